@@ -1,0 +1,87 @@
+# Haven: `make run` serves the demo, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FRONTEND := build/frontend
+CHILDREN ?= 200
+SEED ?= 1
+
+.PHONY: run test install system-packages assets lint typecheck test-sqlite test-postgres test-browser bench clean
+
+## Install ----------------------------------------------------------------------
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# GOV.UK Frontend, MOJ Frontend and htmx from npm, laid out for Django's static files.
+$(FRONTEND)/.built: node_modules/.installed
+	rm -rf $(FRONTEND) && mkdir -p $(FRONTEND)/govuk $(FRONTEND)/moj $(FRONTEND)/htmx
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/. $(FRONTEND)/
+	cp -rn node_modules/@ministryofjustice/frontend/moj/assets/. $(FRONTEND)/
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.{css,js} $(FRONTEND)/govuk/
+	cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.{css,js} $(FRONTEND)/moj/
+	cp node_modules/htmx.org/dist/htmx.min.js $(FRONTEND)/htmx/
+	touch $@
+
+# Debian packages the suite needs: chromium for browser tests, PostgreSQL's server
+# binaries for the throwaway test cluster. Installed only when missing.
+system-packages:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+install: $(VENV)/.installed $(FRONTEND)/.built
+
+assets: install
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+## Run the demo -----------------------------------------------------------------
+
+run: assets
+	mkdir -p var
+	HAVEN_HTTPS=false $(PY) manage.py migrate --noinput
+	HAVEN_HTTPS=false $(PY) manage.py seed_demo --if-empty --children $(CHILDREN) --seed $(SEED)
+	@echo "Haven is at http://127.0.0.1:8000 (Ctrl-C stops it)"
+	HAVEN_HTTPS=false $(VENV)/bin/gunicorn haven.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+
+## Test -------------------------------------------------------------------------
+
+test: install system-packages lint typecheck test-sqlite test-postgres test-browser
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+typecheck: install
+	$(VENV)/bin/mypy haven
+
+test-sqlite: install
+	@echo "== Tests on SQLite =="
+	$(VENV)/bin/pytest -m "not browser" -q
+
+test-postgres: install system-packages
+	@echo "== Tests on PostgreSQL (a throwaway cluster) =="
+	$(PY) -m tests.pgcluster $(VENV)/bin/pytest -m "not browser" -q
+
+test-browser: install system-packages
+	@echo "== Browser tests (Debian's chromium, headless) =="
+	$(VENV)/bin/pytest -m browser -q
+
+bench: install
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) node_modules build var/static

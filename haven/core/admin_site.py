@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import HttpRequest
+
+
+class HavenAdminSite(admin.AdminSite):
+    """The reference-data admin: open to the administrator role only.
+
+    Case workers never edit reference data here, and administrators never see case
+    records here (no case model is registered).
+    """
+
+    site_header = "Haven administration"
+    site_title = "Haven administration"
+    index_title = "Reference data, staff and teams"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        user = request.user
+        return bool(
+            user.is_active
+            and user.is_authenticated
+            and (user.is_superuser or user.has_perm("core.manage_reference_data"))
+        )
+
+
+class HavenAdminConfig(AdminConfig):
+    default_site = "haven.core.admin_site.HavenAdminSite"

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    name = "haven.core"
+    label = "core"
+    verbose_name = "Haven core"
+
+    def ready(self) -> None:
+        from haven.core.roles import sync_roles
+
+        # Roles follow the code's definition after every migrate, the way Django
+        # itself creates permissions, so a new capability's permission reaches its roles.
+        post_migrate.connect(sync_roles, sender=self)

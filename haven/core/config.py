@@ -1,0 +1,52 @@
+"""Typed readers for Haven's environment variables.
+
+Configuration comes from the environment only; each reader refuses a value it cannot
+understand rather than guessing, so a typo in production fails at start-up.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def secret_key(var_dir: Path) -> str:
+    """The key from HAVEN_SECRET_KEY, or else a random one kept under var/.
+
+    Never a fixed default: a key published in the source would let anyone forge
+    sessions. Servers behind one load balancer must share HAVEN_SECRET_KEY.
+    """
+    key = os.environ.get("HAVEN_SECRET_KEY", "").strip()
+    if key:
+        return key
+    key_file = var_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key

@@ -1,0 +1,108 @@
+"""The roles of children's services staff, as Django groups with permissions.
+
+This list is the definition; `sync_roles` makes the database agree with it after
+every migrate. Later capabilities add their permissions to the roles here.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: str
+    summary: str
+    permissions: tuple[str, ...]
+
+
+CASEWORK = ("view_case_record", "record_casework")
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        "social_worker",
+        "Social worker",
+        "Holds a caseload of children and records the work with them.",
+        CASEWORK,
+    ),
+    Role(
+        "team_manager",
+        "Team manager",
+        "Allocates the team's cases and records management oversight.",
+        (*CASEWORK, "manage_team_cases"),
+    ),
+    Role(
+        "service_manager",
+        "Service manager",
+        "Oversees the teams of a service.",
+        (*CASEWORK, "manage_team_cases", "view_performance"),
+    ),
+    Role(
+        "front_door_worker",
+        "Front door (MASH) worker",
+        "Records contacts and decides what happens next.",
+        ("view_case_record", "record_contacts"),
+    ),
+    Role(
+        "early_help_worker",
+        "Early help worker",
+        "Works with families who need early help.",
+        ("view_case_record", "record_early_help"),
+    ),
+    Role(
+        "independent_reviewing_officer",
+        "Independent reviewing officer",
+        "Chairs looked-after children's reviews and checks their care plans.",
+        ("view_case_record", "review_looked_after"),
+    ),
+    Role(
+        "cp_chair",
+        "Child protection chair",
+        "Chairs child protection conferences.",
+        ("view_case_record", "chair_conferences"),
+    ),
+    Role(
+        "finance_officer",
+        "Finance officer",
+        "Pays carers and providers for placements.",
+        ("manage_payments",),
+    ),
+    Role(
+        "send_officer",
+        "SEND officer",
+        "Manages EHC needs assessments and plans.",
+        ("manage_ehc_plans",),
+    ),
+    Role(
+        "performance_analyst",
+        "Performance analyst",
+        "Produces performance reports and the statutory returns.",
+        ("view_performance",),
+    ),
+    Role(
+        "administrator",
+        "Administrator",
+        "Manages staff accounts, teams and reference data; does not read case records.",
+        ("manage_reference_data",),
+    ),
+)
+
+ROLES_BY_KEY = {role.key: role for role in ROLES}
+ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+def sync_roles(**_: Any) -> None:
+    """Create each role's group and give it exactly the role's permissions."""
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        perms = Permission.objects.filter(
+            content_type__app_label="core", codename__in=role.permissions
+        )
+        group.permissions.set(perms)
+
+
+def roles_of(user: Any) -> list[Role]:
+    names = {group.name for group in user.groups.all()}
+    return [role for role in ROLES if role.name in names]

@@ -1,0 +1,83 @@
+"""Reads about staff, teams and the home page, scoped to the signed-in user."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+
+from haven.core.models import DemoDatabase, Team, User
+from haven.core.roles import ROLES, Role, roles_of
+
+
+def is_demo_database() -> bool:
+    return DemoDatabase.objects.exists()
+
+
+def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
+    """The service navigation: only the places this user's roles can use."""
+    user = request.user
+    items = [{"text": "Home", "href": reverse("home")}]
+    if user.has_perm("core.view_case_record"):
+        items.append({"text": "Children", "href": reverse("people:list")})
+    if user.has_perm("core.manage_reference_data"):
+        items.append({"text": "Administration", "href": reverse("admin:index")})
+    for item in items:
+        item["current"] = request.path == item["href"]
+    return items
+
+
+def teams_managed_by(user: User) -> QuerySet[Team]:
+    """Teams the user manages directly or through a service above them."""
+    direct = list(user.managed_teams.all())
+    ids = {team.pk for team in direct}
+    frontier = [team.pk for team in direct]
+    while frontier:
+        below = list(
+            Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        )
+        frontier = [pk for pk in below if pk not in ids]
+        ids.update(frontier)
+    return Team.objects.filter(pk__in=ids).prefetch_related("members", "managers")
+
+
+@dataclass
+class HomePage:
+    """What a user's home page shows: who they are, their team and their work."""
+
+    user: User
+    roles: list[Role]
+    team: Team | None
+    colleagues: list[User]
+    team_managers: list[User]
+    managed_teams: list[Team]
+    panels: list[str] = field(default_factory=list)
+    staff_by_role: list[tuple[Role, int]] = field(default_factory=list)
+
+
+def home_page_for(user: User) -> HomePage:
+    team = user.team
+    colleagues: list[User] = []
+    team_managers: list[User] = []
+    if team is not None:
+        colleagues = list(
+            team.members.filter(is_active=True)
+            .exclude(pk=user.pk)
+            .prefetch_related("groups")
+        )
+        team_managers = list(team.managers.all())
+    page = HomePage(
+        user=user,
+        roles=roles_of(user),
+        team=team,
+        colleagues=colleagues,
+        team_managers=team_managers,
+        managed_teams=list(teams_managed_by(user)),
+    )
+    if user.has_perm("core.manage_reference_data"):
+        page.staff_by_role = [
+            (role, User.objects.filter(groups__name=role.name, is_active=True).count())
+            for role in ROLES
+        ]
+    return page

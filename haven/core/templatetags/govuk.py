@@ -1,0 +1,63 @@
+"""Render Django forms as GOV.UK Design System components.
+
+Views and templates stay plain Django; these tags choose the component that fits
+each widget and put errors where the Design System puts them.
+"""
+
+from typing import Any
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _component(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.MultiWidget):
+        return "date"
+    return "input"
+
+
+@register.inclusion_tag("govuk/field.html")
+def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
+    """One form field as a GOV.UK form group, with its label, hint and error."""
+    widget = bound.field.widget
+    return {
+        "field": bound,
+        "component": _component(widget),
+        "input_type": getattr(widget, "input_type", "text"),
+        "classes": options.get("classes", ""),
+        "label_size": options.get("label_size", ""),
+        "autocomplete": options.get("autocomplete", ""),
+        "is_page_heading": options.get("heading", False),
+    }
+
+
+@register.inclusion_tag("govuk/error_summary.html")
+def error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
+    """The error summary at the top of a page: every error, linked to its field."""
+    errors = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        for message in form.non_field_errors():
+            errors.append({"href": "", "message": message})
+        for name, messages in form.errors.items():
+            if name == "__all__":
+                continue
+            bound = form[name]
+            anchor = bound.auto_id
+            if _component(bound.field.widget) == "date":
+                anchor = f"{anchor}_0"
+            for message in messages:
+                errors.append({"href": f"#{anchor}", "message": message})
+    return {"errors": errors}

@@ -1,0 +1,59 @@
+"""Build a synthetic demonstration authority in an empty database."""
+
+import random
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from haven.core.models import DemoDatabase, User
+from haven.demo.children import create_children
+from haven.demo.staff import DEMO_PASSWORD, create_staff, demo_logins
+from haven.people.models import Person
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a synthetic local authority (staff in every role and N children) in "
+        "an empty database. Refuses a database that holds anything else."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--children", type=int, default=200)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing (and succeed) when this demo database already exists.",
+        )
+
+    def handle(self, *args: Any, children: int, seed: int, if_empty: bool, **_: Any):
+        if children < 0:
+            raise CommandError("--children must be zero or more")
+        if DemoDatabase.objects.exists():
+            if if_empty:
+                self.stdout.write("The demo authority is already loaded.")
+                self._print_logins()
+                return
+            raise CommandError(
+                "This database already holds a demo authority. Delete the database "
+                "file (or drop the database) to build a new one."
+            )
+        if User.objects.exists() or Person.objects.exists():
+            raise CommandError(
+                "This database holds records that seed_demo did not create. It will "
+                "only build a demo authority in an empty database, so that demo logins "
+                "never exist beside real records."
+            )
+        rng = random.Random(seed)
+        with transaction.atomic():
+            DemoDatabase.objects.create(seed=seed, children=children)
+            create_staff(rng)
+            create_children(rng, children)
+        self.stdout.write(self.style.SUCCESS(f"Demo authority created: {children} children."))
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for login in demo_logins():
+            self.stdout.write(f"  {login.username:32} {login.role} ({login.team})")
