@@ -10,6 +10,7 @@ HAVEN_HTTPS         whether the site is served over HTTPS (default: the opposite
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -70,8 +71,8 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict:
-    url = dj_database_url.config(
+def _database() -> dict[str, Any]:
+    url: dict[str, Any] = dj_database_url.config(  # type: ignore[assignment]
         env="HAVEN_DATABASE_URL",
         default=f"sqlite:///{VAR_DIR / 'haven.sqlite3'}",
         conn_max_age=60,
@@ -97,7 +98,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": (
+            "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        )
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

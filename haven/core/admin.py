@@ -17,6 +17,6 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "first_name", "last_name", "team", "is_active")
     list_filter = ("is_active", "groups", "team")
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         ("Team", {"fields": ("team", "job_title")}),
     )

@@ -11,5 +11,5 @@ class CoreConfig(AppConfig):
         from haven.core.roles import sync_roles
 
         # Roles follow the code's definition after every migrate, the way Django
-        # itself creates permissions, so a new capability's permission reaches its roles.
+        # creates permissions, so a new capability's permission reaches its roles.
         post_migrate.connect(sync_roles, sender=self)

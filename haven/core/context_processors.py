@@ -9,12 +9,12 @@ from haven.core.selectors import is_demo_database, navigation_for
 def shell(request: HttpRequest) -> dict[str, Any]:
     """What the page frame needs: the authority, the user's roles and menu."""
     user = getattr(request, "user", None)
-    signed_in = bool(user and user.is_authenticated)
+    signed_in = user is not None and user.is_authenticated
     return {
         "shell": {
             "authority_name": settings.HAVEN_LOCAL_AUTHORITY_NAME,
             "is_demo": is_demo_database(),
-            "role_names": [g.name for g in user.groups.all()] if signed_in else [],
+            "role_names": [g.name for g in user.groups.all()] if signed_in else [],  # type: ignore[union-attr]
             "navigation": navigation_for(request) if signed_in else [],
         }
     }

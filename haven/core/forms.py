@@ -13,7 +13,9 @@ class DateInput(forms.MultiWidget):
     parts = (("day", "Day"), ("month", "Month"), ("year", "Year"))
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        widgets = {name: forms.TextInput() for name, _label in self.parts}
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
+            name: forms.TextInput() for name, _label in self.parts
+        }
         super().__init__(widgets, attrs)
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> Any:

@@ -18,7 +18,7 @@ def is_demo_database() -> bool:
 def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     """The service navigation: only the places this user's roles can use."""
     user = request.user
-    items = [{"text": "Home", "href": reverse("home")}]
+    items: list[dict[str, Any]] = [{"text": "Home", "href": reverse("home")}]
     if user.has_perm("core.view_case_record"):
         items.append({"text": "Children", "href": reverse("people:list")})
     if user.has_perm("core.manage_reference_data"):

@@ -3,10 +3,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
+from haven.core.http import AuthenticatedRequest
 from haven.core.selectors import home_page_for
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "core/home.html", {"page": home_page_for(request.user)})
 
 
@@ -24,5 +25,7 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without the request, so no context processor reads the database:
     # the database may be the thing that failed.
-    html = loader.get_template("500.html").render({"shell": {"authority_name": "Haven"}})
+    html = loader.get_template("500.html").render(
+        {"shell": {"authority_name": "Haven"}}
+    )
     return HttpResponse(html, status=500)

@@ -59,7 +59,9 @@ SERVICE_MANAGED = "Children's Social Care"
 
 def create_staff(rng: random.Random) -> None:
     """Create the demo structure: every service and team, staffed in every role."""
-    groups = {key: Group.objects.get(name=role.name) for key, role in ROLES_BY_KEY.items()}
+    groups = {
+        key: Group.objects.get(name=role.name) for key, role in ROLES_BY_KEY.items()
+    }
     services: dict[str, Team] = {}
     used_names: set[tuple[str, str]] = set()
     # One hash for every demo account: hashing is deliberately slow.

@@ -4,7 +4,6 @@ from django.db import models
 from django.urls import reverse
 
 from haven.core import clock
-
 from haven.people.codes import Ethnicity, Sex
 
 
@@ -57,4 +56,6 @@ class Person(models.Model):
             return None
         today = clock.today()
         born = self.date_of_birth
-        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return (
+            today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        )

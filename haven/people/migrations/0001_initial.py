@@ -4,29 +4,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('child', 'Child'), ('adult', 'Adult')], default='child', max_length=10)),
-                ('given_name', models.CharField(max_length=100, verbose_name='First name')),
-                ('family_name', models.CharField(max_length=100, verbose_name='Last name')),
-                ('date_of_birth', models.DateField(blank=True, help_text='DfE field PersonBirthDate / DOB.', null=True)),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female'), ('U', 'Unknown or not recorded')], default='U', help_text='DfE SEX.', max_length=1)),
-                ('ethnicity', models.CharField(choices=[('WBRI', 'White British'), ('WIRI', 'White Irish'), ('WIRT', 'Traveller of Irish heritage'), ('WOTH', 'Any other White background'), ('WROM', 'Gypsy or Roma'), ('MWBC', 'White and Black Caribbean'), ('MWBA', 'White and Black African'), ('MWAS', 'White and Asian'), ('MOTH', 'Any other mixed background'), ('AIND', 'Indian'), ('APKN', 'Pakistani'), ('ABAN', 'Bangladeshi'), ('AOTH', 'Any other Asian background'), ('BCRB', 'Caribbean'), ('BAFR', 'African'), ('BOTH', 'Any other Black background'), ('CHNE', 'Chinese'), ('OOTH', 'Any other ethnic group'), ('REFU', 'Refused'), ('NOBT', 'Information not yet obtained')], default='NOBT', help_text='DfE ETHNIC (CIN census and SSDA903 code list).', max_length=4)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("child", "Child"), ("adult", "Adult")],
+                        default="child",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "given_name",
+                    models.CharField(max_length=100, verbose_name="First name"),
+                ),
+                (
+                    "family_name",
+                    models.CharField(max_length=100, verbose_name="Last name"),
+                ),
+                (
+                    "date_of_birth",
+                    models.DateField(
+                        blank=True,
+                        help_text="DfE field PersonBirthDate / DOB.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[
+                            ("M", "Male"),
+                            ("F", "Female"),
+                            ("U", "Unknown or not recorded"),
+                        ],
+                        default="U",
+                        help_text="DfE SEX.",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("WBRI", "White British"),
+                            ("WIRI", "White Irish"),
+                            ("WIRT", "Traveller of Irish heritage"),
+                            ("WOTH", "Any other White background"),
+                            ("WROM", "Gypsy or Roma"),
+                            ("MWBC", "White and Black Caribbean"),
+                            ("MWBA", "White and Black African"),
+                            ("MWAS", "White and Asian"),
+                            ("MOTH", "Any other mixed background"),
+                            ("AIND", "Indian"),
+                            ("APKN", "Pakistani"),
+                            ("ABAN", "Bangladeshi"),
+                            ("AOTH", "Any other Asian background"),
+                            ("BCRB", "Caribbean"),
+                            ("BAFR", "African"),
+                            ("BOTH", "Any other Black background"),
+                            ("CHNE", "Chinese"),
+                            ("OOTH", "Any other ethnic group"),
+                            ("REFU", "Refused"),
+                            ("NOBT", "Information not yet obtained"),
+                        ],
+                        default="NOBT",
+                        help_text="DfE ETHNIC (CIN census and SSDA903 code list).",
+                        max_length=4,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ['family_name', 'given_name'],
-                'indexes': [models.Index(fields=['family_name', 'given_name'], name='person_name_idx'), models.Index(fields=['date_of_birth'], name='person_dob_idx')],
+                "verbose_name_plural": "people",
+                "ordering": ["family_name", "given_name"],
+                "indexes": [
+                    models.Index(
+                        fields=["family_name", "given_name"], name="person_name_idx"
+                    ),
+                    models.Index(fields=["date_of_birth"], name="person_dob_idx"),
+                ],
             },
         ),
     ]

@@ -27,12 +27,16 @@ class Command(BaseCommand):
             help="Do nothing (and succeed) when this demo database already exists.",
         )
 
-    def handle(self, *args: Any, children: int, seed: int, if_empty: bool, **_: Any):
+    def handle(
+        self, *args: Any, children: int, seed: int, if_empty: bool, **options: Any
+    ) -> None:
+        self.verbose = options.get("verbosity", 1) >= 1
         if children < 0:
             raise CommandError("--children must be zero or more")
         if DemoDatabase.objects.exists():
             if if_empty:
-                self.stdout.write("The demo authority is already loaded.")
+                if self.verbose:
+                    self.stdout.write("The demo authority is already loaded.")
                 self._print_logins()
                 return
             raise CommandError(
@@ -50,10 +54,15 @@ class Command(BaseCommand):
             DemoDatabase.objects.create(seed=seed, children=children)
             create_staff(rng)
             create_children(rng, children)
-        self.stdout.write(self.style.SUCCESS(f"Demo authority created: {children} children."))
+        if self.verbose:
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo authority created: {children} children.")
+            )
         self._print_logins()
 
     def _print_logins(self) -> None:
+        if not self.verbose:
+            return
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.username:32} {login.role} ({login.team})")

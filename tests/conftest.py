@@ -1,0 +1,72 @@
+"""Personas and helpers every test can use."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+
+from haven.core.models import Team, User
+from haven.core.roles import ROLES_BY_KEY
+
+
+def pytest_report_header() -> list[str]:
+    vendor = connection.vendor
+    return [f"database: {vendor} ({connection.settings_dict['NAME']})"]
+
+
+def make_user(username: str, role_key: str, team: Team | None = None) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password="correct horse battery staple",
+        first_name=username.title(),
+        last_name="Tester",
+        team=team,
+    )
+    user.groups.add(Group.objects.get(name=ROLES_BY_KEY[role_key].name))
+    return user
+
+
+@pytest.fixture
+def service(db: None) -> Team:
+    return Team.objects.create(name="Children's Social Care", kind=Team.Kind.SERVICE)
+
+
+@pytest.fixture
+def team(service: Team) -> Team:
+    return Team.objects.create(name="Assessment Team", parent=service)
+
+
+@pytest.fixture
+def other_team(service: Team) -> Team:
+    return Team.objects.create(name="Children in Care Team", parent=service)
+
+
+@pytest.fixture
+def alice(team: Team) -> User:
+    """A social worker in the assessment team."""
+    return make_user("alice", "social_worker", team)
+
+
+@pytest.fixture
+def mona(team: Team) -> User:
+    """Alice's team manager."""
+    manager = make_user("mona", "team_manager", team)
+    team.managers.add(manager)
+    return manager
+
+
+@pytest.fixture
+def bob(other_team: Team) -> User:
+    """A social worker in another team, who must be refused Alice's children."""
+    return make_user("bob", "social_worker", other_team)
+
+
+@pytest.fixture
+def fiona(db: None) -> User:
+    """A finance officer."""
+    return make_user("fiona", "finance_officer")
+
+
+@pytest.fixture
+def adam(db: None) -> User:
+    """A system administrator: manages staff, never reads case records."""
+    return make_user("adam", "administrator")

@@ -1,0 +1,63 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from haven.core.models import DemoDatabase, User
+from haven.core.roles import ROLES
+from haven.people.codes import Ethnicity, Sex
+from haven.people.models import Person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _seed(children=20, seed=7):
+    call_command("seed_demo", children=children, seed=seed, verbosity=0)
+
+
+def test_it_staffs_every_role_and_every_worker_has_a_team():
+    _seed()
+    for role in ROLES:
+        assert User.objects.filter(groups__name=role.name).exists(), role.name
+    assert not User.objects.filter(team__isnull=True).exists()
+
+
+def test_every_team_with_a_team_manager_is_managed():
+    _seed()
+    for manager in User.objects.filter(groups__name="Team manager"):
+        assert manager.team.managers.filter(pk=manager.pk).exists()
+
+
+def test_children_have_dfe_coded_characteristics():
+    _seed(children=50)
+    assert Person.objects.count() == 50
+    for child in Person.objects.all():
+        assert child.sex in Sex.values
+        assert child.ethnicity in Ethnicity.values
+        assert 0 <= child.age <= 17
+
+
+def test_the_same_seed_builds_the_same_authority():
+    _seed(seed=3)
+    first = list(
+        Person.objects.values_list("given_name", "family_name", "date_of_birth")
+    )
+    call_command("flush", interactive=False, verbosity=0)
+    _seed(seed=3)
+    again = list(
+        Person.objects.values_list("given_name", "family_name", "date_of_birth")
+    )
+    assert first == again
+
+
+def test_it_refuses_a_database_with_records_it_did_not_create(alice):
+    with pytest.raises(CommandError, match="did not create"):
+        _seed()
+    assert not DemoDatabase.objects.exists()
+    assert User.objects.count() == 1
+
+
+def test_it_refuses_to_build_twice_but_if_empty_succeeds():
+    _seed()
+    with pytest.raises(CommandError, match="already holds a demo"):
+        _seed()
+    call_command("seed_demo", if_empty=True, verbosity=0)
+    assert DemoDatabase.objects.count() == 1
