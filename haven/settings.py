@@ -79,6 +79,7 @@ def _database() -> dict[str, Any]:
         conn_health_checks=True,
     )
     if url["ENGINE"] == "django.db.backends.sqlite3":
+        url["ENGINE"] = "haven.core.db.sqlite3"
         # WAL lets pages read while a write commits; synchronous=FULL makes every
         # acknowledged commit survive a power cut, not only a crash of the process.
         url["OPTIONS"] = {

@@ -1,8 +1,13 @@
 """Personas and helpers every test can use."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.utils import timezone
+
+from haven.core import clock
 
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
@@ -70,3 +75,21 @@ def fiona(db: None) -> User:
 def adam(db: None) -> User:
     """A system administrator: manages staff, never reads case records."""
     return make_user("adam", "administrator")
+
+
+class FrozenClock:
+    """Haven's clock held still; `move_to` moves it by a timedelta."""
+
+    def __init__(self, at: dt.datetime) -> None:
+        self.at = at
+
+    def move_to(self, delta: dt.timedelta) -> None:
+        self.at += delta
+
+
+@pytest.fixture
+def freezer(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
+    frozen = FrozenClock(timezone.now())
+    monkeypatch.setattr(clock, "now", lambda: frozen.at)
+    monkeypatch.setattr(clock, "today", lambda: timezone.localdate(frozen.at))
+    return frozen

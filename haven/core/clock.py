@@ -11,3 +11,8 @@ def now() -> dt.datetime:
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+def start_of(day: dt.date) -> dt.datetime:
+    """Midnight at the start of a day, local time: when a dated event 'occurred'."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))

@@ -34,3 +34,73 @@ class Ethnicity(models.TextChoices):
     OOTH = "OOTH", "Any other ethnic group"
     REFU = "REFU", "Refused"
     NOBT = "NOBT", "Information not yet obtained"
+
+
+class Disability(models.TextChoices):
+    """CIN census disability codes; NONE stands alone (rule 8790)."""
+
+    NONE = "NONE", "No disability"
+    MOB = "MOB", "Mobility"
+    HAND = "HAND", "Hand function"
+    PC = "PC", "Personal care"
+    INC = "INC", "Incontinence"
+    COMM = "COMM", "Communication"
+    LD = "LD", "Learning"
+    HEAR = "HEAR", "Hearing"
+    VIS = "VIS", "Vision"
+    BEH = "BEH", "Behaviour"
+    CON = "CON", "Consciousness"
+    AUT = "AUT", "Autism or Asperger syndrome"
+    DDA = "DDA", "Other disability (Equality Act definition, details unknown)"
+
+
+class RelationshipKind(models.TextChoices):
+    """How the other person is related: "Jo is Sam's MOTHER"."""
+
+    MOTHER = "mother", "Mother"
+    FATHER = "father", "Father"
+    PARENT = "parent", "Parent"
+    STEP_PARENT = "step_parent", "Step-parent"
+    SIBLING = "sibling", "Sibling"
+    HALF_SIBLING = "half_sibling", "Half-sibling"
+    GRANDPARENT = "grandparent", "Grandparent"
+    AUNT_UNCLE = "aunt_uncle", "Aunt or uncle"
+    CARER = "carer", "Carer"
+    FOSTER_CARER = "foster_carer", "Foster carer"
+    PARTNER = "partner", "Partner"
+    CHILD = "child", "Child"
+    GRANDCHILD = "grandchild", "Grandchild"
+    NIECE_NEPHEW = "niece_nephew", "Niece or nephew"
+    CARED_FOR = "cared_for", "Cared-for child"
+    PROFESSIONAL = "professional", "Professional"
+    OTHER = "other", "Other"
+
+
+# If B is A's mother, A is B's child: the inverse lets one row serve both records.
+INVERSE_RELATIONSHIP = {
+    "mother": "child",
+    "father": "child",
+    "parent": "child",
+    "step_parent": "child",
+    "sibling": "sibling",
+    "half_sibling": "half_sibling",
+    "grandparent": "grandchild",
+    "aunt_uncle": "niece_nephew",
+    "carer": "cared_for",
+    "foster_carer": "cared_for",
+    "partner": "partner",
+    "child": "parent",
+    "grandchild": "grandparent",
+    "niece_nephew": "aunt_uncle",
+    "cared_for": "carer",
+    "professional": "other",
+    "other": "other",
+}
+
+
+class WarningKind(models.TextChoices):
+    RISK_TO_STAFF = "risk_to_staff", "Risk to staff"
+    RISK_TO_CHILD = "risk_to_child", "Risk to children"
+    DO_NOT_DISCLOSE_ADDRESS = "address_confidential", "Address must not be disclosed"
+    INTERPRETER = "interpreter", "Needs an interpreter"
+    OTHER = "other", "Other"

@@ -1,14 +1,19 @@
 """The person register: children and the people around them."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 from haven.core import clock
-from haven.people.codes import Ethnicity, Sex
+from haven.people.codes import Ethnicity, RelationshipKind, Sex, WarningKind
 
 
 class Person(models.Model):
-    """A real person known to children's services: a child, a parent, a carer..."""
+    """A real person known to children's services: a child, a parent, a carer...
+
+    A record merged into another keeps its own rows and points at the survivor
+    (`merged_into`), so an unmerge restores both exactly as they were.
+    """
 
     class Kind(models.TextChoices):
         CHILD = "child", "Child"
@@ -17,17 +22,46 @@ class Person(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CHILD)
     given_name = models.CharField("First name", max_length=100)
     family_name = models.CharField("Last name", max_length=100)
+    given_key = models.CharField(max_length=8, blank=True, editable=False)
+    family_key = models.CharField(max_length=8, blank=True, editable=False)
     date_of_birth = models.DateField(
-        null=True, blank=True, help_text="DfE field PersonBirthDate / DOB."
+        null=True, blank=True, help_text="DfE PersonBirthDate / DOB."
+    )
+    expected_date_of_birth = models.DateField(
+        null=True, blank=True, help_text="DfE ExpectedPersonBirthDate: unborn children."
+    )
+    date_of_death = models.DateField(
+        null=True, blank=True, help_text="DfE PersonDeathDate."
     )
     sex = models.CharField(
         max_length=1, choices=Sex.choices, default=Sex.UNKNOWN, help_text="DfE SEX."
     )
+    gender_identity = models.CharField(max_length=60, blank=True)
     ethnicity = models.CharField(
         max_length=4,
         choices=Ethnicity.choices,
         default=Ethnicity.NOBT,
         help_text="DfE ETHNIC (CIN census and SSDA903 code list).",
+    )
+    first_language = models.CharField(max_length=60, blank=True)
+    religion = models.CharField(max_length=60, blank=True)
+    immigration_status = models.CharField(max_length=80, blank=True)
+    disabilities = models.JSONField(
+        default=list, blank=True, help_text="DfE Disability codes."
+    )
+    nhs_number = models.CharField(
+        "NHS number", max_length=10, null=True, blank=True, unique=True
+    )
+    upn = models.CharField("UPN", max_length=13, null=True, blank=True, unique=True)
+    local_id = models.CharField(
+        "Local person ID", max_length=20, null=True, blank=True, unique=True
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_records",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -36,7 +70,14 @@ class Person(models.Model):
         ordering = ["family_name", "given_name"]
         indexes = [
             models.Index(fields=["family_name", "given_name"], name="person_name_idx"),
+            models.Index(fields=["family_key", "given_key"], name="person_sound_idx"),
             models.Index(fields=["date_of_birth"], name="person_dob_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(merged_into=models.F("id")),
+                name="person_not_merged_into_itself",
+            )
         ]
 
     def __str__(self) -> str:
@@ -50,12 +91,116 @@ class Person(models.Model):
         return f"{self.given_name} {self.family_name}"
 
     @property
+    def is_unborn(self) -> bool:
+        return self.date_of_birth is None and self.expected_date_of_birth is not None
+
+    @property
     def age(self) -> int | None:
-        """Age in whole years today."""
+        """Age in whole years today (at death, if they have died)."""
         if self.date_of_birth is None:
             return None
-        today = clock.today()
+        on = self.date_of_death or clock.today()
         born = self.date_of_birth
-        return (
-            today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        )
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+class PersonName(models.Model):
+    """A name a person has had or goes by: legal names over time, known-as names."""
+
+    class Kind(models.TextChoices):
+        FORMER = "former", "Former name"
+        KNOWN_AS = "known_as", "Known as"
+        ALIAS = "alias", "Alias"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="names")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    given_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100, blank=True)
+    given_key = models.CharField(max_length=8, blank=True, editable=False)
+    family_key = models.CharField(max_length=8, blank=True, editable=False)
+    until = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class FormerUpn(models.Model):
+    """A UPN the child used to have (DfE FormerUPN)."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="former_upns"
+    )
+    upn = models.CharField(max_length=13)
+
+    def __str__(self) -> str:
+        return self.upn
+
+
+class Address(models.Model):
+    """Where a person lived from one date to another. Never overwritten: a move
+    ends one address and starts the next."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="addresses")
+    line_1 = models.CharField("Address line 1", max_length=120)
+    line_2 = models.CharField("Address line 2", max_length=120, blank=True)
+    town = models.CharField("Town or city", max_length=80)
+    postcode = models.CharField(max_length=8)
+    postcode_key = models.CharField(max_length=8, editable=False, db_index=True)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+
+    def __str__(self) -> str:
+        return f"{self.line_1}, {self.town} {self.postcode}"
+
+
+class Relationship(models.Model):
+    """`other` is `person`'s `kind` ("Jo is Sam's mother"), between two dates."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="relationships"
+    )
+    other = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    has_parental_responsibility = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(person=models.F("other")),
+                name="relationship_not_to_self",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.other} is {self.person}'s {self.get_kind_display().lower()}"
+
+
+class Household(models.Model):
+    """People who live together, for recording a visit to the whole family."""
+
+    name = models.CharField(max_length=120)
+    members = models.ManyToManyField(Person, related_name="households")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonWarning(models.Model):
+    """An alert shown in the identity bar on every page of the person's record."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="warnings")
+    kind = models.CharField(max_length=30, choices=WarningKind.choices)
+    detail = models.TextField()
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -1,21 +1,171 @@
 """Reads of the person register, always scoped by the user asking."""
 
-from django.db.models import QuerySet
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
-from haven.core.errors import AccessDenied
-from haven.core.models import User
-from haven.people.models import Person
+from django.db.models import Q, QuerySet
+
+from haven.core import access, clock
+from haven.core.models import Allocation, JournalEvent, User
+from haven.people.keys import name_keys, postcode_key
+from haven.people.models import Address, Person, PersonWarning, Relationship
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
-    """The persons whose records this user may open."""
-    if not user.has_perm("core.view_case_record"):
-        return Person.objects.none()
-    return Person.objects.all()
+    """The persons whose records this user may open (merged duplicates excluded)."""
+    return Person.objects.filter(access.visible_filter(user), merged_into__isnull=True)
 
 
-def person_for(user: User, pk: int) -> Person:
-    """One person's record, or AccessDenied when the user may not open it."""
-    if not user.has_perm("core.view_case_record"):
-        raise AccessDenied("Your role does not include reading case records")
-    return Person.objects.get(pk=pk)
+def person_for(user: User, pk: int, *, what: str) -> Person:
+    """Open one person's record, logging the read; AccessDenied if not allowed.
+
+    A merged duplicate raises Person.DoesNotExist after pointing at its survivor
+    through `merged_into`, which the view follows.
+    """
+    person = Person.objects.get(pk=pk)
+    access.open_record(user, person, what=what)
+    return person
+
+
+def record_ids(person: Person) -> list[int]:
+    """The person's own id and those of records merged into it."""
+    return [person.pk, *person.merged_records.values_list("pk", flat=True)]
+
+
+@dataclass
+class IdentityBar:
+    """What the identity bar shows on every page of a person's record."""
+
+    person: Person
+    warnings: list[PersonWarning]
+    allocation: Allocation | None
+    restricted: str | None
+
+
+def identity_bar(person: Person) -> IdentityBar:
+    ids = record_ids(person)
+    today = clock.today()
+    warnings = list(
+        PersonWarning.objects.filter(person_id__in=ids)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
+        .order_by("kind")
+    )
+    allocation = (
+        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("worker", "team")
+        .first()
+    )
+    restriction = getattr(person, "restriction", None)
+    return IdentityBar(
+        person=person,
+        warnings=warnings,
+        allocation=allocation,
+        restricted=restriction.get_kind_display() if restriction else None,
+    )
+
+
+def addresses_of(person: Person) -> QuerySet[Address]:
+    return Address.objects.filter(person_id__in=record_ids(person)).order_by(
+        "-started_on"
+    )
+
+
+def relationships_of(person: Person) -> list[dict[str, Any]]:
+    """Both directions: people recorded as related to this person, and the reverse."""
+    from haven.people.codes import INVERSE_RELATIONSHIP, RelationshipKind
+
+    ids = record_ids(person)
+    rows: list[dict[str, Any]] = []
+    for link in Relationship.objects.filter(person_id__in=ids).select_related("other"):
+        rows.append({"person": link.other, "kind": link.get_kind_display(), "link": link})
+    for link in Relationship.objects.filter(other_id__in=ids).select_related("person"):
+        inverse = RelationshipKind(INVERSE_RELATIONSHIP[link.kind]).label
+        rows.append({"person": link.person, "kind": inverse, "link": link})
+    return rows
+
+
+def search(
+    user: User,
+    *,
+    name: str = "",
+    date_of_birth: dt.date | None = None,
+    identifier: str = "",
+    postcode: str = "",
+    limit: int = 50,
+) -> list[Person]:
+    """Records the user may open that match, best first; names matched by sound.
+
+    Candidates come from indexed keys (phonetic name keys, date of birth, exact
+    identifiers, postcode); rapidfuzz then ranks the few candidates.
+    """
+    from haven.people.matching import name_similarity
+
+    candidates = people_visible_to(user)
+    if identifier:
+        compact = "".join(identifier.split()).upper()
+        candidates = candidates.filter(
+            Q(nhs_number=compact) | Q(upn=compact) | Q(local_id=identifier.strip())
+        )
+    if date_of_birth:
+        candidates = candidates.filter(date_of_birth=date_of_birth)
+    if postcode:
+        candidates = candidates.filter(addresses__postcode_key=postcode_key(postcode))
+    given, family = _split(name)
+    if name:
+        candidates = candidates.filter(_name_filter(given, family))
+    found = list(candidates.distinct()[: limit * 4])
+    if name:
+        found.sort(
+            key=lambda p: -name_similarity(given, family, p.given_name, p.family_name)
+        )
+    return found[:limit]
+
+
+def _split(name: str) -> tuple[str, str]:
+    parts = name.split()
+    if not parts:
+        return "", ""
+    if len(parts) == 1:
+        return "", parts[0]
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def _name_filter(given: str, family: str) -> Q:
+    given_key, family_key = name_keys(given, family)
+    by_family = Q(family_key=family_key) | Q(family_name__istartswith=family)
+    by_other_name = Q(names__family_key=family_key)
+    if not given:
+        # One word: it may be either name.
+        as_given, _ = name_keys(family, "")
+        return by_family | by_other_name | Q(given_key=as_given)
+    swapped = Q(given_key=family_key, family_key=given_key)
+    return ((by_family | by_other_name) & Q(given_key=given_key)) | swapped | (
+        by_family & Q(given_name__istartswith=given[:1])
+    )
+
+
+def chronology(
+    person: Person,
+    *,
+    types: list[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    significant_only: bool = False,
+) -> QuerySet[JournalEvent]:
+    """The person's journal (with merged records'), newest first, filtered."""
+    events = JournalEvent.objects.filter(person_id__in=record_ids(person))
+    if types:
+        events = events.filter(type__in=types)
+    if start:
+        events = events.filter(occurred_at__gte=clock.start_of(start))
+    if end:
+        events = events.filter(occurred_at__lt=clock.start_of(end + dt.timedelta(days=1)))
+    if significant_only:
+        events = events.filter(significant=True)
+    return events.select_related("actor").order_by("-occurred_at", "-sequence")
+
+
+def may_open(user: User, person: Person) -> bool:
+    return access.why_user_may_open(user, person) is not None
+

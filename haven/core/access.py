@@ -1,0 +1,170 @@
+"""Access by legitimate relationship: who may open which child's record, and why.
+
+One rule set serves both questions, "which records may this user see?" (a filter
+for lists and search) and "may this user open this record?" (one record), so the
+two can never disagree. Other capabilities add relationships with `relationship`
+(an IRO for the children they review, a finance officer for the children whose
+placements they pay).
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from haven.core import clock
+from haven.core.errors import AccessDenied
+from haven.core.models import (
+    AccessGrant,
+    AccessLogEntry,
+    BreakGlass,
+    Restriction,
+    Team,
+    User,
+)
+
+BREAK_GLASS_HOURS = 4
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A reason a user may open a child's record, as a filter over persons."""
+
+    name: str
+    filter: Callable[[User, dt.date], Q | None]
+
+
+RELATIONSHIPS: list[Relationship] = []
+
+
+def relationship(name: str) -> Callable[[Callable[[User, dt.date], Q | None]], Any]:
+    """Register a relationship: a function (user, today) -> Q over Person, or None."""
+
+    def register(func: Callable[[User, dt.date], Q | None]) -> Any:
+        RELATIONSHIPS.append(Relationship(name, func))
+        return func
+
+    return register
+
+
+def team_ids_for(user: User) -> set[int]:
+    """The user's own team and every team they manage, directly or via a service."""
+    ids = {user.team_id} if user.team_id else set()
+    frontier = list(user.managed_teams.values_list("pk", flat=True))
+    while frontier:
+        ids.update(frontier)
+        frontier = [
+            pk
+            for pk in Team.objects.filter(parent_id__in=frontier).values_list(
+                "pk", flat=True
+            )
+            if pk not in ids
+        ]
+    return ids
+
+
+@relationship("Allocated worker")
+def _allocated_worker(user: User, today: dt.date) -> Q | None:
+    if not user.has_perm("core.view_case_record"):
+        return None
+    return Q(allocations__worker=user, allocations__ended_on__isnull=True)
+
+
+@relationship("Allocated team or its management")
+def _allocated_team(user: User, today: dt.date) -> Q | None:
+    teams = team_ids_for(user)
+    if not teams or not user.has_perm("core.view_case_record"):
+        return None
+    return Q(allocations__team_id__in=teams, allocations__ended_on__isnull=True)
+
+
+def _active_break_glass(user: User) -> Q:
+    active = BreakGlass.objects.filter(
+        person=OuterRef("pk"), user=user, expires_at__gt=clock.now()
+    )
+    return Q(Exists(active))
+
+
+def _granted(user: User) -> Q:
+    grants = AccessGrant.objects.filter(
+        person=OuterRef("pk"), user=user, revoked_at__isnull=True
+    )
+    return Q(Exists(grants))
+
+
+def _restriction(kind: str) -> Q:
+    return Q(Exists(Restriction.objects.filter(person=OuterRef("pk"), kind=kind)))
+
+
+def _sealed_for(user: User) -> Q:
+    seals = Restriction.objects.filter(
+        person=OuterRef("pk"),
+        kind=Restriction.Kind.SEALED,
+        sealed_for__in=user.groups.all(),
+    )
+    return Q(Exists(seals))
+
+
+def visible_filter(user: User) -> Q:
+    """A filter over Person: the records this user may open today."""
+    if not user.is_active:
+        return Q(pk__in=[])
+    today = clock.today()
+    related = Q(pk__in=[])
+    for rel in RELATIONSHIPS:
+        condition = rel.filter(user, today)
+        if condition is not None:
+            related |= condition
+    if user.has_perm("core.view_case_record"):
+        related |= _active_break_glass(user)
+    restricted = _restriction(Restriction.Kind.RESTRICTED)
+    sealed = _restriction(Restriction.Kind.SEALED)
+    return (
+        (related & ~restricted & ~sealed)
+        | (restricted & _granted(user))
+        | (sealed & _sealed_for(user))
+    )
+
+
+def visible_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
+    """Narrow a Person queryset to what the user may open (no duplicates)."""
+    return people.filter(pk__in=people.model.objects.filter(visible_filter(user)))
+
+
+def why_user_may_open(user: User, person: Any) -> str | None:
+    """The relationship that lets the user open the record, in words, or None."""
+    model = type(person)
+    if not model.objects.filter(visible_filter(user), pk=person.pk).exists():
+        return None
+    restriction = Restriction.objects.filter(person=person).first()
+    if restriction is not None:
+        return f"{restriction.get_kind_display()} record: access granted"
+    today = clock.today()
+    for rel in RELATIONSHIPS:
+        condition = rel.filter(user, today)
+        if condition is not None and model.objects.filter(condition, pk=person.pk).exists():
+            return rel.name
+    glass = (
+        BreakGlass.objects.filter(person=person, user=user, expires_at__gt=clock.now())
+        .order_by("-started_at")
+        .first()
+    )
+    return f"Break-glass: {glass.reason}" if glass else None
+
+
+def open_record(user: User, person: Any, *, what: str) -> str:
+    """Check the user may open the record and log the read; return the reason."""
+    why = why_user_may_open(user, person)
+    if why is None:
+        raise AccessDenied(
+            "You have no relationship to this child's record. If you need to see it "
+            "urgently, you can ask for temporary access and give your reason."
+        )
+    with transaction.atomic():
+        AccessLogEntry.objects.create(
+            person=person, user=user, at=clock.now(), what=what[:120], why=why[:200]
+        )
+    return why

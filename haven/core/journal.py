@@ -1,0 +1,155 @@
+"""Appending to and checking the journal, each person's hash-chained history.
+
+Services call `append` inside their own transaction, after changing state, so the
+state change and its event commit together or not at all.
+"""
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
+
+from haven.core import clock
+from haven.core.errors import DomainError
+from haven.core.models import JournalEvent, User
+
+GENESIS = "0" * 64
+
+
+def _instant(value: dt.datetime) -> str:
+    # UTC with microseconds: what both SQLite and PostgreSQL store and give back.
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical(event: JournalEvent) -> bytes:
+    """The bytes an event's hash covers: every fact about it, in a fixed order."""
+    body = {
+        "person": event.person_id,
+        "sequence": event.sequence,
+        "type": event.type,
+        "payload": event.payload,
+        "occurred_at": _instant(event.occurred_at),
+        "recorded_at": _instant(event.recorded_at),
+        "actor": event.actor_id,
+        "source": event.source,
+        "significant": event.significant,
+        "reason": event.reason,
+        "corrects": event.corrects_id,
+        "backfilled": event.backfilled,
+        "previous_hash": event.previous_hash,
+    }
+    return json.dumps(
+        body, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder
+    ).encode()
+
+
+def hash_of(event: JournalEvent) -> str:
+    return hashlib.sha256(canonical(event)).hexdigest()
+
+
+def _json_safe(payload: dict[str, Any]) -> dict[str, Any]:
+    # Dates and decimals become strings now, so the stored payload and the hashed
+    # payload are the same JSON.
+    result: dict[str, Any] = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+    return result
+
+
+def append(
+    person: Any,
+    type: str,
+    payload: dict[str, Any] | None = None,
+    *,
+    by: User | None,
+    occurred_at: dt.datetime | None = None,
+    source: str = JournalEvent.Source.SCREEN,
+    significant: bool = False,
+    reason: str = "",
+    corrects: JournalEvent | None = None,
+    backfilled: bool = False,
+) -> JournalEvent:
+    """Append one event to the person's stream; call inside the service's transaction."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("journal.append must run inside the service's transaction")
+    if corrects is not None and not reason.strip():
+        raise DomainError("reason_required", "Give the reason for the correction")
+    last = (
+        JournalEvent.objects.select_for_update()
+        .filter(person_id=person.pk)
+        .order_by("-sequence")
+        .values_list("sequence", "hash")
+        .first()
+    )
+    recorded_at = clock.now()
+    event = JournalEvent(
+        person_id=person.pk,
+        sequence=(last[0] + 1) if last else 1,
+        type=type,
+        payload=_json_safe(payload or {}),
+        occurred_at=occurred_at or recorded_at,
+        recorded_at=recorded_at,
+        actor=by,
+        source=source,
+        significant=significant,
+        reason=reason,
+        corrects=corrects,
+        backfilled=backfilled,
+        previous_hash=last[1] if last else GENESIS,
+    )
+    event.hash = hash_of(event)
+    event.save(force_insert=True)
+    return event
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    person_id: int
+    sequence: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"person {self.person_id}, event {self.sequence}: {self.problem}"
+
+
+def verify_stream(events: Iterable[JournalEvent]) -> BrokenLink | None:
+    """The first broken link in one person's events (in sequence order), if any."""
+    expected_previous = GENESIS
+    expected_sequence = 1
+    for event in events:
+        if event.sequence != expected_sequence:
+            return BrokenLink(event.person_id, event.sequence, "a sequence is missing")
+        if event.previous_hash != expected_previous:
+            return BrokenLink(
+                event.person_id, event.sequence, "does not follow the event before it"
+            )
+        if hash_of(event) != event.hash:
+            return BrokenLink(
+                event.person_id, event.sequence, "its content was changed after it was recorded"
+            )
+        expected_previous = event.hash
+        expected_sequence += 1
+    return None
+
+
+def verify_all(chunk: int = 2000) -> list[BrokenLink]:
+    """Walk every stream; return the first broken link of each broken stream."""
+    broken: list[BrokenLink] = []
+    current: list[JournalEvent] = []
+    for event in JournalEvent.objects.order_by("person_id", "sequence").iterator(chunk):
+        if current and current[-1].person_id != event.person_id:
+            _check(current, broken)
+            current = []
+        current.append(event)
+    _check(current, broken)
+    return broken
+
+
+def _check(events: list[JournalEvent], broken: list[BrokenLink]) -> None:
+    if events:
+        link = verify_stream(events)
+        if link is not None:
+            broken.append(link)

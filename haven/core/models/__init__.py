@@ -1,0 +1,23 @@
+"""Core state: staff and teams, the journal, and the access rules' records."""
+
+from haven.core.models.access import (
+    AccessGrant,
+    AccessLogEntry,
+    Allocation,
+    BreakGlass,
+    Restriction,
+)
+from haven.core.models.journal import JournalEvent
+from haven.core.models.staff import DemoDatabase, Team, User
+
+__all__ = [
+    "AccessGrant",
+    "AccessLogEntry",
+    "Allocation",
+    "BreakGlass",
+    "DemoDatabase",
+    "JournalEvent",
+    "Restriction",
+    "Team",
+    "User",
+]

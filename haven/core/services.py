@@ -1,0 +1,135 @@
+"""Writes about access to a child's record: allocation, restriction, grants,
+break-glass. Each journals its event on the child's record."""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from haven.core import clock, journal
+from haven.core.access import BREAK_GLASS_HOURS
+from haven.core.errors import DomainError
+from haven.core.models import AccessGrant, Allocation, BreakGlass, Restriction, Team, User
+
+
+def _require(user: User, perm: str, message: str) -> None:
+    if not user.has_perm(f"core.{perm}"):
+        raise DomainError("not_permitted", message)
+
+
+def allocate_case(
+    person: Any,
+    *,
+    team: Team,
+    worker: User | None = None,
+    on: dt.date | None = None,
+    reason: str = "",
+    by: User,
+) -> Allocation:
+    """Give the child's case to a team (and worker), ending the current allocation."""
+    on = on or clock.today()
+    if worker is not None and worker.team_id != team.pk:
+        raise DomainError(
+            "worker_not_in_team", f"{worker} is not in {team}", field="worker"
+        )
+    with transaction.atomic():
+        current = (
+            Allocation.objects.select_for_update()
+            .filter(person=person, ended_on__isnull=True)
+            .first()
+        )
+        if current is not None:
+            if on < current.started_on:
+                raise DomainError(
+                    "before_current_allocation",
+                    "The new allocation cannot start before the current one started",
+                    field="on",
+                )
+            current.ended_on = on
+            current.save(update_fields=["ended_on"])
+        allocation = Allocation.objects.create(
+            person=person, team=team, worker=worker, started_on=on, reason=reason
+        )
+        journal.append(
+            person,
+            "core.case_allocated",
+            {
+                "team": team.name,
+                "worker": str(worker) if worker else None,
+                "worker_id": worker.pk if worker else None,
+                "previous_worker": str(current.worker) if current and current.worker else None,
+                "reason": reason,
+            },
+            by=by,
+            occurred_at=clock.start_of(on),
+        )
+    return allocation
+
+
+def restrict_record(
+    person: Any, *, kind: str, reason: str, sealed_for: list[str] | None = None, by: User
+) -> Restriction:
+    """Close a record to all but granted users (restricted) or named roles (sealed)."""
+    _require(by, "manage_team_cases", "Only managers can restrict a record")
+    if not reason.strip():
+        raise DomainError("reason_required", "Give the reason for restricting the record")
+    with transaction.atomic():
+        restriction, _ = Restriction.objects.update_or_create(
+            person=person,
+            defaults={"kind": kind, "reason": reason, "created_at": clock.now(), "created_by": by},
+        )
+        groups = Group.objects.filter(name__in=sealed_for or [])
+        restriction.sealed_for.set(groups)
+        journal.append(
+            person,
+            "core.record_restricted",
+            {"kind": kind, "reason": reason, "sealed_for": sorted(sealed_for or [])},
+            by=by,
+            significant=True,
+        )
+    return restriction
+
+
+def grant_access(person: Any, *, to: User, reason: str, by: User) -> AccessGrant:
+    """Let one user read a restricted record."""
+    _require(by, "manage_team_cases", "Only managers can grant access to a record")
+    if not reason.strip():
+        raise DomainError("reason_required", "Give the reason for the access")
+    with transaction.atomic():
+        grant = AccessGrant.objects.create(
+            person=person, user=to, reason=reason, granted_by=by, granted_at=clock.now()
+        )
+        journal.append(
+            person, "core.access_granted", {"user": str(to), "reason": reason}, by=by
+        )
+    return grant
+
+
+def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
+    """Open a record with no relationship, for a stated reason, for a few hours."""
+    _require(by, "view_case_record", "Your role does not include reading case records")
+    if len(reason.strip()) < 10:
+        raise DomainError(
+            "reason_required",
+            "Explain why you need to see this record now (at least 10 characters)",
+            field="reason",
+        )
+    if Restriction.objects.filter(person=person).exists():
+        raise DomainError(
+            "restricted_record",
+            "This record is restricted. Ask the record's manager for access.",
+        )
+    now = clock.now()
+    with transaction.atomic():
+        glass = BreakGlass.objects.create(
+            person=person,
+            user=by,
+            reason=reason.strip(),
+            started_at=now,
+            expires_at=now + dt.timedelta(hours=BREAK_GLASS_HOURS),
+        )
+        journal.append(
+            person, "core.break_glass_used", {"reason": glass.reason}, by=by
+        )
+    return glass

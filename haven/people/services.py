@@ -1,0 +1,323 @@
+"""Writes to the person register. Each checks access, validates, changes state
+and journals its event on the person's record, in one transaction."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import User
+from haven.core.services import allocate_case
+from haven.people.models import (
+    Address,
+    Person,
+    PersonName,
+    PersonWarning,
+    Relationship,
+)
+from haven.people.codes import INVERSE_RELATIONSHIP
+from haven.people.keys import name_keys, postcode_key
+
+DETAIL_FIELDS = (
+    "kind",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "expected_date_of_birth",
+    "date_of_death",
+    "sex",
+    "gender_identity",
+    "ethnicity",
+    "first_language",
+    "religion",
+    "immigration_status",
+    "disabilities",
+    "nhs_number",
+    "upn",
+    "local_id",
+)
+IDENTIFIER_FIELDS = ("nhs_number", "upn", "local_id")
+
+
+def _value(name: str, value: Any) -> Any:
+    # An identifier left blank is "not known" (NULL), so uniqueness ignores it.
+    return None if name in IDENTIFIER_FIELDS and value == "" else value
+
+
+def _may_write(user: User) -> None:
+    if not (
+        user.has_perm("core.record_casework")
+        or user.has_perm("core.record_contacts")
+        or user.has_perm("core.record_early_help")
+    ):
+        raise DomainError("not_permitted", "Your role does not include recording")
+
+
+def _check_access(user: User, person: Person) -> None:
+    _may_write(user)
+    if access.why_user_may_open(user, person) is None:
+        raise AccessDenied()
+
+
+def _check_details(details: dict[str, Any]) -> None:
+    if details.get("date_of_birth") and details.get("expected_date_of_birth"):
+        raise DomainError(
+            "both_birth_dates",
+            "Give either a date of birth or an expected date of birth, not both",
+            field="expected_date_of_birth",
+        )
+    born = details.get("date_of_birth")
+    if born and born > clock.today():
+        raise DomainError(
+            "birth_in_future",
+            "Date of birth must be today or in the past. For an unborn child, give "
+            "the expected date of birth",
+            field="date_of_birth",
+        )
+    died = details.get("date_of_death")
+    if died and born and died < born:
+        raise DomainError(
+            "death_before_birth",
+            "Date of death must be on or after the date of birth",
+            field="date_of_death",
+        )
+    codes = details.get("disabilities") or []
+    if "NONE" in codes and len(codes) > 1:
+        raise DomainError(
+            "disability_none_alone",
+            "Choose 'No disability' on its own, or the disabilities the child has",
+            field="disabilities",
+        )
+
+
+def _payload(person: Person, fields: tuple[str, ...] = DETAIL_FIELDS) -> dict[str, Any]:
+    return {name: getattr(person, name) for name in fields}
+
+
+def _set_keys(person: Person) -> None:
+    person.given_key, person.family_key = name_keys(person.given_name, person.family_name)
+
+
+def register_person(details: dict[str, Any], *, by: User) -> Person:
+    """Add a person to the register; their record starts with the registering team."""
+    _may_write(by)
+    _check_details(details)
+    with transaction.atomic():
+        person = Person(
+            **{k: _value(k, v) for k, v in details.items() if k in DETAIL_FIELDS}
+        )
+        _set_keys(person)
+        person.save()
+        journal.append(
+            person, "people.person_registered", _payload(person), by=by, significant=True
+        )
+        if by.team is not None:
+            allocate_case(person, team=by.team, reason="Registered by the team", by=by)
+    return person
+
+
+def change_details(
+    person: Person, changes: dict[str, Any], *, reason: str = "", by: User
+) -> Person:
+    """Change a person's details; the journal keeps the old and new values."""
+    _check_access(by, person)
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        before = _payload(person)
+        merged = {**before, **changes}
+        _check_details(merged)
+        changed = {k: v for k, v in changes.items() if k in DETAIL_FIELDS and before[k] != v}
+        if not changed:
+            return person
+        for name, value in changed.items():
+            setattr(person, name, _value(name, value))
+        if {"given_name", "family_name"} & changed.keys():
+            PersonName.objects.create(
+                person=person,
+                kind=PersonName.Kind.FORMER,
+                given_name=before["given_name"],
+                family_name=before["family_name"],
+                until=clock.today(),
+            )
+        _set_keys(person)
+        person.save()
+        journal.append(
+            person,
+            "people.details_changed",
+            {"before": {k: before[k] for k in changed}, "after": _payload(person, tuple(changed))},
+            by=by,
+            reason=reason,
+        )
+    return person
+
+
+def add_known_as_name(person: Person, *, given_name: str, family_name: str = "", by: User) -> PersonName:
+    _check_access(by, person)
+    with transaction.atomic():
+        given_key, family_key = name_keys(given_name, family_name)
+        name = PersonName.objects.create(
+            person=person,
+            kind=PersonName.Kind.KNOWN_AS,
+            given_name=given_name,
+            family_name=family_name,
+            given_key=given_key,
+            family_key=family_key,
+        )
+        journal.append(
+            person, "people.name_added", {"known_as": str(name)}, by=by
+        )
+    return name
+
+
+def record_move(
+    person: Person,
+    *,
+    line_1: str,
+    town: str,
+    postcode: str,
+    on: dt.date,
+    line_2: str = "",
+    by: User,
+) -> Address:
+    """Record that the person lives at a new address from `on`; the old one ends."""
+    _check_access(by, person)
+    with transaction.atomic():
+        current = (
+            Address.objects.select_for_update()
+            .filter(person=person, ended_on__isnull=True)
+            .first()
+        )
+        if current is not None:
+            if on <= current.started_on:
+                raise DomainError(
+                    "move_before_current_address",
+                    f"The move must be after {current.started_on:%-d %B %Y}, when the "
+                    "current address started",
+                    field="on",
+                )
+            current.ended_on = on
+            current.save(update_fields=["ended_on"])
+        address = Address.objects.create(
+            person=person,
+            line_1=line_1,
+            line_2=line_2,
+            town=town,
+            postcode=postcode_key(postcode, spaced=True),
+            postcode_key=postcode_key(postcode),
+            started_on=on,
+        )
+        journal.append(
+            person,
+            "people.address_recorded",
+            {"address": str(address), "from": on, "previous": str(current) if current else None},
+            by=by,
+            occurred_at=clock.start_of(on),
+        )
+    return address
+
+
+def record_relationship(
+    person: Person,
+    *,
+    other: Person,
+    kind: str,
+    started_on: dt.date | None = None,
+    parental_responsibility: bool = False,
+    by: User,
+) -> Relationship:
+    """Record that `other` is `person`'s `kind`; both records show it."""
+    _check_access(by, person)
+    if other.pk == person.pk:
+        raise DomainError("relationship_to_self", "A person cannot be related to themselves")
+    with transaction.atomic():
+        link = Relationship.objects.create(
+            person=person,
+            other=other,
+            kind=kind,
+            started_on=started_on,
+            has_parental_responsibility=parental_responsibility,
+        )
+        words = f"{other} is {person}'s {link.get_kind_display().lower()}"
+        payload = {"other": other.pk, "kind": kind, "words": words}
+        journal.append(person, "people.relationship_recorded", payload, by=by)
+        inverse = {"other": person.pk, "kind": INVERSE_RELATIONSHIP[kind], "words": words}
+        journal.append(other, "people.relationship_recorded", inverse, by=by)
+    return link
+
+
+def add_warning(
+    person: Person, *, kind: str, detail: str, by: User
+) -> PersonWarning:
+    """Add an alert shown on every page of the record, such as a risk to staff."""
+    _check_access(by, person)
+    if not detail.strip():
+        raise DomainError("detail_required", "Describe the warning", field="detail")
+    with transaction.atomic():
+        warning = PersonWarning.objects.create(
+            person=person, kind=kind, detail=detail, started_on=clock.today(), recorded_by=by
+        )
+        journal.append(
+            person,
+            "people.warning_added",
+            {"kind": kind, "detail": detail},
+            by=by,
+            significant=True,
+        )
+    return warning
+
+
+def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> Person:
+    """Merge a duplicate record into the one that survives.
+
+    Nothing is moved or deleted: the duplicate points at the survivor and its
+    history shows on the survivor's record, so `unmerge_records` restores both.
+    """
+    _check_access(by, duplicate)
+    _check_access(by, into)
+    if not reason.strip():
+        raise DomainError("reason_required", "Give the reason for merging", field="reason")
+    if duplicate.pk == into.pk:
+        raise DomainError("merge_into_self", "Choose two different records to merge")
+    with transaction.atomic():
+        duplicate = Person.objects.select_for_update().get(pk=duplicate.pk)
+        into = Person.objects.select_for_update().get(pk=into.pk)
+        if duplicate.merged_into_id or into.merged_into_id:
+            raise DomainError(
+                "already_merged", "One of these records has already been merged"
+            )
+        duplicate.merged_into = into
+        duplicate.save(update_fields=["merged_into"])
+        journal.append(
+            duplicate, "people.merged_into", {"into": into.pk, "name": str(into)},
+            by=by, reason=reason, significant=True,
+        )
+        journal.append(
+            into, "people.record_merged_in", {"duplicate": duplicate.pk, "name": str(duplicate)},
+            by=by, reason=reason, significant=True,
+        )
+    return into
+
+
+def unmerge_records(duplicate: Person, *, reason: str, by: User) -> Person:
+    """Undo a merge: the duplicate record stands on its own again."""
+    if not reason.strip():
+        raise DomainError("reason_required", "Give the reason for unmerging", field="reason")
+    with transaction.atomic():
+        duplicate = Person.objects.select_for_update().get(pk=duplicate.pk)
+        survivor = duplicate.merged_into
+        if survivor is None:
+            raise DomainError("not_merged", "This record is not merged into another")
+        _check_access(by, survivor)
+        duplicate.merged_into = None
+        duplicate.save(update_fields=["merged_into"])
+        journal.append(
+            duplicate, "people.unmerged", {"from": survivor.pk}, by=by, reason=reason,
+            significant=True,
+        )
+        journal.append(
+            survivor, "people.record_unmerged", {"duplicate": duplicate.pk}, by=by,
+            reason=reason, significant=True,
+        )
+    return duplicate

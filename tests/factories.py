@@ -1,0 +1,29 @@
+"""Factories for records, one per state, used across the suite."""
+
+import datetime as dt
+
+import factory
+
+from haven.core.models import Allocation
+from haven.people.codes import Ethnicity, Sex
+from haven.people.models import Person
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    kind = Person.Kind.CHILD
+    given_name = factory.Sequence(lambda n: f"Child{n}")
+    family_name = "Testington"
+    date_of_birth = dt.date(2016, 5, 4)
+    sex = Sex.FEMALE
+    ethnicity = Ethnicity.WBRI
+
+
+class AllocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Allocation
+
+    person = factory.SubFactory(ChildFactory)
+    started_on = dt.date(2026, 1, 5)
