@@ -80,8 +80,9 @@ test-browser: install system-packages
 	@echo "== Browser tests (Debian's chromium, headless) =="
 	$(VENV)/bin/pytest -m browser -q
 
-bench: install
-	$(PY) -m bench.run
+bench: install system-packages
+	$(PY) -m bench.run --database sqlite
+	$(PY) -m bench.run --database postgres
 
 clean:
 	rm -rf $(VENV) node_modules build var/static

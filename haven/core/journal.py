@@ -72,7 +72,7 @@ def append(
     corrects: JournalEvent | None = None,
     backfilled: bool = False,
 ) -> JournalEvent:
-    """Append one event to the person's stream; call inside the service's transaction."""
+    """Append one event to the person's stream, inside the caller's transaction."""
     if not connection.in_atomic_block:
         raise RuntimeError("journal.append must run inside the service's transaction")
     if corrects is not None and not reason.strip():
@@ -128,7 +128,9 @@ def verify_stream(events: Iterable[JournalEvent]) -> BrokenLink | None:
             )
         if hash_of(event) != event.hash:
             return BrokenLink(
-                event.person_id, event.sequence, "its content was changed after it was recorded"
+                event.person_id,
+                event.sequence,
+                "its content was changed after it was recorded",
             )
         expected_previous = event.hash
         expected_sequence += 1

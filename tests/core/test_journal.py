@@ -1,4 +1,5 @@
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -83,16 +84,17 @@ def test_verify_journal_names_the_first_tampered_event(alice):
     child = ChildFactory()
     for _ in range(4):
         _append(child, alice)
-    call_command("verify_journal", stdout=open("/dev/null", "w"))
+    call_command("verify_journal", stdout=StringIO())
     _tamper(
-        "UPDATE core_journalevent SET payload = %s WHERE person_id = %s AND sequence = 3",
+        "UPDATE core_journalevent SET payload = %s "
+        "WHERE person_id = %s AND sequence = 3",
         ['{"n": 99}', child.pk],
     )
     broken = journal.verify_all()
     assert [(b.person_id, b.sequence) for b in broken] == [(child.pk, 3)]
     assert "changed after it was recorded" in broken[0].problem
     with pytest.raises(CommandError, match="1 journal chain"):
-        call_command("verify_journal", stderr=open("/dev/null", "w"))
+        call_command("verify_journal", stderr=StringIO())
 
 
 def test_verify_journal_notices_a_deleted_event(alice):

@@ -28,8 +28,9 @@ def test_every_team_with_a_team_manager_is_managed():
 
 def test_children_have_dfe_coded_characteristics():
     _seed(children=50)
-    assert Person.objects.count() == 50
-    for child in Person.objects.all():
+    children = Person.objects.filter(kind=Person.Kind.CHILD)
+    assert children.count() == 50
+    for child in children:
         assert child.sex in Sex.values
         assert child.ethnicity in Ethnicity.values
         assert 0 <= child.age <= 17
@@ -61,3 +62,31 @@ def test_it_refuses_to_build_twice_but_if_empty_succeeds():
         _seed()
     call_command("seed_demo", if_empty=True, verbosity=0)
     assert DemoDatabase.objects.count() == 1
+
+
+def test_every_demo_child_is_allocated_journaled_and_has_a_mother_and_address():
+    from haven.core.journal import verify_all
+    from haven.core.models import Allocation, JournalEvent
+
+    _seed(children=12)
+    for child in Person.objects.filter(kind=Person.Kind.CHILD):
+        assert Allocation.objects.filter(person=child, ended_on__isnull=True).exists()
+        assert child.addresses.exists()
+        assert child.relationships.filter(kind="mother").exists()
+        types = set(
+            JournalEvent.objects.filter(person=child).values_list("type", flat=True)
+        )
+        assert {"people.person_registered", "core.case_allocated"} <= types
+    assert verify_all() == []
+
+
+def test_a_few_demo_records_are_restricted_with_a_grant_to_their_worker():
+    from haven.core.models import AccessGrant, Restriction
+
+    _seed(children=12)
+    assert Restriction.objects.count() == 2
+    for restriction in Restriction.objects.all():
+        worker = restriction.person.allocations.get(ended_on__isnull=True).worker
+        assert AccessGrant.objects.filter(
+            person=restriction.person, user=worker
+        ).exists()

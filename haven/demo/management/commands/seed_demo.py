@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from haven.core.models import DemoDatabase, User
-from haven.demo.children import create_children
+from haven.demo.families import create_families, restrict_some
 from haven.demo.staff import DEMO_PASSWORD, create_staff, demo_logins
 from haven.people.models import Person
 
@@ -53,7 +53,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             DemoDatabase.objects.create(seed=seed, children=children)
             create_staff(rng)
-            create_children(rng, children)
+            made = create_families(rng, children)
+            restrict_some(rng, made)
         if self.verbose:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo authority created: {children} children.")

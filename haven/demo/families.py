@@ -1,0 +1,123 @@
+"""Synthetic families for the demo authority, recorded through Haven's services,
+so every demo child has a journal like a real record would."""
+
+import datetime as dt
+import random
+
+from haven.core import clock
+from haven.core.models import Team, User
+from haven.core.services import allocate_case, grant_access, restrict_record
+from haven.demo.names import FAMILY_NAMES, GIVEN_NAMES_F, GIVEN_NAMES_M
+from haven.people import services
+from haven.people.codes import Ethnicity, Sex
+from haven.people.identifiers import generate_nhs_number, generate_upn
+from haven.people.models import Person
+
+# Invented streets in an invented town; postcodes in the ZZ99 range, which the ONS
+# uses for "no fixed abode / not known", so none is anyone's real address.
+STREETS = (
+    "Albion Street",
+    "Beckside Lane",
+    "Chapel Row",
+    "Dale View",
+    "Elm Grove",
+    "Foundry Walk",
+    "Garden Terrace",
+    "Hollin Road",
+    "Ivy Court",
+    "Jubilee Way",
+    "Kiln Close",
+    "Lark Rise",
+)
+CASE_TEAMS = (
+    "Assessment Team",
+    "Children in Need and Protection Team",
+    "Children in Care Team",
+)
+
+
+def _street(rng: random.Random) -> str:
+    return f"{rng.randint(1, 180)} {rng.choice(STREETS)}"
+
+
+def _details(rng: random.Random, family_name: str, born: dt.date, child: bool) -> dict:
+    sex = rng.choices([Sex.FEMALE, Sex.MALE, Sex.UNKNOWN], weights=[49, 49, 2])[0]
+    names = GIVEN_NAMES_F if sex == Sex.FEMALE else GIVEN_NAMES_M
+    return {
+        "kind": Person.Kind.CHILD if child else Person.Kind.ADULT,
+        "given_name": rng.choice(names),
+        "family_name": family_name,
+        "date_of_birth": born,
+        "sex": sex,
+        "ethnicity": rng.choice(list(Ethnicity)),
+        "nhs_number": generate_nhs_number(rng),
+        "upn": generate_upn(rng)
+        if child and born.year < clock.today().year - 4
+        else "",
+    }
+
+
+def create_families(rng: random.Random, children: int) -> list[Person]:
+    """About `children` children in families of one to four, each with a mother,
+    an address history, and an allocation to a worker in a case team."""
+    today = clock.today()
+    teams = [Team.objects.get(name=name) for name in CASE_TEAMS]
+    made: list[Person] = []
+    while len(made) < children:
+        team = rng.choice(teams)
+        manager = team.managers.get()
+        workers = list(User.objects.filter(team=team, groups__name="Social worker"))
+        family_name = rng.choice(FAMILY_NAMES)
+        mother_born = today - dt.timedelta(days=rng.randint(22 * 365, 45 * 365))
+        mother = services.register_person(
+            _details(rng, family_name, mother_born, child=False) | {"sex": Sex.FEMALE},
+            by=manager,
+        )
+        moved_in = today - dt.timedelta(days=rng.randint(30, 4 * 365))
+        street, postcode = _street(rng), f"ZZ99 {rng.randint(1, 9)}ZZ"
+        for _ in range(min(rng.randint(1, 4), children - len(made))):
+            born = today - dt.timedelta(days=rng.randint(30, 17 * 365))
+            child = services.register_person(
+                _details(rng, family_name, born, child=True), by=manager
+            )
+            allocate_case(
+                child,
+                team=team,
+                worker=rng.choice(workers),
+                reason="Allocated after referral",
+                by=manager,
+            )
+            services.record_move(
+                child,
+                line_1=street,
+                town="Havenford",
+                postcode=postcode,
+                on=max(moved_in, born),
+                by=manager,
+            )
+            services.record_relationship(
+                child,
+                other=mother,
+                kind="mother",
+                parental_responsibility=True,
+                by=manager,
+            )
+            made.append(child)
+    return made
+
+
+def restrict_some(rng: random.Random, children: list[Person], count: int = 2) -> None:
+    """A few restricted records, with grants to their allocated workers."""
+    for child in rng.sample(children, min(count, len(children))):
+        allocation = child.allocations.get(ended_on__isnull=True)
+        manager = allocation.team.managers.get()
+        restrict_record(
+            child,
+            kind="restricted",
+            reason="A relative of a member of staff",
+            by=manager,
+        )
+        if allocation.worker:
+            grant_access(
+                child, to=allocation.worker, reason="Allocated worker", by=manager
+            )
