@@ -8,7 +8,6 @@ from django.db import connection
 from django.utils import timezone
 
 from haven.core import clock
-
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
 

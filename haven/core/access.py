@@ -145,7 +145,10 @@ def why_user_may_open(user: User, person: Any) -> str | None:
     today = clock.today()
     for rel in RELATIONSHIPS:
         condition = rel.filter(user, today)
-        if condition is not None and model.objects.filter(condition, pk=person.pk).exists():
+        if (
+            condition is not None
+            and model.objects.filter(condition, pk=person.pk).exists()
+        ):
             return rel.name
     glass = (
         BreakGlass.objects.filter(person=person, user=user, expires_at__gt=clock.now())

@@ -10,7 +10,14 @@ from django.db import transaction
 from haven.core import clock, journal
 from haven.core.access import BREAK_GLASS_HOURS
 from haven.core.errors import DomainError
-from haven.core.models import AccessGrant, Allocation, BreakGlass, Restriction, Team, User
+from haven.core.models import (
+    AccessGrant,
+    Allocation,
+    BreakGlass,
+    Restriction,
+    Team,
+    User,
+)
 
 
 def _require(user: User, perm: str, message: str) -> None:
@@ -58,7 +65,9 @@ def allocate_case(
                 "team": team.name,
                 "worker": str(worker) if worker else None,
                 "worker_id": worker.pk if worker else None,
-                "previous_worker": str(current.worker) if current and current.worker else None,
+                "previous_worker": str(current.worker)
+                if current and current.worker
+                else None,
                 "reason": reason,
             },
             by=by,
@@ -68,16 +77,28 @@ def allocate_case(
 
 
 def restrict_record(
-    person: Any, *, kind: str, reason: str, sealed_for: list[str] | None = None, by: User
+    person: Any,
+    *,
+    kind: str,
+    reason: str,
+    sealed_for: list[str] | None = None,
+    by: User,
 ) -> Restriction:
     """Close a record to all but granted users (restricted) or named roles (sealed)."""
     _require(by, "manage_team_cases", "Only managers can restrict a record")
     if not reason.strip():
-        raise DomainError("reason_required", "Give the reason for restricting the record")
+        raise DomainError(
+            "reason_required", "Give the reason for restricting the record"
+        )
     with transaction.atomic():
         restriction, _ = Restriction.objects.update_or_create(
             person=person,
-            defaults={"kind": kind, "reason": reason, "created_at": clock.now(), "created_by": by},
+            defaults={
+                "kind": kind,
+                "reason": reason,
+                "created_at": clock.now(),
+                "created_by": by,
+            },
         )
         groups = Group.objects.filter(name__in=sealed_for or [])
         restriction.sealed_for.set(groups)
@@ -129,7 +150,5 @@ def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
             started_at=now,
             expires_at=now + dt.timedelta(hours=BREAK_GLASS_HOURS),
         )
-        journal.append(
-            person, "core.break_glass_used", {"reason": glass.reason}, by=by
-        )
+        journal.append(person, "core.break_glass_used", {"reason": glass.reason}, by=by)
     return glass

@@ -140,7 +140,9 @@ class Address(models.Model):
     """Where a person lived from one date to another. Never overwritten: a move
     ends one address and starts the next."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="addresses")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="addresses"
+    )
     line_1 = models.CharField("Address line 1", max_length=120)
     line_2 = models.CharField("Address line 2", max_length=120, blank=True)
     town = models.CharField("Town or city", max_length=80)
@@ -193,7 +195,9 @@ class Household(models.Model):
 class PersonWarning(models.Model):
     """An alert shown in the identity bar on every page of the person's record."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="warnings")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="warnings"
+    )
     kind = models.CharField(max_length=30, choices=WarningKind.choices)
     detail = models.TextField()
     started_on = models.DateField()

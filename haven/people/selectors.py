@@ -78,7 +78,9 @@ def relationships_of(person: Person) -> list[dict[str, Any]]:
     ids = record_ids(person)
     rows: list[dict[str, Any]] = []
     for link in Relationship.objects.filter(person_id__in=ids).select_related("other"):
-        rows.append({"person": link.other, "kind": link.get_kind_display(), "link": link})
+        rows.append(
+            {"person": link.other, "kind": link.get_kind_display(), "link": link}
+        )
     for link in Relationship.objects.filter(other_id__in=ids).select_related("person"):
         inverse = RelationshipKind(INVERSE_RELATIONSHIP[link.kind]).label
         rows.append({"person": link.person, "kind": inverse, "link": link})
@@ -140,8 +142,10 @@ def _name_filter(given: str, family: str) -> Q:
         as_given, _ = name_keys(family, "")
         return by_family | by_other_name | Q(given_key=as_given)
     swapped = Q(given_key=family_key, family_key=given_key)
-    return ((by_family | by_other_name) & Q(given_key=given_key)) | swapped | (
-        by_family & Q(given_name__istartswith=given[:1])
+    return (
+        ((by_family | by_other_name) & Q(given_key=given_key))
+        | swapped
+        | (by_family & Q(given_name__istartswith=given[:1]))
     )
 
 
@@ -160,7 +164,9 @@ def chronology(
     if start:
         events = events.filter(occurred_at__gte=clock.start_of(start))
     if end:
-        events = events.filter(occurred_at__lt=clock.start_of(end + dt.timedelta(days=1)))
+        events = events.filter(
+            occurred_at__lt=clock.start_of(end + dt.timedelta(days=1))
+        )
     if significant_only:
         events = events.filter(significant=True)
     return events.select_related("actor").order_by("-occurred_at", "-sequence")
@@ -168,4 +174,3 @@ def chronology(
 
 def may_open(user: User, person: Person) -> bool:
     return access.why_user_may_open(user, person) is not None
-

@@ -10,6 +10,8 @@ from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import User
 from haven.core.services import allocate_case
+from haven.people.codes import INVERSE_RELATIONSHIP
+from haven.people.keys import name_keys, postcode_key
 from haven.people.models import (
     Address,
     Person,
@@ -17,8 +19,6 @@ from haven.people.models import (
     PersonWarning,
     Relationship,
 )
-from haven.people.codes import INVERSE_RELATIONSHIP
-from haven.people.keys import name_keys, postcode_key
 
 DETAIL_FIELDS = (
     "kind",
@@ -97,7 +97,9 @@ def _payload(person: Person, fields: tuple[str, ...] = DETAIL_FIELDS) -> dict[st
 
 
 def _set_keys(person: Person) -> None:
-    person.given_key, person.family_key = name_keys(person.given_name, person.family_name)
+    person.given_key, person.family_key = name_keys(
+        person.given_name, person.family_name
+    )
 
 
 def register_person(details: dict[str, Any], *, by: User) -> Person:
@@ -111,7 +113,11 @@ def register_person(details: dict[str, Any], *, by: User) -> Person:
         _set_keys(person)
         person.save()
         journal.append(
-            person, "people.person_registered", _payload(person), by=by, significant=True
+            person,
+            "people.person_registered",
+            _payload(person),
+            by=by,
+            significant=True,
         )
         if by.team is not None:
             allocate_case(person, team=by.team, reason="Registered by the team", by=by)
@@ -128,7 +134,9 @@ def change_details(
         before = _payload(person)
         merged = {**before, **changes}
         _check_details(merged)
-        changed = {k: v for k, v in changes.items() if k in DETAIL_FIELDS and before[k] != v}
+        changed = {
+            k: v for k, v in changes.items() if k in DETAIL_FIELDS and before[k] != v
+        }
         if not changed:
             return person
         for name, value in changed.items():
@@ -146,14 +154,19 @@ def change_details(
         journal.append(
             person,
             "people.details_changed",
-            {"before": {k: before[k] for k in changed}, "after": _payload(person, tuple(changed))},
+            {
+                "before": {k: before[k] for k in changed},
+                "after": _payload(person, tuple(changed)),
+            },
             by=by,
             reason=reason,
         )
     return person
 
 
-def add_known_as_name(person: Person, *, given_name: str, family_name: str = "", by: User) -> PersonName:
+def add_known_as_name(
+    person: Person, *, given_name: str, family_name: str = "", by: User
+) -> PersonName:
     _check_access(by, person)
     with transaction.atomic():
         given_key, family_key = name_keys(given_name, family_name)
@@ -165,9 +178,7 @@ def add_known_as_name(person: Person, *, given_name: str, family_name: str = "",
             given_key=given_key,
             family_key=family_key,
         )
-        journal.append(
-            person, "people.name_added", {"known_as": str(name)}, by=by
-        )
+        journal.append(person, "people.name_added", {"known_as": str(name)}, by=by)
     return name
 
 
@@ -211,7 +222,11 @@ def record_move(
         journal.append(
             person,
             "people.address_recorded",
-            {"address": str(address), "from": on, "previous": str(current) if current else None},
+            {
+                "address": str(address),
+                "from": on,
+                "previous": str(current) if current else None,
+            },
             by=by,
             occurred_at=clock.start_of(on),
         )
@@ -230,7 +245,9 @@ def record_relationship(
     """Record that `other` is `person`'s `kind`; both records show it."""
     _check_access(by, person)
     if other.pk == person.pk:
-        raise DomainError("relationship_to_self", "A person cannot be related to themselves")
+        raise DomainError(
+            "relationship_to_self", "A person cannot be related to themselves"
+        )
     with transaction.atomic():
         link = Relationship.objects.create(
             person=person,
@@ -242,21 +259,27 @@ def record_relationship(
         words = f"{other} is {person}'s {link.get_kind_display().lower()}"
         payload = {"other": other.pk, "kind": kind, "words": words}
         journal.append(person, "people.relationship_recorded", payload, by=by)
-        inverse = {"other": person.pk, "kind": INVERSE_RELATIONSHIP[kind], "words": words}
+        inverse = {
+            "other": person.pk,
+            "kind": INVERSE_RELATIONSHIP[kind],
+            "words": words,
+        }
         journal.append(other, "people.relationship_recorded", inverse, by=by)
     return link
 
 
-def add_warning(
-    person: Person, *, kind: str, detail: str, by: User
-) -> PersonWarning:
+def add_warning(person: Person, *, kind: str, detail: str, by: User) -> PersonWarning:
     """Add an alert shown on every page of the record, such as a risk to staff."""
     _check_access(by, person)
     if not detail.strip():
         raise DomainError("detail_required", "Describe the warning", field="detail")
     with transaction.atomic():
         warning = PersonWarning.objects.create(
-            person=person, kind=kind, detail=detail, started_on=clock.today(), recorded_by=by
+            person=person,
+            kind=kind,
+            detail=detail,
+            started_on=clock.today(),
+            recorded_by=by,
         )
         journal.append(
             person,
@@ -277,7 +300,9 @@ def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> 
     _check_access(by, duplicate)
     _check_access(by, into)
     if not reason.strip():
-        raise DomainError("reason_required", "Give the reason for merging", field="reason")
+        raise DomainError(
+            "reason_required", "Give the reason for merging", field="reason"
+        )
     if duplicate.pk == into.pk:
         raise DomainError("merge_into_self", "Choose two different records to merge")
     with transaction.atomic():
@@ -290,12 +315,20 @@ def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> 
         duplicate.merged_into = into
         duplicate.save(update_fields=["merged_into"])
         journal.append(
-            duplicate, "people.merged_into", {"into": into.pk, "name": str(into)},
-            by=by, reason=reason, significant=True,
+            duplicate,
+            "people.merged_into",
+            {"into": into.pk, "name": str(into)},
+            by=by,
+            reason=reason,
+            significant=True,
         )
         journal.append(
-            into, "people.record_merged_in", {"duplicate": duplicate.pk, "name": str(duplicate)},
-            by=by, reason=reason, significant=True,
+            into,
+            "people.record_merged_in",
+            {"duplicate": duplicate.pk, "name": str(duplicate)},
+            by=by,
+            reason=reason,
+            significant=True,
         )
     return into
 
@@ -303,7 +336,9 @@ def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> 
 def unmerge_records(duplicate: Person, *, reason: str, by: User) -> Person:
     """Undo a merge: the duplicate record stands on its own again."""
     if not reason.strip():
-        raise DomainError("reason_required", "Give the reason for unmerging", field="reason")
+        raise DomainError(
+            "reason_required", "Give the reason for unmerging", field="reason"
+        )
     with transaction.atomic():
         duplicate = Person.objects.select_for_update().get(pk=duplicate.pk)
         survivor = duplicate.merged_into
@@ -313,11 +348,19 @@ def unmerge_records(duplicate: Person, *, reason: str, by: User) -> Person:
         duplicate.merged_into = None
         duplicate.save(update_fields=["merged_into"])
         journal.append(
-            duplicate, "people.unmerged", {"from": survivor.pk}, by=by, reason=reason,
+            duplicate,
+            "people.unmerged",
+            {"from": survivor.pk},
+            by=by,
+            reason=reason,
             significant=True,
         )
         journal.append(
-            survivor, "people.record_unmerged", {"duplicate": duplicate.pk}, by=by,
-            reason=reason, significant=True,
+            survivor,
+            "people.record_unmerged",
+            {"duplicate": duplicate.pk},
+            by=by,
+            reason=reason,
+            significant=True,
         )
     return duplicate

@@ -5,7 +5,12 @@ import pytest
 from haven.core import access
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import AccessLogEntry, JournalEvent
-from haven.core.services import allocate_case, break_glass, grant_access, restrict_record
+from haven.core.services import (
+    allocate_case,
+    break_glass,
+    grant_access,
+    restrict_record,
+)
 from tests.conftest import make_user
 from tests.factories import ChildFactory
 
@@ -24,7 +29,9 @@ def test_the_allocated_worker_her_team_and_manager_may_open_the_record(
 ):
     colleague = make_user("carol", "social_worker", team)
     assert access.why_user_may_open(alice, child) == "Allocated worker"
-    assert access.why_user_may_open(colleague, child) == "Allocated team or its management"
+    assert (
+        access.why_user_may_open(colleague, child) == "Allocated team or its management"
+    )
     assert access.why_user_may_open(mona, child) is not None
 
 
@@ -41,7 +48,9 @@ def test_a_service_manager_sees_every_team_below_the_service(child, service):
     assert access.why_user_may_open(head, child) is not None
 
 
-def test_administrators_and_finance_officers_do_not_read_case_records(child, adam, fiona):
+def test_administrators_and_finance_officers_do_not_read_case_records(
+    child, adam, fiona
+):
     assert access.why_user_may_open(adam, child) is None
     assert access.why_user_may_open(fiona, child) is None
 
@@ -49,12 +58,23 @@ def test_administrators_and_finance_officers_do_not_read_case_records(child, ada
 def test_every_read_is_logged_with_who_what_and_why(child, alice):
     access.open_record(alice, child, what="Person page")
     entry = AccessLogEntry.objects.get()
-    assert (entry.user, entry.what, entry.why) == (alice, "Person page", "Allocated worker")
+    assert (entry.user, entry.what, entry.why) == (
+        alice,
+        "Person page",
+        "Allocated worker",
+    )
 
 
-def test_a_transfer_ends_the_old_allocation_and_moves_access(child, alice, bob, mona, other_team):
+def test_a_transfer_ends_the_old_allocation_and_moves_access(
+    child, alice, bob, mona, other_team
+):
     allocate_case(
-        child, team=other_team, worker=bob, on=dt.date(2026, 3, 2), reason="Care", by=mona
+        child,
+        team=other_team,
+        worker=bob,
+        on=dt.date(2026, 3, 2),
+        reason="Care",
+        by=mona,
     )
     history = list(child.allocations.order_by("started_on"))
     assert [(a.worker, a.ended_on) for a in history] == [
@@ -75,7 +95,9 @@ def test_a_worker_must_be_in_the_team_the_case_goes_to(child, bob, mona, team):
 
 
 def test_a_restricted_record_needs_an_explicit_grant(child, alice, mona):
-    restrict_record(child, kind="restricted", reason="A member of staff's relative", by=mona)
+    restrict_record(
+        child, kind="restricted", reason="A member of staff's relative", by=mona
+    )
     assert access.why_user_may_open(alice, child) is None
     grant_access(child, to=alice, reason="Allocated worker", by=mona)
     assert access.why_user_may_open(alice, child) == "Restricted record: access granted"
@@ -83,7 +105,11 @@ def test_a_restricted_record_needs_an_explicit_grant(child, alice, mona):
 
 def test_a_sealed_record_opens_only_to_the_roles_on_the_seal(child, alice, mona, team):
     restrict_record(
-        child, kind="sealed", reason="Adoption order made", sealed_for=["Team manager"], by=mona
+        child,
+        kind="sealed",
+        reason="Adoption order made",
+        sealed_for=["Team manager"],
+        by=mona,
     )
     assert access.why_user_may_open(alice, child) is None
     assert access.why_user_may_open(mona, child) is not None
@@ -97,7 +123,9 @@ def test_break_glass_opens_a_record_for_a_few_hours_and_is_journaled(
     assert refused.value.code == "reason_required"
     break_glass(child, reason="Police at the door asking about this child", by=bob)
     assert access.why_user_may_open(bob, child).startswith("Break-glass")
-    assert JournalEvent.objects.filter(person=child, type="core.break_glass_used").exists()
+    assert JournalEvent.objects.filter(
+        person=child, type="core.break_glass_used"
+    ).exists()
     freezer.move_to(dt.timedelta(hours=access.BREAK_GLASS_HOURS, minutes=1))
     assert access.why_user_may_open(bob, child) is None
 

@@ -6,110 +6,347 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('core', '0001_initial'),
-        ('people', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("core", "0001_initial"),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Restriction',
+            name="Restriction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('restricted', 'Restricted'), ('sealed', 'Sealed')], max_length=10)),
-                ('reason', models.TextField()),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='restriction', to='people.person')),
-                ('sealed_for', models.ManyToManyField(blank=True, help_text='The roles allowed to read a sealed record.', related_name='+', to='auth.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("restricted", "Restricted"), ("sealed", "Sealed")],
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField()),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="restriction",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "sealed_for",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The roles allowed to read a sealed record.",
+                        related_name="+",
+                        to="auth.group",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AccessGrant',
+            name="AccessGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField()),
-                ('granted_at', models.DateTimeField()),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('granted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_grants', to='people.person')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_grants', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("reason", models.TextField()),
+                ("granted_at", models.DateTimeField()),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_grants",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['user', 'revoked_at'], name='grant_user_idx')],
+                "indexes": [
+                    models.Index(fields=["user", "revoked_at"], name="grant_user_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('what', models.CharField(help_text='The page or API call.', max_length=120)),
-                ('why', models.CharField(help_text='The relationship or reason.', max_length=200)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_log', to='people.person')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                (
+                    "what",
+                    models.CharField(help_text="The page or API call.", max_length=120),
+                ),
+                (
+                    "why",
+                    models.CharField(
+                        help_text="The relationship or reason.", max_length=200
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_log",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at'],
-                'indexes': [models.Index(fields=['person', '-at'], name='accesslog_person_idx')],
+                "ordering": ["-at"],
+                "indexes": [
+                    models.Index(fields=["person", "-at"], name="accesslog_person_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Allocation',
+            name="Allocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('reason', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='people.person')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='core.team')),
-                ('worker', models.ForeignKey(blank=True, help_text='Empty while the case sits with the team, unallocated.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="core.team",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty while the case sits with the team, unallocated.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['person', '-started_on'],
-                'indexes': [models.Index(fields=['worker', 'ended_on'], name='allocation_worker_idx'), models.Index(fields=['team', 'ended_on'], name='allocation_team_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('person',), name='allocation_one_current_per_person')],
+                "ordering": ["person", "-started_on"],
+                "indexes": [
+                    models.Index(
+                        fields=["worker", "ended_on"], name="allocation_worker_idx"
+                    ),
+                    models.Index(
+                        fields=["team", "ended_on"], name="allocation_team_idx"
+                    ),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_on__isnull", True)),
+                        fields=("person",),
+                        name="allocation_one_current_per_person",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='BreakGlass',
+            name="BreakGlass",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField()),
-                ('started_at', models.DateTimeField()),
-                ('expires_at', models.DateTimeField()),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='break_glass', to='people.person')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='break_glass', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("reason", models.TextField()),
+                ("started_at", models.DateTimeField()),
+                ("expires_at", models.DateTimeField()),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="break_glass",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="break_glass",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['user', 'expires_at'], name='breakglass_idx')],
+                "indexes": [
+                    models.Index(fields=["user", "expires_at"], name="breakglass_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='JournalEvent',
+            name="JournalEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveIntegerField()),
-                ('type', models.CharField(help_text='Past-tense dotted name.', max_length=80)),
-                ('payload', models.JSONField(default=dict)),
-                ('occurred_at', models.DateTimeField(help_text='When it happened in real life.')),
-                ('recorded_at', models.DateTimeField(help_text='When it was recorded in Haven.')),
-                ('source', models.CharField(choices=[('screen', 'Screen'), ('api', 'API'), ('system', 'System'), ('import', 'Migrated history')], max_length=10)),
-                ('significant', models.BooleanField(default=False)),
-                ('reason', models.TextField(blank=True, help_text='Why: required for corrections.')),
-                ('backfilled', models.BooleanField(default=False)),
-                ('previous_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('corrects', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.journalevent')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='journal', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("sequence", models.PositiveIntegerField()),
+                (
+                    "type",
+                    models.CharField(
+                        help_text="Past-tense dotted name.", max_length=80
+                    ),
+                ),
+                ("payload", models.JSONField(default=dict)),
+                (
+                    "occurred_at",
+                    models.DateTimeField(help_text="When it happened in real life."),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(help_text="When it was recorded in Haven."),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("screen", "Screen"),
+                            ("api", "API"),
+                            ("system", "System"),
+                            ("import", "Migrated history"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("significant", models.BooleanField(default=False)),
+                (
+                    "reason",
+                    models.TextField(
+                        blank=True, help_text="Why: required for corrections."
+                    ),
+                ),
+                ("backfilled", models.BooleanField(default=False)),
+                ("previous_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "corrects",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.journalevent",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="journal",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['person', 'sequence'],
-                'indexes': [models.Index(fields=['person', '-occurred_at'], name='journal_time_idx'), models.Index(fields=['type'], name='journal_type_idx')],
-                'constraints': [models.UniqueConstraint(fields=('person', 'sequence'), name='journal_one_event_per_sequence')],
+                "ordering": ["person", "sequence"],
+                "indexes": [
+                    models.Index(
+                        fields=["person", "-occurred_at"], name="journal_time_idx"
+                    ),
+                    models.Index(fields=["type"], name="journal_type_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("person", "sequence"),
+                        name="journal_one_event_per_sequence",
+                    )
+                ],
             },
         ),
     ]

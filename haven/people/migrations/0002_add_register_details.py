@@ -6,195 +6,371 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Address',
+            name="Address",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line_1', models.CharField(max_length=120, verbose_name='Address line 1')),
-                ('line_2', models.CharField(blank=True, max_length=120, verbose_name='Address line 2')),
-                ('town', models.CharField(max_length=80, verbose_name='Town or city')),
-                ('postcode', models.CharField(max_length=8)),
-                ('postcode_key', models.CharField(db_index=True, editable=False, max_length=8)),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "line_1",
+                    models.CharField(max_length=120, verbose_name="Address line 1"),
+                ),
+                (
+                    "line_2",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="Address line 2"
+                    ),
+                ),
+                ("town", models.CharField(max_length=80, verbose_name="Town or city")),
+                ("postcode", models.CharField(max_length=8)),
+                (
+                    "postcode_key",
+                    models.CharField(db_index=True, editable=False, max_length=8),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-started_on'],
+                "ordering": ["-started_on"],
             },
         ),
         migrations.CreateModel(
-            name='FormerUpn',
+            name="FormerUpn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('upn', models.CharField(max_length=13)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("upn", models.CharField(max_length=13)),
             ],
         ),
         migrations.CreateModel(
-            name='Household',
+            name="Household",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
             ],
         ),
         migrations.CreateModel(
-            name='PersonName',
+            name="PersonName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('former', 'Former name'), ('known_as', 'Known as'), ('alias', 'Alias')], max_length=10)),
-                ('given_name', models.CharField(max_length=100)),
-                ('family_name', models.CharField(blank=True, max_length=100)),
-                ('given_key', models.CharField(blank=True, editable=False, max_length=8)),
-                ('family_key', models.CharField(blank=True, editable=False, max_length=8)),
-                ('until', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("former", "Former name"),
+                            ("known_as", "Known as"),
+                            ("alias", "Alias"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("given_name", models.CharField(max_length=100)),
+                ("family_name", models.CharField(blank=True, max_length=100)),
+                (
+                    "given_key",
+                    models.CharField(blank=True, editable=False, max_length=8),
+                ),
+                (
+                    "family_key",
+                    models.CharField(blank=True, editable=False, max_length=8),
+                ),
+                ("until", models.DateField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='PersonWarning',
+            name="PersonWarning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('risk_to_staff', 'Risk to staff'), ('risk_to_child', 'Risk to children'), ('address_confidential', 'Address must not be disclosed'), ('interpreter', 'Needs an interpreter'), ('other', 'Other')], max_length=30)),
-                ('detail', models.TextField()),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("risk_to_staff", "Risk to staff"),
+                            ("risk_to_child", "Risk to children"),
+                            ("address_confidential", "Address must not be disclosed"),
+                            ("interpreter", "Needs an interpreter"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("detail", models.TextField()),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Relationship',
+            name="Relationship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mother', 'Mother'), ('father', 'Father'), ('parent', 'Parent'), ('step_parent', 'Step-parent'), ('sibling', 'Sibling'), ('half_sibling', 'Half-sibling'), ('grandparent', 'Grandparent'), ('aunt_uncle', 'Aunt or uncle'), ('carer', 'Carer'), ('foster_carer', 'Foster carer'), ('partner', 'Partner'), ('child', 'Child'), ('grandchild', 'Grandchild'), ('niece_nephew', 'Niece or nephew'), ('cared_for', 'Cared-for child'), ('professional', 'Professional'), ('other', 'Other')], max_length=20)),
-                ('started_on', models.DateField(blank=True, null=True)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('has_parental_responsibility', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mother", "Mother"),
+                            ("father", "Father"),
+                            ("parent", "Parent"),
+                            ("step_parent", "Step-parent"),
+                            ("sibling", "Sibling"),
+                            ("half_sibling", "Half-sibling"),
+                            ("grandparent", "Grandparent"),
+                            ("aunt_uncle", "Aunt or uncle"),
+                            ("carer", "Carer"),
+                            ("foster_carer", "Foster carer"),
+                            ("partner", "Partner"),
+                            ("child", "Child"),
+                            ("grandchild", "Grandchild"),
+                            ("niece_nephew", "Niece or nephew"),
+                            ("cared_for", "Cared-for child"),
+                            ("professional", "Professional"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("started_on", models.DateField(blank=True, null=True)),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("has_parental_responsibility", models.BooleanField(default=False)),
             ],
         ),
         migrations.AddField(
-            model_name='person',
-            name='date_of_death',
-            field=models.DateField(blank=True, help_text='DfE PersonDeathDate.', null=True),
+            model_name="person",
+            name="date_of_death",
+            field=models.DateField(
+                blank=True, help_text="DfE PersonDeathDate.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='disabilities',
-            field=models.JSONField(blank=True, default=list, help_text='DfE Disability codes.'),
+            model_name="person",
+            name="disabilities",
+            field=models.JSONField(
+                blank=True, default=list, help_text="DfE Disability codes."
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='expected_date_of_birth',
-            field=models.DateField(blank=True, help_text='DfE ExpectedPersonBirthDate: unborn children.', null=True),
+            model_name="person",
+            name="expected_date_of_birth",
+            field=models.DateField(
+                blank=True,
+                help_text="DfE ExpectedPersonBirthDate: unborn children.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='family_key',
+            model_name="person",
+            name="family_key",
             field=models.CharField(blank=True, editable=False, max_length=8),
         ),
         migrations.AddField(
-            model_name='person',
-            name='first_language',
+            model_name="person",
+            name="first_language",
             field=models.CharField(blank=True, max_length=60),
         ),
         migrations.AddField(
-            model_name='person',
-            name='gender_identity',
+            model_name="person",
+            name="gender_identity",
             field=models.CharField(blank=True, max_length=60),
         ),
         migrations.AddField(
-            model_name='person',
-            name='given_key',
+            model_name="person",
+            name="given_key",
             field=models.CharField(blank=True, editable=False, max_length=8),
         ),
         migrations.AddField(
-            model_name='person',
-            name='immigration_status',
+            model_name="person",
+            name="immigration_status",
             field=models.CharField(blank=True, max_length=80),
         ),
         migrations.AddField(
-            model_name='person',
-            name='local_id',
-            field=models.CharField(blank=True, max_length=20, null=True, unique=True, verbose_name='Local person ID'),
+            model_name="person",
+            name="local_id",
+            field=models.CharField(
+                blank=True,
+                max_length=20,
+                null=True,
+                unique=True,
+                verbose_name="Local person ID",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='merged_into',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_records', to='people.person'),
+            model_name="person",
+            name="merged_into",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="merged_records",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='nhs_number',
-            field=models.CharField(blank=True, max_length=10, null=True, unique=True, verbose_name='NHS number'),
+            model_name="person",
+            name="nhs_number",
+            field=models.CharField(
+                blank=True,
+                max_length=10,
+                null=True,
+                unique=True,
+                verbose_name="NHS number",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='religion',
+            model_name="person",
+            name="religion",
             field=models.CharField(blank=True, max_length=60),
         ),
         migrations.AddField(
-            model_name='person',
-            name='upn',
-            field=models.CharField(blank=True, max_length=13, null=True, unique=True, verbose_name='UPN'),
+            model_name="person",
+            name="upn",
+            field=models.CharField(
+                blank=True, max_length=13, null=True, unique=True, verbose_name="UPN"
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='date_of_birth',
-            field=models.DateField(blank=True, help_text='DfE PersonBirthDate / DOB.', null=True),
+            model_name="person",
+            name="date_of_birth",
+            field=models.DateField(
+                blank=True, help_text="DfE PersonBirthDate / DOB.", null=True
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['family_key', 'given_key'], name='person_sound_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["family_key", "given_key"], name="person_sound_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('merged_into', models.F('id')), _negated=True), name='person_not_merged_into_itself'),
+            model_name="person",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("merged_into", models.F("id")), _negated=True),
+                name="person_not_merged_into_itself",
+            ),
         ),
         migrations.AddField(
-            model_name='address',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='addresses', to='people.person'),
+            model_name="address",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="addresses",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='formerupn',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='former_upns', to='people.person'),
+            model_name="formerupn",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="former_upns",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='household',
-            name='members',
-            field=models.ManyToManyField(related_name='households', to='people.person'),
+            model_name="household",
+            name="members",
+            field=models.ManyToManyField(related_name="households", to="people.person"),
         ),
         migrations.AddField(
-            model_name='personname',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='names', to='people.person'),
+            model_name="personname",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="names",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='personwarning',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='warnings', to='people.person'),
+            model_name="personwarning",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="warnings",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='personwarning',
-            name='recorded_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="personwarning",
+            name="recorded_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='relationship',
-            name='other',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person'),
+            model_name="relationship",
+            name="other",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='relationship',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='relationships', to='people.person'),
+            model_name="relationship",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="relationships",
+                to="people.person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='relationship',
-            constraint=models.CheckConstraint(condition=models.Q(('person', models.F('other')), _negated=True), name='relationship_not_to_self'),
+            model_name="relationship",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("person", models.F("other")), _negated=True),
+                name="relationship_not_to_self",
+            ),
         ),
     ]

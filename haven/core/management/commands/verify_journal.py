@@ -16,4 +16,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"Broken: {link}")
             raise CommandError(f"{len(broken)} journal chain(s) are broken")
         count = JournalEvent.objects.count()
-        self.stdout.write(self.style.SUCCESS(f"All journal chains intact ({count} events)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"All journal chains intact ({count} events).")
+        )
