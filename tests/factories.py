@@ -6,6 +6,7 @@ import factory
 
 from haven.core.models import Allocation
 from haven.people.codes import Ethnicity, Sex
+from haven.people.keys import name_keys
 from haven.people.models import Person
 
 
@@ -19,6 +20,8 @@ class ChildFactory(factory.django.DjangoModelFactory):
     date_of_birth = dt.date(2016, 5, 4)
     sex = Sex.FEMALE
     ethnicity = Ethnicity.WBRI
+    given_key = factory.LazyAttribute(lambda o: name_keys(o.given_name, "")[0])
+    family_key = factory.LazyAttribute(lambda o: name_keys("", o.family_name)[1])
 
 
 class AllocationFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from haven.core.errors import AccessDenied
 from haven.core.http import AuthenticatedRequest
@@ -12,16 +12,45 @@ from haven.people.models import Person
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_case_record"):
         raise PermissionDenied("Your role does not include reading case records")
-    people = selectors.people_visible_to(request.user)
-    page = Paginator(people, 50).get_page(request.GET.get("page"))
-    return render(request, "people/person_list.html", {"page": page})
+    name = request.GET.get("name", "").strip()
+    identifier = request.GET.get("identifier", "").strip()
+    postcode = request.GET.get("postcode", "").strip()
+    if name or identifier or postcode:
+        found = selectors.search(
+            request.user, name=name, identifier=identifier, postcode=postcode
+        )
+        page = Paginator(found, 50).get_page(request.GET.get("page"))
+    else:
+        visible = selectors.people_visible_to(request.user)
+        page = Paginator(visible, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "name": name,
+        "identifier": identifier,
+        "postcode": postcode,
+    }
+    return render(request, "people/person_list.html", context)
 
 
-def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def open_person(request: AuthenticatedRequest, pk: int, what: str) -> Person:
+    """Load a record for a page, logging the read; 403 or 404 as a user expects."""
     try:
-        person = selectors.person_for(request.user, pk)
+        return selectors.person_for(request.user, pk, what=what)
     except AccessDenied as denied:
         raise PermissionDenied(denied.message) from None
     except Person.DoesNotExist:
         raise Http404 from None
-    return render(request, "people/person_detail.html", {"person": person})
+
+
+def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    merged = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
+    if merged:
+        return redirect("people:detail", pk=merged)
+    person = open_person(request, pk, "Person page")
+    context = {
+        "person": person,
+        "bar": selectors.identity_bar(person),
+        "addresses": selectors.addresses_of(person),
+        "relationships": selectors.relationships_of(person),
+    }
+    return render(request, "people/person_detail.html", context)
