@@ -36,6 +36,12 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "haven.core",
     "haven.people",
+    "haven.timescales",
+    "haven.frontdoor",
+    "haven.earlyhelp",
+    "haven.assessments",
+    "haven.cin",
+    "haven.casework",
     "haven.demo",
 ]
 

@@ -6,6 +6,12 @@ urlpatterns = [
     path("", include("haven.core.urls")),
     path("people/", include("haven.people.urls")),
     path("people/<int:pk>/", include("haven.core.record_urls")),
+    path("front-door/", include("haven.frontdoor.urls")),
+    path("early-help/", include("haven.earlyhelp.urls")),
+    path("assessments/", include("haven.assessments.urls")),
+    path("children-in-need/", include("haven.cin.urls")),
+    path("casework/", include("haven.casework.urls")),
+    path("work/", include("haven.timescales.urls")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

@@ -7,7 +7,7 @@ state change and its event commit together or not at all.
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,16 @@ from haven.core.errors import DomainError
 from haven.core.models import JournalEvent, User
 
 GENESIS = "0" * 64
+
+# Called with each new event inside the appending transaction, so that what is
+# derived from the journal (obligations, for one) commits with the event or not at
+# all. Apps register in their AppConfig.ready.
+LISTENERS: list[Callable[[JournalEvent], None]] = []
+
+
+def listen(func: Callable[[JournalEvent], None]) -> Callable[[JournalEvent], None]:
+    LISTENERS.append(func)
+    return func
 
 
 def _instant(value: dt.datetime) -> str:
@@ -102,6 +112,8 @@ def append(
     )
     event.hash = hash_of(event)
     event.save(force_insert=True)
+    for listener in LISTENERS:
+        listener(event)
     return event
 
 

@@ -1,0 +1,40 @@
+"""Work items: what a worker has to do next, gathered from every capability.
+
+Each capability registers a source with `work_source`: a function that takes the
+workers whose work is wanted and returns their items. My work asks for one worker,
+a manager's team view for every worker in the team, so a source answers both with
+one query rather than one per worker.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from haven.core.models import User
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    worker_id: int
+    kind: str  # what sort of item, in words: "Statutory timescale", "Draft note"
+    title: str  # what to do, in words: "Decide what happens next with the contact"
+    url: str  # the page where it is done
+    due_on: dt.date | None = None
+    person_id: int | None = None
+    person_name: str = ""
+    source: str = ""  # where the duty comes from (the law, guidance or a manager)
+
+
+WorkSource = Callable[[Sequence[User]], list[WorkItem]]
+SOURCES: list[WorkSource] = []
+
+
+def work_source(func: WorkSource) -> WorkSource:
+    SOURCES.append(func)
+    return func
+
+
+def items_for(workers: Sequence[User]) -> list[WorkItem]:
+    """Every source's items for these workers: dated items soonest first, then undated."""
+    items = [item for source in SOURCES for item in source(workers)]
+    return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FrontdoorConfig(AppConfig):
+    name = "haven.frontdoor"
+    label = "frontdoor"
+    verbose_name = "Front door"

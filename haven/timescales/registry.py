@@ -1,0 +1,59 @@
+"""Which rules of the catalogue are live, and how their events are recognised.
+
+A capability activates a rule when it records the rule's events, in its
+AppConfig.ready:
+
+    activate(
+        "REF-DECISION",
+        key="contact",
+        met_by=("frontdoor.contact_decided",),
+        action="Decide what happens next with the contact",
+        url_name="frontdoor:decide",
+    )
+
+The trigger event (the rule's `trigger` in the catalogue) and the events that meet
+or end an obligation carry `key` in their journal payload, naming the thing the
+obligation is about (a contact's id, an assessment's id). An ending event without
+that key ends every open obligation under the rule for the person (closing a
+child's episode ends all its outstanding duties).
+"""
+
+from dataclasses import dataclass
+
+from haven.timescales.catalogue import Rule, rule
+
+
+@dataclass(frozen=True)
+class Activation:
+    rule: Rule
+    key: str
+    met_by: tuple[str, ...]
+    ended_by: tuple[str, ...]
+    action: str  # the work queue's words for what to do
+    url_name: str  # reversed with the subject's id: the page that meets it
+
+
+ACTIVE: dict[str, Activation] = {}
+
+
+def activate(
+    rule_id: str,
+    *,
+    key: str,
+    met_by: tuple[str, ...],
+    action: str,
+    url_name: str,
+    ended_by: tuple[str, ...] = (),
+) -> Activation:
+    activation = Activation(rule(rule_id), key, met_by, ended_by, action, url_name)
+    ACTIVE[rule_id] = activation
+    return activation
+
+
+def watched_event_types() -> set[str]:
+    """Every event type that can change an obligation."""
+    types: set[str] = set()
+    for a in ACTIVE.values():
+        types.add(a.rule.trigger)
+        types.update(a.met_by, a.ended_by)
+    return types
