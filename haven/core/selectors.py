@@ -20,7 +20,10 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     user = request.user
     items: list[dict[str, Any]] = [{"text": "Home", "href": reverse("home")}]
     if user.has_perm("core.view_case_record"):
+        items.append({"text": "My work", "href": reverse("timescales:my_work")})
         items.append({"text": "Children", "href": reverse("people:list")})
+    if user.has_perm("core.manage_team_cases"):
+        items.append({"text": "Team work", "href": reverse("timescales:team")})
     if user.has_perm("core.manage_reference_data"):
         items.append({"text": "Administration", "href": reverse("admin:index")})
     for item in items:

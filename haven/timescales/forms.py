@@ -1,0 +1,42 @@
+from typing import Any
+
+from django import forms
+
+from haven.core.forms import DateField
+from haven.core.models import User
+
+
+class RuleValueForm(forms.Form):
+    deadline = forms.CharField(
+        label="New period",
+        help_text="For example +3 m (months), +6 w (weeks), +20 d or +15 WD",
+        error_messages={"required": "Enter the new period"},
+    )
+    interval = forms.CharField(
+        label="Then repeats every", required=False, help_text="Leave blank to keep"
+    )
+    applies_from = DateField(
+        label="Applies from",
+        help_text="Tomorrow or later. Duties already due keep the value they were due under",
+        error_messages={"required": "Enter the date the new value applies from"},
+    )
+    reason = forms.CharField(
+        label="Why is the value changing?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason"},
+    )
+    approved_by = forms.ModelChoiceField(
+        label="Approved by",
+        queryset=User.objects.none(),
+        error_messages={"required": "Choose who approved the change"},
+    )
+
+    def __init__(self, *args: Any, rolling: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        approver = self.fields["approved_by"]
+        assert isinstance(approver, forms.ModelChoiceField)
+        approver.queryset = User.objects.filter(
+            is_active=True, managed_teams__isnull=False
+        ).distinct()
+        if not rolling:
+            del self.fields["interval"]

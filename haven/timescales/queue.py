@@ -1,0 +1,126 @@
+"""Obligations on work queues: a worker's, a team's, and a child's."""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.urls import NoReverseMatch, reverse
+
+from haven.core import access, clock
+from haven.core.models import Allocation, User
+from haven.core.work import WorkItem, items_for, work_source
+from haven.timescales.catalogue import STATUS_WORDS, rule
+from haven.timescales.models import Obligation
+from haven.timescales.registry import ACTIVE
+
+
+def _url(obligation_rule: str, subject: str, person_id: int) -> str:
+    activation = ACTIVE.get(obligation_rule)
+    if activation is not None:
+        try:
+            return reverse(activation.url_name, args=[int(subject)])
+        except (NoReverseMatch, ValueError):
+            pass
+    return reverse("people:detail", args=[person_id])
+
+
+def _action(rule_id: str) -> str:
+    activation = ACTIVE.get(rule_id)
+    return activation.action if activation else rule(rule_id).description
+
+
+def source_words(rule_id: str) -> str:
+    found = rule(rule_id)
+    return f"{STATUS_WORDS[found.status]}: {found.source}"
+
+
+@work_source
+def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
+    """Due obligations of the children allocated to these workers, in one query."""
+    rows = (
+        Obligation.objects.filter(
+            status=Obligation.Status.DUE,
+            person__allocations__worker__in=workers,
+            person__allocations__ended_on__isnull=True,
+        )
+        .annotate(worker_id=F("person__allocations__worker"))
+        .values(
+            "rule_id",
+            "subject",
+            "due_on",
+            "person_id",
+            "worker_id",
+            "person__given_name",
+            "person__family_name",
+        )
+    )
+    return [
+        WorkItem(
+            worker_id=row["worker_id"],
+            kind=f"Statutory timescale {row['rule_id']}",
+            title=_action(row["rule_id"]),
+            url=_url(row["rule_id"], row["subject"], row["person_id"]),
+            due_on=row["due_on"],
+            person_id=row["person_id"],
+            person_name=f"{row['person__given_name']} {row['person__family_name']}",
+            source=source_words(row["rule_id"]),
+        )
+        for row in rows
+    ]
+
+
+def for_person(person_id: int) -> list[Obligation]:
+    """What is due for one child, and what was met or ended, soonest first."""
+    return list(
+        Obligation.objects.filter(person_id=person_id).order_by(
+            F("closed_on").desc(nulls_first=True), "due_on"
+        )
+    )
+
+
+@dataclass
+class WorkerSummary:
+    worker: User
+    caseload: int
+    items: list[WorkItem]
+    overdue: int
+    due_this_week: int
+
+
+def team_members(manager: User) -> list[User]:
+    """The workers in the teams this manager manages, directly or via a service."""
+    return list(
+        User.objects.filter(team_id__in=access.team_ids_for(manager), is_active=True)
+        .select_related("team")
+        .order_by("team__name", "last_name", "first_name")
+    )
+
+
+def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary]:
+    """Each worker's caseload and queue, workers with overdue work first."""
+    today = today or clock.today()
+    workers = team_members(manager)
+    caseloads = dict(
+        Allocation.objects.filter(worker__in=workers, ended_on__isnull=True)
+        .values("worker")
+        .annotate(n=Count("pk", filter=Q(person__merged_into__isnull=True)))
+        .values_list("worker", "n")
+    )
+    by_worker: dict[int, list[WorkItem]] = {w.pk: [] for w in workers}
+    for item in items_for(workers):
+        by_worker.setdefault(item.worker_id, []).append(item)
+    week = today + dt.timedelta(days=7)
+    summaries = [
+        WorkerSummary(
+            worker=w,
+            caseload=caseloads.get(w.pk, 0),
+            items=by_worker[w.pk],
+            overdue=sum(1 for i in by_worker[w.pk] if i.due_on and i.due_on < today),
+            due_this_week=sum(
+                1 for i in by_worker[w.pk] if i.due_on and today <= i.due_on <= week
+            ),
+        )
+        for w in workers
+    ]
+    return sorted(summaries, key=lambda s: (-s.overdue, -len(s.items)))

@@ -1,0 +1,88 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from haven.core import clock
+from haven.core.errors import DomainError
+from haven.core.http import AuthenticatedRequest
+from haven.core.work import items_for
+from haven.timescales import queue, services
+from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
+from haven.timescales.forms import RuleValueForm
+from haven.timescales.models import RuleSetting
+from haven.timescales.registry import ACTIVE
+
+
+def my_work(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("core.view_case_record"):
+        raise PermissionDenied("Your role does not hold a caseload")
+    today = clock.today()
+    items = items_for([request.user])
+    context = {
+        "today": today,
+        "overdue": [i for i in items if i.due_on and i.due_on < today],
+        "upcoming": [i for i in items if not i.due_on or i.due_on >= today],
+    }
+    return render(request, "timescales/my_work.html", context)
+
+
+def team_work(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("core.manage_team_cases"):
+        raise PermissionDenied("Only managers see their teams' work")
+    today = clock.today()
+    summaries = queue.team_view(request.user, today)
+    context = {"today": today, "summaries": summaries}
+    return render(request, "timescales/team_work.html", context)
+
+
+def rules(request: AuthenticatedRequest) -> HttpResponse:
+    current: dict[str, RuleSetting] = {}
+    for setting in RuleSetting.objects.filter(applies_from__lte=clock.today()):
+        current.setdefault(setting.rule_id, setting)
+    rows = [
+        {
+            "rule": r,
+            "status": STATUS_WORDS[r.status],
+            "live": r.id in ACTIVE,
+            "setting": current.get(r.id),
+        }
+        for r in RULES
+    ]
+    return render(request, "timescales/rules.html", {"rows": rows})
+
+
+def rule_history(request: AuthenticatedRequest) -> HttpResponse:
+    settings = RuleSetting.objects.select_related("changed_by", "approved_by")
+    return render(request, "timescales/rule_history.html", {"settings": settings})
+
+
+def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
+    if not request.user.has_perm("core.manage_reference_data"):
+        raise PermissionDenied("Only an administrator can change a rule")
+    try:
+        found = rule(rule_id)
+    except KeyError:
+        raise Http404 from None
+    if not found.configurable:
+        raise Http404
+    rolling = found.recurrence == "rolling"
+    form = RuleValueForm(request.POST or None, rolling=rolling)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_rule_value(
+                rule_id,
+                deadline=form.cleaned_data["deadline"],
+                interval=form.cleaned_data.get("interval", ""),
+                applies_from=form.cleaned_data["applies_from"],
+                reason=form.cleaned_data["reason"],
+                approved_by=form.cleaned_data["approved_by"],
+                by=request.user,
+            )
+        except DomainError as refused:
+            form.add_error(refused.field, refused.message)
+        else:
+            messages.success(request, f"{rule_id} changed. The history shows it.")
+            return redirect("timescales:history")
+    context = {"rule": found, "form": form, "status": STATUS_WORDS[found.status]}
+    return render(request, "timescales/change_rule.html", context)

@@ -1,0 +1,114 @@
+"""My work, the team view, a child's due items and the rules pages."""
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from haven.core import clock, journal
+from haven.core.models import Team, User
+from haven.timescales import registry
+from haven.timescales.models import RuleSetting
+from tests.conftest import FrozenClock, make_user
+from tests.factories import AllocationFactory, ChildFactory
+
+
+@pytest.fixture(autouse=True)
+def decision_rule() -> Iterator[None]:
+    saved = dict(registry.ACTIVE)
+    registry.activate(
+        "REF-DECISION",
+        key="contact",
+        met_by=("frontdoor.contact_decided",),
+        action="Decide what happens next with the contact",
+        url_name="people:detail",
+    )
+    yield
+    registry.ACTIVE.clear()
+    registry.ACTIVE.update(saved)
+
+
+def contact_for(worker: User, day: dt.date, name: str = "Ada") -> None:
+    child = ChildFactory(given_name=name)
+    AllocationFactory(person=child, team=worker.team, worker=worker)
+    with transaction.atomic():
+        journal.append(
+            child,
+            "frontdoor.contact_received",
+            {"contact": child.pk},
+            by=worker,
+            occurred_at=clock.start_of(day),
+        )
+
+
+@pytest.mark.django_db
+def test_my_work_lists_overdue_first_with_the_source(
+    client: Client, alice: User, bob: User, freezer: FrozenClock
+) -> None:
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    contact_for(alice, dt.date(2026, 3, 2), "Overdue")
+    contact_for(alice, dt.date(2026, 3, 10), "Upcoming")
+    contact_for(bob, dt.date(2026, 3, 10), "Bobs")
+    client.force_login(alice)
+    page = client.get("/work/").content.decode()
+    assert page.index("Overdue Testington") < page.index("Upcoming Testington")
+    assert "Bobs" not in page
+    assert "Decide what happens next with the contact" in page
+    assert "WT2023" in page  # the legal source, on expand
+
+
+@pytest.mark.django_db
+def test_team_view_counts_per_worker(
+    client: Client, alice: User, mona: User, team: Team, freezer: FrozenClock
+) -> None:
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    carol = make_user("carol", "social_worker", team)
+    contact_for(alice, dt.date(2026, 3, 10))
+    contact_for(carol, dt.date(2026, 3, 2))
+    contact_for(carol, dt.date(2026, 3, 3))
+    client.force_login(mona)
+    page = client.get("/work/team/").content.decode()
+    assert page.index("Carol") < page.index("Alice")  # overdue first
+    assert 'govuk-tag--red">2<' in page
+
+
+@pytest.mark.django_db
+def test_team_view_is_for_managers(client: Client, alice: User) -> None:
+    client.force_login(alice)
+    assert client.get("/work/team/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_administrator_changes_a_local_value_with_approval(
+    client: Client, adam: User, mona: User, freezer: FrozenClock
+) -> None:
+    freezer.at = clock.start_of(dt.date(2026, 3, 10))
+    client.force_login(adam)
+    assert "CIN-REVIEW" in client.get("/work/rules/").content.decode()
+    form = {
+        "deadline": "+6 w",
+        "interval": "+6 w",
+        "applies_from_day": "10",
+        "applies_from_month": "3",
+        "applies_from_year": "2026",
+        "reason": "Six-weekly reviews agreed by the service",
+        "approved_by": str(mona.pk),
+    }
+    refused = client.post("/work/rules/CIN-REVIEW/change/", form).content.decode()
+    assert "The new value must apply from tomorrow or later" in refused
+    assert "Six-weekly reviews agreed by the service" in refused
+    form["applies_from_day"] = "11"
+    assert client.post("/work/rules/CIN-REVIEW/change/", form).status_code == 302
+    setting = RuleSetting.objects.get()
+    assert (setting.changed_by, setting.approved_by) == (adam, mona)
+    assert "Six-weekly" in client.get("/work/rules/history/").content.decode()
+
+
+@pytest.mark.django_db
+def test_law_cannot_be_changed_here(client: Client, adam: User, alice: User) -> None:
+    client.force_login(adam)
+    assert client.get("/work/rules/REF-DECISION/change/").status_code == 404
+    client.force_login(alice)
+    assert client.get("/work/rules/CIN-REVIEW/change/").status_code == 403
