@@ -35,6 +35,6 @@ def work_source(func: WorkSource) -> WorkSource:
 
 
 def items_for(workers: Sequence[User]) -> list[WorkItem]:
-    """Every source's items for these workers: dated items soonest first, then undated."""
+    """Every source's items for these workers: soonest first, undated last."""
     items = [item for source in SOURCES for item in source(workers)]
     return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max))

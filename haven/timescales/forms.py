@@ -17,7 +17,7 @@ class RuleValueForm(forms.Form):
     )
     applies_from = DateField(
         label="Applies from",
-        help_text="Tomorrow or later. Duties already due keep the value they were due under",
+        help_text="Tomorrow or later. Duties already due keep the value they had",
         error_messages={"required": "Enter the date the new value applies from"},
     )
     reason = forms.CharField(
