@@ -172,5 +172,61 @@ def chronology(
     return events.select_related("actor").order_by("-occurred_at", "-sequence")
 
 
+def may_record(user: User) -> bool:
+    return any(
+        user.has_perm(f"core.{perm}")
+        for perm in ("record_casework", "record_contacts", "record_early_help")
+    )
+
+
 def may_open(user: User, person: Person) -> bool:
     return access.why_user_may_open(user, person) is not None
+
+
+@dataclass
+class PossibleDuplicate:
+    """A record like the one being added. Records the user may not open are
+    shown without details, with the team to ask, so nothing leaks."""
+
+    person: Person
+    score: float
+    may_open: bool
+    team: str
+
+
+def possible_duplicates(user: User, details: dict[str, Any]) -> list[PossibleDuplicate]:
+    """Records across the whole register that may be the person being added."""
+    from haven.people.matching import likely_duplicates
+
+    given, family = details.get("given_name", ""), details.get("family_name", "")
+    given_key, family_key = name_keys(given, family)
+    near = Q(family_key=family_key, given_key=given_key) | Q(
+        given_key=family_key, family_key=given_key
+    )
+    if details.get("date_of_birth"):
+        near |= Q(date_of_birth=details["date_of_birth"], family_key=family_key)
+    if details.get("nhs_number"):
+        near |= Q(nhs_number=details["nhs_number"])
+    candidates = Person.objects.filter(near, merged_into__isnull=True)[:200]
+    visible = set(people_visible_to(user).filter(near).values_list("pk", flat=True))
+    found = []
+    for score, person in likely_duplicates(details, candidates, threshold=0.75)[:10]:
+        allocation = (
+            Allocation.objects.filter(person=person, ended_on__isnull=True)
+            .select_related("team")
+            .first()
+        )
+        team = str(allocation.team) if allocation else "no team"
+        found.append(PossibleDuplicate(person, score, person.pk in visible, team))
+    return found
+
+
+def break_glass_report(manager: User) -> QuerySet[Any]:
+    """Break-glass uses by staff in the teams this manager oversees, newest first."""
+    from haven.core.models import BreakGlass
+
+    return (
+        BreakGlass.objects.filter(user__team_id__in=access.team_ids_for(manager))
+        .select_related("user", "person")
+        .order_by("-started_at")
+    )

@@ -2,8 +2,10 @@
 and journals its event on the person's record, in one transaction."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from haven.core import access, clock, journal
@@ -11,6 +13,11 @@ from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import User
 from haven.core.services import allocate_case
 from haven.people.codes import INVERSE_RELATIONSHIP
+from haven.people.identifiers import (
+    validate_local_id,
+    validate_nhs_number,
+    validate_upn,
+)
 from haven.people.keys import name_keys, postcode_key
 from haven.people.models import (
     Address,
@@ -92,6 +99,45 @@ def _check_details(details: dict[str, Any]) -> None:
         )
 
 
+IDENTIFIER_CHECKS: dict[str, Callable[[str], str]] = {
+    "nhs_number": validate_nhs_number,
+    "upn": validate_upn,
+    "local_id": validate_local_id,
+}
+
+
+IDENTIFIER_LABELS = {
+    "nhs_number": "NHS number",
+    "upn": "UPN",
+    "local_id": "local person ID",
+}
+
+
+def _clean_identifiers(details: dict[str, Any], person_pk: int | None) -> None:
+    """Validate and normalise identifiers in place; refuse one already in use."""
+    for name, check in IDENTIFIER_CHECKS.items():
+        value = details.get(name)
+        if not value:
+            continue
+        try:
+            details[name] = check(str(value))
+        except ValidationError as invalid:
+            raise DomainError(
+                f"invalid_{name}", " ".join(invalid.messages), field=name
+            ) from None
+        holder = Person.objects.filter(**{name: details[name]})
+        if person_pk is not None:
+            holder = holder.exclude(pk=person_pk)
+        if holder.exists():
+            label = IDENTIFIER_LABELS[name]
+            raise DomainError(
+                f"{name}_in_use",
+                f"This {label} is already recorded for another person. Search for "
+                "them: they may be the same person",
+                field=name,
+            )
+
+
 def _payload(person: Person, fields: tuple[str, ...] = DETAIL_FIELDS) -> dict[str, Any]:
     return {name: getattr(person, name) for name in fields}
 
@@ -105,7 +151,9 @@ def _set_keys(person: Person) -> None:
 def register_person(details: dict[str, Any], *, by: User) -> Person:
     """Add a person to the register; their record starts with the registering team."""
     _may_write(by)
+    details = dict(details)
     _check_details(details)
+    _clean_identifiers(details, None)
     with transaction.atomic():
         person = Person(
             **{k: _value(k, v) for k, v in details.items() if k in DETAIL_FIELDS}
@@ -132,6 +180,8 @@ def change_details(
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
         before = _payload(person)
+        changes = dict(changes)
+        _clean_identifiers(changes, person.pk)
         merged = {**before, **changes}
         _check_details(merged)
         changed = {

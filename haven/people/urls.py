@@ -1,9 +1,21 @@
 from django.urls import path
 
-from haven.people import views
+from haven.people import record_views, views
 
 app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
+    path("new/", record_views.new_person, name="new"),
+    path("break-glass/", record_views.break_glass_report, name="break_glass_report"),
     path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/edit/", record_views.edit_person, name="edit"),
+    path("<int:pk>/addresses/new/", record_views.add_address, name="add_address"),
+    path(
+        "<int:pk>/relationships/new/",
+        record_views.add_relationship,
+        name="add_relationship",
+    ),
+    path("<int:pk>/warnings/new/", record_views.add_warning, name="add_warning"),
+    path("<int:pk>/merge/", record_views.merge, name="merge"),
+    path("<int:pk>/unmerge/", record_views.unmerge, name="unmerge"),
 ]

@@ -1,12 +1,17 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.core import clock
 from haven.core.errors import AccessDenied
+from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
 from haven.people import selectors
 from haven.people.models import Person
+from haven.timescales import queue
+
+DAY_MONTH_YEAR = ("day", "month", "year")
 
 
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
@@ -15,9 +20,21 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
     name = request.GET.get("name", "").strip()
     identifier = request.GET.get("identifier", "").strip()
     postcode = request.GET.get("postcode", "").strip()
-    if name or identifier or postcode:
+    born = DateField(required=False, label="Date of birth")
+    try:
+        date_of_birth = born.clean(
+            [request.GET.get(f"date_of_birth_{part}", "") for part in DAY_MONTH_YEAR]
+        )
+        born_error = ""
+    except ValidationError as invalid:
+        date_of_birth, born_error = None, invalid.messages[0]
+    if name or identifier or postcode or date_of_birth:
         found = selectors.search(
-            request.user, name=name, identifier=identifier, postcode=postcode
+            request.user,
+            name=name,
+            identifier=identifier,
+            postcode=postcode,
+            date_of_birth=date_of_birth,
         )
         page = Paginator(found, 50).get_page(request.GET.get("page"))
     else:
@@ -28,6 +45,10 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
         "name": name,
         "identifier": identifier,
         "postcode": postcode,
+        "date_of_birth": date_of_birth,
+        "born": [request.GET.get(f"date_of_birth_{p}", "") for p in DAY_MONTH_YEAR],
+        "born_error": born_error,
+        "searched": bool(name or identifier or postcode or date_of_birth),
     }
     return render(request, "people/person_list.html", context)
 
@@ -52,5 +73,8 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
         "relationships": selectors.relationships_of(person),
+        "obligations": queue.for_person(person.pk),
+        "today": clock.today(),
+        "may_record": selectors.may_record(request.user),
     }
     return render(request, "people/person_detail.html", context)

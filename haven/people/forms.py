@@ -1,0 +1,150 @@
+"""The register's forms. Services do the checking that needs the database;
+forms turn typed text into values and say what is missing."""
+
+from typing import Any
+
+from django import forms
+
+from haven.core.forms import DateField
+from haven.people.codes import Disability, Ethnicity, RelationshipKind, Sex, WarningKind
+from haven.people.models import Person
+
+
+class PersonForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Who is this?",
+        choices=Person.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Person.Kind.CHILD,
+    )
+    given_name = forms.CharField(
+        label="First name", error_messages={"required": "Enter the first name"}
+    )
+    family_name = forms.CharField(
+        label="Last name", error_messages={"required": "Enter the last name"}
+    )
+    date_of_birth = DateField(
+        label="Date of birth", required=False, help_text="For example, 27 3 2019"
+    )
+    expected_date_of_birth = DateField(
+        label="Expected date of birth",
+        required=False,
+        help_text="Only for an unborn child",
+    )
+    sex = forms.ChoiceField(
+        label="Sex", choices=Sex.choices, widget=forms.RadioSelect, initial=Sex.UNKNOWN
+    )
+    gender_identity = forms.CharField(
+        label="Gender identity (optional)",
+        required=False,
+        help_text="In the person's own words, where they have told you",
+    )
+    ethnicity = forms.ChoiceField(
+        label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOBT
+    )
+    first_language = forms.CharField(label="First language (optional)", required=False)
+    religion = forms.CharField(label="Religion (optional)", required=False)
+    immigration_status = forms.CharField(
+        label="Immigration status (optional)", required=False
+    )
+    disabilities = forms.MultipleChoiceField(
+        label="Disabilities",
+        choices=Disability.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        required=False,
+        help_text="10 digits, for example 485 777 3456",
+    )
+    upn = forms.CharField(
+        label="Unique pupil number (optional)",
+        required=False,
+        help_text="13 characters, starting with a letter",
+    )
+    local_id = forms.CharField(label="Local person ID (optional)", required=False)
+    date_of_death = DateField(label="Date of death", required=False)
+
+
+class EditPersonForm(PersonForm):
+    reason = forms.CharField(
+        label="Why are you changing these details?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, a new name after adoption, or a typing mistake",
+    )
+
+
+class NewPersonForm(PersonForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["date_of_death"]
+
+
+class AddressForm(forms.Form):
+    line_1 = forms.CharField(
+        label="Address line 1", error_messages={"required": "Enter address line 1"}
+    )
+    line_2 = forms.CharField(label="Address line 2 (optional)", required=False)
+    town = forms.CharField(
+        label="Town or city", error_messages={"required": "Enter the town or city"}
+    )
+    postcode = forms.CharField(
+        label="Postcode", error_messages={"required": "Enter the postcode"}
+    )
+    on = DateField(
+        label="Lives here from",
+        error_messages={"required": "Enter the date they started living here"},
+    )
+
+
+class RelationshipForm(forms.Form):
+    other = forms.IntegerField(
+        label="Person",
+        widget=forms.HiddenInput,
+        error_messages={"required": "Choose the related person"},
+    )
+    kind = forms.ChoiceField(
+        label="They are this person's",
+        choices=[("", "Choose")] + list(RelationshipKind.choices),
+        error_messages={"required": "Choose how they are related"},
+    )
+    started_on = DateField(label="Since (optional)", required=False)
+    parental_responsibility = forms.BooleanField(
+        label="Has parental responsibility", required=False
+    )
+
+
+class WarningForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of warning",
+        choices=WarningKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of warning"},
+    )
+    detail = forms.CharField(
+        label="What should staff know?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe the warning"},
+    )
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.IntegerField(
+        label="Haven ID of the duplicate record",
+        error_messages={"required": "Enter the Haven ID of the duplicate record"},
+    )
+    reason = forms.CharField(
+        label="Why are these the same person?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for merging"},
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you separating these records?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for unmerging"},
+    )

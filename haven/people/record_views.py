@@ -1,0 +1,239 @@
+"""Pages that add to or change the register: new person (with the duplicate
+check), details, addresses, relationships, warnings, merge and unmerge."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from haven.core.errors import DomainError
+from haven.core.http import AuthenticatedRequest
+from haven.people import selectors, services
+from haven.people.forms import (
+    AddressForm,
+    EditPersonForm,
+    MergeForm,
+    NewPersonForm,
+    ReasonForm,
+    RelationshipForm,
+    WarningForm,
+)
+from haven.people.models import Person
+from haven.people.views import open_person
+
+
+def _may_record(request: AuthenticatedRequest) -> None:
+    if not selectors.may_record(request.user):
+        raise PermissionDenied("Your role does not include recording")
+
+
+def _record_page(
+    request: AuthenticatedRequest,
+    person: Person,
+    form: forms.Form,
+    title: str,
+    **extra: Any,
+) -> HttpResponse:
+    context = {
+        "person": person,
+        "bar": selectors.identity_bar(person),
+        "tab": "details",
+        "form": form,
+        "title": title,
+        **extra,
+    }
+    return render(request, "people/record_form.html", context)
+
+
+def _refused(form: forms.Form, refused: DomainError) -> None:
+    field = refused.field if refused.field in form.fields else None
+    form.add_error(field, refused.message)
+
+
+def new_person(request: AuthenticatedRequest) -> HttpResponse:
+    _may_record(request)
+    form = NewPersonForm(request.POST or None)
+    duplicates: list[selectors.PossibleDuplicate] = []
+    if request.method == "POST" and form.is_valid():
+        details = dict(form.cleaned_data)
+        checked = request.POST.get("checked_duplicates") == "yes"
+        if not checked:
+            duplicates = selectors.possible_duplicates(request.user, details)
+        if checked and request.POST.get("none_match") != "yes":
+            duplicates = selectors.possible_duplicates(request.user, details)
+            form.add_error(
+                None,
+                "Open the matching record, or tick to confirm none of these is the "
+                "person you are adding",
+            )
+        elif not duplicates:
+            try:
+                person = services.register_person(details, by=request.user)
+            except DomainError as refused:
+                _refused(form, refused)
+            else:
+                messages.success(request, f"{person} added to the register.")
+                return redirect("people:detail", pk=person.pk)
+    context = {"form": form, "duplicates": duplicates}
+    return render(request, "people/new_person.html", context)
+
+
+def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    person = open_person(request, pk, "Change details")
+    initial = {name: getattr(person, name) for name in services.DETAIL_FIELDS}
+    form = EditPersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changes = dict(form.cleaned_data)
+        reason = changes.pop("reason")
+        try:
+            services.change_details(person, changes, reason=reason, by=request.user)
+        except DomainError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, "Details saved.")
+            return redirect("people:detail", pk=pk)
+    return _record_page(request, person, form, f"Change {person}'s details")
+
+
+def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    person = open_person(request, pk, "Record a move")
+    form = AddressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_move(person, by=request.user, **form.cleaned_data)
+        except DomainError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, "New address recorded; the old one is kept.")
+            return redirect("people:detail", pk=pk)
+    return _record_page(request, person, form, f"Record where {person} lives now")
+
+
+def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    person = open_person(request, pk, "Record a relationship")
+    form = RelationshipForm(request.POST or None)
+    query = request.GET.get("q", "").strip() or request.POST.get("q", "").strip()
+    found = selectors.search(request.user, name=query, limit=20) if query else []
+    found = [p for p in found if p.pk != person.pk]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        other = selectors.people_visible_to(request.user).filter(pk=data["other"])
+        try:
+            if not other.exists():
+                raise DomainError("other_not_found", "Choose the related person")
+            services.record_relationship(
+                person,
+                other=other.get(),
+                kind=data["kind"],
+                started_on=data["started_on"],
+                parental_responsibility=data["parental_responsibility"],
+                by=request.user,
+            )
+        except DomainError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, "Relationship recorded on both records.")
+            return redirect("people:detail", pk=pk)
+    context = {
+        "person": person,
+        "bar": selectors.identity_bar(person),
+        "tab": "details",
+        "form": form,
+        "query": query,
+        "found": found,
+        "chosen": request.POST.get("other", ""),
+    }
+    return render(request, "people/add_relationship.html", context)
+
+
+def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    person = open_person(request, pk, "Add a warning")
+    form = WarningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_warning(person, by=request.user, **form.cleaned_data)
+        except DomainError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, "Warning added. It shows on every page.")
+            return redirect("people:detail", pk=pk)
+    return _record_page(request, person, form, f"Add a warning to {person}'s record")
+
+
+def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    person = open_person(request, pk, "Merge records")
+    form = MergeForm(request.POST or None, initial={"duplicate": request.GET.get("d")})
+    if request.method == "POST" and form.is_valid():
+        duplicate = Person.objects.filter(pk=form.cleaned_data["duplicate"]).first()
+        try:
+            if duplicate is None:
+                raise DomainError(
+                    "not_found", "No record has that Haven ID", field="duplicate"
+                )
+            services.merge_records(
+                duplicate,
+                into=person,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except DomainError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, f"{duplicate}'s record is merged into this one.")
+            return redirect("people:detail", pk=pk)
+    details = {
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "date_of_birth": person.date_of_birth,
+        "nhs_number": person.nhs_number,
+    }
+    candidates = [
+        d
+        for d in selectors.possible_duplicates(request.user, details)
+        if d.person.pk != person.pk
+    ]
+    return _record_page(
+        request,
+        person,
+        form,
+        f"Merge a duplicate into {person}'s record",
+        candidates=candidates,
+        merged=person.merged_records.all(),
+    )
+
+
+def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    duplicate = get_object_or_404(Person, pk=pk)
+    if duplicate.merged_into is None:
+        raise Http404
+    survivor = open_person(request, duplicate.merged_into.pk, "Unmerge records")
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unmerge_records(
+                duplicate, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except DomainError as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, f"{duplicate}'s record stands on its own again.")
+            return redirect("people:detail", pk=survivor.pk)
+    return _record_page(
+        request, survivor, form, f"Separate {duplicate}'s record from {survivor}'s"
+    )
+
+
+def break_glass_report(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("core.manage_team_cases"):
+        raise PermissionDenied("Only managers see the break-glass report")
+    uses = selectors.break_glass_report(request.user)[:500]
+    return render(request, "people/break_glass_report.html", {"uses": uses})

@@ -1,0 +1,210 @@
+"""The register's forms: add (with the duplicate check), change, move, relate,
+warn, merge and unmerge, and the managers' break-glass report."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from haven.core.models import BreakGlass
+from haven.core.services import allocate_case
+from haven.people.identifiers import generate_nhs_number
+from haven.people.models import Address, Person, Relationship
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db
+
+NEW = {
+    "kind": "child",
+    "given_name": "Jasmine",
+    "family_name": "Thackray",
+    "date_of_birth_day": "4",
+    "date_of_birth_month": "5",
+    "date_of_birth_year": "2016",
+    "sex": "F",
+    "ethnicity": "WBRI",
+}
+
+
+@pytest.fixture
+def child(alice, mona, team):
+    child = ChildFactory(given_name="Jasmine", family_name="Thackray")
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    return child
+
+
+def test_a_new_person_is_added_and_allocated_to_the_team(client, alice):
+    client.force_login(alice)
+    response = client.post(reverse("people:new"), NEW)
+    person = Person.objects.get(given_name="Jasmine")
+    assert response.url == reverse("people:detail", args=[person.pk])
+    assert person.allocations.get().team == alice.team
+    assert person.journal.filter(type="people.person_registered").exists()
+
+
+def test_likely_duplicates_are_shown_before_saving(client, alice, child):
+    client.force_login(alice)
+    typo = {**NEW, "given_name": "Jasmin", "family_name": "Thackeray"}
+    html = client.post(reverse("people:new"), typo).content.decode()
+    assert "Check this person is not already recorded" in html
+    assert f'href="{child.get_absolute_url()}"' in html
+    assert Person.objects.count() == 1
+    checked = {**typo, "checked_duplicates": "yes"}
+    html = client.post(reverse("people:new"), checked).content.decode()
+    assert "tick to confirm none of these is the person" in html
+    assert 'value="Thackeray"' in html  # nothing typed is lost
+    confirmed = {**checked, "none_match": "yes"}
+    assert client.post(reverse("people:new"), confirmed).status_code == 302
+    assert Person.objects.count() == 2
+
+
+def test_a_duplicate_the_user_may_not_open_is_named_only_by_its_team(
+    client, bob, child
+):
+    client.force_login(bob)
+    html = client.post(reverse("people:new"), NEW).content.decode()
+    assert "A record you cannot open" in html
+    assert "Assessment Team" in html
+    assert child.get_absolute_url() not in html
+
+
+def test_an_invalid_nhs_number_is_refused_in_words(client, alice):
+    client.force_login(alice)
+    html = client.post(
+        reverse("people:new"), {**NEW, "nhs_number": "1234567890"}
+    ).content.decode()
+    assert "govuk-error-summary" in html
+    assert "NHS number" in html
+    assert not Person.objects.exists()
+
+
+def test_an_nhs_number_already_in_use_is_refused(client, alice, child):
+    import random
+
+    child.nhs_number = generate_nhs_number(random.Random(3))
+    child.save()
+    client.force_login(alice)
+    data = {**NEW, "given_name": "Other", "nhs_number": child.nhs_number}
+    data.update(checked_duplicates="yes", none_match="yes")
+    html = client.post(reverse("people:new"), data).content.decode()
+    assert "already recorded for another person" in html
+
+
+def test_changing_details_keeps_the_old_name(client, alice, child):
+    client.force_login(alice)
+    form = client.get(reverse("people:edit", args=[child.pk])).content.decode()
+    assert 'value="Jasmine"' in form
+    data = {**NEW, "family_name": "Okafor", "reason": "Adopted name"}
+    assert client.post(reverse("people:edit", args=[child.pk]), data).status_code == 302
+    child.refresh_from_db()
+    assert child.family_name == "Okafor"
+    assert child.names.get().family_name == "Thackray"
+    event = child.journal.get(type="people.details_changed")
+    assert event.reason == "Adopted name"
+
+
+def test_a_move_keeps_the_address_history(client, alice, child):
+    client.force_login(alice)
+    url = reverse("people:add_address", args=[child.pk])
+    first = {
+        "line_1": "1 Test Row",
+        "town": "Testford",
+        "postcode": "zz99 1aa",
+        "on_day": "1",
+        "on_month": "2",
+        "on_year": "2026",
+    }
+    assert client.post(url, first).status_code == 302
+    early = {**first, "line_1": "2 Early Lane", "on_month": "1"}
+    html = client.post(url, early).content.decode()
+    assert "The move must be after 1 February 2026" in html
+    assert client.post(url, {**first, "on_month": "3"}).status_code == 302
+    assert list(
+        Address.objects.order_by("started_on").values_list("ended_on", flat=True)
+    ) == [
+        dt.date(2026, 3, 1),
+        None,
+    ]
+
+
+def test_a_relationship_shows_on_both_records(client, alice, child, team, mona):
+    mother = ChildFactory(kind="adult", given_name="Maria", family_name="Thackray")
+    allocate_case(mother, team=team, on=dt.date(2026, 1, 5), by=mona)
+    client.force_login(alice)
+    url = reverse("people:add_relationship", args=[child.pk])
+    assert "Maria Thackray" in client.get(url, {"q": "Maria Thackray"}).content.decode()
+    refused = client.post(url, {"kind": "mother"}).content.decode()
+    assert "Choose the related person" in refused
+    data = {"other": mother.pk, "kind": "mother", "parental_responsibility": "on"}
+    assert client.post(url, data).status_code == 302
+    link = Relationship.objects.get()
+    assert link.has_parental_responsibility
+    page = client.get(reverse("people:detail", args=[mother.pk])).content.decode()
+    assert "Jasmine Thackray" in page
+
+
+def test_a_warning_shows_in_the_identity_bar(client, alice, child):
+    client.force_login(alice)
+    url = reverse("people:add_warning", args=[child.pk])
+    assert (
+        "Describe the warning"
+        in client.post(url, {"kind": "risk_to_staff"}).content.decode()
+    )
+    data = {"kind": "risk_to_staff", "detail": "Dog at the address"}
+    client.post(url, data)
+    page = client.get(reverse("people:detail", args=[child.pk])).content.decode()
+    assert 'title="Dog at the address">Risk to staff' in page
+
+
+def test_merge_and_unmerge_through_the_pages(client, alice, child, team, mona):
+    twin = ChildFactory(given_name="Jasmin", family_name="Thackray")
+    allocate_case(twin, team=team, on=dt.date(2026, 1, 5), by=mona)
+    client.force_login(alice)
+    url = reverse("people:merge", args=[child.pk])
+    assert f"?d={twin.pk}" in client.get(url).content.decode()  # offered as a match
+    refused = client.post(url, {"duplicate": twin.pk}).content.decode()
+    assert "Give the reason for merging" in refused
+    client.post(url, {"duplicate": twin.pk, "reason": "Same child, typo"})
+    twin.refresh_from_db()
+    assert twin.merged_into == child
+    old = client.get(reverse("people:detail", args=[twin.pk]))
+    assert old.url == reverse("people:detail", args=[child.pk])
+    unmerge = reverse("people:unmerge", args=[twin.pk])
+    assert client.post(unmerge, {"reason": "Twins, not one child"}).status_code == 302
+    twin.refresh_from_db()
+    assert twin.merged_into is None
+
+
+def test_search_by_date_of_birth(client, alice, child):
+    client.force_login(alice)
+    found = client.get(
+        reverse("people:list"),
+        {
+            "date_of_birth_day": "4",
+            "date_of_birth_month": "5",
+            "date_of_birth_year": "2016",
+        },
+    ).content.decode()
+    assert "Jasmine Thackray</a>" in found
+    wrong = client.get(
+        reverse("people:list"),
+        {
+            "date_of_birth_day": "31",
+            "date_of_birth_month": "2",
+            "date_of_birth_year": "2016",
+        },
+    ).content.decode()
+    assert "must be a real date" in wrong
+
+
+def test_break_glass_uses_reach_the_managers_report(client, alice, mona, bob, child):
+    from haven.core.services import break_glass
+
+    client.force_login(alice)
+    assert client.get(reverse("people:break_glass_report")).status_code == 403
+    other = ChildFactory(given_name="Remote")
+    break_glass(other, reason="Police called out of hours", by=alice)
+    assert BreakGlass.objects.count() == 1
+    client.force_login(mona)
+    html = client.get(reverse("people:break_glass_report")).content.decode()
+    assert "Police called out of hours" in html
