@@ -20,10 +20,13 @@ class DateInput(forms.MultiWidget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> Any:
         context = super().get_context(name, value, attrs)
-        for sub, (_part, label) in zip(
+        for sub, (part, label) in zip(
             context["widget"]["subwidgets"], self.parts, strict=True
         ):
             sub["attrs"]["label"] = label
+            if attrs and attrs.get("id"):
+                # Ids named like the inputs (id_born_day), as the error summary links.
+                sub["attrs"]["id"] = f"{attrs['id']}_{part}"
         return context
 
     def decompress(self, value: Any) -> list[Any]:

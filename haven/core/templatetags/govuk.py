@@ -31,8 +31,14 @@ def _component(widget: forms.Widget) -> str:
 def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
     """One form field as a GOV.UK form group, with its label, hint and error."""
     widget = bound.field.widget
+    parts = []
+    if isinstance(widget, forms.MultiWidget):
+        attrs = {"id": bound.auto_id} if bound.auto_id else {}
+        context = widget.get_context(bound.html_name, bound.value(), attrs)
+        parts = context["widget"]["subwidgets"]
     return {
         "field": bound,
+        "parts": parts,
         "component": _component(widget),
         "input_type": getattr(widget, "input_type", "text"),
         "classes": options.get("classes", ""),
@@ -57,7 +63,7 @@ def error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
             bound = form[name]
             anchor = bound.auto_id
             if _component(bound.field.widget) == "date":
-                anchor = f"{anchor}_0"
+                anchor = f"{anchor}_day"
             for message in messages:
                 errors.append({"href": f"#{anchor}", "message": message})
     return {"errors": errors}
