@@ -86,8 +86,28 @@ def measure(persons: int) -> None:
         "search page: no criteria, first page (service manager)",
         lambda: client.get("/people/"),
     )
+    measure_work_queues()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the benchmark process: {peak:.0f} MiB")
+
+
+def measure_work_queues() -> None:
+    from django.test import Client
+
+    from bench import workqueue
+    from haven.timescales.models import Obligation
+
+    worker, manager = workqueue.build()
+    print(f"work queues: {Obligation.objects.count()} obligations in the authority")
+    as_worker = Client(SERVER_NAME="localhost")
+    as_worker.force_login(worker)
+    as_manager = Client(SERVER_NAME="localhost")
+    as_manager.force_login(manager)
+    _time("My work page: worker with 30 children", lambda: as_worker.get("/work/"))
+    _time(
+        "Team work page: manager with 300 children",
+        lambda: as_manager.get("/work/team/"),
+    )
 
 
 def main() -> None:

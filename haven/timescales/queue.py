@@ -70,13 +70,28 @@ def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
     ]
 
 
-def for_person(person_id: int) -> list[Obligation]:
-    """What is due for one child, and what was met or ended, soonest first."""
-    return list(
-        Obligation.objects.filter(person_id=person_id).order_by(
-            F("closed_on").desc(nulls_first=True), "due_on"
+@dataclass
+class Due:
+    obligation: Obligation
+    action: str
+    source: str
+    url: str
+
+
+def for_person(person_id: int) -> list[Due]:
+    """What is due for one child now, soonest first, in words with its source."""
+    due = Obligation.objects.filter(
+        person_id=person_id, status=Obligation.Status.DUE
+    ).order_by("due_on")
+    return [
+        Due(
+            obligation=o,
+            action=_action(o.rule_id),
+            source=source_words(o.rule_id),
+            url=_url(o.rule_id, o.subject, person_id),
         )
-    )
+        for o in due
+    ]
 
 
 @dataclass

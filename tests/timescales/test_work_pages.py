@@ -112,3 +112,17 @@ def test_law_cannot_be_changed_here(client: Client, adam: User, alice: User) -> 
     assert client.get("/work/rules/REF-DECISION/change/").status_code == 404
     client.force_login(alice)
     assert client.get("/work/rules/CIN-REVIEW/change/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_childs_page_shows_what_is_due_with_its_source(
+    client: Client, alice: User, freezer: FrozenClock
+) -> None:
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    contact_for(alice, dt.date(2026, 3, 2), "Due")
+    child = alice.allocations.get().person
+    client.force_login(alice)
+    page = client.get(f"/people/{child.pk}/").content.decode()
+    assert "Overdue</strong> 3 March 2026" in page
+    assert "Decide what happens next with the contact" in page
+    assert "WT2023" in page
