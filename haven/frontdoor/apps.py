@@ -5,3 +5,18 @@ class FrontdoorConfig(AppConfig):
     name = "haven.frontdoor"
     label = "frontdoor"
     verbose_name = "Front door"
+
+    def ready(self) -> None:
+        from haven.core.chronology import DESCRIBERS
+        from haven.frontdoor import access  # noqa: F401  (registers its relationship)
+        from haven.frontdoor.chronology import WORDS
+        from haven.timescales.registry import activate
+
+        activate(
+            "REF-DECISION",
+            key="contact",
+            met_by=("frontdoor.contact_decided",),
+            action="Decide what happens next with the contact",
+            url_name="frontdoor:decide",
+        )
+        DESCRIBERS.update(WORDS)

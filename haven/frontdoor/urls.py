@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haven.frontdoor import views
 
 app_name = "frontdoor"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("contacts/new/", views.new_contact, name="new_contact"),
+    path("contacts/<int:pk>/", views.contact_detail, name="contact"),
+    path("contacts/<int:pk>/decide/", views.decide, name="decide"),
+    path("people/<int:pk>/", views.person_contacts, name="person"),
+]

@@ -1,0 +1,24 @@
+"""Why front door staff may open a child's record: an open contact about them."""
+
+import datetime as dt
+
+from django.db.models import Q
+
+from haven.core import clock
+from haven.core.access import relationship
+from haven.core.models import User
+from haven.frontdoor.selectors import works_at_front_door
+
+# After the decision the front door keeps access for the rest of the day and the
+# day after, so the worker can finish recording and tell the referrer.
+KEEP_AFTER_DECISION = dt.timedelta(days=1)
+
+
+@relationship("Front door: open contact")
+def open_contact(user: User, today: dt.date) -> Q | None:
+    if not works_at_front_door(user):
+        return None
+    since = clock.start_of(today - KEEP_AFTER_DECISION)
+    return Q(frontdoor_contacts__decision="") | Q(
+        frontdoor_contacts__decided_at__gte=since
+    )

@@ -1,0 +1,34 @@
+"""Front door events in the words a social worker reads in a chronology.
+
+"frontdoor.referral_received" is journalled (and described) by haven.cin.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+
+
+def _label(choices: Any, code: Any) -> str:
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return str(code or "")
+
+
+def _received(p: dict[str, Any]) -> str:
+    words = f"Contact received from {_label(ReferralSource, p.get('source')).lower()}"
+    if p.get("consent") and p.get("consent") != ConsentStatus.GIVEN:
+        words += f" ({_label(ConsentStatus, p['consent']).lower()})"
+    return words
+
+
+def _decided(p: dict[str, Any]) -> str:
+    words = f"Contact decision: {_label(Decision, p.get('decision'))}"
+    return f"{words}. {p['reasoning']}" if p.get("reasoning") else words
+
+
+WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "frontdoor.contact_received": _received,
+    "frontdoor.contact_decided": _decided,
+}

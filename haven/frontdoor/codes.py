@@ -1,0 +1,62 @@
+"""Front door code lists.
+
+`ReferralSource` is the DfE children in need census code list "ReferralSource"
+(CIN census specification, CIN details module), copied here so that contacts,
+referrals and early help step-up all record the source in the census's terms.
+`Decision` and `ConsentStatus` are Haven's own lists for the front door decision
+(Working Together to Safeguard Children 2023, chapter 3, "Referral").
+"""
+
+from django.db import models
+
+
+class ReferralSource(models.TextChoices):
+    """DfE CIN census ReferralSource: who made the contact or referral."""
+
+    FAMILY = "1A", "Individual: family member, relative or carer"
+    ACQUAINTANCE = "1B", "Individual: acquaintance (including neighbours)"
+    SELF = "1C", "Individual: self"
+    OTHER_INDIVIDUAL = "1D", "Individual: other"
+    SCHOOLS = "2A", "Schools"
+    EDUCATION_SERVICES = "2B", "Education services"
+    GP = "3A", "Health services: GP"
+    HEALTH_VISITOR = "3B", "Health services: health visitor"
+    SCHOOL_NURSE = "3C", "Health services: school nurse"
+    OTHER_PRIMARY_HEALTH = "3D", "Health services: other primary health services"
+    A_AND_E = "3E", "Health services: A&E"
+    OTHER_HEALTH = "3F", "Health services: other"
+    HOUSING = "4", "Housing"
+    LA_SOCIAL_CARE = "5A", "LA services: social care (for example adult services)"
+    LA_OTHER_INTERNAL = "5B", "LA services: other internal department"
+    LA_EXTERNAL = "5C", "LA services: external (for example another LA)"
+    EARLY_HELP = "5D", "LA services: early help"
+    POLICE = "6", "Police"
+    OTHER_LEGAL = "7", "Other legal agency (courts, probation, Cafcass, prison)"
+    OTHER = "8", "Other (children's centres, voluntary agencies)"
+    ANONYMOUS = "9", "Anonymous"
+    UNKNOWN = "10", "Unknown"
+
+
+class Decision(models.TextChoices):
+    """What happens next for a child named in a contact."""
+
+    NO_FURTHER_ACTION = "nfa", "No further action"
+    INFORMATION_AND_ADVICE = "advice", "Information and advice"
+    EARLY_HELP = "early_help", "Early help"
+    REFERRAL = "referral", "Referral to social care for assessment"
+    STRATEGY_DISCUSSION = "strategy", "Strategy discussion (child protection)"
+
+
+# Decisions that open a children in need episode with a referral.
+REFERRAL_DECISIONS = (Decision.REFERRAL, Decision.STRATEGY_DISCUSSION)
+
+
+class ConsentStatus(models.TextChoices):
+    """Whether the family agreed to information being shared about the child."""
+
+    GIVEN = "given", "Consent given"
+    NOT_NEEDED_RISK = (
+        "not_needed_risk",
+        "Not needed: seeking it would put a child at risk",
+    )
+    NOT_SOUGHT = "not_sought", "Not sought"

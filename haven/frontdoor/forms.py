@@ -1,0 +1,141 @@
+"""Front door forms: the one-page contact and the decision for each child."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from django import forms
+
+from haven.core import clock
+from haven.core.forms import DateField
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+
+CHILD_ROWS = 4
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+class ContactForm(forms.Form):
+    received_on = DateField(
+        label="Date received",
+        help_text="For example, 27 3 2026",
+        error_messages={"required": "Enter the date the contact was received"},
+    )
+    received_time = forms.CharField(
+        label="Time received (optional)",
+        required=False,
+        help_text="For example, 14:30. Leave blank for now, if it came in today",
+    )
+    source = forms.ChoiceField(
+        label="Who got in touch (source)",
+        choices=[("", "Choose a source"), *ReferralSource.choices],
+        help_text="The children in need census referral source",
+        error_messages={"required": "Choose who got in touch (the source)"},
+    )
+    referrer_name = forms.CharField(label="Referrer's name", required=False)
+    referrer_role = forms.CharField(label="Their role", required=False)
+    referrer_organisation = forms.CharField(label="Organisation", required=False)
+    referrer_phone = forms.CharField(label="Phone number", required=False)
+    concerns = forms.CharField(
+        label="Presenting concerns",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What the referrer told us, in their words where possible",
+        error_messages={"required": "Describe the presenting concerns"},
+    )
+    consent = forms.ChoiceField(
+        label="Consent to share information",
+        choices=ConsentStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether consent to share was given"},
+    )
+    consent_reason = forms.CharField(
+        label="Reason consent was not given or sought",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_received_time(self) -> dt.time | None:
+        text = self.cleaned_data.get("received_time", "")
+        if not text.strip():
+            return None
+        match = _TIME.match(text)
+        if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+            raise forms.ValidationError("Enter the time like 14:30")
+        return dt.time(int(match[1]), int(match[2]))
+
+    def details(self) -> dict[str, Any]:
+        """The contact's details as record_contact takes them."""
+        data = dict(self.cleaned_data)
+        data["received_at"] = received_at(
+            data.pop("received_on"), data.pop("received_time")
+        )
+        return data
+
+
+def received_at(day: dt.date, time: dt.time | None) -> dt.datetime:
+    """When the contact came in: a time left blank today means now, and on an
+    earlier day the start of that day (the date is what the deadline counts from)."""
+    if time is not None:
+        return clock.start_of(day).replace(hour=time.hour, minute=time.minute)
+    if day == clock.today():
+        return clock.now()
+    return clock.start_of(day)
+
+
+class ChildRowForm(forms.Form):
+    """One child named in the contact: an existing record or a new one."""
+
+    given_name = forms.CharField(label="First name", required=False)
+    family_name = forms.CharField(label="Last name", required=False)
+    date_of_birth = DateField(label="Date of birth", required=False)
+    match = forms.CharField(required=False)  # a suggested record's id, or "new"
+
+    def has_content(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return any(
+            data.get(name) for name in ("given_name", "family_name", "date_of_birth")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.has_content():
+            if not (data.get("given_name") or "").strip():
+                self.add_error("given_name", "Enter the child's first name")
+            if not (data.get("family_name") or "").strip():
+                self.add_error("family_name", "Enter the child's last name")
+            born = data.get("date_of_birth")
+            if born and born > clock.today():
+                self.add_error(
+                    "date_of_birth", "Date of birth must be today or in the past"
+                )
+        return data
+
+
+ChildRows = forms.formset_factory(ChildRowForm, extra=CHILD_ROWS, max_num=CHILD_ROWS)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What happens next",
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reasoning = forms.CharField(
+        label="Reasons for the decision",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="What you weighed up: the child's needs, risks and the family's "
+        "views",
+    )
+
+    def answered(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("decision") or (data.get("reasoning") or "").strip())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") and not (data.get("reasoning") or "").strip():
+            self.add_error("reasoning", "Give the reasons for the decision")
+        if (data.get("reasoning") or "").strip() and not data.get("decision"):
+            self.add_error("decision", "Choose what happens next")
+        return data

@@ -1,0 +1,82 @@
+"""Contacts: someone got in touch with children's social care about children."""
+
+from django.conf import settings
+from django.db import models
+
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+
+
+class Contact(models.Model):
+    """One contact, which may name several children (siblings, say).
+
+    Each child named gets its own decision (ContactChild), since the outcome for
+    one child need not be the outcome for the others.
+    """
+
+    received_at = models.DateTimeField(help_text="When the contact reached us.")
+    source = models.CharField(
+        max_length=2,
+        choices=ReferralSource.choices,
+        help_text="DfE CIN census ReferralSource.",
+    )
+    referrer_name = models.CharField(max_length=120, blank=True)
+    referrer_role = models.CharField(max_length=120, blank=True)
+    referrer_organisation = models.CharField(max_length=160, blank=True)
+    referrer_phone = models.CharField(max_length=40, blank=True)
+    concerns = models.TextField(help_text="The presenting concerns, as told.")
+    consent = models.CharField(max_length=20, choices=ConsentStatus.choices)
+    consent_reason = models.TextField(
+        blank=True, help_text="Why consent was not given or sought."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        indexes = [models.Index(fields=["received_at"], name="contact_received_idx")]
+
+    def __str__(self) -> str:
+        return f"Contact {self.pk} received {self.received_at:%-d %B %Y}"
+
+
+class ContactChild(models.Model):
+    """A child named in a contact, and the decision on what happens next for them."""
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="children"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="frontdoor_contacts"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    reasoning = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # What the decision started, by id: the other apps' records are not keys here so
+    # that the front door does not depend on their tables.
+    episode_id = models.IntegerField(null=True, blank=True)
+    early_help_request_id = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["contact__received_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "person"], name="contact_names_child_once"
+            )
+        ]
+        indexes = [models.Index(fields=["decision"], name="contact_child_decision_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.person} in contact {self.contact_id}"
+
+    @property
+    def is_decided(self) -> bool:
+        return bool(self.decision)

@@ -1,0 +1,237 @@
+"""Writes at the front door: recording a contact and deciding what happens next.
+
+Each checks permission and access, validates, changes state and journals one event
+per child named, in one transaction.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import Restriction, User
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.models import Contact, ContactChild
+from haven.people.models import Person
+
+REFERRER_FIELDS = (
+    "referrer_name",
+    "referrer_role",
+    "referrer_organisation",
+    "referrer_phone",
+)
+
+
+def _may_record(user: User) -> None:
+    if not user.has_perm("core.record_contacts"):
+        raise DomainError(
+            "not_permitted", "Your role does not include recording contacts"
+        )
+
+
+def _may_name(user: User, person: Person) -> None:
+    """A front door may record a contact about any child on the register, except a
+    restricted or sealed record the user has not been given access to."""
+    if person.merged_into_id:
+        raise DomainError(
+            "merged_record",
+            f"{person} has been merged into another record: choose that one",
+        )
+    if person.kind != Person.Kind.CHILD:
+        raise DomainError("not_a_child", f"{person} is not recorded as a child")
+    restricted = Restriction.objects.filter(person=person).exists()
+    if restricted and access.why_user_may_open(user, person) is None:
+        raise AccessDenied(
+            "One of the children has a restricted record. Ask the manager of the team "
+            "holding it to record the contact."
+        )
+
+
+def _check_contact(details: dict[str, Any], children: list[Person]) -> None:
+    received = details.get("received_at")
+    if received is None:
+        raise DomainError(
+            "received_required",
+            "Enter when the contact was received",
+            field="received_on",
+        )
+    if received > clock.now():
+        raise DomainError(
+            "received_in_future",
+            "The contact must have been received today or in the past",
+            field="received_on",
+        )
+    if details.get("source") not in ReferralSource.values:
+        raise DomainError(
+            "source_required", "Choose who got in touch (the source)", field="source"
+        )
+    if not str(details.get("concerns", "")).strip():
+        raise DomainError(
+            "concerns_required", "Describe the presenting concerns", field="concerns"
+        )
+    consent = details.get("consent")
+    if consent not in ConsentStatus.values:
+        raise DomainError(
+            "consent_required",
+            "Say whether consent to share was given",
+            field="consent",
+        )
+    if (
+        consent != ConsentStatus.GIVEN
+        and not str(details.get("consent_reason", "")).strip()
+    ):
+        raise DomainError(
+            "consent_reason_required",
+            "Give the reason consent was not given or not sought",
+            field="consent_reason",
+        )
+    if not children:
+        raise DomainError("child_required", "Name at least one child", field="children")
+    if len({child.pk for child in children}) != len(children):
+        raise DomainError(
+            "child_named_twice", "The same child is named twice", field="children"
+        )
+
+
+def record_contact(
+    details: dict[str, Any], children: list[Person], *, by: User
+) -> Contact:
+    """Record a contact about one or more children; each child's record shows it.
+
+    `details` holds received_at (an aware datetime), source (a ReferralSource code),
+    concerns, consent (a ConsentStatus), consent_reason and the referrer_* fields.
+    Children not yet on the register are registered first by the caller.
+    """
+    _may_record(by)
+    _check_contact(details, children)
+    for child in children:
+        _may_name(by, child)
+    consent = details["consent"]
+    with transaction.atomic():
+        contact = Contact.objects.create(
+            received_at=details["received_at"],
+            source=details["source"],
+            concerns=details["concerns"].strip(),
+            consent=consent,
+            consent_reason=(
+                ""
+                if consent == ConsentStatus.GIVEN
+                else details["consent_reason"].strip()
+            ),
+            recorded_by=by,
+            recorded_at=clock.now(),
+            **{name: str(details.get(name, "")).strip() for name in REFERRER_FIELDS},
+        )
+        for child in children:
+            ContactChild.objects.create(contact=contact, person=child)
+            journal.append(
+                child,
+                "frontdoor.contact_received",
+                {
+                    "contact": contact.pk,
+                    "source": contact.source,
+                    "consent": consent,
+                    "children": len(children),
+                },
+                by=by,
+                occurred_at=contact.received_at,
+                significant=True,
+            )
+    return contact
+
+
+def _check_decision(named: ContactChild, decision: str, reasoning: str) -> None:
+    if named.decision:
+        raise DomainError(
+            "already_decided",
+            f"A decision for {named.person} has already been recorded",
+            field="decision",
+        )
+    if decision not in Decision.values:
+        raise DomainError(
+            "decision_required", "Choose what happens next", field="decision"
+        )
+    if not reasoning.strip():
+        raise DomainError(
+            "reasoning_required", "Give the reasons for the decision", field="reasoning"
+        )
+
+
+def decide_contact(
+    contact_child: ContactChild, *, decision: str, reasoning: str, by: User
+) -> ContactChild:
+    """A manager decides what happens next for one child named in a contact.
+
+    Early help asks the early help service; a referral or a strategy discussion
+    opens the child's children in need episode with a referral.
+    """
+    if not by.has_perm("core.manage_team_cases"):
+        raise DomainError(
+            "not_permitted",
+            "Only a manager can decide what happens next with a contact",
+        )
+    if access.why_user_may_open(by, contact_child.person) is None:
+        raise AccessDenied()
+    with transaction.atomic():
+        named = (
+            ContactChild.objects.select_for_update()
+            .select_related("contact", "person")
+            .get(pk=contact_child.pk)
+        )
+        _check_decision(named, decision, reasoning)
+        named.decision = decision
+        named.reasoning = reasoning.strip()
+        named.decided_by = by
+        named.decided_at = clock.now()
+        _start_next_step(named, by)
+        named.save()
+        journal.append(
+            named.person,
+            "frontdoor.contact_decided",
+            {
+                "contact": named.contact_id,
+                "decision": decision,
+                "reasoning": named.reasoning,
+                "episode": named.episode_id,
+                "early_help_request": named.early_help_request_id,
+            },
+            by=by,
+            significant=True,
+        )
+    return named
+
+
+def _start_next_step(named: ContactChild, by: User) -> None:
+    contact = named.contact
+    if named.decision == Decision.EARLY_HELP:
+        from haven.earlyhelp.services import request_early_help
+
+        request = request_early_help(
+            named.person,
+            requested_on=clock.today(),
+            reason=named.reasoning,
+            source="contact",
+            contact_id=contact.pk,
+            by=by,
+        )
+        named.early_help_request_id = request.pk
+    elif named.decision in (Decision.REFERRAL, Decision.STRATEGY_DISCUSSION):
+        from haven.cin.services import open_referral
+
+        episode = open_referral(
+            named.person,
+            received_on=received_on(contact),
+            source=contact.source,
+            contact_id=contact.pk,
+            by=by,
+            strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
+        )
+        named.episode_id = episode.pk
+
+
+def received_on(contact: Contact) -> dt.date:
+    """The local date the contact was received: the day its clocks start."""
+    return timezone.localdate(contact.received_at)

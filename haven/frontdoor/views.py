@@ -1,0 +1,278 @@
+"""Front door pages: the queue, a new contact, a contact, the decision, a child's
+contacts."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from haven.core import access, clock
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.http import AuthenticatedRequest
+from haven.core.templatetags.govuk import error_summary
+from haven.frontdoor import selectors, services
+from haven.frontdoor.forms import ChildRowForm, ChildRows, ContactForm, DecisionForm
+from haven.frontdoor.models import Contact, ContactChild
+from haven.people import selectors as people
+from haven.people.models import Person
+from haven.people.services import register_person
+from haven.people.views import open_person
+from haven.timescales.catalogue import STATUS_WORDS, rule
+
+RULE_ID = "REF-DECISION"
+
+
+def _guidance() -> dict[str, str]:
+    found = rule(RULE_ID)
+    return {
+        "description": found.description,
+        "source": found.source,
+        "status": STATUS_WORDS[found.status],
+    }
+
+
+def _errors(*forms_: forms.BaseForm) -> list[dict[str, str]]:
+    errors: list[dict[str, str]] = error_summary(*forms_)["errors"]
+    return errors
+
+
+def queue(request: AuthenticatedRequest) -> HttpResponse:
+    if not selectors.works_at_front_door(request.user):
+        raise PermissionDenied("The front door queue is for front door staff")
+    context = {
+        "rows": selectors.awaiting_decision(request.user),
+        "today": clock.today(),
+        "guidance": _guidance(),
+    }
+    return render(request, "frontdoor/queue.html", context)
+
+
+# --- new contact -------------------------------------------------------------
+
+
+def new_contact(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("core.record_contacts"):
+        raise PermissionDenied("Your role does not include recording contacts")
+    if request.method != "POST":
+        form = ContactForm(initial={"received_on": clock.today()})
+        rows = ChildRows(prefix="child")
+        return _contact_page(request, form, rows)
+    form = ContactForm(request.POST)
+    rows = ChildRows(request.POST, prefix="child")
+    valid = form.is_valid() & rows.is_valid()
+    filled = [row for row in rows if row.is_valid() and row.has_content()]
+    if valid and not filled:
+        rows[0].add_error("given_name", "Name at least one child")
+        valid = False
+    chosen = _match_rows(filled)
+    if not valid or chosen is None:
+        return _contact_page(request, form, rows)
+    try:
+        with transaction.atomic():
+            children = [
+                person or register_person(_new_child(row), by=request.user)
+                for row, person in chosen
+            ]
+            contact = services.record_contact(form.details(), children, by=request.user)
+    except DomainError as refused:
+        _show(refused, form, rows)
+        return _contact_page(request, form, rows)
+    messages.success(request, "Contact recorded. It is now waiting for a decision.")
+    return redirect("frontdoor:contact", pk=contact.pk)
+
+
+def _match_rows(
+    filled: list[ChildRowForm],
+) -> list[tuple[ChildRowForm, Person | None]] | None:
+    """Each typed child with the existing record chosen (None: a new record).
+
+    A row that looks like a child already on the register asks the worker to
+    choose; until every such row is answered the page is shown again (None).
+    """
+    chosen: list[tuple[ChildRowForm, Person | None]] = []
+    complete = True
+    for row in filled:
+        data = row.cleaned_data
+        found = selectors.suggestions(
+            data["given_name"], data["family_name"], data.get("date_of_birth")
+        )
+        row.suggestions = found  # type: ignore[attr-defined]
+        answer = data.get("match", "")
+        by_id = {str(person.pk): person for person in found}
+        if answer == "new" or (not found and not answer):
+            chosen.append((row, None))
+        elif answer in by_id:
+            chosen.append((row, by_id[answer]))
+        else:
+            row.add_error(
+                "match",
+                f"Say whether {data['given_name']} {data['family_name']} is a child "
+                "already on the register",
+            )
+            complete = False
+    return chosen if complete else None
+
+
+def _new_child(row: ChildRowForm) -> dict[str, Any]:
+    data = row.cleaned_data
+    return {
+        "kind": Person.Kind.CHILD,
+        "given_name": data["given_name"].strip(),
+        "family_name": data["family_name"].strip(),
+        "date_of_birth": data.get("date_of_birth"),
+    }
+
+
+def _show(refused: DomainError, form: ContactForm, rows: Any) -> None:
+    if refused.field in form.fields:
+        form.add_error(refused.field, refused.message)
+    elif refused.field in ("children", "date_of_birth"):
+        rows[0].add_error(
+            "given_name" if refused.field == "children" else "date_of_birth",
+            refused.message,
+        )
+    else:
+        form.add_error(None, refused.message)
+
+
+def _contact_page(
+    request: AuthenticatedRequest, form: ContactForm, rows: Any
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "rows": rows,
+        "errors": _errors(form, *rows),
+        "guidance": _guidance(),
+    }
+    return render(request, "frontdoor/new_contact.html", context)
+
+
+# --- a contact ---------------------------------------------------------------
+
+
+def _open_children(
+    request: AuthenticatedRequest, contact: Contact, what: str
+) -> list[ContactChild]:
+    """The children of the contact the user may open, each read logged; 403 if none."""
+    allowed = []
+    for named in selectors.named_children(contact):
+        try:
+            access.open_record(request.user, named.person, what=what)
+        except AccessDenied:
+            continue
+        allowed.append(named)
+    if not allowed:
+        raise PermissionDenied(
+            "You have no relationship to the children in this contact"
+        )
+    return allowed
+
+
+def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    contact = get_object_or_404(Contact.objects.select_related("recorded_by"), pk=pk)
+    children = _open_children(request, contact, "Front door contact")
+    context = {
+        "contact": contact,
+        "children": children,
+        "due_on": selectors.decision_due_on(contact.received_at),
+        "today": clock.today(),
+        "undecided": any(not named.decision for named in children),
+        "may_decide": request.user.has_perm("core.manage_team_cases"),
+        "guidance": _guidance(),
+    }
+    return render(request, "frontdoor/contact_detail.html", context)
+
+
+def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("core.manage_team_cases"):
+        raise PermissionDenied("Only a manager can decide what happens next")
+    contact = get_object_or_404(Contact, pk=pk)
+    children = _open_children(request, contact, "Front door decision")
+    waiting = [named for named in children if not named.decision]
+    if not waiting:
+        messages.success(request, "Every child in this contact has a decision.")
+        return redirect("frontdoor:contact", pk=contact.pk)
+    data = request.POST if request.method == "POST" else None
+    decisions = [
+        (named, DecisionForm(data, prefix=f"child-{named.pk}")) for named in waiting
+    ]
+    if data is not None and _decide_all(request, decisions):
+        messages.success(request, "Decision recorded.")
+        return redirect("frontdoor:contact", pk=contact.pk)
+    due = selectors.decision_due_on(contact.received_at)
+    context = {
+        "contact": contact,
+        "decisions": [
+            {"named": named, "form": form, "previous": _previous_referral(named.person)}
+            for named, form in decisions
+        ],
+        "decided": [named for named in children if named.decision],
+        "errors": _errors(*(form for _named, form in decisions)),
+        "form": decisions[0][1],
+        "due_on": due,
+        "overdue": due < clock.today(),
+        "guidance": _guidance(),
+    }
+    return render(request, "frontdoor/decide.html", context)
+
+
+def _decide_all(
+    request: AuthenticatedRequest, decisions: list[tuple[ContactChild, DecisionForm]]
+) -> bool:
+    """Record every decision made on the page, all or none."""
+    valid = all([form.is_valid() for _named, form in decisions])
+    answered = [(n, f) for n, f in decisions if f.is_valid() and f.answered()]
+    if valid and not answered:
+        decisions[0][1].add_error(
+            "decision", f"Choose what happens next for {decisions[0][0].person}"
+        )
+        return False
+    if not valid:
+        return False
+    current: DecisionForm | None = None
+    try:
+        with transaction.atomic():
+            for named, form in answered:
+                current = form
+                services.decide_contact(
+                    named,
+                    decision=form.cleaned_data["decision"],
+                    reasoning=form.cleaned_data["reasoning"],
+                    by=request.user,
+                )
+    except DomainError as refused:
+        assert current is not None
+        field = refused.field if refused.field in current.fields else None
+        current.add_error(field, refused.message)
+        return False
+    return True
+
+
+def _previous_referral(person: Person) -> dt.date | None:
+    """The date of a referral within the last 12 months, if any: a new referral
+    would be a re-referral."""
+    from haven.cin.selectors import previous_referral_within
+
+    episode = previous_referral_within(person, clock.today())
+    if episode is None:
+        return None
+    return episode.referral_date
+
+
+# --- a child's contacts ------------------------------------------------------
+
+
+def person_contacts(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Front door contacts")
+    context = {
+        "person": person,
+        "bar": people.identity_bar(person),
+        "tab": "frontdoor",
+        "contacts": selectors.contacts_about(person),
+    }
+    return render(request, "frontdoor/person.html", context)

@@ -1,0 +1,205 @@
+import datetime as dt
+
+import pytest
+
+from haven.core import clock
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import JournalEvent, Restriction
+from haven.frontdoor import services
+from haven.frontdoor.codes import ConsentStatus, Decision
+from haven.frontdoor.models import ContactChild
+from haven.timescales.models import Obligation
+from tests.factories import ChildFactory
+from tests.frontdoor.conftest import details
+
+pytestmark = pytest.mark.django_db
+
+
+def _only_child(contact):
+    return ContactChild.objects.get(contact=contact)
+
+
+# --- recording ---------------------------------------------------------------
+
+
+def test_a_contact_naming_siblings_is_journalled_on_each_child(wednesday, fred, child):
+    sister = ChildFactory(given_name="Amira", family_name="Thackray")
+    contact = services.record_contact(details(), [child, sister], by=fred)
+    assert contact.children.count() == 2
+    events = JournalEvent.objects.filter(type="frontdoor.contact_received")
+    assert {e.person_id for e in events} == {child.pk, sister.pk}
+    payload = events.get(person=child).payload
+    assert payload["contact"] == contact.pk
+    assert payload["source"] == "2A"
+    assert events.get(person=child).occurred_at == contact.received_at
+
+
+def test_a_contact_starts_the_one_working_day_decision_clock(contact, child):
+    obligation = Obligation.objects.get(person=child, rule_id="REF-DECISION")
+    assert obligation.subject == str(contact.pk)
+    assert obligation.due_on == dt.date(2026, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "field"),
+    [
+        ({"concerns": "  "}, "concerns_required", "concerns"),
+        ({"source": "99"}, "source_required", "source"),
+        ({"consent": "maybe"}, "consent_required", "consent"),
+        (
+            {"consent": ConsentStatus.NOT_NEEDED_RISK, "consent_reason": ""},
+            "consent_reason_required",
+            "consent_reason",
+        ),
+        ({"received_at": None}, "received_required", "received_on"),
+    ],
+)
+def test_a_contact_is_refused_when_details_are_missing(
+    wednesday, fred, child, changes, code, field
+):
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(**changes), [child], by=fred)
+    assert (refused.value.code, refused.value.field) == (code, field)
+
+
+def test_a_contact_cannot_be_received_in_the_future(wednesday, fred, child):
+    later = clock.now() + dt.timedelta(hours=2)
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(received_at=later), [child], by=fred)
+    assert refused.value.code == "received_in_future"
+
+
+def test_a_contact_names_at_least_one_child_once(wednesday, fred, child):
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(), [], by=fred)
+    assert refused.value.code == "child_required"
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(), [child, child], by=fred)
+    assert refused.value.code == "child_named_twice"
+
+
+def test_consent_not_needed_keeps_its_reason(wednesday, fred, child):
+    contact = services.record_contact(
+        details(
+            consent=ConsentStatus.NOT_NEEDED_RISK,
+            consent_reason="Asking the father could put the child at risk",
+        ),
+        [child],
+        by=fred,
+    )
+    assert contact.consent_reason == "Asking the father could put the child at risk"
+
+
+def test_only_front_door_roles_record_contacts(wednesday, alice, child):
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(), [child], by=alice)
+    assert refused.value.code == "not_permitted"
+    assert not JournalEvent.objects.filter(type="frontdoor.contact_received").exists()
+
+
+def test_a_restricted_record_is_refused_without_a_grant(wednesday, fred, mona, child):
+    Restriction.objects.create(
+        person=child,
+        kind=Restriction.Kind.RESTRICTED,
+        reason="A relative works here",
+        created_at=clock.now(),
+        created_by=mona,
+    )
+    with pytest.raises(AccessDenied):
+        services.record_contact(details(), [child], by=fred)
+
+
+# --- deciding ----------------------------------------------------------------
+
+
+def test_a_manager_decides_and_the_deadline_is_met(contact, maggie, child):
+    named = services.decide_contact(
+        _only_child(contact),
+        decision=Decision.INFORMATION_AND_ADVICE,
+        reasoning="School can support; mother agrees to a GP visit.",
+        by=maggie,
+    )
+    assert (named.decision, named.decided_by) == ("advice", maggie)
+    event = JournalEvent.objects.get(type="frontdoor.contact_decided")
+    assert event.payload["contact"] == contact.pk
+    assert event.payload["decision"] == "advice"
+    obligation = Obligation.objects.get(person=child, rule_id="REF-DECISION")
+    assert obligation.status == Obligation.Status.MET_ON_TIME
+
+
+def test_a_worker_cannot_decide(contact, fred):
+    with pytest.raises(DomainError) as refused:
+        services.decide_contact(
+            _only_child(contact), decision="nfa", reasoning="No concerns", by=fred
+        )
+    assert refused.value.code == "not_permitted"
+
+
+def test_a_manager_with_no_relationship_is_refused(contact, mona):
+    with pytest.raises(AccessDenied):
+        services.decide_contact(
+            _only_child(contact), decision="nfa", reasoning="No concerns", by=mona
+        )
+
+
+@pytest.mark.parametrize(
+    ("decision", "reasoning", "code"),
+    [
+        ("", "Some reasons", "decision_required"),
+        ("maybe", "Some reasons", "decision_required"),
+        ("nfa", "   ", "reasoning_required"),
+    ],
+)
+def test_a_decision_needs_a_choice_and_reasons(
+    contact, maggie, decision, reasoning, code
+):
+    with pytest.raises(DomainError) as refused:
+        services.decide_contact(
+            _only_child(contact), decision=decision, reasoning=reasoning, by=maggie
+        )
+    assert refused.value.code == code
+
+
+def test_a_child_is_decided_once(contact, maggie):
+    named = _only_child(contact)
+    services.decide_contact(named, decision="nfa", reasoning="No concerns", by=maggie)
+    with pytest.raises(DomainError) as refused:
+        services.decide_contact(named, decision="nfa", reasoning="Again", by=maggie)
+    assert refused.value.code == "already_decided"
+
+
+def test_early_help_asks_the_early_help_service(contact, maggie, child):
+    from haven.earlyhelp.models import EarlyHelpRequest
+
+    named = services.decide_contact(
+        _only_child(contact),
+        decision=Decision.EARLY_HELP,
+        reasoning="Family would benefit from parenting support.",
+        by=maggie,
+    )
+    request = EarlyHelpRequest.objects.get(person=child)
+    assert (request.source, request.contact_id) == ("contact", contact.pk)
+    assert named.early_help_request_id == request.pk
+
+
+@pytest.mark.parametrize(
+    ("decision", "strategy"),
+    [(Decision.REFERRAL, False), (Decision.STRATEGY_DISCUSSION, True)],
+)
+def test_a_referral_opens_the_childs_episode(
+    contact, maggie, child, decision, strategy
+):
+    from haven.cin.models import Episode
+
+    named = services.decide_contact(
+        _only_child(contact),
+        decision=decision,
+        reasoning="Needs assessment.",
+        by=maggie,
+    )
+    episode = Episode.objects.get(person=child)
+    assert named.episode_id == episode.pk
+    assert episode.referral_date == dt.date(2026, 3, 4)
+    referral = JournalEvent.objects.get(type="frontdoor.referral_received")
+    assert referral.payload["contact"] == contact.pk
+    assert referral.payload["strategy_discussion"] is strategy
