@@ -13,6 +13,7 @@ urlpatterns = [
     path("casework/", include("haven.casework.urls")),
     path("work/", include("haven.timescales.urls")),
     path("admin/", admin.site.urls),
+    path("api/people/", include("haven.people.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",

@@ -1,0 +1,118 @@
+"""The register's REST API: the same selectors as the pages, so the same access
+rules, and every read of a record logged as a page read is."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import PermissionDenied as Forbidden
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from haven.core.chronology import describe, is_backdated
+from haven.core.errors import AccessDenied
+from haven.people import selectors
+from haven.people.models import Person
+
+
+class PersonSummarySerializer(serializers.ModelSerializer[Person]):
+    class Meta:
+        model = Person
+        fields = ["id", "kind", "given_name", "family_name", "date_of_birth", "sex"]
+
+
+class PersonSerializer(serializers.ModelSerializer[Person]):
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "kind",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "expected_date_of_birth",
+            "date_of_death",
+            "sex",
+            "gender_identity",
+            "ethnicity",
+            "first_language",
+            "religion",
+            "immigration_status",
+            "disabilities",
+            "nhs_number",
+            "upn",
+            "local_id",
+        ]
+
+
+class ChronologyEntrySerializer(serializers.Serializer[Any]):
+    occurred_at = serializers.DateTimeField()
+    recorded_at = serializers.DateTimeField()
+    type = serializers.CharField()
+    description = serializers.CharField()
+    significant = serializers.BooleanField()
+    backdated = serializers.BooleanField()
+
+
+def _open(request: Request, pk: int, what: str) -> Person:
+    if not request.user.has_perm("core.view_case_record"):
+        raise Forbidden("Your role does not include reading case records")
+    try:
+        return selectors.person_for(request.user, pk, what=what)  # type: ignore[arg-type]
+    except (AccessDenied, PermissionDenied) as denied:
+        raise Forbidden(str(getattr(denied, "message", denied))) from None
+    except Person.DoesNotExist:
+        raise NotFound from None
+
+
+class PersonSearch(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("name", str, description="Spelling need not be exact"),
+            OpenApiParameter("identifier", str, description="NHS number, UPN or ID"),
+            OpenApiParameter("postcode", str),
+        ],
+        responses=PersonSummarySerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        """Records the signed-in user may open that match, best first (at most 50)."""
+        if not request.user.has_perm("core.view_case_record"):
+            raise Forbidden("Your role does not include reading case records")
+        found = selectors.search(
+            request.user,  # type: ignore[arg-type]
+            name=request.query_params.get("name", ""),
+            identifier=request.query_params.get("identifier", ""),
+            postcode=request.query_params.get("postcode", ""),
+        )
+        return Response(PersonSummarySerializer(found, many=True).data)
+
+
+class PersonDetail(APIView):
+    @extend_schema(responses=PersonSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        """One person's details; the read is written to the record's access log."""
+        person = _open(request, pk, "API: person")
+        return Response(PersonSerializer(person).data)
+
+
+class PersonChronology(APIView):
+    @extend_schema(responses=ChronologyEntrySerializer(many=True))
+    def get(self, request: Request, pk: int) -> Response:
+        """The person's journal in words, newest first (at most 500 entries)."""
+        person = _open(request, pk, "API: chronology")
+        events = selectors.chronology(person)[:500]
+        rows = [
+            {
+                "occurred_at": e.occurred_at,
+                "recorded_at": e.recorded_at,
+                "type": e.type,
+                "description": describe(e),
+                "significant": e.significant,
+                "backdated": is_backdated(e),
+            }
+            for e in events
+        ]
+        return Response(ChronologyEntrySerializer(rows, many=True).data)
