@@ -1,7 +1,46 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _note(p: dict[str, Any]) -> str:
+    from haven.casework.codes import NoteKind
+
+    kind = NoteKind(p["kind"]).label if p.get("kind") in NoteKind.values else "Note"
+    if p.get("seen_alone"):
+        seen = " (child seen alone)"
+    elif p.get("child_seen"):
+        seen = " (child seen)"
+    else:
+        seen = " (child not seen)"
+    others = len(p.get("children", [])) - 1
+    together = f", with {others} other child{'ren' if others > 1 else ''}"
+    return f"{kind}: {p.get('subject', '')}{seen}" + (together if others > 0 else "")
+
+
+def _supervision(p: dict[str, Any]) -> str:
+    actions = len(p.get("actions", []))
+    words = f"Case supervision by {p.get('manager', '')}"
+    if actions:
+        words += f", {actions} action{'s' if actions > 1 else ''} set"
+    return words
 
 
 class CaseworkConfig(AppConfig):
     name = "haven.casework"
     label = "casework"
     verbose_name = "Case recording and supervision"
+
+    def ready(self) -> None:
+        from haven.casework import work  # noqa: F401  (registers work sources)
+        from haven.core.chronology import DESCRIBERS
+
+        DESCRIBERS.update(
+            {
+                "casework.note_recorded": _note,
+                "casework.supervision_recorded": _supervision,
+                "casework.supervision_action_completed": lambda p: (
+                    f"Supervision action done: {p.get('description', '')}"
+                ),
+            }
+        )

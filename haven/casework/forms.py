@@ -1,0 +1,208 @@
+"""Forms for case notes, supervision, the oversight policy and transfers."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from haven.casework.codes import NoteKind, OversightCategory
+from haven.core import clock
+from haven.core.forms import DateField
+from haven.core.models import Team, User
+from haven.people.models import Person
+
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p"]
+
+
+class NoteForm(forms.Form):
+    children = forms.TypedMultipleChoiceField(
+        label="Which children is this note for?",
+        help_text="The note is recorded on each child's record.",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one child"},
+    )
+    kind = forms.ChoiceField(
+        label="Type of note",
+        choices=NoteKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the type of note"},
+    )
+    occurred_on = DateField(
+        label="Date",
+        help_text="When it happened, for example 27 3 2026",
+        error_messages={"required": "Enter the date"},
+    )
+    occurred_time = forms.CharField(
+        label="Time",
+        help_text="For example, 14:30",
+        max_length=8,
+        error_messages={"required": "Enter the time"},
+    )
+    child_seen = forms.BooleanField(label="The child was seen", required=False)
+    seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
+    significant = forms.BooleanField(
+        label="This is a significant event (highlighted in the chronology)",
+        required=False,
+    )
+    subject = forms.CharField(
+        label="Subject",
+        max_length=200,
+        error_messages={"required": "Enter a subject"},
+    )
+    body = forms.CharField(
+        label="What happened",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Enter what happened"},
+    )
+
+    def __init__(self, *args: Any, children: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["children"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(child.pk, child.full_name) for child in children]
+
+    def clean_occurred_time(self) -> dt.time:
+        value = "".join(self.cleaned_data["occurred_time"].split()).upper()
+        for fmt in TIME_FORMATS:
+            try:
+                return dt.datetime.strptime(value, fmt).time()
+            except ValueError:
+                continue
+        raise forms.ValidationError("Enter a real time, for example 14:30")
+
+    def occurred_at(self) -> dt.datetime:
+        return timezone.make_aware(
+            dt.datetime.combine(
+                self.cleaned_data["occurred_on"], self.cleaned_data["occurred_time"]
+            )
+        )
+
+    @staticmethod
+    def defaults(kind: str = "") -> dict[str, Any]:
+        now = timezone.localtime(clock.now())
+        initial: dict[str, Any] = {
+            "occurred_on": now.date(),
+            "occurred_time": now.strftime("%H:%M"),
+        }
+        if kind in NoteKind.values:
+            initial["kind"] = kind
+        if kind == NoteKind.VISIT:
+            initial["child_seen"] = True
+        return initial
+
+
+class SupervisionForm(forms.Form):
+    held_on = DateField(
+        label="Date of the supervision",
+        help_text="For example, 27 3 2026",
+        error_messages={"required": "Enter the date of the supervision"},
+    )
+    discussion = forms.CharField(
+        label="Discussion",
+        help_text="What was discussed about the child's circumstances and progress.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Enter what was discussed"},
+    )
+    reflections = forms.CharField(
+        label="Reflections",
+        help_text="Analysis and reflection: what the information means for the child.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    decisions = forms.CharField(
+        label="Decisions",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label="Action", max_length=500, required=False)
+    owner = forms.ModelChoiceField(
+        label="Who will do it",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Choose a person",
+    )
+    due_on = DateField(label="Due by", required=False)
+
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["owner"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = owners
+
+    def is_blank(self) -> bool:
+        data = self.cleaned_data
+        return not (data.get("description") or data.get("owner") or data.get("due_on"))
+
+
+class PolicyForm(forms.Form):
+    category = forms.ChoiceField(
+        label="Which children",
+        choices=OversightCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which children this is for"},
+    )
+    weeks = forms.IntegerField(
+        label="Oversight at least every (weeks)",
+        min_value=1,
+        max_value=52,
+        error_messages={
+            "required": "Enter the number of weeks",
+            "invalid": "Enter the number of weeks as a whole number",
+            "min_value": "The period must be between 1 and 52 weeks",
+            "max_value": "The period must be between 1 and 52 weeks",
+        },
+    )
+    source = forms.CharField(
+        label="Source",
+        help_text="The policy or guidance this comes from.",
+        max_length=200,
+        required=False,
+    )
+    applies_from = DateField(
+        label="Applies from",
+        help_text="Leave blank to apply from today.",
+        required=False,
+    )
+    reason = forms.CharField(
+        label="Reason for the change",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for the change"},
+    )
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj} ({obj.team})"
+
+
+class TransferForm(forms.Form):
+    team = forms.ModelChoiceField(
+        label="Team",
+        queryset=Team.objects.filter(kind=Team.Kind.TEAM),
+        empty_label="Choose a team",
+        error_messages={"required": "Choose the team"},
+    )
+    worker = WorkerChoiceField(
+        label="Worker",
+        help_text="Leave blank to hold the case in the team, unallocated.",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="No worker (held by the team)",
+    )
+    reason = forms.CharField(
+        label="Reason for the transfer",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for the transfer"},
+    )
+
+    def __init__(self, *args: Any, workers: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["worker"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = workers

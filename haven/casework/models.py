@@ -1,0 +1,161 @@
+"""Case notes, their autosaved drafts, supervision and the oversight policy."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from haven.casework.codes import NoteKind, OversightCategory
+
+
+class CaseNote(models.Model):
+    """One note on one child's record.
+
+    A note recorded for several children (siblings seen together) is one row per
+    child sharing a `group`, so each child's record holds its own copy.
+    """
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="case_notes"
+    )
+    kind = models.CharField(max_length=20, choices=NoteKind.choices)
+    occurred_at = models.DateTimeField(help_text="When the visit, call or work was.")
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    child_seen = models.BooleanField(default=False)
+    seen_alone = models.BooleanField(default=False)
+    significant = models.BooleanField(default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes"
+    )
+    recorded_at = models.DateTimeField()
+    group = models.UUIDField(default=uuid.uuid4, db_index=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [
+            models.Index(fields=["person", "-occurred_at"], name="casenote_person_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(seen_alone=True, child_seen=False),
+                name="casenote_seen_alone_only_if_seen",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject}"
+
+
+class Draft(models.Model):
+    """A case note being typed, saved as the worker types so nothing is lost.
+
+    Not part of the record: only its author sees it, and saving the note
+    deletes it.
+    """
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="casework_drafts",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The record the worker started from.",
+    )
+    person_ids = models.JSONField(default=list, help_text="The children chosen.")
+    fields = models.JSONField(default=dict, help_text="The form as typed.")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return f"Draft {self.pk} by {self.author_id}"
+
+    @property
+    def subject(self) -> str:
+        value = self.fields.get("subject", "")
+        if isinstance(value, list):
+            value = value[-1] if value else ""
+        return str(value)
+
+
+class Supervision(models.Model):
+    """A manager's case supervision: management oversight of one child's case."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="supervisions"
+    )
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField()
+    discussion = models.TextField()
+    reflections = models.TextField(blank=True)
+    decisions = models.TextField(blank=True)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        indexes = [
+            models.Index(fields=["person", "-held_on"], name="supervision_person_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"Supervision of {self.person_id} on {self.held_on}"
+
+
+class SupervisionAction(models.Model):
+    """Something a supervision decided must be done, by whom and by when."""
+
+    supervision = models.ForeignKey(
+        Supervision, on_delete=models.PROTECT, related_name="actions"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="supervision_actions",
+    )
+    description = models.TextField()
+    due_on = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["owner", "done_on"], name="action_owner_idx")]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+
+class OversightPolicy(models.Model):
+    """How often a child's case must have recorded management oversight.
+
+    History is kept: a change adds a row, and the newest row that applies on a
+    date wins.
+    """
+
+    category = models.CharField(max_length=20, choices=OversightCategory.choices)
+    weeks = models.PositiveSmallIntegerField()
+    source = models.CharField(max_length=200)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField(blank=True)
+    applies_from = models.DateField()
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["category", "-applies_from", "-pk"]
+        verbose_name_plural = "oversight policies"
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: every {self.weeks} weeks"

@@ -1,0 +1,98 @@
+"""Management oversight: which policy period applies, and which cases are overdue.
+
+Which children are subject to a child protection plan or looked after is not
+known to this app: the apps that record those (later issues) add a function to
+`STRICTER` returning a queryset of the person ids that get the stricter
+("cp_or_looked_after") period, for example
+
+    from haven.casework.oversight import STRICTER
+    STRICTER.append(lambda: Plan.objects.filter(ended_on=None).values("person_id"))
+
+in their AppConfig.ready. Every other allocated child gets the "other" period.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Max, OuterRef, QuerySet, Subquery
+
+from haven.casework.codes import OversightCategory
+from haven.casework.models import OversightPolicy, Supervision
+from haven.core import access, clock
+from haven.core.models import Allocation, User
+from haven.people.models import Person
+
+# Each returns a queryset of person ids (a single `person_id`/`pk` column).
+STRICTER: list[Callable[[], QuerySet[Any]]] = []
+
+
+def stricter_person_ids() -> set[int]:
+    ids: set[int] = set()
+    for source in STRICTER:
+        ids.update(int(pk) for pk in source().values_list(flat=True))
+    return ids
+
+
+def policy_on(category: str, on: dt.date | None = None) -> OversightPolicy:
+    """The newest policy for the category that applies on the date."""
+    on = on or clock.today()
+    policy = (
+        OversightPolicy.objects.filter(category=category, applies_from__lte=on)
+        .order_by("-applies_from", "-recorded_at", "-pk")
+        .first()
+    )
+    if policy is None:
+        raise OversightPolicy.DoesNotExist(f"No oversight policy for {category}")
+    return policy
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    allocation: Allocation
+    category: str
+    weeks: int
+    last_supervision: dt.date | None
+    due_on: dt.date | None  # None: no oversight was ever recorded
+
+    @property
+    def category_words(self) -> str:
+        return str(OversightCategory(self.category).label)
+
+
+def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
+    """Children allocated to the user's teams whose latest recorded supervision is
+    older than the policy period, or who have none, most overdue first."""
+    on = on or clock.today()
+    teams = access.team_ids_for(user)
+    latest = (
+        Supervision.objects.filter(person=OuterRef("person"))
+        .values("person")
+        .annotate(last=Max("held_on"))
+        .values("last")
+    )
+    allocations = (
+        Allocation.objects.filter(team_id__in=teams, ended_on__isnull=True)
+        .filter(person__in=access.visible_people(user, Person.objects.all()))
+        .select_related("person", "worker", "team")
+        .annotate(last_supervision=Subquery(latest))
+    )
+    stricter = stricter_person_ids()
+    weeks = {
+        category: policy_on(category, on).weeks for category in OversightCategory.values
+    }
+    found: list[OverdueCase] = []
+    for allocation in allocations:
+        category = (
+            OversightCategory.CP_OR_LOOKED_AFTER
+            if allocation.person_id in stricter
+            else OversightCategory.OTHER
+        )
+        last: dt.date | None = allocation.last_supervision
+        due_on = last + dt.timedelta(weeks=weeks[category]) if last else None
+        if due_on is None or due_on < on:
+            found.append(
+                OverdueCase(allocation, str(category), weeks[category], last, due_on)
+            )
+    return sorted(found, key=lambda c: (c.due_on is not None, c.due_on or on))

@@ -1,0 +1,89 @@
+"""Reads for case recording and supervision, scoped by the person's record or
+the user asking."""
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from haven.casework.models import CaseNote, Draft, Supervision, SupervisionAction
+from haven.core import access
+from haven.core.models import Allocation, User
+from haven.people import selectors as people
+from haven.people.models import Person
+
+
+def notes_of(person: Person) -> QuerySet[CaseNote]:
+    """The person's case notes (with merged records'), newest first."""
+    return CaseNote.objects.filter(
+        person_id__in=people.record_ids(person)
+    ).select_related("author")
+
+
+def supervisions_of(person: Person) -> QuerySet[Supervision]:
+    actions = SupervisionAction.objects.select_related("owner")
+    return (
+        Supervision.objects.filter(person_id__in=people.record_ids(person))
+        .select_related("manager")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+    )
+
+
+def drafts_of(user: User) -> QuerySet[Draft]:
+    return Draft.objects.filter(author=user).select_related("person")
+
+
+def allocations_of(person: Person) -> QuerySet[Allocation]:
+    return Allocation.objects.filter(person=person).select_related("worker", "team")
+
+
+def children_to_record_for(user: User, person: Person) -> list[Person]:
+    """The child whose page the worker came from, then related children (siblings
+    seen together) whose records the worker may open."""
+    related = [
+        row["person"]
+        for row in people.relationships_of(person)
+        if row["person"].kind == Person.Kind.CHILD
+        and row["person"].merged_into_id is None
+    ]
+    ids = [p.pk for p in related if p.pk != person.pk]
+    visible = set(
+        access.visible_people(user, Person.objects.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        )
+    )
+    seen: set[int] = {person.pk}
+    chosen = [person]
+    for other in related:
+        if other.pk in visible and other.pk not in seen:
+            seen.add(other.pk)
+            chosen.append(other)
+    return chosen
+
+
+def transfer_choices(user: User) -> dict[str, Any]:
+    """Teams and workers a manager may transfer a case to: every case team."""
+    from haven.core.models import Team
+
+    teams = Team.objects.filter(kind=Team.Kind.TEAM).order_by("name")
+    workers = (
+        User.objects.filter(is_active=True, team__isnull=False)
+        .filter(groups__permissions__codename="record_casework")
+        .select_related("team")
+        .distinct()
+        .order_by("team__name", "last_name", "first_name")
+    )
+    return {"teams": teams, "workers": workers}
+
+
+def action_owners(user: User, person: Person) -> QuerySet[User]:
+    """Who a manager may give a supervision action to: staff in the teams they
+    manage, and the child's allocated worker."""
+    teams = access.team_ids_for(user)
+    allocated = Allocation.objects.filter(person=person, ended_on__isnull=True).values(
+        "worker_id"
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(team_id__in=teams) | Q(pk__in=allocated))
+        .order_by("last_name", "first_name")
+    )

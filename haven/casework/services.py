@@ -1,0 +1,384 @@
+"""Writes for case recording and supervision. Each checks who is asking, checks
+the facts, changes state and journals one event per child, in one transaction."""
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from haven.casework.codes import NoteKind, OversightCategory
+from haven.casework.models import (
+    CaseNote,
+    Draft,
+    OversightPolicy,
+    Supervision,
+    SupervisionAction,
+)
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import Allocation, Team, User
+from haven.core.services import allocate_case
+from haven.people.models import Person
+
+
+def _require(user: User, perm: str, message: str) -> None:
+    if not user.has_perm(f"core.{perm}"):
+        raise DomainError("not_permitted", message)
+
+
+def _require_access(user: User, person: Person) -> None:
+    if access.why_user_may_open(user, person) is None:
+        raise AccessDenied()
+
+
+def _required_text(value: str, field: str, message: str) -> str:
+    if not value.strip():
+        raise DomainError(f"{field}_required", message, field=field)
+    return value.strip()
+
+
+# Case notes -------------------------------------------------------------------
+
+
+def record_note(
+    children: Sequence[Person],
+    *,
+    kind: str,
+    occurred_at: dt.datetime,
+    subject: str,
+    body: str,
+    child_seen: bool,
+    seen_alone: bool = False,
+    significant: bool = False,
+    by: User,
+    draft: Draft | None = None,
+) -> list[CaseNote]:
+    """Record one note on each child's record (siblings seen together share it).
+
+    The draft the note was typed in, if given, is deleted with the same commit.
+    """
+    _require(by, "record_casework", "Your role does not include recording casework")
+    unique = list({child.pk: child for child in children}.values())
+    if not unique:
+        raise DomainError(
+            "children_required", "Choose at least one child", field="children"
+        )
+    for child in unique:
+        _require_access(by, child)
+    if kind not in NoteKind.values:
+        raise DomainError("kind_required", "Choose the type of note", field="kind")
+    if occurred_at > clock.now():
+        raise DomainError(
+            "occurred_in_future",
+            "The date and time must be now or in the past",
+            field="occurred_on",
+        )
+    subject = _required_text(subject, "subject", "Enter a subject")
+    body = _required_text(body, "body", "Enter what happened")
+    if seen_alone and not child_seen:
+        raise DomainError(
+            "seen_alone_not_seen",
+            "A child can only be seen alone if they were seen",
+            field="seen_alone",
+        )
+    if draft is not None and draft.author_id != by.pk:
+        raise DomainError("not_your_draft", "This draft belongs to someone else")
+    group = uuid.uuid4()
+    now = clock.now()
+    notes: list[CaseNote] = []
+    with transaction.atomic():
+        for child in unique:
+            notes.append(
+                CaseNote.objects.create(
+                    person=child,
+                    kind=kind,
+                    occurred_at=occurred_at,
+                    subject=subject,
+                    body=body,
+                    child_seen=child_seen,
+                    seen_alone=seen_alone,
+                    significant=significant,
+                    author=by,
+                    recorded_at=now,
+                    group=group,
+                )
+            )
+        ids = [child.pk for child in unique]
+        for note in notes:
+            journal.append(
+                note.person,
+                "casework.note_recorded",
+                {
+                    "note": note.pk,
+                    "kind": kind,
+                    "subject": subject,
+                    "child_seen": child_seen,
+                    "seen_alone": seen_alone,
+                    "group": str(group),
+                    "children": ids,
+                },
+                by=by,
+                occurred_at=occurred_at,
+                significant=significant,
+            )
+        if draft is not None and draft.pk is not None:
+            draft.delete()
+    return notes
+
+
+def save_draft(
+    person: Person,
+    *,
+    draft_id: int | None,
+    person_ids: Sequence[int],
+    fields: dict[str, Any],
+    by: User,
+) -> Draft:
+    """Keep what the worker has typed so far. Not journalled: a draft is the
+    worker's own unfinished text, not part of the record."""
+    _require(by, "record_casework", "Your role does not include recording casework")
+    _require_access(by, person)
+    chosen = sorted({int(pk) for pk in person_ids})
+    if chosen:
+        visible = access.visible_people(by, Person.objects.filter(pk__in=chosen))
+        if visible.count() != len(chosen):
+            raise AccessDenied()
+    now = clock.now()
+    with transaction.atomic():
+        draft: Draft | None = None
+        if draft_id is not None:
+            draft = (
+                Draft.objects.select_for_update().filter(pk=draft_id, author=by).first()
+            )
+            if draft is None:
+                # Saved as a note or discarded meanwhile (an autosave racing the
+                # Save button): do not bring it back.
+                raise DomainError(
+                    "draft_gone", "This draft has been saved or discarded"
+                )
+        else:
+            draft = Draft(author=by, created_at=now)
+        draft.person = person
+        draft.person_ids = chosen
+        draft.fields = fields
+        draft.updated_at = now
+        draft.save()
+    return draft
+
+
+def discard_draft(draft: Draft, *, by: User) -> None:
+    if draft.author_id != by.pk:
+        raise DomainError("not_your_draft", "This draft belongs to someone else")
+    draft.delete()
+
+
+# Supervision ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """An action a supervision sets: what, who and by when."""
+
+    description: str
+    owner: User | None
+    due_on: dt.date | None
+
+
+def record_supervision(
+    person: Person,
+    *,
+    held_on: dt.date,
+    discussion: str,
+    reflections: str = "",
+    decisions: str = "",
+    actions: Sequence[NewAction] = (),
+    by: User,
+) -> Supervision:
+    """A manager records management oversight of a child's case."""
+    _require(by, "manage_team_cases", "Only managers can record a case supervision")
+    _require_access(by, person)
+    if held_on > clock.today():
+        raise DomainError(
+            "held_in_future",
+            "The date of the supervision must be today or in the past",
+            field="held_on",
+        )
+    discussion = _required_text(discussion, "discussion", "Enter what was discussed")
+    checked: list[tuple[str, User, dt.date]] = []
+    for index, action in enumerate(actions):
+        prefix = f"action{index}-"
+        if not action.description.strip():
+            raise DomainError(
+                "action_description_required",
+                f"Enter what action {index + 1} is",
+                field=prefix + "description",
+            )
+        if action.owner is None:
+            raise DomainError(
+                "action_owner_required",
+                f"Choose who will do action {index + 1}",
+                field=prefix + "owner",
+            )
+        if action.due_on is None:
+            raise DomainError(
+                "action_due_required",
+                f"Enter when action {index + 1} is due",
+                field=prefix + "due_on",
+            )
+        if action.due_on < held_on:
+            raise DomainError(
+                "action_due_before_supervision",
+                f"Action {index + 1} cannot be due before the supervision",
+                field=prefix + "due_on",
+            )
+        checked.append((action.description.strip(), action.owner, action.due_on))
+    with transaction.atomic():
+        supervision = Supervision.objects.create(
+            person=person,
+            manager=by,
+            held_on=held_on,
+            discussion=discussion,
+            reflections=reflections.strip(),
+            decisions=decisions.strip(),
+            recorded_at=clock.now(),
+        )
+        made = [
+            SupervisionAction.objects.create(
+                supervision=supervision,
+                owner=owner,
+                description=description,
+                due_on=due_on,
+            )
+            for description, owner, due_on in checked
+        ]
+        journal.append(
+            person,
+            "casework.supervision_recorded",
+            {
+                "supervision": supervision.pk,
+                "held_on": held_on,
+                "manager": str(by),
+                "decisions": supervision.decisions,
+                "actions": [
+                    {
+                        "action": a.pk,
+                        "description": a.description,
+                        "owner": str(a.owner),
+                        "owner_id": a.owner_id,
+                        "due_on": a.due_on,
+                    }
+                    for a in made
+                ],
+            },
+            by=by,
+            occurred_at=clock.start_of(held_on),
+            significant=True,
+        )
+    return supervision
+
+
+def complete_action(
+    action: SupervisionAction, *, on: dt.date | None = None, by: User
+) -> SupervisionAction:
+    """Mark a supervision action done: by its owner, or a manager."""
+    person = action.supervision.person
+    if action.owner_id != by.pk:
+        _require(
+            by,
+            "manage_team_cases",
+            "Only the action's owner or a manager can mark it done",
+        )
+    _require_access(by, person)
+    on = on or clock.today()
+    if action.done_on is not None:
+        raise DomainError("already_done", "This action is already done")
+    if on > clock.today():
+        raise DomainError(
+            "done_in_future", "The date done must be today or in the past"
+        )
+    with transaction.atomic():
+        action.done_on = on
+        action.save(update_fields=["done_on"])
+        journal.append(
+            person,
+            "casework.supervision_action_completed",
+            {
+                "supervision": action.supervision_id,
+                "action": action.pk,
+                "description": action.description,
+            },
+            by=by,
+            occurred_at=clock.start_of(on),
+        )
+    return action
+
+
+def set_oversight_policy(
+    category: str,
+    weeks: int,
+    *,
+    reason: str,
+    source: str = "",
+    applies_from: dt.date | None = None,
+    by: User,
+) -> OversightPolicy:
+    """Change how often a category of case needs recorded management oversight."""
+    _require(
+        by,
+        "manage_reference_data",
+        "Only administrators can change the oversight policy",
+    )
+    if category not in OversightCategory.values:
+        raise DomainError(
+            "category_required", "Choose which children this is for", field="category"
+        )
+    if not 1 <= weeks <= 52:
+        raise DomainError(
+            "weeks_out_of_range",
+            "The period must be between 1 and 52 weeks",
+            field="weeks",
+        )
+    reason = _required_text(reason, "reason", "Give the reason for the change")
+    return OversightPolicy.objects.create(
+        category=category,
+        weeks=weeks,
+        source=source.strip() or "Local policy",
+        changed_by=by,
+        reason=reason,
+        applies_from=applies_from or clock.today(),
+        recorded_at=clock.now(),
+    )
+
+
+# Allocation -------------------------------------------------------------------
+
+
+def transfer_case(
+    person: Person,
+    *,
+    team: Team,
+    worker: User | None,
+    reason: str,
+    by: User,
+) -> Allocation:
+    """Move a child's case to another team or worker today, saying why."""
+    _require(by, "manage_team_cases", "Only managers can transfer a case")
+    _require_access(by, person)
+    reason = _required_text(reason, "reason", "Give the reason for the transfer")
+    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+    if (
+        current is not None
+        and current.team_id == team.pk
+        and current.worker_id == (worker.pk if worker else None)
+    ):
+        raise DomainError(
+            "no_change",
+            "The case is already allocated to this team and worker",
+            field="worker",
+        )
+    return allocate_case(
+        person, team=team, worker=worker, on=clock.today(), reason=reason, by=by
+    )

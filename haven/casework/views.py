@@ -1,0 +1,365 @@
+"""Pages for case notes, drafts, supervision, oversight and allocation."""
+
+import contextlib
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from haven.casework import oversight, selectors, services
+from haven.casework.codes import NoteKind, OversightCategory
+from haven.casework.forms import (
+    ActionForm,
+    NoteForm,
+    PolicyForm,
+    SupervisionForm,
+    TransferForm,
+)
+from haven.casework.models import Draft, OversightPolicy, SupervisionAction
+from haven.core import clock
+from haven.core.errors import DomainError
+from haven.core.http import AuthenticatedRequest
+from haven.people import selectors as people
+from haven.people.models import Person
+from haven.people.views import open_person
+
+# Form data that is not what the worker typed, so is not kept in a draft.
+NOT_TYPED = {"csrfmiddlewaretoken", "draft", "person", "action"}
+ACTION_ROWS = 3
+
+
+def _require(request: AuthenticatedRequest, perm: str, message: str) -> None:
+    if not request.user.has_perm(f"core.{perm}"):
+        raise PermissionDenied(message)
+
+
+def _record(person: Person, **extra: Any) -> dict[str, Any]:
+    context = {"person": person, "bar": people.identity_bar(person), "tab": "casework"}
+    return context | extra
+
+
+def _add_error(form: forms.Form, err: DomainError) -> None:
+    form.add_error(err.field if err.field in form.fields else None, err.message)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+# Case notes -------------------------------------------------------------------
+
+
+def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A child's case notes, newest first: the casework tab of the record."""
+    person = open_person(request, pk, "Case notes")
+    notes = selectors.notes_of(person)
+    kind = request.GET.get("kind", "")
+    if kind:
+        notes = notes.filter(kind=kind)
+    context = _record(
+        person,
+        page=Paginator(notes, 50).get_page(request.GET.get("page")),
+        kind=kind,
+        kinds=NoteKind.choices,
+        may_record=request.user.has_perm("core.record_casework"),
+    )
+    return render(request, "casework/person.html", context)
+
+
+def _typed(data: QueryDict) -> dict[str, list[str]]:
+    return {key: data.getlist(key) for key in data if key not in NOT_TYPED}
+
+
+def _initial_from(fields: dict[str, list[str]], form: NoteForm) -> dict[str, Any]:
+    """What a draft holds, as the form's initial values (no errors shown)."""
+    data = QueryDict(mutable=True)
+    for key, values in fields.items():
+        data.setlist(key, [str(v) for v in values])
+    return {
+        name: field.widget.value_from_datadict(data, {}, form.add_prefix(name))
+        for name, field in form.fields.items()
+    }
+
+
+def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Record a note (a home visit, a call...) for one child or several at once."""
+    _require(request, "record_casework", "Your role does not include recording notes")
+    person = open_person(request, pk, "Record a case note")
+    children = selectors.children_to_record_for(request.user, person)
+    draft_id = _int(request.POST.get("draft") or request.GET.get("draft"))
+    draft = (
+        Draft.objects.filter(pk=draft_id, author=request.user).first()
+        if draft_id
+        else None
+    )
+    if request.method == "POST":
+        form = NoteForm(request.POST, children=children)
+        if form.is_valid():
+            by_pk = {child.pk: child for child in children}
+            try:
+                services.record_note(
+                    [by_pk[i] for i in form.cleaned_data["children"]],
+                    kind=form.cleaned_data["kind"],
+                    occurred_at=form.occurred_at(),
+                    subject=form.cleaned_data["subject"],
+                    body=form.cleaned_data["body"],
+                    child_seen=form.cleaned_data["child_seen"],
+                    seen_alone=form.cleaned_data["seen_alone"],
+                    significant=form.cleaned_data["significant"],
+                    by=request.user,
+                    draft=draft,
+                )
+            except DomainError as err:
+                _add_error(form, err)
+            else:
+                count = len(form.cleaned_data["children"])
+                messages.success(
+                    request,
+                    "Note recorded"
+                    + (f" on {count} children's records" if count > 1 else ""),
+                )
+                if request.POST.get("action") == "another":
+                    url = reverse("casework:record_note", args=[pk])
+                    return redirect(f"{url}?kind={form.cleaned_data['kind']}")
+                return redirect("casework:person", pk=pk)
+        # Keep what was typed even if the page is closed now, with or without
+        # the autosave having run.
+        # (If even the draft is refused, the page itself still holds the text.)
+        with contextlib.suppress(DomainError):
+            draft = services.save_draft(
+                person,
+                draft_id=draft.pk if draft else None,
+                person_ids=_ints(request.POST.getlist("children")),
+                fields=_typed(request.POST),
+                by=request.user,
+            )
+    elif draft is not None:
+        form = NoteForm(children=children)
+        form.initial = _initial_from(draft.fields, form)
+    else:
+        form = NoteForm(
+            initial={
+                **NoteForm.defaults(request.GET.get("kind", "")),
+                "children": [person.pk],
+            },
+            children=children,
+        )
+    context = _record(person, form=form, draft=draft)
+    return render(request, "casework/record_note.html", context)
+
+
+def _ints(values: list[str]) -> list[int]:
+    return [number for v in values if (number := _int(v)) is not None]
+
+
+@login_not_required
+@require_POST
+def autosave(request: HttpRequest) -> HttpResponse:
+    """Store the note as typed so far; answer with a line saying when."""
+    if not request.user.is_authenticated:
+        # Signed out (the session expired): say so where the worker is looking
+        # rather than swap the sign-in page into the form.
+        return render(request, "casework/_draft_status.html", {"signed_out": True})
+    user = request.user
+    person_pk = _int(request.POST.get("person"))
+    person = Person.objects.filter(pk=person_pk).first() if person_pk else None
+    if person is None:
+        raise Http404
+    try:
+        draft = services.save_draft(
+            person,
+            draft_id=_int(request.POST.get("draft")),
+            person_ids=_ints(request.POST.getlist("children")),
+            fields=_typed(request.POST),
+            by=user,
+        )
+    except DomainError as err:
+        return render(request, "casework/_draft_status.html", {"error": err.message})
+    return render(request, "casework/_draft_status.html", {"draft": draft})
+
+
+def drafts(request: AuthenticatedRequest) -> HttpResponse:
+    context = {"drafts": selectors.drafts_of(request.user)}
+    return render(request, "casework/drafts.html", context)
+
+
+def draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Draft, pk=pk, author=request.user)
+    url = reverse("casework:record_note", args=[found.person_id])
+    return redirect(f"{url}?draft={found.pk}")
+
+
+@require_POST
+def discard_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Draft, pk=pk, author=request.user)
+    services.discard_draft(found, by=request.user)
+    messages.success(request, "Draft discarded")
+    return redirect("casework:drafts")
+
+
+# Supervision ------------------------------------------------------------------
+
+
+def supervisions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Case supervision")
+    context = _record(
+        person,
+        supervisions=selectors.supervisions_of(person),
+        may_record=request.user.has_perm("core.manage_team_cases"),
+    )
+    return render(request, "casework/supervisions.html", context)
+
+
+def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _require(request, "manage_team_cases", "Only managers can record supervision")
+    person = open_person(request, pk, "Record a case supervision")
+    owners = selectors.action_owners(request.user, person)
+    data = request.POST if request.method == "POST" else None
+    form = SupervisionForm(data)
+    actions = [
+        ActionForm(data, owners=owners, prefix=f"action{i}") for i in range(ACTION_ROWS)
+    ]
+    if data is not None and form.is_valid() & all([a.is_valid() for a in actions]):
+        chosen = [(i, a) for i, a in enumerate(actions) if not a.is_blank()]
+        try:
+            services.record_supervision(
+                person,
+                held_on=form.cleaned_data["held_on"],
+                discussion=form.cleaned_data["discussion"],
+                reflections=form.cleaned_data["reflections"],
+                decisions=form.cleaned_data["decisions"],
+                actions=[
+                    services.NewAction(
+                        description=a.cleaned_data["description"],
+                        owner=a.cleaned_data["owner"],
+                        due_on=a.cleaned_data["due_on"],
+                    )
+                    for _i, a in chosen
+                ],
+                by=request.user,
+            )
+        except DomainError as err:
+            _supervision_error(err, form, [a for _i, a in chosen])
+        else:
+            messages.success(request, "Supervision recorded")
+            return redirect("casework:supervisions", pk=pk)
+    elif data is None:
+        form.initial = {"held_on": clock.today()}
+    context = _record(person, form=form, actions=actions)
+    return render(request, "casework/record_supervision.html", context)
+
+
+def _supervision_error(
+    err: DomainError, form: SupervisionForm, chosen: list[ActionForm]
+) -> None:
+    # The service numbers actions among those filled in: find that row's form.
+    field = err.field or ""
+    if field.startswith("action") and "-" in field:
+        index, name = field.removeprefix("action").split("-", 1)
+        if index.isdigit() and int(index) < len(chosen):
+            chosen[int(index)].add_error(name, err.message)
+            return
+    _add_error(form, err)
+
+
+@require_POST
+def complete_action(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(
+        SupervisionAction.objects.select_related("supervision"), pk=pk
+    )
+    person_pk = action.supervision.person_id
+    open_person(request, person_pk, "Complete a supervision action")
+    try:
+        services.complete_action(action, by=request.user)
+    except DomainError as err:
+        messages.error(request, err.message)
+    else:
+        messages.success(request, "Action marked as done")
+    return redirect("casework:supervisions", pk=person_pk)
+
+
+def oversight_report(request: AuthenticatedRequest) -> HttpResponse:
+    _require(request, "manage_team_cases", "Only managers can see this report")
+    today = clock.today()
+    policies = [
+        oversight.policy_on(category, today) for category in OversightCategory.values
+    ]
+    context = {
+        "rows": oversight.overdue_for(request.user, today),
+        "policies": policies,
+        "today": today,
+    }
+    return render(request, "casework/oversight.html", context)
+
+
+def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
+    _require(
+        request,
+        "manage_reference_data",
+        "Only administrators can change the oversight policy",
+    )
+    form = PolicyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_oversight_policy(
+                form.cleaned_data["category"],
+                form.cleaned_data["weeks"],
+                reason=form.cleaned_data["reason"],
+                source=form.cleaned_data["source"],
+                applies_from=form.cleaned_data["applies_from"],
+                by=request.user,
+            )
+        except DomainError as err:
+            _add_error(form, err)
+        else:
+            messages.success(request, "Oversight policy changed")
+            return redirect("casework:policy")
+    history = OversightPolicy.objects.select_related("changed_by")
+    context = {"form": form, "history": history}
+    return render(request, "casework/policy.html", context)
+
+
+# Allocation -------------------------------------------------------------------
+
+
+def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A child's allocation history; managers transfer the case from here."""
+    person = open_person(request, pk, "Allocation history")
+    may_transfer = request.user.has_perm("core.manage_team_cases")
+    choices = selectors.transfer_choices(request.user)
+    form = None
+    if may_transfer:
+        form = TransferForm(
+            request.POST if request.method == "POST" else None,
+            workers=choices["workers"],
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.transfer_case(
+                    person,
+                    team=form.cleaned_data["team"],
+                    worker=form.cleaned_data["worker"],
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
+            except DomainError as err:
+                _add_error(form, err)
+            else:
+                messages.success(request, "Case transferred")
+                if people.may_open(request.user, person):
+                    return redirect("casework:allocation", pk=pk)
+                return redirect("casework:oversight")
+    elif request.method == "POST":
+        raise PermissionDenied("Only managers can transfer a case")
+    context = _record(person, allocations=selectors.allocations_of(person), form=form)
+    return render(request, "casework/allocation.html", context)

@@ -1,0 +1,67 @@
+import pytest
+from django.urls import reverse
+
+from haven.casework import services
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import Allocation, JournalEvent
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_manager_transfers_a_case_with_a_reason(alice, mona, team, child):
+    carol = make_user("carol", "social_worker", team)
+    services.transfer_case(
+        child, team=team, worker=carol, reason="Alice on leave", by=mona
+    )
+    current = Allocation.objects.get(person=child, ended_on__isnull=True)
+    assert (current.worker, current.reason) == (carol, "Alice on leave")
+    assert Allocation.objects.filter(person=child).count() == 2
+    event = JournalEvent.objects.filter(type="core.case_allocated").last()
+    assert event.payload["reason"] == "Alice on leave"
+
+
+def test_a_transfer_needs_a_reason_and_a_change(alice, mona, team, child):
+    with pytest.raises(DomainError) as refused:
+        services.transfer_case(child, team=team, worker=alice, reason=" ", by=mona)
+    assert refused.value.field == "reason"
+    with pytest.raises(DomainError) as refused:
+        services.transfer_case(child, team=team, worker=alice, reason="x", by=mona)
+    assert refused.value.code == "no_change"
+
+
+def test_a_worker_cannot_transfer(alice, team, child):
+    with pytest.raises(DomainError) as refused:
+        services.transfer_case(child, team=team, worker=None, reason="x", by=alice)
+    assert refused.value.code == "not_permitted"
+
+
+def test_a_manager_without_access_cannot_transfer(other_team, team, child):
+    olga = make_user("olga", "team_manager", other_team)
+    other_team.managers.add(olga)
+    with pytest.raises(AccessDenied):
+        services.transfer_case(child, team=other_team, worker=None, reason="x", by=olga)
+
+
+def test_the_allocation_page_transfers_and_shows_history(
+    client, alice, mona, team, other_team, bob, child
+):
+    client.force_login(mona)
+    url = reverse("casework:allocation", args=[child.pk])
+    response = client.post(url, {"team": team.pk, "worker": bob.pk, "reason": "x"})
+    assert "is not in" in response.content.decode()
+    response = client.post(url, {"team": other_team.pk, "worker": bob.pk})
+    assert "Give the reason for the transfer" in response.content.decode()
+    response = client.post(
+        url, {"team": other_team.pk, "worker": bob.pk, "reason": "Now in care"}
+    )
+    assert response.status_code == 302
+    assert Allocation.objects.get(person=child, ended_on__isnull=True).worker == bob
+
+
+def test_a_worker_sees_history_but_cannot_transfer(client, alice, team, child):
+    client.force_login(alice)
+    url = reverse("casework:allocation", args=[child.pk])
+    html = client.get(url).content.decode()
+    assert "Assessment Team" in html and "Transfer the case" not in html
+    assert client.post(url, {"team": team.pk, "reason": "x"}).status_code == 403

@@ -1,0 +1,254 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from haven.casework import services
+from haven.casework.models import CaseNote, Draft
+from haven.core import clock
+from haven.core.chronology import describe
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import JournalEvent
+from haven.core.work import items_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _note(children, by, **overrides):
+    values = {
+        "kind": "visit",
+        "occurred_at": clock.now() - dt.timedelta(hours=2),
+        "subject": "Home visit",
+        "body": "Saw both children in the kitchen.",
+        "child_seen": True,
+        "seen_alone": False,
+        "significant": False,
+    }
+    return services.record_note(children, by=by, **(values | overrides))
+
+
+def test_one_note_for_siblings_lands_on_each_childs_record(alice, child, sibling):
+    notes = _note([child, sibling], alice, significant=True)
+    assert {n.person for n in notes} == {child, sibling}
+    assert len({n.group for n in notes}) == 1
+    for person in (child, sibling):
+        event = JournalEvent.objects.get(person=person, type="casework.note_recorded")
+        assert event.significant
+        assert event.payload["children"] == [child.pk, sibling.pk]
+        assert describe(event) == "Visit: Home visit (child seen), with 1 other child"
+
+
+def test_a_child_can_be_seen_alone_only_if_seen(alice, child):
+    with pytest.raises(DomainError) as refused:
+        _note([child], alice, child_seen=False, seen_alone=True)
+    assert refused.value.code == "seen_alone_not_seen"
+    assert refused.value.field == "seen_alone"
+    assert not CaseNote.objects.exists()
+
+
+def test_a_note_cannot_be_for_the_future(alice, child):
+    with pytest.raises(DomainError) as refused:
+        _note([child], alice, occurred_at=clock.now() + dt.timedelta(hours=1))
+    assert refused.value.code == "occurred_in_future"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code"),
+    [
+        ({"subject": " "}, "subject_required"),
+        ({"body": ""}, "body_required"),
+        ({"kind": "telepathy"}, "kind_required"),
+    ],
+)
+def test_each_missing_fact_is_refused(alice, child, overrides, code):
+    with pytest.raises(DomainError) as refused:
+        _note([child], alice, **overrides)
+    assert refused.value.code == code
+
+
+def test_no_children_is_refused(alice):
+    with pytest.raises(DomainError) as refused:
+        _note([], alice)
+    assert refused.value.field == "children"
+
+
+def test_a_worker_without_access_to_any_child_is_refused(alice, bob, child, sibling):
+    with pytest.raises(AccessDenied):
+        _note([child], bob)
+    assert not CaseNote.objects.exists()
+
+
+def test_the_record_page_offers_siblings_and_saves_on_each(
+    client, alice, child, sibling
+):
+    client.force_login(alice)
+    url = reverse("casework:record_note", args=[child.pk])
+    html = client.get(url + "?kind=visit").content.decode()
+    assert "Kai Thackray" in html
+    assert 'hx-post="/casework/autosave/"' in html
+    now = timezone.localtime(clock.now()) - dt.timedelta(hours=1)
+    response = client.post(
+        url,
+        {
+            "person": child.pk,
+            "children": [child.pk, sibling.pk],
+            "kind": "visit",
+            "occurred_on_day": now.day,
+            "occurred_on_month": now.month,
+            "occurred_on_year": now.year,
+            "occurred_time": now.strftime("%H:%M"),
+            "child_seen": "on",
+            "subject": "Visit with both",
+            "body": "All well.",
+            "action": "another",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert response["Location"] == url + "?kind=visit"
+    assert CaseNote.objects.filter(subject="Visit with both").count() == 2
+    page = client.get(reverse("casework:person", args=[sibling.pk])).content.decode()
+    assert "Visit with both" in page
+
+
+def test_an_error_is_shown_and_what_was_typed_kept(client, alice, child):
+    client.force_login(alice)
+    url = reverse("casework:record_note", args=[child.pk])
+    response = client.post(
+        url,
+        {
+            "person": child.pk,
+            "children": [child.pk],
+            "kind": "phone_call",
+            "occurred_on_day": "1",
+            "occurred_on_month": "2",
+            "occurred_on_year": "2026",
+            "occurred_time": "10:00",
+            "seen_alone": "on",
+            "subject": "Call with mum",
+            "body": "Mum says school is going better.",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "A child can only be seen alone if they were seen" in html
+    assert "Mum says school is going better." in html
+    # Nothing typed is lost even if the worker leaves now.
+    assert Draft.objects.get(author=alice).fields["subject"] == ["Call with mum"]
+
+
+def test_autosave_keeps_a_draft_that_reopens_and_is_on_my_work(
+    client, alice, child, sibling
+):
+    client.force_login(alice)
+    typed = {
+        "person": child.pk,
+        "children": [child.pk, sibling.pk],
+        "kind": "visit",
+        "occurred_on_day": "3",
+        "occurred_on_month": "2",
+        "occurred_on_year": "2026",
+        "occurred_time": "14:03",
+        "child_seen": "on",
+        "subject": "Visit in progress",
+        "body": "First line",
+    }
+    response = client.post(reverse("casework:autosave"), typed)
+    assert "Draft saved at" in response.content.decode()
+    draft = Draft.objects.get(author=alice)
+    assert draft.person_ids == [child.pk, sibling.pk]
+    assert f'value="{draft.pk}" hx-swap-oob="true"' in response.content.decode()
+
+    # Typing on updates the same draft.
+    client.post(
+        reverse("casework:autosave"),
+        typed | {"draft": draft.pk, "body": "First line\nSecond line"},
+    )
+    assert Draft.objects.get().fields["body"] == ["First line\nSecond line"]
+    assert not JournalEvent.objects.filter(type__startswith="casework.").exists()
+
+    # A new session (tab closed, server restarted) reopens it from My work.
+    client.logout()
+    client.force_login(alice)
+    [item] = [i for i in items_for([alice]) if i.kind == "Draft case note"]
+    assert item.due_on is None and "Visit in progress" in item.title
+    response = client.get(item.url, follow=True)
+    html = response.content.decode()
+    assert "First line\nSecond line" in html
+    assert 'value="Visit in progress"' in html
+    assert f'id="draft-id" value="{draft.pk}"' in html
+    assert 'value="14:03"' in html
+    assert 'value="2026"' in html
+    assert f'value="{sibling.pk}" checked' in html
+
+
+def test_saving_the_note_removes_its_draft(client, alice, child):
+    draft = services.save_draft(
+        child, draft_id=None, person_ids=[child.pk], fields={}, by=alice
+    )
+    _note([child], alice, draft=draft)
+    assert not Draft.objects.exists()
+
+
+def test_autosave_when_signed_out_says_so(client, child):
+    response = client.post(reverse("casework:autosave"), {"person": child.pk})
+    assert response.status_code == 200
+    assert "You have been signed out" in response.content.decode()
+
+
+def test_a_draft_cannot_name_a_child_the_worker_may_not_open(alice, bob, child):
+    from tests.factories import ChildFactory
+
+    stranger = ChildFactory()
+    with pytest.raises(AccessDenied):
+        services.save_draft(
+            child, draft_id=None, person_ids=[stranger.pk], fields={}, by=alice
+        )
+    with pytest.raises(AccessDenied):
+        services.save_draft(child, draft_id=None, person_ids=[], fields={}, by=bob)
+
+
+def test_another_workers_draft_is_not_reachable(client, alice, bob, child):
+    draft = services.save_draft(
+        child, draft_id=None, person_ids=[child.pk], fields={}, by=alice
+    )
+    client.force_login(bob)
+    assert client.get(reverse("casework:draft", args=[draft.pk])).status_code == 404
+    response = client.post(reverse("casework:discard_draft", args=[draft.pk]))
+    assert response.status_code == 404
+    assert Draft.objects.exists()
+
+
+def test_discarding_a_draft(client, alice, child):
+    services.save_draft(
+        child, draft_id=None, person_ids=[child.pk], fields={"subject": ["X"]}, by=alice
+    )
+    client.force_login(alice)
+    assert ">X</a>" in client.get(reverse("casework:drafts")).content.decode()
+    draft = Draft.objects.get()
+    client.post(reverse("casework:discard_draft", args=[draft.pk]))
+    assert not Draft.objects.exists()
+
+
+def test_bob_cannot_open_the_case_notes(client, bob, child):
+    client.force_login(bob)
+    assert client.get(reverse("casework:person", args=[child.pk])).status_code == 403
+    url = reverse("casework:record_note", args=[child.pk])
+    assert client.get(url).status_code == 403
+
+
+def test_an_autosave_after_the_note_was_saved_does_not_bring_the_draft_back(
+    client, alice, child
+):
+    draft = services.save_draft(
+        child, draft_id=None, person_ids=[child.pk], fields={}, by=alice
+    )
+    draft_id = draft.pk
+    _note([child], alice, draft=draft)
+    client.force_login(alice)
+    response = client.post(
+        reverse("casework:autosave"),
+        {"person": child.pk, "draft": draft_id, "subject": "late keystroke"},
+    )
+    assert "has been saved or discarded" in response.content.decode()
+    assert not Draft.objects.exists()

@@ -1,0 +1,204 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from haven.casework import oversight, services
+from haven.casework.models import OversightPolicy, Supervision
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import JournalEvent
+from haven.core.services import allocate_case
+from haven.core.work import items_for
+from haven.people.models import Person
+from tests.conftest import make_user
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def frozen(freezer):
+    freezer.at = timezone.make_aware(dt.datetime(2026, 3, 2, 10, 0))
+    return freezer
+
+
+def _supervise(child, mona, held_on, actions=()):
+    return services.record_supervision(
+        child,
+        held_on=held_on,
+        discussion="Progress against the plan.",
+        reflections="School attendance is the key worry.",
+        decisions="Continue the plan.",
+        actions=actions,
+        by=mona,
+    )
+
+
+def test_a_supervision_with_actions_puts_them_on_the_owners_work_queue(
+    frozen, alice, mona, child
+):
+    action = services.NewAction("Visit school", alice, dt.date(2026, 3, 9))
+    supervision = _supervise(child, mona, dt.date(2026, 3, 2), [action])
+    event = JournalEvent.objects.get(type="casework.supervision_recorded")
+    assert event.significant
+    assert event.payload["actions"][0]["owner_id"] == alice.pk
+    [item] = [i for i in items_for([alice]) if i.kind == "Supervision action"]
+    assert (item.title, item.due_on, item.person_id) == (
+        "Visit school",
+        dt.date(2026, 3, 9),
+        child.pk,
+    )
+    services.complete_action(supervision.actions.get(), by=alice)
+    assert not [i for i in items_for([alice]) if i.kind == "Supervision action"]
+    assert JournalEvent.objects.filter(
+        type="casework.supervision_action_completed"
+    ).exists()
+
+
+def test_only_a_manager_records_supervision(frozen, alice, child):
+    with pytest.raises(DomainError) as refused:
+        _supervise(child, alice, dt.date(2026, 3, 2))
+    assert refused.value.code == "not_permitted"
+
+
+def test_a_manager_without_access_is_refused(frozen, other_team, child):
+    other_manager = make_user("olga", "team_manager", other_team)
+    other_team.managers.add(other_manager)
+    with pytest.raises(AccessDenied):
+        _supervise(child, other_manager, dt.date(2026, 3, 2))
+
+
+@pytest.mark.parametrize(
+    ("action", "field"),
+    [
+        (services.NewAction("", None, None), "action0-description"),
+        (services.NewAction("Call GP", None, dt.date(2026, 3, 9)), "action0-owner"),
+        (services.NewAction("Call GP", "alice", None), "action0-due_on"),
+        (services.NewAction("Call GP", "alice", dt.date(2026, 2, 1)), "action0-due_on"),
+    ],
+)
+def test_each_incomplete_action_is_refused(frozen, alice, mona, child, action, field):
+    if action.owner == "alice":
+        action = services.NewAction(action.description, alice, action.due_on)
+    with pytest.raises(DomainError) as refused:
+        _supervise(child, mona, dt.date(2026, 3, 2), [action])
+    assert refused.value.field == field
+    assert not Supervision.objects.exists()
+
+
+def test_supervision_cannot_be_in_the_future(frozen, mona, child):
+    with pytest.raises(DomainError) as refused:
+        _supervise(child, mona, dt.date(2026, 3, 3))
+    assert refused.value.field == "held_on"
+
+
+def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
+    frozen, client, alice, mona, child
+):
+    client.force_login(mona)
+    url = reverse("casework:record_supervision", args=[child.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "held_on_day": "2",
+            "held_on_month": "3",
+            "held_on_year": "2026",
+            "discussion": "Talked about contact with dad.",
+            "action0-description": "Arrange contact",
+            "action0-owner": alice.pk,
+        },
+    )
+    html = response.content.decode()
+    assert "Enter when action 1 is due" in html
+    assert "Talked about contact with dad." in html
+    assert 'value="Arrange contact"' in html
+    response = client.post(
+        url,
+        {
+            "held_on_day": "2",
+            "held_on_month": "3",
+            "held_on_year": "2026",
+            "discussion": "Talked about contact with dad.",
+            "action0-description": "Arrange contact",
+            "action0-owner": alice.pk,
+            "action0-due_on_day": "16",
+            "action0-due_on_month": "3",
+            "action0-due_on_year": "2026",
+        },
+    )
+    assert response["Location"] == reverse("casework:supervisions", args=[child.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Arrange contact" in page
+
+
+def test_a_social_worker_cannot_open_the_supervision_form(client, alice, child):
+    client.force_login(alice)
+    url = reverse("casework:record_supervision", args=[child.pk])
+    assert client.get(url).status_code == 403
+
+
+def test_oversight_report_lists_cases_past_the_policy_period(
+    frozen, client, alice, mona, team, child, adam
+):
+    recent = ChildFactory(given_name="Recent")
+    allocate_case(recent, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    _supervise(child, mona, dt.date(2026, 1, 12))  # 7 weeks ago
+    _supervise(recent, mona, dt.date(2026, 1, 26))  # 5 weeks ago
+    never = ChildFactory(given_name="Never")
+    allocate_case(never, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+
+    overdue = oversight.overdue_for(mona)
+    assert [c.allocation.person for c in overdue] == [never, child]
+    assert overdue[1].due_on == dt.date(2026, 2, 23)
+
+    # Stricter cases (CP or looked after) get the shorter period.
+    oversight.STRICTER.append(lambda: Person.objects.filter(pk=recent.pk).values("pk"))
+    try:
+        assert recent in [c.allocation.person for c in oversight.overdue_for(mona)]
+    finally:
+        oversight.STRICTER.clear()
+
+    # A policy change applies from its date; the history is kept.
+    services.set_oversight_policy(
+        "other", 8, reason="Caseloads reviewed", source="Practice standards", by=adam
+    )
+    assert [c.allocation.person for c in oversight.overdue_for(mona)] == [never]
+    assert OversightPolicy.objects.filter(category="other").count() == 2
+
+    client.force_login(mona)
+    html = client.get(reverse("casework:oversight")).content.decode()
+    assert "Never Testington" in html and "None recorded" in html
+    assert "Jasmine Thackray" not in html
+
+
+def test_the_oversight_policy_is_changed_only_by_an_administrator(mona, adam):
+    with pytest.raises(DomainError) as refused:
+        services.set_oversight_policy("other", 5, reason="Because", by=mona)
+    assert refused.value.code == "not_permitted"
+    with pytest.raises(DomainError) as refused:
+        services.set_oversight_policy("other", 0, reason="Because", by=adam)
+    assert refused.value.field == "weeks"
+    with pytest.raises(DomainError) as refused:
+        services.set_oversight_policy("other", 5, reason=" ", by=adam)
+    assert refused.value.field == "reason"
+
+
+def test_the_policy_page(client, adam, mona):
+    client.force_login(mona)
+    assert client.get(reverse("casework:policy")).status_code == 403
+    client.force_login(adam)
+    html = client.get(reverse("casework:policy")).content.decode()
+    assert "Local policy (Haven default)" in html
+    response = client.post(
+        reverse("casework:policy"), {"category": "other", "weeks": "60"}
+    )
+    html = response.content.decode()
+    assert "The period must be between 1 and 52 weeks" in html
+    assert "Give the reason for the change" in html
+
+
+def test_the_oversight_report_is_for_managers(client, alice):
+    client.force_login(alice)
+    assert client.get(reverse("casework:oversight")).status_code == 403
