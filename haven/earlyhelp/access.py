@@ -1,0 +1,28 @@
+"""Who may open a child's record because of early help."""
+
+import datetime as dt
+
+from django.db.models import Q
+
+from haven.core.access import relationship, team_ids_for
+from haven.core.models import User
+
+
+@relationship("Early help: open request")
+def early_help_open_request(user: User, today: dt.date) -> Q | None:
+    """Early help workers and managers can open the records of the children who
+    wait in, or are worked by, their team, so they can read before allocating."""
+    if not user.has_perm("core.view_case_record"):
+        return None
+    if not (
+        user.has_perm("core.record_early_help")
+        or user.has_perm("core.manage_team_cases")
+    ):
+        return None
+    teams = team_ids_for(user)
+    if not teams:
+        return None
+    return Q(
+        early_help_requests__team_id__in=teams,
+        early_help_requests__closed_on__isnull=True,
+    )

@@ -1,0 +1,38 @@
+"""Early help journal events in a chronology's words."""
+
+from collections.abc import Callable
+from typing import Any
+
+from haven.earlyhelp.codes import ClosureOutcome, RequestSource
+
+
+def _label(choices: Any, value: Any) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value or "")
+
+
+DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "earlyhelp.requested": lambda p: (
+        "Early help requested ("
+        + _label(RequestSource, p.get("source")).lower()
+        + ")"
+        + (f": waiting for {p['team']}" if p.get("team") else "")
+    ),
+    "earlyhelp.request_allocated": lambda p: (
+        f"Early help allocated to {p.get('worker', '')} after "
+        f"{p.get('waited_days', '?')} days waiting"
+    ),
+    "earlyhelp.assessment_completed": lambda p: "Early help assessment completed",
+    "earlyhelp.plan_started": lambda p: (
+        f"Family plan agreed with {p.get('actions', 0)} actions"
+    ),
+    "earlyhelp.plan_action_done": lambda p: (
+        f"Family plan action done: {p.get('words', '')}"
+    ),
+    "earlyhelp.plan_reviewed": lambda p: "Family plan reviewed",
+    "earlyhelp.episode_closed": lambda p: (
+        "Early help ended: " + _label(ClosureOutcome, p.get("outcome"))
+    ),
+}

@@ -1,0 +1,33 @@
+"""Code lists for early help.
+
+These are LOCAL codes: no DfE code list exists for early help (early help is not
+in the CIN census; Ofsted's Annex A list 2 asks only for early help assessment
+start and completion dates and the organisation completing). The closure
+outcomes below are Haven's own, chosen so that "stepped up to social care" can
+be counted, which councils are asked about in inspections.
+"""
+
+from django.db import models
+
+
+class RequestSource(models.TextChoices):
+    """Where a request for early help came from (local codes)."""
+
+    CONTACT = "contact", "Front door decision on a contact"
+    STEP_DOWN = "step_down", "Stepped down from children's social care"
+    DIRECT = "direct", "A professional asked the early help team"
+
+
+class ClosureOutcome(models.TextChoices):
+    """Why an early help episode ended (local codes: no DfE list exists)."""
+
+    NEEDS_MET = "needs_met", "Needs met"
+    STEP_UP = "step_up", "Stepped up to children's social care"
+    FAMILY_DECLINED = "family_declined", "Family declined early help"
+    MOVED_AWAY = "moved_away", "Family moved away"
+    OTHER = "other", "Other"
+
+
+# The referral source the CIN census expects when early help steps a child up
+# (CIN census ReferralSource 5D, "early help").
+STEP_UP_REFERRAL_SOURCE = "5D"

@@ -1,0 +1,184 @@
+"""Synthetic early help for the demo authority, made through the services.
+
+About a fifth of the children have early help: a queue of 10-20 families still
+waiting (up to about 70 days), and the rest allocated, assessed, planned and
+reviewed, about half of them closed with an outcome. Run it after the social
+care demos: it skips children open to social care and moves the early help
+children's case allocation to the early help worker, as allocation does.
+"""
+
+import datetime as dt
+import random
+
+from haven.core import clock
+from haven.core.errors import DomainError
+from haven.core.models import Allocation, Restriction, Team, User
+from haven.earlyhelp import services
+from haven.earlyhelp.codes import STEP_UP_REFERRAL_SOURCE, ClosureOutcome
+from haven.earlyhelp.models import EarlyHelpRequest
+from haven.earlyhelp.services import ActionLine
+from haven.people.models import Person
+
+TEAM = "Early Help Team"
+REASONS = (
+    "School attendance has fallen below 80% this term",
+    "Parent asking for help with the child's behaviour at home",
+    "Family in temporary accommodation after eviction; money worries",
+    "Young carer for a parent with long-term illness",
+    "Parental conflict witnessed by the child; no injuries reported",
+    "Child withdrawn at school after bereavement",
+    "Health visitor concerned about the home conditions and routines",
+)
+ACTIONS = (
+    ("Attend the parenting programme", "Mum"),
+    ("Walk to school together every morning", "Dad"),
+    ("Refer to the school nurse for a sleep plan", "Early help worker"),
+    ("Apply for the housing benefit review", "Mum"),
+    ("Meet the young carers' group", "Child and early help worker"),
+    ("Talk to the class teacher each Friday", "School"),
+    ("Book the family's GP appointment", "Mum"),
+)
+
+
+def _open_to_social_care(person: Person) -> bool:
+    try:
+        from haven.cin.selectors import open_episode
+    except ImportError:
+        return False
+    return open_episode(person) is not None
+
+
+def _requester(person: Person) -> User | None:
+    allocation = (
+        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("worker", "team")
+        .first()
+    )
+    if allocation is None:
+        return None
+    if allocation.worker is not None:
+        return allocation.worker
+    return allocation.team.managers.first()
+
+
+def populate(rng: random.Random, children: list[Person]) -> None:
+    team = Team.objects.filter(name=TEAM).first()
+    if team is None:
+        return
+    manager = team.managers.first()
+    workers = list(User.objects.filter(team=team, groups__name="Early help worker"))
+    if manager is None or not workers:
+        return
+    restricted = set(Restriction.objects.values_list("person_id", flat=True))
+    chosen = [
+        c
+        for c in rng.sample(children, k=max(1, len(children) // 5))
+        if c.pk not in restricted and not _open_to_social_care(c)
+    ]
+    today = clock.today()
+    waiting = min(len(chosen), rng.randint(10, 20))
+    for child in chosen[:waiting]:
+        _request(rng, child, today - dt.timedelta(days=rng.randint(0, 70)), team)
+    for child in chosen[waiting:]:
+        requested_on = today - dt.timedelta(days=rng.randint(60, 400))
+        request = _request(rng, child, requested_on, team)
+        if request is not None:
+            try:
+                _episode(rng, request, manager, rng.choice(workers), today)
+            except DomainError:
+                continue  # a rule refused this story: keep what was made
+
+
+def _request(
+    rng: random.Random, child: Person, on: dt.date, team: Team
+) -> EarlyHelpRequest | None:
+    by = _requester(child)
+    if by is None:
+        return None
+    source = rng.choice(["contact", "step_down", "direct", "contact"])
+    return services.request_early_help(
+        child,
+        requested_on=on,
+        reason=rng.choice(REASONS),
+        source=source,
+        contact_id=None,
+        by=by,
+        team=team,
+    )
+
+
+def _episode(
+    rng: random.Random,
+    request: EarlyHelpRequest,
+    manager: User,
+    worker: User,
+    today: dt.date,
+) -> None:
+    day = request.requested_on + dt.timedelta(days=rng.randint(3, 60))
+    request = services.allocate_request(request, worker=worker, on=day, by=manager)
+    day += dt.timedelta(days=rng.randint(10, 30))
+    if day > today:
+        return
+    services.complete_assessment(
+        request,
+        strengths="Warm relationships; grandparents nearby and willing to help",
+        needs=rng.choice(REASONS),
+        family_view="Mum wants support and says things are harder since the move",
+        child_view="Says they like school but mornings are stressful",
+        analysis="Needs can be met with a family plan and school support",
+        completed_on=day,
+        by=worker,
+    )
+    day += dt.timedelta(days=rng.randint(2, 10))
+    if day > today:
+        return
+    picked = rng.sample(ACTIONS, k=rng.randint(2, 4))
+    plan = services.start_plan(
+        request,
+        started_on=day,
+        actions=[
+            ActionLine(action, who, day + dt.timedelta(days=rng.randint(14, 90)))
+            for action, who in picked
+        ],
+        by=worker,
+    )
+    for action in plan.actions.all():
+        if action.by_when < today and rng.random() < 0.7:
+            services.complete_action(action, done_on=action.by_when, by=worker)
+    while day + dt.timedelta(days=42) <= today and rng.random() < 0.8:
+        day += dt.timedelta(days=42)
+        services.review_plan(
+            plan,
+            held_on=day,
+            progress=rng.choice(
+                (
+                    "Attendance up; mornings calmer",
+                    "Some progress; money worries continue",
+                    "Little change; family finding it hard to engage",
+                )
+            ),
+            next_steps="Carry on with the plan and review in six weeks",
+            by=worker,
+        )
+    if rng.random() < 0.5:
+        return
+    closing = min(today, day + dt.timedelta(days=rng.randint(7, 30)))
+    outcome = rng.choices(
+        [
+            ClosureOutcome.NEEDS_MET,
+            ClosureOutcome.FAMILY_DECLINED,
+            ClosureOutcome.MOVED_AWAY,
+            ClosureOutcome.STEP_UP,
+        ],
+        weights=[6, 2, 1, 1],
+    )[0]
+    if outcome == ClosureOutcome.STEP_UP:
+        services.step_up(
+            request,
+            reason="Concerns escalated: the child disclosed harm at school",
+            source=STEP_UP_REFERRAL_SOURCE,
+            on=closing,
+            by=worker,
+        )
+    else:
+        services.close_episode(request, closed_on=closing, outcome=outcome, by=worker)

@@ -1,0 +1,132 @@
+"""Forms for early help pages. Business rules live in the services: most fields
+are optional here so the service's message, in the user's words, is the one shown."""
+
+from typing import Any
+
+from django import forms
+
+from haven.core.forms import DateField
+from haven.core.models import User
+from haven.earlyhelp.codes import ClosureOutcome, RequestSource
+from haven.earlyhelp.services import ActionLine
+from haven.frontdoor.codes import ReferralSource
+
+PLAN_ROWS = 5
+
+
+def _text(label: str, hint: str = "", rows: int = 4) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class RequestForm(forms.Form):
+    requested_on = DateField(
+        label="Date of the request", required=False, help_text="For example, 2 3 2026"
+    )
+    source = forms.ChoiceField(
+        label="Where did the request come from?",
+        choices=RequestSource.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose where the request came from"},
+    )
+    reason = _text("What does the family need help with?")
+
+
+class AllocateForm(forms.Form):
+    worker = forms.ModelChoiceField(
+        label="Worker",
+        queryset=User.objects.none(),
+        empty_label="Choose a worker",
+        error_messages={"required": "Choose the worker to allocate"},
+    )
+    on = DateField(
+        label="Date of allocation", required=False, help_text="Leave blank for today"
+    )
+
+    def __init__(self, *args: Any, workers: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["worker"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = workers if workers is not None else User.objects.none()
+
+
+class AssessmentForm(forms.Form):
+    started_on = DateField(
+        label="Date the assessment started",
+        required=False,
+        help_text="Leave blank if it started on the day of allocation",
+    )
+    completed_on = DateField(label="Date the assessment was completed", required=False)
+    strengths = _text("Strengths", "What is going well in the family")
+    needs = _text("Needs", "What the family and child need help with")
+    family_view = _text("The family's view", rows=3)
+    child_view = _text("The child's view", "In the child's own words", rows=3)
+    analysis = _text("Analysis", "What the help should achieve, and why", rows=5)
+
+
+class PlanForm(forms.Form):
+    started_on = DateField(label="Date the plan was agreed", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for row in range(1, PLAN_ROWS + 1):
+            self.fields[f"action_{row}"] = forms.CharField(
+                label=f"Action {row}",
+                required=False,
+                help_text="What will be done" if row == 1 else "",
+            )
+            self.fields[f"who_{row}"] = forms.CharField(
+                label=f"Who will do action {row}", required=False
+            )
+            self.fields[f"by_when_{row}"] = DateField(
+                label=f"Date action {row} is due by", required=False
+            )
+
+    def actions(self) -> list[ActionLine]:
+        data = self.cleaned_data
+        lines = []
+        for row in range(1, PLAN_ROWS + 1):
+            action = data.get(f"action_{row}") or ""
+            if action.strip():
+                lines.append(
+                    ActionLine(
+                        action, data.get(f"who_{row}") or "", data[f"by_when_{row}"]
+                    )
+                )
+        return lines
+
+
+class ReviewForm(forms.Form):
+    held_on = DateField(label="Date of the review", required=False)
+    progress = _text("Progress", "What has changed for the child since the plan began")
+    next_steps = _text("Next steps", rows=3)
+
+
+class CloseForm(forms.Form):
+    closed_on = DateField(label="Date early help ended", required=False)
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=[c for c in ClosureOutcome.choices if c[0] != ClosureOutcome.STEP_UP],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the outcome"},
+    )
+    notes = _text("Notes", "Required if the outcome is 'Other'", rows=3)
+
+
+class StepUpForm(forms.Form):
+    on = DateField(
+        label="Date of the referral to social care",
+        required=False,
+        help_text="Leave blank for today",
+    )
+    source = forms.ChoiceField(
+        label="Referral source (CIN census)",
+        choices=ReferralSource.choices,
+        initial=ReferralSource.EARLY_HELP,
+        error_messages={"required": "Choose the referral source"},
+    )
+    reason = _text("Why does the child need social care now?", rows=5)

@@ -1,0 +1,157 @@
+"""Early help: requests waiting in a team's queue, and the episode of work that
+follows allocation (assessment, family plan with actions, reviews, closure).
+
+One request is one episode: it waits from `requested_on` until `allocated_on`,
+is worked until `closed_on`, and keeps its history when the child steps up to
+social care or steps down from it (a step down is a new request with source
+"step_down"; a step up closes the request with outcome "step_up").
+"""
+
+from django.conf import settings
+from django.db import models
+
+from haven.earlyhelp.codes import ClosureOutcome, RequestSource
+
+
+class EarlyHelpRequest(models.Model):
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="early_help_requests"
+    )
+    requested_on = models.DateField()
+    reason = models.TextField(help_text="What the family needs help with.")
+    source = models.CharField(max_length=12, choices=RequestSource.choices)
+    contact_id = models.IntegerField(
+        null=True, blank=True, help_text="The front door contact that led here."
+    )
+    team = models.ForeignKey(
+        "core.Team",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="early_help_requests",
+        help_text="The early help team whose queue the family waits in.",
+    )
+    allocated_on = models.DateField(null=True, blank=True)
+    allocated_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="early_help_requests",
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(
+        max_length=20, choices=ClosureOutcome.choices, blank=True
+    )
+    closure_notes = models.TextField(blank=True)
+    cin_episode_id = models.IntegerField(
+        null=True, blank=True, help_text="The social care episode it stepped up to."
+    )
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["requested_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closed_on__isnull=True) | ~models.Q(outcome=""),
+                name="earlyhelp_closed_has_outcome",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["team", "closed_on"], name="earlyhelp_team_idx"),
+            models.Index(fields=["person", "closed_on"], name="earlyhelp_person_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Early help request {self.pk} for {self.person_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    @property
+    def is_allocated(self) -> bool:
+        return self.allocated_on is not None
+
+
+class EarlyHelpAssessment(models.Model):
+    """The early help assessment of the family: strengths, needs and views."""
+
+    request = models.OneToOneField(
+        EarlyHelpRequest, on_delete=models.PROTECT, related_name="assessment"
+    )
+    strengths = models.TextField()
+    needs = models.TextField()
+    family_view = models.TextField("Family's view", blank=True)
+    child_view = models.TextField("Child's view", blank=True)
+    analysis = models.TextField()
+    started_on = models.DateField()
+    completed_on = models.DateField()
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Early help assessment for request {self.request_id}"
+
+
+class FamilyPlan(models.Model):
+    request = models.OneToOneField(
+        EarlyHelpRequest, on_delete=models.PROTECT, related_name="plan"
+    )
+    started_on = models.DateField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Family plan for request {self.request_id}"
+
+
+class PlanAction(models.Model):
+    """One thing someone will do by a date; `owner` is the worker who follows it up."""
+
+    plan = models.ForeignKey(
+        FamilyPlan, on_delete=models.PROTECT, related_name="actions"
+    )
+    action = models.TextField()
+    who = models.CharField(max_length=200, help_text="Who will do it, in words.")
+    by_when = models.DateField()
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="early_help_actions",
+    )
+    done_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["by_when", "pk"]
+        indexes = [
+            models.Index(fields=["owner", "done_on"], name="earlyhelp_action_idx")
+        ]
+
+    def __str__(self) -> str:
+        return self.action[:60]
+
+
+class PlanReview(models.Model):
+    plan = models.ForeignKey(
+        FamilyPlan, on_delete=models.PROTECT, related_name="reviews"
+    )
+    held_on = models.DateField()
+    progress = models.TextField()
+    next_steps = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Review of plan {self.plan_id} on {self.held_on}"

@@ -1,0 +1,147 @@
+"""Reads for early help: the queue with each family's wait, the waiting-times
+report, and one child's early help history. Reads take the user asking."""
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from haven.core import clock
+from haven.core.access import team_ids_for, visible_filter
+from haven.core.models import Team, User
+from haven.earlyhelp.models import EarlyHelpRequest
+from haven.people.models import Person
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    request: EarlyHelpRequest
+    waiting_days: int  # from the request to allocation, or to today if waiting
+
+    @property
+    def waiting(self) -> bool:
+        return self.request.allocated_on is None
+
+
+def waiting_days(request: EarlyHelpRequest, today: dt.date) -> int:
+    end = request.allocated_on or today
+    return (end - request.requested_on).days
+
+
+def _open_requests() -> QuerySet[EarlyHelpRequest]:
+    return EarlyHelpRequest.objects.filter(closed_on__isnull=True).select_related(
+        "person", "team", "allocated_worker"
+    )
+
+
+def queue(user: User) -> list[QueueRow]:
+    """Open requests in the user's teams (all teams for users in none),
+    families still waiting first, longest wait first.
+
+    Waiting days run from the request to today for a family still waiting, and
+    to the allocation for one being worked.
+    """
+    today = clock.today()
+    requests = _open_requests()
+    teams = team_ids_for(user)
+    if teams:
+        requests = requests.filter(Q(team_id__in=teams) | Q(team__isnull=True))
+    requests = requests.filter(person__in=Person.objects.filter(visible_filter(user)))
+    rows = [QueueRow(r, waiting_days(r, today)) for r in requests]
+    rows.sort(key=lambda row: (not row.waiting, -row.waiting_days, row.request.pk))
+    return rows
+
+
+@dataclass
+class TeamWaits:
+    team: str
+    waiting: list[int] = field(default_factory=list)  # open, unallocated
+    allocated: list[int] = field(default_factory=list)  # allocated in 12 months
+
+    @staticmethod
+    def _summary(days: list[int]) -> tuple[int, float | None, int | None]:
+        if not days:
+            return 0, None, None
+        return len(days), statistics.median(days), max(days)
+
+    @property
+    def waiting_count(self) -> int:
+        return len(self.waiting)
+
+    @property
+    def waiting_median(self) -> float | None:
+        return self._summary(self.waiting)[1]
+
+    @property
+    def waiting_longest(self) -> int | None:
+        return self._summary(self.waiting)[2]
+
+    @property
+    def allocated_count(self) -> int:
+        return len(self.allocated)
+
+    @property
+    def allocated_median(self) -> float | None:
+        return self._summary(self.allocated)[1]
+
+    @property
+    def allocated_longest(self) -> int | None:
+        return self._summary(self.allocated)[2]
+
+
+NO_TEAM = "No team yet"
+
+
+def waiting_times_by_team() -> list[TeamWaits]:
+    """Per team: families waiting now (count, median and longest wait so far) and
+    families allocated in the last 12 months (count, median and longest wait
+    before allocation). Counts only, no names, so managers can see every team."""
+    today = clock.today()
+    year_ago = today - dt.timedelta(days=365)
+    by_team: dict[str, TeamWaits] = defaultdict(lambda: TeamWaits(""))
+    rows = EarlyHelpRequest.objects.filter(
+        Q(closed_on__isnull=True, allocated_on__isnull=True)
+        | Q(allocated_on__gt=year_ago, allocated_on__lte=today)
+    ).values_list("team__name", "requested_on", "allocated_on")
+    for team_name, requested_on, allocated_on in rows:
+        name = team_name or NO_TEAM
+        waits = by_team[name]
+        waits.team = name
+        if allocated_on is None:
+            waits.waiting.append((today - requested_on).days)
+        else:
+            waits.allocated.append((allocated_on - requested_on).days)
+    return sorted(by_team.values(), key=lambda w: w.team)
+
+
+def requests_of(person: Person) -> QuerySet[EarlyHelpRequest]:
+    """A child's early help, newest first, with everything the person page shows."""
+    return (
+        EarlyHelpRequest.objects.filter(person=person)
+        .select_related("team", "allocated_worker", "assessment", "plan")
+        .prefetch_related("plan__actions", "plan__reviews")
+        .order_by("-requested_on", "-pk")
+    )
+
+
+def open_request(person: Person) -> EarlyHelpRequest | None:
+    return (
+        EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True)
+        .select_related("team", "allocated_worker")
+        .first()
+    )
+
+
+def allocatable_workers(user: User) -> QuerySet[User]:
+    """Workers in the teams the user manages, for the allocate page."""
+    from haven.earlyhelp.services import managed_team_ids
+
+    return User.objects.filter(
+        team_id__in=managed_team_ids(user), is_active=True
+    ).order_by("last_name", "first_name")
+
+
+def teams() -> QuerySet[Team]:
+    return Team.objects.filter(kind=Team.Kind.TEAM)

@@ -1,0 +1,621 @@
+"""Writes for early help. Each checks permission and access, validates, changes
+state and journals its event on the child's record, in one transaction.
+
+Journal events (all carry "request", the request's id):
+  earlyhelp.requested             {"request", "source", "contact", "team"}
+  earlyhelp.request_allocated     {"request", "worker", "worker_id", "team",
+                                   "waited_days"}
+  earlyhelp.assessment_completed  {"request", "assessment"}
+  earlyhelp.plan_started          {"request", "plan", "actions"}
+  earlyhelp.plan_action_done      {"request", "plan", "action", "words"}
+  earlyhelp.plan_reviewed         {"request", "plan", "review"}
+  earlyhelp.episode_closed        {"request", "outcome", "episode"}
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import Allocation, Team, User
+from haven.core.roles import ROLES_BY_KEY
+from haven.core.services import allocate_case
+from haven.earlyhelp.codes import ClosureOutcome, RequestSource
+from haven.earlyhelp.models import (
+    EarlyHelpAssessment,
+    EarlyHelpRequest,
+    FamilyPlan,
+    PlanAction,
+    PlanReview,
+)
+from haven.people.models import Person
+
+if TYPE_CHECKING:
+    from haven.cin.models import Episode
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One action typed into a family plan."""
+
+    action: str
+    who: str
+    by_when: dt.date
+
+
+# --- checks -----------------------------------------------------------------
+
+
+def _may_request(user: User) -> None:
+    if not (
+        user.has_perm("core.record_contacts")
+        or user.has_perm("core.record_casework")
+        or user.has_perm("core.record_early_help")
+    ):
+        raise DomainError(
+            "not_permitted", "Your role does not include asking for early help"
+        )
+
+
+def _may_work(user: User, request: EarlyHelpRequest) -> None:
+    """Early help workers (and managers) who can open the child's record."""
+    if not (
+        user.has_perm("core.record_early_help")
+        or user.has_perm("core.manage_team_cases")
+    ):
+        raise DomainError("not_permitted", "Your role does not include early help work")
+    _check_open(user, request.person)
+
+
+def _check_open(user: User, person: Person) -> None:
+    if access.why_user_may_open(user, person) is None:
+        raise AccessDenied()
+
+
+def managed_team_ids(user: User) -> set[int]:
+    """Teams the user manages, directly or through a service (not just works in)."""
+    ids: set[int] = set()
+    frontier = list(user.managed_teams.values_list("pk", flat=True))
+    while frontier:
+        ids.update(frontier)
+        frontier = [
+            pk
+            for pk in Team.objects.filter(parent_id__in=frontier).values_list(
+                "pk", flat=True
+            )
+            if pk not in ids
+        ]
+    return ids
+
+
+def may_allocate(user: User, request: EarlyHelpRequest) -> bool:
+    """Team managers, and early help workers who manage the request's team."""
+    if not (
+        user.has_perm("core.manage_team_cases")
+        or user.has_perm("core.record_early_help")
+    ):
+        return False
+    managed = managed_team_ids(user)
+    if request.team_id is None:
+        return bool(managed)
+    return request.team_id in managed
+
+
+def _open(request: EarlyHelpRequest) -> None:
+    if request.closed_on is not None:
+        raise DomainError("request_closed", "This early help episode is closed")
+
+
+def _allocated(request: EarlyHelpRequest) -> None:
+    _open(request)
+    if request.allocated_on is None:
+        raise DomainError(
+            "not_allocated",
+            "The family is still waiting: a manager must allocate a worker first",
+        )
+
+
+def _date(
+    value: dt.date | None,
+    *,
+    field: str,
+    what: str,
+    not_before: dt.date | None = None,
+    not_before_words: str = "",
+) -> dt.date:
+    if value is None:
+        raise DomainError("date_required", f"Enter the date {what}", field=field)
+    if value > clock.today():
+        raise DomainError(
+            "date_in_future", f"The date {what} must be today or earlier", field=field
+        )
+    if not_before is not None and value < not_before:
+        raise DomainError(
+            "date_too_early",
+            f"The date {what} must be on or after {not_before_words} "
+            f"({not_before:%-d %B %Y})",
+            field=field,
+        )
+    return value
+
+
+def _text(value: str, *, field: str, words: str) -> str:
+    if not value or not value.strip():
+        raise DomainError(f"{field}_required", words, field=field)
+    return value.strip()
+
+
+def _event(
+    request: EarlyHelpRequest,
+    type: str,
+    payload: dict[str, Any],
+    *,
+    by: User,
+    on: dt.date,
+    significant: bool = False,
+) -> None:
+    journal.append(
+        request.person,
+        f"earlyhelp.{type}",
+        {"request": request.pk, **payload},
+        by=by,
+        occurred_at=clock.start_of(on),
+        significant=significant,
+    )
+
+
+def _locked(request: EarlyHelpRequest) -> EarlyHelpRequest:
+    return EarlyHelpRequest.objects.select_for_update().get(pk=request.pk)
+
+
+# --- the request and the queue ------------------------------------------------
+
+
+def early_help_team(by: User) -> Team | None:
+    """The team whose queue a new request joins.
+
+    An early help worker's own team; otherwise the team of the first active early
+    help worker (a council usually has one early help hub taking requests).
+    """
+    if by.has_perm("core.record_early_help") and by.team is not None:
+        return by.team
+    group = Group.objects.filter(name=ROLES_BY_KEY["early_help_worker"].name).first()
+    if group is None:
+        return None
+    return (
+        Team.objects.filter(members__groups=group, members__is_active=True)
+        .order_by("name")
+        .first()
+    )
+
+
+def request_early_help(
+    person: Person,
+    *,
+    requested_on: dt.date,
+    reason: str,
+    source: str,
+    contact_id: int | None,
+    by: User,
+    team: Team | None = None,
+) -> EarlyHelpRequest:
+    """Put the family in the early help team's queue, where its wait is visible."""
+    _may_request(by)
+    _check_open(by, person)
+    if source not in RequestSource.values:
+        raise DomainError("bad_source", "Choose where the request came from", "source")
+    _date(requested_on, field="requested_on", what="of the request")
+    reason = _text(reason, field="reason", words="Say what the family needs help with")
+    if EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True).exists():
+        raise DomainError(
+            "open_request",
+            f"{person} already has an open early help request",
+        )
+    with transaction.atomic():
+        request = EarlyHelpRequest.objects.create(
+            person=person,
+            requested_on=requested_on,
+            reason=reason,
+            source=source,
+            contact_id=contact_id,
+            team=team or early_help_team(by),
+            created_at=clock.now(),
+            created_by=by,
+        )
+        _event(
+            request,
+            "requested",
+            {
+                "source": source,
+                "contact": contact_id,
+                "team": request.team.name if request.team else None,
+                "reason": reason,
+            },
+            by=by,
+            on=requested_on,
+        )
+    return request
+
+
+def allocate_request(
+    request: EarlyHelpRequest,
+    *,
+    worker: User,
+    on: dt.date | None = None,
+    by: User,
+) -> EarlyHelpRequest:
+    """A manager gives a waiting family to a worker; the case is allocated to them."""
+    if not may_allocate(by, request):
+        raise DomainError(
+            "not_permitted", "Only the early help team's managers can allocate"
+        )
+    _check_open(by, request.person)
+    _open(request)
+    on = _date(
+        on or clock.today(),
+        field="on",
+        what="of allocation",
+        not_before=request.requested_on,
+        not_before_words="the date of the request",
+    )
+    if not worker.is_active or worker.team_id is None:
+        raise DomainError("bad_worker", "Choose a worker in a team", field="worker")
+    if worker.team_id not in managed_team_ids(by):
+        raise DomainError(
+            "worker_not_in_team", f"{worker} is not in a team you manage", "worker"
+        )
+    if request.allocated_worker_id == worker.pk:
+        raise DomainError(
+            "already_allocated", f"The family is already with {worker}", "worker"
+        )
+    with transaction.atomic():
+        request = _locked(request)
+        first = request.allocated_on is None
+        request.allocated_on = on if first else request.allocated_on
+        request.allocated_worker = worker
+        if request.team_id is None:
+            request.team = worker.team
+        request.save(update_fields=["allocated_on", "allocated_worker", "team"])
+        assert worker.team is not None
+        allocate_case(
+            request.person,
+            team=worker.team,
+            worker=worker,
+            on=_case_moves_on(request.person, on),
+            reason="Early help",
+            by=by,
+        )
+        _event(
+            request,
+            "request_allocated",
+            {
+                "worker": str(worker),
+                "worker_id": worker.pk,
+                "team": worker.team.name,
+                "waited_days": (on - request.requested_on).days,
+            },
+            by=by,
+            on=on,
+        )
+    return request
+
+
+def _case_moves_on(person: Person, on: dt.date) -> dt.date:
+    # An allocation recorded late must not rewrite who held the case meanwhile:
+    # the case moves to the worker on the later of the two dates, while the
+    # request keeps the real allocation date for the waiting times.
+    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+    return max(on, current.started_on) if current else on
+
+
+# --- the episode --------------------------------------------------------------
+
+
+def complete_assessment(
+    request: EarlyHelpRequest,
+    *,
+    strengths: str,
+    needs: str,
+    analysis: str,
+    family_view: str = "",
+    child_view: str = "",
+    started_on: dt.date | None = None,
+    completed_on: dt.date,
+    by: User,
+) -> EarlyHelpAssessment:
+    _may_work(by, request)
+    _allocated(request)
+    if EarlyHelpAssessment.objects.filter(request=request).exists():
+        raise DomainError(
+            "assessment_done", "The early help assessment is already complete"
+        )
+    assert request.allocated_on is not None
+    started_on = started_on or request.allocated_on
+    _date(
+        started_on,
+        field="started_on",
+        what="the assessment started",
+        not_before=request.requested_on,
+        not_before_words="the date of the request",
+    )
+    _date(
+        completed_on,
+        field="completed_on",
+        what="the assessment was completed",
+        not_before=started_on,
+        not_before_words="the date it started",
+    )
+    strengths = _text(strengths, field="strengths", words="Describe the strengths")
+    needs = _text(needs, field="needs", words="Describe the family's needs")
+    analysis = _text(analysis, field="analysis", words="Give your analysis")
+    with transaction.atomic():
+        assessment = EarlyHelpAssessment.objects.create(
+            request=request,
+            strengths=strengths,
+            needs=needs,
+            family_view=family_view.strip(),
+            child_view=child_view.strip(),
+            analysis=analysis,
+            started_on=started_on,
+            completed_on=completed_on,
+            completed_by=by,
+        )
+        _event(
+            request,
+            "assessment_completed",
+            {"assessment": assessment.pk, "started_on": started_on},
+            by=by,
+            on=completed_on,
+        )
+    return assessment
+
+
+def start_plan(
+    request: EarlyHelpRequest,
+    *,
+    started_on: dt.date,
+    actions: Sequence[ActionLine],
+    by: User,
+) -> FamilyPlan:
+    """Agree a family plan: who will do what by when."""
+    _may_work(by, request)
+    _allocated(request)
+    assessment = EarlyHelpAssessment.objects.filter(request=request).first()
+    if assessment is None:
+        raise DomainError(
+            "no_assessment", "Complete the early help assessment before the plan"
+        )
+    if FamilyPlan.objects.filter(request=request).exists():
+        raise DomainError("plan_exists", "The family already has a plan")
+    _date(
+        started_on,
+        field="started_on",
+        what="the plan started",
+        not_before=assessment.completed_on,
+        not_before_words="the assessment's completion",
+    )
+    lines = [a for a in actions if a.action.strip()]
+    if not lines:
+        raise DomainError(
+            "no_actions", "Give at least one action for the plan", field="action_1"
+        )
+    for index, line in enumerate(lines, start=1):
+        _text(line.who, field=f"who_{index}", words="Say who will do this action")
+        if line.by_when is None or line.by_when < started_on:
+            raise DomainError(
+                "action_date",
+                "Give a date on or after the plan starts for each action",
+                field=f"by_when_{index}",
+            )
+    with transaction.atomic():
+        plan = FamilyPlan.objects.create(
+            request=request, started_on=started_on, created_by=by
+        )
+        PlanAction.objects.bulk_create(
+            PlanAction(
+                plan=plan,
+                action=line.action.strip(),
+                who=line.who.strip(),
+                by_when=line.by_when,
+                owner=request.allocated_worker,
+            )
+            for line in lines
+        )
+        _event(
+            request,
+            "plan_started",
+            {"plan": plan.pk, "actions": len(lines)},
+            by=by,
+            on=started_on,
+        )
+    return plan
+
+
+def complete_action(action: PlanAction, *, done_on: dt.date, by: User) -> PlanAction:
+    request = action.plan.request
+    _may_work(by, request)
+    _open(request)
+    if action.done_on is not None:
+        raise DomainError("action_done", "This action is already done")
+    _date(
+        done_on,
+        field="done_on",
+        what="it was done",
+        not_before=action.plan.started_on,
+        not_before_words="the plan started",
+    )
+    with transaction.atomic():
+        action.done_on = done_on
+        action.save(update_fields=["done_on"])
+        _event(
+            request,
+            "plan_action_done",
+            {"plan": action.plan_id, "action": action.pk, "words": action.action},
+            by=by,
+            on=done_on,
+        )
+    return action
+
+
+def review_plan(
+    plan: FamilyPlan,
+    *,
+    held_on: dt.date,
+    progress: str,
+    next_steps: str = "",
+    by: User,
+) -> PlanReview:
+    request = plan.request
+    _may_work(by, request)
+    _open(request)
+    last = plan.reviews.order_by("-held_on").first()
+    _date(
+        held_on,
+        field="held_on",
+        what="of the review",
+        not_before=last.held_on if last else plan.started_on,
+        not_before_words="the last review" if last else "the plan started",
+    )
+    progress = _text(progress, field="progress", words="Describe the progress made")
+    with transaction.atomic():
+        review = PlanReview.objects.create(
+            plan=plan,
+            held_on=held_on,
+            progress=progress,
+            next_steps=next_steps.strip(),
+            recorded_by=by,
+        )
+        _event(
+            request,
+            "plan_reviewed",
+            {"plan": plan.pk, "review": review.pk},
+            by=by,
+            on=held_on,
+        )
+    return review
+
+
+def _close(
+    request: EarlyHelpRequest,
+    *,
+    closed_on: dt.date,
+    outcome: str,
+    notes: str,
+    episode_id: int | None,
+    by: User,
+) -> EarlyHelpRequest:
+    request = _locked(request)
+    _open(request)
+    request.closed_on = closed_on
+    request.outcome = outcome
+    request.closure_notes = notes
+    request.cin_episode_id = episode_id
+    request.save(
+        update_fields=["closed_on", "outcome", "closure_notes", "cin_episode_id"]
+    )
+    PlanAction.objects.filter(plan__request=request, done_on__isnull=True).update(
+        owner=None
+    )
+    _event(
+        request,
+        "episode_closed",
+        {"outcome": outcome, "episode": episode_id, "notes": notes},
+        by=by,
+        on=closed_on,
+        significant=True,
+    )
+    return request
+
+
+def _closure_date(request: EarlyHelpRequest, closed_on: dt.date | None) -> dt.date:
+    return _date(
+        closed_on,
+        field="closed_on",
+        what="of closure",
+        not_before=request.allocated_on or request.requested_on,
+        not_before_words="the date of allocation"
+        if request.allocated_on
+        else "the date of the request",
+    )
+
+
+def close_episode(
+    request: EarlyHelpRequest,
+    *,
+    closed_on: dt.date,
+    outcome: str,
+    notes: str = "",
+    by: User,
+) -> EarlyHelpRequest:
+    """End early help with its outcome. A waiting family can be closed too
+    (declined, moved away) so the queue shows only families still waiting."""
+    _may_work(by, request)
+    _open(request)
+    if outcome == ClosureOutcome.STEP_UP:
+        raise DomainError(
+            "use_step_up",
+            "To step up to social care, use 'Step up to social care' so a referral "
+            "is made",
+            field="outcome",
+        )
+    if outcome not in ClosureOutcome.values:
+        raise DomainError("outcome_required", "Choose the outcome", field="outcome")
+    if outcome == ClosureOutcome.OTHER and not notes.strip():
+        raise DomainError("notes_required", "Say why early help ended", field="notes")
+    _closure_date(request, closed_on)
+    with transaction.atomic():
+        return _close(
+            request,
+            closed_on=closed_on,
+            outcome=outcome,
+            notes=notes.strip(),
+            episode_id=None,
+            by=by,
+        )
+
+
+def step_up(
+    request: EarlyHelpRequest,
+    *,
+    reason: str,
+    source: str,
+    on: dt.date | None = None,
+    by: User,
+) -> "Episode":
+    """Close early help with outcome "step up" and refer the child to social care.
+
+    Both happen or neither: if social care cannot open a referral (the child
+    already has an open episode, say) early help stays open.
+    """
+    from haven.cin.services import open_referral
+
+    _may_work(by, request)
+    _open(request)
+    reason = _text(
+        reason, field="reason", words="Say why the child needs social care now"
+    )
+    if not source:
+        raise DomainError("source_required", "Choose the referral source", "source")
+    on = _closure_date(request, on or clock.today())
+    with transaction.atomic():
+        episode = open_referral(
+            request.person,
+            received_on=on,
+            source=source,
+            contact_id=request.contact_id,
+            by=by,
+        )
+        _close(
+            request,
+            closed_on=on,
+            outcome=ClosureOutcome.STEP_UP,
+            notes=reason,
+            episode_id=episode.pk,
+            by=by,
+        )
+    return episode

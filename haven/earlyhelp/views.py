@@ -1,0 +1,336 @@
+"""Early help pages: the queue, allocation, a child's early help and its forms,
+and the waiting-times report."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from haven.core import clock
+from haven.core.errors import DomainError
+from haven.core.http import AuthenticatedRequest
+from haven.earlyhelp import forms as eh_forms
+from haven.earlyhelp import guidance, selectors, services
+from haven.earlyhelp.guidance import Guidance
+from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
+from haven.people import selectors as people
+from haven.people.models import Person
+from haven.people.views import open_person
+
+
+def _works_early_help(user: Any) -> bool:
+    return bool(
+        user.has_perm("core.record_early_help")
+        or user.has_perm("core.manage_team_cases")
+    )
+
+
+def _may_request(user: Any) -> bool:
+    return bool(
+        user.has_perm("core.record_early_help")
+        or user.has_perm("core.record_casework")
+        or user.has_perm("core.record_contacts")
+    )
+
+
+def _show_error(form: forms.Form, err: DomainError) -> None:
+    field = err.field if err.field in form.fields else None
+    form.add_error(field, err.message)
+
+
+def _form_page(
+    request: AuthenticatedRequest,
+    person: Person,
+    form: forms.Form,
+    *,
+    title: str,
+    advice: Guidance,
+    submit: str,
+    save: Callable[[dict[str, Any]], Any],
+    done: str,
+    warning: bool = False,
+) -> HttpResponse:
+    """GET shows the form; POST saves through the service or shows its error with
+    everything typed kept."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except DomainError as err:
+            _show_error(form, err)
+        else:
+            messages.success(request, done)
+            return redirect("earlyhelp:person", pk=person.pk)
+    context = {
+        "person": person,
+        "bar": people.identity_bar(person),
+        "tab": "earlyhelp",
+        "form": form,
+        "title": title,
+        "guidance": advice,
+        "submit": submit,
+        "warning": warning,
+    }
+    return render(request, "earlyhelp/form.html", context)
+
+
+def _request_for(
+    request: AuthenticatedRequest, pk: int, what: str
+) -> tuple[EarlyHelpRequest, Person]:
+    if not _works_early_help(request.user):
+        raise PermissionDenied("Your role does not include early help work")
+    eh_request = get_object_or_404(EarlyHelpRequest, pk=pk)
+    person = open_person(request, eh_request.person_id, what)
+    return eh_request, person
+
+
+# --- the queue and the report ---------------------------------------------------
+
+
+def queue(request: AuthenticatedRequest) -> HttpResponse:
+    if not _works_early_help(request.user):
+        raise PermissionDenied("Your role does not include early help work")
+    rows = selectors.queue(request.user)
+    context = {
+        "waiting": [r for r in rows if r.waiting],
+        "allocated": [r for r in rows if not r.waiting],
+        "allocatable": _allocatable(request, rows),
+        "today": clock.today(),
+    }
+    return render(request, "earlyhelp/queue.html", context)
+
+
+def _allocatable(
+    request: AuthenticatedRequest, rows: list[selectors.QueueRow]
+) -> set[int]:
+    # Whether one may allocate depends only on the request's team: ask once a team.
+    by_team: dict[int | None, bool] = {}
+    allowed = set()
+    for row in rows:
+        team_id = row.request.team_id
+        if team_id not in by_team:
+            by_team[team_id] = services.may_allocate(request.user, row.request)
+        if row.waiting and by_team[team_id]:
+            allowed.add(row.request.pk)
+    return allowed
+
+
+def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    if not (_works_early_help(user) or user.has_perm("core.view_performance")):
+        raise PermissionDenied("Your role does not include this report")
+    context = {"teams": selectors.waiting_times_by_team(), "today": clock.today()}
+    return render(request, "earlyhelp/waiting_times.html", context)
+
+
+def allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Early help allocation")
+    if not services.may_allocate(request.user, eh_request):
+        raise PermissionDenied("Only the early help team's managers can allocate")
+    workers = selectors.allocatable_workers(request.user)
+    form = eh_forms.AllocateForm(request.POST or None, workers=workers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.allocate_request(
+                eh_request,
+                worker=form.cleaned_data["worker"],
+                on=form.cleaned_data["on"],
+                by=request.user,
+            )
+        except DomainError as err:
+            _show_error(form, err)
+        else:
+            messages.success(request, f"{person} allocated")
+            return redirect("earlyhelp:queue")
+    context = {
+        "person": person,
+        "bar": people.identity_bar(person),
+        "tab": "earlyhelp",
+        "form": form,
+        "eh_request": eh_request,
+        "waiting_days": selectors.waiting_days(eh_request, clock.today()),
+        "guidance": guidance.ALLOCATE,
+    }
+    return render(request, "earlyhelp/allocate.html", context)
+
+
+# --- one child's early help -------------------------------------------------------
+
+
+def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Early help")
+    history = list(selectors.requests_of(person))
+    current = next((r for r in history if r.closed_on is None), None)
+    works = _works_early_help(request.user)
+    context = {
+        "person": person,
+        "bar": people.identity_bar(person),
+        "tab": "earlyhelp",
+        "history": history,
+        "current": current,
+        "today": clock.today(),
+        "waiting_days": selectors.waiting_days(current, clock.today())
+        if current
+        else None,
+        "can_request": current is None and _may_request(request.user),
+        "can_work": works and current is not None,
+        "can_allocate": current is not None
+        and current.allocated_on is None
+        and services.may_allocate(request.user, current),
+    }
+    return render(request, "earlyhelp/person.html", context)
+
+
+def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    if not _may_request(request.user):
+        raise PermissionDenied("Your role does not include asking for early help")
+    person = open_person(request, pk, "Request early help")
+    form = eh_forms.RequestForm(
+        request.POST or None, initial={"requested_on": clock.today()}
+    )
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.request_early_help(
+            person,
+            requested_on=data["requested_on"],
+            reason=data["reason"],
+            source=data["source"],
+            contact_id=None,
+            by=request.user,
+        )
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title=f"Ask for early help for {person}",
+        advice=guidance.REQUEST,
+        submit="Add to the early help queue",
+        save=save,
+        done="Added to the early help queue",
+    )
+
+
+def assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Early help assessment")
+    form = eh_forms.AssessmentForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.complete_assessment(eh_request, by=request.user, **data)
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Early help assessment",
+        advice=guidance.ASSESSMENT,
+        submit="Save the assessment",
+        save=save,
+        done="Assessment saved",
+    )
+
+
+def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Family plan")
+    form = eh_forms.PlanForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.start_plan(
+            eh_request,
+            started_on=data["started_on"],
+            actions=form.actions(),
+            by=request.user,
+        )
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Agree the family plan",
+        advice=guidance.PLAN,
+        submit="Save the plan",
+        save=save,
+        done="Family plan saved",
+    )
+
+
+def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    if not _works_early_help(request.user):
+        raise PermissionDenied("Your role does not include early help work")
+    family_plan = get_object_or_404(FamilyPlan.objects.select_related("request"), pk=pk)
+    person = open_person(request, family_plan.request.person_id, "Family plan review")
+    form = eh_forms.ReviewForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.review_plan(family_plan, by=request.user, **data)
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Review the family plan",
+        advice=guidance.REVIEW,
+        submit="Save the review",
+        save=save,
+        done="Review saved",
+    )
+
+
+@require_POST
+def action_done(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    if not _works_early_help(request.user):
+        raise PermissionDenied("Your role does not include early help work")
+    action = get_object_or_404(
+        PlanAction.objects.select_related("plan__request"), pk=pk
+    )
+    person = open_person(request, action.plan.request.person_id, "Family plan action")
+    try:
+        services.complete_action(action, done_on=clock.today(), by=request.user)
+    except DomainError as err:
+        messages.error(request, err.message)
+    else:
+        messages.success(request, "Action marked as done")
+    return redirect("earlyhelp:person", pk=person.pk)
+
+
+def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Close early help")
+    form = eh_forms.CloseForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.close_episode(eh_request, by=request.user, **data)
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Close early help",
+        advice=guidance.CLOSE,
+        submit="Close early help",
+        save=save,
+        done="Early help closed",
+    )
+
+
+def step_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Step up to social care")
+    form = eh_forms.StepUpForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.step_up(eh_request, by=request.user, **data)
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Step up to children's social care",
+        advice=guidance.STEP_UP,
+        submit="Refer to social care",
+        save=save,
+        done="Referred to children's social care; early help closed",
+        warning=True,
+    )
