@@ -5,3 +5,42 @@ class AssessmentsConfig(AppConfig):
     name = "haven.assessments"
     label = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from haven.assessments import work  # noqa: F401  (registers My work items)
+        from haven.assessments.codes import Outcome
+        from haven.core.chronology import DESCRIBERS
+        from haven.timescales.registry import activate
+
+        activate(
+            "ASSESS-CF",
+            key="assessment",
+            met_by=("assessments.assessment_authorised",),
+            ended_by=("cin.episode_closed",),
+            action="Complete and authorise the single assessment",
+            url_name="assessments:detail",
+        )
+
+        def _outcome(code: str) -> str:
+            try:
+                return str(Outcome(code).label)
+            except ValueError:
+                return str(code)
+
+        DESCRIBERS.update(
+            {
+                "assessments.assessment_updated": lambda p: (
+                    "Single assessment draft updated"
+                ),
+                "assessments.assessment_submitted": lambda p: (
+                    "Single assessment submitted for authorisation"
+                ),
+                "assessments.assessment_returned": lambda p: (
+                    f"Single assessment returned: {p.get('comments', '')}"
+                ),
+                "assessments.assessment_authorised": lambda p: (
+                    "Single assessment authorised. Outcome: "
+                    + _outcome(p.get("outcome", ""))
+                ),
+            }
+        )

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haven.assessments import views
 
 app_name = "assessments"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/", views.detail, name="detail"),
+    path("awaiting-authorisation/", views.awaiting, name="awaiting"),
+]

@@ -5,3 +5,51 @@ class CinConfig(AppConfig):
     name = "haven.cin"
     label = "cin"
     verbose_name = "Children in need"
+
+    def ready(self) -> None:
+        from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
+        from haven.core.chronology import DESCRIBERS
+        from haven.timescales.registry import activate
+
+        activate(
+            "CIN-REVIEW",
+            key="plan",
+            met_by=("cin.plan_reviewed",),
+            ended_by=("cin.episode_closed",),
+            action="Review the child in need plan",
+            url_name="cin:plan",
+        )
+
+        def _words(choices: type, code: str) -> str:
+            try:
+                return str(choices(code).label)
+            except ValueError:
+                return str(code)
+
+        DESCRIBERS.update(
+            {
+                "frontdoor.referral_received": lambda p: (
+                    "Referral received: child in need episode opened"
+                    + (
+                        " (a re-referral within 12 months)"
+                        if p.get("re_referral")
+                        else ""
+                    )
+                ),
+                "cin.primary_need_set": lambda p: (
+                    f"Primary need: {_words(NeedCode, p.get('need', ''))}"
+                ),
+                "cin.child_in_need_plan_started": lambda p: (
+                    f"Child in need plan started with {p.get('actions', 0)} actions"
+                ),
+                "cin.plan_reviewed": lambda p: (
+                    "Child in need plan reviewed: "
+                    + _words(ReviewDecision, p.get("decision", "")).lower()
+                ),
+                "cin.episode_closed": lambda p: (
+                    "Child in need episode closed: "
+                    + _words(ClosureReason, p.get("reason", ""))
+                    + ("; stepped down to early help" if p.get("step_down") else "")
+                ),
+            }
+        )

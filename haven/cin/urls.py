@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haven.cin import views
 
 app_name = "cin"
-urlpatterns: list = []
+urlpatterns = [
+    path("people/<int:pk>/", views.person_overview, name="person"),
+    path("episodes/<int:pk>/start-plan/", views.start_plan, name="start_plan"),
+    path("episodes/<int:pk>/close/", views.close_episode, name="close"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan"),
+]

@@ -1,0 +1,62 @@
+"""Forms for the single assessment pages."""
+
+from typing import Any
+
+from django import forms
+
+from haven.assessments.codes import SECTIONS, Factor, Outcome
+from haven.cin.codes import NeedCode
+
+
+class AssessmentForm(forms.Form):
+    """The assessor's form: the reason, the factors, the six sections, the outcome."""
+
+    reason = forms.CharField(
+        label="Reason for the assessment",
+        help_text="Why the child is being assessed: what the referral said",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    primary_need = forms.ChoiceField(
+        label="Primary need",
+        help_text="The main reason the child is in need (CIN census). Choose N9 if "
+        "the assessment found the child is not in need",
+        choices=[("", "Not chosen yet"), *NeedCode.choices],
+        required=False,
+    )
+    factors = forms.MultipleChoiceField(
+        label="Factors identified at assessment",
+        help_text="Choose every factor the assessment found, or 'No factors "
+        "identified' on its own",
+        choices=Factor.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label, hint in SECTIONS:
+            self.fields[name] = forms.CharField(
+                label=label,
+                help_text=hint,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                required=False,
+            )
+        self.fields["outcome"] = forms.ChoiceField(
+            label="Recommended outcome",
+            choices=Outcome.choices,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+
+    def sections(self) -> list[forms.BoundField]:
+        return [self[name] for name, _label, _hint in SECTIONS]
+
+
+class ReturnForm(forms.Form):
+    comments = forms.CharField(
+        label="What needs to change",
+        help_text="The assessor sees these comments with the assessment",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )

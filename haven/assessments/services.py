@@ -1,0 +1,248 @@
+"""Writes for the single assessment: draft, submit, return, authorise. Each checks
+permission and access, validates, changes state and journals its event on the
+child's record, in one transaction.
+
+Journal events (all carry "assessment", the assessment's id):
+  assessments.assessment_updated     {"assessment", "fields"}
+  assessments.assessment_submitted   {"assessment", "outcome"}
+  assessments.assessment_returned    {"assessment", "comments"}
+  assessments.assessment_authorised  {"assessment", "episode", "outcome"}
+"""
+
+from typing import Any
+
+from django.db import transaction
+
+from haven.assessments.codes import (
+    EDITABLE,
+    SECTION_FIELDS,
+    Factor,
+    Outcome,
+    Status,
+)
+from haven.assessments.models import Assessment, AssessmentReturn
+from haven.cin import services as cin
+from haven.cin.codes import ClosureReason
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import User
+
+# What the assessor may change while the assessment is with them.
+DRAFT_FIELDS = ("reason", "factors", *SECTION_FIELDS, "outcome")
+
+
+def _check_open(user: User, assessment: Assessment) -> None:
+    if access.why_user_may_open(user, assessment.person) is None:
+        raise AccessDenied()
+
+
+def _may_assess(user: User, assessment: Assessment) -> None:
+    if not user.has_perm("core.record_casework"):
+        raise DomainError("not_permitted", "Your role does not include assessments")
+    _check_open(user, assessment)
+
+
+def _may_manage(user: User, assessment: Assessment) -> None:
+    if not user.has_perm("core.manage_team_cases"):
+        raise DomainError(
+            "not_permitted", "Only a manager can authorise or return an assessment"
+        )
+    _check_open(user, assessment)
+
+
+def _locked(assessment: Assessment, *, allowed: tuple[str, ...]) -> Assessment:
+    assessment = (
+        Assessment.objects.select_for_update()
+        .select_related("episode", "person")
+        .get(pk=assessment.pk)
+    )
+    if assessment.episode.closed_on is not None:
+        raise DomainError(
+            "episode_closed", "The child in need episode for this assessment is closed"
+        )
+    if assessment.status not in allowed:
+        raise DomainError(
+            "wrong_status",
+            f"This assessment is {assessment.get_status_display().lower()}, so it "
+            "cannot be changed that way",
+        )
+    return assessment
+
+
+def _check_factors(factors: list[str]) -> list[str]:
+    unknown = [f for f in factors if f not in Factor.values]
+    if unknown:
+        raise DomainError("bad_factor", "Choose factors from the list", field="factors")
+    if len(set(factors)) != len(factors):
+        raise DomainError(
+            "duplicate_factor", "Choose each factor only once", field="factors"
+        )
+    if Factor.NONE in factors and len(factors) > 1:
+        raise DomainError(
+            "none_alone",
+            "Choose 'No factors identified' on its own, or the factors found",
+            field="factors",
+        )
+    return factors
+
+
+def save_assessment(
+    assessment: Assessment,
+    changes: dict[str, Any],
+    *,
+    by: User,
+    primary_need: str = "",
+) -> Assessment:
+    """Save the assessor's draft: any of the reason, factors, sections and outcome."""
+    _may_assess(by, assessment)
+    if "factors" in changes:
+        changes = {**changes, "factors": _check_factors(list(changes["factors"]))}
+    if changes.get("outcome") and changes["outcome"] not in Outcome.values:
+        raise DomainError("bad_outcome", "Choose an outcome", field="outcome")
+    with transaction.atomic():
+        assessment = _locked(assessment, allowed=EDITABLE)
+        if primary_need and primary_need != assessment.episode.primary_need:
+            cin.set_primary_need(assessment.episode, primary_need, by=by)
+        changed = []
+        for name in DRAFT_FIELDS:
+            if name not in changes:
+                continue
+            value = changes[name]
+            value = value.strip() if isinstance(value, str) else value
+            if getattr(assessment, name) != value:
+                setattr(assessment, name, value)
+                changed.append(name)
+        if not changed:
+            return assessment
+        assessment.save()
+        journal.append(
+            assessment.person,
+            "assessments.assessment_updated",
+            {"assessment": assessment.pk, "fields": changed},
+            by=by,
+        )
+    return assessment
+
+
+def _check_complete(assessment: Assessment) -> None:
+    required = (
+        ("reason", "Say why the child is being assessed"),
+        ("analysis", "Write the analysis before submitting the assessment"),
+        ("recommendation", "Write the recommendation before submitting"),
+    )
+    for name, message in required:
+        if not getattr(assessment, name).strip():
+            raise DomainError(f"{name}_required", message, field=name)
+    if not assessment.factors:
+        raise DomainError(
+            "factors_required",
+            "Choose the factors the assessment found, or 'No factors identified'",
+            field="factors",
+        )
+    if not assessment.outcome:
+        raise DomainError(
+            "outcome_required", "Choose the outcome you recommend", field="outcome"
+        )
+    if not assessment.episode.primary_need:
+        raise DomainError(
+            "need_required",
+            "Choose the child's primary need (N9 if the child is not in need)",
+            field="primary_need",
+        )
+
+
+def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
+    """Send the assessment to a manager for authorisation."""
+    _may_assess(by, assessment)
+    with transaction.atomic():
+        assessment = _locked(assessment, allowed=EDITABLE)
+        _check_complete(assessment)
+        assessment.status = Status.SUBMITTED
+        assessment.submitted_at = clock.now()
+        assessment.submitted_by = by
+        assessment.save()
+        journal.append(
+            assessment.person,
+            "assessments.assessment_submitted",
+            {"assessment": assessment.pk, "outcome": assessment.outcome},
+            by=by,
+        )
+    return assessment
+
+
+def return_assessment(
+    assessment: Assessment, *, comments: str, by: User
+) -> AssessmentReturn:
+    """A manager sends the assessment back to the assessor with what to change."""
+    _may_manage(by, assessment)
+    comments = comments.strip()
+    if not comments:
+        raise DomainError(
+            "comments_required",
+            "Say what needs to change before you can authorise it",
+            field="comments",
+        )
+    with transaction.atomic():
+        assessment = _locked(assessment, allowed=(Status.SUBMITTED,))
+        assessment.status = Status.RETURNED
+        assessment.save()
+        returned = AssessmentReturn.objects.create(
+            assessment=assessment,
+            comments=comments,
+            returned_at=clock.now(),
+            returned_by=by,
+        )
+        journal.append(
+            assessment.person,
+            "assessments.assessment_returned",
+            {"assessment": assessment.pk, "comments": comments},
+            by=by,
+        )
+    return returned
+
+
+def authorise_assessment(assessment: Assessment, *, by: User) -> Assessment:
+    """A manager (not the assessor) authorises the assessment and its outcome.
+
+    No further action closes the episode (RC8); early help closes it (RC9) and
+    asks the early help team to take the family on. A child in need plan,
+    strategy discussion or becoming looked after keeps the episode open: the
+    page leads the worker to the next step.
+    """
+    _may_manage(by, assessment)
+    with transaction.atomic():
+        assessment = _locked(assessment, allowed=(Status.SUBMITTED,))
+        if assessment.submitted_by_id == by.pk:
+            raise DomainError(
+                "own_assessment",
+                "Another manager must authorise an assessment you submitted",
+            )
+        _check_complete(assessment)
+        assessment.status = Status.AUTHORISED
+        assessment.authorised_at = clock.now()
+        assessment.authorised_by = by
+        assessment.save()
+        journal.append(
+            assessment.person,
+            "assessments.assessment_authorised",
+            {
+                "assessment": assessment.pk,
+                "episode": assessment.episode_id,
+                "outcome": assessment.outcome,
+            },
+            by=by,
+            significant=True,
+        )
+        closing = {
+            Outcome.NO_FURTHER_ACTION: ClosureReason.RC8,
+            Outcome.EARLY_HELP: ClosureReason.RC9,
+        }.get(Outcome(assessment.outcome))
+        if closing is not None:
+            cin.close_episode(
+                assessment.episode,
+                closed_on=clock.today(),
+                reason=closing,
+                summary=f"Closed after assessment. {assessment.recommendation}",
+                by=by,
+            )
+    return assessment

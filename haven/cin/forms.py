@@ -1,0 +1,83 @@
+"""Forms for the children in need pages."""
+
+from django import forms
+
+from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
+from haven.core.forms import DateField
+
+ACTION_ROWS = 5
+
+
+class StartPlanForm(forms.Form):
+    started_on = DateField(
+        label="Date the plan started",
+        help_text="Usually the date of the child in need meeting. For example, "
+        "27 3 2026",
+        required=False,
+    )
+    primary_need = forms.ChoiceField(
+        label="Primary need",
+        help_text="The main reason the child is in need (CIN census)",
+        choices=[("", "Choose the primary need"), *NeedCode.choices],
+        required=False,
+    )
+
+
+class ActionForm(forms.Form):
+    what_must_change = forms.CharField(
+        label="What must change",
+        help_text="For the child, in words the family understands",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    who = forms.CharField(label="Who will do it", required=False)
+    by_when = DateField(label="By when", required=False)
+    if_not_met = forms.CharField(
+        label="What happens if it does not change",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+ActionFormSet = forms.formset_factory(
+    ActionForm, extra=ACTION_ROWS, min_num=0, max_num=ACTION_ROWS
+)
+
+
+class ReviewForm(forms.Form):
+    held_on = DateField(label="Date of the review", required=False)
+    summary = forms.CharField(
+        label="What the review found",
+        help_text="Progress against each action, and the child's view",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=ReviewDecision.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+class CloseEpisodeForm(forms.Form):
+    closed_on = DateField(label="Date of closure", required=False)
+    reason = forms.ChoiceField(
+        label="Reason for closure",
+        help_text="The CIN census reason for closure",
+        choices=ClosureReason.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    summary = forms.CharField(
+        label="Closing summary",
+        help_text="What was done, what changed for the child, and why the episode "
+        "is closing",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    step_down = forms.BooleanField(
+        label="Step down to early help (ask the early help team to work with the "
+        "family)",
+        required=False,
+    )

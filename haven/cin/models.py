@@ -1,0 +1,106 @@
+"""A child's children in need episode, from referral to closure, and its plans.
+
+The CIN census counts one episode per referral (CINdetails); a child may have only
+one open at a time (census rule 8815), which the database enforces too.
+"""
+
+from django.db import models
+
+from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
+
+
+class Episode(models.Model):
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="cin_episodes"
+    )
+    referral_date = models.DateField()
+    source = models.CharField(max_length=4)  # frontdoor.codes.ReferralSource
+    # The contact that led here; a plain id so this app does not depend on frontdoor.
+    contact_id = models.IntegerField(null=True, blank=True)
+    re_referral = models.BooleanField(default=False)
+    strategy_discussion = models.BooleanField(default=False)
+    primary_need = models.CharField(
+        max_length=2, choices=NeedCode.choices, blank=True, default=""
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(
+        max_length=3, choices=ClosureReason.choices, blank=True, default=""
+    )
+    closing_summary = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-referral_date", "-pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(closed_on__isnull=True),
+                name="cin_one_open_episode_per_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"CIN episode from {self.referral_date:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    def current_plan(self) -> "Plan | None":
+        return self.plans.filter(ended_on__isnull=True).first()
+
+
+class Plan(models.Model):
+    """A child in need plan (CINPlanDates: start and end)."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="plans")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("-started_on", "-pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["episode"],
+                condition=models.Q(ended_on__isnull=True),
+                name="cin_one_open_plan_per_episode",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Child in need plan from {self.started_on:%d %b %Y}"
+
+
+class PlanAction(models.Model):
+    """What must change, who does it, by when, and what happens if it does not."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    what_must_change = models.TextField()
+    who = models.CharField(max_length=200)
+    by_when = models.DateField()
+    if_not_met = models.TextField()
+
+    class Meta:
+        ordering = ("by_when", "pk")
+
+    def __str__(self) -> str:
+        return self.what_must_change[:60]
+
+
+class PlanReview(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reviews")
+    held_on = models.DateField()
+    summary = models.TextField()
+    decision = models.CharField(max_length=20, choices=ReviewDecision.choices)
+    recorded_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("-held_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"Review on {self.held_on:%d %b %Y}"

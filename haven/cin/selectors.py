@@ -1,0 +1,58 @@
+"""Reads about children in need episodes and plans."""
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from haven.cin.models import Episode, Plan
+from haven.people.models import Person
+from haven.timescales import calendar
+
+
+def open_episode(person: Person) -> Episode | None:
+    """The child's open CIN episode (there is at most one)."""
+    return Episode.objects.filter(person=person, closed_on__isnull=True).first()
+
+
+def previous_referral_within(
+    person: Person, on: dt.date, months: int = 12
+) -> Episode | None:
+    """The most recent earlier referral whose date is within `months` before `on`.
+
+    The CIN census counts a re-referral as one within 12 months of a previous one.
+    """
+    since = calendar.add_months(on, -months)
+    return (
+        Episode.objects.filter(
+            person=person, referral_date__lt=on, referral_date__gte=since
+        )
+        .order_by("-referral_date", "-pk")
+        .first()
+    )
+
+
+def episodes_of(person: Person) -> QuerySet[Episode]:
+    """The child's episodes, newest first, with what the overview page shows."""
+    return (
+        Episode.objects.filter(person=person)
+        .prefetch_related("assessments", "plans__actions", "plans__reviews")
+        .order_by("-referral_date", "-pk")
+    )
+
+
+def plan_with_detail(pk: int) -> Plan:
+    return (
+        Plan.objects.select_related("episode__person")
+        .prefetch_related("actions", "reviews__recorded_by")
+        .get(pk=pk)
+    )
+
+
+def next_review_due(plan: Plan) -> dt.date:
+    """Local policy: reviewed every 3 months from the start or the last review."""
+    from haven.timescales.catalogue import rule
+
+    deadline = rule("CIN-REVIEW").deadline
+    assert deadline is not None
+    last = plan.reviews.order_by("-held_on").first()
+    return deadline.due_from(last.held_on if last else plan.started_on)

@@ -1,0 +1,442 @@
+"""Writes for children in need episodes: referral, primary need, plans, reviews
+and closure. Each checks permission and access, validates, changes state and
+journals its event on the child's record, in one transaction.
+
+Journal events:
+  frontdoor.referral_received     {"episode", "assessment", "contact", "source",
+                                   "re_referral", "strategy_discussion"}
+  cin.primary_need_set            {"episode", "need"}
+  cin.child_in_need_plan_started  {"plan", "episode", "actions"}
+  cin.plan_reviewed               {"plan", "episode", "review", "decision"}
+  cin.episode_closed              {"episode", "reason", "ended_plan", "step_down"}
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from django.db import IntegrityError, transaction
+
+from haven.assessments.codes import Status
+from haven.assessments.models import Assessment
+from haven.cin import selectors
+from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
+from haven.cin.models import Episode, Plan, PlanAction, PlanReview
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import User
+from haven.frontdoor.codes import ReferralSource
+from haven.people.models import Person
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One action typed into a child in need plan."""
+
+    what_must_change: str
+    who: str
+    by_when: dt.date | None
+    if_not_met: str
+
+
+# --- checks -----------------------------------------------------------------
+
+
+def _check_open(user: User, person: Person) -> None:
+    if access.why_user_may_open(user, person) is None:
+        raise AccessDenied()
+
+
+def _may_do_casework(user: User, person: Person) -> None:
+    if not user.has_perm("core.record_casework"):
+        raise DomainError("not_permitted", "Your role does not include casework")
+    _check_open(user, person)
+
+
+def _open(episode: Episode) -> Episode:
+    """The episode, locked, refusing a closed one."""
+    episode = Episode.objects.select_for_update().get(pk=episode.pk)
+    if episode.closed_on is not None:
+        raise DomainError("episode_closed", "This child in need episode is closed")
+    return episode
+
+
+def _check_date(
+    day: dt.date | None, *, field: str, what: str, not_before: dt.date, since: str
+) -> dt.date:
+    if day is None:
+        raise DomainError("date_required", f"Enter the date {what}", field=field)
+    if day > clock.today():
+        raise DomainError(
+            "date_in_future", f"The date {what} must be today or earlier", field=field
+        )
+    if day < not_before:
+        raise DomainError(
+            "date_too_early",
+            f"The date {what} must be on or after {since} ({not_before:%-d %B %Y})",
+            field=field,
+        )
+    return day
+
+
+# --- referral ---------------------------------------------------------------
+
+
+def open_referral(
+    person: Person,
+    *,
+    received_on: dt.date,
+    source: str,
+    contact_id: int | None,
+    by: User,
+    strategy_discussion: bool = False,
+) -> Episode:
+    """Open the child's CIN episode at the point of referral, with its assessment."""
+    if not (
+        by.has_perm("core.record_contacts")
+        or by.has_perm("core.record_casework")
+        or by.has_perm("core.record_early_help")
+    ):
+        raise DomainError("not_permitted", "Your role does not include referrals")
+    _check_open(by, person)
+    if received_on > clock.today():
+        raise DomainError(
+            "date_in_future",
+            "The date the referral was received must be today or earlier",
+            field="received_on",
+        )
+    if source not in ReferralSource.values:
+        raise DomainError("bad_source", "Choose who made the referral", field="source")
+    try:
+        with transaction.atomic():
+            Person.objects.select_for_update().filter(pk=person.pk).exists()
+            _refuse_second_episode(person)
+            previous = selectors.previous_referral_within(person, received_on)
+            episode = Episode.objects.create(
+                person=person,
+                referral_date=received_on,
+                source=source,
+                contact_id=contact_id,
+                re_referral=previous is not None,
+                strategy_discussion=strategy_discussion,
+            )
+            assessment = Assessment.objects.create(
+                episode=episode, person=person, started_on=received_on
+            )
+            journal.append(
+                person,
+                "frontdoor.referral_received",
+                {
+                    "episode": episode.pk,
+                    "assessment": assessment.pk,
+                    "contact": contact_id,
+                    "source": source,
+                    "re_referral": episode.re_referral,
+                    "strategy_discussion": strategy_discussion,
+                },
+                by=by,
+                occurred_at=clock.start_of(received_on),
+                significant=True,
+            )
+    except IntegrityError:
+        # Someone opened an episode at the same moment: the constraint caught it.
+        _refuse_second_episode(person)
+        raise
+    return episode
+
+
+def _refuse_second_episode(person: Person) -> None:
+    current = selectors.open_episode(person)
+    if current is not None:
+        raise DomainError(
+            "open_episode",
+            f"{person} already has an open child in need episode (referred on "
+            f"{current.referral_date:%-d %B %Y}). Record this on that episode, or "
+            "close it first",
+        )
+
+
+# --- primary need -----------------------------------------------------------
+
+
+def set_primary_need(episode: Episode, need: str, *, by: User) -> Episode:
+    """Record the main reason the child is in need (CIN census PrimaryNeedCode)."""
+    _may_do_casework(by, episode.person)
+    if need not in NeedCode.values:
+        raise DomainError(
+            "need_required", "Choose the child's primary need", field="primary_need"
+        )
+    with transaction.atomic():
+        episode = _open(episode)
+        if episode.primary_need == need:
+            return episode
+        episode.primary_need = need
+        episode.save(update_fields=["primary_need"])
+        journal.append(
+            episode.person,
+            "cin.primary_need_set",
+            {"episode": episode.pk, "need": need},
+            by=by,
+        )
+    return episode
+
+
+# --- plans ------------------------------------------------------------------
+
+
+def _check_actions(actions: Sequence[ActionLine]) -> list[ActionLine]:
+    lines = [
+        a
+        for a in actions
+        if a.what_must_change.strip() or a.who.strip() or a.by_when or a.if_not_met
+    ]
+    if not lines:
+        raise DomainError(
+            "actions_required",
+            "Add at least one action: what must change, who does it, by when, and "
+            "what happens if it does not",
+            field="actions",
+        )
+    for number, line in enumerate(lines, start=1):
+        missing = [
+            words
+            for value, words in (
+                (line.what_must_change.strip(), "what must change"),
+                (line.who.strip(), "who will do it"),
+                (line.by_when, "by when"),
+                (line.if_not_met.strip(), "what happens if it does not change"),
+            )
+            if not value
+        ]
+        if missing:
+            raise DomainError(
+                "action_incomplete",
+                f"Action {number}: say {' and '.join(missing)}",
+                field="actions",
+            )
+    return lines
+
+
+def start_plan(
+    episode: Episode,
+    *,
+    started_on: dt.date,
+    actions: Sequence[ActionLine],
+    by: User,
+    primary_need: str = "",
+) -> Plan:
+    """Start a child in need plan on the child's open episode."""
+    _may_do_casework(by, episode.person)
+    _check_date(
+        started_on,
+        field="started_on",
+        what="the plan started",
+        not_before=episode.referral_date,
+        since="the referral",
+    )
+    lines = _check_actions(actions)
+    for line in lines:
+        assert line.by_when is not None
+        if line.by_when < started_on:
+            raise DomainError(
+                "action_date_before_plan",
+                f"'{line.what_must_change[:40]}' must be due on or after the plan "
+                "starts",
+                field="actions",
+            )
+    with transaction.atomic():
+        episode = _open(episode)
+        if primary_need:
+            episode = set_primary_need(episode, primary_need, by=by)
+        if not episode.primary_need:
+            raise DomainError(
+                "need_required",
+                "Choose the child's primary need before starting a plan",
+                field="primary_need",
+            )
+        if episode.plans.filter(ended_on__isnull=True).exists():
+            raise DomainError(
+                "open_plan", "The child already has a child in need plan running"
+            )
+        latest = episode.plans.order_by("-ended_on").first()
+        if latest and latest.ended_on and started_on <= latest.ended_on:
+            raise DomainError(
+                "plans_overlap",
+                "A new plan must start after the last one ended "
+                f"({latest.ended_on:%-d %B %Y})",
+                field="started_on",
+            )
+        plan = Plan.objects.create(
+            episode=episode, started_on=started_on, created_by=by
+        )
+        PlanAction.objects.bulk_create(
+            PlanAction(
+                plan=plan,
+                what_must_change=line.what_must_change.strip(),
+                who=line.who.strip(),
+                by_when=cast(dt.date, line.by_when),  # checked above
+                if_not_met=line.if_not_met.strip(),
+            )
+            for line in lines
+        )
+        journal.append(
+            episode.person,
+            "cin.child_in_need_plan_started",
+            {"plan": plan.pk, "episode": episode.pk, "actions": len(lines)},
+            by=by,
+            occurred_at=clock.start_of(started_on),
+            significant=True,
+        )
+    return plan
+
+
+def review_plan(
+    plan: Plan, *, held_on: dt.date, summary: str, decision: str, by: User
+) -> PlanReview:
+    """Record a review of the child's plan: what has changed and what next."""
+    person = plan.episode.person
+    _may_do_casework(by, person)
+    _check_date(
+        held_on,
+        field="held_on",
+        what="of the review",
+        not_before=plan.started_on,
+        since="the plan started",
+    )
+    if not summary.strip():
+        raise DomainError(
+            "summary_required",
+            "Say what the review found: what has changed for the child",
+            field="summary",
+        )
+    if decision not in ReviewDecision.values:
+        raise DomainError(
+            "decision_required", "Choose what the review decided", field="decision"
+        )
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        if plan.ended_on is not None:
+            raise DomainError("plan_ended", "This plan has ended")
+        _open(plan.episode)
+        review = PlanReview.objects.create(
+            plan=plan,
+            held_on=held_on,
+            summary=summary.strip(),
+            decision=decision,
+            recorded_by=by,
+        )
+        journal.append(
+            person,
+            "cin.plan_reviewed",
+            {
+                "plan": plan.pk,
+                "episode": plan.episode_id,
+                "review": review.pk,
+                "decision": decision,
+            },
+            by=by,
+            occurred_at=clock.start_of(held_on),
+        )
+    return review
+
+
+# --- closure ----------------------------------------------------------------
+
+
+def close_episode(
+    episode: Episode,
+    *,
+    closed_on: dt.date,
+    reason: str,
+    summary: str,
+    by: User,
+    step_down: bool = False,
+) -> Episode:
+    """Close the child's episode with the census reason; step down if asked.
+
+    RC9 (closed after assessment, referred to early help) always steps down. Any
+    running plan ends on the closing date.
+    """
+    person = episode.person
+    _may_do_casework(by, person)
+    if reason not in ClosureReason.values:
+        raise DomainError(
+            "reason_required", "Choose the reason for closing", field="reason"
+        )
+    _check_date(
+        closed_on,
+        field="closed_on",
+        what="of closure",
+        not_before=episode.referral_date,
+        since="the referral",
+    )
+    if not summary.strip():
+        raise DomainError(
+            "summary_required",
+            "Write a closing summary: what was done and why the episode is closing",
+            field="summary",
+        )
+    if reason == ClosureReason.RC2 and person.date_of_death is None:
+        raise DomainError(
+            "death_not_recorded",
+            "Record the child's date of death on their details before closing "
+            "with 'Died'",
+            field="reason",
+        )
+    step_down = step_down or reason == ClosureReason.RC9
+    with transaction.atomic():
+        episode = _open(episode)
+        if reason in AFTER_ASSESSMENT:
+            _check_closed_after_assessment(episode)
+        plan = episode.plans.filter(ended_on__isnull=True).first()
+        if plan is not None:
+            plan.ended_on = closed_on
+            plan.save(update_fields=["ended_on"])
+        episode.closed_on = closed_on
+        episode.closure_reason = reason
+        episode.closing_summary = summary.strip()
+        episode.save(update_fields=["closed_on", "closure_reason", "closing_summary"])
+        journal.append(
+            person,
+            "cin.episode_closed",
+            {
+                "episode": episode.pk,
+                "reason": reason,
+                "ended_plan": plan.pk if plan else None,
+                "step_down": step_down,
+            },
+            by=by,
+            occurred_at=clock.start_of(closed_on),
+            significant=True,
+        )
+        if step_down:
+            # Late import: early help imports this app for step up.
+            from haven.earlyhelp.services import request_early_help
+
+            request_early_help(
+                person,
+                requested_on=closed_on,
+                reason=summary.strip(),
+                source="step_down",
+                contact_id=episode.contact_id,
+                by=by,
+            )
+    return episode
+
+
+def _check_closed_after_assessment(episode: Episode) -> None:
+    # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
+    if not episode.assessments.filter(status=Status.AUTHORISED).exists():
+        raise DomainError(
+            "assessment_not_authorised",
+            "Closing 'after assessment' needs the assessment to be authorised first",
+            field="reason",
+        )
+    if episode.plans.exists():
+        raise DomainError(
+            "plan_on_episode",
+            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
+            "rather than closing after assessment",
+            field="reason",
+        )

@@ -1,0 +1,182 @@
+"""Pages for a child's children in need episodes: the overview, starting and
+reviewing a plan, and closing the episode."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from haven.assessments.selectors import due_on
+from haven.cin import selectors, services
+from haven.cin.forms import (
+    ActionFormSet,
+    CloseEpisodeForm,
+    ReviewForm,
+    StartPlanForm,
+)
+from haven.cin.models import Episode, Plan
+from haven.core.errors import DomainError
+from haven.core.http import AuthenticatedRequest
+from haven.people import selectors as people
+from haven.people.models import Person
+from haven.people.views import open_person
+from haven.timescales.catalogue import rule
+
+PLAN_GUIDANCE = (
+    "A child in need plan sets out what must change for the child, who will do "
+    "what, by when, and what will happen if things do not change. Plans are "
+    "reviewed regularly."
+)
+PLAN_SOURCE = "Working Together to Safeguard Children 2023, chapter 3"
+CLOSURE_SOURCE = (
+    "DfE children in need census: ReasonForClosure (RC1 to RC9). RC8 and RC9 are "
+    "only for an episode closed after an authorised assessment"
+)
+
+
+def _show(form: forms.Form, err: DomainError) -> None:
+    """Put the service's refusal where the user will see it, keeping what they typed."""
+    form.add_error(err.field if err.field in form.fields else None, err.message)
+
+
+def _context(person: Person, **extra: object) -> dict[str, object]:
+    return {"person": person, "bar": people.identity_bar(person), "tab": "cin", **extra}
+
+
+def _may_record(request: AuthenticatedRequest) -> None:
+    if not request.user.has_perm("core.record_casework"):
+        raise PermissionDenied("Your role does not include casework")
+
+
+def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The child's children in need episodes, newest first."""
+    person = open_person(request, pk, "Children in need")
+    episodes = list(selectors.episodes_of(person))
+    rows = [
+        {
+            "episode": e,
+            "assessments": [
+                {"assessment": a, "due_on": due_on(a)} for a in e.assessments.all()
+            ],
+            "plans": list(e.plans.all()),
+        }
+        for e in episodes
+    ]
+    return render(
+        request,
+        "cin/person.html",
+        _context(
+            person,
+            rows=rows,
+            may_record=request.user.has_perm("core.record_casework"),
+        ),
+    )
+
+
+def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    episode = get_object_or_404(Episode, pk=pk)
+    person = open_person(request, episode.person_id, "Start a child in need plan")
+    _may_record(request)
+    form = StartPlanForm(initial={"primary_need": episode.primary_need})
+    formset = ActionFormSet(prefix="actions")
+    if request.method == "POST":
+        form = StartPlanForm(request.POST)
+        formset = ActionFormSet(request.POST, prefix="actions")
+        if form.is_valid() and formset.is_valid():
+            lines = [
+                services.ActionLine(
+                    what_must_change=f.cleaned_data.get("what_must_change", ""),
+                    who=f.cleaned_data.get("who", ""),
+                    by_when=f.cleaned_data.get("by_when"),
+                    if_not_met=f.cleaned_data.get("if_not_met", ""),
+                )
+                for f in formset.forms
+            ]
+            try:
+                plan = services.start_plan(
+                    episode,
+                    started_on=form.cleaned_data["started_on"],
+                    actions=lines,
+                    primary_need=form.cleaned_data["primary_need"],
+                    by=request.user,
+                )
+                messages.success(request, "Child in need plan started")
+                return redirect("cin:plan", pk=plan.pk)
+            except DomainError as err:
+                _show(form, err)
+    context = _context(
+        person,
+        episode=episode,
+        form=form,
+        formset=formset,
+        guidance=PLAN_GUIDANCE,
+        source=PLAN_SOURCE,
+    )
+    return render(request, "cin/start_plan.html", context)
+
+
+def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    try:
+        plan = selectors.plan_with_detail(pk)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    person = open_person(request, plan.episode.person_id, "Child in need plan")
+    form = ReviewForm()
+    if request.method == "POST":
+        _may_record(request)
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.review_plan(
+                    plan,
+                    held_on=form.cleaned_data["held_on"],
+                    summary=form.cleaned_data["summary"],
+                    decision=form.cleaned_data["decision"],
+                    by=request.user,
+                )
+                messages.success(request, "Review recorded")
+                return redirect("cin:plan", pk=pk)
+            except DomainError as err:
+                _show(form, err)
+    review_rule = rule("CIN-REVIEW")
+    context = _context(
+        person,
+        plan=plan,
+        episode=plan.episode,
+        form=form,
+        next_review=selectors.next_review_due(plan) if plan.ended_on is None else None,
+        may_record=request.user.has_perm("core.record_casework")
+        and plan.ended_on is None,
+        guidance=review_rule.description,
+        source=review_rule.source,
+    )
+    return render(request, "cin/plan.html", context)
+
+
+def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    episode = get_object_or_404(Episode, pk=pk)
+    person = open_person(request, episode.person_id, "Close a child in need episode")
+    _may_record(request)
+    if episode.closed_on is not None:
+        return redirect("cin:person", pk=person.pk)
+    form = CloseEpisodeForm()
+    if request.method == "POST":
+        form = CloseEpisodeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.close_episode(
+                    episode,
+                    closed_on=data["closed_on"],
+                    reason=data["reason"],
+                    summary=data["summary"],
+                    step_down=data["step_down"],
+                    by=request.user,
+                )
+                messages.success(request, "Child in need episode closed")
+                return redirect("cin:person", pk=person.pk)
+            except DomainError as err:
+                _show(form, err)
+    context = _context(person, episode=episode, form=form, source=CLOSURE_SOURCE)
+    return render(request, "cin/close.html", context)

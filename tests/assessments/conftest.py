@@ -1,0 +1,31 @@
+"""Fixtures for children in need and assessment tests."""
+
+import datetime as dt
+
+import pytest
+
+from haven.core import clock
+from haven.core.services import allocate_case
+from tests.conftest import make_user
+from tests.factories import ChildFactory
+
+
+@pytest.fixture
+def child(alice, mona, team, freezer):
+    child = ChildFactory(given_name="Jasmine", family_name="Thackray")
+    allocate_case(
+        child,
+        team=team,
+        worker=alice,
+        on=clock.today() - dt.timedelta(days=60),
+        by=mona,
+    )
+    return child
+
+
+@pytest.fixture
+def mo(team):
+    """A second manager of Alice's team."""
+    manager = make_user("mo", "team_manager", team)
+    team.managers.add(manager)
+    return manager

@@ -1,0 +1,206 @@
+import datetime as dt
+
+import pytest
+
+from haven.assessments import selectors, services
+from haven.assessments.codes import Status
+from haven.cin import services as cin
+from haven.core import clock
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import JournalEvent
+from haven.timescales.models import Obligation
+
+pytestmark = pytest.mark.django_db
+
+COMPLETE = {
+    "reason": "School reports Jasmine is often hungry",
+    "factors": ["16A", "4B"],
+    "childs_voice": "Jasmine said she likes school dinners best",
+    "risks": "Food is short at home",
+    "strengths": "Mother asks for help",
+    "protective_factors": "Grandmother nearby",
+    "analysis": "Neglect is likely without support",
+    "recommendation": "A child in need plan",
+    "outcome": "cin_plan",
+}
+
+
+@pytest.fixture
+def assessment(child, alice):
+    episode = cin.open_referral(
+        child,
+        received_on=clock.today() - dt.timedelta(days=20),
+        source="2A",
+        contact_id=None,
+        by=alice,
+    )
+    return episode.assessments.get()
+
+
+def _complete(assessment, alice, **changes):
+    return services.save_assessment(
+        assessment, {**COMPLETE, **changes}, primary_need="N1", by=alice
+    )
+
+
+def test_saving_a_draft_journals_the_fields_changed(assessment, alice):
+    services.save_assessment(assessment, {"reason": "Bruise seen"}, by=alice)
+    assessment.refresh_from_db()
+    assert assessment.reason == "Bruise seen"
+    event = JournalEvent.objects.get(type="assessments.assessment_updated")
+    assert event.payload == {"assessment": assessment.pk, "fields": ["reason"]}
+    services.save_assessment(assessment, {"reason": "Bruise seen"}, by=alice)
+    assert (
+        JournalEvent.objects.filter(type="assessments.assessment_updated").count() == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("factors", "code"),
+    [
+        (["99Z"], "bad_factor"),
+        (["16A", "16A"], "duplicate_factor"),
+        (["21", "16A"], "none_alone"),
+    ],
+)
+def test_factors_follow_the_census_rules(assessment, alice, factors, code):
+    with pytest.raises(DomainError) as refused:
+        services.save_assessment(assessment, {"factors": factors}, by=alice)
+    assert (refused.value.code, refused.value.field) == (code, "factors")
+
+
+@pytest.mark.parametrize(
+    ("blank", "field"),
+    [
+        ({"reason": ""}, "reason"),
+        ({"analysis": ""}, "analysis"),
+        ({"recommendation": ""}, "recommendation"),
+        ({"outcome": ""}, "outcome"),
+        ({"factors": []}, "factors"),
+    ],
+)
+def test_submission_needs_every_required_part(assessment, alice, blank, field):
+    _complete(assessment, alice, **blank)
+    with pytest.raises(DomainError) as refused:
+        services.submit_assessment(assessment, by=alice)
+    assert refused.value.field == field
+    assessment.refresh_from_db()
+    assert assessment.status == Status.IN_PROGRESS
+
+
+def test_submission_needs_the_primary_need(assessment, alice):
+    services.save_assessment(assessment, COMPLETE, by=alice)
+    with pytest.raises(DomainError) as refused:
+        services.submit_assessment(assessment, by=alice)
+    assert refused.value.field == "primary_need"
+
+
+def test_submit_return_resubmit_authorise(assessment, alice, mona, child):
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    assessment.refresh_from_db()
+    assert assessment.status == Status.SUBMITTED
+    assert list(selectors.awaiting_authorisation(mona)) == [assessment]
+    with pytest.raises(DomainError):
+        services.save_assessment(assessment, {"risks": "more"}, by=alice)
+
+    with pytest.raises(DomainError) as refused:
+        services.return_assessment(assessment, comments=" ", by=mona)
+    assert refused.value.field == "comments"
+    services.return_assessment(assessment, comments="Add the father's view", by=mona)
+    assessment.refresh_from_db()
+    assert assessment.status == Status.RETURNED
+    event = JournalEvent.objects.get(type="assessments.assessment_returned")
+    assert event.payload == {
+        "assessment": assessment.pk,
+        "comments": "Add the father's view",
+    }
+
+    services.save_assessment(assessment, {"childs_voice": "Dad: no comment"}, by=alice)
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    assessment.refresh_from_db()
+    assert assessment.status == Status.AUTHORISED
+    assert assessment.authorised_by == mona
+    event = JournalEvent.objects.get(type="assessments.assessment_authorised")
+    assert event.payload == {
+        "assessment": assessment.pk,
+        "episode": assessment.episode_id,
+        "outcome": "cin_plan",
+    }
+    obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
+    assert obligation.status == Obligation.Status.MET_ON_TIME
+    assert assessment.returns.count() == 1
+    assessment.episode.refresh_from_db()
+    assert assessment.episode.closed_on is None
+
+
+def test_only_a_manager_who_did_not_submit_may_authorise(assessment, alice, mona, mo):
+    _complete(assessment, alice)
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=mona)
+    assert refused.value.code == "wrong_status"
+    services.submit_assessment(assessment, by=alice)
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=alice)
+    assert refused.value.code == "not_permitted"
+
+    # A manager who wrote and submitted it cannot authorise their own work.
+    services.return_assessment(assessment, comments="Let me finish it", by=mona)
+    services.submit_assessment(assessment, by=mona)
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=mona)
+    assert refused.value.code == "own_assessment"
+    services.authorise_assessment(assessment, by=mo)
+
+
+def test_bob_is_refused(assessment, alice, bob):
+    with pytest.raises(AccessDenied):
+        services.save_assessment(assessment, {"reason": "x"}, by=bob)
+    _complete(assessment, alice)
+    with pytest.raises(AccessDenied):
+        services.submit_assessment(assessment, by=bob)
+
+
+def test_no_further_action_closes_the_episode_rc8(assessment, alice, mona, child):
+    _complete(assessment, alice, outcome="nfa", factors=["21"])
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    episode = assessment.episode
+    episode.refresh_from_db()
+    assert (episode.closure_reason, episode.closed_on) == ("RC8", clock.today())
+    assert "A child in need plan" in episode.closing_summary
+    assert not Obligation.objects.filter(
+        person=child, status=Obligation.Status.DUE
+    ).exists()
+
+
+def test_early_help_closes_rc9_and_asks_early_help(assessment, alice, mona, child):
+    from haven.earlyhelp.models import EarlyHelpRequest
+
+    _complete(assessment, alice, outcome="early_help")
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    assessment.episode.refresh_from_db()
+    assert assessment.episode.closure_reason == "RC9"
+    assert EarlyHelpRequest.objects.get(person=child).source == "step_down"
+
+
+def test_due_date_is_45_working_days_from_referral(assessment):
+    from haven.timescales import calendar
+
+    assert selectors.due_on(assessment) == calendar.add_working_days(
+        assessment.episode.referral_date, 45
+    )
+
+
+def test_a_submitted_assessment_is_on_the_managers_work(assessment, alice, mona):
+    from haven.core.work import items_for
+
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    items = [i for i in items_for([mona]) if i.kind == "Assessment to authorise"]
+    assert [(i.worker_id, i.person_id) for i in items] == [
+        (mona.pk, assessment.person_id)
+    ]
+    assert not [i for i in items_for([alice]) if i.kind == "Assessment to authorise"]

@@ -1,0 +1,368 @@
+import datetime as dt
+
+import pytest
+
+from haven.assessments import services as assess
+from haven.assessments.codes import Status
+from haven.cin import selectors, services
+from haven.cin.models import Episode
+from haven.core import clock
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import JournalEvent
+from haven.timescales.models import Obligation
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _days_ago(n: int) -> dt.date:
+    return clock.today() - dt.timedelta(days=n)
+
+
+def _refer(child, by, on=None, **kw):
+    return services.open_referral(
+        child,
+        received_on=on or _days_ago(30),
+        source=kw.pop("source", "2A"),
+        contact_id=kw.pop("contact_id", 17),
+        by=by,
+        **kw,
+    )
+
+
+def _action(**kw):
+    values = {
+        "what_must_change": "Jasmine attends school every day",
+        "who": "Mother, with the school's attendance officer",
+        "by_when": clock.today() + dt.timedelta(days=30),
+        "if_not_met": "A meeting with the school and a review of the plan",
+    }
+    values.update(kw)
+    return services.ActionLine(**values)
+
+
+def _authorised(child, alice, mona, outcome="cin_plan"):
+    episode = _refer(child, alice)
+    assessment = episode.assessments.get()
+    assessment = assess.save_assessment(
+        assessment,
+        {
+            "reason": "School reports bruising",
+            "factors": ["16A"],
+            "analysis": "Neglect is likely",
+            "recommendation": "A plan",
+            "outcome": outcome,
+        },
+        primary_need="N1",
+        by=alice,
+    )
+    assess.submit_assessment(assessment, by=alice)
+    assess.authorise_assessment(assessment, by=mona)
+    episode.refresh_from_db()
+    return episode
+
+
+# --- referral ---------------------------------------------------------------
+
+
+def test_open_referral_opens_the_episode_and_its_assessment(child, alice):
+    episode = _refer(child, alice, strategy_discussion=True)
+    assessment = episode.assessments.get()
+    assert (assessment.status, assessment.started_on) == (
+        Status.IN_PROGRESS,
+        episode.referral_date,
+    )
+    assert episode.re_referral is False
+    event = JournalEvent.objects.get(person=child, type="frontdoor.referral_received")
+    assert event.payload == {
+        "episode": episode.pk,
+        "assessment": assessment.pk,
+        "contact": 17,
+        "source": "2A",
+        "re_referral": False,
+        "strategy_discussion": True,
+    }
+    assert event.occurred_at == clock.start_of(episode.referral_date)
+    assert selectors.open_episode(child) == episode
+
+
+def test_the_referral_starts_the_45_working_day_assessment_clock(child, alice):
+    episode = _refer(child, alice)
+    obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
+    assert obligation.subject == str(episode.assessments.get().pk)
+    assert obligation.status == Obligation.Status.DUE
+
+
+def test_a_child_may_have_only_one_open_episode(child, alice):
+    _refer(child, alice)
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, on=_days_ago(1))
+    assert refused.value.code == "open_episode"
+    assert Episode.objects.filter(person=child).count() == 1
+
+
+def test_the_database_refuses_a_second_open_episode(child):
+    from django.db import IntegrityError, transaction
+
+    Episode.objects.create(person=child, referral_date=_days_ago(5), source="1A")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Episode.objects.create(person=child, referral_date=_days_ago(2), source="1A")
+
+
+def test_a_referral_within_12_months_of_another_is_a_re_referral(child, alice, mona):
+    first = _authorised(child, alice, mona, outcome="nfa")
+    assert first.closed_on is not None
+    second = _refer(child, alice, on=_days_ago(2))
+    assert second.re_referral is True
+    assert selectors.previous_referral_within(child, _days_ago(2)) == first
+    assert selectors.previous_referral_within(child, first.referral_date) is None
+
+
+def test_a_referral_more_than_12_months_later_is_not_a_re_referral(child):
+    Episode.objects.create(
+        person=child,
+        referral_date=clock.today() - dt.timedelta(days=400),
+        source="1A",
+        closed_on=clock.today() - dt.timedelta(days=390),
+        closure_reason="RC8",
+    )
+    assert selectors.previous_referral_within(child, clock.today()) is None
+
+
+def test_referral_checks_source_and_date(child, alice):
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, source="ZZ")
+    assert refused.value.field == "source"
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, on=clock.today() + dt.timedelta(days=1))
+    assert refused.value.code == "date_in_future"
+
+
+def test_a_front_door_worker_may_refer_but_bob_may_not(child, alice, bob, team):
+    with pytest.raises(AccessDenied):
+        _refer(child, bob)
+    fiona = make_user("fiona", "finance_officer", team)
+    with pytest.raises(DomainError) as refused:
+        _refer(child, fiona)
+    assert refused.value.code == "not_permitted"
+
+
+# --- plans ------------------------------------------------------------------
+
+
+def test_start_plan_records_the_actions_and_starts_the_review_clock(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    plan = services.start_plan(
+        episode, started_on=_days_ago(1), actions=[_action()], by=alice
+    )
+    assert plan.actions.count() == 1
+    event = JournalEvent.objects.get(type="cin.child_in_need_plan_started")
+    assert event.payload == {"plan": plan.pk, "episode": episode.pk, "actions": 1}
+    review = Obligation.objects.get(person=child, rule_id="CIN-REVIEW")
+    assert review.subject == str(plan.pk)
+
+
+def test_a_plan_needs_an_action(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    with pytest.raises(DomainError) as refused:
+        services.start_plan(episode, started_on=_days_ago(1), actions=[], by=alice)
+    assert refused.value.code == "actions_required"
+
+
+@pytest.mark.parametrize(
+    ("blank", "words"),
+    [
+        ("what_must_change", "what must change"),
+        ("who", "who will do it"),
+        ("by_when", "by when"),
+        ("if_not_met", "what happens if it does not change"),
+    ],
+)
+def test_every_action_needs_all_four_parts(child, alice, mona, blank, words):
+    episode = _authorised(child, alice, mona)
+    empty = None if blank == "by_when" else ""
+    with pytest.raises(DomainError) as refused:
+        services.start_plan(
+            episode,
+            started_on=_days_ago(1),
+            actions=[_action(**{blank: empty})],
+            by=alice,
+        )
+    assert refused.value.code == "action_incomplete"
+    assert words in refused.value.message
+
+
+def test_a_plan_needs_the_primary_need(child, alice):
+    episode = _refer(child, alice)
+    with pytest.raises(DomainError) as refused:
+        services.start_plan(
+            episode, started_on=_days_ago(1), actions=[_action()], by=alice
+        )
+    assert refused.value.field == "primary_need"
+    plan = services.start_plan(
+        episode,
+        started_on=_days_ago(1),
+        actions=[_action()],
+        primary_need="N4",
+        by=alice,
+    )
+    episode.refresh_from_db()
+    assert episode.primary_need == "N4" and plan.pk
+
+
+def test_a_plan_cannot_start_before_the_referral_or_twice(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    with pytest.raises(DomainError) as refused:
+        services.start_plan(
+            episode, started_on=_days_ago(40), actions=[_action()], by=alice
+        )
+    assert refused.value.code == "date_too_early"
+    services.start_plan(episode, started_on=_days_ago(1), actions=[_action()], by=alice)
+    with pytest.raises(DomainError) as refused:
+        services.start_plan(
+            episode, started_on=clock.today(), actions=[_action()], by=alice
+        )
+    assert refused.value.code == "open_plan"
+
+
+def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    plan = services.start_plan(
+        episode, started_on=_days_ago(5), actions=[_action()], by=alice
+    )
+    with pytest.raises(DomainError) as refused:
+        services.review_plan(
+            plan, held_on=clock.today(), summary=" ", decision="continue", by=alice
+        )
+    assert refused.value.field == "summary"
+    with pytest.raises(DomainError) as refused:
+        services.review_plan(
+            plan, held_on=clock.today(), summary="Better", decision="", by=alice
+        )
+    assert refused.value.field == "decision"
+    with pytest.raises(DomainError) as refused:
+        services.review_plan(
+            plan, held_on=_days_ago(6), summary="Better", decision="continue", by=alice
+        )
+    assert refused.value.field == "held_on"
+    review = services.review_plan(
+        plan, held_on=clock.today(), summary="Better", decision="continue", by=alice
+    )
+    event = JournalEvent.objects.get(type="cin.plan_reviewed")
+    assert event.payload["plan"] == plan.pk and event.payload["review"] == review.pk
+    statuses = set(
+        Obligation.objects.filter(rule_id="CIN-REVIEW").values_list("status", flat=True)
+    )
+    assert Obligation.Status.MET_ON_TIME in statuses
+
+
+def test_bob_may_not_start_or_review_a_plan(child, alice, mona, bob):
+    episode = _authorised(child, alice, mona)
+    with pytest.raises(AccessDenied):
+        services.start_plan(
+            episode, started_on=_days_ago(1), actions=[_action()], by=bob
+        )
+    plan = services.start_plan(
+        episode, started_on=_days_ago(1), actions=[_action()], by=alice
+    )
+    with pytest.raises(AccessDenied):
+        services.review_plan(
+            plan, held_on=clock.today(), summary="x", decision="continue", by=bob
+        )
+
+
+# --- closure ----------------------------------------------------------------
+
+
+def test_close_episode_ends_the_plan_and_every_obligation(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    plan = services.start_plan(
+        episode, started_on=_days_ago(2), actions=[_action()], by=alice
+    )
+    services.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason="RC7",
+        summary="Attendance is good now",
+        by=alice,
+    )
+    episode.refresh_from_db()
+    plan.refresh_from_db()
+    assert (episode.closure_reason, episode.closed_on) == ("RC7", clock.today())
+    assert plan.ended_on == clock.today()
+    event = JournalEvent.objects.get(type="cin.episode_closed")
+    assert event.payload == {
+        "episode": episode.pk,
+        "reason": "RC7",
+        "ended_plan": plan.pk,
+        "step_down": False,
+    }
+    assert not Obligation.objects.filter(
+        person=child, status=Obligation.Status.DUE
+    ).exists()
+    assert selectors.open_episode(child) is None
+
+
+def test_closing_needs_a_reason_a_summary_and_a_sensible_date(child, alice):
+    episode = _refer(child, alice)
+    good = {"closed_on": clock.today(), "reason": "RC7", "summary": "Done"}
+    for change, field in (
+        ({"reason": ""}, "reason"),
+        ({"summary": "  "}, "summary"),
+        ({"closed_on": None}, "closed_on"),
+        ({"closed_on": _days_ago(40)}, "closed_on"),
+        ({"closed_on": clock.today() + dt.timedelta(days=1)}, "closed_on"),
+        ({"reason": "RC2"}, "reason"),
+    ):
+        with pytest.raises(DomainError) as refused:
+            services.close_episode(episode, by=alice, **{**good, **change})
+        assert refused.value.field == field, change
+
+
+def test_closing_after_assessment_needs_an_authorised_assessment(child, alice):
+    episode = _refer(child, alice)
+    with pytest.raises(DomainError) as refused:
+        services.close_episode(
+            episode, closed_on=clock.today(), reason="RC8", summary="x", by=alice
+        )
+    assert refused.value.code == "assessment_not_authorised"
+
+
+def test_closing_with_step_down_asks_early_help(child, alice, mona):
+    from haven.earlyhelp.models import EarlyHelpRequest
+
+    episode = _authorised(child, alice, mona)
+    services.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
+    services.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason="RC7",
+        summary="Family want support from the children's centre",
+        step_down=True,
+        by=alice,
+    )
+    request = EarlyHelpRequest.objects.get(person=child)
+    assert request.source == "step_down"
+    assert request.contact_id == 17
+
+
+def test_a_closed_episode_cannot_be_changed(child, alice):
+    episode = _refer(child, alice)
+    services.close_episode(
+        episode, closed_on=clock.today(), reason="RC5", summary="Moved", by=alice
+    )
+    with pytest.raises(DomainError) as refused:
+        services.set_primary_need(episode, "N1", by=alice)
+    assert refused.value.code == "episode_closed"
+
+
+def test_set_primary_need_journals_the_code(child, alice, bob):
+    episode = _refer(child, alice)
+    with pytest.raises(DomainError) as refused:
+        services.set_primary_need(episode, "N0", by=alice)
+    assert refused.value.field == "primary_need"
+    with pytest.raises(AccessDenied):
+        services.set_primary_need(episode, "N2", by=bob)
+    services.set_primary_need(episode, "N2", by=alice)
+    event = JournalEvent.objects.get(type="cin.primary_need_set")
+    assert event.payload == {"episode": episode.pk, "need": "N2"}
