@@ -53,6 +53,7 @@ def drafts(workers: Sequence[User]) -> list[WorkItem]:
             person_id=draft.person_id,
             person_name=draft.person.full_name,
             source=f"Last saved {_when(draft.updated_at)}",
+            private=True,
         )
         for draft in found
     ]

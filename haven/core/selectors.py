@@ -22,9 +22,20 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     if user.has_perm("core.view_case_record"):
         items.append({"text": "My work", "href": reverse("timescales:my_work")})
         items.append({"text": "Children", "href": reverse("people:list")})
+    from haven.frontdoor.selectors import works_at_front_door
+
+    if isinstance(user, User) and works_at_front_door(user):
+        items.append({"text": "Front door", "href": reverse("frontdoor:queue")})
+    if user.has_perm("core.record_early_help") or user.has_perm(
+        "core.manage_team_cases"
+    ):
+        items.append({"text": "Early help", "href": reverse("earlyhelp:queue")})
     if user.has_perm("core.manage_team_cases"):
         items.append({"text": "Team work", "href": reverse("timescales:team")})
+        items.append({"text": "To authorise", "href": reverse("assessments:awaiting")})
+        items.append({"text": "Oversight", "href": reverse("casework:oversight")})
     if user.has_perm("core.manage_reference_data"):
+        items.append({"text": "Timescales", "href": reverse("timescales:rules")})
         items.append({"text": "Administration", "href": reverse("admin:index")})
     for item in items:
         item["current"] = request.path == item["href"]

@@ -23,6 +23,7 @@ class WorkItem:
     person_id: int | None = None
     person_name: str = ""
     source: str = ""  # where the duty comes from (the law, guidance or a manager)
+    private: bool = False  # the worker's own (a draft): not on a manager's view
 
 
 WorkSource = Callable[[Sequence[User]], list[WorkItem]]

@@ -13,7 +13,7 @@ import random
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Restriction, Team, User
-from haven.earlyhelp import services
+from haven.earlyhelp import selectors, services
 from haven.earlyhelp.codes import STEP_UP_REFERRAL_SOURCE, ClosureOutcome
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.earlyhelp.services import ActionLine
@@ -73,7 +73,9 @@ def populate(rng: random.Random, children: list[Person]) -> None:
     chosen = [
         c
         for c in rng.sample(children, k=max(1, len(children) // 5))
-        if c.pk not in restricted and not _open_to_social_care(c)
+        if c.pk not in restricted
+        and not _open_to_social_care(c)
+        and selectors.open_request(c) is None  # the front door may have asked
     ]
     today = clock.today()
     waiting = min(len(chosen), rng.randint(10, 20))

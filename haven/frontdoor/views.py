@@ -189,9 +189,14 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    if not request.user.has_perm("core.manage_team_cases"):
-        raise PermissionDenied("Only a manager can decide what happens next")
     contact = get_object_or_404(Contact, pk=pk)
+    if not request.user.has_perm("core.manage_team_cases"):
+        if request.method == "POST":
+            raise PermissionDenied("Only a manager can decide what happens next")
+        # Links to the decision reach workers too (their due items): show them the
+        # contact, with who decides, rather than a refusal.
+        messages.info(request, "A manager records the decision on this contact.")
+        return redirect("frontdoor:contact", pk=contact.pk)
     children = _open_children(request, contact, "Front door decision")
     waiting = [named for named in children if not named.decision]
     if not waiting:

@@ -71,8 +71,12 @@ def addresses_of(person: Person) -> QuerySet[Address]:
     )
 
 
-def relationships_of(person: Person) -> list[dict[str, Any]]:
-    """Both directions: people recorded as related to this person, and the reverse."""
+def relationships_of(person: Person, user: User | None = None) -> list[dict[str, Any]]:
+    """Both directions: people recorded as related to this person, and the reverse.
+
+    Given the user, each row says whether they may open the related record, so a
+    page names a relative without linking to a record it would refuse.
+    """
     from haven.people.codes import INVERSE_RELATIONSHIP, RelationshipKind
 
     ids = record_ids(person)
@@ -84,6 +88,13 @@ def relationships_of(person: Person) -> list[dict[str, Any]]:
     for link in Relationship.objects.filter(other_id__in=ids).select_related("person"):
         inverse = RelationshipKind(INVERSE_RELATIONSHIP[link.kind]).label
         rows.append({"person": link.person, "kind": inverse, "link": link})
+    if user is not None:
+        related = [row["person"].pk for row in rows]
+        openable = set(
+            people_visible_to(user).filter(pk__in=related).values_list("pk", flat=True)
+        )
+        for row in rows:
+            row["may_open"] = row["person"].pk in openable
     return rows
 
 

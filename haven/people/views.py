@@ -72,7 +72,7 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "person": person,
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
-        "relationships": selectors.relationships_of(person),
+        "relationships": selectors.relationships_of(person, request.user),
         "obligations": queue.for_person(person.pk),
         "today": clock.today(),
         "may_record": selectors.may_record(request.user),

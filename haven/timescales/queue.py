@@ -124,6 +124,8 @@ def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary
     )
     by_worker: dict[int, list[WorkItem]] = {w.pk: [] for w in workers}
     for item in items_for(workers):
+        if item.private:
+            continue
         by_worker.setdefault(item.worker_id, []).append(item)
     week = today + dt.timedelta(days=7)
     summaries = [

@@ -157,9 +157,12 @@ def test_the_decide_page_records_the_decision(client, contact, maggie):
     assert named.decision == "nfa"
 
 
-def test_the_decide_page_is_refused_to_a_worker(client, contact, fred):
+def test_a_worker_following_a_decide_link_sees_the_contact(client, contact, fred):
     client.force_login(fred)
-    assert client.get(reverse("frontdoor:decide", args=[contact.pk])).status_code == 403
+    url = reverse("frontdoor:decide", args=[contact.pk])
+    response = client.get(url)
+    assert response.url == reverse("frontdoor:contact", args=[contact.pk])
+    assert client.post(url, {}).status_code == 403
 
 
 def test_the_decide_page_warns_of_a_re_referral(client, wednesday, fred, maggie, child):

@@ -6,9 +6,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from haven.casework import demo as casework_demo
+from haven.cin import demo as cin_demo
 from haven.core.models import DemoDatabase, User
 from haven.demo.families import create_families, restrict_some
 from haven.demo.staff import DEMO_PASSWORD, create_staff, demo_logins
+from haven.earlyhelp import demo as earlyhelp_demo
+from haven.frontdoor import demo as frontdoor_demo
 from haven.people.models import Person
 
 
@@ -55,6 +59,12 @@ class Command(BaseCommand):
             create_staff(rng)
             made = create_families(rng, children)
             restrict_some(rng, made)
+            # Order matters: the front door opens referrals, the CIN demo takes
+            # those up and refers more, early help takes children open to no one.
+            frontdoor_demo.populate(rng, made)
+            cin_demo.populate(rng, made)
+            casework_demo.populate(rng, made)
+            earlyhelp_demo.populate(rng, made)
         if self.verbose:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo authority created: {children} children.")
