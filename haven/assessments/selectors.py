@@ -31,10 +31,13 @@ def assessment_with_detail(pk: int) -> Assessment:
 
 def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
     """Submitted assessments of children the manager may open, oldest first."""
-    people = access.visible_people(manager, Person.objects.all())
+    submitted = Assessment.objects.filter(status=Status.SUBMITTED).exclude(
+        submitted_by=manager
+    )
+    # The few submitted assessments first, then access: not access over everyone.
+    children = Person.objects.filter(pk__in=submitted.values("person_id"))
     return (
-        Assessment.objects.filter(status=Status.SUBMITTED, person__in=people)
-        .exclude(submitted_by=manager)
+        submitted.filter(person__in=access.visible_people(manager, children))
         .select_related("person", "episode", "submitted_by")
         .order_by("submitted_at", "pk")
     )

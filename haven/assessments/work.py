@@ -14,9 +14,11 @@ def assessments_to_authorise(workers: Sequence[User]) -> list[WorkItem]:
     """For each manager among the workers, the submitted assessments they may
     authorise (a manager's team view asks for only a few managers)."""
     items = []
-    for manager in workers:
-        if not manager.has_perm("core.manage_team_cases"):
-            continue
+    managers = User.objects.filter(
+        pk__in=[w.pk for w in workers],
+        groups__permissions__codename="manage_team_cases",
+    ).distinct()
+    for manager in managers:
         for assessment in awaiting_authorisation(manager):
             items.append(
                 WorkItem(

@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from haven.core.access import relationship, team_ids_for
 from haven.core.models import User
+from haven.earlyhelp.models import EarlyHelpRequest
 
 
 @relationship("Early help: open request")
@@ -22,7 +23,5 @@ def early_help_open_request(user: User, today: dt.date) -> Q | None:
     teams = team_ids_for(user)
     if not teams:
         return None
-    return Q(
-        early_help_requests__team_id__in=teams,
-        early_help_requests__closed_on__isnull=True,
-    )
+    waiting = EarlyHelpRequest.objects.filter(team_id__in=teams, closed_on__isnull=True)
+    return Q(pk__in=waiting.values("person_id"))

@@ -7,6 +7,7 @@ from django.db.models import Q
 from haven.core import clock
 from haven.core.access import relationship
 from haven.core.models import User
+from haven.frontdoor.models import ContactChild
 from haven.frontdoor.selectors import works_at_front_door
 
 # After the decision the front door keeps access for the rest of the day and the
@@ -19,6 +20,7 @@ def open_contact(user: User, today: dt.date) -> Q | None:
     if not works_at_front_door(user):
         return None
     since = clock.start_of(today - KEEP_AFTER_DECISION)
-    return Q(frontdoor_contacts__decision="") | Q(
-        frontdoor_contacts__decided_at__gte=since
+    open_or_recent = ContactChild.objects.filter(
+        Q(decision="") | Q(decided_at__gte=since)
     )
+    return Q(pk__in=open_or_recent.values("person_id"))

@@ -101,6 +101,7 @@ class WorkerSummary:
     items: list[WorkItem]
     overdue: int
     due_this_week: int
+    urgent: list[WorkItem]  # overdue or due within the week: what a manager chases
 
 
 def team_members(manager: User) -> list[User]:
@@ -137,6 +138,7 @@ def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary
             due_this_week=sum(
                 1 for i in by_worker[w.pk] if i.due_on and today <= i.due_on <= week
             ),
+            urgent=[i for i in by_worker[w.pk] if i.due_on and i.due_on <= week],
         )
         for w in workers
     ]

@@ -32,6 +32,11 @@ def team_work(request: AuthenticatedRequest) -> HttpResponse:
         raise PermissionDenied("Only managers see their teams' work")
     today = clock.today()
     summaries = queue.team_view(request.user, today)
+    chosen = request.GET.get("worker", "")
+    worker = next((s for s in summaries if str(s.worker.pk) == chosen), None)
+    if worker is not None:
+        context = {"today": today, "summary": worker}
+        return render(request, "timescales/worker_work.html", context)
     context = {"today": today, "summaries": summaries}
     return render(request, "timescales/team_work.html", context)
 

@@ -72,6 +72,9 @@ def test_team_view_counts_per_worker(
     page = client.get("/work/team/").content.decode()
     assert page.index("Carol") < page.index("Alice")  # overdue first
     assert 'govuk-tag--red">2<' in page
+    carols = client.get("/work/team/", {"worker": carol.pk}).content.decode()
+    assert "Carol Tester" in carols and "Everything due" in carols
+    assert carols.count("Decide what happens next with the contact") == 2
 
 
 @pytest.mark.django_db
