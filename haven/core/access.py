@@ -35,8 +35,9 @@ class Relationship:
     """A reason a user may open a child's record, as a filter over persons."""
 
     name: str
-    # A subquery (pk__in=...) rather than a join: relationships are OR'ed, and
-    # OR'ed joins multiply rows and defeat the indexes.
+    # A correlated Exists over OuterRef("pk") rather than a join: relationships
+    # are OR'ed, and OR'ed joins multiply rows; an Exists is checked through an
+    # index only for the people a query has already narrowed to.
     filter: Callable[[User, dt.date], Q | None]
 
 
@@ -74,8 +75,10 @@ def _allocated_worker(user: User, today: dt.date) -> Q | None:
     if not user.has_perm("core.view_case_record"):
         return None
     return Q(
-        pk__in=Allocation.objects.filter(worker=user, ended_on__isnull=True).values(
-            "person_id"
+        Exists(
+            Allocation.objects.filter(
+                person=OuterRef("pk"), worker=user, ended_on__isnull=True
+            )
         )
     )
 
@@ -85,8 +88,10 @@ def _allocated_team(user: User, today: dt.date) -> Q | None:
     teams = team_ids_for(user)
     if not teams or not user.has_perm("core.view_case_record"):
         return None
-    current = Allocation.objects.filter(team_id__in=teams, ended_on__isnull=True)
-    return Q(pk__in=current.values("person_id"))
+    current = Allocation.objects.filter(
+        person=OuterRef("pk"), team_id__in=teams, ended_on__isnull=True
+    )
+    return Q(Exists(current))
 
 
 def _active_break_glass(user: User) -> Q:

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from haven.core.access import relationship, team_ids_for
 from haven.core.models import User
@@ -23,5 +23,7 @@ def early_help_open_request(user: User, today: dt.date) -> Q | None:
     teams = team_ids_for(user)
     if not teams:
         return None
-    waiting = EarlyHelpRequest.objects.filter(team_id__in=teams, closed_on__isnull=True)
-    return Q(pk__in=waiting.values("person_id"))
+    waiting = EarlyHelpRequest.objects.filter(
+        person=OuterRef("pk"), team_id__in=teams, closed_on__isnull=True
+    )
+    return Q(Exists(waiting))

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from haven.core import clock
 from haven.core.access import relationship
@@ -21,6 +21,6 @@ def open_contact(user: User, today: dt.date) -> Q | None:
         return None
     since = clock.start_of(today - KEEP_AFTER_DECISION)
     open_or_recent = ContactChild.objects.filter(
-        Q(decision="") | Q(decided_at__gte=since)
+        Q(decision="") | Q(decided_at__gte=since), person=OuterRef("pk")
     )
-    return Q(pk__in=open_or_recent.values("person_id"))
+    return Q(Exists(open_or_recent))

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from haven.core import clock
@@ -72,6 +73,10 @@ class Person(models.Model):
             models.Index(fields=["family_name", "given_name"], name="person_name_idx"),
             models.Index(fields=["family_key", "given_key"], name="person_sound_idx"),
             models.Index(fields=["date_of_birth"], name="person_dob_idx"),
+            # Search by the first letters of a surname, and by a one-word name
+            # that may be a first name.
+            models.Index(Lower("family_name"), name="person_family_lower_idx"),
+            models.Index(fields=["given_key"], name="person_given_key_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -119,6 +124,11 @@ class PersonName(models.Model):
     given_key = models.CharField(max_length=8, blank=True, editable=False)
     family_key = models.CharField(max_length=8, blank=True, editable=False)
     until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["family_key"], name="personname_family_key_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.given_name} {self.family_name}".strip()

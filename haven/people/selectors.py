@@ -5,11 +5,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 from haven.core import access, clock
 from haven.core.models import Allocation, JournalEvent, User
 from haven.people.keys import name_keys, postcode_key
-from haven.people.models import Address, Person, PersonWarning, Relationship
+from haven.people.models import (
+    Address,
+    Person,
+    PersonName,
+    PersonWarning,
+    Relationship,
+)
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
@@ -126,7 +133,9 @@ def search(
         candidates = candidates.filter(addresses__postcode_key=postcode_key(postcode))
     given, family = _split(name)
     if name:
-        candidates = candidates.filter(_name_filter(given, family))
+        candidates = candidates.filter(
+            _name_filter(given, family), pk__in=_name_candidates(given, family)
+        )
     found = list(candidates.distinct()[: limit * 4])
     if name:
         found.sort(
@@ -142,6 +151,30 @@ def _split(name: str) -> tuple[str, str]:
     if len(parts) == 1:
         return "", parts[0]
     return " ".join(parts[:-1]), parts[-1]
+
+
+def _name_candidates(given: str, family: str) -> set[int]:
+    """Everyone the name could mean, from indexes only (a superset of
+    `_name_filter`), so that access is then checked for a few people, not all."""
+    given_key, family_key = name_keys(given, family)
+    prefix = family.lower()
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    ids = set(Person.objects.filter(family_key=family_key).values_list("pk", flat=True))
+    ids.update(
+        Person.objects.alias(lowered=Lower("family_name"))
+        .filter(lowered__gte=prefix, lowered__lt=after)
+        .values_list("pk", flat=True)
+    )
+    ids.update(
+        PersonName.objects.filter(family_key=family_key).values_list(
+            "person_id", flat=True
+        )
+    )
+    # A one-word search may be a first name; two words may be given the wrong
+    # way round.
+    as_given = name_keys(family, "")[0] if not given else family_key
+    ids.update(Person.objects.filter(given_key=as_given).values_list("pk", flat=True))
+    return ids
 
 
 def _name_filter(given: str, family: str) -> Q:

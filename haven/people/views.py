@@ -1,5 +1,5 @@
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -7,6 +7,7 @@ from haven.core import clock
 from haven.core.errors import AccessDenied
 from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
+from haven.core.paging import UncountedPage, uncounted_page
 from haven.people import selectors
 from haven.people.models import Person
 from haven.timescales import queue
@@ -36,10 +37,12 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
             postcode=postcode,
             date_of_birth=date_of_birth,
         )
-        page = Paginator(found, 50).get_page(request.GET.get("page"))
+        page: Page[Person] | UncountedPage = Paginator(found, 50).get_page(
+            request.GET.get("page")
+        )
     else:
         visible = selectors.people_visible_to(request.user)
-        page = Paginator(visible, 50).get_page(request.GET.get("page"))
+        page = uncounted_page(visible, request.GET.get("page"), 50)
     context = {
         "page": page,
         "name": name,

@@ -208,3 +208,17 @@ def test_break_glass_uses_reach_the_managers_report(client, alice, mona, bob, ch
     client.force_login(mona)
     html = client.get(reverse("people:break_glass_report")).content.decode()
     assert "Police called out of hours" in html
+
+
+def test_the_list_pages_without_counting_everyone(client, alice, team, mona):
+    for n in range(53):
+        child = ChildFactory(given_name=f"Kid{n:02}", family_name="Pager")
+        allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    client.force_login(alice)
+    first = client.get(reverse("people:list")).content.decode()
+    assert first.count("Pager</a>") == 50
+    assert 'rel="next"' in first
+    second = client.get(reverse("people:list"), {"page": "2"}).content.decode()
+    assert second.count("Pager</a>") == 3
+    assert 'rel="next"' not in second and 'rel="prev"' in second
+    assert client.get(reverse("people:list"), {"page": "x"}).status_code == 200
