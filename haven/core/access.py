@@ -54,20 +54,21 @@ def relationship(name: str) -> Callable[[Callable[[User, dt.date], Q | None]], A
     return register
 
 
-def team_ids_for(user: User) -> set[int]:
-    """The user's own team and every team they manage, directly or via a service."""
-    ids = {user.team_id} if user.team_id else set()
+def managed_team_ids(user: User) -> set[int]:
+    """Every team the user manages, directly or through a service above it."""
+    ids: set[int] = set()
     frontier = list(user.managed_teams.values_list("pk", flat=True))
     while frontier:
         ids.update(frontier)
-        frontier = [
-            pk
-            for pk in Team.objects.filter(parent_id__in=frontier).values_list(
-                "pk", flat=True
-            )
-            if pk not in ids
-        ]
+        below = Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        frontier = [pk for pk in below if pk not in ids]
     return ids
+
+
+def team_ids_for(user: User) -> set[int]:
+    """The user's own team and every team they manage."""
+    own = {user.team_id} if user.team_id else set()
+    return own | managed_team_ids(user)
 
 
 @relationship("Allocated worker")

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 
+from haven.core.access import managed_team_ids
 from haven.core.models import DemoDatabase, Team, User
 from haven.core.roles import ROLES, Role, roles_of
 
@@ -44,16 +45,9 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
 
 def teams_managed_by(user: User) -> QuerySet[Team]:
     """Teams the user manages directly or through a service above them."""
-    direct = list(user.managed_teams.all())
-    ids = {team.pk for team in direct}
-    frontier = [team.pk for team in direct]
-    while frontier:
-        below = list(
-            Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        )
-        frontier = [pk for pk in below if pk not in ids]
-        ids.update(frontier)
-    return Team.objects.filter(pk__in=ids).prefetch_related("members", "managers")
+    return Team.objects.filter(pk__in=managed_team_ids(user)).prefetch_related(
+        "members", "managers"
+    )
 
 
 @dataclass

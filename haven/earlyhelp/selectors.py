@@ -136,7 +136,7 @@ def open_request(person: Person) -> EarlyHelpRequest | None:
 
 def allocatable_workers(user: User) -> QuerySet[User]:
     """Workers in the teams the user manages, for the allocate page."""
-    from haven.earlyhelp.services import managed_team_ids
+    from haven.core.access import managed_team_ids
 
     return User.objects.filter(
         team_id__in=managed_team_ids(user), is_active=True

@@ -77,22 +77,6 @@ def _check_open(user: User, person: Person) -> None:
         raise AccessDenied()
 
 
-def managed_team_ids(user: User) -> set[int]:
-    """Teams the user manages, directly or through a service (not just works in)."""
-    ids: set[int] = set()
-    frontier = list(user.managed_teams.values_list("pk", flat=True))
-    while frontier:
-        ids.update(frontier)
-        frontier = [
-            pk
-            for pk in Team.objects.filter(parent_id__in=frontier).values_list(
-                "pk", flat=True
-            )
-            if pk not in ids
-        ]
-    return ids
-
-
 def may_allocate(user: User, request: EarlyHelpRequest) -> bool:
     """Team managers, and early help workers who manage the request's team."""
     if not (
@@ -100,7 +84,7 @@ def may_allocate(user: User, request: EarlyHelpRequest) -> bool:
         or user.has_perm("core.record_early_help")
     ):
         return False
-    managed = managed_team_ids(user)
+    managed = access.managed_team_ids(user)
     if request.team_id is None:
         return bool(managed)
     return request.team_id in managed
@@ -265,7 +249,7 @@ def allocate_request(
     )
     if not worker.is_active or worker.team_id is None:
         raise DomainError("bad_worker", "Choose a worker in a team", field="worker")
-    if worker.team_id not in managed_team_ids(by):
+    if worker.team_id not in access.managed_team_ids(by):
         raise DomainError(
             "worker_not_in_team", f"{worker} is not in a team you manage", "worker"
         )

@@ -16,6 +16,7 @@ from haven.core.chronology import describe, is_backdated
 from haven.core.errors import AccessDenied
 from haven.people import selectors
 from haven.people.models import Person
+from haven.people.services import DETAIL_FIELDS
 
 
 class PersonSummarySerializer(serializers.ModelSerializer[Person]):
@@ -27,25 +28,7 @@ class PersonSummarySerializer(serializers.ModelSerializer[Person]):
 class PersonSerializer(serializers.ModelSerializer[Person]):
     class Meta:
         model = Person
-        fields = [
-            "id",
-            "kind",
-            "given_name",
-            "family_name",
-            "date_of_birth",
-            "expected_date_of_birth",
-            "date_of_death",
-            "sex",
-            "gender_identity",
-            "ethnicity",
-            "first_language",
-            "religion",
-            "immigration_status",
-            "disabilities",
-            "nhs_number",
-            "upn",
-            "local_id",
-        ]
+        fields = ["id", *DETAIL_FIELDS]
 
 
 class ChronologyEntrySerializer(serializers.Serializer[Any]):

@@ -1,6 +1,7 @@
 """Pages that add to or change the register: new person (with the duplicate
 check), details, addresses, relationships, warnings, merge and unmerge."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -99,19 +100,41 @@ def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _record_page(request, person, form, f"Change {person}'s details")
 
 
-def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def _form_page(
+    request: AuthenticatedRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    save: Callable[[Person, dict[str, Any]], object],
+    *,
+    what: str,
+    title: str,
+    done: str,
+) -> HttpResponse:
+    """A page that adds one thing to a record: the form, the service, the result."""
     _may_record(request)
-    person = open_person(request, pk, "Record a move")
-    form = AddressForm(request.POST or None)
+    person = open_person(request, pk, what)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_move(person, by=request.user, **form.cleaned_data)
+            save(person, form.cleaned_data)
         except DomainError as refused:
             _refused(form, refused)
         else:
-            messages.success(request, "New address recorded; the old one is kept.")
+            messages.success(request, done)
             return redirect("people:detail", pk=pk)
-    return _record_page(request, person, form, f"Record where {person} lives now")
+    return _record_page(request, person, form, title.format(person=person))
+
+
+def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _form_page(
+        request,
+        pk,
+        AddressForm,
+        lambda person, data: services.record_move(person, by=request.user, **data),
+        what="Record a move",
+        title="Record where {person} lives now",
+        done="New address recorded; the old one is kept.",
+    )
 
 
 def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -153,18 +176,15 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    _may_record(request)
-    person = open_person(request, pk, "Add a warning")
-    form = WarningForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_warning(person, by=request.user, **form.cleaned_data)
-        except DomainError as refused:
-            _refused(form, refused)
-        else:
-            messages.success(request, "Warning added. It shows on every page.")
-            return redirect("people:detail", pk=pk)
-    return _record_page(request, person, form, f"Add a warning to {person}'s record")
+    return _form_page(
+        request,
+        pk,
+        WarningForm,
+        lambda person, data: services.add_warning(person, by=request.user, **data),
+        what="Add a warning",
+        title="Add a warning to {person}'s record",
+        done="Warning added. It shows on every page.",
+    )
 
 
 def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
