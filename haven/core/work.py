@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from haven.core.links import link
 from haven.core.models import User
 
 
@@ -24,6 +25,10 @@ class WorkItem:
     person_name: str = ""
     source: str = ""  # where the duty comes from (the law, guidance or a manager)
     private: bool = False  # the worker's own (a draft): not on a manager's view
+
+    @property
+    def person_url(self) -> str:
+        return link("people:detail", self.person_id) if self.person_id else ""
 
 
 WorkSource = Callable[[Sequence[User]], list[WorkItem]]

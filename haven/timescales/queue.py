@@ -5,9 +5,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from haven.core import access, clock
+from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem, items_for, work_source
 from haven.timescales.catalogue import STATUS_WORDS, rule
@@ -19,10 +20,10 @@ def _url(obligation_rule: str, subject: str, person_id: int) -> str:
     activation = ACTIVE.get(obligation_rule)
     if activation is not None:
         try:
-            return reverse(activation.url_name, args=[int(subject)])
+            return link(activation.url_name, int(subject))
         except (NoReverseMatch, ValueError):
             pass
-    return reverse("people:detail", args=[person_id])
+    return link("people:detail", person_id)
 
 
 def _action(rule_id: str) -> str:
