@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from haven.core import clock
 from haven.core.errors import DomainError
-from haven.core.http import AuthenticatedRequest
+from haven.core.http import AuthenticatedRequest, posted
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
 from haven.earlyhelp.guidance import Guidance
@@ -132,7 +132,7 @@ def allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not services.may_allocate(request.user, eh_request):
         raise PermissionDenied("Only the early help team's managers can allocate")
     workers = selectors.allocatable_workers(request.user)
-    form = eh_forms.AllocateForm(request.POST or None, workers=workers)
+    form = eh_forms.AllocateForm(posted(request), workers=workers)
     if request.method == "POST" and form.is_valid():
         try:
             services.allocate_request(
@@ -190,7 +190,7 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Your role does not include asking for early help")
     person = open_person(request, pk, "Request early help")
     form = eh_forms.RequestForm(
-        request.POST or None, initial={"requested_on": clock.today()}
+        posted(request), initial={"requested_on": clock.today()}
     )
 
     def save(data: dict[str, Any]) -> Any:
@@ -217,7 +217,7 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Early help assessment")
-    form = eh_forms.AssessmentForm(request.POST or None)
+    form = eh_forms.AssessmentForm(posted(request))
 
     def save(data: dict[str, Any]) -> Any:
         return services.complete_assessment(eh_request, by=request.user, **data)
@@ -236,7 +236,7 @@ def assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Family plan")
-    form = eh_forms.PlanForm(request.POST or None)
+    form = eh_forms.PlanForm(posted(request))
 
     def save(data: dict[str, Any]) -> Any:
         return services.start_plan(
@@ -263,7 +263,7 @@ def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Your role does not include early help work")
     family_plan = get_object_or_404(FamilyPlan.objects.select_related("request"), pk=pk)
     person = open_person(request, family_plan.request.person_id, "Family plan review")
-    form = eh_forms.ReviewForm(request.POST or None)
+    form = eh_forms.ReviewForm(posted(request))
 
     def save(data: dict[str, Any]) -> Any:
         return services.review_plan(family_plan, by=request.user, **data)
@@ -299,7 +299,7 @@ def action_done(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Close early help")
-    form = eh_forms.CloseForm(request.POST or None)
+    form = eh_forms.CloseForm(posted(request))
 
     def save(data: dict[str, Any]) -> Any:
         return services.close_episode(eh_request, by=request.user, **data)
@@ -318,7 +318,7 @@ def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def step_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Step up to social care")
-    form = eh_forms.StepUpForm(request.POST or None)
+    form = eh_forms.StepUpForm(posted(request))
 
     def save(data: dict[str, Any]) -> Any:
         return services.step_up(eh_request, by=request.user, **data)

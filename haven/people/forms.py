@@ -82,6 +82,14 @@ class NewPersonForm(PersonForm):
         del self.fields["date_of_death"]
 
 
+class KnownAsForm(forms.Form):
+    given_name = forms.CharField(
+        label="First name they are known by",
+        error_messages={"required": "Enter the name they are known by"},
+    )
+    family_name = forms.CharField(label="Last name (optional)", required=False)
+
+
 class AddressForm(forms.Form):
     line_1 = forms.CharField(
         label="Address line 1", error_messages={"required": "Enter address line 1"}

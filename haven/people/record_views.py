@@ -11,11 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core.errors import DomainError
-from haven.core.http import AuthenticatedRequest
+from haven.core.http import AuthenticatedRequest, posted
 from haven.people import selectors, services
 from haven.people.forms import (
     AddressForm,
     EditPersonForm,
+    KnownAsForm,
     MergeForm,
     NewPersonForm,
     ReasonForm,
@@ -56,7 +57,7 @@ def _refused(form: forms.Form, refused: DomainError) -> None:
 
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     _may_record(request)
-    form = NewPersonForm(request.POST or None)
+    form = NewPersonForm(posted(request))
     duplicates: list[selectors.PossibleDuplicate] = []
     if request.method == "POST" and form.is_valid():
         details = dict(form.cleaned_data)
@@ -86,7 +87,7 @@ def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Change details")
     initial = {name: getattr(person, name) for name in services.DETAIL_FIELDS}
-    form = EditPersonForm(request.POST or None, initial=initial)
+    form = EditPersonForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         changes = dict(form.cleaned_data)
         reason = changes.pop("reason")
@@ -113,7 +114,7 @@ def _form_page(
     """A page that adds one thing to a record: the form, the service, the result."""
     _may_record(request)
     person = open_person(request, pk, what)
-    form = form_class(request.POST or None)
+    form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             save(person, form.cleaned_data)
@@ -140,7 +141,7 @@ def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Record a relationship")
-    form = RelationshipForm(request.POST or None)
+    form = RelationshipForm(posted(request))
     query = request.GET.get("q", "").strip() or request.POST.get("q", "").strip()
     found = selectors.search(request.user, name=query, limit=20) if query else []
     found = [p for p in found if p.pk != person.pk]
@@ -175,6 +176,20 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "people/add_relationship.html", context)
 
 
+def add_known_as(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _form_page(
+        request,
+        pk,
+        KnownAsForm,
+        lambda person, data: services.add_known_as_name(
+            person, by=request.user, **data
+        ),
+        what="Add a known-as name",
+        title="Add a name {person} is known by",
+        done="Name added. Searches find it too.",
+    )
+
+
 def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -190,7 +205,7 @@ def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Merge records")
-    form = MergeForm(request.POST or None, initial={"duplicate": request.GET.get("d")})
+    form = MergeForm(posted(request), initial={"duplicate": request.GET.get("d")})
     if request.method == "POST" and form.is_valid():
         duplicate = Person.objects.filter(pk=form.cleaned_data["duplicate"]).first()
         try:
@@ -236,7 +251,7 @@ def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if duplicate.merged_into is None:
         raise Http404
     survivor = open_person(request, duplicate.merged_into.pk, "Unmerge records")
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.unmerge_records(

@@ -165,14 +165,14 @@ def _name_candidates(given: str, family: str) -> set[int]:
         .filter(lowered__gte=prefix, lowered__lt=after)
         .values_list("pk", flat=True)
     )
+    as_given = name_keys(family, "")[0] if not given else family_key
     ids.update(
-        PersonName.objects.filter(family_key=family_key).values_list(
-            "person_id", flat=True
-        )
+        PersonName.objects.filter(
+            Q(family_key=family_key) | Q(given_key=given_key or as_given)
+        ).values_list("person_id", flat=True)
     )
     # A one-word search may be a first name; two words may be given the wrong
     # way round.
-    as_given = name_keys(family, "")[0] if not given else family_key
     ids.update(Person.objects.filter(given_key=as_given).values_list("pk", flat=True))
     return ids
 
@@ -182,12 +182,20 @@ def _name_filter(given: str, family: str) -> Q:
     by_family = Q(family_key=family_key) | Q(family_name__istartswith=family)
     by_other_name = Q(names__family_key=family_key)
     if not given:
-        # One word: it may be either name.
+        # One word: it may be either name, their own or one they are known by.
         as_given, _ = name_keys(family, "")
-        return by_family | by_other_name | Q(given_key=as_given)
+        return (
+            by_family
+            | by_other_name
+            | Q(given_key=as_given)
+            | Q(names__given_key=as_given)
+        )
     swapped = Q(given_key=family_key, family_key=given_key)
+    # A known-as name may give a first name only ("Jazz"), or both.
+    known_as = Q(names__given_key=given_key) & (by_family | by_other_name)
     return (
         ((by_family | by_other_name) & Q(given_key=given_key))
+        | known_as
         | swapped
         | (by_family & Q(given_name__istartswith=given[:1]))
     )

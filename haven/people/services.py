@@ -21,6 +21,7 @@ from haven.people.identifiers import (
 from haven.people.keys import name_keys, postcode_key
 from haven.people.models import (
     Address,
+    FormerUpn,
     Person,
     PersonName,
     PersonWarning,
@@ -191,6 +192,9 @@ def change_details(
             return person
         for name, value in changed.items():
             setattr(person, name, _value(name, value))
+        if changed.get("upn") is not None and before["upn"]:
+            # DfE FormerUPN: the old number stays findable once a new one is issued.
+            FormerUpn.objects.create(person=person, upn=before["upn"])
         if {"given_name", "family_name"} & changed.keys():
             PersonName.objects.create(
                 person=person,

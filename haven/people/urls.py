@@ -15,6 +15,7 @@ urlpatterns = [
         record_views.add_relationship,
         name="add_relationship",
     ),
+    path("<int:pk>/names/new/", record_views.add_known_as, name="add_known_as"),
     path("<int:pk>/warnings/new/", record_views.add_warning, name="add_warning"),
     path("<int:pk>/merge/", record_views.merge, name="merge"),
     path("<int:pk>/unmerge/", record_views.unmerge, name="unmerge"),

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 
 from haven.core import clock
 from haven.core.errors import DomainError
-from haven.core.http import AuthenticatedRequest
+from haven.core.http import AuthenticatedRequest, posted
 from haven.core.work import items_for
 from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
@@ -50,11 +50,20 @@ def rules(request: AuthenticatedRequest) -> HttpResponse:
             "rule": r,
             "status": STATUS_WORDS[r.status],
             "live": r.id in ACTIVE,
+            "met_by": _met_by_words(r.id),
             "setting": current.get(r.id),
         }
         for r in RULES
     ]
     return render(request, "timescales/rules.html", {"rows": rows})
+
+
+def _met_by_words(rule_id: str) -> str:
+    """The events that meet a live rule, in words: "assessment authorised"."""
+    activation = ACTIVE.get(rule_id)
+    if activation is None:
+        return ""
+    return " or ".join(e.split(".")[-1].replace("_", " ") for e in activation.met_by)
 
 
 def rule_history(request: AuthenticatedRequest) -> HttpResponse:
@@ -72,7 +81,7 @@ def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
     if not found.configurable:
         raise Http404
     rolling = found.recurrence == "rolling"
-    form = RuleValueForm(request.POST or None, rolling=rolling)
+    form = RuleValueForm(posted(request), rolling=rolling)
     if request.method == "POST" and form.is_valid():
         try:
             services.set_rule_value(

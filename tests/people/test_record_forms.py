@@ -222,3 +222,22 @@ def test_the_list_pages_without_counting_everyone(client, alice, team, mona):
     assert second.count("Pager</a>") == 3
     assert 'rel="next"' not in second and 'rel="prev"' in second
     assert client.get(reverse("people:list"), {"page": "x"}).status_code == 200
+
+
+def test_a_known_as_name_is_found_by_search(client, alice, child):
+    client.force_login(alice)
+    url = reverse("people:add_known_as", args=[child.pk])
+    assert "Enter the name they are known by" in client.post(url, {}).content.decode()
+    client.post(url, {"given_name": "Jazz", "family_name": "Okonkwo"})
+    found = client.get(reverse("people:list"), {"name": "Jazz Okonkwo"})
+    assert "Jasmine Thackray</a>" in found.content.decode()
+
+
+def test_a_new_upn_keeps_the_old_one_as_a_former_upn(alice, child):
+    from haven.people import services
+    from haven.people.identifiers import upn_with_check_letter
+
+    first, second = (upn_with_check_letter(f"9991234567{n:02}") for n in (1, 2))
+    services.change_details(child, {"upn": first}, by=alice)
+    services.change_details(child, {"upn": second}, by=alice)
+    assert list(child.former_upns.values_list("upn", flat=True)) == [first]

@@ -129,3 +129,13 @@ def test_a_childs_page_shows_what_is_due_with_its_source(
     assert "Overdue</strong> 3 March 2026" in page
     assert "Decide what happens next with the contact" in page
     assert "WT2023" in page
+
+
+@pytest.mark.django_db
+def test_the_rules_page_says_who_is_responsible_and_what_meets_a_live_rule(
+    client: Client, alice: User
+) -> None:
+    client.force_login(alice)
+    page = client.get("/work/rules/").content.decode()
+    assert "Responsible: Social worker or duty team manager" in page
+    assert "Met when: contact decided." in page
