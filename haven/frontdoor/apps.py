@@ -8,7 +8,7 @@ class FrontdoorConfig(AppConfig):
 
     def ready(self) -> None:
         from haven.core.chronology import DESCRIBERS
-        from haven.frontdoor import access  # noqa: F401  (registers its relationship)
+        from haven.frontdoor import access, work  # noqa: F401  (they register)
         from haven.frontdoor.chronology import WORDS
         from haven.timescales.registry import activate
 

@@ -1,0 +1,31 @@
+"""Contacts awaiting a decision, on the front door managers' My work."""
+
+from collections.abc import Sequence
+
+from haven.core.links import link
+from haven.core.models import User
+from haven.core.work import WorkItem, work_source
+from haven.frontdoor.selectors import awaiting_decision, manages_front_door
+from haven.timescales.queue import source_words
+
+
+@work_source
+def contacts_to_decide(workers: Sequence[User]) -> list[WorkItem]:
+    """The decision belongs to a manager, whoever the child is allocated to."""
+    items = []
+    for manager in (w for w in workers if manages_front_door(w)):
+        for row in awaiting_decision(manager):
+            names = ", ".join(named.person.full_name for named in row.children)
+            items.append(
+                WorkItem(
+                    worker_id=manager.pk,
+                    kind="Front door decision (REF-DECISION)",
+                    title=f"Decide what happens next with the contact about {names}",
+                    url=link("frontdoor:decide", row.contact.pk),
+                    due_on=row.due_on,
+                    person_id=row.children[0].person_id,
+                    person_name=row.children[0].person.full_name,
+                    source=source_words("REF-DECISION"),
+                )
+            )
+    return items
