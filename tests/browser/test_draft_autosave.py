@@ -1,23 +1,14 @@
 """The note page in a real browser: htmx saves a draft as the worker types, and
 the draft survives signing out and reopens from the drafts list."""
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from haven.casework.models import Draft
 from haven.core.models import Allocation
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    browser,
-    demo,
-    page,
-    serious_accessibility_violations,
-    sign_in,
-)
-
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import serious_accessibility_violations, sign_in
 
 
-def test_a_draft_is_saved_as_the_worker_types(page: Page, live_server, demo):  # noqa: F811
+def test_a_draft_is_saved_as_the_worker_types(page: Page, live_server, demo):
     allocation = (
         Allocation.objects.filter(ended_on__isnull=True, worker__isnull=False)
         .select_related("worker")
