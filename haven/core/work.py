@@ -10,6 +10,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.apps import apps
+
+from haven.core import access
 from haven.core.links import link
 from haven.core.models import User
 
@@ -40,7 +43,25 @@ def work_source(func: WorkSource) -> WorkSource:
     return func
 
 
-def items_for(workers: Sequence[User]) -> list[WorkItem]:
-    """Every source's items for these workers: soonest first, undated last."""
+def items_for(workers: Sequence[User], viewer: User | None = None) -> list[WorkItem]:
+    """Every source's items for these workers: soonest first, undated last.
+
+    Given the viewer, items about children the viewer may not open are left out:
+    a queue must not name a child whose record is restricted from its reader.
+    """
     items = [item for source in SOURCES for item in source(workers)]
+    if viewer is not None:
+        items = access_filtered(viewer, items)
     return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max))
+
+
+def access_filtered(viewer: User, items: list[WorkItem]) -> list[WorkItem]:
+    """The items about children the viewer may open, and those about no child."""
+    person = apps.get_model("people", "Person")
+    ids = {i.person_id for i in items if i.person_id}
+    openable = set(
+        access.visible_people(viewer, person.objects.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        )
+    )
+    return [i for i in items if i.person_id is None or i.person_id in openable]

@@ -30,7 +30,7 @@ def person_for(user: User, pk: int, *, what: str) -> Person:
     A merged duplicate raises Person.DoesNotExist after pointing at its survivor
     through `merged_into`, which the view follows.
     """
-    person = Person.objects.get(pk=pk)
+    person = Person.objects.get(pk=pk, merged_into__isnull=True)
     access.open_record(user, person, what=what)
     return person
 
@@ -259,7 +259,11 @@ def possible_duplicates(user: User, details: dict[str, Any]) -> list[PossibleDup
         near |= Q(date_of_birth=details["date_of_birth"], family_key=family_key)
     if details.get("nhs_number"):
         near |= Q(nhs_number=details["nhs_number"])
-    candidates = Person.objects.filter(near, merged_into__isnull=True)[:200]
+    # A restricted or sealed record is not even hinted at to someone who may not
+    # open it: that it exists can be the secret (an adoption).
+    candidates = Person.objects.filter(near, merged_into__isnull=True).exclude(
+        ~access.visible_filter(user), restriction__isnull=False
+    )[:200]
     visible = set(people_visible_to(user).filter(near).values_list("pk", flat=True))
     found = []
     for score, person in likely_duplicates(details, candidates, threshold=0.75)[:10]:

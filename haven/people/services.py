@@ -186,7 +186,9 @@ def change_details(
         merged = {**before, **changes}
         _check_details(merged)
         changed = {
-            k: v for k, v in changes.items() if k in DETAIL_FIELDS and before[k] != v
+            k: v
+            for k, v in changes.items()
+            if k in DETAIL_FIELDS and before[k] != _value(k, v)
         }
         if not changed:
             return person

@@ -76,7 +76,7 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
         "relationships": selectors.relationships_of(person, request.user),
-        "obligations": queue.for_person(person.pk),
+        "obligations": queue.for_person(selectors.record_ids(person)),
         "today": clock.today(),
         "may_record": selectors.may_record(request.user),
     }

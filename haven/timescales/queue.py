@@ -4,13 +4,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, QuerySet
 from django.urls import NoReverseMatch
 
 from haven.core import access, clock
 from haven.core.links import link
 from haven.core.models import Allocation, User
-from haven.core.work import WorkItem, items_for, work_source
+from haven.core.work import WorkItem, access_filtered, items_for, work_source
 from haven.timescales.catalogue import STATUS_WORDS, rule
 from haven.timescales.models import Obligation
 from haven.timescales.registry import ACTIVE
@@ -36,29 +36,19 @@ def source_words(rule_id: str) -> str:
     return f"{STATUS_WORDS[found.status]}: {found.source}"
 
 
-@work_source
-def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
-    """Due obligations of the children allocated to these workers, in one query."""
-    rows = (
-        Obligation.objects.filter(
-            status=Obligation.Status.DUE,
-            person__allocations__worker__in=workers,
-            person__allocations__ended_on__isnull=True,
-        )
-        .annotate(worker_id=F("person__allocations__worker"))
-        .values(
-            "rule_id",
-            "subject",
-            "due_on",
-            "person_id",
-            "worker_id",
-            "person__given_name",
-            "person__family_name",
-        )
+def _obligation_items(due: QuerySet[Obligation], worker_field: str) -> list[WorkItem]:
+    rows = due.annotate(worker_id=F(worker_field)).values(
+        "rule_id",
+        "subject",
+        "due_on",
+        "person_id",
+        "worker_id",
+        "person__given_name",
+        "person__family_name",
     )
     return [
         WorkItem(
-            worker_id=row["worker_id"],
+            worker_id=row["worker_id"] or UNALLOCATED,
             kind=f"Statutory timescale {row['rule_id']}",
             title=_action(row["rule_id"]),
             url=_url(row["rule_id"], row["subject"], row["person_id"]),
@@ -71,6 +61,31 @@ def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
     ]
 
 
+def _due() -> QuerySet[Obligation]:
+    # A merged-away record's duties show on the survivor's page, not on queues.
+    return Obligation.objects.filter(
+        status=Obligation.Status.DUE,
+        person__merged_into__isnull=True,
+        person__allocations__ended_on__isnull=True,
+    )
+
+
+@work_source
+def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
+    """Due obligations of the children allocated to these workers, in one query."""
+    due = _due().filter(person__allocations__worker__in=workers)
+    return _obligation_items(due, "person__allocations__worker")
+
+
+def unallocated_obligations(team_ids: set[int]) -> list[WorkItem]:
+    """Due obligations of children a team holds with no worker: a manager's to chase."""
+    due = _due().filter(
+        person__allocations__team_id__in=team_ids,
+        person__allocations__worker__isnull=True,
+    )
+    return _obligation_items(due, "person__allocations__worker")
+
+
 @dataclass
 class Due:
     obligation: Obligation
@@ -79,30 +94,48 @@ class Due:
     url: str
 
 
-def for_person(person_id: int) -> list[Due]:
-    """What is due for one child now, soonest first, in words with its source."""
+def for_person(person_ids: list[int]) -> list[Due]:
+    """What is due for one child now (with records merged into theirs), soonest
+    first, in words with its source."""
     due = Obligation.objects.filter(
-        person_id=person_id, status=Obligation.Status.DUE
+        person_id__in=person_ids, status=Obligation.Status.DUE
     ).order_by("due_on")
     return [
         Due(
             obligation=o,
             action=_action(o.rule_id),
             source=source_words(o.rule_id),
-            url=_url(o.rule_id, o.subject, person_id),
+            url=_url(o.rule_id, o.subject, o.person_id),
         )
         for o in due
     ]
 
 
+UNALLOCATED = 0  # the worker id of items about cases a team holds with no worker
+
+
 @dataclass
 class WorkerSummary:
-    worker: User
+    worker: User | None  # None: the cases a team holds with no worker
     caseload: int
     items: list[WorkItem]
     overdue: int
     due_this_week: int
     urgent: list[WorkItem]  # overdue or due within the week: what a manager chases
+
+    @property
+    def key(self) -> str:
+        return str(self.worker.pk) if self.worker else "unallocated"
+
+    @property
+    def name(self) -> str:
+        if self.worker is None:
+            return "Not allocated to a worker"
+        return self.worker.get_full_name() or self.worker.username
+
+    @property
+    def team_name(self) -> str:
+        return str(self.worker.team) if self.worker else "Your teams"
 
 
 def team_members(manager: User) -> list[User]:
@@ -115,32 +148,50 @@ def team_members(manager: User) -> list[User]:
 
 
 def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary]:
-    """Each worker's caseload and queue, workers with overdue work first."""
+    """Each worker's caseload and queue, and the cases the teams hold with no
+    worker, overdue first. Only children the manager may open are named."""
     today = today or clock.today()
     workers = team_members(manager)
+    teams = access.team_ids_for(manager)
+    current = Allocation.objects.filter(
+        ended_on__isnull=True, person__merged_into__isnull=True
+    )
     caseloads = dict(
-        Allocation.objects.filter(worker__in=workers, ended_on__isnull=True)
+        current.filter(worker__in=workers)
         .values("worker")
-        .annotate(n=Count("pk", filter=Q(person__merged_into__isnull=True)))
+        .annotate(n=Count("pk"))
         .values_list("worker", "n")
     )
+    caseloads[UNALLOCATED] = current.filter(
+        team_id__in=teams, worker__isnull=True
+    ).count()
     by_worker: dict[int, list[WorkItem]] = {w.pk: [] for w in workers}
-    for item in items_for(workers):
-        if item.private:
-            continue
-        by_worker.setdefault(item.worker_id, []).append(item)
+    by_worker[UNALLOCATED] = []
+    everything = items_for(workers) + unallocated_obligations(teams)
+    for item in access_filtered(manager, everything):
+        if not item.private:
+            by_worker.setdefault(item.worker_id, []).append(item)
     week = today + dt.timedelta(days=7)
     summaries = [
-        WorkerSummary(
-            worker=w,
-            caseload=caseloads.get(w.pk, 0),
-            items=by_worker[w.pk],
-            overdue=sum(1 for i in by_worker[w.pk] if i.due_on and i.due_on < today),
-            due_this_week=sum(
-                1 for i in by_worker[w.pk] if i.due_on and today <= i.due_on <= week
-            ),
-            urgent=[i for i in by_worker[w.pk] if i.due_on and i.due_on <= week],
-        )
-        for w in workers
+        _summary(w, caseloads.get(w.pk if w else UNALLOCATED, 0), items, today, week)
+        for w, items in [(w, by_worker[w.pk]) for w in workers]
+        + [(None, by_worker[UNALLOCATED])]
     ]
     return sorted(summaries, key=lambda s: (-s.overdue, -len(s.items)))
+
+
+def _summary(
+    worker: User | None,
+    caseload: int,
+    items: list[WorkItem],
+    today: dt.date,
+    week: dt.date,
+) -> WorkerSummary:
+    return WorkerSummary(
+        worker=worker,
+        caseload=caseload,
+        items=items,
+        overdue=sum(1 for i in items if i.due_on and i.due_on < today),
+        due_this_week=sum(1 for i in items if i.due_on and today <= i.due_on <= week),
+        urgent=[i for i in items if i.due_on and i.due_on <= week],
+    )

@@ -14,14 +14,18 @@ from haven.timescales.models import RuleSetting
 
 def _parse(text: str, field: str) -> None:
     try:
-        Deadline.parse(text)
+        period = Deadline.parse(text)
     except ValueError:
+        period = None
+    # A local value is a period after the event: a fixed date, nothing or a
+    # period before it would put every new duty overdue on the day it arises.
+    if period is None or period.unit == "fixed_date" or period.amount <= 0:
         raise DomainError(
             "bad_deadline",
-            "Enter the period like +3 m (months), +6 w (weeks), +20 d (days) or "
-            "+15 WD (working days)",
+            "Enter a period after the event, like +3 m (months), +6 w (weeks), "
+            "+20 d (days) or +15 WD (working days)",
             field=field,
-        ) from None
+        )
 
 
 def set_rule_value(
@@ -44,12 +48,15 @@ def set_rule_value(
             f"{rule_id} is set by law or statutory guidance and cannot be changed here",
         )
     _parse(deadline.strip(), "deadline")
-    if interval.strip():
-        if found.recurrence != "rolling":
-            raise DomainError(
-                "no_interval", "Only a repeating duty has an interval", field="interval"
-            )
-        _parse(interval.strip(), "interval")
+    if interval.strip() and found.recurrence != "rolling":
+        raise DomainError(
+            "no_interval", "Only a repeating duty has an interval", field="interval"
+        )
+    if found.recurrence == "rolling":
+        # Blank keeps the interval in force then; each row of the history says
+        # the whole value, so no later row silently falls back to the national one.
+        interval = interval.strip() or _interval_in_force(rule_id, applies_from)
+        _parse(interval, "interval")
     if applies_from <= clock.today():
         # Obligations already due keep the value they were due under.
         raise DomainError(
@@ -76,6 +83,14 @@ def set_rule_value(
             changed_by=by,
             recorded_at=clock.now(),
         )
+
+
+def _interval_in_force(rule_id: str, on: dt.date) -> str:
+    setting = current_value(rule_id, on)
+    if setting is not None and setting.interval:
+        return setting.interval
+    national = rule(rule_id).interval
+    return national.notation if national else ""
 
 
 def current_value(rule_id: str, on: dt.date | None = None) -> RuleSetting | None:

@@ -18,7 +18,7 @@ def my_work(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_case_record"):
         raise PermissionDenied("Your role does not hold a caseload")
     today = clock.today()
-    items = items_for([request.user])
+    items = items_for([request.user], viewer=request.user)
     context = {
         "today": today,
         "overdue": [i for i in items if i.due_on and i.due_on < today],
@@ -33,7 +33,7 @@ def team_work(request: AuthenticatedRequest) -> HttpResponse:
     today = clock.today()
     summaries = queue.team_view(request.user, today)
     chosen = request.GET.get("worker", "")
-    worker = next((s for s in summaries if str(s.worker.pk) == chosen), None)
+    worker = next((s for s in summaries if s.key == chosen), None)
     if worker is not None:
         context = {"today": today, "summary": worker}
         return render(request, "timescales/worker_work.html", context)

@@ -241,3 +241,35 @@ def test_a_new_upn_keeps_the_old_one_as_a_former_upn(alice, child):
     services.change_details(child, {"upn": first}, by=alice)
     services.change_details(child, {"upn": second}, by=alice)
     assert list(child.former_upns.values_list("upn", flat=True)) == [first]
+
+
+def test_a_restricted_record_is_not_hinted_at_by_the_duplicate_check(
+    client, bob, child, mona
+):
+    from haven.core.services import restrict_record
+
+    restrict_record(child, kind="sealed", reason="Adoption", by=mona)
+    client.force_login(bob)
+    html = client.post(reverse("people:new"), NEW).content.decode()
+    assert "A record you cannot open" not in html
+    assert "Check this person is not already recorded" not in html
+
+
+def test_saving_unchanged_details_records_no_change(client, alice, child):
+    client.force_login(alice)
+    form = {**NEW, "reason": ""}
+    client.post(reverse("people:edit", args=[child.pk]), form)
+    assert not child.journal.filter(type="people.details_changed").exists()
+
+
+def test_a_merged_away_record_is_not_opened_or_written_to(
+    client, alice, child, team, mona
+):
+    from haven.people import services
+
+    twin = ChildFactory(given_name="Jasmin", family_name="Thackray")
+    allocate_case(twin, team=team, on=dt.date(2026, 1, 5), by=mona)
+    services.merge_records(twin, into=child, reason="Same child", by=alice)
+    client.force_login(alice)
+    assert client.get(reverse("people:add_warning", args=[twin.pk])).status_code == 404
+    assert client.get(f"/api/people/{twin.pk}/").status_code == 404

@@ -139,3 +139,81 @@ def test_the_rules_page_says_who_is_responsible_and_what_meets_a_live_rule(
     page = client.get("/work/rules/").content.decode()
     assert "Responsible: Social worker or duty team manager" in page
     assert "Met when: contact decided." in page
+
+
+@pytest.mark.django_db
+def test_a_blank_interval_keeps_the_local_one_in_force(
+    adam: User, mona: User, freezer: FrozenClock
+) -> None:
+    from haven.timescales.services import set_rule_value
+
+    freezer.at = clock.start_of(dt.date(2026, 3, 10))
+    first = set_rule_value(
+        "CIN-REVIEW",
+        deadline="+6 w",
+        interval="+6 w",
+        applies_from=dt.date(2026, 3, 11),
+        reason="Six-weekly",
+        approved_by=mona,
+        by=adam,
+    )
+    freezer.at = clock.start_of(dt.date(2026, 4, 1))
+    second = set_rule_value(
+        "CIN-REVIEW",
+        deadline="+4 w",
+        applies_from=dt.date(2026, 4, 2),
+        reason="First review sooner",
+        approved_by=mona,
+        by=adam,
+    )
+    assert (first.interval, second.interval) == ("+6 w", "+6 w")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("period", ["-3 m", "+0 d", "14 Feb", "soon"])
+def test_a_local_value_must_be_a_period_after_the_event(
+    adam: User, mona: User, period: str
+) -> None:
+    from haven.core.errors import DomainError
+    from haven.timescales.services import set_rule_value
+
+    with pytest.raises(DomainError, match="Enter a period after the event"):
+        set_rule_value(
+            "CIN-REVIEW",
+            deadline=period,
+            applies_from=clock.today() + dt.timedelta(days=1),
+            reason="Testing",
+            approved_by=mona,
+            by=adam,
+        )
+
+
+@pytest.mark.django_db
+def test_queues_never_name_a_child_the_reader_may_not_open(
+    client: Client, alice: User, mona: User, freezer: FrozenClock
+) -> None:
+    from haven.core.services import restrict_record
+
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    contact_for(alice, dt.date(2026, 3, 2), "Secret")
+    child = alice.allocations.get().person
+    restrict_record(child, kind="restricted", reason="Staff member's child", by=mona)
+    client.force_login(alice)
+    assert "Secret" not in client.get("/work/").content.decode()
+    client.force_login(mona)
+    assert "Secret" not in client.get("/work/team/").content.decode()
+
+
+@pytest.mark.django_db
+def test_duties_of_cases_a_team_holds_without_a_worker_reach_the_manager(
+    client: Client, alice: User, mona: User, team: Team, freezer: FrozenClock
+) -> None:
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    contact_for(alice, dt.date(2026, 3, 2), "Waiting")
+    alice.allocations.update(worker=None)
+    client.force_login(mona)
+    page = client.get("/work/team/").content.decode()
+    assert "Not allocated to a worker" in page
+    assert "Waiting Testington" in page
+    full = client.get("/work/team/", {"worker": "unallocated"}).content.decode()
+    assert "Decide what happens next with the contact" in full
