@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from haven.casework.codes import OversightCategory
 from haven.casework.models import OversightPolicy, Supervision
@@ -53,8 +53,8 @@ class OverdueCase:
     allocation: Allocation
     category: str
     weeks: int
-    last_supervision: dt.date | None
-    due_on: dt.date | None  # None: no oversight was ever recorded
+    last_supervision: dt.date | None  # None: no oversight was ever recorded
+    due_on: dt.date
 
     @property
     def category_words(self) -> str:
@@ -62,15 +62,22 @@ class OverdueCase:
 
 
 def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
-    """Children allocated to the user's teams whose latest recorded supervision is
-    older than the policy period, or who have none, most overdue first."""
+    """Children allocated to the user's teams whose oversight is past due, most
+    overdue first.
+
+    Oversight is due the policy period after the latest recorded supervision
+    (on the child's record or a record merged into it) or, for a child never
+    supervised, after the current allocation started: a newly allocated case is
+    not overdue from its first day.
+    """
     on = on or clock.today()
     teams = access.team_ids_for(user)
     latest = (
-        Supervision.objects.filter(person=OuterRef("person"))
-        .values("person")
-        .annotate(last=Max("held_on"))
-        .values("last")
+        Supervision.objects.filter(
+            Q(person=OuterRef("person")) | Q(person__merged_into=OuterRef("person"))
+        )
+        .order_by("-held_on")
+        .values("held_on")[:1]
     )
     allocations = (
         Allocation.objects.filter(team_id__in=teams, ended_on__isnull=True)
@@ -90,9 +97,9 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
             else OversightCategory.OTHER
         )
         last: dt.date | None = allocation.last_supervision
-        due_on = last + dt.timedelta(weeks=weeks[category]) if last else None
-        if due_on is None or due_on < on:
+        due_on = (last or allocation.started_on) + dt.timedelta(weeks=weeks[category])
+        if due_on < on:
             found.append(
                 OverdueCase(allocation, str(category), weeks[category], last, due_on)
             )
-    return sorted(found, key=lambda c: (c.due_on is not None, c.due_on or on))
+    return sorted(found, key=lambda c: (c.due_on, c.allocation.pk))

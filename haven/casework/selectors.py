@@ -29,11 +29,22 @@ def supervisions_of(person: Person) -> QuerySet[Supervision]:
 
 
 def drafts_of(user: User) -> QuerySet[Draft]:
-    return Draft.objects.filter(author=user).select_related("person")
+    """The user's drafts with something typed in them (a page opened and left
+    without typing has an empty one)."""
+    return unfinished_drafts().filter(author=user).select_related("person")
+
+
+def unfinished_drafts() -> QuerySet[Draft]:
+    return Draft.objects.exclude(fields={})
 
 
 def allocations_of(person: Person) -> QuerySet[Allocation]:
-    return Allocation.objects.filter(person=person).select_related("worker", "team")
+    """Newest first; the pk orders moves made on the same day."""
+    return (
+        Allocation.objects.filter(person=person)
+        .select_related("worker", "team")
+        .order_by("-started_on", "-pk")
+    )
 
 
 def children_to_record_for(user: User, person: Person) -> list[Person]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from haven.casework import selectors
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.casework.models import (
     CaseNote,
@@ -169,6 +170,35 @@ def save_draft(
     return draft
 
 
+# An untouched draft older than this is a page opened and left: remove it.
+EMPTY_DRAFT_KEPT_FOR = dt.timedelta(days=1)
+
+
+def start_draft(person: Person, *, by: User) -> Draft:
+    """An empty draft for a note page opened for writing.
+
+    The page carries its id from the start, so every autosave updates this row
+    and, once the note is saved (deleting it), a late autosave is refused
+    instead of creating a stray draft of a note already on the record. Empty
+    drafts are not listed anywhere; old ones are cleared here.
+    """
+    _require(by, "record_casework", "Your role does not include recording casework")
+    _require_access(by, person)
+    now = clock.now()
+    with transaction.atomic():
+        Draft.objects.filter(
+            author=by, fields={}, updated_at__lt=now - EMPTY_DRAFT_KEPT_FOR
+        ).delete()
+        return Draft.objects.create(
+            author=by,
+            person=person,
+            person_ids=[person.pk],
+            fields={},
+            created_at=now,
+            updated_at=now,
+        )
+
+
 def discard_draft(draft: Draft, *, by: User) -> None:
     if draft.author_id != by.pk:
         raise DomainError("not_your_draft", "This draft belongs to someone else")
@@ -207,6 +237,9 @@ def record_supervision(
             field="held_on",
         )
     discussion = _required_text(discussion, "discussion", "Enter what was discussed")
+    # The same people the form offers: active staff in the manager's teams and
+    # the child's allocated worker.
+    eligible = set(selectors.action_owners(by, person).values_list("pk", flat=True))
     checked: list[tuple[str, User, dt.date]] = []
     for index, action in enumerate(actions):
         prefix = f"action{index}-"
@@ -220,6 +253,13 @@ def record_supervision(
             raise DomainError(
                 "action_owner_required",
                 f"Choose who will do action {index + 1}",
+                field=prefix + "owner",
+            )
+        if action.owner.pk not in eligible:
+            raise DomainError(
+                "action_owner_not_eligible",
+                f"Choose someone in your teams, or the child's allocated worker, "
+                f"to do action {index + 1}",
                 field=prefix + "owner",
             )
         if action.due_on is None:
@@ -293,13 +333,16 @@ def complete_action(
         )
     _require_access(by, person)
     on = on or clock.today()
-    if action.done_on is not None:
-        raise DomainError("already_done", "This action is already done")
     if on > clock.today():
         raise DomainError(
             "done_in_future", "The date done must be today or in the past"
         )
     with transaction.atomic():
+        # Check again under a row lock: a double submit (or two people marking it
+        # done at once) must mark it and journal it only once.
+        action = SupervisionAction.objects.select_for_update().get(pk=action.pk)
+        if action.done_on is not None:
+            raise DomainError("already_done", "This action is already done")
         action.done_on = on
         action.save(update_fields=["done_on"])
         journal.append(

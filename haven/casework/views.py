@@ -143,10 +143,14 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 fields=_typed(request.POST),
                 by=request.user,
             )
-    elif draft is not None:
+    elif draft is not None and draft.fields:
         form = NoteForm(children=children)
         form.initial = _initial_from(draft.fields, form)
     else:
+        if draft is None:
+            # The form carries a draft id from the start, so the first autosave
+            # cannot race the Save button into a stray draft.
+            draft = services.start_draft(person, by=request.user)
         form = NoteForm(
             initial={
                 **NoteForm.defaults(request.GET.get("kind", "")),

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.casework.models import Draft, SupervisionAction
+from haven.casework.models import SupervisionAction
+from haven.casework.selectors import unfinished_drafts
 from haven.core.models import User
 from haven.core.work import WorkItem, work_source
 
@@ -43,7 +44,7 @@ def _when(at: dt.datetime) -> str:
 @work_source
 def drafts(workers: Sequence[User]) -> list[WorkItem]:
     """Case notes their authors started and have not saved, in one query."""
-    found = Draft.objects.filter(author__in=workers).select_related("person")
+    found = unfinished_drafts().filter(author__in=workers).select_related("person")
     return [
         WorkItem(
             worker_id=draft.author_id,

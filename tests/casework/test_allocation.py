@@ -65,3 +65,12 @@ def test_a_worker_sees_history_but_cannot_transfer(client, alice, team, child):
     html = client.get(url).content.decode()
     assert "Assessment Team" in html and "Transfer the case" not in html
     assert client.post(url, {"team": team.pk, "reason": "x"}).status_code == 403
+
+
+def test_same_day_moves_show_newest_first(client, alice, mona, team, child):
+    # The child fixture allocated the case to Alice; two moves today follow.
+    services.transfer_case(child, team=team, worker=None, reason="Move one", by=mona)
+    services.transfer_case(child, team=team, worker=alice, reason="Move two", by=mona)
+    client.force_login(mona)
+    html = client.get(reverse("casework:allocation", args=[child.pk])).content.decode()
+    assert html.index("Move two") < html.index("Move one")

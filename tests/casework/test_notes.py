@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -252,3 +253,64 @@ def test_an_autosave_after_the_note_was_saved_does_not_bring_the_draft_back(
     )
     assert "has been saved or discarded" in response.content.decode()
     assert not Draft.objects.exists()
+
+
+def _draft_id_on(html):
+    match = re.search(r'id="draft-id" value="(\d+)"', html)
+    assert match, "the note form carries no draft id"
+    return int(match.group(1))
+
+
+def test_the_note_page_carries_a_draft_id_from_the_start(client, alice, child):
+    client.force_login(alice)
+    html = client.get(reverse("casework:record_note", args=[child.pk])).content.decode()
+    draft = Draft.objects.get(pk=_draft_id_on(html))
+    assert (draft.author, draft.person, draft.fields) == (alice, child, {})
+    assert "Your note is saved as a draft as you type." in html
+    # Nothing typed yet: not a draft to finish.
+    assert (
+        "You have no drafts." in client.get(reverse("casework:drafts")).content.decode()
+    )
+    assert not [i for i in items_for([alice]) if i.kind == "Draft case note"]
+
+
+def test_the_first_autosave_arriving_after_save_leaves_no_stray_draft(
+    client, alice, child
+):
+    client.force_login(alice)
+    url = reverse("casework:record_note", args=[child.pk])
+    draft_id = _draft_id_on(client.get(url + "?kind=visit").content.decode())
+    now = timezone.localtime(clock.now()) - dt.timedelta(hours=1)
+    typed = {
+        "person": child.pk,
+        "draft": draft_id,
+        "children": [child.pk],
+        "kind": "visit",
+        "occurred_on_day": now.day,
+        "occurred_on_month": now.month,
+        "occurred_on_year": now.year,
+        "occurred_time": now.strftime("%H:%M"),
+        "child_seen": "on",
+        "subject": "Quick visit",
+        "body": "Saved before the first autosave came back.",
+    }
+    assert client.post(url, typed).status_code == 302
+    response = client.post(reverse("casework:autosave"), typed)
+    assert "has been saved or discarded" in response.content.decode()
+    assert CaseNote.objects.filter(subject="Quick visit").count() == 1
+    assert not Draft.objects.exists()
+
+
+def test_opening_the_note_page_clears_old_untouched_drafts(
+    client, freezer, alice, child
+):
+    left = services.start_draft(child, by=alice)
+    typed = services.save_draft(
+        child, draft_id=None, person_ids=[child.pk], fields={"subject": ["X"]}, by=alice
+    )
+    freezer.move_to(dt.timedelta(days=2))
+    client.force_login(alice)
+    html = client.get(reverse("casework:record_note", args=[child.pk])).content.decode()
+    assert not Draft.objects.filter(pk=left.pk).exists()
+    assert Draft.objects.filter(pk=typed.pk).exists()
+    assert Draft.objects.filter(pk=_draft_id_on(html), fields={}).exists()

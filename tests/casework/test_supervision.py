@@ -5,11 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from haven.casework import oversight, services
-from haven.casework.models import OversightPolicy, Supervision
+from haven.casework.models import OversightPolicy, Supervision, SupervisionAction
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.core.services import allocate_case
 from haven.core.work import items_for
+from haven.people import services as people
 from haven.people.models import Person
 from tests.conftest import make_user
 from tests.factories import ChildFactory
@@ -147,7 +148,7 @@ def test_oversight_report_lists_cases_past_the_policy_period(
     _supervise(child, mona, dt.date(2026, 1, 12))  # 7 weeks ago
     _supervise(recent, mona, dt.date(2026, 1, 26))  # 5 weeks ago
     never = ChildFactory(given_name="Never")
-    allocate_case(never, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    allocate_case(never, team=team, worker=alice, on=dt.date(2025, 12, 29), by=mona)
 
     overdue = oversight.overdue_for(mona)
     assert [c.allocation.person for c in overdue] == [never, child]
@@ -202,3 +203,78 @@ def test_the_policy_page(client, adam, mona):
 def test_the_oversight_report_is_for_managers(client, alice):
     client.force_login(alice)
     assert client.get(reverse("casework:oversight")).status_code == 403
+
+
+def test_a_child_never_supervised_is_due_the_policy_period_after_allocation(
+    frozen, alice, mona, team
+):
+    # The "other" policy is every 6 weeks; today is 2 March 2026.
+    new = ChildFactory(given_name="New")
+    allocate_case(new, team=team, worker=alice, on=dt.date(2026, 2, 23), by=mona)
+    waiting = ChildFactory(given_name="Waiting")
+    allocate_case(waiting, team=team, worker=alice, on=dt.date(2026, 1, 12), by=mona)
+
+    [case] = oversight.overdue_for(mona)
+    assert case.allocation.person == waiting
+    assert (case.last_supervision, case.due_on) == (None, dt.date(2026, 2, 23))
+
+
+def test_a_supervision_on_a_merged_record_counts_for_oversight(
+    frozen, alice, mona, team, child
+):
+    duplicate = ChildFactory(given_name="Jas", family_name="Thackray")
+    allocate_case(duplicate, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    _supervise(duplicate, mona, dt.date(2026, 2, 23))
+    assert child in [c.allocation.person for c in oversight.overdue_for(mona)]
+
+    people.merge_records(duplicate, into=child, reason="Same child", by=mona)
+    assert child not in [c.allocation.person for c in oversight.overdue_for(mona)]
+
+
+def test_a_double_submit_marks_an_action_done_and_journals_once(
+    frozen, alice, mona, child
+):
+    action = services.NewAction("Visit school", alice, dt.date(2026, 3, 9))
+    _supervise(child, mona, dt.date(2026, 3, 2), [action])
+    first = SupervisionAction.objects.get()
+    second = SupervisionAction.objects.get()  # the same row, loaded before either
+    services.complete_action(first, by=alice)
+    with pytest.raises(DomainError) as refused:
+        services.complete_action(second, by=alice)
+    assert refused.value.message == "This action is already done"
+    events = JournalEvent.objects.filter(type="casework.supervision_action_completed")
+    assert events.count() == 1
+
+
+def test_an_action_owner_must_be_active_and_in_the_managers_teams(
+    frozen, alice, mona, bob, other_team, child
+):
+    due = dt.date(2026, 3, 9)
+    with pytest.raises(DomainError) as refused:
+        _supervise(
+            child, mona, dt.date(2026, 3, 2), [services.NewAction("X", bob, due)]
+        )
+    assert refused.value.code == "action_owner_not_eligible"
+    assert refused.value.field == "action0-owner"
+    assert "Choose someone in your teams" in refused.value.message
+
+    alice.is_active = False
+    alice.save()
+    with pytest.raises(DomainError) as refused:
+        _supervise(
+            child, mona, dt.date(2026, 3, 2), [services.NewAction("X", alice, due)]
+        )
+    assert refused.value.field == "action0-owner"
+    assert not Supervision.objects.exists()
+
+
+def test_the_childs_allocated_worker_in_another_team_may_own_an_action(
+    frozen, mona, team, other_team, child
+):
+    carol = make_user("carol", "social_worker", team)
+    allocate_case(child, team=team, worker=carol, on=dt.date(2026, 3, 2), by=mona)
+    carol.team = other_team  # moved team, still holds the case
+    carol.save()
+    action = services.NewAction("Visit school", carol, dt.date(2026, 3, 9))
+    supervision = _supervise(child, mona, dt.date(2026, 3, 2), [action])
+    assert supervision.actions.get().owner == carol
