@@ -48,6 +48,13 @@ class AssessmentForm(forms.Form):
             widget=forms.RadioSelect,
             required=False,
         )
+        self.fields["delay_reason"] = forms.CharField(
+            label="Reasons for any delay",
+            help_text="If the assessment has taken longer than 45 working days "
+            "from the referral, say why. Needed to submit it after the due date",
+            widget=forms.Textarea(attrs={"rows": 3}),
+            required=False,
+        )
 
     def sections(self) -> list[forms.BoundField]:
         return [self[name] for name, _label, _hint in SECTIONS]

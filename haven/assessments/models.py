@@ -28,6 +28,9 @@ class Assessment(models.Model):
     outcome = models.CharField(
         max_length=20, choices=Outcome.choices, blank=True, default=""
     )
+    # Why it took longer than 45 working days (Working Together 2023: "if it
+    # takes longer, record the reasons"); needed to submit after the due date.
+    delay_reason = models.TextField(blank=True, default="")
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         "core.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

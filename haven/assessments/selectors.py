@@ -31,9 +31,10 @@ def assessment_with_detail(pk: int) -> Assessment:
 
 def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
     """Submitted assessments of children the manager may open, oldest first."""
-    submitted = Assessment.objects.filter(status=Status.SUBMITTED).exclude(
-        submitted_by=manager
-    )
+    # A closed episode's assessment can no longer be authorised.
+    submitted = Assessment.objects.filter(
+        status=Status.SUBMITTED, episode__closed_on__isnull=True
+    ).exclude(submitted_by=manager)
     # The few submitted assessments first, then access: not access over everyone.
     children = Person.objects.filter(pk__in=submitted.values("person_id"))
     return (

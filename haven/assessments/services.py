@@ -21,6 +21,7 @@ from haven.assessments.codes import (
     Status,
 )
 from haven.assessments.models import Assessment, AssessmentReturn
+from haven.assessments.selectors import due_on
 from haven.cin import services as cin
 from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
@@ -28,7 +29,7 @@ from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import User
 
 # What the assessor may change while the assessment is with them.
-DRAFT_FIELDS = ("reason", "factors", *SECTION_FIELDS, "outcome")
+DRAFT_FIELDS = ("reason", "factors", *SECTION_FIELDS, "outcome", "delay_reason")
 
 
 def _check_open(user: User, assessment: Assessment) -> None:
@@ -151,12 +152,25 @@ def _check_complete(assessment: Assessment) -> None:
         )
 
 
+def _check_delay_explained(assessment: Assessment) -> None:
+    # ASSESS-CF: 45 working days at most; "if it takes longer, record the reasons".
+    due = due_on(assessment)
+    if clock.today() > due and not assessment.delay_reason.strip():
+        raise DomainError(
+            "delay_reason_required",
+            f"The assessment is past its due date ({due:%-d %B %Y}): say why it "
+            "took longer",
+            field="delay_reason",
+        )
+
+
 def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
     """Send the assessment to a manager for authorisation."""
     _may_assess(by, assessment)
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
         _check_complete(assessment)
+        _check_delay_explained(assessment)
         assessment.status = Status.SUBMITTED
         assessment.submitted_at = clock.now()
         assessment.submitted_by = by

@@ -50,6 +50,11 @@ class CinConfig(AppConfig):
                     "Child in need episode closed: "
                     + _words(ClosureReason, p.get("reason", ""))
                     + ("; stepped down to early help" if p.get("step_down") else "")
+                    + (
+                        " (the family's open early help request continues)"
+                        if p.get("existing_early_help_request")
+                        else ""
+                    )
                 ),
             }
         )

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 from django.utils import timezone
 
+from haven.assessments import selectors as assess_selectors
 from haven.assessments import services as assess
 from haven.cin import selectors, services
 from haven.cin.models import Episode
@@ -200,6 +201,12 @@ def _assess(rng: random.Random, episode: Episode, worker: User, manager: User) -
                 "analysis": analysis,
                 "recommendation": recommendation,
                 "outcome": "nfa" if nfa else "cin_plan",
+                "delay_reason": (
+                    "The family cancelled two visits; we waited for the school's "
+                    "information."
+                    if submit_on > assess_selectors.due_on(assessment)
+                    else ""
+                ),
             },
             by=worker,
         )

@@ -6,12 +6,18 @@ from django.db.models import QuerySet
 
 from haven.cin.models import Episode, Plan
 from haven.people.models import Person
+from haven.people.selectors import record_ids
 from haven.timescales import calendar
 
 
 def open_episode(person: Person) -> Episode | None:
-    """The child's open CIN episode (there is at most one)."""
-    return Episode.objects.filter(person=person, closed_on__isnull=True).first()
+    """The child's open CIN episode (there is at most one), counting any opened
+    on a duplicate record since merged into the child's."""
+    return (
+        Episode.objects.filter(person_id__in=record_ids(person), closed_on__isnull=True)
+        .order_by("-referral_date", "-pk")
+        .first()
+    )
 
 
 def previous_referral_within(
@@ -32,9 +38,10 @@ def previous_referral_within(
 
 
 def episodes_of(person: Person) -> QuerySet[Episode]:
-    """The child's episodes, newest first, with what the overview page shows."""
+    """The child's episodes (and those of records merged into theirs), newest
+    first, with what the overview page shows."""
     return (
-        Episode.objects.filter(person=person)
+        Episode.objects.filter(person_id__in=record_ids(person))
         .prefetch_related("assessments", "plans__actions", "plans__reviews")
         .order_by("-referral_date", "-pk")
     )

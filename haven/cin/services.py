@@ -8,7 +8,8 @@ Journal events:
   cin.primary_need_set            {"episode", "need"}
   cin.child_in_need_plan_started  {"plan", "episode", "actions"}
   cin.plan_reviewed               {"plan", "episode", "review", "decision"}
-  cin.episode_closed              {"episode", "reason", "ended_plan", "step_down"}
+  cin.episode_closed              {"episode", "reason", "ended_plan", "step_down",
+                                   "existing_early_help_request"}
 """
 
 import datetime as dt
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
@@ -185,20 +187,27 @@ def set_primary_need(episode: Episode, need: str, *, by: User) -> Episode:
 # --- plans ------------------------------------------------------------------
 
 
+def _blank(line: ActionLine) -> bool:
+    return not (
+        line.what_must_change.strip()
+        or line.who.strip()
+        or line.by_when
+        or line.if_not_met.strip()
+    )
+
+
 def _check_actions(actions: Sequence[ActionLine]) -> list[ActionLine]:
-    lines = [
-        a
-        for a in actions
-        if a.what_must_change.strip() or a.who.strip() or a.by_when or a.if_not_met
-    ]
-    if not lines:
+    # Numbered by row, blank rows counted, so "Action 3" is the third row the
+    # user sees on the form even when they left the second one empty.
+    rows = [(n, line) for n, line in enumerate(actions, start=1) if not _blank(line)]
+    if not rows:
         raise DomainError(
             "actions_required",
             "Add at least one action: what must change, who does it, by when, and "
             "what happens if it does not",
             field="actions",
         )
-    for number, line in enumerate(lines, start=1):
+    for number, line in rows:
         missing = [
             words
             for value, words in (
@@ -215,7 +224,7 @@ def _check_actions(actions: Sequence[ActionLine]) -> list[ActionLine]:
                 f"Action {number}: say {' and '.join(missing)}",
                 field="actions",
             )
-    return lines
+    return [line for _number, line in rows]
 
 
 def start_plan(
@@ -315,10 +324,12 @@ def review_plan(
             "decision_required", "Choose what the review decided", field="decision"
         )
     with transaction.atomic():
+        # Episode before plan: the order close_episode locks them, so the two
+        # cannot deadlock.
+        _open(plan.episode)
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
         if plan.ended_on is not None:
             raise DomainError("plan_ended", "This plan has ended")
-        _open(plan.episode)
         review = PlanReview.objects.create(
             plan=plan,
             held_on=held_on,
@@ -355,8 +366,9 @@ def close_episode(
 ) -> Episode:
     """Close the child's episode with the census reason; step down if asked.
 
-    RC9 (closed after assessment, referred to early help) always steps down. Any
-    running plan ends on the closing date.
+    RC9 (closed after assessment, referred to early help) always steps down; if
+    the family already has an open early help request, that request stands and
+    no second one is made. Any running plan ends on the closing date.
     """
     person = episode.person
     _may_do_casework(by, person)
@@ -389,7 +401,10 @@ def close_episode(
         episode = _open(episode)
         if reason in AFTER_ASSESSMENT:
             _check_closed_after_assessment(episode)
+        _check_assessments_finished(episode)
         plan = episode.plans.filter(ended_on__isnull=True).first()
+        _check_closing_date(episode, plan, closed_on)
+        existing = _open_early_help_request(person) if step_down else None
         if plan is not None:
             plan.ended_on = closed_on
             plan.save(update_fields=["ended_on"])
@@ -405,12 +420,13 @@ def close_episode(
                 "reason": reason,
                 "ended_plan": plan.pk if plan else None,
                 "step_down": step_down,
+                "existing_early_help_request": existing,
             },
             by=by,
             occurred_at=clock.start_of(closed_on),
             significant=True,
         )
-        if step_down:
+        if step_down and existing is None:
             # Late import: early help imports this app for step up.
             from haven.earlyhelp.services import request_early_help
 
@@ -440,3 +456,47 @@ def _check_closed_after_assessment(episode: Episode) -> None:
             "rather than closing after assessment",
             field="reason",
         )
+
+
+def _check_assessments_finished(episode: Episode) -> None:
+    # An episode closing mid-assessment would leave the assessment unfinished
+    # for good: nobody could authorise it on a closed episode.
+    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
+        raise DomainError(
+            "assessment_not_finished",
+            "Authorise or finish the assessment before closing the episode",
+        )
+
+
+def _check_closing_date(
+    episode: Episode, plan: Plan | None, closed_on: dt.date
+) -> None:
+    """The episode cannot close before the last thing recorded on it."""
+    bounds = [(episode.referral_date, "the referral")]
+    if plan is not None:
+        bounds.append((plan.started_on, "the plan started"))
+        review = plan.reviews.order_by("-held_on", "-pk").first()
+        if review is not None:
+            bounds.append((review.held_on, "the last plan review"))
+    for assessment in episode.assessments.all():
+        bounds.append((assessment.started_on, "the assessment started"))
+        if assessment.authorised_at is not None:
+            authorised = timezone.localdate(assessment.authorised_at)
+            bounds.append((authorised, "the assessment was authorised"))
+    not_before, since = max(bounds, key=lambda bound: bound[0])
+    _check_date(
+        closed_on,
+        field="closed_on",
+        what="of closure",
+        not_before=not_before,
+        since=since,
+    )
+
+
+def _open_early_help_request(person: Person) -> int | None:
+    """The id of the family's open early help request, if they have one."""
+    # Late import: early help imports this app for step up.
+    from haven.earlyhelp.selectors import open_request
+
+    request = open_request(person)
+    return request.pk if request is not None else None

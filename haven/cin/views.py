@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.assessments.selectors import due_on
 from haven.cin import selectors, services
+from haven.cin.codes import ReviewDecision
 from haven.cin.forms import (
     ActionFormSet,
     CloseEpisodeForm,
@@ -18,6 +19,7 @@ from haven.cin.forms import (
 from haven.cin.models import Episode, Plan
 from haven.core.errors import DomainError
 from haven.core.http import AuthenticatedRequest
+from haven.frontdoor.codes import ReferralSource
 from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.views import open_person
@@ -49,6 +51,13 @@ def _may_record(request: AuthenticatedRequest) -> None:
         raise PermissionDenied("Your role does not include casework")
 
 
+def _source_words(code: str) -> str:
+    try:
+        return str(ReferralSource(code).label)
+    except ValueError:
+        return code  # a code from before the list changed: show it as it is
+
+
 def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The child's children in need episodes, newest first."""
     person = open_person(request, pk, "Children in need")
@@ -56,6 +65,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     rows = [
         {
             "episode": e,
+            "source": _source_words(e.source),
             "assessments": [
                 {"assessment": a, "due_on": due_on(a)} for a in e.assessments.all()
             ],
@@ -135,6 +145,13 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     decision=form.cleaned_data["decision"],
                     by=request.user,
                 )
+                if form.cleaned_data["decision"] == ReviewDecision.CLOSE:
+                    messages.success(
+                        request,
+                        "Review recorded. The review decided to end the plan: "
+                        "close the episode now",
+                    )
+                    return redirect("cin:close", pk=plan.episode_id)
                 messages.success(request, "Review recorded")
                 return redirect("cin:plan", pk=pk)
             except DomainError as err:

@@ -117,3 +117,30 @@ def test_bob_cannot_open_the_assessment(client, bob, assessment):
     client.force_login(bob)
     assert client.get(_url(assessment)).status_code == 403
     assert client.get(reverse("assessments:detail", args=[9999])).status_code == 404
+
+
+def test_a_late_submission_asks_for_the_reasons_and_keeps_the_text(
+    client, alice, assessment, freezer
+):
+    from haven.assessments.selectors import due_on
+
+    due = due_on(assessment)
+    freezer.move_to(dt.timedelta(days=(due - clock.today()).days + 3))
+    client.force_login(alice)
+    assert "Reasons for any delay" in client.get(_url(assessment)).content.decode()
+    response = client.post(_url(assessment), {**FORM, "action": "submit"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        f"The assessment is past its due date ({due:%-d %B %Y}): say why it took longer"
+    ) in html
+    assert "Neglect is likely" in html
+    response = client.post(
+        _url(assessment),
+        {**FORM, "delay_reason": "Waited for the GP's report", "action": "submit"},
+    )
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.status == Status.SUBMITTED
+    html = client.get(_url(assessment)).content.decode()
+    assert "Waited for the GP&#x27;s report" in html

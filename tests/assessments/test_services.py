@@ -204,3 +204,67 @@ def test_a_submitted_assessment_is_on_the_managers_work(assessment, alice, mona)
         (mona.pk, assessment.person_id)
     ]
     assert not [i for i in items_for([alice]) if i.kind == "Assessment to authorise"]
+
+
+def test_a_late_assessment_needs_the_reasons_for_the_delay(assessment, alice, freezer):
+    due = selectors.due_on(assessment)
+    _complete(assessment, alice)
+    freezer.move_to(dt.timedelta(days=(due - clock.today()).days + 1))
+    with pytest.raises(DomainError) as refused:
+        services.submit_assessment(assessment, by=alice)
+    assert refused.value.field == "delay_reason"
+    assert refused.value.message == (
+        f"The assessment is past its due date ({due:%-d %B %Y}): say why it took longer"
+    )
+    services.save_assessment(
+        assessment, {"delay_reason": "The family were away for a month"}, by=alice
+    )
+    services.submit_assessment(assessment, by=alice)
+    assessment.refresh_from_db()
+    assert assessment.status == Status.SUBMITTED
+    assert assessment.delay_reason == "The family were away for a month"
+
+
+def test_on_the_due_date_no_reason_is_needed(assessment, alice, freezer):
+    due = selectors.due_on(assessment)
+    _complete(assessment, alice)
+    freezer.move_to(dt.timedelta(days=(due - clock.today()).days))
+    services.submit_assessment(assessment, by=alice)
+
+
+def test_a_closed_episodes_assessment_is_not_awaiting_authorisation(
+    assessment, alice, mona
+):
+    from haven.cin.models import Episode
+
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    # An episode closed before closing waited for the assessment.
+    Episode.objects.filter(pk=assessment.episode_id).update(
+        closed_on=clock.today(), closure_reason="RC5"
+    )
+    assert list(selectors.awaiting_authorisation(mona)) == []
+
+
+def test_early_help_outcome_joins_an_open_early_help_request(
+    assessment, alice, mona, child
+):
+    from haven.earlyhelp.models import EarlyHelpRequest
+    from haven.earlyhelp.services import request_early_help
+
+    request = request_early_help(
+        child,
+        requested_on=clock.today(),
+        reason="Parenting support",
+        source="direct",
+        contact_id=None,
+        by=alice,
+    )
+    _complete(assessment, alice, outcome="early_help")
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    assessment.episode.refresh_from_db()
+    assert assessment.episode.closure_reason == "RC9"
+    assert list(EarlyHelpRequest.objects.filter(person=child)) == [request]
+    event = JournalEvent.objects.get(type="cin.episode_closed")
+    assert event.payload["existing_early_help_request"] == request.pk

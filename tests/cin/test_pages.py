@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from haven.assessments import services as assess
 from haven.cin import services
 from haven.cin.models import Plan
 from haven.core import clock
@@ -75,7 +76,24 @@ def test_start_plan_with_a_missing_part_shows_the_error_and_keeps_the_text(
     assert not Plan.objects.exists()
 
 
-def test_start_plan_review_and_close_through_the_pages(client, alice, episode):
+def _authorise(episode, alice, mona):
+    assessment = assess.save_assessment(
+        episode.assessments.get(),
+        {
+            "reason": "School reports Jasmine is hungry",
+            "factors": ["16A"],
+            "analysis": "Neglect is likely",
+            "recommendation": "A plan",
+            "outcome": "cin_plan",
+        },
+        by=alice,
+    )
+    assess.submit_assessment(assessment, by=alice)
+    assess.authorise_assessment(assessment, by=mona)
+
+
+def test_start_plan_review_and_close_through_the_pages(client, alice, mona, episode):
+    _authorise(episode, alice, mona)
     client.force_login(alice)
     response = client.post(reverse("cin:start_plan", args=[episode.pk]), _plan_post())
     plan = Plan.objects.get()
@@ -122,3 +140,30 @@ def test_start_plan_review_and_close_through_the_pages(client, alice, episode):
 def test_a_manager_without_the_child_cannot_close(client, bob, episode):
     client.force_login(bob)
     assert client.get(reverse("cin:close", args=[episode.pk])).status_code == 403
+
+
+def test_the_overview_shows_the_referral_source_in_words(client, alice, episode):
+    client.force_login(alice)
+    html = client.get(reverse("cin:person", args=[episode.person_id])).content.decode()
+    assert "(source: Schools)" in html
+    assert "source 2A" not in html
+
+
+def test_a_review_deciding_to_close_leads_to_the_close_page(
+    client, alice, mona, episode
+):
+    _authorise(episode, alice, mona)
+    client.force_login(alice)
+    client.post(reverse("cin:start_plan", args=[episode.pk]), _plan_post())
+    plan = Plan.objects.get()
+    response = client.post(
+        reverse("cin:plan", args=[plan.pk]),
+        {
+            **_date("held_on", clock.today()),
+            "summary": "Every action is met",
+            "decision": "close",
+        },
+    )
+    assert response.url == reverse("cin:close", args=[episode.pk])
+    html = client.get(response.url).content.decode()
+    assert "The review decided to end the plan: close the episode now" in html

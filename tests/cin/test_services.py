@@ -296,6 +296,7 @@ def test_close_episode_ends_the_plan_and_every_obligation(child, alice, mona):
         "reason": "RC7",
         "ended_plan": plan.pk,
         "step_down": False,
+        "existing_early_help_request": None,
     }
     assert not Obligation.objects.filter(
         person=child, status=Obligation.Status.DUE
@@ -346,8 +347,8 @@ def test_closing_with_step_down_asks_early_help(child, alice, mona):
     assert request.contact_id == 17
 
 
-def test_a_closed_episode_cannot_be_changed(child, alice):
-    episode = _refer(child, alice)
+def test_a_closed_episode_cannot_be_changed(child, alice, mona):
+    episode = _authorised(child, alice, mona)
     services.close_episode(
         episode, closed_on=clock.today(), reason="RC5", summary="Moved", by=alice
     )
@@ -366,3 +367,156 @@ def test_set_primary_need_journals_the_code(child, alice, bob):
     services.set_primary_need(episode, "N2", by=alice)
     event = JournalEvent.objects.get(type="cin.primary_need_set")
     assert event.payload == {"episode": episode.pk, "need": "N2"}
+
+
+# --- review findings ----------------------------------------------------------
+
+
+def test_an_episode_on_a_record_merged_into_the_child_counts_as_theirs(
+    child, alice, mona, team
+):
+    from haven.core.services import allocate_case
+    from haven.people.services import merge_records
+    from tests.factories import ChildFactory
+
+    duplicate = ChildFactory(given_name="Jasmin", family_name="Thackray")
+    allocate_case(duplicate, team=team, worker=alice, on=_days_ago(40), by=mona)
+    episode = _refer(duplicate, alice)
+    merge_records(duplicate, into=child, reason="The same child", by=alice)
+
+    assert selectors.open_episode(child) == episode
+    assert list(selectors.episodes_of(child)) == [episode]
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, on=_days_ago(1))
+    assert refused.value.code == "open_episode"
+    assert not Episode.objects.filter(person=child).exists()
+
+
+def test_closing_cannot_come_before_the_last_thing_recorded(
+    child, alice, mona, freezer
+):
+    freezer.move_to(-dt.timedelta(days=10))
+    episode = _authorised(child, alice, mona)  # referred 40 days ago
+    freezer.move_to(dt.timedelta(days=10))
+    authorised_on = _days_ago(10)
+
+    def refusal(closed_on):
+        with pytest.raises(DomainError) as refused:
+            services.close_episode(
+                episode, closed_on=closed_on, reason="RC7", summary="Done", by=alice
+            )
+        assert refused.value.field == "closed_on"
+        return refused.value.message
+
+    assert refusal(_days_ago(11)) == (
+        "The date of closure must be on or after the assessment was authorised "
+        f"({authorised_on:%-d %B %Y})"
+    )
+    plan = services.start_plan(
+        episode, started_on=_days_ago(5), actions=[_action()], by=alice
+    )
+    assert refusal(_days_ago(6)) == (
+        "The date of closure must be on or after the plan started "
+        f"({_days_ago(5):%-d %B %Y})"
+    )
+    services.review_plan(
+        plan, held_on=_days_ago(2), summary="Better", decision="close", by=alice
+    )
+    assert refusal(_days_ago(3)) == (
+        "The date of closure must be on or after the last plan review "
+        f"({_days_ago(2):%-d %B %Y})"
+    )
+    services.close_episode(
+        episode, closed_on=_days_ago(2), reason="RC7", summary="Done", by=alice
+    )
+    episode.refresh_from_db()
+    assert episode.closed_on == _days_ago(2)
+
+
+def test_closing_waits_for_the_assessment_to_be_authorised(child, alice, mona):
+    episode = _refer(child, alice)
+    with pytest.raises(DomainError) as refused:
+        services.close_episode(
+            episode, closed_on=clock.today(), reason="RC5", summary="Moved", by=alice
+        )
+    assert refused.value.code == "assessment_not_finished"
+    assert refused.value.message == (
+        "Authorise or finish the assessment before closing the episode"
+    )
+    episode.refresh_from_db()
+    assert episode.closed_on is None
+
+
+def _early_help_request(child, alice):
+    from haven.earlyhelp.services import request_early_help
+
+    return request_early_help(
+        child,
+        requested_on=_days_ago(3),
+        reason="Parenting support",
+        source="direct",
+        contact_id=None,
+        by=alice,
+    )
+
+
+def test_stepping_down_joins_an_open_early_help_request(child, alice, mona):
+    from haven.earlyhelp.models import EarlyHelpRequest
+
+    episode = _authorised(child, alice, mona)
+    services.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
+    request = _early_help_request(child, alice)
+    services.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason="RC7",
+        summary="Early help will carry on",
+        step_down=True,
+        by=alice,
+    )
+    assert list(EarlyHelpRequest.objects.filter(person=child)) == [request]
+    event = JournalEvent.objects.get(type="cin.episode_closed")
+    assert event.payload["step_down"] is True
+    assert event.payload["existing_early_help_request"] == request.pk
+
+
+def test_plan_actions_are_numbered_by_their_row(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    blank = services.ActionLine("", " ", None, "  ")
+    with pytest.raises(DomainError) as refused:
+        services.start_plan(
+            episode,
+            started_on=_days_ago(1),
+            actions=[_action(), blank, _action(who="")],
+            by=alice,
+        )
+    assert refused.value.message == "Action 3: say who will do it"
+    plan = services.start_plan(
+        episode, started_on=_days_ago(1), actions=[_action(), blank], by=alice
+    )
+    assert plan.actions.count() == 1
+
+
+def test_review_locks_the_episode_before_the_plan(child, alice, mona):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from haven.cin.models import Plan
+
+    episode = _authorised(child, alice, mona)
+    plan = services.start_plan(
+        episode, started_on=_days_ago(1), actions=[_action()], by=alice
+    )
+    plan = Plan.objects.select_related("episode__person").get(pk=plan.pk)
+    with CaptureQueriesContext(connection) as queries:
+        services.review_plan(
+            plan,
+            held_on=clock.today(),
+            summary="Going well",
+            decision="continue",
+            by=alice,
+        )
+    sql = [q["sql"] for q in queries.captured_queries]
+    first_episode = next(i for i, s in enumerate(sql) if 'FROM "cin_episode"' in s)
+    first_plan = next(i for i, s in enumerate(sql) if 'FROM "cin_plan"' in s)
+    assert first_episode < first_plan
