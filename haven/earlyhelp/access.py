@@ -12,7 +12,9 @@ from haven.earlyhelp.models import EarlyHelpRequest
 @relationship("Early help: open request")
 def early_help_open_request(user: User, today: dt.date) -> Q | None:
     """Early help workers and managers can open the records of the children who
-    wait in, or are worked by, their team, so they can read before allocating."""
+    wait in, or are worked by, their team, so they can read before allocating;
+    and the worker given the request, wherever their team. This is how the
+    worker reads the record of a child whose case social care still holds."""
     if not user.has_perm("core.view_case_record"):
         return None
     if not (
@@ -21,9 +23,10 @@ def early_help_open_request(user: User, today: dt.date) -> Q | None:
     ):
         return None
     teams = team_ids_for(user)
-    if not teams:
-        return None
-    waiting = EarlyHelpRequest.objects.filter(
-        person=OuterRef("pk"), team_id__in=teams, closed_on__isnull=True
+    theirs = Q(allocated_worker=user)
+    if teams:
+        theirs |= Q(team_id__in=teams)
+    open_requests = EarlyHelpRequest.objects.filter(
+        theirs, person=OuterRef("pk"), closed_on__isnull=True
     )
-    return Q(Exists(waiting))
+    return Q(Exists(open_requests))

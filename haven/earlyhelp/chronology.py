@@ -13,6 +13,11 @@ def _label(choices: Any, value: Any) -> str:
         return str(value or "")
 
 
+_CASE_WORDS = {
+    "returned_to_team": "; case returned to {team}",
+    "allocation_ended": "; early help's allocation ended",
+}
+
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "earlyhelp.requested": lambda p: (
         "Early help requested ("
@@ -23,6 +28,7 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "earlyhelp.request_allocated": lambda p: (
         f"Early help allocated to {p.get('worker', '')} after "
         f"{p.get('waited_days', '?')} days waiting"
+        + (", alongside social care" if p.get("alongside_social_care") else "")
     ),
     "earlyhelp.assessment_completed": lambda p: "Early help assessment completed",
     "earlyhelp.plan_started": lambda p: (
@@ -33,6 +39,8 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "earlyhelp.plan_reviewed": lambda p: "Family plan reviewed",
     "earlyhelp.episode_closed": lambda p: (
-        "Early help ended: " + _label(ClosureOutcome, p.get("outcome"))
+        "Early help ended: "
+        + _label(ClosureOutcome, p.get("outcome"))
+        + _CASE_WORDS.get(p.get("case", ""), "").format(team=p.get("case_team", ""))
     ),
 }

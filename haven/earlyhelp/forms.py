@@ -87,17 +87,19 @@ class PlanForm(forms.Form):
             )
 
     def actions(self) -> list[ActionLine]:
+        """Every row with anything typed, numbered by its row on the page (blank
+        rows counted), so the service's error lands on the right row."""
         data = self.cleaned_data
-        lines = []
-        for row in range(1, PLAN_ROWS + 1):
-            action = data.get(f"action_{row}") or ""
-            if action.strip():
-                lines.append(
-                    ActionLine(
-                        action, data.get(f"who_{row}") or "", data[f"by_when_{row}"]
-                    )
-                )
-        return lines
+        lines = [
+            ActionLine(
+                data.get(f"action_{row}") or "",
+                data.get(f"who_{row}") or "",
+                data.get(f"by_when_{row}"),
+                row=row,
+            )
+            for row in range(1, PLAN_ROWS + 1)
+        ]
+        return [line for line in lines if not line.is_blank()]
 
 
 class ReviewForm(forms.Form):

@@ -4,12 +4,16 @@ state and journals its event on the child's record, in one transaction.
 Journal events (all carry "request", the request's id):
   earlyhelp.requested             {"request", "source", "contact", "team"}
   earlyhelp.request_allocated     {"request", "worker", "worker_id", "team",
-                                   "waited_days"}
+                                   "waited_days", "alongside_social_care"}
   earlyhelp.assessment_completed  {"request", "assessment"}
   earlyhelp.plan_started          {"request", "plan", "actions"}
   earlyhelp.plan_action_done      {"request", "plan", "action", "words"}
   earlyhelp.plan_reviewed         {"request", "plan", "review"}
-  earlyhelp.episode_closed        {"request", "outcome", "episode"}
+  earlyhelp.episode_closed        {"request", "outcome", "episode", "notes",
+                                   "case"} ("case": what became of the early
+                                   help worker's allocation: "returned_to_team",
+                                   "allocation_ended" or "unchanged"; with
+                                   "case_team" when returned)
 """
 
 import datetime as dt
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
@@ -41,11 +45,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ActionLine:
-    """One action typed into a family plan."""
+    """One action typed into a family plan.
+
+    `row` is the form row it was typed in (1-based, blank rows counted) so an
+    error lands beside it; 0 means its place in the list given.
+    """
 
     action: str
     who: str
-    by_when: dt.date
+    by_when: dt.date | None
+    row: int = 0
+
+    def is_blank(self) -> bool:
+        return not (self.action.strip() or self.who.strip() or self.by_when)
 
 
 # --- checks -----------------------------------------------------------------
@@ -154,7 +166,16 @@ def _event(
 
 
 def _locked(request: EarlyHelpRequest) -> EarlyHelpRequest:
+    """The request as it is now, locked until the transaction ends.
+
+    Each write checks the request's state again on this copy: a second submit of
+    the same form (or a colleague's change) may have landed since the caller
+    read it, and must be refused in words rather than written twice.
+    """
     return EarlyHelpRequest.objects.select_for_update().get(pk=request.pk)
+
+
+EARLY_HELP_REASON = "Early help"
 
 
 # --- the request and the queue ------------------------------------------------
@@ -233,7 +254,12 @@ def allocate_request(
     on: dt.date | None = None,
     by: User,
 ) -> EarlyHelpRequest:
-    """A manager gives a waiting family to a worker; the case is allocated to them."""
+    """A manager gives a waiting family to a worker; the case is allocated to them.
+
+    A child in an open children in need episode stays allocated to their social
+    worker: early help works alongside social care, and the early help worker
+    reads the record through the "Early help: open request" relationship.
+    """
     if not may_allocate(by, request):
         raise DomainError(
             "not_permitted", "Only the early help team's managers can allocate"
@@ -257,8 +283,15 @@ def allocate_request(
         raise DomainError(
             "already_allocated", f"The family is already with {worker}", "worker"
         )
+    from haven.cin.selectors import open_episode
+
     with transaction.atomic():
         request = _locked(request)
+        _open(request)
+        if request.allocated_worker_id == worker.pk:
+            raise DomainError(
+                "already_allocated", f"The family is already with {worker}", "worker"
+            )
         first = request.allocated_on is None
         request.allocated_on = on if first else request.allocated_on
         request.allocated_worker = worker
@@ -266,14 +299,16 @@ def allocate_request(
             request.team = worker.team
         request.save(update_fields=["allocated_on", "allocated_worker", "team"])
         assert worker.team is not None
-        allocate_case(
-            request.person,
-            team=worker.team,
-            worker=worker,
-            on=_case_moves_on(request.person, on),
-            reason="Early help",
-            by=by,
-        )
+        alongside = open_episode(request.person) is not None
+        if not alongside:
+            allocate_case(
+                request.person,
+                team=worker.team,
+                worker=worker,
+                on=_case_moves_on(request.person, on),
+                reason=EARLY_HELP_REASON,
+                by=by,
+            )
         _event(
             request,
             "request_allocated",
@@ -282,6 +317,7 @@ def allocate_request(
                 "worker_id": worker.pk,
                 "team": worker.team.name,
                 "waited_days": (on - request.requested_on).days,
+                "alongside_social_care": alongside,
             },
             by=by,
             on=on,
@@ -314,10 +350,7 @@ def complete_assessment(
 ) -> EarlyHelpAssessment:
     _may_work(by, request)
     _allocated(request)
-    if EarlyHelpAssessment.objects.filter(request=request).exists():
-        raise DomainError(
-            "assessment_done", "The early help assessment is already complete"
-        )
+    _no_assessment_yet(request)
     assert request.allocated_on is not None
     started_on = started_on or request.allocated_on
     _date(
@@ -337,26 +370,41 @@ def complete_assessment(
     strengths = _text(strengths, field="strengths", words="Describe the strengths")
     needs = _text(needs, field="needs", words="Describe the family's needs")
     analysis = _text(analysis, field="analysis", words="Give your analysis")
-    with transaction.atomic():
-        assessment = EarlyHelpAssessment.objects.create(
-            request=request,
-            strengths=strengths,
-            needs=needs,
-            family_view=family_view.strip(),
-            child_view=child_view.strip(),
-            analysis=analysis,
-            started_on=started_on,
-            completed_on=completed_on,
-            completed_by=by,
-        )
-        _event(
-            request,
-            "assessment_completed",
-            {"assessment": assessment.pk, "started_on": started_on},
-            by=by,
-            on=completed_on,
-        )
+    try:
+        with transaction.atomic():
+            request = _locked(request)
+            _allocated(request)
+            _no_assessment_yet(request)
+            assessment = EarlyHelpAssessment.objects.create(
+                request=request,
+                strengths=strengths,
+                needs=needs,
+                family_view=family_view.strip(),
+                child_view=child_view.strip(),
+                analysis=analysis,
+                started_on=started_on,
+                completed_on=completed_on,
+                completed_by=by,
+            )
+            _event(
+                request,
+                "assessment_completed",
+                {"assessment": assessment.pk, "started_on": started_on},
+                by=by,
+                on=completed_on,
+            )
+    except IntegrityError:
+        # Saved at the same moment by another submit: the database kept one.
+        _no_assessment_yet(request)
+        raise
     return assessment
+
+
+def _no_assessment_yet(request: EarlyHelpRequest) -> None:
+    if EarlyHelpAssessment.objects.filter(request=request).exists():
+        raise DomainError(
+            "assessment_done", "The early help assessment is already complete"
+        )
 
 
 def start_plan(
@@ -374,8 +422,7 @@ def start_plan(
         raise DomainError(
             "no_assessment", "Complete the early help assessment before the plan"
         )
-    if FamilyPlan.objects.filter(request=request).exists():
-        raise DomainError("plan_exists", "The family already has a plan")
+    _no_plan_yet(request)
     _date(
         started_on,
         field="started_on",
@@ -383,41 +430,81 @@ def start_plan(
         not_before=assessment.completed_on,
         not_before_words="the assessment's completion",
     )
-    lines = [a for a in actions if a.action.strip()]
+    lines = _plan_lines(actions, started_on)
+    try:
+        with transaction.atomic():
+            request = _locked(request)
+            _allocated(request)
+            _no_plan_yet(request)
+            plan = FamilyPlan.objects.create(
+                request=request, started_on=started_on, created_by=by
+            )
+            PlanAction.objects.bulk_create(
+                PlanAction(
+                    plan=plan,
+                    action=action,
+                    who=who,
+                    by_when=by_when,
+                    owner=request.allocated_worker,
+                )
+                for action, who, by_when in lines
+            )
+            _event(
+                request,
+                "plan_started",
+                {"plan": plan.pk, "actions": len(lines)},
+                by=by,
+                on=started_on,
+            )
+    except IntegrityError:
+        # Saved at the same moment by another submit: the database kept one.
+        _no_plan_yet(request)
+        raise
+    return plan
+
+
+def _no_plan_yet(request: EarlyHelpRequest) -> None:
+    if FamilyPlan.objects.filter(request=request).exists():
+        raise DomainError("plan_exists", "The family already has a plan")
+
+
+def _plan_lines(
+    actions: Sequence[ActionLine], started_on: dt.date
+) -> list[tuple[str, str, dt.date]]:
+    """The actions typed, each checked; errors name the row the action is on.
+
+    A row with only a who or a date is an error, never silently dropped: the
+    worker meant something by it. Returns (action, who, by when) for each.
+    """
+    lines: list[tuple[str, str, dt.date]] = []
+    for place, line in enumerate(actions, start=1):
+        if line.is_blank():
+            continue
+        row = line.row or place
+        if not line.action.strip():
+            raise DomainError(
+                "action_required",
+                f"Action {row}: say what will be done",
+                field=f"action_{row}",
+            )
+        if not line.who.strip():
+            raise DomainError(
+                "who_required",
+                f"Action {row}: say who will do this action",
+                field=f"who_{row}",
+            )
+        if line.by_when is None or line.by_when < started_on:
+            raise DomainError(
+                "action_date",
+                f"Action {row}: give a date on or after the plan starts",
+                field=f"by_when_{row}",
+            )
+        lines.append((line.action.strip(), line.who.strip(), line.by_when))
     if not lines:
         raise DomainError(
             "no_actions", "Give at least one action for the plan", field="action_1"
         )
-    for index, line in enumerate(lines, start=1):
-        _text(line.who, field=f"who_{index}", words="Say who will do this action")
-        if line.by_when is None or line.by_when < started_on:
-            raise DomainError(
-                "action_date",
-                "Give a date on or after the plan starts for each action",
-                field=f"by_when_{index}",
-            )
-    with transaction.atomic():
-        plan = FamilyPlan.objects.create(
-            request=request, started_on=started_on, created_by=by
-        )
-        PlanAction.objects.bulk_create(
-            PlanAction(
-                plan=plan,
-                action=line.action.strip(),
-                who=line.who.strip(),
-                by_when=line.by_when,
-                owner=request.allocated_worker,
-            )
-            for line in lines
-        )
-        _event(
-            request,
-            "plan_started",
-            {"plan": plan.pk, "actions": len(lines)},
-            by=by,
-            on=started_on,
-        )
-    return plan
+    return lines
 
 
 def complete_action(action: PlanAction, *, done_on: dt.date, by: User) -> PlanAction:
@@ -434,6 +521,10 @@ def complete_action(action: PlanAction, *, done_on: dt.date, by: User) -> PlanAc
         not_before_words="the plan started",
     )
     with transaction.atomic():
+        _open(_locked(request))
+        action = PlanAction.objects.select_for_update().get(pk=action.pk)
+        if action.done_on is not None:
+            raise DomainError("action_done", "This action is already done")
         action.done_on = done_on
         action.save(update_fields=["done_on"])
         _event(
@@ -467,6 +558,7 @@ def review_plan(
     )
     progress = _text(progress, field="progress", words="Describe the progress made")
     with transaction.atomic():
+        _open(_locked(request))
         review = PlanReview.objects.create(
             plan=plan,
             held_on=held_on,
@@ -492,6 +584,7 @@ def _close(
     notes: str,
     episode_id: int | None,
     by: User,
+    hand_back: bool,
 ) -> EarlyHelpRequest:
     request = _locked(request)
     _open(request)
@@ -505,15 +598,91 @@ def _close(
     PlanAction.objects.filter(plan__request=request, done_on__isnull=True).update(
         owner=None
     )
+    case: dict[str, Any] = {"case": "unchanged"}
+    if hand_back:
+        case = _hand_back_case(request, on=closed_on, by=by)
     _event(
         request,
         "episode_closed",
-        {"outcome": outcome, "episode": episode_id, "notes": notes},
+        {"outcome": outcome, "episode": episode_id, "notes": notes, **case},
         by=by,
         on=closed_on,
         significant=True,
     )
     return request
+
+
+def _early_help_allocation(request: EarlyHelpRequest) -> Allocation | None:
+    """The child's current allocation if it is the one early help made for this
+    request (to its worker, for early help); otherwise None: social care (or
+    someone since) holds the case and early help leaves it alone."""
+    if request.allocated_worker_id is None:
+        return None
+    current = (
+        Allocation.objects.select_for_update()
+        .filter(person=request.person, ended_on__isnull=True)
+        .first()
+    )
+    if (
+        current is None
+        or current.reason != EARLY_HELP_REASON
+        or current.worker_id != request.allocated_worker_id
+        or current.started_on < request.requested_on
+    ):
+        return None
+    return current
+
+
+def _held_before(request: EarlyHelpRequest, current: Allocation) -> Allocation | None:
+    """The allocation that held the case until early help took it: the one ending
+    the day the early help chain began (passing over reallocations between early
+    help workers). None if the case was held by no one just before."""
+    earlier = Allocation.objects.filter(person=request.person).exclude(pk=current.pk)
+    start = current.started_on
+    while True:
+        before = earlier.filter(ended_on=start).order_by("-started_on", "-pk").first()
+        if before is None:
+            return None
+        made_by_early_help = (
+            before.reason == EARLY_HELP_REASON
+            and before.started_on >= request.requested_on
+        )
+        if not made_by_early_help:
+            return before
+        start = before.started_on
+        earlier = earlier.exclude(pk=before.pk)
+
+
+def _hand_back_case(
+    request: EarlyHelpRequest, *, on: dt.date, by: User
+) -> dict[str, Any]:
+    """Early help has ended: its worker no longer holds the child's case.
+
+    The case goes back to the team that held it before early help (unallocated,
+    for its manager to allocate: the worker who stepped the case down may have
+    moved on), journalled by core's allocation. With no team before, the
+    allocation simply ends: there is no core service for that, so the
+    episode_closed event says so ("case": "allocation_ended").
+    """
+    current = _early_help_allocation(request)
+    if current is None:
+        return {"case": "unchanged"}
+    # The allocation may have moved to the worker later than the request's
+    # allocation date (see _case_moves_on): it cannot end before it began.
+    on = max(on, current.started_on)
+    before = _held_before(request, current)
+    if before is not None:
+        allocate_case(
+            request.person,
+            team=before.team,
+            on=on,
+            reason="Early help closed: returned to the team that held the case",
+            by=by,
+        )
+        return {"case": "returned_to_team", "case_team": before.team.name}
+    current.ended_on = on
+    current.save(update_fields=["ended_on"])
+    return {"case": "allocation_ended"}
 
 
 def _closure_date(request: EarlyHelpRequest, closed_on: dt.date | None) -> dt.date:
@@ -537,7 +706,11 @@ def close_episode(
     by: User,
 ) -> EarlyHelpRequest:
     """End early help with its outcome. A waiting family can be closed too
-    (declined, moved away) so the queue shows only families still waiting."""
+    (declined, moved away) so the queue shows only families still waiting.
+
+    If early help's worker still holds the child's case, it goes back to the
+    team that held it before early help, or the allocation ends.
+    """
     _may_work(by, request)
     _open(request)
     if outcome == ClosureOutcome.STEP_UP:
@@ -560,6 +733,7 @@ def close_episode(
             notes=notes.strip(),
             episode_id=None,
             by=by,
+            hand_back=True,
         )
 
 
@@ -575,6 +749,10 @@ def step_up(
 
     Both happen or neither: if social care cannot open a referral (the child
     already has an open episode, say) early help stays open.
+
+    The child's allocation is left as it is: if the early help worker holds the
+    case they keep it until a social care manager allocates the referral (choosing
+    the social care team here is not early help's to do).
     """
     from haven.cin.services import open_referral
 
@@ -601,5 +779,9 @@ def step_up(
             notes=reason,
             episode_id=episode.pk,
             by=by,
+            # The referral goes to social care's front door; until a social care
+            # manager allocates it the early help worker keeps the case, so the
+            # child is never left with no one holding it.
+            hand_back=False,
         )
     return episode

@@ -25,6 +25,10 @@ def _received(p: dict[str, Any]) -> str:
 
 def _decided(p: dict[str, Any]) -> str:
     words = f"Contact decision: {_label(Decision, p.get('decision'))}"
+    if p.get("passed_to_open_episode"):
+        words += " (passed to the open child in need episode)"
+    elif p.get("passed_to_open_request"):
+        words += " (passed to the open early help request)"
     return f"{words}. {p['reasoning']}" if p.get("reasoning") else words
 
 

@@ -64,6 +64,9 @@ class ContactChild(models.Model):
     # that the front door does not depend on their tables.
     episode_id = models.IntegerField(null=True, blank=True)
     early_help_request_id = models.IntegerField(null=True, blank=True)
+    # True when the child already had an open episode (or early help request) and
+    # the decision was passed to it rather than starting a new one.
+    passed_to_open = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["contact__received_at", "pk"]
@@ -80,3 +83,12 @@ class ContactChild(models.Model):
     @property
     def is_decided(self) -> bool:
         return bool(self.decision)
+
+    @property
+    def passed_to_words(self) -> str:
+        """What the decision joined, in words, when it started nothing new."""
+        if not self.passed_to_open:
+            return ""
+        if self.episode_id is not None:
+            return "Passed to the open child in need episode"
+        return "Passed to the open early help request"

@@ -40,18 +40,36 @@ def works_at_front_door(user: User) -> bool:
     return user.has_perm("core.record_contacts") or manages_front_door(user)
 
 
+class DecisionDeadlines:
+    """The decision deadline for any day received, from the rule's settings read
+    once: a queue of many contacts must not ask the database once per contact."""
+
+    def __init__(self) -> None:
+        from haven.timescales.models import RuleSetting
+
+        # Newest first, as timescales.services.current_value orders them: the
+        # first one applying on a day is the one in force that day.
+        self._settings = list(
+            RuleSetting.objects.filter(rule_id=RULE_ID).order_by(
+                "-applies_from", "-recorded_at"
+            )
+        )
+        default = rule(RULE_ID).deadline
+        assert default is not None
+        self._default = default
+
+    def due_on(self, received: dt.datetime) -> dt.date:
+        day = timezone.localdate(received)
+        setting = next((s for s in self._settings if s.applies_from <= day), None)
+        if setting is not None and setting.deadline:
+            return Deadline.parse(setting.deadline).due_from(day)
+        return self._default.due_from(day)
+
+
 def decision_due_on(received: dt.datetime) -> dt.date:
     """The day a decision is due: the rule's deadline (or the local authority's
     setting of it) from the day the contact was received."""
-    from haven.timescales.services import current_value
-
-    day = timezone.localdate(received)
-    setting = current_value(RULE_ID, on=day)
-    if setting is not None and setting.deadline:
-        return Deadline.parse(setting.deadline).due_from(day)
-    deadline = rule(RULE_ID).deadline
-    assert deadline is not None
-    return deadline.due_from(day)
+    return DecisionDeadlines().due_on(received)
 
 
 @dataclass
@@ -75,10 +93,11 @@ def awaiting_decision(user: User) -> list[QueueRow]:
     )
     rows: dict[int, QueueRow] = {}
     today = clock.today()
+    deadlines = DecisionDeadlines()
     for named in undecided:
         row = rows.get(named.contact_id)
         if row is None:
-            due = decision_due_on(named.contact.received_at)
+            due = deadlines.due_on(named.contact.received_at)
             row = QueueRow(named.contact, [], due, due < today)
             rows[named.contact_id] = row
         row.children.append(named)

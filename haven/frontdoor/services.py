@@ -166,7 +166,14 @@ def decide_contact(
     """A manager decides what happens next for one child named in a contact.
 
     Early help asks the early help service; a referral or a strategy discussion
-    opens the child's children in need episode with a referral.
+    opens the child's children in need episode with a referral. A child who is
+    already in an open episode (or open early help) has the decision passed to
+    it: the new information belongs on the work already under way, and a child
+    may have only one open episode.
+
+    Journals "frontdoor.contact_decided" {"contact", "decision", "reasoning",
+    "episode", "early_help_request", "passed_to_open_episode",
+    "passed_to_open_request"}.
     """
     if not by.has_perm("core.manage_team_cases"):
         raise DomainError(
@@ -197,6 +204,10 @@ def decide_contact(
                 "reasoning": named.reasoning,
                 "episode": named.episode_id,
                 "early_help_request": named.early_help_request_id,
+                "passed_to_open_episode": named.passed_to_open
+                and named.episode_id is not None,
+                "passed_to_open_request": named.passed_to_open
+                and named.early_help_request_id is not None,
             },
             by=by,
             significant=True,
@@ -205,31 +216,51 @@ def decide_contact(
 
 
 def _start_next_step(named: ContactChild, by: User) -> None:
-    contact = named.contact
     if named.decision == Decision.EARLY_HELP:
-        from haven.earlyhelp.services import request_early_help
-
-        request = request_early_help(
-            named.person,
-            requested_on=clock.today(),
-            reason=named.reasoning,
-            source="contact",
-            contact_id=contact.pk,
-            by=by,
-        )
-        named.early_help_request_id = request.pk
+        _ask_early_help(named, by)
     elif named.decision in (Decision.REFERRAL, Decision.STRATEGY_DISCUSSION):
-        from haven.cin.services import open_referral
+        _refer(named, by)
 
-        episode = open_referral(
-            named.person,
-            received_on=received_on(contact),
-            source=contact.source,
-            contact_id=contact.pk,
-            by=by,
-            strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
-        )
-        named.episode_id = episode.pk
+
+def _ask_early_help(named: ContactChild, by: User) -> None:
+    from haven.earlyhelp.selectors import open_request
+    from haven.earlyhelp.services import request_early_help
+
+    current = open_request(named.person)
+    if current is not None:
+        named.early_help_request_id = current.pk
+        named.passed_to_open = True
+        return
+    request = request_early_help(
+        named.person,
+        requested_on=clock.today(),
+        reason=named.reasoning,
+        source="contact",
+        contact_id=named.contact.pk,
+        by=by,
+    )
+    named.early_help_request_id = request.pk
+
+
+def _refer(named: ContactChild, by: User) -> None:
+    from haven.cin.selectors import open_episode
+    from haven.cin.services import open_referral
+
+    contact = named.contact
+    current = open_episode(named.person)
+    if current is not None:
+        named.episode_id = current.pk
+        named.passed_to_open = True
+        return
+    episode = open_referral(
+        named.person,
+        received_on=received_on(contact),
+        source=contact.source,
+        contact_id=contact.pk,
+        by=by,
+        strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
+    )
+    named.episode_id = episode.pk
 
 
 def received_on(contact: Contact) -> dt.date:

@@ -213,7 +213,12 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "contact": contact,
         "decisions": [
-            {"named": named, "form": form, "previous": _previous_referral(named.person)}
+            {
+                "named": named,
+                "form": form,
+                "previous": _previous_referral(named.person, contact),
+                "open_episode": _has_open_episode(named.person),
+            }
             for named, form in decisions
         ],
         "decided": [named for named in children if named.decision],
@@ -258,15 +263,22 @@ def _decide_all(
     return True
 
 
-def _previous_referral(person: Person) -> dt.date | None:
-    """The date of a referral within the last 12 months, if any: a new referral
-    would be a re-referral."""
+def _previous_referral(person: Person, contact: Contact) -> dt.date | None:
+    """The date of a referral within 12 months before the contact was received,
+    if any: a referral now would be a re-referral. Counted from the day received,
+    as the episode's stored re-referral flag is, not from today."""
     from haven.cin.selectors import previous_referral_within
 
-    episode = previous_referral_within(person, clock.today())
+    episode = previous_referral_within(person, services.received_on(contact))
     if episode is None:
         return None
     return episode.referral_date
+
+
+def _has_open_episode(person: Person) -> bool:
+    from haven.cin.selectors import open_episode
+
+    return open_episode(person) is not None
 
 
 # --- a child's contacts ------------------------------------------------------

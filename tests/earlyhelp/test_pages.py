@@ -167,7 +167,8 @@ def test_plan_and_review_pages(client, allocated, ellie):
         },
     )
     html = response.content.decode()
-    assert "Say who will do this action" in html
+    assert "Action 2: say who will do this action" in html
+    assert 'id="id_who_2-error"' in html
     assert "Walk to school" in html
     response = client.post(
         url,
@@ -242,12 +243,12 @@ def test_person_page_offers_a_request_when_there_is_none(client, child, alice):
     assert reverse("earlyhelp:request", args=[child.pk]) in html
 
 
-def test_person_page_keeps_closed_history(client, allocated, ellie):
+def test_person_page_keeps_closed_history(client, allocated, ellie, alice):
     services.close_episode(
         allocated, closed_on=dt.date(2026, 4, 1), outcome="needs_met", by=ellie
     )
-    # The case stays allocated to Ellie after closure, so she can still read it.
-    client.force_login(ellie)
+    # The case went back to Alice's team at closure, so her team reads it now.
+    client.force_login(alice)
     url = reverse("earlyhelp:person", args=[allocated.person_id])
     html = client.get(url).content.decode()
     assert "Needs met" in html

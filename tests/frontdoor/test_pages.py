@@ -180,6 +180,10 @@ def test_the_decide_page_warns_of_a_re_referral(client, wednesday, fred, maggie,
     from haven.cin.models import Episode
 
     episode = Episode.objects.get(person=child)
+    # Closed since: a new referral would open a new episode, a re-referral.
+    Episode.objects.filter(pk=episode.pk).update(
+        closed_on=wednesday.at.date() - dt.timedelta(days=30), closure_reason="RC8"
+    )
     now = services.record_contact(details(), [child], by=fred)
     client.force_login(maggie)
     html = client.get(reverse("frontdoor:decide", args=[now.pk])).content.decode()
