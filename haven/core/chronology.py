@@ -33,6 +33,9 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
         + (f"{p['worker']}, " if p.get("worker") else "")
         + str(p.get("team", ""))
     ),
+    "core.allocation_ended": lambda p: (
+        f"No longer held by {p.get('team', '')}: {p.get('reason', '')}"
+    ),
     "core.record_restricted": lambda p: (
         f"Record {p.get('kind', '')}: {p.get('reason', '')}"
     ),

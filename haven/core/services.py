@@ -76,6 +76,35 @@ def allocate_case(
     return allocation
 
 
+def end_allocation(person: Any, *, on: dt.date, reason: str, by: User) -> None:
+    """The child's case is no longer held by anyone (work has ended)."""
+    if not reason.strip():
+        raise DomainError("reason_required", "Give the reason the case ends")
+    with transaction.atomic():
+        current = (
+            Allocation.objects.select_for_update()
+            .filter(person=person, ended_on__isnull=True)
+            .first()
+        )
+        if current is None:
+            return
+        if on < current.started_on:
+            raise DomainError(
+                "before_current_allocation",
+                "The case cannot end before its current allocation started",
+                field="on",
+            )
+        current.ended_on = on
+        current.save(update_fields=["ended_on"])
+        journal.append(
+            person,
+            "core.allocation_ended",
+            {"team": current.team.name, "reason": reason},
+            by=by,
+            occurred_at=clock.start_of(on),
+        )
+
+
 def restrict_record(
     person: Any,
     *,

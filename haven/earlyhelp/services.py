@@ -28,7 +28,7 @@ from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.roles import ROLES_BY_KEY
-from haven.core.services import allocate_case
+from haven.core.services import allocate_case, end_allocation
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.models import (
     EarlyHelpAssessment,
@@ -661,8 +661,7 @@ def _hand_back_case(
     The case goes back to the team that held it before early help (unallocated,
     for its manager to allocate: the worker who stepped the case down may have
     moved on), journalled by core's allocation. With no team before, the
-    allocation simply ends: there is no core service for that, so the
-    episode_closed event says so ("case": "allocation_ended").
+    allocation ends, journalled by core too.
     """
     current = _early_help_allocation(request)
     if current is None:
@@ -680,8 +679,7 @@ def _hand_back_case(
             by=by,
         )
         return {"case": "returned_to_team", "case_team": before.team.name}
-    current.ended_on = on
-    current.save(update_fields=["ended_on"])
+    end_allocation(request.person, on=on, reason="Early help closed", by=by)
     return {"case": "allocation_ended"}
 
 

@@ -132,6 +132,8 @@ def test_closing_ends_the_allocation_when_no_one_held_the_case_before(
     assert current(child) is None
     assert Allocation.objects.get(person=child, worker=ellie).ended_on == CLOSED
     assert closed_payload(child)["case"] == "allocation_ended"
+    ended = child.journal.get(type="core.allocation_ended")
+    assert ended.payload["reason"] == "Early help closed"
 
 
 def test_closing_leaves_a_case_moved_on_since(allocated, child, ellie, alice, mona):
