@@ -55,7 +55,19 @@ def relationship(name: str) -> Callable[[Callable[[User, dt.date], Q | None]], A
 
 
 def managed_team_ids(user: User) -> set[int]:
-    """Every team the user manages, directly or through a service above it."""
+    """Every team the user manages, directly or through a service above it.
+
+    Remembered on the user object, which lives for one request: a page asks
+    this of the same user from many relationships and work sources.
+    """
+    known: frozenset[int] | None = getattr(user, "_managed_team_ids", None)
+    if known is None:
+        known = frozenset(_walk_managed_teams(user))
+        user._managed_team_ids = known  # type: ignore[attr-defined]
+    return set(known)
+
+
+def _walk_managed_teams(user: User) -> set[int]:
     ids: set[int] = set()
     frontier = list(user.managed_teams.values_list("pk", flat=True))
     while frontier:

@@ -13,7 +13,13 @@ from haven.timescales.queue import source_words
 def contacts_to_decide(workers: Sequence[User]) -> list[WorkItem]:
     """The decision belongs to a manager, whoever the child is allocated to."""
     items = []
-    for manager in (w for w in workers if manages_front_door(w)):
+    # Only managers can decide: find them in one query, not a permission check
+    # (two queries) per worker of a team.
+    managers = User.objects.filter(
+        pk__in=[w.pk for w in workers],
+        groups__permissions__codename="manage_team_cases",
+    ).distinct()
+    for manager in (m for m in managers if manages_front_door(m)):
         for row in awaiting_decision(manager):
             names = ", ".join(named.person.full_name for named in row.children)
             items.append(

@@ -11,6 +11,7 @@ from haven.core import access, clock
 from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem, access_filtered, items_for, work_source
+from haven.people.models import Person
 from haven.timescales.catalogue import STATUS_WORDS, rule
 from haven.timescales.models import Obligation
 from haven.timescales.registry import ACTIVE
@@ -153,8 +154,10 @@ def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary
     today = today or clock.today()
     workers = team_members(manager)
     teams = access.team_ids_for(manager)
-    current = Allocation.objects.filter(
-        ended_on__isnull=True, person__merged_into__isnull=True
+    # Merged-away records are few: leave them out without joining every person.
+    merged = Person.objects.filter(merged_into__isnull=False).values("pk")
+    current = Allocation.objects.filter(ended_on__isnull=True).exclude(
+        person_id__in=merged
     )
     caseloads = dict(
         current.filter(worker__in=workers)
