@@ -35,6 +35,8 @@ def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
     submitted = Assessment.objects.filter(
         status=Status.SUBMITTED, episode__closed_on__isnull=True
     ).exclude(submitted_by=manager)
+    if not submitted.exists():
+        return submitted  # nothing waiting: no need to work out access at all
     # The few submitted assessments first, then access: not access over everyone.
     children = Person.objects.filter(pk__in=submitted.values("person_id"))
     return (

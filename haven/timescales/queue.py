@@ -62,28 +62,29 @@ def _obligation_items(due: QuerySet[Obligation], worker_field: str) -> list[Work
     ]
 
 
-def _due() -> QuerySet[Obligation]:
-    # A merged-away record's duties show on the survivor's page, not on queues.
+def _due(**current_allocation: object) -> QuerySet[Obligation]:
+    """Due obligations whose child's *current* allocation matches. One filter()
+    call, so every condition is on the same allocation row. A merged-away
+    record's duties show on the survivor's page, not on queues."""
+    conditions = {f"person__allocations__{k}": v for k, v in current_allocation.items()}
     return Obligation.objects.filter(
         status=Obligation.Status.DUE,
         person__merged_into__isnull=True,
         person__allocations__ended_on__isnull=True,
+        **conditions,
     )
 
 
 @work_source
 def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
     """Due obligations of the children allocated to these workers, in one query."""
-    due = _due().filter(person__allocations__worker__in=workers)
+    due = _due(worker__in=workers)
     return _obligation_items(due, "person__allocations__worker")
 
 
 def unallocated_obligations(team_ids: set[int]) -> list[WorkItem]:
     """Due obligations of children a team holds with no worker: a manager's to chase."""
-    due = _due().filter(
-        person__allocations__team_id__in=team_ids,
-        person__allocations__worker__isnull=True,
-    )
+    due = _due(team_id__in=team_ids, worker__isnull=True)
     return _obligation_items(due, "person__allocations__worker")
 
 

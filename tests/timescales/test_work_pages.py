@@ -217,3 +217,20 @@ def test_duties_of_cases_a_team_holds_without_a_worker_reach_the_manager(
     assert "Waiting Testington" in page
     full = client.get("/work/team/", {"worker": "unallocated"}).content.decode()
     assert "Decide what happens next with the contact" in full
+
+
+@pytest.mark.django_db
+def test_a_transferred_childs_duties_go_with_the_case(
+    client: Client, alice: User, mona: User, team: Team, freezer: FrozenClock
+) -> None:
+    from haven.core.services import allocate_case
+
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    carol = make_user("carol", "social_worker", team)
+    contact_for(alice, dt.date(2026, 3, 9), "Moving")
+    child = alice.allocations.get().person
+    allocate_case(child, team=team, worker=carol, reason="Transfer", by=mona)
+    client.force_login(alice)
+    assert "Moving" not in client.get("/work/").content.decode()
+    client.force_login(carol)
+    assert "Moving Testington" in client.get("/work/").content.decode()
