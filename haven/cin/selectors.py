@@ -30,7 +30,9 @@ def previous_referral_within(
     since = calendar.add_months(on, -months)
     return (
         Episode.objects.filter(
-            person=person, referral_date__lt=on, referral_date__gte=since
+            person_id__in=record_ids(person),  # with records merged into theirs
+            referral_date__lt=on,
+            referral_date__gte=since,
         )
         .order_by("-referral_date", "-pk")
         .first()

@@ -13,6 +13,7 @@ from haven.core.access import team_ids_for, visible_filter
 from haven.core.models import Team, User
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.people.models import Person
+from haven.people.selectors import record_ids
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,9 @@ def requests_of(person: Person) -> QuerySet[EarlyHelpRequest]:
 
 def open_request(person: Person) -> EarlyHelpRequest | None:
     return (
-        EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True)
+        EarlyHelpRequest.objects.filter(
+            person_id__in=record_ids(person), closed_on__isnull=True
+        )
         .select_related("team", "allocated_worker")
         .first()
     )

@@ -520,3 +520,21 @@ def test_review_locks_the_episode_before_the_plan(child, alice, mona):
     first_episode = next(i for i, s in enumerate(sql) if 'FROM "cin_episode"' in s)
     first_plan = next(i for i, s in enumerate(sql) if 'FROM "cin_plan"' in s)
     assert first_episode < first_plan
+
+
+def test_a_referral_on_a_merged_record_makes_the_next_one_a_re_referral(
+    alice, mona, team
+):
+    from haven.core.services import allocate_case
+    from haven.people.services import merge_records
+    from tests.factories import ChildFactory
+
+    child, twin = ChildFactory(), ChildFactory()
+    for person in (child, twin):
+        allocate_case(person, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    earlier = services.open_referral(
+        twin, received_on=dt.date(2026, 2, 2), source="2A", contact_id=None, by=alice
+    )
+    merge_records(twin, into=child, reason="Same child", by=alice)
+    found = selectors.previous_referral_within(child, dt.date(2026, 6, 1))
+    assert found == earlier
