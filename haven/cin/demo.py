@@ -9,10 +9,7 @@ the others are referred here. Each step is recorded as if on its own date.
 
 import datetime as dt
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.utils import timezone
+from contextlib import AbstractContextManager
 
 from haven.assessments import selectors as assess_selectors
 from haven.assessments import services as assess
@@ -97,18 +94,9 @@ ACTIONS = (
 )
 
 
-@contextmanager
-def _clock_at(day: dt.date, hour: int = 11) -> Iterator[None]:
-    """Record as if it were `day`: services read the time from `clock`."""
-    moment = clock.start_of(day) + dt.timedelta(hours=hour)
-    real_now, real_today = clock.now, clock.today
-    setattr(clock, "now", lambda: moment)  # noqa: B010
-    setattr(clock, "today", lambda: timezone.localdate(moment))  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(clock, "now", real_now)  # noqa: B010
-        setattr(clock, "today", real_today)  # noqa: B010
+def _clock_at(day: dt.date, hour: int = 11) -> AbstractContextManager[None]:
+    """Record as if it were `hour` o'clock on `day`."""
+    return clock.held_at(clock.start_of(day) + dt.timedelta(hours=hour))
 
 
 def _working_day_back(rng: random.Random, most: int) -> dt.date:

@@ -7,10 +7,6 @@ chronology and the decision deadline read as they would have at the time.
 
 import datetime as dt
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.utils import timezone
 
 from haven.core import clock
 from haven.core.errors import DomainError
@@ -79,19 +75,6 @@ DECISIONS: tuple[tuple[str, int, str], ...] = (
         "Reasonable cause to suspect significant harm: strategy discussion today.",
     ),
 )
-
-
-@contextmanager
-def _clock_at(moment: dt.datetime) -> Iterator[None]:
-    """Record as if it were `moment`: services read the time from `clock`."""
-    real_now, real_today = clock.now, clock.today
-    setattr(clock, "now", lambda: moment)  # noqa: B010
-    setattr(clock, "today", lambda: timezone.localdate(moment))  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(clock, "now", real_now)  # noqa: B010
-        setattr(clock, "today", real_today)  # noqa: B010
 
 
 def _families(rng: random.Random, children: list[Person]) -> list[list[Person]]:
@@ -172,7 +155,7 @@ def populate(rng: random.Random, children: list[Person]) -> None:
     waiting, past = families[:awaiting], families[awaiting:]
     for family in sorted(past, key=lambda f: f[0].pk):
         received = _received_at(rng, family)
-        with _clock_at(received + dt.timedelta(minutes=20)):
+        with clock.held_at(received + dt.timedelta(minutes=20)):
             contact = services.record_contact(
                 _details(rng, received), family, by=rng.choice(workers)
             )
@@ -180,7 +163,7 @@ def populate(rng: random.Random, children: list[Person]) -> None:
         decided = received + dt.timedelta(
             hours=rng.randint(1, 4), days=2 if late else 0
         )
-        with _clock_at(decided):
+        with clock.held_at(decided):
             for named in contact.children.select_related("person"):
                 _decide(rng, named, manager)
     now = clock.now()

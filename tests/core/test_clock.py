@@ -1,0 +1,13 @@
+import datetime as dt
+
+from django.utils import timezone
+
+from haven.core import clock
+
+
+def test_held_at_records_as_if_it_were_then_and_lets_go_after() -> None:
+    moment = timezone.make_aware(dt.datetime(2025, 12, 31, 23, 30))
+    with clock.held_at(moment):
+        assert clock.now() == moment
+        assert clock.today() == dt.date(2025, 12, 31)
+    assert clock.now() > moment
