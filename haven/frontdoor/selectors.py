@@ -4,8 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import Min, Q, QuerySet
 
 from haven.core import access, clock
 from haven.core.models import User
@@ -13,8 +12,7 @@ from haven.frontdoor.models import Contact, ContactChild
 from haven.people.keys import name_keys
 from haven.people.matching import likely_duplicates
 from haven.people.models import Person
-from haven.timescales.catalogue import rule
-from haven.timescales.deadlines import Deadline
+from haven.timescales.models import Obligation
 
 RULE_ID = "REF-DECISION"
 SUGGEST_THRESHOLD = 0.75
@@ -40,43 +38,28 @@ def works_at_front_door(user: User) -> bool:
     return user.has_perm("core.record_contacts") or manages_front_door(user)
 
 
-class DecisionDeadlines:
-    """The decision deadline for any day received, from the rule's settings read
-    once: a queue of many contacts must not ask the database once per contact."""
-
-    def __init__(self) -> None:
-        from haven.timescales.models import RuleSetting
-
-        # Newest first, as timescales.services.current_value orders them: the
-        # first one applying on a day is the one in force that day.
-        self._settings = list(
-            RuleSetting.objects.filter(rule_id=RULE_ID).order_by(
-                "-applies_from", "-recorded_at"
-            )
+def decision_due_dates(contact_ids: list[int]) -> dict[int, dt.date]:
+    """When each contact's decision is due, read from the obligations the
+    timescale engine keeps (one source of truth for the date), in one query."""
+    rows = (
+        Obligation.objects.filter(
+            rule_id=RULE_ID, subject__in=[str(pk) for pk in contact_ids]
         )
-        default = rule(RULE_ID).deadline
-        assert default is not None
-        self._default = default
-
-    def due_on(self, received: dt.datetime) -> dt.date:
-        day = timezone.localdate(received)
-        setting = next((s for s in self._settings if s.applies_from <= day), None)
-        if setting is not None and setting.deadline:
-            return Deadline.parse(setting.deadline).due_from(day)
-        return self._default.due_from(day)
+        .values("subject")
+        .annotate(due=Min("due_on"))
+    )
+    return {int(row["subject"]): row["due"] for row in rows}
 
 
-def decision_due_on(received: dt.datetime) -> dt.date:
-    """The day a decision is due: the rule's deadline (or the local authority's
-    setting of it) from the day the contact was received."""
-    return DecisionDeadlines().due_on(received)
+def decision_due_on(contact: Contact) -> dt.date | None:
+    return decision_due_dates([contact.pk]).get(contact.pk)
 
 
 @dataclass
 class QueueRow:
     contact: Contact
     children: list[ContactChild]
-    due_on: dt.date
+    due_on: dt.date | None
     overdue: bool
 
 
@@ -86,19 +69,19 @@ def awaiting_decision(user: User) -> list[QueueRow]:
     Only the children whose records the user may open are listed.
     """
     visible = Person.objects.filter(access.visible_filter(user))
-    undecided = (
+    undecided = list(
         ContactChild.objects.filter(decision="", person__in=visible)
         .select_related("contact", "person")
         .order_by("contact__received_at", "contact_id", "pk")
     )
+    due_dates = decision_due_dates(sorted({n.contact_id for n in undecided}))
     rows: dict[int, QueueRow] = {}
     today = clock.today()
-    deadlines = DecisionDeadlines()
     for named in undecided:
         row = rows.get(named.contact_id)
         if row is None:
-            due = deadlines.due_on(named.contact.received_at)
-            row = QueueRow(named.contact, [], due, due < today)
+            due = due_dates.get(named.contact_id)
+            row = QueueRow(named.contact, [], due, bool(due and due < today))
             rows[named.contact_id] = row
         row.children.append(named)
     return list(rows.values())

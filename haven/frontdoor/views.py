@@ -176,11 +176,12 @@ def _open_children(
 def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contact = get_object_or_404(Contact.objects.select_related("recorded_by"), pk=pk)
     children = _open_children(request, contact, "Front door contact")
+    due = selectors.decision_due_on(contact)
     context = {
         "contact": contact,
         "children": children,
-        "due_on": selectors.decision_due_on(contact.received_at),
-        "today": clock.today(),
+        "due_on": due,
+        "overdue": bool(due and due < clock.today()),
         "undecided": any(not named.decision for named in children),
         "may_decide": request.user.has_perm("core.manage_team_cases"),
         "guidance": _guidance(),
@@ -209,7 +210,7 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if data is not None and _decide_all(request, decisions):
         messages.success(request, "Decision recorded.")
         return redirect("frontdoor:contact", pk=contact.pk)
-    due = selectors.decision_due_on(contact.received_at)
+    due = selectors.decision_due_on(contact)
     context = {
         "contact": contact,
         "decisions": [
@@ -225,7 +226,7 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "errors": _errors(*(form for _named, form in decisions)),
         "form": decisions[0][1],
         "due_on": due,
-        "overdue": due < clock.today(),
+        "overdue": bool(due and due < clock.today()),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/decide.html", context)

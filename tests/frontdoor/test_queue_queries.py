@@ -58,4 +58,4 @@ def test_the_queue_uses_the_setting_in_force_on_the_day_received(
     [row] = selectors.awaiting_decision(maggie)
     # Received Wednesday 4 March 2026: two working days is Friday 6 March.
     assert row.due_on == dt.date(2026, 3, 6)
-    assert selectors.decision_due_on(row.contact.received_at) == dt.date(2026, 3, 6)
+    assert selectors.decision_due_on(row.contact) == dt.date(2026, 3, 6)
