@@ -28,6 +28,7 @@ from haven.cin.models import Episode, Plan, PlanAction, PlanReview
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import User
+from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
 
@@ -95,11 +96,7 @@ def open_referral(
     strategy_discussion: bool = False,
 ) -> Episode:
     """Open the child's CIN episode at the point of referral, with its assessment."""
-    if not (
-        by.has_perm("core.record_contacts")
-        or by.has_perm("core.record_casework")
-        or by.has_perm("core.record_early_help")
-    ):
+    if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include referrals")
     _check_open(by, person)
     if received_on > clock.today():

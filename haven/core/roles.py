@@ -106,3 +106,12 @@ def sync_roles(**_: Any) -> None:
 def roles_of(user: Any) -> list[Role]:
     names = {group.name for group in user.groups.all()}
     return [role for role in ROLES if role.name in names]
+
+
+# Roles that record about children: social work, the front door and early help.
+# Any of them may add a person, refer, or ask for early help.
+RECORDING_PERMISSIONS = ("record_casework", "record_contacts", "record_early_help")
+
+
+def records_about_children(user: Any) -> bool:
+    return any(user.has_perm(f"core.{perm}") for perm in RECORDING_PERMISSIONS)

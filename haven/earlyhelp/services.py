@@ -27,7 +27,7 @@ from django.db import IntegrityError, transaction
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
-from haven.core.roles import ROLES_BY_KEY
+from haven.core.roles import ROLES_BY_KEY, records_about_children
 from haven.core.services import allocate_case, end_allocation
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.models import (
@@ -64,11 +64,7 @@ class ActionLine:
 
 
 def _may_request(user: User) -> None:
-    if not (
-        user.has_perm("core.record_contacts")
-        or user.has_perm("core.record_casework")
-        or user.has_perm("core.record_early_help")
-    ):
+    if not records_about_children(user):
         raise DomainError(
             "not_permitted", "Your role does not include asking for early help"
         )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.roles import records_about_children
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
 from haven.earlyhelp.guidance import Guidance
@@ -31,11 +32,7 @@ def _works_early_help(user: Any) -> bool:
 
 
 def _may_request(user: Any) -> bool:
-    return bool(
-        user.has_perm("core.record_early_help")
-        or user.has_perm("core.record_casework")
-        or user.has_perm("core.record_contacts")
-    )
+    return records_about_children(user)
 
 
 def _show_error(form: forms.Form, err: DomainError) -> None:

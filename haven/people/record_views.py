@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core.errors import DomainError
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.roles import records_about_children
 from haven.people import selectors, services
 from haven.people.forms import (
     AddressForm,
@@ -28,7 +29,7 @@ from haven.people.views import open_person
 
 
 def _may_record(request: AuthenticatedRequest) -> None:
-    if not selectors.may_record(request.user):
+    if not records_about_children(request.user):
         raise PermissionDenied("Your role does not include recording")
 
 

@@ -224,13 +224,6 @@ def chronology(
     return events.select_related("actor").order_by("-occurred_at", "-sequence")
 
 
-def may_record(user: User) -> bool:
-    return any(
-        user.has_perm(f"core.{perm}")
-        for perm in ("record_casework", "record_contacts", "record_early_help")
-    )
-
-
 def may_open(user: User, person: Person) -> bool:
     return access.why_user_may_open(user, person) is not None
 

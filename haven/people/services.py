@@ -11,6 +11,7 @@ from django.db import transaction
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import User
+from haven.core.roles import records_about_children
 from haven.core.services import allocate_case
 from haven.people.codes import INVERSE_RELATIONSHIP
 from haven.people.identifiers import (
@@ -55,11 +56,7 @@ def _value(name: str, value: Any) -> Any:
 
 
 def _may_write(user: User) -> None:
-    if not (
-        user.has_perm("core.record_casework")
-        or user.has_perm("core.record_contacts")
-        or user.has_perm("core.record_early_help")
-    ):
+    if not records_about_children(user):
         raise DomainError("not_permitted", "Your role does not include recording")
 
 

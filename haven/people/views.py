@@ -8,6 +8,7 @@ from haven.core.errors import AccessDenied
 from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
+from haven.core.roles import records_about_children
 from haven.people import selectors
 from haven.people.models import Person
 from haven.timescales import queue
@@ -78,6 +79,6 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "relationships": selectors.relationships_of(person, request.user),
         "obligations": queue.for_person(selectors.record_ids(person)),
         "today": clock.today(),
-        "may_record": selectors.may_record(request.user),
+        "may_record": records_about_children(request.user),
     }
     return render(request, "people/person_detail.html", context)
