@@ -15,11 +15,19 @@ from haven.earlyhelp.models import EarlyHelpRequest
 from haven.people.models import Person
 from haven.people.selectors import record_ids
 
+LONG_WAIT_DAYS = 28
+
 
 @dataclass(frozen=True)
 class QueueRow:
     request: EarlyHelpRequest
     waiting_days: int  # from the request to allocation, or to today if waiting
+
+    @property
+    def long_wait(self) -> bool:
+        """Highlighted on the queue: a family waiting four weeks or more. A local
+        choice of emphasis, not a statutory timescale (early help has none)."""
+        return self.waiting_days >= LONG_WAIT_DAYS
 
     @property
     def waiting(self) -> bool:

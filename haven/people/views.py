@@ -3,7 +3,6 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from haven.core import clock
 from haven.core.errors import AccessDenied
 from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
@@ -78,7 +77,6 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "addresses": selectors.addresses_of(person),
         "relationships": selectors.relationships_of(person, request.user),
         "obligations": queue.for_person(selectors.record_ids(person)),
-        "today": clock.today(),
         "may_record": records_about_children(request.user),
     }
     return render(request, "people/person_detail.html", context)

@@ -88,6 +88,14 @@ def unallocated_obligations(team_ids: set[int]) -> list[WorkItem]:
     return _obligation_items(due, "person__allocations__worker")
 
 
+def my_work(user: User) -> tuple[list[WorkItem], list[WorkItem]]:
+    """The user's own items, split into overdue and the rest (undated last)."""
+    today = clock.today()
+    items = items_for([user], viewer=user)
+    overdue = [i for i in items if i.due_on and i.due_on < today]
+    return overdue, [i for i in items if i not in overdue]
+
+
 @dataclass
 class Due:
     obligation: Obligation

@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.http import AuthenticatedRequest, posted
-from haven.core.work import items_for
 from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
 from haven.timescales.forms import RuleValueForm
@@ -17,13 +16,8 @@ from haven.timescales.registry import ACTIVE
 def my_work(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_case_record"):
         raise PermissionDenied("Your role does not hold a caseload")
-    today = clock.today()
-    items = items_for([request.user], viewer=request.user)
-    context = {
-        "today": today,
-        "overdue": [i for i in items if i.due_on and i.due_on < today],
-        "upcoming": [i for i in items if not i.due_on or i.due_on >= today],
-    }
+    overdue, upcoming = queue.my_work(request.user)
+    context = {"overdue": overdue, "upcoming": upcoming}
     return render(request, "timescales/my_work.html", context)
 
 
