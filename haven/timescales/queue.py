@@ -92,8 +92,9 @@ def my_work(user: User) -> tuple[list[WorkItem], list[WorkItem]]:
     """The user's own items, split into overdue and the rest (undated last)."""
     today = clock.today()
     items = items_for([user], viewer=user)
-    overdue = [i for i in items if i.due_on and i.due_on < today]
-    return overdue, [i for i in items if i not in overdue]
+    late = [bool(i.due_on and i.due_on < today) for i in items]
+    overdue = [i for i, is_late in zip(items, late, strict=True) if is_late]
+    return overdue, [i for i, is_late in zip(items, late, strict=True) if not is_late]
 
 
 @dataclass
