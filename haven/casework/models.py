@@ -50,9 +50,13 @@ class CaseNote(models.Model):
 class Draft(models.Model):
     """A case note being typed, saved as the worker types so nothing is lost.
 
-    Not part of the record: only its author sees it, and saving the note
-    deletes it.
+    Not part of the record: only its author sees it, it is never journalled, and
+    saving the note deletes it. One per worker, child and form, so opening the
+    form again resumes it rather than starting another.
     """
+
+    class Form(models.TextChoices):
+        CASE_NOTE = "case_note", "Case note"
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -65,6 +69,9 @@ class Draft(models.Model):
         related_name="+",
         help_text="The record the worker started from.",
     )
+    # Not the note's kind: that is a radio on the form, and a draft keyed on it
+    # would move or multiply as the worker changes their mind.
+    form = models.CharField(max_length=20, choices=Form.choices, default=Form.CASE_NOTE)
     person_ids = models.JSONField(default=list, help_text="The children chosen.")
     fields = models.JSONField(default=dict, help_text="The form as typed.")
     created_at = models.DateTimeField()
@@ -72,6 +79,12 @@ class Draft(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "person", "form"],
+                name="one_draft_per_worker_child_and_form",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Draft {self.pk} by {self.author_id}"

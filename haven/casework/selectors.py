@@ -34,6 +34,14 @@ def drafts_of(user: User) -> QuerySet[Draft]:
     return unfinished_drafts().filter(author=user).select_related("person")
 
 
+def draft_of(user: User, pk: int | None, *, person: Person) -> Draft | None:
+    """The user's own draft with this id, of a note started from this person's
+    record; only its author may see a draft."""
+    if pk is None:
+        return None
+    return Draft.objects.filter(pk=pk, author=user, person=person).first()
+
+
 def unfinished_drafts() -> QuerySet[Draft]:
     return Draft.objects.exclude(fields={})
 

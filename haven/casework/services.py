@@ -138,8 +138,14 @@ def save_draft(
     fields: dict[str, Any],
     by: User,
 ) -> Draft:
-    """Keep what the worker has typed so far. Not journalled: a draft is the
-    worker's own unfinished text, not part of the record."""
+    """Keep what the worker has typed so far, in their one draft of this child's
+    note: every autosave, failed save or radio click updates it in place.
+
+    Given the id the page carries, only that draft is updated: once it is saved
+    as a note or discarded, a late autosave (or the beacon sent as the page
+    closes) is refused rather than bringing it back. Not journalled: a draft is
+    the worker's own unfinished text, not part of the record.
+    """
     _require(by, "record_casework", "Your role does not include recording casework")
     _require_access(by, person)
     chosen = sorted({int(pk) for pk in person_ids})
@@ -149,24 +155,21 @@ def save_draft(
             raise AccessDenied()
     now = clock.now()
     with transaction.atomic():
-        draft: Draft | None = None
-        if draft_id is not None:
-            draft = (
-                Draft.objects.select_for_update().filter(pk=draft_id, author=by).first()
+        key = {"author": by, "person": person, "form": Draft.Form.CASE_NOTE}
+        mine = Draft.objects.select_for_update()
+        if draft_id is None:
+            draft, _ = mine.get_or_create(
+                **key, defaults={"created_at": now, "updated_at": now}
             )
-            if draft is None:
-                # Saved as a note or discarded meanwhile (an autosave racing the
-                # Save button): do not bring it back.
-                raise DomainError(
-                    "draft_gone", "This draft has been saved or discarded"
-                )
+        elif (found := mine.filter(pk=draft_id, **key).first()) is not None:
+            draft = found
         else:
-            draft = Draft(author=by, created_at=now)
-        draft.person = person
+            # Saved as a note or discarded meanwhile, or not this child's draft.
+            raise DomainError("draft_gone", "This draft has been saved or discarded")
         draft.person_ids = chosen
         draft.fields = fields
         draft.updated_at = now
-        draft.save()
+        draft.save(update_fields=["person_ids", "fields", "updated_at"])
     return draft
 
 
@@ -174,13 +177,14 @@ def save_draft(
 EMPTY_DRAFT_KEPT_FOR = dt.timedelta(days=1)
 
 
-def start_draft(person: Person, *, by: User) -> Draft:
-    """An empty draft for a note page opened for writing.
+def open_draft(person: Person, *, by: User) -> Draft:
+    """The worker's draft of a note on this child: the one they left, to resume,
+    or a new empty one.
 
     The page carries its id from the start, so every autosave updates this row
     and, once the note is saved (deleting it), a late autosave is refused
     instead of creating a stray draft of a note already on the record. Empty
-    drafts are not listed anywhere; old ones are cleared here.
+    drafts are not listed anywhere; the worker's old ones are cleared here.
     """
     _require(by, "record_casework", "Your role does not include recording casework")
     _require_access(by, person)
@@ -189,17 +193,17 @@ def start_draft(person: Person, *, by: User) -> Draft:
         Draft.objects.filter(
             author=by, fields={}, updated_at__lt=now - EMPTY_DRAFT_KEPT_FOR
         ).delete()
-        return Draft.objects.create(
+        draft, _ = Draft.objects.get_or_create(
             author=by,
             person=person,
-            person_ids=[person.pk],
-            fields={},
-            created_at=now,
-            updated_at=now,
+            form=Draft.Form.CASE_NOTE,
+            defaults={"person_ids": [person.pk], "created_at": now, "updated_at": now},
         )
+    return draft
 
 
 def discard_draft(draft: Draft, *, by: User) -> None:
+    """The worker throws away their unfinished note."""
     if draft.author_id != by.pk:
         raise DomainError("not_your_draft", "This draft belongs to someone else")
     draft.delete()

@@ -96,69 +96,69 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _require(request, "record_casework", "Your role does not include recording notes")
     person = open_person(request, pk, "Record a case note")
     children = selectors.children_to_record_for(request.user, person)
-    draft_id = _int(request.POST.get("draft") or request.GET.get("draft"))
-    draft = (
-        Draft.objects.filter(pk=draft_id, author=request.user).first()
-        if draft_id
-        else None
+    if request.method != "POST":
+        return _resume_note(request, person, children)
+    draft = selectors.draft_of(
+        request.user, _int(request.POST.get("draft")), person=person
     )
-    if request.method == "POST":
-        form = NoteForm(request.POST, children=children)
-        if form.is_valid():
-            by_pk = {child.pk: child for child in children}
-            try:
-                services.record_note(
-                    [by_pk[i] for i in form.cleaned_data["children"]],
-                    kind=form.cleaned_data["kind"],
-                    occurred_at=form.occurred_at(),
-                    subject=form.cleaned_data["subject"],
-                    body=form.cleaned_data["body"],
-                    child_seen=form.cleaned_data["child_seen"],
-                    seen_alone=form.cleaned_data["seen_alone"],
-                    significant=form.cleaned_data["significant"],
-                    by=request.user,
-                    draft=draft,
-                )
-            except DomainError as err:
-                _add_error(form, err)
-            else:
-                count = len(form.cleaned_data["children"])
-                messages.success(
-                    request,
-                    "Note recorded"
-                    + (f" on {count} children's records" if count > 1 else ""),
-                )
-                if request.POST.get("action") == "another":
-                    url = reverse("casework:record_note", args=[pk])
-                    return redirect(f"{url}?kind={form.cleaned_data['kind']}")
-                return redirect("casework:person", pk=pk)
-        # Keep what was typed even if the page is closed now, with or without
-        # the autosave having run.
-        # (If even the draft is refused, the page itself still holds the text.)
-        with contextlib.suppress(DomainError):
-            draft = services.save_draft(
-                person,
-                draft_id=draft.pk if draft else None,
-                person_ids=_ints(request.POST.getlist("children")),
-                fields=_typed(request.POST),
+    form = NoteForm(request.POST, children=children)
+    if form.is_valid():
+        by_pk = {child.pk: child for child in children}
+        try:
+            services.record_note(
+                [by_pk[i] for i in form.cleaned_data["children"]],
+                kind=form.cleaned_data["kind"],
+                occurred_at=form.occurred_at(),
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                child_seen=form.cleaned_data["child_seen"],
+                seen_alone=form.cleaned_data["seen_alone"],
+                significant=form.cleaned_data["significant"],
                 by=request.user,
+                draft=draft,
             )
-    elif draft is not None and draft.fields:
-        form = NoteForm(children=children)
-        form.initial = _initial_from(draft.fields, form)
-    else:
-        if draft is None:
-            # The form carries a draft id from the start, so the first autosave
-            # cannot race the Save button into a stray draft.
-            draft = services.start_draft(person, by=request.user)
-        form = NoteForm(
-            initial={
-                **NoteForm.defaults(request.GET.get("kind", "")),
-                "children": [person.pk],
-            },
-            children=children,
+        except DomainError as err:
+            _add_error(form, err)
+        else:
+            count = len(form.cleaned_data["children"])
+            messages.success(
+                request,
+                "Note recorded"
+                + (f" on {count} children's records" if count > 1 else ""),
+            )
+            if request.POST.get("action") == "another":
+                url = reverse("casework:record_note", args=[pk])
+                return redirect(f"{url}?kind={form.cleaned_data['kind']}")
+            return redirect("casework:person", pk=pk)
+    # Keep what was typed even if the page is closed now, with or without
+    # the autosave having run.
+    # (If even the draft is refused, the page itself still holds the text.)
+    with contextlib.suppress(DomainError):
+        draft = services.save_draft(
+            person,
+            draft_id=draft.pk if draft else None,
+            person_ids=_ints(request.POST.getlist("children")),
+            fields=_typed(request.POST),
+            by=request.user,
         )
     context = _record(person, form=form, draft=draft)
+    return render(request, "casework/record_note.html", context)
+
+
+def _resume_note(
+    request: AuthenticatedRequest, person: Person, children: list[Person]
+) -> HttpResponse:
+    """The note form as the worker left it, or a new one: one draft per worker
+    and child, carried by the page from the start so the first autosave cannot
+    race the Save button into a stray draft."""
+    draft = services.open_draft(person, by=request.user)
+    form = NoteForm(children=children)
+    if draft.fields:
+        form.initial = _initial_from(draft.fields, form)
+    else:
+        kind = request.GET.get("kind", "")
+        form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
+    context = _record(person, form=form, draft=draft, resumed=bool(draft.fields))
     return render(request, "casework/record_note.html", context)
 
 
@@ -198,16 +198,20 @@ def drafts(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The form the draft was typed in, which resumes it."""
     found = get_object_or_404(Draft, pk=pk, author=request.user)
-    url = reverse("casework:record_note", args=[found.person_id])
-    return redirect(f"{url}?draft={found.pk}")
+    return redirect("casework:record_note", pk=found.person_id)
 
 
 @require_POST
 def discard_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Throw a draft away: from the drafts list, or from the form it resumed in
+    (which then starts afresh)."""
     found = get_object_or_404(Draft, pk=pk, author=request.user)
     services.discard_draft(found, by=request.user)
     messages.success(request, "Draft discarded")
+    if request.POST.get("then") == "note":
+        return redirect("casework:record_note", pk=found.person_id)
     return redirect("casework:drafts")
 
 
