@@ -92,6 +92,15 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
 
 
+class NumberedRows(forms.BaseFormSet):  # type: ignore[type-arg]
+    """Rows of one form repeated (the children of a contact, a plan's actions),
+    each given its place on the page (`number`, from 1), so its errors can say
+    which row they are about."""
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
+
+
 def show_errors(
     refused: DomainError,
     form: forms.BaseForm,

@@ -8,7 +8,7 @@ from django import forms
 
 from haven.core import clock
 from haven.core.errors import ordinal
-from haven.core.forms import DateField
+from haven.core.forms import DateField, NumberedRows
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
 
 CHILD_ROWS = 4
@@ -126,14 +126,8 @@ class ChildRowForm(forms.Form):
         return data
 
 
-class BaseChildRows(forms.BaseFormSet):  # type: ignore[type-arg]
-    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
-        # Each row knows its place, so its errors can say which child they are about.
-        return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
-
-
 ChildRows = forms.formset_factory(
-    ChildRowForm, formset=BaseChildRows, extra=CHILD_ROWS, max_num=CHILD_ROWS
+    ChildRowForm, formset=NumberedRows, extra=CHILD_ROWS, max_num=CHILD_ROWS
 )
 
 
