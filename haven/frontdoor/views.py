@@ -257,8 +257,7 @@ def _decide_all(
                 )
     except DomainError as refused:
         assert current is not None
-        field = refused.field if refused.field in current.fields else None
-        current.add_error(field, refused.message)
+        show_errors(refused, current)
         return False
     return True
 
