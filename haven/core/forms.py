@@ -92,7 +92,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
 
 
-class NumberedRows(forms.BaseFormSet):  # type: ignore[type-arg]
+class NumberedRows(forms.BaseFormSet):
     """Rows of one form repeated (the children of a contact, a plan's actions),
     each given its place on the page (`number`, from 1), so its errors can say
     which row they are about."""
