@@ -25,7 +25,7 @@ from haven.assessments.selectors import due_on
 from haven.cin import services as cin
 from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import User
 
 # What the assessor may change while the assessment is with them.
@@ -70,16 +70,15 @@ def _locked(assessment: Assessment, *, allowed: tuple[str, ...]) -> Assessment:
     return assessment
 
 
-def _check_factors(factors: list[str]) -> list[str]:
-    unknown = [f for f in factors if f not in Factor.values]
-    if unknown:
-        raise DomainError("bad_factor", "Choose factors from the list", field="factors")
-    if len(set(factors)) != len(factors):
-        raise DomainError(
+def _check_factors(factors: list[str], failures: Failures) -> list[str]:
+    if any(f not in Factor.values for f in factors):
+        failures.add("bad_factor", "Choose factors from the list", field="factors")
+    elif len(set(factors)) != len(factors):
+        failures.add(
             "duplicate_factor", "Choose each factor only once", field="factors"
         )
-    if Factor.NONE in factors and len(factors) > 1:
-        raise DomainError(
+    elif Factor.NONE in factors and len(factors) > 1:
+        failures.add(
             "none_alone",
             "Choose 'No factors identified' on its own, or the factors found",
             field="factors",
@@ -96,10 +95,15 @@ def save_assessment(
 ) -> Assessment:
     """Save the assessor's draft: any of the reason, factors, sections and outcome."""
     _may_assess(by, assessment)
+    failures = Failures()
     if "factors" in changes:
-        changes = {**changes, "factors": _check_factors(list(changes["factors"]))}
+        changes = {
+            **changes,
+            "factors": _check_factors(list(changes["factors"]), failures),
+        }
     if changes.get("outcome") and changes["outcome"] not in Outcome.values:
-        raise DomainError("bad_outcome", "Choose an outcome", field="outcome")
+        failures.add("bad_outcome", "Choose an outcome", field="outcome")
+    failures.raise_any()
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
         if primary_need and primary_need != assessment.episode.primary_need:
@@ -125,43 +129,70 @@ def save_assessment(
     return assessment
 
 
-def _check_complete(assessment: Assessment) -> None:
+def check_ready(
+    assessment: Assessment,
+    pending: dict[str, Any] | None = None,
+    *,
+    primary_need: str = "",
+) -> None:
+    """Refuse to submit an assessment that lacks what the manager needs, naming
+    everything missing at once.
+
+    `pending` holds the assessor's changes not saved yet (as when saving them was
+    refused): they are checked as if saved, so one submit reports every fault.
+    """
+    values = {name: getattr(assessment, name) for name in DRAFT_FIELDS}
+    values.update(pending or {})
+    failures = Failures()
+    with failures.gather():
+        _check_complete(assessment, values, primary_need=primary_need)
+    # ASSESS-CF: 45 working days at most; "if it takes longer, record the reasons".
+    due = due_on(assessment)
+    if clock.today() > due and not str(values["delay_reason"] or "").strip():
+        failures.add(
+            "delay_reason_required",
+            f"The assessment is past its due date ({due:%-d %B %Y}): say why it "
+            "took longer",
+            field="delay_reason",
+        )
+    failures.raise_any()
+
+
+def _check_complete(
+    assessment: Assessment,
+    values: dict[str, Any] | None = None,
+    *,
+    primary_need: str = "",
+) -> None:
+    """Refuse an assessment lacking anything a manager needs, naming all of it."""
+    if values is None:
+        values = {name: getattr(assessment, name) for name in DRAFT_FIELDS}
+    found = Failures()
     required = (
         ("reason", "Say why the child is being assessed"),
         ("analysis", "Write the analysis before submitting the assessment"),
         ("recommendation", "Write the recommendation before submitting"),
     )
     for name, message in required:
-        if not getattr(assessment, name).strip():
-            raise DomainError(f"{name}_required", message, field=name)
-    if not assessment.factors:
-        raise DomainError(
+        if not str(values[name] or "").strip():
+            found.add(f"{name}_required", message, field=name)
+    if not values["factors"]:
+        found.add(
             "factors_required",
             "Choose the factors the assessment found, or 'No factors identified'",
             field="factors",
         )
-    if not assessment.outcome:
-        raise DomainError(
+    if not values["outcome"]:
+        found.add(
             "outcome_required", "Choose the outcome you recommend", field="outcome"
         )
-    if not assessment.episode.primary_need:
-        raise DomainError(
+    if not (primary_need or assessment.episode.primary_need):
+        found.add(
             "need_required",
             "Choose the child's primary need (N9 if the child is not in need)",
             field="primary_need",
         )
-
-
-def _check_delay_explained(assessment: Assessment) -> None:
-    # ASSESS-CF: 45 working days at most; "if it takes longer, record the reasons".
-    due = due_on(assessment)
-    if clock.today() > due and not assessment.delay_reason.strip():
-        raise DomainError(
-            "delay_reason_required",
-            f"The assessment is past its due date ({due:%-d %B %Y}): say why it "
-            "took longer",
-            field="delay_reason",
-        )
+    found.raise_any()
 
 
 def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
@@ -169,8 +200,7 @@ def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
     _may_assess(by, assessment)
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
-        _check_complete(assessment)
-        _check_delay_explained(assessment)
+        check_ready(assessment)
         assessment.status = Status.SUBMITTED
         assessment.submitted_at = clock.now()
         assessment.submitted_by = by

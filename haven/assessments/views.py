@@ -1,6 +1,7 @@
 """Pages for the single assessment: the assessor's form and the manager's
 decision on the same page, and the team's list awaiting authorisation."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -14,15 +15,11 @@ from haven.assessments.codes import EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, ReturnForm
 from haven.assessments.models import Assessment
 from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.people import selectors as people
 from haven.people.views import open_person
 from haven.timescales.catalogue import rule
-
-
-def _show(form: forms.Form, err: DomainError) -> None:
-    """Put the service's refusal where the user will see it, keeping what they typed."""
-    form.add_error(err.field if err.field in form.fields else None, err.message)
 
 
 def _initial(assessment: Assessment) -> dict[str, Any]:
@@ -70,14 +67,14 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     messages.success(request, "Assessment returned to the assessor")
                     return redirect("assessments:detail", pk=pk)
                 except DomainError as err:
-                    _show(return_form, err)
+                    show_errors(err, return_form)
         elif action == "authorise" and may_decide:
             try:
                 services.authorise_assessment(assessment, by=user)
                 messages.success(request, "Assessment authorised")
                 return redirect("assessments:detail", pk=pk)
             except DomainError as err:
-                return_form.add_error(None, err.message)
+                show_errors(err, return_form)
         else:
             raise PermissionDenied("You cannot do that to this assessment")
     context = {
@@ -115,19 +112,38 @@ def _save(
         return False
     data = form.cleaned_data
     changes = {name: data[name] for name in services.DRAFT_FIELDS}
+    need = data["primary_need"]
     try:
-        assessment = services.save_assessment(
-            assessment, changes, primary_need=data["primary_need"], by=request.user
+        saved = services.save_assessment(
+            assessment, changes, primary_need=need, by=request.user
         )
-        if submit:
-            services.submit_assessment(assessment, by=request.user)
-            messages.success(request, "Assessment submitted for authorisation")
-        else:
-            messages.success(request, "Draft saved")
-        return True
     except DomainError as err:
-        _show(form, err)
+        show_errors(err, form)
+        if submit:
+            # What submitting would also refuse, so it is all reported now.
+            _show_refusal(
+                form, services.check_ready, assessment, changes, primary_need=need
+            )
         return False
+    if not submit:
+        messages.success(request, "Draft saved")
+        return True
+    if _show_refusal(form, services.submit_assessment, saved, by=request.user):
+        return False
+    messages.success(request, "Assessment submitted for authorisation")
+    return True
+
+
+def _show_refusal(
+    form: forms.Form, action: Callable[..., object], *args: Any, **kwargs: Any
+) -> bool:
+    """Do the action; if refused, show every reason on the form and say so."""
+    try:
+        action(*args, **kwargs)
+    except DomainError as err:
+        show_errors(err, form)
+        return True
+    return False
 
 
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:

@@ -25,6 +25,7 @@ from haven.casework.forms import (
 from haven.casework.models import Draft, OversightPolicy, SupervisionAction
 from haven.core import clock
 from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -46,7 +47,7 @@ def _record(person: Person, **extra: Any) -> dict[str, Any]:
 
 
 def _add_error(form: forms.Form, err: DomainError) -> None:
-    form.add_error(err.field if err.field in form.fields else None, err.message)
+    show_errors(err, form)
 
 
 def _int(value: str | None) -> int | None:

@@ -1,9 +1,11 @@
 """Forms for the children in need pages."""
 
+from typing import Any
+
 from django import forms
 
 from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
-from haven.core.forms import DateField
+from haven.core.forms import DateField, NumberedRows
 
 ACTION_ROWS = 5
 
@@ -38,9 +40,20 @@ class ActionForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        by_when = self.fields["by_when"]
+        assert isinstance(by_when, DateField)
+        # The page has several actions alike: say which one the date belongs to.
+        by_when.error_name = f"The date for action {number}"
+
 
 ActionFormSet = forms.formset_factory(
-    ActionForm, extra=ACTION_ROWS, min_num=0, max_num=ACTION_ROWS
+    ActionForm,
+    formset=NumberedRows,
+    extra=ACTION_ROWS,
+    min_num=0,
+    max_num=ACTION_ROWS,
 )
 
 

@@ -26,7 +26,7 @@ from haven.cin import selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
@@ -193,35 +193,80 @@ def _blank(line: ActionLine) -> bool:
     )
 
 
-def _check_actions(actions: Sequence[ActionLine]) -> list[ActionLine]:
-    # Numbered by row, blank rows counted, so "Action 3" is the third row the
-    # user sees on the form even when they left the second one empty.
-    rows = [(n, line) for n, line in enumerate(actions, start=1) if not _blank(line)]
+def _check_actions(
+    actions: Sequence[ActionLine], started_on: dt.date | None, failures: Failures
+) -> list[ActionLine]:
+    """The actions typed, each checked; every missing part is named with its action.
+
+    Numbered by row, blank rows counted, so "Action 3" is the third row the user
+    sees on the form even when they left the second one empty.
+    """
+    rows = [(n, line) for n, line in enumerate(actions) if not _blank(line)]
     if not rows:
-        raise DomainError(
+        failures.add(
             "actions_required",
             "Add at least one action: what must change, who does it, by when, and "
             "what happens if it does not",
             field="actions",
         )
-    for number, line in rows:
-        missing = [
-            words
-            for value, words in (
-                (line.what_must_change.strip(), "what must change"),
-                (line.who.strip(), "who will do it"),
-                (line.by_when, "by when"),
-                (line.if_not_met.strip(), "what happens if it does not change"),
+    for index, line in rows:
+        for name, value, words in (
+            ("what_must_change", line.what_must_change.strip(), "what must change"),
+            ("who", line.who.strip(), "who will do it"),
+            ("by_when", line.by_when, "the date it must be done by"),
+            (
+                "if_not_met",
+                line.if_not_met.strip(),
+                "what happens if it does not change",
+            ),
+        ):
+            if not value:
+                failures.add(
+                    "action_incomplete",
+                    f"Action {index + 1}: enter {words}",
+                    field=f"actions.{index}.{name}",
+                )
+        if line.by_when and started_on and line.by_when < started_on:
+            failures.add(
+                "action_date_before_plan",
+                f"Action {index + 1}: the date it must be done by must be on or "
+                "after the plan starts",
+                field=f"actions.{index}.by_when",
             )
-            if not value
-        ]
-        if missing:
-            raise DomainError(
-                "action_incomplete",
-                f"Action {number}: say {' and '.join(missing)}",
-                field="actions",
-            )
-    return [line for _number, line in rows]
+    return [line for _index, line in rows]
+
+
+def check_plan(
+    episode: Episode,
+    *,
+    started_on: dt.date | None,
+    actions: Sequence[ActionLine],
+    primary_need: str = "",
+) -> list[ActionLine]:
+    """Refuse a plan that leaves out any required fact, naming each with its
+    action; otherwise the actions typed (blank rows left out)."""
+    failures = Failures()
+    with failures.gather():
+        _check_date(
+            started_on,
+            field="started_on",
+            what="the plan started",
+            not_before=episode.referral_date,
+            since="the referral",
+        )
+    lines = _check_actions(actions, started_on, failures)
+    # Read afresh: the assessment may have set the need on another copy of it.
+    recorded = Episode.objects.values_list("primary_need", flat=True).get(
+        pk=episode.pk
+    )
+    if not (primary_need or recorded):
+        failures.add(
+            "need_required",
+            "Choose the child's primary need before starting a plan",
+            field="primary_need",
+        )
+    failures.raise_any()
+    return lines
 
 
 def start_plan(
@@ -234,23 +279,9 @@ def start_plan(
 ) -> Plan:
     """Start a child in need plan on the child's open episode."""
     _may_do_casework(by, episode.person)
-    _check_date(
-        started_on,
-        field="started_on",
-        what="the plan started",
-        not_before=episode.referral_date,
-        since="the referral",
+    lines = check_plan(
+        episode, started_on=started_on, actions=actions, primary_need=primary_need
     )
-    lines = _check_actions(actions)
-    for line in lines:
-        assert line.by_when is not None
-        if line.by_when < started_on:
-            raise DomainError(
-                "action_date_before_plan",
-                f"'{line.what_must_change[:40]}' must be due on or after the plan "
-                "starts",
-                field="actions",
-            )
     with transaction.atomic():
         episode = _open(episode)
         if primary_need:

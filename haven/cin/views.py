@@ -18,6 +18,7 @@ from haven.cin.forms import (
 )
 from haven.cin.models import Episode, Plan
 from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.frontdoor.codes import ReferralSource
 from haven.people import selectors as people
@@ -39,7 +40,7 @@ CLOSURE_SOURCE = (
 
 def _show(form: forms.Form, err: DomainError) -> None:
     """Put the service's refusal where the user will see it, keeping what they typed."""
-    form.add_error(err.field if err.field in form.fields else None, err.message)
+    show_errors(err, form)
 
 
 def _context(person: Person, **extra: object) -> dict[str, object]:
@@ -93,17 +94,19 @@ def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = StartPlanForm(request.POST)
         formset = ActionFormSet(request.POST, prefix="actions")
-        if form.is_valid() and formset.is_valid():
-            lines = [
-                services.ActionLine(
-                    what_must_change=f.cleaned_data.get("what_must_change", ""),
-                    who=f.cleaned_data.get("who", ""),
-                    by_when=f.cleaned_data.get("by_when"),
-                    if_not_met=f.cleaned_data.get("if_not_met", ""),
+        valid = form.is_valid() & formset.is_valid()
+        lines = [_action_line(f) for f in formset.forms]
+        try:
+            if not valid:
+                # The plan's rules on what could be read, shown with the form's
+                # own errors, so every fault is reported on this submit.
+                services.check_plan(
+                    episode,
+                    started_on=form.cleaned_data.get("started_on"),
+                    actions=lines,
+                    primary_need=form.cleaned_data.get("primary_need", ""),
                 )
-                for f in formset.forms
-            ]
-            try:
+            else:
                 plan = services.start_plan(
                     episode,
                     started_on=form.cleaned_data["started_on"],
@@ -113,8 +116,8 @@ def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, "Child in need plan started")
                 return redirect("cin:plan", pk=plan.pk)
-            except DomainError as err:
-                _show(form, err)
+        except DomainError as err:
+            show_errors(err, form, actions=formset.forms)
     context = _context(
         person,
         episode=episode,
@@ -124,6 +127,16 @@ def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         source=PLAN_SOURCE,
     )
     return render(request, "cin/start_plan.html", context)
+
+
+def _action_line(form: forms.Form) -> services.ActionLine:
+    data = form.cleaned_data
+    return services.ActionLine(
+        what_must_change=data.get("what_must_change") or "",
+        who=data.get("who") or "",
+        by_when=data.get("by_when"),
+        if_not_met=data.get("if_not_met") or "",
+    )
 
 
 def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:

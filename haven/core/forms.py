@@ -1,10 +1,14 @@
-"""Form pieces shared by every capability: GOV.UK date input and the login form."""
+"""Form pieces shared by every capability: GOV.UK date input, the login form, and
+putting a service's refusals beside the fields they are about."""
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+
+from haven.core.errors import DomainError
 
 
 class DateInput(forms.MultiWidget):
@@ -39,6 +43,9 @@ class DateField(forms.MultiValueField):
     """A date typed as day, month and year, with errors in the pattern's words."""
 
     widget = DateInput
+    # What the errors call the date when the label alone is not enough, as in a
+    # repeated row: "Date of birth of the second child must be a real date".
+    error_name: str | None = None
 
     def __init__(self, **kwargs: Any) -> None:
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
@@ -48,7 +55,7 @@ class DateField(forms.MultiValueField):
     def compress(self, data_list: list[str]) -> dt.date | None:
         if not data_list or not any(data_list):
             return None
-        name = str(self.label or "The date")
+        name = self.error_name or str(self.label or "The date")
         missing = [
             part
             for (part, _label), value in zip(DateInput.parts, data_list, strict=True)
@@ -83,3 +90,53 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class NumberedRows(forms.BaseFormSet):
+    """Rows of one form repeated (the children of a contact, a plan's actions),
+    each given its place on the page (`number`, from 1), so its errors can say
+    which row they are about."""
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
+
+
+def show_errors(
+    refused: DomainError,
+    form: forms.BaseForm,
+    **groups: Sequence[forms.BaseForm],
+) -> None:
+    """Put each of a service's failures beside the field it is about.
+
+    A failure's field is a field of `form`; or "group.N.name" for field `name` of
+    row N (from 0) of a repeated group passed by name (children=rows); or a group's
+    name alone for the group as a whole, shown on its first row. Anything else is
+    shown at the top of `form`. A field already showing an error keeps it: GOV.UK
+    shows one message a field, and the form's own ("must be a real date") comes
+    first. The form (and rows) must have been validated.
+    """
+    for failure in refused.failures:
+        target, name = _place(failure.field, form, groups)
+        if name is not None and target.has_error(name):
+            continue
+        if name is None and failure.message in target.non_field_errors():
+            continue
+        target.add_error(name, failure.message)
+
+
+def _place(
+    field: str | None,
+    form: forms.BaseForm,
+    groups: dict[str, Sequence[forms.BaseForm]],
+) -> tuple[forms.BaseForm, str | None]:
+    if field is None:
+        return form, None
+    if field in form.fields:
+        return form, field
+    group, _, rest = field.partition(".")
+    rows = groups.get(group)
+    if not rows:
+        return form, None
+    index, _, name = rest.partition(".")
+    row = rows[int(index)] if index.isdigit() and int(index) < len(rows) else rows[0]
+    return row, name if name in row.fields else next(iter(row.fields))

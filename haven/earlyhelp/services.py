@@ -25,7 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import Allocation, Team, User
 from haven.core.roles import ROLES_BY_KEY, records_about_children
 from haven.core.services import allocate_case, end_allocation
@@ -412,21 +412,7 @@ def start_plan(
 ) -> FamilyPlan:
     """Agree a family plan: who will do what by when."""
     _may_work(by, request)
-    _allocated(request)
-    assessment = EarlyHelpAssessment.objects.filter(request=request).first()
-    if assessment is None:
-        raise DomainError(
-            "no_assessment", "Complete the early help assessment before the plan"
-        )
-    _no_plan_yet(request)
-    _date(
-        started_on,
-        field="started_on",
-        what="the plan started",
-        not_before=assessment.completed_on,
-        not_before_words="the assessment's completion",
-    )
-    lines = _plan_lines(actions, started_on)
+    lines = check_plan(request, started_on=started_on, actions=actions)
     try:
         with transaction.atomic():
             request = _locked(request)
@@ -464,8 +450,38 @@ def _no_plan_yet(request: EarlyHelpRequest) -> None:
         raise DomainError("plan_exists", "The family already has a plan")
 
 
+def check_plan(
+    request: EarlyHelpRequest,
+    *,
+    started_on: dt.date | None,
+    actions: Sequence[ActionLine],
+) -> list[tuple[str, str, dt.date]]:
+    """Refuse a family plan the family cannot have yet, or one missing any fact,
+    naming every missing fact with its action. Returns (action, who, by when) for
+    each action typed."""
+    _allocated(request)
+    assessment = EarlyHelpAssessment.objects.filter(request=request).first()
+    if assessment is None:
+        raise DomainError(
+            "no_assessment", "Complete the early help assessment before the plan"
+        )
+    _no_plan_yet(request)
+    failures = Failures()
+    with failures.gather():
+        _date(
+            started_on,
+            field="started_on",
+            what="the plan started",
+            not_before=assessment.completed_on,
+            not_before_words="the assessment's completion",
+        )
+    lines = _plan_lines(actions, started_on, failures)
+    failures.raise_any()
+    return lines
+
+
 def _plan_lines(
-    actions: Sequence[ActionLine], started_on: dt.date
+    actions: Sequence[ActionLine], started_on: dt.date | None, failures: Failures
 ) -> list[tuple[str, str, dt.date]]:
     """The actions typed, each checked; errors name the row the action is on.
 
@@ -477,27 +493,36 @@ def _plan_lines(
         if line.is_blank():
             continue
         row = line.row or place
-        if not line.action.strip():
-            raise DomainError(
+        action, who = line.action.strip(), line.who.strip()
+        if not action:
+            failures.add(
                 "action_required",
-                f"Action {row}: say what will be done",
+                f"Action {row}: enter what will be done",
                 field=f"action_{row}",
             )
-        if not line.who.strip():
-            raise DomainError(
+        if not who:
+            failures.add(
                 "who_required",
-                f"Action {row}: say who will do this action",
+                f"Action {row}: enter who will do it",
                 field=f"who_{row}",
             )
-        if line.by_when is None or line.by_when < started_on:
-            raise DomainError(
+        if line.by_when is None:
+            failures.add(
                 "action_date",
-                f"Action {row}: give a date on or after the plan starts",
+                f"Action {row}: enter the date it is due by",
                 field=f"by_when_{row}",
             )
-        lines.append((line.action.strip(), line.who.strip(), line.by_when))
-    if not lines:
-        raise DomainError(
+        elif started_on is not None and line.by_when < started_on:
+            failures.add(
+                "action_date",
+                f"Action {row}: the date it is due by must be on or after the plan "
+                "starts",
+                field=f"by_when_{row}",
+            )
+        elif action and who:
+            lines.append((action, who, line.by_when))
+    if not lines and not failures:
+        failures.add(
             "no_actions", "Give at least one action for the plan", field="action_1"
         )
     return lines

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from haven.core import clock
 from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.earlyhelp import forms as eh_forms
@@ -36,8 +37,7 @@ def _may_request(user: Any) -> bool:
 
 
 def _show_error(form: forms.Form, err: DomainError) -> None:
-    field = err.field if err.field in form.fields else None
-    form.add_error(field, err.message)
+    show_errors(err, form)
 
 
 def _form_page(
@@ -51,10 +51,17 @@ def _form_page(
     save: Callable[[dict[str, Any]], Any],
     done: str,
     warning: bool = False,
+    check: Callable[[dict[str, Any]], Any] | None = None,
 ) -> HttpResponse:
-    """GET shows the form; POST saves through the service or shows its error with
-    everything typed kept."""
-    if request.method == "POST" and form.is_valid():
+    """GET shows the form; POST saves through the service or shows its errors with
+    everything typed kept. `check` runs the service's rules on what a form with
+    errors could read, so they are reported with the form's own."""
+    if request.method == "POST" and not form.is_valid() and check is not None:
+        try:
+            check(form.cleaned_data)
+        except DomainError as err:
+            _show_error(form, err)
+    elif request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
         except DomainError as err:
@@ -243,6 +250,11 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             by=request.user,
         )
 
+    def check(data: dict[str, Any]) -> Any:
+        return services.check_plan(
+            eh_request, started_on=data.get("started_on"), actions=form.actions()
+        )
+
     return _form_page(
         request,
         person,
@@ -252,6 +264,7 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submit="Save the plan",
         save=save,
         done="Family plan saved",
+        check=check,
     )
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from haven.core import clock
-from haven.core.forms import DateField
+from haven.core.errors import ordinal
+from haven.core.forms import DateField, NumberedRows
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
 
 CHILD_ROWS = 4
@@ -63,11 +64,12 @@ class ContactForm(forms.Form):
         return dt.time(int(match[1]), int(match[2]))
 
     def details(self) -> dict[str, Any]:
-        """The contact's details as record_contact takes them."""
+        """The contact's details as record_contact takes them: on a form with
+        errors, those that could be read (so the service's rules can be checked
+        alongside the form's)."""
         data = dict(self.cleaned_data)
-        data["received_at"] = received_at(
-            data.pop("received_on"), data.pop("received_time")
-        )
+        day, time = data.pop("received_on", None), data.pop("received_time", None)
+        data["received_at"] = received_at(day, time) if day else None
         return data
 
 
@@ -82,35 +84,51 @@ def received_at(day: dt.date, time: dt.time | None) -> dt.datetime:
 
 
 class ChildRowForm(forms.Form):
-    """One child named in the contact: an existing record or a new one."""
+    """One child named in the contact: an existing record or a new one.
+
+    Errors name the row ("the second child"): the page has several alike.
+    """
 
     given_name = forms.CharField(label="First name", required=False)
     family_name = forms.CharField(label="Last name", required=False)
     date_of_birth = DateField(label="Date of birth", required=False)
     match = forms.CharField(required=False)  # a suggested record's id, or "new"
 
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.child = f"the {ordinal(number)} child"
+        born = self.fields["date_of_birth"]
+        assert isinstance(born, DateField)
+        born.error_name = f"Date of birth of {self.child}"
+
     def has_content(self) -> bool:
-        data = getattr(self, "cleaned_data", {})
-        return any(
-            data.get(name) for name in ("given_name", "family_name", "date_of_birth")
-        )
+        """Anything typed in the row, readable or not."""
+        for name in ("given_name", "family_name", "date_of_birth"):
+            value = self[name].value()
+            parts = value if isinstance(value, list | tuple) else [value]
+            if any(str(part or "").strip() for part in parts):
+                return True
+        return False
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if self.has_content():
             if not (data.get("given_name") or "").strip():
-                self.add_error("given_name", "Enter the child's first name")
+                self.add_error("given_name", f"Enter the first name of {self.child}")
             if not (data.get("family_name") or "").strip():
-                self.add_error("family_name", "Enter the child's last name")
+                self.add_error("family_name", f"Enter the last name of {self.child}")
             born = data.get("date_of_birth")
             if born and born > clock.today():
                 self.add_error(
-                    "date_of_birth", "Date of birth must be today or in the past"
+                    "date_of_birth",
+                    f"Date of birth of {self.child} must be today or in the past",
                 )
         return data
 
 
-ChildRows = forms.formset_factory(ChildRowForm, extra=CHILD_ROWS, max_num=CHILD_ROWS)
+ChildRows = forms.formset_factory(
+    ChildRowForm, formset=NumberedRows, extra=CHILD_ROWS, max_num=CHILD_ROWS
+)
 
 
 class DecisionForm(forms.Form):

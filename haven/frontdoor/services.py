@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
 from haven.frontdoor.models import Contact, ContactChild
@@ -32,16 +32,19 @@ def _may_record(user: User) -> None:
         )
 
 
-def _may_name(user: User, person: Person) -> None:
+def _may_name(user: User, person: Person, *, field: str) -> None:
     """A front door may record a contact about any child on the register, except a
     restricted or sealed record the user has not been given access to."""
     if person.merged_into_id:
         raise DomainError(
             "merged_record",
             f"{person} has been merged into another record: choose that one",
+            field=field,
         )
     if person.kind != Person.Kind.CHILD:
-        raise DomainError("not_a_child", f"{person} is not recorded as a child")
+        raise DomainError(
+            "not_a_child", f"{person} is not recorded as a child", field=field
+        )
     restricted = Restriction.objects.filter(person=person).exists()
     if restricted and access.why_user_may_open(user, person) is None:
         raise AccessDenied(
@@ -50,50 +53,70 @@ def _may_name(user: User, person: Person) -> None:
         )
 
 
-def _check_contact(details: dict[str, Any], children: list[Person]) -> None:
+def check_contact(
+    details: dict[str, Any], children: list[Person] | None = None
+) -> None:
+    """Refuse a contact that breaks any rule, naming every rule it breaks.
+
+    `children` None means they are not chosen yet (the page is still being put
+    right): the rules about the details are checked alone.
+    """
+    failures = Failures()
     received = details.get("received_at")
     if received is None:
-        raise DomainError(
+        failures.add(
             "received_required",
             "Enter when the contact was received",
             field="received_on",
         )
-    if received > clock.now():
-        raise DomainError(
+    elif received > clock.now():
+        failures.add(
             "received_in_future",
             "The contact must have been received today or in the past",
             field="received_on",
         )
     if details.get("source") not in ReferralSource.values:
-        raise DomainError(
+        failures.add(
             "source_required", "Choose who got in touch (the source)", field="source"
         )
-    if not str(details.get("concerns", "")).strip():
-        raise DomainError(
+    if not str(details.get("concerns") or "").strip():
+        failures.add(
             "concerns_required", "Describe the presenting concerns", field="concerns"
         )
     consent = details.get("consent")
     if consent not in ConsentStatus.values:
-        raise DomainError(
+        failures.add(
             "consent_required",
             "Say whether consent to share was given",
             field="consent",
         )
-    if (
+    elif (
         consent != ConsentStatus.GIVEN
-        and not str(details.get("consent_reason", "")).strip()
+        and not str(details.get("consent_reason") or "").strip()
     ):
-        raise DomainError(
+        failures.add(
             "consent_reason_required",
             "Give the reason consent was not given or not sought",
             field="consent_reason",
         )
+    if children is not None:
+        _check_children(children, failures)
+    failures.raise_any()
+
+
+def _check_children(children: list[Person], failures: Failures) -> None:
     if not children:
-        raise DomainError("child_required", "Name at least one child", field="children")
-    if len({child.pk for child in children}) != len(children):
-        raise DomainError(
-            "child_named_twice", "The same child is named twice", field="children"
-        )
+        failures.add("child_required", "Name at least one child", field="children")
+    seen: set[int] = set()
+    for index, child in enumerate(children):
+        if child.pk in seen:
+            failures.add(
+                "child_named_twice",
+                f"The {ordinal(index + 1)} child, {child}, is already named above: "
+                "name each child once",
+                field=f"children.{index}",
+            )
+        seen.add(child.pk)
 
 
 def record_contact(
@@ -106,9 +129,13 @@ def record_contact(
     Children not yet on the register are registered first by the caller.
     """
     _may_record(by)
-    _check_contact(details, children)
-    for child in children:
-        _may_name(by, child)
+    failures = Failures()
+    with failures.gather():
+        check_contact(details, children)
+    for index, child in enumerate(children):
+        with failures.gather():
+            _may_name(by, child, field=f"children.{index}")
+    failures.raise_any()
     consent = details["consent"]
     with transaction.atomic():
         contact = Contact.objects.create(

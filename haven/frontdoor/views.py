@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core import access, clock
 from haven.core.errors import AccessDenied, DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.core.templatetags.govuk import error_summary
 from haven.frontdoor import selectors, services
@@ -65,12 +66,13 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     form = ContactForm(request.POST)
     rows = ChildRows(request.POST, prefix="child")
     valid = form.is_valid() & rows.is_valid()
-    filled = [row for row in rows if row.is_valid() and row.has_content()]
-    if valid and not filled:
+    if not any(row.has_content() for row in rows):
         rows[0].add_error("given_name", "Name at least one child")
         valid = False
+    filled = [row for row in rows if row.is_valid() and row.has_content()]
     chosen = _match_rows(filled)
     if not valid or chosen is None:
+        _check_anyway(form)
         return _contact_page(request, form, rows)
     try:
         with transaction.atomic():
@@ -80,7 +82,7 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
             ]
             contact = services.record_contact(form.details(), children, by=request.user)
     except DomainError as refused:
-        _show(refused, form, rows)
+        show_errors(refused, form, children=[row for row, _person in chosen])
         return _contact_page(request, form, rows)
     messages.success(request, "Contact recorded. It is now waiting for a decision.")
     return redirect("frontdoor:contact", pk=contact.pk)
@@ -128,16 +130,13 @@ def _new_child(row: ChildRowForm) -> dict[str, Any]:
     }
 
 
-def _show(refused: DomainError, form: ContactForm, rows: Any) -> None:
-    if refused.field in form.fields:
-        form.add_error(refused.field, refused.message)
-    elif refused.field in ("children", "date_of_birth"):
-        rows[0].add_error(
-            "given_name" if refused.field == "children" else "date_of_birth",
-            refused.message,
-        )
-    else:
-        form.add_error(None, refused.message)
+def _check_anyway(form: ContactForm) -> None:
+    """The service's rules on what could be read, shown with the form's own
+    errors, so the worker meets every fault on this submit, not the next."""
+    try:
+        services.check_contact(form.details())
+    except DomainError as refused:
+        show_errors(refused, form)
 
 
 def _contact_page(
@@ -258,8 +257,7 @@ def _decide_all(
                 )
     except DomainError as refused:
         assert current is not None
-        field = refused.field if refused.field in current.fields else None
-        current.add_error(field, refused.message)
+        show_errors(refused, current)
         return False
     return True
 

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.people import selectors, services
@@ -52,15 +53,27 @@ def _record_page(
 
 
 def _refused(form: forms.Form, refused: DomainError) -> None:
-    field = refused.field if refused.field in form.fields else None
-    form.add_error(field, refused.message)
+    show_errors(refused, form)
+
+
+def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
+    """The register's rules on what the form could read, shown with the form's
+    own errors, so every fault is reported on this submit, not the next."""
+    try:
+        services.check_details(
+            dict(form.cleaned_data), person_pk=person.pk if person else None
+        )
+    except DomainError as refused:
+        show_errors(refused, form)
 
 
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     _may_record(request)
     form = NewPersonForm(posted(request))
     duplicates: list[selectors.PossibleDuplicate] = []
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        _check_anyway(form)
+    elif request.method == "POST":
         details = dict(form.cleaned_data)
         checked = request.POST.get("checked_duplicates") == "yes"
         if not checked:
@@ -89,7 +102,9 @@ def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Change details")
     initial = {name: getattr(person, name) for name in services.DETAIL_FIELDS}
     form = EditPersonForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        _check_anyway(form, person)
+    elif request.method == "POST":
         changes = dict(form.cleaned_data)
         reason = changes.pop("reason")
         try:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import User
 from haven.core.roles import records_about_children
 from haven.core.services import allocate_case
@@ -67,15 +67,17 @@ def _check_access(user: User, person: Person) -> None:
 
 
 def _check_details(details: dict[str, Any]) -> None:
-    if details.get("date_of_birth") and details.get("expected_date_of_birth"):
-        raise DomainError(
+    """Refuse details that contradict themselves, naming every contradiction."""
+    failures = Failures()
+    born = details.get("date_of_birth")
+    if born and details.get("expected_date_of_birth"):
+        failures.add(
             "both_birth_dates",
             "Give either a date of birth or an expected date of birth, not both",
             field="expected_date_of_birth",
         )
-    born = details.get("date_of_birth")
     if born and born > clock.today():
-        raise DomainError(
+        failures.add(
             "birth_in_future",
             "Date of birth must be today or in the past. For an unborn child, give "
             "the expected date of birth",
@@ -83,18 +85,19 @@ def _check_details(details: dict[str, Any]) -> None:
         )
     died = details.get("date_of_death")
     if died and born and died < born:
-        raise DomainError(
+        failures.add(
             "death_before_birth",
             "Date of death must be on or after the date of birth",
             field="date_of_death",
         )
     codes = details.get("disabilities") or []
     if "NONE" in codes and len(codes) > 1:
-        raise DomainError(
+        failures.add(
             "disability_none_alone",
             "Choose 'No disability' on its own, or the disabilities the child has",
             field="disabilities",
         )
+    failures.raise_any()
 
 
 IDENTIFIER_CHECKS: dict[str, Callable[[str], str]] = {
@@ -112,7 +115,9 @@ IDENTIFIER_LABELS = {
 
 
 def _clean_identifiers(details: dict[str, Any], person_pk: int | None) -> None:
-    """Validate and normalise identifiers in place; refuse one already in use."""
+    """Validate and normalise identifiers in place; refuse any that is wrong or
+    already in use, naming every one."""
+    failures = Failures()
     for name, check in IDENTIFIER_CHECKS.items():
         value = details.get(name)
         if not value:
@@ -120,20 +125,32 @@ def _clean_identifiers(details: dict[str, Any], person_pk: int | None) -> None:
         try:
             details[name] = check(str(value))
         except ValidationError as invalid:
-            raise DomainError(
-                f"invalid_{name}", " ".join(invalid.messages), field=name
-            ) from None
+            failures.add(f"invalid_{name}", " ".join(invalid.messages), field=name)
+            continue
         holder = Person.objects.filter(**{name: details[name]})
         if person_pk is not None:
             holder = holder.exclude(pk=person_pk)
         if holder.exists():
             label = IDENTIFIER_LABELS[name]
-            raise DomainError(
+            failures.add(
                 f"{name}_in_use",
                 f"This {label} is already recorded for another person. Search for "
                 "them: they may be the same person",
                 field=name,
             )
+    failures.raise_any()
+
+
+def check_details(details: dict[str, Any], *, person_pk: int | None = None) -> None:
+    """Refuse a person's details if they break any of the register's rules, naming
+    every rule broken; identifiers are normalised in place. `person_pk` is the
+    record being changed, if any."""
+    failures = Failures()
+    with failures.gather():
+        _clean_identifiers(details, person_pk)
+    with failures.gather():
+        _check_details(details)
+    failures.raise_any()
 
 
 def _payload(person: Person, fields: tuple[str, ...] = DETAIL_FIELDS) -> dict[str, Any]:
@@ -150,8 +167,7 @@ def register_person(details: dict[str, Any], *, by: User) -> Person:
     """Add a person to the register; their record starts with the registering team."""
     _may_write(by)
     details = dict(details)
-    _check_details(details)
-    _clean_identifiers(details, None)
+    check_details(details)
     with transaction.atomic():
         person = Person(
             **{k: _value(k, v) for k, v in details.items() if k in DETAIL_FIELDS}
@@ -179,9 +195,12 @@ def change_details(
         person = Person.objects.select_for_update().get(pk=person.pk)
         before = _payload(person)
         changes = dict(changes)
-        _clean_identifiers(changes, person.pk)
-        merged = {**before, **changes}
-        _check_details(merged)
+        failures = Failures()
+        with failures.gather():
+            _clean_identifiers(changes, person.pk)
+        with failures.gather():
+            _check_details({**before, **changes})
+        failures.raise_any()
         changed = {
             k: v
             for k, v in changes.items()

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 
 from haven.core import clock
 from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
@@ -88,7 +89,7 @@ def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as refused:
-            form.add_error(refused.field, refused.message)
+            show_errors(refused, form)
         else:
             messages.success(request, f"{rule_id} changed. The history shows it.")
             return redirect("timescales:history")

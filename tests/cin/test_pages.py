@@ -71,7 +71,7 @@ def test_start_plan_with_a_missing_part_shows_the_error_and_keeps_the_text(
     response = client.post(url, _plan_post(**{"actions-0-who": ""}))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Action 1: say who will do it" in html
+    assert "Action 1: enter who will do it" in html
     assert "Jasmine eats breakfast every day" in html
     assert not Plan.objects.exists()
 

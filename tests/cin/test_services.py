@@ -174,7 +174,7 @@ def test_a_plan_needs_an_action(child, alice, mona):
     [
         ("what_must_change", "what must change"),
         ("who", "who will do it"),
-        ("by_when", "by when"),
+        ("by_when", "the date it must be done by"),
         ("if_not_met", "what happens if it does not change"),
     ],
 )
@@ -490,7 +490,7 @@ def test_plan_actions_are_numbered_by_their_row(child, alice, mona):
             actions=[_action(), blank, _action(who="")],
             by=alice,
         )
-    assert refused.value.message == "Action 3: say who will do it"
+    assert refused.value.message == "Action 3: enter who will do it"
     plan = services.start_plan(
         episode, started_on=_days_ago(1), actions=[_action(), blank], by=alice
     )

@@ -167,7 +167,7 @@ def test_plan_and_review_pages(client, allocated, ellie):
         },
     )
     html = response.content.decode()
-    assert "Action 2: say who will do this action" in html
+    assert "Action 2: enter who will do it" in html
     assert 'id="id_who_2-error"' in html
     assert "Walk to school" in html
     response = client.post(

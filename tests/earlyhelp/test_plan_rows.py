@@ -80,7 +80,7 @@ def test_a_row_with_no_action_text_is_an_error(assessed, ellie):
             by=ellie,
         )
     assert err.value.field == "action_3"
-    assert err.value.message == "Action 3: say what will be done"
+    assert err.value.message == "Action 3: enter what will be done"
     assert not FamilyPlan.objects.exists()
 
 
@@ -114,7 +114,7 @@ def test_the_page_shows_the_error_on_the_row_typed(client, assessed, ellie):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Action 3: say what will be done" in html
+    assert "Action 3: enter what will be done" in html
     assert 'id="id_action_3-error"' in html
     assert 'value="Grandma"' in html  # what was typed is kept
     assert not FamilyPlan.objects.exists()

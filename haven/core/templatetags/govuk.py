@@ -51,21 +51,42 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
 
 
 @register.inclusion_tag("govuk/error_summary.html")
-def error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
-    """The error summary at the top of a page: every error, linked to its field."""
+def error_summary(*forms_: forms.BaseForm | forms.BaseFormSet) -> dict[str, Any]:
+    """The error summary at the top of a page: every error, linked to its field.
+
+    Takes forms and formsets (each row's errors, in row order). Errors follow the
+    order of the fields on the page, as the Design System asks.
+    """
     errors = []
-    for form in forms_:
-        if form is None or not form.is_bound:
-            continue
+    for form in _each_form(forms_):
         for message in form.non_field_errors():
             errors.append({"href": "", "message": message})
-        for name, messages in form.errors.items():
-            if name == "__all__":
-                continue
-            bound = form[name]
-            anchor = bound.auto_id
-            if _component(bound.field.widget) == "date":
-                anchor = f"{anchor}_day"
-            for message in messages:
-                errors.append({"href": f"#{anchor}", "message": message})
+        for bound in form:
+            for message in bound.errors:
+                errors.append({"href": f"#{_anchor(bound)}", "message": message})
     return {"errors": errors}
+
+
+def _each_form(
+    forms_: tuple[forms.BaseForm | forms.BaseFormSet | None, ...],
+) -> list[forms.BaseForm]:
+    found: list[forms.BaseForm] = []
+    for item in forms_:
+        if item is None or not item.is_bound:
+            continue
+        if isinstance(item, forms.BaseFormSet):
+            found.extend(item.forms)
+        else:
+            found.append(item)
+    return found
+
+
+def _anchor(bound: forms.BoundField) -> str:
+    """The id of the input a summary link moves focus to: the first of a group."""
+    component = _component(bound.field.widget)
+    if component == "date":
+        return f"{bound.auto_id}_day"
+    if component in ("radios", "checkboxes"):
+        # Django numbers each choice's input: id_consent_0 is the first.
+        return f"{bound.auto_id}_0"
+    return str(bound.auto_id)
