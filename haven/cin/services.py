@@ -27,8 +27,9 @@ from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDec
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError
-from haven.core.models import User
+from haven.core.models import Allocation, User
 from haven.core.roles import records_about_children
+from haven.core.services import end_allocation
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
 
@@ -365,7 +366,9 @@ def close_episode(
 
     RC9 (closed after assessment, referred to early help) always steps down; if
     the family already has an open early help request, that request stands and
-    no second one is made. Any running plan ends on the closing date.
+    no second one is made. Any running plan ends on the closing date. The case
+    leaves the social worker: to early help if the family has it, or it ends
+    (see _after_closure).
     """
     person = episode.person
     _may_do_casework(by, person)
@@ -435,7 +438,28 @@ def close_episode(
                 contact_id=episode.contact_id,
                 by=by,
             )
+        _after_closure(person, on=closed_on, by=by)
     return episode
+
+
+def _after_closure(person: Person, *, on: dt.date, by: User) -> None:
+    """Social care's work has ended, so the case leaves the social worker's
+    caseload: early help takes it if the family has early help open (stepped
+    down, or alongside), otherwise the allocation ends. (Child protection and
+    looked-after work, when they arrive, will keep the case open too.)"""
+    # Late import: early help imports this app for step up.
+    from haven.earlyhelp.services import take_over_case
+
+    if take_over_case(person, on=on, by=by):
+        return
+    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+    if current is not None:
+        end_allocation(
+            person,
+            on=max(on, current.started_on),
+            reason="Child in need episode closed",
+            by=by,
+        )
 
 
 def _check_closed_after_assessment(episode: Episode) -> None:
