@@ -114,3 +114,14 @@ def test_the_step_up_page_returns_the_worker_to_the_queue(
     assert response.status_code == 302
     assert EarlyHelpRequest.objects.get(pk=allocated.pk).outcome == "step_up"
     assert client.get(response.url).status_code == 200
+
+
+def test_a_stepped_up_child_is_on_the_social_care_managers_team_work(
+    client, allocated, child, ellie, mona
+):
+    services.step_up(
+        allocated, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
+    )
+    client.force_login(mona)
+    page = client.get("/work/team/", {"worker": "unallocated"}).content.decode()
+    assert child.full_name in page
