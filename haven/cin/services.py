@@ -25,11 +25,11 @@ from haven.assessments.models import Assessment
 from haven.cin import selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
-from haven.core import access, clock, journal
+from haven.core import access, clock, journal, teams
 from haven.core.errors import AccessDenied, DomainError
-from haven.core.models import Allocation, User
+from haven.core.models import Allocation, Team, User
 from haven.core.roles import records_about_children
-from haven.core.services import end_allocation
+from haven.core.services import allocate_case, end_allocation
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
 
@@ -95,8 +95,13 @@ def open_referral(
     contact_id: int | None,
     by: User,
     strategy_discussion: bool = False,
+    team: Team | None = None,
 ) -> Episode:
-    """Open the child's CIN episode at the point of referral, with its assessment."""
+    """Open the child's CIN episode at the point of referral, with its assessment.
+
+    If no social care team holds the child's case, it goes to `team` (or the
+    team where referrals arrive) to allocate: see _hold_for_social_care.
+    """
     if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include referrals")
     _check_open(by, person)
@@ -139,11 +144,42 @@ def open_referral(
                 occurred_at=clock.start_of(received_on),
                 significant=True,
             )
+            _hold_for_social_care(person, on=received_on, team=team, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
         _refuse_second_episode(person)
         raise
     return episode
+
+
+REFERRED = "Referred to social care: for a manager to allocate"
+
+
+def _hold_for_social_care(
+    person: Person, *, on: dt.date, team: Team | None, by: User
+) -> None:
+    """A referral is social care's work, so a social care team must hold the
+    case: if no one does (a new family, or one whose case had ended), or early
+    help does, it goes to `team` or the team where referrals arrive, with no
+    worker until its manager allocates one. It then shows on that team's work,
+    and the assessment is never left with someone who cannot do it."""
+    current = (
+        Allocation.objects.select_for_update()
+        .filter(person=person, ended_on__isnull=True)
+        .select_related("team")
+        .first()
+    )
+    if current is not None and teams.does_social_care(current.team):
+        return
+    target = team or teams.referral_team()
+    if target is None:
+        raise DomainError(
+            "no_social_care_team",
+            "There is no social care team to take the referral. Ask an "
+            "administrator to check the teams",
+        )
+    start = max(on, current.started_on) if current else on
+    allocate_case(person, team=target, on=start, reason=REFERRED, by=by)
 
 
 def _refuse_second_episode(person: Person) -> None:

@@ -788,8 +788,9 @@ def step_up(
     Both happen or neither: if social care cannot open a referral (the child
     already has an open episode, say) early help stays open.
 
-    The child's case goes to a social care team, held by the team until its
-    manager allocates a worker (see _hand_to_social_care).
+    The referral passes the child's case to a social care team, held by the
+    team until its manager allocates a worker: never left with the early help
+    worker, who cannot do social care's work.
     """
     from haven.cin.services import open_referral
 
@@ -802,13 +803,19 @@ def step_up(
         raise DomainError("source_required", "Choose the referral source", "source")
     on = _closure_date(request, on or clock.today())
     with transaction.atomic():
+        held = _current_allocation(request.person)
+        # The referral passes the case to social care (cin's
+        # _hold_for_social_care): to the social care team that held it before
+        # early help if there was one, else where referrals arrive.
         episode = open_referral(
             request.person,
             received_on=on,
             source=source,
             contact_id=request.contact_id,
             by=by,
+            team=_social_care_team_before(request),
         )
+        case = _case_after_referral(held, _current_allocation(request.person))
         _close(
             request,
             closed_on=on,
@@ -816,48 +823,26 @@ def step_up(
             notes=reason,
             episode_id=episode.pk,
             by=by,
-            hand_over=_hand_to_social_care,
+            hand_over=lambda *_args, **_kwargs: case,
         )
     return episode
 
 
-STEPPED_UP = "Stepped up from early help: for a social care manager to allocate"
-
-
-def _hand_to_social_care(
-    request: EarlyHelpRequest, *, on: dt.date, by: User
+def _case_after_referral(
+    held: Allocation | None, now: Allocation | None
 ) -> dict[str, Any]:
-    """A step up: the child's case goes to social care, held by the team with no
-    worker until its manager allocates one, so it shows on that team's work.
+    """What the referral did with the case, for the closing event."""
+    if now is None or (held is not None and now.pk == held.pk):
+        return {"case": "unchanged"}
+    return {"case": "stepped_up_to_team", "case_team": now.team.name}
 
-    The team is the social care team that held the case before early help, or
-    the one where referrals arrive. A social care team already holding the case
-    keeps it. The early help worker cannot do social care's work, so the case
-    never stays with them.
-    """
-    current = (
-        Allocation.objects.select_for_update()
-        .filter(person=request.person, ended_on__isnull=True)
+
+def _current_allocation(person: Person) -> Allocation | None:
+    return (
+        Allocation.objects.filter(person=person, ended_on__isnull=True)
         .select_related("team")
         .first()
     )
-    if current is not None and teams.does_social_care(current.team):
-        return {"case": "unchanged"}
-    target = _social_care_team_before(request) or teams.referral_team()
-    if target is None:
-        raise DomainError(
-            "no_social_care_team",
-            "There is no social care team to take the referral. Ask an "
-            "administrator to check the teams",
-        )
-    allocate_case(
-        request.person,
-        team=target,
-        on=max(on, current.started_on) if current else on,
-        reason=STEPPED_UP,
-        by=by,
-    )
-    return {"case": "stepped_up_to_team", "case_team": target.name}
 
 
 def _social_care_team_before(request: EarlyHelpRequest) -> Team | None:

@@ -118,3 +118,17 @@ def test_early_help_alongside_takes_the_case_when_social_care_closes(
         request, closed_on=clock.today(), outcome=ClosureOutcome.NEEDS_MET, by=ellie
     )
     assert current(child) is None
+
+
+def test_a_referral_of_a_child_no_one_holds_goes_to_the_front_door(
+    child, alice, mona, service
+):
+    front_door = Team.objects.create(name="Front Door", parent=service)
+    make_user("fred", "front_door_worker", front_door)
+    _close(_with_plan(child, alice, mona), alice)
+    services.open_referral(
+        child, received_on=clock.today(), source="2A", contact_id=None, by=alice
+    )
+    now = current(child)
+    assert (now.team, now.worker) == (front_door, None)
+    assert now.reason == "Referred to social care: for a manager to allocate"
