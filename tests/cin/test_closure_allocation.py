@@ -132,3 +132,11 @@ def test_a_referral_of_a_child_no_one_holds_goes_to_the_front_door(
     now = current(child)
     assert (now.team, now.worker) == (front_door, None)
     assert now.reason == "Referred to social care: for a manager to allocate"
+
+
+def test_a_case_that_moves_on_moves_access_at_once(child, alice, bob, mona, other_team):
+    from haven.core.services import allocate_case
+
+    allocate_case(child, team=other_team, worker=bob, reason="Now in care", by=mona)
+    assert access.why_user_may_open(alice, child) is None
+    assert access.why_user_may_open(mona, child) is None
