@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.core import access
-from haven.core.models import User
+from haven.core.models import Allocation, Team, User
 from haven.people.models import Person
 from haven.timescales.catalogue import rule
 
@@ -29,11 +29,35 @@ def assessment_with_detail(pk: int) -> Assessment:
     )
 
 
+def holding_team(assessment: Assessment) -> Team | None:
+    """The team that holds the child's case now."""
+    current = (
+        Allocation.objects.filter(person_id=assessment.person_id, ended_on__isnull=True)
+        .select_related("team")
+        .first()
+    )
+    return current.team if current else None
+
+
+def manages_the_case(user: User, assessment: Assessment) -> bool:
+    """Whether the user manages the team holding the child's case, directly or
+    from a service above it: only they may authorise or return its assessment."""
+    if not user.has_perm("core.manage_team_cases"):
+        return False
+    team = holding_team(assessment)
+    return team is not None and team.pk in access.managed_team_ids(user)
+
+
 def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
-    """Submitted assessments of children the manager may open, oldest first."""
-    # A closed episode's assessment can no longer be authorised.
+    """Submitted assessments the manager may authorise, oldest first: of children
+    whose case a team they manage holds, and whose record they may open."""
+    # A closed episode's assessment can no longer be authorised. One filter()
+    # call, so both conditions are on the same (current) allocation.
     submitted = Assessment.objects.filter(
-        status=Status.SUBMITTED, episode__closed_on__isnull=True
+        status=Status.SUBMITTED,
+        episode__closed_on__isnull=True,
+        person__allocations__ended_on__isnull=True,
+        person__allocations__team_id__in=access.managed_team_ids(manager),
     ).exclude(submitted_by=manager)
     if not submitted.exists():
         return submitted  # nothing waiting: no need to work out access at all

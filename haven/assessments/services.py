@@ -21,7 +21,7 @@ from haven.assessments.codes import (
     Status,
 )
 from haven.assessments.models import Assessment, AssessmentReturn
-from haven.assessments.selectors import due_on
+from haven.assessments.selectors import due_on, holding_team, manages_the_case
 from haven.cin import services as cin
 from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
@@ -49,6 +49,16 @@ def _may_manage(user: User, assessment: Assessment) -> None:
             "not_permitted", "Only a manager can authorise or return an assessment"
         )
     _check_open(user, assessment)
+    if not manages_the_case(user, assessment):
+        team = holding_team(assessment)
+        raise DomainError(
+            "not_the_cases_manager",
+            f"Only a manager of {team}, which holds the child's case, can "
+            "authorise or return this assessment"
+            if team
+            else "No team holds the child's case: allocate it before the "
+            "assessment is authorised",
+        )
 
 
 def _locked(assessment: Assessment, *, allowed: tuple[str, ...]) -> Assessment:

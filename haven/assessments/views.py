@@ -44,7 +44,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     may_decide = (
         episode_open
         and assessment.status == Status.SUBMITTED
-        and user.has_perm("core.manage_team_cases")
+        and selectors.manages_the_case(user, assessment)
         and assessment.submitted_by_id != user.pk
     )
     form = AssessmentForm(initial=_initial(assessment))

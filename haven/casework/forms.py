@@ -184,9 +184,12 @@ class WorkerChoiceField(forms.ModelChoiceField):
 class TransferForm(forms.Form):
     team = forms.ModelChoiceField(
         label="Team",
-        queryset=Team.objects.filter(kind=Team.Kind.TEAM),
+        queryset=Team.objects.none(),
         empty_label="Choose a team",
-        error_messages={"required": "Choose the team"},
+        error_messages={
+            "required": "Choose the team",
+            "invalid_choice": "Choose a team that holds children's cases",
+        },
     )
     worker = WorkerChoiceField(
         label="Worker",
@@ -201,8 +204,15 @@ class TransferForm(forms.Form):
         error_messages={"required": "Give the reason for the transfer"},
     )
 
-    def __init__(self, *args: Any, workers: QuerySet[User], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        teams: QuerySet[Team],
+        workers: QuerySet[User],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["worker"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = workers
+        for name, queryset in (("team", teams), ("worker", workers)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = queryset

@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from haven.casework.models import CaseNote, Draft, Supervision, SupervisionAction
-from haven.core import access
+from haven.core import access, teams
 from haven.core.models import Allocation, User
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -80,18 +80,22 @@ def children_to_record_for(user: User, person: Person) -> list[Person]:
 
 
 def transfer_choices(user: User) -> dict[str, Any]:
-    """Teams and workers a manager may transfer a case to: every case team."""
-    from haven.core.models import Team
-
-    teams = Team.objects.filter(kind=Team.Kind.TEAM).order_by("name")
+    """Teams and workers a manager may transfer a case to: every team that
+    holds cases (see haven.core.teams), and the social workers in them."""
+    case_teams = teams.case_teams()
     workers = (
-        User.objects.filter(is_active=True, team__isnull=False)
+        User.objects.filter(is_active=True, team__in=case_teams)
         .filter(groups__permissions__codename="record_casework")
         .select_related("team")
         .distinct()
         .order_by("team__name", "last_name", "first_name")
     )
-    return {"teams": teams, "workers": workers}
+    return {"teams": case_teams, "workers": workers}
+
+
+def holds_a_caseload(worker: User) -> bool:
+    """A worker a case can be given to: one who does casework."""
+    return worker.is_active and worker.has_perm("core.record_casework")
 
 
 def action_owners(user: User, person: Person) -> QuerySet[User]:

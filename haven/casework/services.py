@@ -18,7 +18,7 @@ from haven.casework.models import (
     Supervision,
     SupervisionAction,
 )
-from haven.core import access, clock, journal
+from haven.core import access, clock, journal, teams
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.services import allocate_case
@@ -411,10 +411,26 @@ def transfer_case(
     reason: str,
     by: User,
 ) -> Allocation:
-    """Move a child's case to another team or worker today, saying why."""
+    """Move a child's case to another team or worker today, saying why.
+
+    Only to a team that holds cases and a worker whose role holds a caseload:
+    a case given to anyone else would sit where no one can work it.
+    """
     _require(by, "manage_team_cases", "Only managers can transfer a case")
     _require_access(by, person)
     reason = _required_text(reason, "reason", "Give the reason for the transfer")
+    if not teams.holds_cases(team):
+        raise DomainError(
+            "team_holds_no_cases",
+            f"{team} does not hold children's cases: choose a team that does",
+            field="team",
+        )
+    if worker is not None and not selectors.holds_a_caseload(worker):
+        raise DomainError(
+            "worker_holds_no_cases",
+            f"{worker} does not hold a caseload: choose a social worker",
+            field="worker",
+        )
     current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
     if (
         current is not None

@@ -350,6 +350,7 @@ def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if may_transfer:
         form = TransferForm(
             request.POST if request.method == "POST" else None,
+            teams=choices["teams"],
             workers=choices["workers"],
         )
         if request.method == "POST" and form.is_valid():

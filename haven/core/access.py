@@ -107,6 +107,27 @@ def _allocated_team(user: User, today: dt.date) -> Q | None:
     return Q(Exists(current))
 
 
+# When a case ends (no one holds it now), the worker and team who held it keep
+# reading it for a week: recording standards give about five working days to
+# finish the write-up. A case that moves to someone else moves access at once.
+KEEP_AFTER_CASE_ENDS = dt.timedelta(days=7)
+
+
+@relationship("Held the case until it ended")
+def _recently_ended(user: User, today: dt.date) -> Q | None:
+    if not user.has_perm("core.view_case_record"):
+        return None
+    theirs = Q(worker=user)
+    teams = team_ids_for(user)
+    if teams:
+        theirs |= Q(team_id__in=teams)
+    recent = Allocation.objects.filter(
+        theirs, person=OuterRef("pk"), ended_on__gte=today - KEEP_AFTER_CASE_ENDS
+    )
+    held_now = Allocation.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
+    return Q(Exists(recent)) & ~Q(Exists(held_now))
+
+
 def _active_break_glass(user: User) -> Q:
     active = BreakGlass.objects.filter(
         person=OuterRef("pk"), user=user, expires_at__gt=clock.now()

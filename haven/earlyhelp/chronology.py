@@ -16,6 +16,7 @@ def _label(choices: Any, value: Any) -> str:
 _CASE_WORDS = {
     "returned_to_team": "; case returned to {team}",
     "allocation_ended": "; early help's allocation ended",
+    "stepped_up_to_team": "; case passed to {team}",
 }
 
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {

@@ -12,19 +12,20 @@ Journal events (all carry "request", the request's id):
   earlyhelp.episode_closed        {"request", "outcome", "episode", "notes",
                                    "case"} ("case": what became of the early
                                    help worker's allocation: "returned_to_team",
-                                   "allocation_ended" or "unchanged"; with
-                                   "case_team" when returned)
+                                   "allocation_ended", "stepped_up_to_team" or
+                                   "unchanged"; with "case_team" when the case
+                                   moved to a team)
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
-from haven.core import access, clock, journal
+from haven.core import access, clock, journal, teams
 from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import Allocation, Team, User
 from haven.core.roles import ROLES_BY_KEY, records_about_children
@@ -172,6 +173,10 @@ def _locked(request: EarlyHelpRequest) -> EarlyHelpRequest:
 
 
 EARLY_HELP_REASON = "Early help"
+# The reason on the allocation social care makes when it closes its episode and
+# early help carries on: social care has finished, so when early help ends too
+# the case ends rather than going back to social care.
+HANDED_TO_EARLY_HELP = "Social care closed: early help continues"
 
 
 # --- the request and the queue ------------------------------------------------
@@ -319,6 +324,38 @@ def allocate_request(
             on=on,
         )
     return request
+
+
+def take_over_case(person: Person, *, on: dt.date, by: User) -> bool:
+    """Social care has closed its episode: if the family has early help open, the
+    case passes to it (its worker, or its team while the family waits) rather
+    than ending or staying with a social worker who has finished.
+
+    Returns whether early help still needs the case (False: no open request).
+    Called inside social care's closing transaction.
+    """
+    request = (
+        EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True)
+        .select_related("allocated_worker__team", "team")
+        .first()
+    )
+    if request is None:
+        return False
+    if _early_help_allocation(request) is not None:
+        return True  # early help holds it already
+    worker = request.allocated_worker
+    team = worker.team if worker is not None else request.team
+    if team is None:
+        return True  # no early help team to hold it: social care keeps it
+    allocate_case(
+        person,
+        team=team,
+        worker=worker if worker is not None and worker.team_id == team.pk else None,
+        on=_case_moves_on(person, on),
+        reason=HANDED_TO_EARLY_HELP,
+        by=by,
+    )
+    return True
 
 
 def _case_moves_on(person: Person, on: dt.date) -> dt.date:
@@ -605,7 +642,7 @@ def _close(
     notes: str,
     episode_id: int | None,
     by: User,
-    hand_back: bool,
+    hand_over: Callable[..., dict[str, Any]],
 ) -> EarlyHelpRequest:
     request = _locked(request)
     _open(request)
@@ -619,9 +656,7 @@ def _close(
     PlanAction.objects.filter(plan__request=request, done_on__isnull=True).update(
         owner=None
     )
-    case: dict[str, Any] = {"case": "unchanged"}
-    if hand_back:
-        case = _hand_back_case(request, on=closed_on, by=by)
+    case = hand_over(request, on=closed_on, by=by)
     _event(
         request,
         "episode_closed",
@@ -634,44 +669,53 @@ def _close(
 
 
 def _early_help_allocation(request: EarlyHelpRequest) -> Allocation | None:
-    """The child's current allocation if it is the one early help made for this
-    request (to its worker, for early help); otherwise None: social care (or
-    someone since) holds the case and early help leaves it alone."""
-    if request.allocated_worker_id is None:
-        return None
+    """The child's current allocation if early help made it for this request
+    (to its worker, or to its team when social care handed the case over);
+    otherwise None: social care (or someone since) holds the case and early
+    help leaves it alone."""
     current = (
         Allocation.objects.select_for_update()
         .filter(person=request.person, ended_on__isnull=True)
         .first()
     )
-    if (
-        current is None
-        or current.reason != EARLY_HELP_REASON
-        or current.worker_id != request.allocated_worker_id
-        or current.started_on < request.requested_on
-    ):
+    if current is None or current.started_on < request.requested_on:
         return None
-    return current
+    worked = (
+        current.reason == EARLY_HELP_REASON
+        and request.allocated_worker_id is not None
+        and current.worker_id == request.allocated_worker_id
+    )
+    handed = current.reason == HANDED_TO_EARLY_HELP and current.worker_id in (
+        None,
+        request.allocated_worker_id,
+    )
+    return current if worked or handed else None
 
 
 def _held_before(request: EarlyHelpRequest, current: Allocation) -> Allocation | None:
     """The allocation that held the case until early help took it: the one ending
     the day the early help chain began (passing over reallocations between early
-    help workers). None if the case was held by no one just before."""
+    help workers). None if the case was held by no one just before, or if social
+    care handed it over when its own work ended."""
     earlier = Allocation.objects.filter(person=request.person).exclude(pk=current.pk)
-    start = current.started_on
-    while True:
-        before = earlier.filter(ended_on=start).order_by("-started_on", "-pk").first()
+    link = current
+    while link.reason != HANDED_TO_EARLY_HELP:
+        before = (
+            earlier.filter(ended_on=link.started_on)
+            .order_by("-started_on", "-pk")
+            .first()
+        )
         if before is None:
             return None
         made_by_early_help = (
-            before.reason == EARLY_HELP_REASON
+            before.reason in (EARLY_HELP_REASON, HANDED_TO_EARLY_HELP)
             and before.started_on >= request.requested_on
         )
         if not made_by_early_help:
             return before
-        start = before.started_on
+        link = before
         earlier = earlier.exclude(pk=before.pk)
+    return None
 
 
 def _hand_back_case(
@@ -752,7 +796,7 @@ def close_episode(
             notes=notes.strip(),
             episode_id=None,
             by=by,
-            hand_back=True,
+            hand_over=_hand_back_case,
         )
 
 
@@ -769,9 +813,9 @@ def step_up(
     Both happen or neither: if social care cannot open a referral (the child
     already has an open episode, say) early help stays open.
 
-    The child's allocation is left as it is: if the early help worker holds the
-    case they keep it until a social care manager allocates the referral (choosing
-    the social care team here is not early help's to do).
+    The referral passes the child's case to a social care team, held by the
+    team until its manager allocates a worker: never left with the early help
+    worker, who cannot do social care's work.
     """
     from haven.cin.services import open_referral
 
@@ -784,13 +828,19 @@ def step_up(
         raise DomainError("source_required", "Choose the referral source", "source")
     on = _closure_date(request, on or clock.today())
     with transaction.atomic():
+        held = _current_allocation(request.person)
+        # The referral passes the case to social care (cin's
+        # _hold_for_social_care): to the social care team that held it before
+        # early help if there was one, else where referrals arrive.
         episode = open_referral(
             request.person,
             received_on=on,
             source=source,
             contact_id=request.contact_id,
             by=by,
+            team=_social_care_team_before(request),
         )
+        case = _case_after_referral(held, _current_allocation(request.person))
         _close(
             request,
             closed_on=on,
@@ -798,9 +848,32 @@ def step_up(
             notes=reason,
             episode_id=episode.pk,
             by=by,
-            # The referral goes to social care's front door; until a social care
-            # manager allocates it the early help worker keeps the case, so the
-            # child is never left with no one holding it.
-            hand_back=False,
+            hand_over=lambda *_args, **_kwargs: case,
         )
     return episode
+
+
+def _case_after_referral(
+    held: Allocation | None, now: Allocation | None
+) -> dict[str, Any]:
+    """What the referral did with the case, for the closing event."""
+    if now is None or (held is not None and now.pk == held.pk):
+        return {"case": "unchanged"}
+    return {"case": "stepped_up_to_team", "case_team": now.team.name}
+
+
+def _current_allocation(person: Person) -> Allocation | None:
+    return (
+        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("team")
+        .first()
+    )
+
+
+def _social_care_team_before(request: EarlyHelpRequest) -> Team | None:
+    """The social care team that held the case until early help took it."""
+    mine = _early_help_allocation(request)
+    before = _held_before(request, mine) if mine is not None else None
+    if before is not None and teams.does_social_care(before.team):
+        return before.team
+    return None

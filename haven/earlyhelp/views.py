@@ -68,7 +68,11 @@ def _form_page(
             _show_error(form, err)
         else:
             messages.success(request, done)
-            return redirect("earlyhelp:person", pk=person.pk)
+            # A step up or closure can pass the case to another team: then the
+            # worker no longer reads the record and goes back to the queue.
+            if people.may_open(request.user, person):
+                return redirect("earlyhelp:person", pk=person.pk)
+            return redirect("earlyhelp:queue")
     context = {
         "person": person,
         "bar": people.identity_bar(person),

@@ -158,17 +158,21 @@ def team_members(manager: User) -> list[User]:
     )
 
 
+def _current_allocations() -> QuerySet[Allocation]:
+    # Merged-away records are few: leave them out without joining every person.
+    merged = Person.objects.filter(merged_into__isnull=False).values("pk")
+    return Allocation.objects.filter(ended_on__isnull=True).exclude(
+        person_id__in=merged
+    )
+
+
 def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary]:
     """Each worker's caseload and queue, and the cases the teams hold with no
     worker, overdue first. Only children the manager may open are named."""
     today = today or clock.today()
     workers = team_members(manager)
     teams = access.team_ids_for(manager)
-    # Merged-away records are few: leave them out without joining every person.
-    merged = Person.objects.filter(merged_into__isnull=False).values("pk")
-    current = Allocation.objects.filter(ended_on__isnull=True).exclude(
-        person_id__in=merged
-    )
+    current = _current_allocations()
     caseloads = dict(
         current.filter(worker__in=workers)
         .values("worker")
@@ -208,3 +212,45 @@ def _summary(
         due_this_week=sum(1 for i in items if i.due_on and today <= i.due_on <= week),
         urgent=[i for i in items if i.due_on and i.due_on <= week],
     )
+
+
+@dataclass(frozen=True)
+class HeldCase:
+    """One child behind a caseload count, as a manager's list shows them."""
+
+    allocation: Allocation
+
+    @property
+    def name(self) -> str:
+        return self.allocation.person.full_name
+
+    @property
+    def url(self) -> str:
+        return link("people:detail", self.allocation.person_id)
+
+    @property
+    def allocation_url(self) -> str:
+        return link("casework:allocation", self.allocation.person_id)
+
+
+def children_behind(
+    manager: User, summary: WorkerSummary
+) -> tuple[list[HeldCase], int]:
+    """The children a row of the team view counts: a worker's caseload, or the
+    cases the manager's teams hold with no worker. Children the manager may not
+    open (restricted records) are counted, never named: (named, not named)."""
+    held = _current_allocations()
+    if summary.worker is None:
+        held = held.filter(team_id__in=access.team_ids_for(manager), worker=None)
+    else:
+        held = held.filter(worker=summary.worker)
+    openable = access.visible_people(
+        manager, Person.objects.filter(pk__in=held.values("person_id"))
+    )
+    named = (
+        held.filter(person__in=openable)
+        .select_related("person", "team")
+        .order_by("person__family_name", "person__given_name", "pk")
+    )
+    cases = [HeldCase(allocation) for allocation in named]
+    return cases, held.count() - len(cases)

@@ -30,7 +30,13 @@ def team_work(request: AuthenticatedRequest) -> HttpResponse:
     chosen = request.GET.get("worker", "")
     worker = next((s for s in summaries if s.key == chosen), None)
     if worker is not None:
-        context = {"today": today, "summary": worker}
+        children, not_named = queue.children_behind(request.user, worker)
+        context = {
+            "today": today,
+            "summary": worker,
+            "children": children,
+            "not_named": not_named,
+        }
         return render(request, "timescales/worker_work.html", context)
     context = {"today": today, "summaries": summaries}
     return render(request, "timescales/team_work.html", context)

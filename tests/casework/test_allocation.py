@@ -74,3 +74,42 @@ def test_same_day_moves_show_newest_first(client, alice, mona, team, child):
     client.force_login(mona)
     html = client.get(reverse("casework:allocation", args=[child.pk])).content.decode()
     assert html.index("Move two") < html.index("Move one")
+
+
+# Only teams that hold cases (issue 9, defect 4) ---------------------------------
+
+
+def _finance_team(service):
+    from haven.core.models import Team
+
+    finance = Team.objects.create(name="Placements Finance", parent=service)
+    make_user("fran", "finance_officer", finance)
+    return finance
+
+
+def test_a_case_cannot_go_to_a_team_that_holds_no_cases(mona, child, service):
+    finance = _finance_team(service)
+    with pytest.raises(DomainError) as refused:
+        services.transfer_case(child, team=finance, worker=None, reason="x", by=mona)
+    assert (refused.value.code, refused.value.field) == ("team_holds_no_cases", "team")
+    assert Allocation.objects.get(person=child, ended_on__isnull=True).team != finance
+
+
+def test_the_transfer_form_offers_only_teams_that_hold_cases(
+    client, mona, child, service, team, other_team, bob
+):
+    finance = _finance_team(service)
+    client.force_login(mona)
+    url = reverse("casework:allocation", args=[child.pk])
+    html = client.get(url).content.decode()
+    assert team.name in html and other_team.name in html
+    assert "Placements Finance" not in html
+    refused = client.post(url, {"team": finance.pk, "reason": "x"}).content.decode()
+    assert "Choose a team that holds children&#x27;s cases" in refused
+
+
+def test_a_case_cannot_go_to_someone_who_holds_no_caseload(mona, child, team):
+    fiona = make_user("fiona2", "finance_officer", team)
+    with pytest.raises(DomainError) as refused:
+        services.transfer_case(child, team=team, worker=fiona, reason="x", by=mona)
+    assert refused.value.code == "worker_holds_no_cases"

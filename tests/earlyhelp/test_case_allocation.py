@@ -2,7 +2,7 @@
 
 Early help alongside an open children in need episode leaves the case with the
 social worker; closing early help hands the case back (or ends it); a step up
-leaves it with the early help worker until social care allocates.
+passes it to social care (test_handoffs.py).
 """
 
 import datetime as dt
@@ -150,12 +150,4 @@ def test_closing_leaves_a_case_moved_on_since(allocated, child, ellie, alice, mo
     )
     assert current(child).worker == alice
     assert current(child).started_on == dt.date(2026, 3, 25)
-    assert closed_payload(child)["case"] == "unchanged"
-
-
-def test_step_up_leaves_the_case_with_the_early_help_worker(allocated, child, ellie):
-    services.step_up(
-        allocated, reason="Disclosure at school", source="5D", on=CLOSED, by=ellie
-    )
-    assert current(child).worker == ellie
     assert closed_payload(child)["case"] == "unchanged"

@@ -40,17 +40,18 @@ def test_step_up_needs_a_reason(allocated, ellie):
     assert err.value.field == "reason"
 
 
-def test_if_social_care_refuses_early_help_stays_open(allocated, child, ellie):
+def test_if_social_care_refuses_early_help_stays_open(allocated, child, ellie, alice):
     services.step_up(
         allocated, reason="First", source="5D", on=dt.date(2026, 4, 1), by=ellie
     )
+    # The case is with social care now: its social worker asks for early help.
     again = services.request_early_help(
         child,
         requested_on=dt.date(2026, 4, 2),
         reason="Support alongside",
         source="direct",
         contact_id=None,
-        by=ellie,
+        by=alice,
     )
     services.allocate_request(
         again,
