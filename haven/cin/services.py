@@ -293,9 +293,7 @@ def check_plan(
         )
     lines = _check_actions(actions, started_on, failures)
     # Read afresh: the assessment may have set the need on another copy of it.
-    recorded = Episode.objects.values_list("primary_need", flat=True).get(
-        pk=episode.pk
-    )
+    recorded = Episode.objects.values_list("primary_need", flat=True).get(pk=episode.pk)
     if not (primary_need or recorded):
         failures.add(
             "need_required",
