@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,22 @@ class Role:
 
 
 CASEWORK = ("view_case_record", "record_casework")
+
+# What the administration pages need: Django's model permissions on staff and
+# teams, and sight of the roles (a role's permissions are this module's to set,
+# so the admin shows them but cannot change them). No case model is registered
+# in the admin, so none of these opens a child's record. Staff are made inactive,
+# never deleted: the journal names who recorded each event.
+ADMINISTRATION = (
+    "manage_reference_data",
+    "view_user",
+    "add_user",
+    "change_user",
+    "view_team",
+    "add_team",
+    "change_team",
+    "auth.view_group",
+)
 
 ROLES: tuple[Role, ...] = (
     Role(
@@ -85,7 +102,7 @@ ROLES: tuple[Role, ...] = (
         "administrator",
         "Administrator",
         "Manages staff accounts, teams and reference data; does not read case records.",
-        ("manage_reference_data",),
+        ADMINISTRATION,
     ),
 )
 
@@ -93,13 +110,20 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 ROLES_BY_NAME = {role.name: role for role in ROLES}
 
 
+def _permission_filter(names: tuple[str, ...]) -> Q:
+    # "codename" is one of Haven's (app core); "app.codename" names another app's.
+    found = Q(pk__in=[])
+    for name in names:
+        app_label, _, codename = name.rpartition(".")
+        found |= Q(content_type__app_label=app_label or "core", codename=codename)
+    return found
+
+
 def sync_roles(**_: Any) -> None:
     """Create each role's group and give it exactly the role's permissions."""
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.name)
-        perms = Permission.objects.filter(
-            content_type__app_label="core", codename__in=role.permissions
-        )
+        perms = Permission.objects.filter(_permission_filter(role.permissions))
         group.permissions.set(perms)
 
 
