@@ -17,6 +17,9 @@ class Role:
     name: str
     summary: str
     permissions: tuple[str, ...]
+    # The role's own work that Haven does not do yet, in words: said on the home
+    # page and My work, so an empty page is explained rather than left blank.
+    still_to_come: str = ""
 
 
 CASEWORK = ("view_case_record", "record_casework")
@@ -73,30 +76,40 @@ ROLES: tuple[Role, ...] = (
         "Independent reviewing officer",
         "Chairs looked-after children's reviews and checks their care plans.",
         ("view_case_record", "review_looked_after"),
+        "Looked-after children's reviews and care plans are not in Haven yet, so "
+        "no review is due to you here.",
     ),
     Role(
         "cp_chair",
         "Child protection chair",
         "Chairs child protection conferences.",
         ("view_case_record", "chair_conferences"),
+        "Child protection conferences and plans are not in Haven yet, so no "
+        "conference is due to you here.",
     ),
     Role(
         "finance_officer",
         "Finance officer",
         "Pays carers and providers for placements.",
         ("manage_payments",),
+        "Placement payments, providers' and carers' rates and payment runs are not "
+        "in Haven yet.",
     ),
     Role(
         "send_officer",
         "SEND officer",
         "Manages EHC needs assessments and plans.",
         ("manage_ehc_plans",),
+        "EHC needs assessments, EHC plans and their annual reviews are not in "
+        "Haven yet.",
     ),
     Role(
         "performance_analyst",
         "Performance analyst",
         "Produces performance reports and the statutory returns.",
         ("view_performance",),
+        "Performance reports and the statutory returns (CIN census, SSDA903, SEN2) "
+        "are not in Haven yet.",
     ),
     Role(
         "administrator",

@@ -43,6 +43,26 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     return items
 
 
+def still_to_come(roles: list[Role]) -> list[str]:
+    """The user's roles' work that Haven does not do yet, in words."""
+    return [role.still_to_come for role in roles if role.still_to_come]
+
+
+def places_to_use(user: User) -> list[dict[str, str]]:
+    """Pages this user can open now, for a role whose own work is still to come.
+    Every link here must open for them: the page never offers a refusal."""
+    places = []
+    if user.has_perm("core.view_case_record"):
+        places.append({"text": "Find a child's record", "href": reverse("people:list")})
+    places.append(
+        {
+            "text": "The statutory timescales Haven keeps, with their sources",
+            "href": reverse("timescales:rules"),
+        }
+    )
+    return places
+
+
 def teams_managed_by(user: User) -> QuerySet[Team]:
     """Teams the user manages directly or through a service above them."""
     return Team.objects.filter(pk__in=managed_team_ids(user)).prefetch_related(
@@ -61,6 +81,8 @@ class HomePage:
     team_managers: list[User]
     managed_teams: list[Team]
     panels: list[str] = field(default_factory=list)
+    still_to_come: list[str] = field(default_factory=list)
+    places: list[dict[str, str]] = field(default_factory=list)
     staff_by_role: list[tuple[Role, int]] = field(default_factory=list)
 
 
@@ -75,14 +97,18 @@ def home_page_for(user: User) -> HomePage:
             .prefetch_related("groups")
         )
         team_managers = list(team.managers.all())
+    roles = roles_of(user)
     page = HomePage(
         user=user,
-        roles=roles_of(user),
+        roles=roles,
         team=team,
         colleagues=colleagues,
         team_managers=team_managers,
         managed_teams=list(teams_managed_by(user)),
+        still_to_come=still_to_come(roles),
     )
+    if page.still_to_come:
+        page.places = places_to_use(user)
     if user.has_perm("core.manage_reference_data"):
         page.staff_by_role = [
             (role, User.objects.filter(groups__name=role.name, is_active=True).count())
