@@ -140,8 +140,18 @@ def sync_roles(**_: Any) -> None:
         group.permissions.set(perms)
 
 
+def group_names(user: Any) -> list[str]:
+    """The names of the user's groups, read once per user object (so once per
+    request: the page frame and the home page both ask)."""
+    cached: list[str] | None = getattr(user, "_haven_group_names", None)
+    if cached is None:
+        cached = [group.name for group in user.groups.all()]
+        user._haven_group_names = cached
+    return cached
+
+
 def roles_of(user: Any) -> list[Role]:
-    names = {group.name for group in user.groups.all()}
+    names = set(group_names(user))
     return [role for role in ROLES if role.name in names]
 
 

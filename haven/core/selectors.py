@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -86,16 +86,27 @@ class HomePage:
     staff_by_role: list[tuple[Role, int]] = field(default_factory=list)
 
 
+def staff_by_role() -> list[tuple[Role, int]]:
+    """Active staff in each role, in one query."""
+    counts = dict(
+        User.objects.filter(is_active=True, groups__name__in=[r.name for r in ROLES])
+        .values_list("groups__name")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    return [(role, counts.get(role.name, 0)) for role in ROLES]
+
+
 def home_page_for(user: User) -> HomePage:
-    team = user.team
+    # The team with its service, in one query: the page names both.
+    team = (
+        Team.objects.select_related("parent").filter(pk=user.team_id).first()
+        if user.team_id
+        else None
+    )
     colleagues: list[User] = []
     team_managers: list[User] = []
     if team is not None:
-        colleagues = list(
-            team.members.filter(is_active=True)
-            .exclude(pk=user.pk)
-            .prefetch_related("groups")
-        )
+        colleagues = list(team.members.filter(is_active=True).exclude(pk=user.pk))
         team_managers = list(team.managers.all())
     roles = roles_of(user)
     page = HomePage(
@@ -110,8 +121,5 @@ def home_page_for(user: User) -> HomePage:
     if page.still_to_come:
         page.places = places_to_use(user)
     if user.has_perm("core.manage_reference_data"):
-        page.staff_by_role = [
-            (role, User.objects.filter(groups__name=role.name, is_active=True).count())
-            for role in ROLES
-        ]
+        page.staff_by_role = staff_by_role()
     return page
