@@ -135,3 +135,11 @@ def test_a_formula_in_a_relatives_name_is_neutralised_in_the_csv(client, alice, 
     named = [cell for cell in cells if "HYPERLINK" in cell]
     assert named
     assert all(cell.startswith("'=HYPERLINK") for cell in named)
+
+
+def test_an_oversight_policy_of_one_week_reads_every_week():
+    from haven.casework.models import OversightPolicy
+
+    policy = OversightPolicy(category="cin", weeks=1)
+    assert str(policy).endswith("every week")
+    assert str(OversightPolicy(category="cin", weeks=6)).endswith("every 6 weeks")

@@ -50,7 +50,10 @@ def test_my_work_explains_itself_rather_than_refusing(client, team, role):
     client.force_login(make_user(f"someone-{role}", role, team))
     response = client.get(reverse("timescales:my_work"))
     assert response.status_code == 200
-    assert STILL_TO_COME[role] in _main(response.content.decode())
+    main = _main(response.content.decode())
+    assert STILL_TO_COME[role] in main
+    for href in re.findall(r'href="([^"#]+)"', main):
+        assert client.get(href).status_code == 200, (role, href)
 
 
 def test_a_social_worker_is_not_told_her_work_is_still_to_come(client, alice):
