@@ -9,7 +9,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from haven.assessments import work  # noqa: F401  (registers My work items)
         from haven.assessments.codes import Outcome
-        from haven.core.chronology import DESCRIBERS
+        from haven.core.chronology import DESCRIBERS, HIDDEN
         from haven.timescales.registry import activate
 
         activate(
@@ -27,11 +27,11 @@ class AssessmentsConfig(AppConfig):
             except ValueError:
                 return str(code)
 
+        # Each save of the assessor's draft is journalled, but it is the
+        # assessor's working text, not something that happened to the child.
+        HIDDEN.add("assessments.assessment_updated")
         DESCRIBERS.update(
             {
-                "assessments.assessment_updated": lambda p: (
-                    "Single assessment draft updated"
-                ),
                 "assessments.assessment_submitted": lambda p: (
                     "Single assessment submitted for authorisation"
                 ),

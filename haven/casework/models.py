@@ -171,4 +171,5 @@ class OversightPolicy(models.Model):
         verbose_name_plural = "oversight policies"
 
     def __str__(self) -> str:
-        return f"{self.get_category_display()}: every {self.weeks} weeks"
+        weeks = "week" if self.weeks == 1 else f"{self.weeks} weeks"
+        return f"{self.get_category_display()}: every {weeks}"

@@ -8,7 +8,7 @@ class CinConfig(AppConfig):
 
     def ready(self) -> None:
         from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
-        from haven.core.chronology import DESCRIBERS
+        from haven.core.chronology import DESCRIBERS, counted
         from haven.timescales.registry import activate
 
         activate(
@@ -40,7 +40,8 @@ class CinConfig(AppConfig):
                     f"Primary need: {_words(NeedCode, p.get('need', ''))}"
                 ),
                 "cin.child_in_need_plan_started": lambda p: (
-                    f"Child in need plan started with {p.get('actions', 0)} actions"
+                    "Child in need plan started with "
+                    + counted(p.get("actions", 0), "action")
                 ),
                 "cin.plan_reviewed": lambda p: (
                     "Child in need plan reviewed: "

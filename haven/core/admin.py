@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
 from haven.core.models import Team, User
 
@@ -20,3 +23,29 @@ class UserAdmin(DjangoUserAdmin):
         *(DjangoUserAdmin.fieldsets or ()),
         ("Team", {"fields": ("team", "job_title")}),
     )
+    # What an administrator (not a superuser) may set: roles are the only way
+    # to give anyone access, so permissions one by one, superuser status and
+    # the admin's own roles stay out of reach. Otherwise an administrator could
+    # give themselves a role that reads children's records.
+    administrator_fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Personal info", {"fields": ("first_name", "last_name", "email")}),
+        ("Roles", {"fields": ("is_active", "groups")}),
+        ("Team", {"fields": ("team", "job_title")}),
+        ("Important dates", {"fields": ("last_login", "date_joined")}),
+    )
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None or request.user.is_superuser:
+            return super().get_fieldsets(request, obj)
+        return self.administrator_fieldsets
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = ["last_login", "date_joined"]
+        if (
+            obj is not None
+            and obj.pk == request.user.pk
+            and not request.user.is_superuser
+        ):
+            readonly.append("groups")
+        return readonly

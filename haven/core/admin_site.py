@@ -13,6 +13,9 @@ class HavenAdminSite(admin.AdminSite):
     site_header = "Haven administration"
     site_title = "Haven administration"
     index_title = "Reference data, staff and teams"
+    # Adds links to the reference data kept with a reason and a history (rule
+    # values, oversight policy), which have their own pages rather than forms here.
+    index_template = "admin/haven_index.html"
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user

@@ -1,14 +1,22 @@
 """Journal events in the words a social worker reads in a chronology."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.utils import timezone
+
+from haven.core import clock
 from haven.core.models import JournalEvent
 
 # Recorded more than a week after it happened: the reader should know the entry
 # was written later, as inspection guidance on chronologies asks.
 BACKDATED_AFTER = dt.timedelta(days=7)
+
+# Event types that are not part of the child's story: a worker's saves of an
+# unfinished draft. They stay in the journal (history is never edited) but the
+# chronology, its print and its CSV leave them out. Apps add theirs in ready().
+HIDDEN: set[str] = set()
 
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.person_registered": lambda p: "Added to the person register",
@@ -59,3 +67,37 @@ def is_backdated(event: JournalEvent) -> bool:
 
 def category(event_type: str) -> str:
     return event_type.split(".")[0]
+
+
+def counted(number: int, thing: str, plural: str = "") -> str:
+    """ "1 action", "3 actions": a count in words with the noun agreeing."""
+    return f"{number} {thing if number == 1 else plural or thing + 's'}"
+
+
+def has_time(event: JournalEvent) -> bool:
+    """Whether the time of day it happened is known. An event known only by its
+    date is stored at local midnight (`clock.start_of`), so midnight exactly
+    reads as "no time recorded"."""
+    return timezone.localtime(event.occurred_at).time() != dt.time.min
+
+
+def _moment(event: JournalEvent) -> dt.datetime:
+    """When, within its day, the event happened as nearly as Haven knows. For a
+    dated event, the latest it can have been: when it was recorded, if that was
+    the same day; otherwise the end of the day. So a decision dated today sorts
+    after this morning's contact that led to it, not before it at midnight."""
+    if has_time(event):
+        return event.occurred_at
+    day = timezone.localdate(event.occurred_at)
+    start = clock.start_of(day)
+    end = clock.start_of(day + dt.timedelta(days=1)) - dt.timedelta(microseconds=1)
+    return min(max(event.recorded_at, start), end)
+
+
+def newest_first(events: Iterable[JournalEvent]) -> list[JournalEvent]:
+    """Ordered by when each happened, then when it was recorded, newest first."""
+    return sorted(
+        events,
+        key=lambda e: (_moment(e), e.recorded_at, e.sequence),
+        reverse=True,
+    )

@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from haven.core.roles import group_names
 from haven.core.selectors import is_demo_database, navigation_for
 
 
@@ -14,7 +15,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "shell": {
             "authority_name": settings.HAVEN_LOCAL_AUTHORITY_NAME,
             "is_demo": is_demo_database(),
-            "role_names": [g.name for g in user.groups.all()] if signed_in else [],  # type: ignore[union-attr]
+            "role_names": group_names(user) if signed_in else [],
             "navigation": navigation_for(request) if signed_in else [],
         }
     }

@@ -1,6 +1,5 @@
 """Pages about one person's record that belong to the core."""
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
@@ -8,10 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from haven.core import access
 from haven.core import chronology as words
 from haven.core.errors import DomainError
+from haven.core.exports import csv_response
 from haven.core.http import AuthenticatedRequest
 from haven.core.models import AccessLogEntry
 from haven.core.services import break_glass as open_with_break_glass
@@ -41,8 +42,13 @@ def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         significant_only=significant,
     )
     rows = [
-        {"event": e, "text": words.describe(e), "backdated": words.is_backdated(e)}
-        for e in events[:2000]
+        {
+            "event": e,
+            "text": words.describe(e),
+            "timed": words.has_time(e),
+            "backdated": words.is_backdated(e),
+        }
+        for e in events
     ]
     if export == "csv":
         return _csv(person, rows)
@@ -57,12 +63,14 @@ def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, template or "core/record/chronology.html", context)
 
 
+def _when(moment: dt.datetime, timed: bool = True) -> str:
+    # Local time, as the page shows it; a dated event has no time to give.
+    local = timezone.localtime(moment)
+    return f"{local:%Y-%m-%d %H:%M}" if timed else f"{local:%Y-%m-%d}"
+
+
 def _csv(person: Person, rows: list[dict]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="chronology-{person.pk}.csv"'
-    )
-    writer = csv.writer(response)
+    response, writer = csv_response(f"chronology-{person.pk}.csv")
     writer.writerow(
         [
             "occurred",
@@ -78,8 +86,8 @@ def _csv(person: Person, rows: list[dict]) -> HttpResponse:
         e = row["event"]
         writer.writerow(
             [
-                e.occurred_at.isoformat(),
-                e.recorded_at.isoformat(),
+                _when(e.occurred_at, row["timed"]),
+                _when(e.recorded_at),
                 e.type,
                 row["text"],
                 str(e.actor or "Haven"),

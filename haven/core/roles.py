@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 
 @dataclass(frozen=True)
@@ -16,9 +17,28 @@ class Role:
     name: str
     summary: str
     permissions: tuple[str, ...]
+    # The role's own work that Haven does not do yet, in words: said on the home
+    # page and My work, so an empty page is explained rather than left blank.
+    still_to_come: str = ""
 
 
 CASEWORK = ("view_case_record", "record_casework")
+
+# What the administration pages need: Django's model permissions on staff and
+# teams, and sight of the roles (a role's permissions are this module's to set,
+# so the admin shows them but cannot change them). No case model is registered
+# in the admin, so none of these opens a child's record. Staff are made inactive,
+# never deleted: the journal names who recorded each event.
+ADMINISTRATION = (
+    "manage_reference_data",
+    "view_user",
+    "add_user",
+    "change_user",
+    "view_team",
+    "add_team",
+    "change_team",
+    "auth.view_group",
+)
 
 ROLES: tuple[Role, ...] = (
     Role(
@@ -56,36 +76,46 @@ ROLES: tuple[Role, ...] = (
         "Independent reviewing officer",
         "Chairs looked-after children's reviews and checks their care plans.",
         ("view_case_record", "review_looked_after"),
+        "Looked-after children's reviews and care plans are not in Haven yet, so "
+        "no review is due to you here.",
     ),
     Role(
         "cp_chair",
         "Child protection chair",
         "Chairs child protection conferences.",
         ("view_case_record", "chair_conferences"),
+        "Child protection conferences and plans are not in Haven yet, so no "
+        "conference is due to you here.",
     ),
     Role(
         "finance_officer",
         "Finance officer",
         "Pays carers and providers for placements.",
         ("manage_payments",),
+        "Placement payments, providers' and carers' rates and payment runs are not "
+        "in Haven yet.",
     ),
     Role(
         "send_officer",
         "SEND officer",
         "Manages EHC needs assessments and plans.",
         ("manage_ehc_plans",),
+        "EHC needs assessments, EHC plans and their annual reviews are not in "
+        "Haven yet.",
     ),
     Role(
         "performance_analyst",
         "Performance analyst",
         "Produces performance reports and the statutory returns.",
         ("view_performance",),
+        "Performance reports and the statutory returns (CIN census, SSDA903, SEN2) "
+        "are not in Haven yet.",
     ),
     Role(
         "administrator",
         "Administrator",
         "Manages staff accounts, teams and reference data; does not read case records.",
-        ("manage_reference_data",),
+        ADMINISTRATION,
     ),
 )
 
@@ -93,18 +123,35 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 ROLES_BY_NAME = {role.name: role for role in ROLES}
 
 
+def _permission_filter(names: tuple[str, ...]) -> Q:
+    # "codename" is one of Haven's (app core); "app.codename" names another app's.
+    found = Q(pk__in=[])
+    for name in names:
+        app_label, _, codename = name.rpartition(".")
+        found |= Q(content_type__app_label=app_label or "core", codename=codename)
+    return found
+
+
 def sync_roles(**_: Any) -> None:
     """Create each role's group and give it exactly the role's permissions."""
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.name)
-        perms = Permission.objects.filter(
-            content_type__app_label="core", codename__in=role.permissions
-        )
+        perms = Permission.objects.filter(_permission_filter(role.permissions))
         group.permissions.set(perms)
 
 
+def group_names(user: Any) -> list[str]:
+    """The names of the user's groups, read once per user object (so once per
+    request: the page frame and the home page both ask)."""
+    cached: list[str] | None = getattr(user, "_haven_group_names", None)
+    if cached is None:
+        cached = [group.name for group in user.groups.all()]
+        user._haven_group_names = cached
+    return cached
+
+
 def roles_of(user: Any) -> list[Role]:
-    names = {group.name for group in user.groups.all()}
+    names = set(group_names(user))
     return [role for role in ROLES if role.name in names]
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -43,6 +43,26 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     return items
 
 
+def still_to_come(roles: list[Role]) -> list[str]:
+    """The user's roles' work that Haven does not do yet, in words."""
+    return [role.still_to_come for role in roles if role.still_to_come]
+
+
+def places_to_use(user: User) -> list[dict[str, str]]:
+    """Pages this user can open now, for a role whose own work is still to come.
+    Every link here must open for them: the page never offers a refusal."""
+    places = []
+    if user.has_perm("core.view_case_record"):
+        places.append({"text": "Find a child's record", "href": reverse("people:list")})
+    places.append(
+        {
+            "text": "The statutory timescales Haven keeps, with their sources",
+            "href": reverse("timescales:rules"),
+        }
+    )
+    return places
+
+
 def teams_managed_by(user: User) -> QuerySet[Team]:
     """Teams the user manages directly or through a service above them."""
     return Team.objects.filter(pk__in=managed_team_ids(user)).prefetch_related(
@@ -61,31 +81,45 @@ class HomePage:
     team_managers: list[User]
     managed_teams: list[Team]
     panels: list[str] = field(default_factory=list)
+    still_to_come: list[str] = field(default_factory=list)
+    places: list[dict[str, str]] = field(default_factory=list)
     staff_by_role: list[tuple[Role, int]] = field(default_factory=list)
 
 
+def staff_by_role() -> list[tuple[Role, int]]:
+    """Active staff in each role, in one query."""
+    counts = dict(
+        User.objects.filter(is_active=True, groups__name__in=[r.name for r in ROLES])
+        .values_list("groups__name")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    return [(role, counts.get(role.name, 0)) for role in ROLES]
+
+
 def home_page_for(user: User) -> HomePage:
-    team = user.team
+    # The team with its service, in one query: the page names both.
+    team = (
+        Team.objects.select_related("parent").filter(pk=user.team_id).first()
+        if user.team_id
+        else None
+    )
     colleagues: list[User] = []
     team_managers: list[User] = []
     if team is not None:
-        colleagues = list(
-            team.members.filter(is_active=True)
-            .exclude(pk=user.pk)
-            .prefetch_related("groups")
-        )
+        colleagues = list(team.members.filter(is_active=True).exclude(pk=user.pk))
         team_managers = list(team.managers.all())
+    roles = roles_of(user)
     page = HomePage(
         user=user,
-        roles=roles_of(user),
+        roles=roles,
         team=team,
         colleagues=colleagues,
         team_managers=team_managers,
         managed_teams=list(teams_managed_by(user)),
+        still_to_come=still_to_come(roles),
     )
+    if page.still_to_come:
+        page.places = places_to_use(user)
     if user.has_perm("core.manage_reference_data"):
-        page.staff_by_role = [
-            (role, User.objects.filter(groups__name=role.name, is_active=True).count())
-            for role in ROLES
-        ]
+        page.staff_by_role = staff_by_role()
     return page

@@ -28,6 +28,7 @@ class WorkItem:
     person_name: str = ""
     source: str = ""  # where the duty comes from (the law, guidance or a manager)
     private: bool = False  # the worker's own (a draft): not on a manager's view
+    rule_id: str = ""  # the timescale rule behind it, shown after its words
 
     @property
     def person_url(self) -> str:

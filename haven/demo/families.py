@@ -40,9 +40,26 @@ def _street(rng: random.Random) -> str:
     return f"{rng.randint(1, 180)} {rng.choice(STREETS)}"
 
 
-def _details(rng: random.Random, family_name: str, born: dt.date, child: bool) -> dict:
-    sex = rng.choices([Sex.FEMALE, Sex.MALE, Sex.UNKNOWN], weights=[49, 49, 2])[0]
-    names = GIVEN_NAMES_F if sex == Sex.FEMALE else GIVEN_NAMES_M
+def _given_names(sex: str) -> list[str]:
+    if sex == Sex.FEMALE:
+        return GIVEN_NAMES_F
+    if sex == Sex.MALE:
+        return GIVEN_NAMES_M
+    return GIVEN_NAMES_F + GIVEN_NAMES_M
+
+
+def _details(
+    rng: random.Random,
+    family_name: str,
+    born: dt.date,
+    child: bool,
+    sex: str | None = None,
+) -> dict:
+    """A person's details. `sex` fixes it (a mother is female); otherwise it is
+    drawn. The draw happens either way, so a seed builds the same authority."""
+    drawn = rng.choices([Sex.FEMALE, Sex.MALE, Sex.UNKNOWN], weights=[49, 49, 2])[0]
+    sex = sex or drawn
+    names = _given_names(sex)
     return {
         "kind": Person.Kind.CHILD if child else Person.Kind.ADULT,
         "given_name": rng.choice(names),
@@ -70,7 +87,7 @@ def create_families(rng: random.Random, children: int) -> list[Person]:
         family_name = rng.choice(FAMILY_NAMES)
         mother_born = today - dt.timedelta(days=rng.randint(22 * 365, 45 * 365))
         mother = services.register_person(
-            _details(rng, family_name, mother_born, child=False) | {"sex": Sex.FEMALE},
+            _details(rng, family_name, mother_born, child=False, sex=Sex.FEMALE),
             by=manager,
         )
         moved_in = today - dt.timedelta(days=rng.randint(30, 4 * 365))

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from haven.core.chronology import counted
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 
 
@@ -19,6 +20,11 @@ _CASE_WORDS = {
     "stepped_up_to_team": "; case passed to {team}",
 }
 
+
+def _waited(days: Any) -> str:
+    return f"{counted(days, 'day')} waiting" if isinstance(days, int) else "waiting"
+
+
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "earlyhelp.requested": lambda p: (
         "Early help requested ("
@@ -28,12 +34,12 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "earlyhelp.request_allocated": lambda p: (
         f"Early help allocated to {p.get('worker', '')} after "
-        f"{p.get('waited_days', '?')} days waiting"
+        + _waited(p.get("waited_days"))
         + (", alongside social care" if p.get("alongside_social_care") else "")
     ),
     "earlyhelp.assessment_completed": lambda p: "Early help assessment completed",
     "earlyhelp.plan_started": lambda p: (
-        f"Family plan agreed with {p.get('actions', 0)} actions"
+        "Family plan agreed with " + counted(p.get("actions", 0), "action")
     ),
     "earlyhelp.plan_action_done": lambda p: (
         f"Family plan action done: {p.get('words', '')}"

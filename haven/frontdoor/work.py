@@ -6,7 +6,7 @@ from haven.core.links import link
 from haven.core.models import User
 from haven.core.work import WorkItem, work_source
 from haven.frontdoor.selectors import awaiting_decision, manages_front_door
-from haven.timescales.queue import source_words
+from haven.timescales.queue import why_words
 
 
 @work_source
@@ -25,13 +25,14 @@ def contacts_to_decide(workers: Sequence[User]) -> list[WorkItem]:
             items.append(
                 WorkItem(
                     worker_id=manager.pk,
-                    kind="Front door decision (REF-DECISION)",
+                    kind="Front door decision",
                     title=f"Decide what happens next with the contact about {names}",
                     url=link("frontdoor:decide", row.contact.pk),
                     due_on=row.due_on,
                     person_id=row.children[0].person_id,
                     person_name=row.children[0].person.full_name,
-                    source=source_words("REF-DECISION"),
+                    source=why_words("REF-DECISION"),
+                    rule_id="REF-DECISION",
                 )
             )
     return items

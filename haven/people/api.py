@@ -86,7 +86,7 @@ class PersonChronology(APIView):
     def get(self, request: Request, pk: int) -> Response:
         """The person's journal in words, newest first (at most 500 entries)."""
         person = _open(request, pk, "API: chronology")
-        events = selectors.chronology(person)[:500]
+        events = selectors.chronology(person, limit=500)
         rows = [
             {
                 "occurred_at": e.occurred_at,

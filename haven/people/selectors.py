@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 
 from haven.core import access, clock
+from haven.core import chronology as chronology_words
 from haven.core.models import Allocation, JournalEvent, User
 from haven.people.keys import name_keys, postcode_key
 from haven.people.models import (
@@ -208,9 +209,13 @@ def chronology(
     start: dt.date | None = None,
     end: dt.date | None = None,
     significant_only: bool = False,
-) -> QuerySet[JournalEvent]:
-    """The person's journal (with merged records'), newest first, filtered."""
-    events = JournalEvent.objects.filter(person_id__in=record_ids(person))
+    limit: int = 2000,
+) -> list[JournalEvent]:
+    """The person's journal (with merged records'), newest first, filtered: at
+    most `limit` events, without a worker's draft saves."""
+    events = JournalEvent.objects.filter(person_id__in=record_ids(person)).exclude(
+        type__in=chronology_words.HIDDEN
+    )
     if types:
         events = events.filter(type__in=types)
     if start:
@@ -221,7 +226,8 @@ def chronology(
         )
     if significant_only:
         events = events.filter(significant=True)
-    return events.select_related("actor").order_by("-occurred_at", "-sequence")
+    latest = events.select_related("actor").order_by("-occurred_at", "-sequence")
+    return chronology_words.newest_first(latest[:limit])
 
 
 def may_open(user: User, person: Person) -> bool:

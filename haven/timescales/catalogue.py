@@ -329,9 +329,12 @@ _FRONT_DOOR_AND_PROTECTION = (
         responsible="Social worker or duty team manager",
         status="statutory_guidance",
         source=(
-            'WT2023 ch.3 "Referral" ("within one working day of a referral being '
-            'received…"); quoted verbatim in school policies, e.g. '
-            "millbrookprimary.org.uk/the-role-of-the-local-authority"
+            "Working Together to Safeguard Children 2023 (DfE, December 2023), "
+            'chapter 3 "Providing help, support and protection", section '
+            '"Referral": "within one working day of a referral being received, a '
+            "local authority social worker should acknowledge receipt to the "
+            "referrer and make a decision about the next steps and the type of "
+            'response required"'
         ),
         capability="frontdoor",
     ),
@@ -347,9 +350,9 @@ _FRONT_DOOR_AND_PROTECTION = (
         responsible="Social worker; team manager authorises",
         status="statutory_guidance",
         source=(
-            'WT2023 ch.3 "Assessment timescales" (45 WD from point of referral, '
-            "carried from WT2013/2018). Secondary: "
-            "proceduresonline.com/toolkit/glossary/a/cs-assessment"
+            "Working Together to Safeguard Children 2023 (DfE, December 2023), "
+            'chapter 3, section "Assessment timescales": within 45 working days '
+            "from the point of referral"
         ),
         capability="assessments",
     ),

@@ -37,6 +37,13 @@ def source_words(rule_id: str) -> str:
     return f"{STATUS_WORDS[found.status]}: {found.source}"
 
 
+def why_words(rule_id: str) -> str:
+    """What the rule asks, in words, then where it comes from: why an item is due.
+    (The rule's id is for people who look it up, so pages show it last.)"""
+    found = rule(rule_id)
+    return f"{found.description.rstrip('.')}. {source_words(rule_id)}"
+
+
 def _obligation_items(due: QuerySet[Obligation], worker_field: str) -> list[WorkItem]:
     rows = due.annotate(worker_id=F(worker_field)).values(
         "rule_id",
@@ -50,13 +57,14 @@ def _obligation_items(due: QuerySet[Obligation], worker_field: str) -> list[Work
     return [
         WorkItem(
             worker_id=row["worker_id"] or UNALLOCATED,
-            kind=f"Statutory timescale {row['rule_id']}",
+            kind="Statutory timescale",
             title=_action(row["rule_id"]),
             url=_url(row["rule_id"], row["subject"], row["person_id"]),
             due_on=row["due_on"],
             person_id=row["person_id"],
             person_name=f"{row['person__given_name']} {row['person__family_name']}",
-            source=source_words(row["rule_id"]),
+            source=why_words(row["rule_id"]),
+            rule_id=row["rule_id"],
         )
         for row in rows
     ]

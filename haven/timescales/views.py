@@ -7,6 +7,8 @@ from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.roles import roles_of
+from haven.core.selectors import places_to_use, still_to_come
 from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
 from haven.timescales.forms import RuleValueForm
@@ -15,10 +17,17 @@ from haven.timescales.registry import ACTIVE
 
 
 def my_work(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.view_case_record"):
-        raise PermissionDenied("Your role does not hold a caseload")
-    overdue, upcoming = queue.my_work(request.user)
-    context = {"overdue": overdue, "upcoming": upcoming}
+    user = request.user
+    # A role whose work is still to come is told so, with what it can use now,
+    # rather than refused: "My work" is a place every member of staff may look.
+    coming = still_to_come(roles_of(user))
+    context = {
+        "holds_cases": user.has_perm("core.view_case_record"),
+        "still_to_come": coming,
+        "places": places_to_use(user) if coming else [],
+    }
+    if context["holds_cases"]:
+        context["overdue"], context["upcoming"] = queue.my_work(user)
     return render(request, "timescales/my_work.html", context)
 
 

@@ -44,7 +44,9 @@ def test_the_assessor_sees_the_form_due_date_and_guidance(client, alice, assessm
     html = client.get(_url(assessment)).content.decode()
     assert "Single assessment" in html
     assert 'id="due-on"' in html
-    assert "WT2023" in html  # the legal source beside the form
+    assert (
+        "Working Together to Safeguard Children 2023" in html
+    )  # the legal source beside the form
     for label in ("The child&#x27;s voice", "Protective factors", "Recommendation"):
         assert label in html
     assert "Neglect (16A)" not in html  # read-only list is not shown to the assessor

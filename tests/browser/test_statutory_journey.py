@@ -217,7 +217,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
         "Referral received: child in need episode opened",
         "Single assessment submitted for authorisation",
         "Single assessment authorised. Outcome:",
-        "Child in need plan started with 1 actions",
+        "Child in need plan started with 1 action",
         "Child in need plan reviewed: continue the plan",
         "Child in need episode closed: Services ceased",
     )

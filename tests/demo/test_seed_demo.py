@@ -92,3 +92,21 @@ def test_a_few_demo_records_are_restricted_with_a_grant_to_their_worker():
         assert AccessGrant.objects.filter(
             person=restriction.person, user=worker
         ).exists()
+
+
+def test_demo_mothers_have_female_names_and_children_names_that_fit_their_sex():
+    from haven.demo.names import GIVEN_NAMES_F, GIVEN_NAMES_M
+    from haven.people.models import Relationship
+
+    _seed(children=30)
+    mother_ids = Relationship.objects.filter(kind="mother").values("other")
+    mothers = Person.objects.filter(pk__in=mother_ids)
+    assert mothers.exists()
+    for mother in mothers:
+        assert mother.sex == Sex.FEMALE
+        assert mother.given_name in GIVEN_NAMES_F, mother.given_name
+    for child in Person.objects.filter(kind=Person.Kind.CHILD):
+        if child.sex == Sex.FEMALE:
+            assert child.given_name in GIVEN_NAMES_F
+        elif child.sex == Sex.MALE:
+            assert child.given_name in GIVEN_NAMES_M

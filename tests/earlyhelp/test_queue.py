@@ -97,3 +97,25 @@ def test_waiting_times_by_team(today, ellie, emma, service):
         40,
         60,
     )
+
+
+def test_waiting_times_page_shows_whole_days_not_a_decimal(client, today, ellie, emma):
+    from django.urls import reverse
+
+    for days in (80, 92):  # median 86.0
+        _ask(ellie, days, today)
+    client.force_login(emma)
+    html = client.get(reverse("earlyhelp:waiting_times")).content.decode()
+    table = html[html.index('id="waiting-times"') :]
+    assert "86 days" in table
+    assert "86.0" not in table
+    assert "92 days" in table
+
+
+def test_days_reads_a_count_of_days_in_words():
+    from haven.core.templatetags.dates import days
+
+    assert days(86.0) == "86 days"
+    assert days(86.5) == "86.5 days"
+    assert days(1) == "1 day"
+    assert days(None) == "—"

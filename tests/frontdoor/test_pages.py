@@ -62,7 +62,7 @@ def test_the_new_contact_page_has_child_rows_and_guidance(client, wednesday, fre
     client.force_login(fred)
     html = client.get(reverse("frontdoor:new_contact")).content.decode()
     assert 'name="child-2-given_name"' in html
-    assert "WT2023" in html
+    assert "Working Together to Safeguard Children 2023" in html
 
 
 def test_recording_a_contact_registers_a_new_child(client, wednesday, fred):
@@ -134,7 +134,10 @@ def test_the_decide_page_shows_guidance_and_keeps_a_choice_without_reasons(
     named = ContactChild.objects.get(contact=contact)
     url = reverse("frontdoor:decide", args=[contact.pk])
     html = client.get(url).content.decode()
-    assert "Statutory guidance" in html and "WT2023" in html
+    assert (
+        "Statutory guidance" in html
+        and "Working Together to Safeguard Children 2023" in html
+    )
     response = client.post(url, {f"child-{named.pk}-decision": "advice"})
     html = response.content.decode()
     assert response.status_code == 200

@@ -32,7 +32,10 @@ def test_referral_decision_is_due_one_working_day_after_the_contact() -> None:
     assert decision.capability == "frontdoor"
     assert not decision.verify
     assert not decision.configurable
-    assert "WT2023 ch.3" in decision.source
+    # The guidance itself, not a school's or a partnership's restatement of it.
+    assert decision.source.startswith("Working Together to Safeguard Children 2023")
+    assert "chapter 3" in decision.source
+    assert ".org.uk" not in decision.source
 
 
 def test_child_and_family_assessment_is_due_45_working_days_after_referral() -> None:

@@ -56,7 +56,20 @@ def test_my_work_lists_overdue_first_with_the_source(
     assert page.index("Overdue Testington") < page.index("Upcoming Testington")
     assert "Bobs" not in page
     assert "Decide what happens next with the contact" in page
-    assert "WT2023" in page  # the legal source, on expand
+    assert "Working Together to Safeguard Children 2023" in page  # on expand
+
+
+@pytest.mark.django_db
+def test_my_work_says_what_the_rule_is_in_words_before_its_id(
+    client: Client, alice: User, freezer: FrozenClock
+) -> None:
+    freezer.at = clock.start_of(dt.date(2026, 3, 10)) + dt.timedelta(hours=10)
+    contact_for(alice, dt.date(2026, 3, 10))
+    client.force_login(alice)
+    page = client.get("/work/").content.decode()
+    assert "Statutory timescale REF-DECISION" not in page
+    words = page.index("Acknowledge the referral to the referrer and decide")
+    assert words < page.index("REF-DECISION")
 
 
 @pytest.mark.django_db
@@ -128,7 +141,7 @@ def test_a_childs_page_shows_what_is_due_with_its_source(
     page = client.get(f"/people/{child.pk}/").content.decode()
     assert "Overdue</strong> 3 March 2026" in page
     assert "Decide what happens next with the contact" in page
-    assert "WT2023" in page
+    assert "Working Together to Safeguard Children 2023" in page
 
 
 @pytest.mark.django_db
