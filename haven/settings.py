@@ -14,7 +14,7 @@ from typing import Any
 
 import dj_database_url
 
-from haven.core.config import env_bool, env_list, secret_key
+from haven.core.config import env_bool, env_int, env_list, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -173,3 +173,6 @@ LOGGING = {
 }
 
 HAVEN_LOCAL_AUTHORITY_NAME = "Haven Demonstration Council"
+# Local practice, not law: how long the worker and team who held a case that has
+# ended (nobody holds it now) keep reading it to finish the write-up.
+HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -108,9 +109,11 @@ def _allocated_team(user: User, today: dt.date) -> Q | None:
 
 
 # When a case ends (no one holds it now), the worker and team who held it keep
-# reading it for a week: recording standards give about five working days to
-# finish the write-up. A case that moves to someone else moves access at once.
-KEEP_AFTER_CASE_ENDS = dt.timedelta(days=7)
+# reading it for a while to finish the write-up: local practice, so the council
+# sets the number of days (HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS, a week by default).
+# A case that moves to someone else moves access at once.
+def keep_after_case_ends() -> dt.timedelta:
+    return dt.timedelta(days=settings.HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS)
 
 
 @relationship("Held the case until it ended")
@@ -122,7 +125,7 @@ def _recently_ended(user: User, today: dt.date) -> Q | None:
     if teams:
         theirs |= Q(team_id__in=teams)
     recent = Allocation.objects.filter(
-        theirs, person=OuterRef("pk"), ended_on__gte=today - KEEP_AFTER_CASE_ENDS
+        theirs, person=OuterRef("pk"), ended_on__gte=today - keep_after_case_ends()
     )
     held_now = Allocation.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
     return Q(Exists(recent)) & ~Q(Exists(held_now))

@@ -140,3 +140,12 @@ def test_a_case_that_moves_on_moves_access_at_once(child, alice, bob, mona, othe
     allocate_case(child, team=other_team, worker=bob, reason="Now in care", by=mona)
     assert access.why_user_may_open(alice, child) is None
     assert access.why_user_may_open(mona, child) is None
+
+
+def test_the_council_sets_how_long_a_closed_case_stays_readable(
+    child, alice, mona, freezer: FrozenClock, settings
+):
+    settings.HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = 2
+    _close(_with_plan(child, alice, mona), alice)
+    freezer.move_to(dt.timedelta(days=3))
+    assert access.why_user_may_open(alice, child) is None

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from haven.core.config import env_bool, env_list, secret_key
+from haven.core.config import env_bool, env_int, env_list, secret_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,3 +116,14 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_env_int_reads_whole_numbers_and_refuses_anything_else(monkeypatch):
+    monkeypatch.setenv("HAVEN_X", " 14 ")
+    assert env_int("HAVEN_X", 7) == 14
+    monkeypatch.setenv("HAVEN_X", "")
+    assert env_int("HAVEN_X", 7) == 7
+    for bad in ("a week", "-1", "7.5"):
+        monkeypatch.setenv("HAVEN_X", bad)
+        with pytest.raises(ImproperlyConfigured, match="whole number"):
+            env_int("HAVEN_X", 7)
