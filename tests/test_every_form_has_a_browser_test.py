@@ -48,10 +48,7 @@ def haven_form_classes() -> set[str]:
     for module_name in haven_modules():
         module = importlib.import_module(module_name)
         for _name, value in inspect.getmembers(module, inspect.isclass):
-            if (
-                issubclass(value, forms.BaseForm)
-                and value.__module__ == module_name
-            ):
+            if issubclass(value, forms.BaseForm) and value.__module__ == module_name:
                 found.add(name_of(value))
     return found
 

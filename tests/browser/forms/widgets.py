@@ -53,7 +53,9 @@ def choose(page: Page, name: str, value: object) -> None:
     radio.check()
 
 
-def select(page: Page, field: str, *, value: str | None = None, label: str | None = None) -> None:
+def select(
+    page: Page, field: str, *, value: str | None = None, label: str | None = None
+) -> None:
     target = f"#{_id(field)}"
     if label is not None:
         page.select_option(target, label=label)

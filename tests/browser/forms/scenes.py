@@ -1,0 +1,58 @@
+"""The state a form test starts from, built through Haven's services on top of
+the demo authority, so each test knows exactly which child it is about."""
+
+import datetime as dt
+
+from haven.core import clock
+from haven.core.models import User
+from haven.core.services import allocate_case
+from haven.people import services as people
+from haven.people.codes import RelationshipKind
+from haven.people.models import Person
+
+# Invented names, not in the demo's lists, so a search finds only these.
+FAMILY = "Quenby"
+GIVEN = ("Marnie", "Tobiah", "Elspeth")
+
+
+def staff(username: str) -> User:
+    return User.objects.select_related("team").get(username=username)
+
+
+def siblings(worker: str = "social-worker", count: int = 3) -> list[Person]:
+    """Brothers and sisters allocated to one worker, each recorded as the
+    others' sibling (so one note can be recorded for them all)."""
+    allocated_to = staff(worker)
+    team = allocated_to.team
+    assert team is not None
+    manager = team.managers.get()
+    today = clock.today()
+    children = [
+        people.register_person(
+            {
+                "kind": Person.Kind.CHILD,
+                "given_name": GIVEN[i],
+                "family_name": FAMILY,
+                "date_of_birth": today - dt.timedelta(days=700 + 900 * i),
+            },
+            by=manager,
+        )
+        for i in range(count)
+    ]
+    for child in children:
+        allocate_case(
+            child,
+            team=team,
+            worker=allocated_to,
+            by=manager,
+        )
+    first = children[0]
+    for other in children[1:]:
+        people.record_relationship(
+            first, other=other, kind=RelationshipKind.SIBLING, by=manager
+        )
+    return children
+
+
+def child(worker: str = "social-worker") -> Person:
+    return siblings(worker, count=1)[0]
