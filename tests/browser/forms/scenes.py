@@ -3,6 +3,10 @@ the demo authority, so each test knows exactly which child it is about."""
 
 import datetime as dt
 
+from haven.assessments import services as assessments
+from haven.assessments.codes import SECTION_FIELDS
+from haven.assessments.models import Assessment
+from haven.cin import services as cin
 from haven.core import clock
 from haven.core.models import User
 from haven.core.services import allocate_case
@@ -56,3 +60,41 @@ def siblings(worker: str = "social-worker", count: int = 3) -> list[Person]:
 
 def child(worker: str = "social-worker") -> Person:
     return siblings(worker, count=1)[0]
+
+
+def referred(person: Person) -> Assessment:
+    """The child referred today: a children in need episode, its single
+    assessment open for the allocated worker to write."""
+    manager = _manager_of(person)
+    episode = cin.open_referral(
+        person,
+        received_on=clock.today(),
+        source="2A",
+        contact_id=None,
+        by=manager,
+    )
+    return episode.assessments.get()
+
+
+def authorised_for_a_plan(person: Person, worker: str = "social-worker") -> Assessment:
+    """The child's single assessment written, submitted and authorised with the
+    outcome "child in need plan", so the worker can start the plan."""
+    assessment = referred(person)
+    writer = staff(worker)
+    sections = {name: f"{name} written by the worker" for name in SECTION_FIELDS}
+    changes = {
+        "reason": "Referred by school",
+        "factors": ["4A"],
+        "outcome": "cin_plan",
+        **sections,
+    }
+    assessment = assessments.save_assessment(
+        assessment, changes, primary_need="N1", by=writer
+    )
+    assessment = assessments.submit_assessment(assessment, by=writer)
+    return assessments.authorise_assessment(assessment, by=_manager_of(person))
+
+
+def _manager_of(person: Person) -> User:
+    current = person.allocations.get(ended_on__isnull=True)
+    return current.team.managers.get()
