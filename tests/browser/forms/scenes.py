@@ -98,3 +98,19 @@ def authorised_for_a_plan(person: Person, worker: str = "social-worker") -> Asse
 def _manager_of(person: Person) -> User:
     current = person.allocations.get(ended_on__isnull=True)
     return current.team.managers.get()
+
+
+def registered(given: str, born: dt.date | None, *, adult: bool = False) -> Person:
+    """A person registered by the social worker's manager, so the worker's team
+    holds the record."""
+    team = staff("social-worker").team
+    assert team is not None
+    return people.register_person(
+        {
+            "kind": Person.Kind.ADULT if adult else Person.Kind.CHILD,
+            "given_name": given,
+            "family_name": FAMILY,
+            "date_of_birth": born,
+        },
+        by=team.managers.get(),
+    )
