@@ -8,8 +8,10 @@ from haven.assessments.codes import SECTION_FIELDS
 from haven.assessments.models import Assessment
 from haven.cin import services as cin
 from haven.core import clock
-from haven.core.models import User
+from haven.core.models import Team, User
 from haven.core.services import allocate_case
+from haven.earlyhelp import services as earlyhelp
+from haven.earlyhelp.models import EarlyHelpRequest
 from haven.people import services as people
 from haven.people.codes import RelationshipKind
 from haven.people.models import Person
@@ -113,4 +115,42 @@ def registered(given: str, born: dt.date | None, *, adult: bool = False) -> Pers
             "date_of_birth": born,
         },
         by=team.managers.get(),
+    )
+
+
+def early_help_manager() -> User:
+    return Team.objects.get(name="Early Help Team").managers.get()
+
+
+def with_early_help(
+    person: Person, worker: str = "early-help-worker"
+) -> EarlyHelpRequest:
+    """The child's family allocated to an early help worker."""
+    manager = early_help_manager()
+    request = earlyhelp.request_early_help(
+        person,
+        requested_on=clock.today() - dt.timedelta(days=20),
+        reason="Parents need help with routines",
+        source="direct",
+        contact_id=None,
+        by=manager,
+    )
+    return earlyhelp.allocate_request(
+        request,
+        worker=staff(worker),
+        on=clock.today() - dt.timedelta(days=10),
+        by=manager,
+    )
+
+
+def known_only_to_early_help() -> Person:
+    """A child registered by the early help team, no social care involved."""
+    return people.register_person(
+        {
+            "kind": Person.Kind.CHILD,
+            "given_name": "Rosalind",
+            "family_name": FAMILY,
+            "date_of_birth": clock.today() - dt.timedelta(days=2500),
+        },
+        by=early_help_manager(),
     )
