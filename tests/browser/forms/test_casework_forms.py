@@ -4,6 +4,7 @@ that discard a draft and mark an action done."""
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -171,3 +172,21 @@ def test_a_manager_transfers_a_case_to_another_team(page: Page, live_server, dem
     current = Allocation.objects.get(person=child, ended_on__isnull=True)
     assert (current.team, current.worker) == (team, to)
     assert current.reason == "A child in need plan is needed."
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 9 defect 4: transfers are offered to teams that hold no cases",
+)
+@covers(forms.TransferForm)
+def test_a_transfer_offers_only_teams_that_hold_cases(page: Page, live_server, demo):
+    child = scenes.child()
+    manager = scenes.staff("social-worker").team.managers.get()
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/casework/people/{child.pk}/allocation/")
+
+    offered = page.locator("#id_team option").all_inner_texts()
+    assert "Children in Need and Protection Team" in offered
+    for team in ("Systems Administration", "Performance Team", "Placements Finance"):
+        assert team not in offered
+    assert "SEND Team" not in offered

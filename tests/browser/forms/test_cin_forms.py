@@ -3,11 +3,13 @@ reviewing it, and closing the episode with a step down to early help."""
 
 import datetime as dt
 
+import pytest
 from playwright.sync_api import Page
 
 from haven.cin import forms
 from haven.cin.models import Episode, Plan
 from haven.core import clock
+from haven.core.models import Allocation
 from haven.earlyhelp.models import EarlyHelpRequest
 from tests.browser.conftest import sign_in
 from tests.browser.forms import scenes
@@ -75,4 +77,25 @@ def test_a_plan_is_started_reviewed_and_the_episode_closed(
     assert episode.closing_summary == "The plan's actions are met. No longer in need."
     assert EarlyHelpRequest.objects.filter(
         person=child, closed_on__isnull=True
+    ).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 9 defect 3: closing a CIN episode leaves the child allocated",
+)
+@covers(forms.CloseEpisodeForm)
+def test_a_closed_episode_leaves_the_workers_caseload(page: Page, live_server, demo):
+    child = scenes.child()
+    episode = scenes.authorised_for_a_plan(child).episode
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/children-in-need/episodes/{episode.pk}/close/")
+    fill_date(page, "closed_on", clock.today())
+    choose(page, "reason", "RC7")
+    page.fill("#id_summary", "No longer in need.")
+    press(page, "Close the episode")
+
+    expect_success(page, "Child in need episode closed")
+    assert not Allocation.objects.filter(
+        person=child, ended_on__isnull=True, worker__username="social-worker"
     ).exists()
