@@ -2,9 +2,8 @@
 date boxes, ticking boxes, choosing radios, picking from a select."""
 
 import datetime as dt
-import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 
 def _id(field: str) -> str:
@@ -19,10 +18,6 @@ def fill_date(page: Page, field: str, day: dt.date) -> None:
     page.fill(f"#{base}_year", str(day.year))
 
 
-def boxes(page: Page, name: str) -> Locator:
-    return page.locator(f"input[name='{name}']")
-
-
 def tick(page: Page, name: str, *values: object) -> None:
     """Tick several boxes of one "choose all that apply" field, by value. Each is
     checked as a checkbox first: a radio would let the later ticks undo the
@@ -34,16 +29,6 @@ def tick(page: Page, name: str, *values: object) -> None:
         box.check()
     for value in values:
         expect(page.locator(f"input[name='{name}'][value='{value}']")).to_be_checked()
-
-
-def tick_labels(page: Page, *labels: str) -> None:
-    """Tick boxes by the words beside them."""
-    for label in labels:
-        box = page.get_by_label(label, exact=True)
-        expect(box).to_have_attribute("type", "checkbox")
-        box.check()
-    for label in labels:
-        expect(page.get_by_label(label, exact=True)).to_be_checked()
 
 
 def choose(page: Page, name: str, value: object) -> None:
@@ -78,7 +63,3 @@ def expect_errors(page: Page, *messages: str) -> None:
     summary = page.locator(".govuk-error-summary")
     for message in messages:
         expect(summary).to_contain_text(message)
-
-
-def path_is(page: Page, pattern: str) -> None:
-    expect(page).to_have_url(re.compile(pattern))
