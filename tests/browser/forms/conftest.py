@@ -1,13 +1,20 @@
-"""Form tests run against the demo authority with the reference data that
-migrations write (the default oversight policy, say) restored for each test:
-a transactional test's flush would otherwise delete it for the tests after."""
+"""Form tests start from the demo authority with the reference data that data
+migrations write (the default oversight policy) put back: the flush after each
+transactional test deletes it, and the oversight report needs it."""
+
+import importlib
 
 import pytest
+from django.apps import apps
+
+from haven.casework.models import OversightPolicy
+
+DEFAULT_POLICY = importlib.import_module(
+    "haven.casework.migrations.0002_default_oversight_policy"
+)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser/forms/" in str(item.fspath):
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
+@pytest.fixture(autouse=True)
+def migrated_reference_data(transactional_db: None) -> None:
+    if not OversightPolicy.objects.exists():
+        DEFAULT_POLICY.add_defaults(apps, None)
