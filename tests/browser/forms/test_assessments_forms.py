@@ -1,0 +1,87 @@
+"""The single assessment in a browser: the worker writes it (several factors
+ticked), the manager returns it with comments, then authorises it."""
+
+from playwright.sync_api import Page, expect
+
+from haven.assessments import forms
+from haven.assessments.codes import SECTION_FIELDS
+from haven.assessments.models import Assessment
+from tests.browser.conftest import sign_in
+from tests.browser.forms import scenes
+from tests.browser.forms.coverage import covers
+from tests.browser.forms.widgets import choose, expect_success, press, select, tick
+
+FACTORS = ("2B", "3A", "18C")
+
+
+def _sign_out(page: Page) -> None:
+    page.click("button:has-text('Sign out')")
+
+
+@covers(forms.AssessmentForm, forms.ReturnForm, "assessments/detail.html")
+def test_an_assessment_is_written_returned_and_authorised(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    assessment = scenes.referred(child)
+    url = f"{live_server.url}/assessments/{assessment.pk}/"
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(url)
+
+    page.fill("#id_reason", "School reports bruising and late collection.")
+    select(page, "primary_need", value="N1")
+    for name in SECTION_FIELDS:
+        page.fill(f"#id_{name}", f"The {name.replace('_', ' ')} in the worker's words")
+    tick(page, "factors", *FACTORS)
+    choose(page, "outcome", "cin_plan")
+    press(page, "Submit for authorisation")
+
+    expect_success(page, "Assessment submitted for authorisation")
+    assessment.refresh_from_db()
+    assert assessment.status == "submitted"
+    assert assessment.reason == "School reports bruising and late collection."
+    assert sorted(assessment.factors) == sorted(FACTORS)
+    assert assessment.outcome == "cin_plan"
+    assert assessment.episode.primary_need == "N1"
+    for name in SECTION_FIELDS:
+        assert getattr(assessment, name) == (
+            f"The {name.replace('_', ' ')} in the worker's words"
+        )
+    for code in FACTORS:
+        expect(page.locator("#factors")).to_contain_text(f"({code})")
+    _sign_out(page)
+
+    manager = scenes.staff("social-worker").team.managers.get()
+    sign_in(page, live_server.url, manager.username)
+    page.goto(url)
+    page.fill("#id_comments", "Say what the child told you about the bruising.")
+    press(page, "Return to the assessor")
+
+    expect_success(page, "Assessment returned to the assessor")
+    assessment.refresh_from_db()
+    assert assessment.status == "returned"
+    returned = assessment.returns.get()
+    assert returned.comments == "Say what the child told you about the bruising."
+    assert returned.returned_by == manager
+    _sign_out(page)
+
+    # The worker adds to the child's voice; the ticks are still there.
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(url)
+    for code in FACTORS:
+        expect(page.locator(f"input[name=factors][value='{code}']")).to_be_checked()
+    page.fill("#id_childs_voice", "She said she fell off her bike.")
+    press(page, "Submit for authorisation")
+    expect_success(page, "Assessment submitted for authorisation")
+    _sign_out(page)
+
+    sign_in(page, live_server.url, manager.username)
+    page.goto(url)
+    press(page, "Authorise the assessment")
+
+    expect_success(page, "Assessment authorised")
+    assessment = Assessment.objects.get(pk=assessment.pk)
+    assert assessment.status == "authorised"
+    assert assessment.authorised_by == manager
+    assert assessment.childs_voice == "She said she fell off her bike."
+    assert sorted(assessment.factors) == sorted(FACTORS)

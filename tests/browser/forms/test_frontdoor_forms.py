@@ -1,0 +1,98 @@
+"""Front door forms in a browser: a contact about two children (one already on
+the register, one new) and the manager's decision for each on one page."""
+
+import datetime as dt
+
+from playwright.sync_api import Page, expect
+
+from haven.core import clock
+from haven.frontdoor import forms
+from haven.frontdoor.models import Contact, ContactChild
+from haven.people.models import Person
+from tests.browser.conftest import sign_in
+from tests.browser.forms import scenes
+from tests.browser.forms.coverage import covers
+from tests.browser.forms.widgets import (
+    choose,
+    expect_success,
+    fill_date,
+    press,
+    select,
+)
+
+
+@covers(forms.ContactForm, forms.ChildRowForm, forms.DecisionForm)
+def test_a_contact_about_two_children_and_a_decision_for_each(
+    page: Page, live_server, demo
+):
+    known = scenes.child()
+    assert known.date_of_birth is not None
+    received = clock.today() - dt.timedelta(days=1)
+    newborn = clock.today() - dt.timedelta(days=200)
+    sign_in(page, live_server.url, "front-door-worker")
+    page.goto(f"{live_server.url}/front-door/contacts/new/")
+
+    fill_date(page, "received_on", received)
+    page.fill("#id_received_time", "09:15")
+    select(page, "source", value="3B")
+    page.fill("#id_referrer_name", "Nadia Fenwick")
+    page.fill("#id_referrer_role", "Health visitor")
+    page.fill("#id_referrer_organisation", "Northfield Health Centre")
+    page.fill("#id_referrer_phone", "01632 960555")
+    page.fill("#id_child-0-given_name", known.given_name)
+    page.fill("#id_child-0-family_name", known.family_name)
+    fill_date(page, "child-0-date_of_birth", known.date_of_birth)
+    page.fill("#id_child-1-given_name", "Wilf")
+    page.fill("#id_child-1-family_name", scenes.FAMILY)
+    fill_date(page, "child-1-date_of_birth", newborn)
+    page.fill("#id_concerns", "The baby has not been seen by the GP since birth.")
+    choose(page, "consent", "not_sought")
+    page.fill("#id_consent_reason", "Mother could not be reached.")
+    press(page, "Record the contact")
+
+    # The register knows the first child: the worker says it is the same one.
+    choose(page, "child-0-match", known.pk)
+    press(page, "Record the contact")
+
+    expect_success(page, "Contact recorded")
+    contact = Contact.objects.get(referrer_name="Nadia Fenwick")
+    assert contact.source == "3B"
+    assert clock.start_of(received).replace(hour=9, minute=15) == contact.received_at
+    assert contact.referrer_role == "Health visitor"
+    assert contact.referrer_organisation == "Northfield Health Centre"
+    assert contact.referrer_phone == "01632 960555"
+    assert contact.concerns == "The baby has not been seen by the GP since birth."
+    assert (contact.consent, contact.consent_reason) == (
+        "not_sought",
+        "Mother could not be reached.",
+    )
+    named = {
+        c.person.given_name: c for c in ContactChild.objects.filter(contact=contact)
+    }
+    assert set(named) == {known.given_name, "Wilf"}
+    assert named[known.given_name].person == known
+    wilf = Person.objects.get(given_name="Wilf", family_name=scenes.FAMILY)
+    assert wilf.date_of_birth == newborn
+    assert Person.objects.filter(given_name=known.given_name).count() == 1
+
+    # The front door's manager decides for both children on one page.
+    page.click("button:has-text('Sign out')")
+    sign_in(page, live_server.url, "team-manager")
+    page.goto(f"{live_server.url}/front-door/contacts/{contact.pk}/decide/")
+    first, second = named[known.given_name], named["Wilf"]
+    choose(page, f"child-{first.pk}-decision", "advice")
+    page.fill(f"#id_child-{first.pk}-reasoning", "Known to the assessment team.")
+    choose(page, f"child-{second.pk}-decision", "nfa")
+    page.fill(f"#id_child-{second.pk}-reasoning", "GP has since seen the baby.")
+    press(page, "Record the decision")
+
+    expect_success(page, "Decision recorded")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.decision, first.reasoning) == (
+        "advice",
+        "Known to the assessment team.",
+    )
+    assert (second.decision, second.reasoning) == ("nfa", "GP has since seen the baby.")
+    assert first.decided_by.username == second.decided_by.username == "team-manager"
+    expect(page.locator("#children")).to_contain_text("Information and advice")

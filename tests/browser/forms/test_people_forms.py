@@ -1,0 +1,167 @@
+"""The register's forms in a browser: a new child with several disabilities,
+changing their details, an address, a known-as name, a warning, a relationship,
+and merging and separating a duplicate record."""
+
+import datetime as dt
+import random
+
+from playwright.sync_api import Page, expect
+
+from haven.core import clock
+from haven.people import forms
+from haven.people.identifiers import generate_nhs_number
+from haven.people.models import Person, Relationship
+from tests.browser.conftest import sign_in
+from tests.browser.forms import scenes
+from tests.browser.forms.coverage import covers
+from tests.browser.forms.widgets import (
+    choose,
+    expect_success,
+    fill_date,
+    press,
+    select,
+    tick,
+)
+
+
+@covers(forms.NewPersonForm, forms.EditPersonForm)
+def test_a_child_is_added_with_several_disabilities_then_changed(
+    page: Page, live_server, demo
+):
+    born = clock.today() - dt.timedelta(days=9 * 365)
+    nhs = generate_nhs_number(random.Random(9))
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/new/")
+
+    choose(page, "kind", "child")
+    page.fill("#id_given_name", "Peregrine")
+    page.fill("#id_family_name", scenes.FAMILY)
+    fill_date(page, "date_of_birth", born)
+    choose(page, "sex", "M")
+    page.fill("#id_gender_identity", "Boy")
+    select(page, "ethnicity", value="MWBC")
+    page.fill("#id_first_language", "Welsh")
+    page.fill("#id_religion", "None")
+    page.fill("#id_immigration_status", "British citizen")
+    tick(page, "disabilities", "MOB", "COMM", "HAND")
+    page.fill("#id_nhs_number", nhs)
+    page.fill("#id_local_id", "QB-1001")
+    press(page, "Continue")
+
+    expect_success(page, "added to the register")
+    person = Person.objects.get(given_name="Peregrine", family_name=scenes.FAMILY)
+    assert person.kind == "child"
+    assert person.date_of_birth == born
+    assert person.sex == "M"
+    assert person.gender_identity == "Boy"
+    assert person.ethnicity == "MWBC"
+    assert (person.first_language, person.religion) == ("Welsh", "None")
+    assert person.immigration_status == "British citizen"
+    assert sorted(person.disabilities) == ["COMM", "HAND", "MOB"]
+    assert person.nhs_number.replace(" ", "") == nhs.replace(" ", "")
+    assert person.local_id == "QB-1001"
+
+    page.goto(f"{live_server.url}/people/{person.pk}/edit/")
+    for code in ("MOB", "COMM", "HAND"):
+        expect(page.locator(f"input[name=disabilities][value={code}]")).to_be_checked()
+    page.uncheck("input[name=disabilities][value=HAND]")
+    tick(page, "disabilities", "LD")
+    page.fill("#id_first_language", "English")
+    page.fill("#id_reason", "His mother corrected his details.")
+    press(page, "Save")
+
+    expect_success(page, "Details saved")
+    person.refresh_from_db()
+    assert sorted(person.disabilities) == ["COMM", "LD", "MOB"]
+    assert person.first_language == "English"
+    assert person.date_of_birth == born
+
+
+@covers(forms.AddressForm, forms.KnownAsForm, forms.WarningForm)
+def test_an_address_a_known_as_name_and_a_warning_are_added(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    moved = clock.today() - dt.timedelta(days=3)
+    sign_in(page, live_server.url, "social-worker")
+
+    page.goto(f"{live_server.url}/people/{child.pk}/addresses/new/")
+    page.fill("#id_line_1", "14 Kiln Close")
+    page.fill("#id_line_2", "Upper flat")
+    page.fill("#id_town", "Brackenfield")
+    page.fill("#id_postcode", "ZZ99 4ZZ")
+    fill_date(page, "on", moved)
+    press(page, "Save")
+    expect_success(page, "New address recorded")
+    address = child.addresses.get(ended_on__isnull=True)
+    assert (address.line_1, address.line_2, address.town) == (
+        "14 Kiln Close",
+        "Upper flat",
+        "Brackenfield",
+    )
+    assert address.postcode == "ZZ99 4ZZ"
+    assert address.started_on == moved
+
+    page.goto(f"{live_server.url}/people/{child.pk}/names/new/")
+    page.fill("#id_given_name", "Mimi")
+    page.fill("#id_family_name", "Quenby-Hart")
+    press(page, "Save")
+    expect_success(page, "Name added")
+    assert child.names.filter(given_name="Mimi", family_name="Quenby-Hart").exists()
+
+    page.goto(f"{live_server.url}/people/{child.pk}/warnings/new/")
+    choose(page, "kind", "address_confidential")
+    page.fill("#id_detail", "Mother has fled domestic abuse; never share the address.")
+    press(page, "Save")
+    expect_success(page, "Warning added")
+    warning = child.warnings.get()
+    assert warning.kind == "address_confidential"
+    assert warning.detail == "Mother has fled domestic abuse; never share the address."
+    assert warning.recorded_by.username == "social-worker"
+
+
+@covers(forms.RelationshipForm)
+def test_a_relationship_is_found_chosen_and_recorded(page: Page, live_server, demo):
+    child = scenes.child()
+    mother = scenes.registered("Harriet", dt.date(1990, 5, 17), adult=True)
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/relationships/new/")
+
+    page.fill("#q", "Harriet Quenby")
+    page.get_by_role("button", name="Search").click()
+    choose(page, "other", mother.pk)
+    select(page, "kind", value="mother")
+    fill_date(page, "started_on", child.date_of_birth)
+    page.check("#id_parental_responsibility")
+    press(page, "Save")
+
+    expect_success(page, "Relationship recorded on both records")
+    link = Relationship.objects.get(person=child, other=mother)
+    assert link.kind == "mother"
+    assert link.started_on == child.date_of_birth
+    assert link.has_parental_responsibility is True
+
+
+@covers(forms.MergeForm, forms.ReasonForm)
+def test_a_duplicate_is_merged_and_separated_again(page: Page, live_server, demo):
+    child = scenes.child()
+    duplicate = scenes.registered(child.given_name, child.date_of_birth)
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/merge/")
+
+    page.fill("#id_duplicate", str(duplicate.pk))
+    page.fill("#id_reason", "The same girl, registered twice by the school.")
+    press(page, "Save")
+
+    expect_success(page, "merged into this one")
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == child
+
+    page.goto(f"{live_server.url}/people/{child.pk}/merge/")
+    page.locator("#merged").get_by_role("link", name="Separate again").click()
+    page.fill("#id_reason", "Twins, not the same girl.")
+    press(page, "Save")
+
+    expect_success(page, "stands on its own again")
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None
