@@ -4,7 +4,6 @@ that discard a draft and mark an action done."""
 
 import datetime as dt
 
-import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -174,10 +173,6 @@ def test_a_manager_transfers_a_case_to_another_team(page: Page, live_server, dem
     assert current.reason == "A child in need plan is needed."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 defect 4: transfers are offered to teams that hold no cases",
-)
 @covers(forms.TransferForm)
 def test_a_transfer_offers_only_teams_that_hold_cases(page: Page, live_server, demo):
     child = scenes.child()

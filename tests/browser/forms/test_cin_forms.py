@@ -3,7 +3,6 @@ reviewing it, and closing the episode with a step down to early help."""
 
 import datetime as dt
 
-import pytest
 from playwright.sync_api import Page
 
 from haven.cin import forms
@@ -80,10 +79,6 @@ def test_a_plan_is_started_reviewed_and_the_episode_closed(
     ).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 defect 3: closing a CIN episode leaves the child allocated",
-)
 @covers(forms.CloseEpisodeForm)
 def test_a_closed_episode_leaves_the_workers_caseload(page: Page, live_server, demo):
     child = scenes.child()

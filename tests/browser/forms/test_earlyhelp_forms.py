@@ -4,7 +4,6 @@ up to social care."""
 
 import datetime as dt
 
-import pytest
 from playwright.sync_api import Page
 
 from haven.cin.models import Episode
@@ -160,10 +159,6 @@ def test_early_help_steps_a_child_up_to_social_care(page: Page, live_server, dem
     assert (episode.referral_date, episode.source) == (clock.today(), "2A")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 defect 2: step-up leaves the child with the early help worker",
-)
 def test_a_child_stepped_up_is_held_by_social_care(page: Page, live_server, demo):
     request = scenes.with_early_help(scenes.known_only_to_early_help())
     _step_up(page, live_server.url, request)
