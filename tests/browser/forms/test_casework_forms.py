@@ -87,6 +87,29 @@ def test_a_worker_discards_a_draft_from_their_drafts(page: Page, live_server, de
     ).exists()
 
 
+@covers("casework/record_note.html")
+def test_a_worker_discards_a_resumed_draft_and_starts_again(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    new_note = f"{live_server.url}/casework/people/{child.pk}/notes/new/?kind=visit"
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(new_note)
+    page.locator("#id_subject").press_sequentially("Visit I will not finish")
+    expect(page.locator("#draft-status")).to_contain_text("Draft saved at")
+
+    page.goto(new_note)
+    expect(page.locator("#id_subject")).to_have_value("Visit I will not finish")
+    page.get_by_role("button", name="Discard draft").click()
+
+    expect(page.locator("h1")).to_have_text("Record a case note")
+    expect(page.locator("#id_subject")).to_have_value("")
+    expect(page.get_by_role("button", name="Discard draft")).to_have_count(0)
+    assert not Draft.objects.filter(
+        person=child, fields__subject=["Visit I will not finish"]
+    ).exists()
+
+
 @covers(forms.SupervisionForm, forms.ActionForm, "casework/supervisions.html")
 def test_a_manager_records_supervision_with_actions(page: Page, live_server, demo):
     child = scenes.child()
