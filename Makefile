@@ -83,6 +83,7 @@ test-browser: install system-packages
 bench: install system-packages
 	$(PY) -m bench.run --database sqlite
 	$(PY) -m bench.run --database postgres
+	$(PY) -m bench.sign_in
 
 clean:
 	rm -rf $(VENV) node_modules build var/static
