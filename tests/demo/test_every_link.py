@@ -21,6 +21,8 @@ from haven.core.models import User
 from haven.core.roles import ROLES
 
 LINK = re.compile(r'href="([^"#]*)')
+# A table with the scrolling box it needs on a narrow screen, or without one.
+TABLE = re.compile(r'(<div class="haven-table-container"[^>]*>\s*)?<table\b')
 SKIP = ("/assets/", "/static/", "/admin/", "/api/", "/sign-out")
 # The demo authority the crawls run over: enough children for every kind of page.
 DEMO = {"children": 24, "seed": 5}
@@ -38,6 +40,7 @@ class Reached:
     status: int
     is_html: bool
     linked_from: str
+    tables_without_a_box: int = 0
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +63,15 @@ def links(html: str, base: str) -> list[str]:
     return found
 
 
+def tables_without_box(html: str) -> int:
+    """How many tables are not the first thing in a .haven-table-container.
+
+    A table's width depends on its data: one that fits the demo at 320 px may not
+    fit real names, so every table gets the box that scrolls it.
+    """
+    return sum(1 for box in TABLE.findall(html) if not box)
+
+
 def crawl(client: Client) -> list[Reached]:
     """Each page reached from the home page, breadth first."""
     reached: dict[str, Reached] = {}
@@ -70,12 +82,13 @@ def crawl(client: Client) -> list[Reached]:
             continue
         response = client.get(url)
         is_html = "text/html" in response.get("Content-Type", "")
-        reached[url] = Reached(url, response.status_code, is_html, linked_from)
+        html = response.content.decode() if is_html else ""
+        reached[url] = Reached(
+            url, response.status_code, is_html, linked_from, tables_without_box(html)
+        )
         if response.status_code == 200 and is_html:
             queue.extend(
-                (link, url)
-                for link in links(response.content.decode(), url)
-                if link not in reached
+                (link, url) for link in links(html, url) if link not in reached
             )
     return list(reached.values())
 
@@ -104,6 +117,7 @@ def test_every_link_opens(demo, username: str) -> None:  # type: ignore[no-untyp
     }
     assert broken == {}
     assert 1 <= len(reached) < LIMIT
+    assert [page.url for page in reached if page.tables_without_a_box] == []
 
 
 def test_a_url_pattern_names_the_view_not_the_record() -> None:
@@ -112,6 +126,12 @@ def test_a_url_pattern_names_the_view_not_the_record() -> None:
     assert url_pattern("/casework/people/9/notes/new/?kind=visit") == (
         "casework/people/<int:pk>/notes/new/?kind"
     )
+
+
+def test_a_table_outside_a_scrolling_box_is_counted() -> None:
+    boxed = '<div class="haven-table-container" tabindex="0">\n<table class="x">'
+    assert tables_without_box(boxed + "</table></div>") == 0
+    assert tables_without_box('<table class="govuk-table"></table>') == 1
 
 
 def test_the_crawl_follows_relative_links() -> None:
