@@ -59,7 +59,5 @@ def test_the_phase_banner_and_identity_bar_are_inside_landmarks(
     sign_in(page, live_server.url, "social-worker")
     open_first_child(page, live_server.url)
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['region']})"
-    )
+    result = page.evaluate("async () => await axe.run(document, {runOnly: ['region']})")
     assert [node["target"] for v in result["violations"] for node in v["nodes"]] == []
