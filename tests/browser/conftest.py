@@ -72,3 +72,41 @@ def serious_accessibility_violations(page: Page) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def accessibility_violations(page: Page) -> list[str]:
+    """Run axe-core in the page; name each violation of any impact, with where."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    # Asking for violations only makes axe several times faster on a long page.
+    result = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+# The outermost elements that stick out past the window's right edge, outside a box
+# that scrolls them.
+SIDEWAYS_SCROLLING = """() => {
+  const page = document.documentElement;
+  const edge = page.clientWidth + 1;
+  if (page.scrollWidth <= page.clientWidth) return [];
+  const sticksOut = (element) => element.getBoundingClientRect().right > edge;
+  const culprits = [...document.body.querySelectorAll("*")].filter(
+    (element) => sticksOut(element) && !sticksOut(element.parentElement)
+      && !element.closest(".haven-table-container"));
+  const names = culprits.slice(0, 3).map(
+    (element) => [element.tagName.toLowerCase(), ...element.classList].join("."));
+  return [`the page is ${page.scrollWidth}px wide in a ${page.clientWidth}px window`
+          + (names.length ? ` because of ${names.join(", ")}` : "")];
+}"""
+
+
+def sideways_scrolling(page: Page) -> list[str]:
+    """Say so if the page scrolls sideways (WCAG 2.2 1.4.10 Reflow)."""
+    problems: list[str] = page.evaluate(SIDEWAYS_SCROLLING)
+    return problems
