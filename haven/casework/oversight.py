@@ -24,6 +24,14 @@ from haven.core import access, clock
 from haven.core.models import Allocation, User
 from haven.people.models import Person
 
+# The periods Haven installs (migration 0002) and falls back to if a council's
+# database has none recorded: local policy, not law, so the page says so.
+HAVEN_DEFAULT_WEEKS = {
+    OversightCategory.CP_OR_LOOKED_AFTER: 4,
+    OversightCategory.OTHER: 6,
+}
+HAVEN_DEFAULT_SOURCE = "Local policy (Haven default)"
+
 # Each returns a queryset of person ids (a single `person_id`/`pk` column).
 STRICTER: list[Callable[[], QuerySet[Any]]] = []
 
@@ -44,7 +52,15 @@ def policy_on(category: str, on: dt.date | None = None) -> OversightPolicy:
         .first()
     )
     if policy is None:
-        raise OversightPolicy.DoesNotExist(f"No oversight policy for {category}")
+        # Never a server error for a missing row: the installed default applies,
+        # unsaved, so the report and the work queues keep working.
+        policy = OversightPolicy(
+            category=category,
+            weeks=HAVEN_DEFAULT_WEEKS[OversightCategory(category)],
+            source=HAVEN_DEFAULT_SOURCE,
+            reason="No policy recorded; Haven's default applies",
+            applies_from=dt.date(2000, 1, 1),
+        )
     return policy
 
 

@@ -278,3 +278,18 @@ def test_the_childs_allocated_worker_in_another_team_may_own_an_action(
     action = services.NewAction("Visit school", carol, dt.date(2026, 3, 9))
     supervision = _supervise(child, mona, dt.date(2026, 3, 2), [action])
     assert supervision.actions.get().owner == carol
+
+
+def test_with_no_policy_recorded_the_report_uses_havens_default_and_says_so(
+    frozen, client, alice, mona, team
+):
+    OversightPolicy.objects.all().delete()
+    never = ChildFactory(given_name="Never")
+    allocate_case(never, team=team, worker=alice, on=dt.date(2025, 12, 29), by=mona)
+
+    assert oversight.policy_on("other").weeks == 6
+    assert [c.allocation.person for c in oversight.overdue_for(mona)] == [never]
+    client.force_login(mona)
+    response = client.get(reverse("casework:oversight"))
+    assert response.status_code == 200
+    assert "Local policy (Haven default)" in response.content.decode()
