@@ -52,10 +52,6 @@ def _record_page(
     return render(request, "people/record_form.html", context)
 
 
-def _refused(form: forms.Form, refused: DomainError) -> None:
-    show_errors(refused, form)
-
-
 def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
     """The register's rules on what the form could read, shown with the form's
     own errors, so every fault is reported on this submit, not the next."""
@@ -89,7 +85,7 @@ def new_person(request: AuthenticatedRequest) -> HttpResponse:
             try:
                 person = services.register_person(details, by=request.user)
             except DomainError as refused:
-                _refused(form, refused)
+                show_errors(refused, form)
             else:
                 messages.success(request, f"{person} added to the register.")
                 return redirect("people:detail", pk=person.pk)
@@ -110,7 +106,7 @@ def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.change_details(person, changes, reason=reason, by=request.user)
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, "Details saved.")
             return redirect("people:detail", pk=pk)
@@ -135,7 +131,7 @@ def _form_page(
         try:
             save(person, form.cleaned_data)
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, done)
             return redirect("people:detail", pk=pk)
@@ -176,7 +172,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, "Relationship recorded on both records.")
             return redirect("people:detail", pk=pk)
@@ -236,7 +232,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, f"{duplicate}'s record is merged into this one.")
             return redirect("people:detail", pk=pk)
@@ -274,7 +270,7 @@ def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 duplicate, reason=form.cleaned_data["reason"], by=request.user
             )
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, f"{duplicate}'s record stands on its own again.")
             return redirect("people:detail", pk=survivor.pk)
