@@ -22,14 +22,13 @@ from django.utils import timezone
 
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
-from haven.cin import selectors
+from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
-from haven.core import access, clock, journal, teams
+from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures
-from haven.core.models import Allocation, Team, User
+from haven.core.models import Team, User
 from haven.core.roles import records_about_children
-from haven.core.services import allocate_case, end_allocation
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
 
@@ -100,7 +99,7 @@ def open_referral(
     """Open the child's CIN episode at the point of referral, with its assessment.
 
     If no social care team holds the child's case, it goes to `team` (or the
-    team where referrals arrive) to allocate: see _hold_for_social_care.
+    team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
     """
     if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include referrals")
@@ -144,42 +143,12 @@ def open_referral(
                 occurred_at=clock.start_of(received_on),
                 significant=True,
             )
-            _hold_for_social_care(person, on=received_on, team=team, by=by)
+            handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
         _refuse_second_episode(person)
         raise
     return episode
-
-
-REFERRED = "Referred to social care: for a manager to allocate"
-
-
-def _hold_for_social_care(
-    person: Person, *, on: dt.date, team: Team | None, by: User
-) -> None:
-    """A referral is social care's work, so a social care team must hold the
-    case: if no one does (a new family, or one whose case had ended), or early
-    help does, it goes to `team` or the team where referrals arrive, with no
-    worker until its manager allocates one. It then shows on that team's work,
-    and the assessment is never left with someone who cannot do it."""
-    current = (
-        Allocation.objects.select_for_update()
-        .filter(person=person, ended_on__isnull=True)
-        .select_related("team")
-        .first()
-    )
-    if current is not None and teams.does_social_care(current.team):
-        return
-    target = team or teams.referral_team()
-    if target is None:
-        raise DomainError(
-            "no_social_care_team",
-            "There is no social care team to take the referral. Ask an "
-            "administrator to check the teams",
-        )
-    start = max(on, current.started_on) if current else on
-    allocate_case(person, team=target, on=start, reason=REFERRED, by=by)
 
 
 def _refuse_second_episode(person: Person) -> None:
@@ -433,7 +402,7 @@ def close_episode(
     the family already has an open early help request, that request stands and
     no second one is made. Any running plan ends on the closing date. The case
     leaves the social worker: to early help if the family has it, or it ends
-    (see _after_closure).
+    (see handoffs.after_closure).
     """
     person = episode.person
     _may_do_casework(by, person)
@@ -503,28 +472,8 @@ def close_episode(
                 contact_id=episode.contact_id,
                 by=by,
             )
-        _after_closure(person, on=closed_on, by=by)
+        handoffs.after_closure(person, on=closed_on, by=by)
     return episode
-
-
-def _after_closure(person: Person, *, on: dt.date, by: User) -> None:
-    """Social care's work has ended, so the case leaves the social worker's
-    caseload: early help takes it if the family has early help open (stepped
-    down, or alongside), otherwise the allocation ends. (Child protection and
-    looked-after work, when they arrive, will keep the case open too.)"""
-    # Late import: early help imports this app for step up.
-    from haven.earlyhelp.services import take_over_case
-
-    if take_over_case(person, on=on, by=by):
-        return
-    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
-    if current is not None:
-        end_allocation(
-            person,
-            on=max(on, current.started_on),
-            reason="Child in need episode closed",
-            by=by,
-        )
 
 
 def _check_closed_after_assessment(episode: Episode) -> None:

@@ -829,9 +829,9 @@ def step_up(
     on = _closure_date(request, on or clock.today())
     with transaction.atomic():
         held = _current_allocation(request.person)
-        # The referral passes the case to social care (cin's
-        # _hold_for_social_care): to the social care team that held it before
-        # early help if there was one, else where referrals arrive.
+        # The referral passes the case to social care (hold_for_social_care in
+        # haven.cin.handoffs): to the social care team that held it before early
+        # help if there was one, else where referrals arrive.
         episode = open_referral(
             request.person,
             received_on=on,
