@@ -8,6 +8,7 @@ import datetime as dt
 from haven.core import teams
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Team, User
+from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case, end_allocation
 from haven.people.models import Person
 
@@ -51,7 +52,7 @@ def after_closure(person: Person, *, on: dt.date, by: User) -> None:
 
     if take_over_case(person, on=on, by=by):
         return
-    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+    current = current_allocation(person)
     if current is not None:
         end_allocation(
             person,

@@ -29,6 +29,7 @@ from haven.core import access, clock, journal, teams
 from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import Allocation, Team, User
 from haven.core.roles import ROLES_BY_KEY, records_about_children
+from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case, end_allocation
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.models import (
@@ -362,7 +363,7 @@ def _case_moves_on(person: Person, on: dt.date) -> dt.date:
     # An allocation recorded late must not rewrite who held the case meanwhile:
     # the case moves to the worker on the later of the two dates, while the
     # request keeps the real allocation date for the waiting times.
-    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+    current = current_allocation(person)
     return max(on, current.started_on) if current else on
 
 
@@ -828,7 +829,7 @@ def step_up(
         raise DomainError("source_required", "Choose the referral source", "source")
     on = _closure_date(request, on or clock.today())
     with transaction.atomic():
-        held = _current_allocation(request.person)
+        held = current_allocation(request.person)
         # The referral passes the case to social care (hold_for_social_care in
         # haven.cin.handoffs): to the social care team that held it before early
         # help if there was one, else where referrals arrive.
@@ -840,7 +841,7 @@ def step_up(
             by=by,
             team=_social_care_team_before(request),
         )
-        case = _case_after_referral(held, _current_allocation(request.person))
+        case = _case_after_referral(held, current_allocation(request.person))
         _close(
             request,
             closed_on=on,
@@ -860,14 +861,6 @@ def _case_after_referral(
     if now is None or (held is not None and now.pk == held.pk):
         return {"case": "unchanged"}
     return {"case": "stepped_up_to_team", "case_team": now.team.name}
-
-
-def _current_allocation(person: Person) -> Allocation | None:
-    return (
-        Allocation.objects.filter(person=person, ended_on__isnull=True)
-        .select_related("team")
-        .first()
-    )
 
 
 def _social_care_team_before(request: EarlyHelpRequest) -> Team | None:
