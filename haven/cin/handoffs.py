@@ -48,7 +48,7 @@ def after_closure(person: Person, *, on: dt.date, by: User) -> None:
     down, or alongside), otherwise the allocation ends. (Child protection and
     looked-after work, when they arrive, will keep the case open too.)"""
     # Late import: early help imports this app for step up.
-    from haven.earlyhelp.services import take_over_case
+    from haven.earlyhelp.handoffs import take_over_case
 
     if take_over_case(person, on=on, by=by):
         return
