@@ -114,6 +114,8 @@ def test_the_step_up_page_returns_the_worker_to_the_queue(
     assert response.status_code == 302
     assert EarlyHelpRequest.objects.get(pk=allocated.pk).outcome == "step_up"
     assert client.get(response.url).status_code == 200
+    # The name's promise: to the queue, not the record she can no longer open.
+    assert response.url == reverse("earlyhelp:queue")
 
 
 def test_a_stepped_up_child_is_on_the_social_care_managers_team_work(
