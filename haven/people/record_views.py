@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core.errors import DomainError
-from haven.core.forms import show_errors
+from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.people import selectors, services
@@ -55,12 +55,8 @@ def _record_page(
 def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
     """The register's rules on what the form could read, shown with the form's
     own errors, so every fault is reported on this submit, not the next."""
-    try:
-        services.check_details(
-            dict(form.cleaned_data), person_pk=person.pk if person else None
-        )
-    except DomainError as refused:
-        show_errors(refused, form)
+    pk = person.pk if person else None
+    show_refusal(form, services.check_details, dict(form.cleaned_data), person_pk=pk)
 
 
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
