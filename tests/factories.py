@@ -30,3 +30,8 @@ class AllocationFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory(ChildFactory)
     started_on = dt.date(2026, 1, 5)
+
+
+def current_allocation(person: Person) -> Allocation | None:
+    """Who holds the child's case now, read straight from the table."""
+    return Allocation.objects.filter(person=person, ended_on__isnull=True).first()

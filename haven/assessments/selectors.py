@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.core import access
-from haven.core.models import Allocation, Team, User
+from haven.core.models import Team, User
+from haven.core.selectors import current_allocation
 from haven.people.models import Person
 from haven.timescales.catalogue import rule
 
@@ -31,11 +32,7 @@ def assessment_with_detail(pk: int) -> Assessment:
 
 def holding_team(assessment: Assessment) -> Team | None:
     """The team that holds the child's case now."""
-    current = (
-        Allocation.objects.filter(person_id=assessment.person_id, ended_on__isnull=True)
-        .select_related("team")
-        .first()
-    )
+    current = current_allocation(assessment.person_id)
     return current.team if current else None
 
 

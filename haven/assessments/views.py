@@ -1,10 +1,8 @@
 """Pages for the single assessment: the assessor's form and the manager's
 decision on the same page, and the team's list awaiting authorisation."""
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -15,7 +13,7 @@ from haven.assessments.codes import EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, ReturnForm
 from haven.assessments.models import Assessment
 from haven.core.errors import DomainError
-from haven.core.forms import show_errors
+from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.people import selectors as people
 from haven.people.views import open_person
@@ -121,29 +119,17 @@ def _save(
         show_errors(err, form)
         if submit:
             # What submitting would also refuse, so it is all reported now.
-            _show_refusal(
+            show_refusal(
                 form, services.check_ready, assessment, changes, primary_need=need
             )
         return False
     if not submit:
         messages.success(request, "Draft saved")
         return True
-    if _show_refusal(form, services.submit_assessment, saved, by=request.user):
+    if show_refusal(form, services.submit_assessment, saved, by=request.user):
         return False
     messages.success(request, "Assessment submitted for authorisation")
     return True
-
-
-def _show_refusal(
-    form: forms.Form, action: Callable[..., object], *args: Any, **kwargs: Any
-) -> bool:
-    """Do the action; if refused, show every reason on the form and say so."""
-    try:
-        action(*args, **kwargs)
-    except DomainError as err:
-        show_errors(err, form)
-        return True
-    return False
 
 
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:

@@ -21,6 +21,7 @@ from haven.casework.models import (
 from haven.core import access, clock, journal, teams
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
+from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
 from haven.people.models import Person
 
@@ -431,7 +432,7 @@ def transfer_case(
             f"{worker} does not hold a caseload: choose a social worker",
             field="worker",
         )
-    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+    current = current_allocation(person)
     if (
         current is not None
         and current.team_id == team.pk

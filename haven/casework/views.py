@@ -3,7 +3,6 @@
 import contextlib
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -44,10 +43,6 @@ def _require(request: AuthenticatedRequest, perm: str, message: str) -> None:
 def _record(person: Person, **extra: Any) -> dict[str, Any]:
     context = {"person": person, "bar": people.identity_bar(person), "tab": "casework"}
     return context | extra
-
-
-def _add_error(form: forms.Form, err: DomainError) -> None:
-    show_errors(err, form)
 
 
 def _int(value: str | None) -> int | None:
@@ -119,7 +114,7 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 draft=draft,
             )
         except DomainError as err:
-            _add_error(form, err)
+            show_errors(err, form)
         else:
             count = len(form.cleaned_data["children"])
             messages.success(
@@ -278,7 +273,7 @@ def _supervision_error(
         if index.isdigit() and int(index) < len(chosen):
             chosen[int(index)].add_error(name, err.message)
             return
-    _add_error(form, err)
+    show_errors(err, form)
 
 
 @require_POST
@@ -329,7 +324,7 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as err:
-            _add_error(form, err)
+            show_errors(err, form)
         else:
             messages.success(request, "Oversight policy changed")
             return redirect("casework:policy")
@@ -363,7 +358,7 @@ def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     by=request.user,
                 )
             except DomainError as err:
-                _add_error(form, err)
+                show_errors(err, form)
             else:
                 messages.success(request, "Case transferred")
                 if people.may_open(request.user, person):

@@ -14,7 +14,6 @@ Journal events:
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import cast
 
 from django.db import IntegrityError, transaction
@@ -22,27 +21,16 @@ from django.utils import timezone
 
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
-from haven.cin import selectors
+from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
-from haven.core import access, clock, journal, teams
-from haven.core.errors import AccessDenied, DomainError, Failures
-from haven.core.models import Allocation, Team, User
+from haven.cin.rules import ActionLine, check_date, check_plan
+from haven.core import access, clock, journal
+from haven.core.errors import AccessDenied, DomainError
+from haven.core.models import Team, User
 from haven.core.roles import records_about_children
-from haven.core.services import allocate_case, end_allocation
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    """One action typed into a child in need plan."""
-
-    what_must_change: str
-    who: str
-    by_when: dt.date | None
-    if_not_met: str
-
 
 # --- checks -----------------------------------------------------------------
 
@@ -66,24 +54,6 @@ def _open(episode: Episode) -> Episode:
     return episode
 
 
-def _check_date(
-    day: dt.date | None, *, field: str, what: str, not_before: dt.date, since: str
-) -> dt.date:
-    if day is None:
-        raise DomainError("date_required", f"Enter the date {what}", field=field)
-    if day > clock.today():
-        raise DomainError(
-            "date_in_future", f"The date {what} must be today or earlier", field=field
-        )
-    if day < not_before:
-        raise DomainError(
-            "date_too_early",
-            f"The date {what} must be on or after {since} ({not_before:%-d %B %Y})",
-            field=field,
-        )
-    return day
-
-
 # --- referral ---------------------------------------------------------------
 
 
@@ -100,19 +70,12 @@ def open_referral(
     """Open the child's CIN episode at the point of referral, with its assessment.
 
     If no social care team holds the child's case, it goes to `team` (or the
-    team where referrals arrive) to allocate: see _hold_for_social_care.
+    team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
     """
     if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include referrals")
     _check_open(by, person)
-    if received_on > clock.today():
-        raise DomainError(
-            "date_in_future",
-            "The date the referral was received must be today or earlier",
-            field="received_on",
-        )
-    if source not in ReferralSource.values:
-        raise DomainError("bad_source", "Choose who made the referral", field="source")
+    _check_referral(received_on, source)
     try:
         with transaction.atomic():
             Person.objects.select_for_update().filter(pk=person.pk).exists()
@@ -144,7 +107,7 @@ def open_referral(
                 occurred_at=clock.start_of(received_on),
                 significant=True,
             )
-            _hold_for_social_care(person, on=received_on, team=team, by=by)
+            handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
         _refuse_second_episode(person)
@@ -152,34 +115,15 @@ def open_referral(
     return episode
 
 
-REFERRED = "Referred to social care: for a manager to allocate"
-
-
-def _hold_for_social_care(
-    person: Person, *, on: dt.date, team: Team | None, by: User
-) -> None:
-    """A referral is social care's work, so a social care team must hold the
-    case: if no one does (a new family, or one whose case had ended), or early
-    help does, it goes to `team` or the team where referrals arrive, with no
-    worker until its manager allocates one. It then shows on that team's work,
-    and the assessment is never left with someone who cannot do it."""
-    current = (
-        Allocation.objects.select_for_update()
-        .filter(person=person, ended_on__isnull=True)
-        .select_related("team")
-        .first()
-    )
-    if current is not None and teams.does_social_care(current.team):
-        return
-    target = team or teams.referral_team()
-    if target is None:
+def _check_referral(received_on: dt.date, source: str) -> None:
+    if received_on > clock.today():
         raise DomainError(
-            "no_social_care_team",
-            "There is no social care team to take the referral. Ask an "
-            "administrator to check the teams",
+            "date_in_future",
+            "The date the referral was received must be today or earlier",
+            field="received_on",
         )
-    start = max(on, current.started_on) if current else on
-    allocate_case(person, team=target, on=start, reason=REFERRED, by=by)
+    if source not in ReferralSource.values:
+        raise DomainError("bad_source", "Choose who made the referral", field="source")
 
 
 def _refuse_second_episode(person: Person) -> None:
@@ -219,89 +163,6 @@ def set_primary_need(episode: Episode, need: str, *, by: User) -> Episode:
 
 
 # --- plans ------------------------------------------------------------------
-
-
-def _blank(line: ActionLine) -> bool:
-    return not (
-        line.what_must_change.strip()
-        or line.who.strip()
-        or line.by_when
-        or line.if_not_met.strip()
-    )
-
-
-def _check_actions(
-    actions: Sequence[ActionLine], started_on: dt.date | None, failures: Failures
-) -> list[ActionLine]:
-    """The actions typed, each checked; every missing part is named with its action.
-
-    Numbered by row, blank rows counted, so "Action 3" is the third row the user
-    sees on the form even when they left the second one empty.
-    """
-    rows = [(n, line) for n, line in enumerate(actions) if not _blank(line)]
-    if not rows:
-        failures.add(
-            "actions_required",
-            "Add at least one action: what must change, who does it, by when, and "
-            "what happens if it does not",
-            field="actions",
-        )
-    for index, line in rows:
-        for name, value, words in (
-            ("what_must_change", line.what_must_change.strip(), "what must change"),
-            ("who", line.who.strip(), "who will do it"),
-            ("by_when", line.by_when, "the date it must be done by"),
-            (
-                "if_not_met",
-                line.if_not_met.strip(),
-                "what happens if it does not change",
-            ),
-        ):
-            if not value:
-                failures.add(
-                    "action_incomplete",
-                    f"Action {index + 1}: enter {words}",
-                    field=f"actions.{index}.{name}",
-                )
-        if line.by_when and started_on and line.by_when < started_on:
-            failures.add(
-                "action_date_before_plan",
-                f"Action {index + 1}: the date it must be done by must be on or "
-                "after the plan starts",
-                field=f"actions.{index}.by_when",
-            )
-    return [line for _index, line in rows]
-
-
-def check_plan(
-    episode: Episode,
-    *,
-    started_on: dt.date | None,
-    actions: Sequence[ActionLine],
-    primary_need: str = "",
-) -> list[ActionLine]:
-    """Refuse a plan that leaves out any required fact, naming each with its
-    action; otherwise the actions typed (blank rows left out)."""
-    failures = Failures()
-    with failures.gather():
-        _check_date(
-            started_on,
-            field="started_on",
-            what="the plan started",
-            not_before=episode.referral_date,
-            since="the referral",
-        )
-    lines = _check_actions(actions, started_on, failures)
-    # Read afresh: the assessment may have set the need on another copy of it.
-    recorded = Episode.objects.values_list("primary_need", flat=True).get(pk=episode.pk)
-    if not (primary_need or recorded):
-        failures.add(
-            "need_required",
-            "Choose the child's primary need before starting a plan",
-            field="primary_need",
-        )
-    failures.raise_any()
-    return lines
 
 
 def start_plan(
@@ -369,7 +230,7 @@ def review_plan(
     """Record a review of the child's plan: what has changed and what next."""
     person = plan.episode.person
     _may_do_casework(by, person)
-    _check_date(
+    check_date(
         held_on,
         field="held_on",
         what="of the review",
@@ -433,7 +294,7 @@ def close_episode(
     the family already has an open early help request, that request stands and
     no second one is made. Any running plan ends on the closing date. The case
     leaves the social worker: to early help if the family has it, or it ends
-    (see _after_closure).
+    (see handoffs.after_closure).
     """
     person = episode.person
     _may_do_casework(by, person)
@@ -441,7 +302,7 @@ def close_episode(
         raise DomainError(
             "reason_required", "Choose the reason for closing", field="reason"
         )
-    _check_date(
+    check_date(
         closed_on,
         field="closed_on",
         what="of closure",
@@ -503,28 +364,8 @@ def close_episode(
                 contact_id=episode.contact_id,
                 by=by,
             )
-        _after_closure(person, on=closed_on, by=by)
+        handoffs.after_closure(person, on=closed_on, by=by)
     return episode
-
-
-def _after_closure(person: Person, *, on: dt.date, by: User) -> None:
-    """Social care's work has ended, so the case leaves the social worker's
-    caseload: early help takes it if the family has early help open (stepped
-    down, or alongside), otherwise the allocation ends. (Child protection and
-    looked-after work, when they arrive, will keep the case open too.)"""
-    # Late import: early help imports this app for step up.
-    from haven.earlyhelp.services import take_over_case
-
-    if take_over_case(person, on=on, by=by):
-        return
-    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
-    if current is not None:
-        end_allocation(
-            person,
-            on=max(on, current.started_on),
-            reason="Child in need episode closed",
-            by=by,
-        )
 
 
 def _check_closed_after_assessment(episode: Episode) -> None:
@@ -570,7 +411,7 @@ def _check_closing_date(
             authorised = timezone.localdate(assessment.authorised_at)
             bounds.append((authorised, "the assessment was authorised"))
     not_before, since = max(bounds, key=lambda bound: bound[0])
-    _check_date(
+    check_date(
         closed_on,
         field="closed_on",
         what="of closure",

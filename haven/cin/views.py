@@ -38,11 +38,6 @@ CLOSURE_SOURCE = (
 )
 
 
-def _show(form: forms.Form, err: DomainError) -> None:
-    """Put the service's refusal where the user will see it, keeping what they typed."""
-    show_errors(err, form)
-
-
 def _context(person: Person, **extra: object) -> dict[str, object]:
     return {"person": person, "bar": people.identity_bar(person), "tab": "cin", **extra}
 
@@ -168,7 +163,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Review recorded")
                 return redirect("cin:plan", pk=pk)
             except DomainError as err:
-                _show(form, err)
+                show_errors(err, form)
     review_rule = rule("CIN-REVIEW")
     context = _context(
         person,
@@ -207,6 +202,6 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Child in need episode closed")
                 return redirect("cin:person", pk=person.pk)
             except DomainError as err:
-                _show(form, err)
+                show_errors(err, form)
     context = _context(person, episode=episode, form=form, source=CLOSURE_SOURCE)
     return render(request, "cin/close.html", context)

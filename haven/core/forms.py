@@ -2,7 +2,7 @@
 putting a service's refusals beside the fields they are about."""
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
@@ -122,6 +122,22 @@ def show_errors(
         if name is None and failure.message in target.non_field_errors():
             continue
         target.add_error(name, failure.message)
+
+
+def show_refusal(
+    form: forms.BaseForm, action: Callable[..., object], *args: Any, **kwargs: Any
+) -> bool:
+    """Do a service's action (or run its checks); if refused, show every reason on
+    the form (see show_errors). Whether it was refused.
+
+    Run on a form that has errors of its own, a service's checks report their
+    faults on the same submit, not the next."""
+    try:
+        action(*args, **kwargs)
+    except DomainError as refused:
+        show_errors(refused, form)
+        return True
+    return False
 
 
 def _place(

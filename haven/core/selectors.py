@@ -8,8 +8,19 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from haven.core.access import managed_team_ids
-from haven.core.models import DemoDatabase, Team, User
+from haven.core.models import Allocation, DemoDatabase, Team, User
 from haven.core.roles import ROLES, Role, roles_of
+
+
+def current_allocation(person: Any) -> Allocation | None:
+    """Who holds the child's case now: the team, and the worker if allocated
+    (`person` a Person or its id). Not access-checked: for services and for
+    pages that have already opened the record."""
+    return (
+        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("team", "worker")
+        .first()
+    )
 
 
 def is_demo_database() -> bool:

@@ -25,11 +25,13 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
-from haven.core import access, clock, journal, teams
+from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures
-from haven.core.models import Allocation, Team, User
+from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY, records_about_children
-from haven.core.services import allocate_case, end_allocation
+from haven.core.selectors import current_allocation
+from haven.core.services import allocate_case
+from haven.earlyhelp import handoffs
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.models import (
     EarlyHelpAssessment,
@@ -172,13 +174,6 @@ def _locked(request: EarlyHelpRequest) -> EarlyHelpRequest:
     return EarlyHelpRequest.objects.select_for_update().get(pk=request.pk)
 
 
-EARLY_HELP_REASON = "Early help"
-# The reason on the allocation social care makes when it closes its episode and
-# early help carries on: social care has finished, so when early help ends too
-# the case ends rather than going back to social care.
-HANDED_TO_EARLY_HELP = "Social care closed: early help continues"
-
-
 # --- the request and the queue ------------------------------------------------
 
 
@@ -306,8 +301,8 @@ def allocate_request(
                 request.person,
                 team=worker.team,
                 worker=worker,
-                on=_case_moves_on(request.person, on),
-                reason=EARLY_HELP_REASON,
+                on=handoffs.case_moves_on(request.person, on),
+                reason=handoffs.EARLY_HELP_REASON,
                 by=by,
             )
         _event(
@@ -324,46 +319,6 @@ def allocate_request(
             on=on,
         )
     return request
-
-
-def take_over_case(person: Person, *, on: dt.date, by: User) -> bool:
-    """Social care has closed its episode: if the family has early help open, the
-    case passes to it (its worker, or its team while the family waits) rather
-    than ending or staying with a social worker who has finished.
-
-    Returns whether early help still needs the case (False: no open request).
-    Called inside social care's closing transaction.
-    """
-    request = (
-        EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True)
-        .select_related("allocated_worker__team", "team")
-        .first()
-    )
-    if request is None:
-        return False
-    if _early_help_allocation(request) is not None:
-        return True  # early help holds it already
-    worker = request.allocated_worker
-    team = worker.team if worker is not None else request.team
-    if team is None:
-        return True  # no early help team to hold it: social care keeps it
-    allocate_case(
-        person,
-        team=team,
-        worker=worker if worker is not None and worker.team_id == team.pk else None,
-        on=_case_moves_on(person, on),
-        reason=HANDED_TO_EARLY_HELP,
-        by=by,
-    )
-    return True
-
-
-def _case_moves_on(person: Person, on: dt.date) -> dt.date:
-    # An allocation recorded late must not rewrite who held the case meanwhile:
-    # the case moves to the worker on the later of the two dates, while the
-    # request keeps the real allocation date for the waiting times.
-    current = Allocation.objects.filter(person=person, ended_on__isnull=True).first()
-    return max(on, current.started_on) if current else on
 
 
 # --- the episode --------------------------------------------------------------
@@ -668,86 +623,6 @@ def _close(
     return request
 
 
-def _early_help_allocation(request: EarlyHelpRequest) -> Allocation | None:
-    """The child's current allocation if early help made it for this request
-    (to its worker, or to its team when social care handed the case over);
-    otherwise None: social care (or someone since) holds the case and early
-    help leaves it alone."""
-    current = (
-        Allocation.objects.select_for_update()
-        .filter(person=request.person, ended_on__isnull=True)
-        .first()
-    )
-    if current is None or current.started_on < request.requested_on:
-        return None
-    worked = (
-        current.reason == EARLY_HELP_REASON
-        and request.allocated_worker_id is not None
-        and current.worker_id == request.allocated_worker_id
-    )
-    handed = current.reason == HANDED_TO_EARLY_HELP and current.worker_id in (
-        None,
-        request.allocated_worker_id,
-    )
-    return current if worked or handed else None
-
-
-def _held_before(request: EarlyHelpRequest, current: Allocation) -> Allocation | None:
-    """The allocation that held the case until early help took it: the one ending
-    the day the early help chain began (passing over reallocations between early
-    help workers). None if the case was held by no one just before, or if social
-    care handed it over when its own work ended."""
-    earlier = Allocation.objects.filter(person=request.person).exclude(pk=current.pk)
-    link = current
-    while link.reason != HANDED_TO_EARLY_HELP:
-        before = (
-            earlier.filter(ended_on=link.started_on)
-            .order_by("-started_on", "-pk")
-            .first()
-        )
-        if before is None:
-            return None
-        made_by_early_help = (
-            before.reason in (EARLY_HELP_REASON, HANDED_TO_EARLY_HELP)
-            and before.started_on >= request.requested_on
-        )
-        if not made_by_early_help:
-            return before
-        link = before
-        earlier = earlier.exclude(pk=before.pk)
-    return None
-
-
-def _hand_back_case(
-    request: EarlyHelpRequest, *, on: dt.date, by: User
-) -> dict[str, Any]:
-    """Early help has ended: its worker no longer holds the child's case.
-
-    The case goes back to the team that held it before early help (unallocated,
-    for its manager to allocate: the worker who stepped the case down may have
-    moved on), journalled by core's allocation. With no team before, the
-    allocation ends, journalled by core too.
-    """
-    current = _early_help_allocation(request)
-    if current is None:
-        return {"case": "unchanged"}
-    # The allocation may have moved to the worker later than the request's
-    # allocation date (see _case_moves_on): it cannot end before it began.
-    on = max(on, current.started_on)
-    before = _held_before(request, current)
-    if before is not None:
-        allocate_case(
-            request.person,
-            team=before.team,
-            on=on,
-            reason="Early help closed: returned to the team that held the case",
-            by=by,
-        )
-        return {"case": "returned_to_team", "case_team": before.team.name}
-    end_allocation(request.person, on=on, reason="Early help closed", by=by)
-    return {"case": "allocation_ended"}
-
-
 def _closure_date(request: EarlyHelpRequest, closed_on: dt.date | None) -> dt.date:
     return _date(
         closed_on,
@@ -796,7 +671,7 @@ def close_episode(
             notes=notes.strip(),
             episode_id=None,
             by=by,
-            hand_over=_hand_back_case,
+            hand_over=handoffs.hand_back_case,
         )
 
 
@@ -828,19 +703,19 @@ def step_up(
         raise DomainError("source_required", "Choose the referral source", "source")
     on = _closure_date(request, on or clock.today())
     with transaction.atomic():
-        held = _current_allocation(request.person)
-        # The referral passes the case to social care (cin's
-        # _hold_for_social_care): to the social care team that held it before
-        # early help if there was one, else where referrals arrive.
+        held = current_allocation(request.person)
+        # The referral passes the case to social care (hold_for_social_care in
+        # haven.cin.handoffs): to the social care team that held it before early
+        # help if there was one, else where referrals arrive.
         episode = open_referral(
             request.person,
             received_on=on,
             source=source,
             contact_id=request.contact_id,
             by=by,
-            team=_social_care_team_before(request),
+            team=handoffs.social_care_team_before(request),
         )
-        case = _case_after_referral(held, _current_allocation(request.person))
+        case = handoffs.case_after_referral(held, current_allocation(request.person))
         _close(
             request,
             closed_on=on,
@@ -851,29 +726,3 @@ def step_up(
             hand_over=lambda *_args, **_kwargs: case,
         )
     return episode
-
-
-def _case_after_referral(
-    held: Allocation | None, now: Allocation | None
-) -> dict[str, Any]:
-    """What the referral did with the case, for the closing event."""
-    if now is None or (held is not None and now.pk == held.pk):
-        return {"case": "unchanged"}
-    return {"case": "stepped_up_to_team", "case_team": now.team.name}
-
-
-def _current_allocation(person: Person) -> Allocation | None:
-    return (
-        Allocation.objects.filter(person=person, ended_on__isnull=True)
-        .select_related("team")
-        .first()
-    )
-
-
-def _social_care_team_before(request: EarlyHelpRequest) -> Team | None:
-    """The social care team that held the case until early help took it."""
-    mine = _early_help_allocation(request)
-    before = _held_before(request, mine) if mine is not None else None
-    if before is not None and teams.does_social_care(before.team):
-        return before.team
-    return None

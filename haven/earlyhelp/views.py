@@ -36,10 +36,6 @@ def _may_request(user: Any) -> bool:
     return records_about_children(user)
 
 
-def _show_error(form: forms.Form, err: DomainError) -> None:
-    show_errors(err, form)
-
-
 def _form_page(
     request: AuthenticatedRequest,
     person: Person,
@@ -60,12 +56,12 @@ def _form_page(
         try:
             check(form.cleaned_data)
         except DomainError as err:
-            _show_error(form, err)
+            show_errors(err, form)
     elif request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
         except DomainError as err:
-            _show_error(form, err)
+            show_errors(err, form)
         else:
             messages.success(request, done)
             # A step up or closure can pass the case to another team: then the
@@ -150,7 +146,7 @@ def allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as err:
-            _show_error(form, err)
+            show_errors(err, form)
         else:
             messages.success(request, f"{person} allocated")
             return redirect("earlyhelp:queue")

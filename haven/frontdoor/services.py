@@ -35,6 +35,14 @@ def _may_record(user: User) -> None:
 def _may_name(user: User, person: Person, *, field: str) -> None:
     """A front door may record a contact about any child on the register, except a
     restricted or sealed record the user has not been given access to."""
+    # Access first: the messages below name the person, and a restricted
+    # record's name is not for someone who may not open it.
+    restricted = Restriction.objects.filter(person=person).exists()
+    if restricted and access.why_user_may_open(user, person) is None:
+        raise AccessDenied(
+            "One of the children has a restricted record. Ask the manager of the team "
+            "holding it to record the contact."
+        )
     if person.merged_into_id:
         raise DomainError(
             "merged_record",
@@ -44,12 +52,6 @@ def _may_name(user: User, person: Person, *, field: str) -> None:
     if person.kind != Person.Kind.CHILD:
         raise DomainError(
             "not_a_child", f"{person} is not recorded as a child", field=field
-        )
-    restricted = Restriction.objects.filter(person=person).exists()
-    if restricted and access.why_user_may_open(user, person) is None:
-        raise AccessDenied(
-            "One of the children has a restricted record. Ask the manager of the team "
-            "holding it to record the contact."
         )
 
 

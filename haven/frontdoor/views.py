@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core import access, clock
 from haven.core.errors import AccessDenied, DomainError
-from haven.core.forms import show_errors
+from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.core.templatetags.govuk import error_summary
 from haven.frontdoor import selectors, services
@@ -72,7 +72,7 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     filled = [row for row in rows if row.is_valid() and row.has_content()]
     chosen = _match_rows(filled)
     if not valid or chosen is None:
-        _check_anyway(form)
+        show_refusal(form, services.check_contact, form.details())
         return _contact_page(request, form, rows)
     try:
         with transaction.atomic():
@@ -128,15 +128,6 @@ def _new_child(row: ChildRowForm) -> dict[str, Any]:
         "family_name": data["family_name"].strip(),
         "date_of_birth": data.get("date_of_birth"),
     }
-
-
-def _check_anyway(form: ContactForm) -> None:
-    """The service's rules on what could be read, shown with the form's own
-    errors, so the worker meets every fault on this submit, not the next."""
-    try:
-        services.check_contact(form.details())
-    except DomainError as refused:
-        show_errors(refused, form)
 
 
 def _contact_page(

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core.errors import DomainError
-from haven.core.forms import show_errors
+from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.people import selectors, services
@@ -52,19 +52,11 @@ def _record_page(
     return render(request, "people/record_form.html", context)
 
 
-def _refused(form: forms.Form, refused: DomainError) -> None:
-    show_errors(refused, form)
-
-
 def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
     """The register's rules on what the form could read, shown with the form's
     own errors, so every fault is reported on this submit, not the next."""
-    try:
-        services.check_details(
-            dict(form.cleaned_data), person_pk=person.pk if person else None
-        )
-    except DomainError as refused:
-        show_errors(refused, form)
+    pk = person.pk if person else None
+    show_refusal(form, services.check_details, dict(form.cleaned_data), person_pk=pk)
 
 
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
@@ -89,7 +81,7 @@ def new_person(request: AuthenticatedRequest) -> HttpResponse:
             try:
                 person = services.register_person(details, by=request.user)
             except DomainError as refused:
-                _refused(form, refused)
+                show_errors(refused, form)
             else:
                 messages.success(request, f"{person} added to the register.")
                 return redirect("people:detail", pk=person.pk)
@@ -110,7 +102,7 @@ def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.change_details(person, changes, reason=reason, by=request.user)
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, "Details saved.")
             return redirect("people:detail", pk=pk)
@@ -135,7 +127,7 @@ def _form_page(
         try:
             save(person, form.cleaned_data)
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, done)
             return redirect("people:detail", pk=pk)
@@ -176,7 +168,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, "Relationship recorded on both records.")
             return redirect("people:detail", pk=pk)
@@ -236,7 +228,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, f"{duplicate}'s record is merged into this one.")
             return redirect("people:detail", pk=pk)
@@ -274,7 +266,7 @@ def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 duplicate, reason=form.cleaned_data["reason"], by=request.user
             )
         except DomainError as refused:
-            _refused(form, refused)
+            show_errors(refused, form)
         else:
             messages.success(request, f"{duplicate}'s record stands on its own again.")
             return redirect("people:detail", pk=survivor.pk)

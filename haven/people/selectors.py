@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from haven.core import access, clock
 from haven.core import chronology as chronology_words
 from haven.core.models import Allocation, JournalEvent, User
+from haven.core.selectors import current_allocation
 from haven.people.keys import name_keys, postcode_key
 from haven.people.models import (
     Address,
@@ -59,11 +60,7 @@ def identity_bar(person: Person) -> IdentityBar:
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
         .order_by("kind")
     )
-    allocation = (
-        Allocation.objects.filter(person=person, ended_on__isnull=True)
-        .select_related("worker", "team")
-        .first()
-    )
+    allocation = current_allocation(person)
     restriction = getattr(person, "restriction", None)
     return IdentityBar(
         person=person,

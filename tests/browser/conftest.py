@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from haven.demo.staff import DEMO_PASSWORD
 
@@ -61,6 +61,11 @@ def sign_in(page: Page, base_url: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button:has-text('Sign in')")
+
+
+def sign_out(page: Page) -> None:
+    page.click("button:has-text('Sign out')")
+    expect(page.locator("h1")).to_have_text("Sign in to Haven")
 
 
 def serious_accessibility_violations(page: Page) -> list[str]:

@@ -9,20 +9,14 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from haven.core.models import User
-from tests.browser.conftest import serious_accessibility_violations, sign_in
+from tests.browser.conftest import (
+    serious_accessibility_violations,
+    sign_in,
+    sign_out,
+)
+from tests.browser.forms.widgets import fill_date
 
 CHILD = "Ottilie Wraxall"  # not a demo name: the front door registers her
-
-
-def _sign_out(page: Page) -> None:
-    page.click("button:has-text('Sign out')")
-    expect(page.locator("h1")).to_have_text("Sign in to Haven")
-
-
-def _fill_date(page: Page, field_id: str, day: dt.date) -> None:
-    page.fill(f"#{field_id}_day", str(day.day))
-    page.fill(f"#{field_id}_month", str(day.month))
-    page.fill(f"#{field_id}_year", str(day.year))
 
 
 def _open_child_tab(page: Page, tab: str) -> None:
@@ -71,7 +65,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     )
     expect(page.locator("#children")).to_contain_text(CHILD)
     expect(page.locator("#children")).to_contain_text("Awaiting decision")
-    _sign_out(page)
+    sign_out(page)
 
     # 2. The front door's manager decides: a referral for assessment.
     sign_in(page, base, "team-manager")
@@ -110,7 +104,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
         "Contact decision: Referral to social care for assessment",
         "Referral received: child in need episode opened",
     )
-    _sign_out(page)
+    sign_out(page)
 
     # 3. The allocated worker sees the assessment due, and completes it.
     sign_in(page, base, "social-worker")
@@ -155,7 +149,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
         "Submitted for authorisation"
     )
     assessment_url = page.url
-    _sign_out(page)
+    sign_out(page)
 
     # 4. The assessment team's manager authorises it.
     sign_in(page, base, "team-manager2")
@@ -167,17 +161,17 @@ def test_contact_to_closure(page: Page, live_server, demo):
         "Assessment authorised"
     )
     expect(page.locator("#assessment-summary")).to_contain_text("Authorised")
-    _sign_out(page)
+    sign_out(page)
 
     # 5. The worker starts the plan, reviews it and closes the episode.
     sign_in(page, base, "social-worker")
     page.goto(assessment_url)
     page.get_by_role("link", name="Start the child in need plan").click()
     expect(page.locator("h1")).to_have_text("Start a child in need plan")
-    _fill_date(page, "id_started_on", today)
+    fill_date(page, "id_started_on", today)
     page.fill("#id_actions-0-what_must_change", "Ottilie has breakfast every day.")
     page.fill("#id_actions-0-who", "Mum, with the family support worker")
-    _fill_date(page, "id_actions-0-by_when", today + dt.timedelta(days=42))
+    fill_date(page, "id_actions-0-by_when", today + dt.timedelta(days=42))
     page.fill("#id_actions-0-if_not_met", "We will hold a strategy discussion.")
     page.click("button:has-text('Start the plan')")
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
@@ -187,7 +181,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     expect(page.locator("#actions")).to_contain_text("Ottilie has breakfast")
     assert serious_accessibility_violations(page) == []
 
-    _fill_date(page, "id_held_on", today)
+    fill_date(page, "id_held_on", today)
     page.fill("#id_summary", "Breakfast club started; Ottilie says she is less tired.")
     page.get_by_label("Continue the plan", exact=True).check()
     page.click("button:has-text('Record the review')")
@@ -198,7 +192,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
 
     page.click("a:has-text('Back to children in need')")
     page.click("a:has-text('Close the episode')")
-    _fill_date(page, "id_closed_on", today)
+    fill_date(page, "id_closed_on", today)
     page.check("input[name=reason][value=RC7]")
     page.fill(
         "#id_summary",

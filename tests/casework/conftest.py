@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -20,3 +21,10 @@ def sibling(alice, mona, team, child):
     allocate_case(sibling, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
     people.record_relationship(child, other=sibling, kind="sibling", by=alice)
     return sibling
+
+
+def draft_id_on(html: str) -> int:
+    """The draft id the note form carries (from the moment it opens)."""
+    match = re.search(r'id="draft-id" value="(\d+)"', html)
+    assert match, "the note form carries no draft id"
+    return int(match.group(1))

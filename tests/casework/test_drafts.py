@@ -2,7 +2,6 @@
 updated in place by every autosave, gone once the note is saved or discarded."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -15,14 +14,9 @@ from haven.casework.models import CaseNote, Draft
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.core.work import items_for
+from tests.casework.conftest import draft_id_on
 
 pytestmark = pytest.mark.django_db
-
-
-def _draft_id_on(html):
-    match = re.search(r'id="draft-id" value="(\d+)"', html)
-    assert match, "the note form carries no draft id"
-    return int(match.group(1))
 
 
 def _open(client, child, query="?kind=visit"):
@@ -92,7 +86,7 @@ def test_opening_the_form_again_resumes_the_draft_as_it_was_left(
     client, alice, child, sibling
 ):
     client.force_login(alice)
-    draft_id = _draft_id_on(_open(client, child))
+    draft_id = draft_id_on(_open(client, child))
     typed = _typed(
         child,
         draft_id,
@@ -109,7 +103,7 @@ def test_opening_the_form_again_resumes_the_draft_as_it_was_left(
     _autosave(client, typed)
 
     html = _open(client, child)  # "Record a home visit" again, from the notes page
-    assert _draft_id_on(html) == draft_id
+    assert draft_id_on(html) == draft_id
     assert Draft.objects.count() == 1
     when = timezone.localtime(Draft.objects.get().updated_at)
     assert f"You have a draft from {when:%-d %B %Y} at {when:%H:%M}" in html
@@ -138,8 +132,8 @@ def test_a_radio_click_on_a_reopened_form_does_not_make_a_second_draft(
     client, alice, child
 ):
     client.force_login(alice)
-    _autosave(client, _typed(child, _draft_id_on(_open(client, child))))
-    reopened = _draft_id_on(_open(client, child))
+    _autosave(client, _typed(child, draft_id_on(_open(client, child))))
+    reopened = draft_id_on(_open(client, child))
     _autosave(client, _typed(child, reopened, kind="phone_call"))
     assert Draft.objects.get().fields["kind"] == ["phone_call"]
     assert len(_draft_rows(alice)) == 1
@@ -147,8 +141,8 @@ def test_a_radio_click_on_a_reopened_form_does_not_make_a_second_draft(
 
 def test_a_failed_save_on_a_reopened_form_keeps_one_draft(client, alice, child):
     client.force_login(alice)
-    _autosave(client, _typed(child, _draft_id_on(_open(client, child))))
-    reopened = _draft_id_on(_open(client, child))
+    _autosave(client, _typed(child, draft_id_on(_open(client, child))))
+    reopened = draft_id_on(_open(client, child))
     url = reverse("casework:record_note", args=[child.pk])
     response = client.post(url, _typed(child, reopened, body="", subject="Visit"))
     assert response.status_code == 200
@@ -161,8 +155,8 @@ def test_saving_the_note_discards_its_draft_and_its_row_on_my_work(
     client, alice, child
 ):
     client.force_login(alice)
-    _autosave(client, _typed(child, _draft_id_on(_open(client, child))))
-    reopened = _draft_id_on(_open(client, child))
+    _autosave(client, _typed(child, draft_id_on(_open(client, child))))
+    reopened = draft_id_on(_open(client, child))
     url = reverse("casework:record_note", args=[child.pk])
     assert client.post(url, _typed(child, reopened)).status_code == 302
     assert CaseNote.objects.filter(person=child).count() == 1
@@ -172,7 +166,7 @@ def test_saving_the_note_discards_its_draft_and_its_row_on_my_work(
 
 def test_discarding_from_the_form_starts_it_afresh(client, alice, child):
     client.force_login(alice)
-    draft_id = _draft_id_on(_open(client, child))
+    draft_id = draft_id_on(_open(client, child))
     _autosave(client, _typed(child, draft_id, subject="Visit to discard"))
     response = client.post(
         reverse("casework:discard_draft", args=[draft_id]), {"then": "note"}
@@ -194,7 +188,7 @@ def test_an_autosave_cannot_move_a_draft_to_another_child(
     client, alice, child, sibling
 ):
     client.force_login(alice)
-    draft_id = _draft_id_on(_open(client, child))
+    draft_id = draft_id_on(_open(client, child))
     _autosave(client, _typed(child, draft_id, subject="About Jasmine"))
     moved = _typed(sibling, draft_id, children=[sibling.pk], subject="Moved")
     assert "Draft not saved" in _autosave(client, moved)
@@ -205,7 +199,7 @@ def test_an_autosave_cannot_move_a_draft_to_another_child(
 def test_drafts_are_not_written_to_the_journal(client, alice, child):
     client.force_login(alice)
     before = JournalEvent.objects.count()
-    draft_id = _draft_id_on(_open(client, child))
+    draft_id = draft_id_on(_open(client, child))
     _autosave(client, _typed(child, draft_id))
     _autosave(client, _typed(child, draft_id, kind="phone_call"))
     assert JournalEvent.objects.count() == before

@@ -1,5 +1,4 @@
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
@@ -12,6 +11,7 @@ from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.core.work import items_for
+from tests.casework.conftest import draft_id_on
 
 pytestmark = pytest.mark.django_db
 
@@ -255,16 +255,10 @@ def test_an_autosave_after_the_note_was_saved_does_not_bring_the_draft_back(
     assert not Draft.objects.exists()
 
 
-def _draft_id_on(html):
-    match = re.search(r'id="draft-id" value="(\d+)"', html)
-    assert match, "the note form carries no draft id"
-    return int(match.group(1))
-
-
 def test_the_note_page_carries_a_draft_id_from_the_start(client, alice, child):
     client.force_login(alice)
     html = client.get(reverse("casework:record_note", args=[child.pk])).content.decode()
-    draft = Draft.objects.get(pk=_draft_id_on(html))
+    draft = Draft.objects.get(pk=draft_id_on(html))
     assert (draft.author, draft.person, draft.fields) == (alice, child, {})
     assert "Your note is saved as a draft as you type." in html
     # Nothing typed yet: not a draft to finish.
@@ -279,7 +273,7 @@ def test_the_first_autosave_arriving_after_save_leaves_no_stray_draft(
 ):
     client.force_login(alice)
     url = reverse("casework:record_note", args=[child.pk])
-    draft_id = _draft_id_on(client.get(url + "?kind=visit").content.decode())
+    draft_id = draft_id_on(client.get(url + "?kind=visit").content.decode())
     now = timezone.localtime(clock.now()) - dt.timedelta(hours=1)
     typed = {
         "person": child.pk,
@@ -312,4 +306,4 @@ def test_opening_the_note_page_clears_old_untouched_drafts(
     client.force_login(alice)
     html = client.get(reverse("casework:record_note", args=[child.pk])).content.decode()
     assert not Draft.objects.filter(pk=left.pk).exists()
-    assert _draft_id_on(html) == typed.pk
+    assert draft_id_on(html) == typed.pk

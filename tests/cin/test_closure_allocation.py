@@ -7,17 +7,14 @@ import pytest
 
 from haven.cin import services
 from haven.core import access, clock
-from haven.core.models import Allocation, JournalEvent, Team
+from haven.core.models import JournalEvent, Team
 from haven.earlyhelp import services as early_help
 from haven.earlyhelp.codes import ClosureOutcome
 from tests.cin.test_services import _action, _authorised, _days_ago
 from tests.conftest import FrozenClock, make_user
+from tests.factories import current_allocation
 
 pytestmark = pytest.mark.django_db
-
-
-def current(person):
-    return Allocation.objects.filter(person=person, ended_on__isnull=True).first()
 
 
 def _with_plan(child, alice, mona):
@@ -57,7 +54,7 @@ def emma(eh_team):
 def test_closing_ends_the_allocation_and_journals_it(child, alice, mona):
     episode = _with_plan(child, alice, mona)
     _close(episode, alice)
-    assert current(child) is None
+    assert current_allocation(child) is None
     assert not alice.allocations.filter(ended_on__isnull=True).exists()
     ended = JournalEvent.objects.get(person=child, type="core.allocation_ended")
     assert ended.payload["reason"] == "Child in need episode closed"
@@ -75,27 +72,27 @@ def test_the_worker_keeps_reading_a_closed_case_for_a_week(
 
 def test_no_further_action_after_assessment_ends_the_allocation(child, alice, mona):
     _authorised(child, alice, mona, outcome="nfa")
-    assert current(child) is None
+    assert current_allocation(child) is None
 
 
 def test_stepping_down_passes_the_case_to_the_early_help_team(
     child, alice, mona, eh_team, ellie, emma
 ):
     _close(_with_plan(child, alice, mona), alice, step_down=True)
-    now = current(child)
+    now = current_allocation(child)
     assert (now.team, now.worker) == (eh_team, None)
     # Early help works with the family, then closes: the case ends rather than
     # going back to the social care team, which had finished.
     request = child.early_help_requests.get()
     early_help.allocate_request(request, worker=ellie, by=emma)
-    assert current(child).worker == ellie
+    assert current_allocation(child).worker == ellie
     early_help.close_episode(
         request,
         closed_on=clock.today(),
         outcome=ClosureOutcome.NEEDS_MET,
         by=ellie,
     )
-    assert current(child) is None
+    assert current_allocation(child) is None
 
 
 def test_early_help_alongside_takes_the_case_when_social_care_closes(
@@ -111,13 +108,13 @@ def test_early_help_alongside_takes_the_case_when_social_care_closes(
         by=alice,
     )
     early_help.allocate_request(request, worker=ellie, on=_days_ago(2), by=emma)
-    assert current(child).worker == alice  # alongside social care
+    assert current_allocation(child).worker == alice  # alongside social care
     _close(episode, alice)
-    assert current(child).worker == ellie
+    assert current_allocation(child).worker == ellie
     early_help.close_episode(
         request, closed_on=clock.today(), outcome=ClosureOutcome.NEEDS_MET, by=ellie
     )
-    assert current(child) is None
+    assert current_allocation(child) is None
 
 
 def test_a_referral_of_a_child_no_one_holds_goes_to_the_front_door(
@@ -129,7 +126,7 @@ def test_a_referral_of_a_child_no_one_holds_goes_to_the_front_door(
     services.open_referral(
         child, received_on=clock.today(), source="2A", contact_id=None, by=alice
     )
-    now = current(child)
+    now = current_allocation(child)
     assert (now.team, now.worker) == (front_door, None)
     assert now.reason == "Referred to social care: for a manager to allocate"
 

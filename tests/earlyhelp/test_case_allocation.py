@@ -16,15 +16,11 @@ from haven.core.models import Allocation, JournalEvent
 from haven.core.services import allocate_case, break_glass
 from haven.earlyhelp import services
 from haven.earlyhelp.codes import ClosureOutcome
-from tests.factories import ChildFactory
+from tests.factories import ChildFactory, current_allocation
 
 pytestmark = pytest.mark.django_db
 
 CLOSED = dt.date(2026, 4, 1)
-
-
-def current(person):
-    return Allocation.objects.filter(person=person, ended_on__isnull=True).first()
 
 
 def closed_payload(person):
@@ -43,7 +39,7 @@ def test_early_help_alongside_social_care_leaves_the_case_with_the_social_worker
     request_.refresh_from_db()
     assert request_.allocated_worker == ellie
     assert request_.allocated_on == dt.date(2026, 3, 20)
-    assert current(child).worker == alice
+    assert current_allocation(child).worker == alice
     assert not Allocation.objects.filter(person=child, worker=ellie).exists()
     [event] = JournalEvent.objects.filter(
         person=child, type="earlyhelp.request_allocated"
@@ -55,7 +51,7 @@ def test_early_help_alongside_social_care_leaves_the_case_with_the_social_worker
 
 
 def test_early_help_alone_takes_the_case(allocated, child, ellie):
-    assert current(child).worker == ellie
+    assert current_allocation(child).worker == ellie
     [event] = JournalEvent.objects.filter(
         person=child, type="earlyhelp.request_allocated"
     )
@@ -72,7 +68,7 @@ def test_closing_alongside_social_care_leaves_the_case_alone(
     services.close_episode(
         request_, closed_on=CLOSED, outcome=ClosureOutcome.NEEDS_MET, by=ellie
     )
-    assert current(child).worker == alice
+    assert current_allocation(child).worker == alice
     assert closed_payload(child)["case"] == "unchanged"
 
 
@@ -82,7 +78,7 @@ def test_closing_hands_the_case_back_to_the_team_that_held_it(
     services.close_episode(
         allocated, closed_on=CLOSED, outcome=ClosureOutcome.NEEDS_MET, by=ellie
     )
-    now = current(child)
+    now = current_allocation(child)
     assert (now.team, now.worker, now.started_on) == (team, None, CLOSED)
     ellies = Allocation.objects.get(person=child, worker=ellie)
     assert ellies.ended_on == CLOSED
@@ -107,8 +103,8 @@ def test_closing_passes_over_reallocations_within_early_help(
     services.close_episode(
         allocated, closed_on=CLOSED, outcome=ClosureOutcome.NEEDS_MET, by=emma
     )
-    assert current(child).team == team
-    assert current(child).worker is None
+    assert current_allocation(child).team == team
+    assert current_allocation(child).worker is None
 
 
 def test_closing_ends_the_allocation_when_no_one_held_the_case_before(
@@ -129,7 +125,7 @@ def test_closing_ends_the_allocation_when_no_one_held_the_case_before(
     services.close_episode(
         request, closed_on=CLOSED, outcome=ClosureOutcome.NEEDS_MET, by=ellie
     )
-    assert current(child) is None
+    assert current_allocation(child) is None
     assert Allocation.objects.get(person=child, worker=ellie).ended_on == CLOSED
     assert closed_payload(child)["case"] == "allocation_ended"
     ended = child.journal.get(type="core.allocation_ended")
@@ -148,6 +144,6 @@ def test_closing_leaves_a_case_moved_on_since(allocated, child, ellie, alice, mo
     services.close_episode(
         allocated, closed_on=CLOSED, outcome=ClosureOutcome.NEEDS_MET, by=mona
     )
-    assert current(child).worker == alice
-    assert current(child).started_on == dt.date(2026, 3, 25)
+    assert current_allocation(child).worker == alice
+    assert current_allocation(child).started_on == dt.date(2026, 3, 25)
     assert closed_payload(child)["case"] == "unchanged"

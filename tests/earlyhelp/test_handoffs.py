@@ -7,21 +7,17 @@ import pytest
 from django.urls import reverse
 
 from haven.core.errors import DomainError
-from haven.core.models import Allocation, JournalEvent, Team
+from haven.core.models import JournalEvent, Team
 from haven.core.services import break_glass
 from haven.earlyhelp import services
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.timescales import queue
 from tests.conftest import make_user
-from tests.factories import ChildFactory
+from tests.factories import ChildFactory, current_allocation
 
 pytestmark = pytest.mark.django_db
 
 STEPPED_UP = dt.date(2026, 4, 1)
-
-
-def current(person):
-    return Allocation.objects.get(person=person, ended_on__isnull=True)
 
 
 def test_a_step_up_passes_the_case_to_the_social_care_team_that_held_it(
@@ -30,7 +26,7 @@ def test_a_step_up_passes_the_case_to_the_social_care_team_that_held_it(
     services.step_up(
         allocated, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
     )
-    now = current(child)
+    now = current_allocation(child)
     assert (now.team, now.worker, now.started_on) == (team, None, STEPPED_UP)
     closed = JournalEvent.objects.get(person=child, type="earlyhelp.episode_closed")
     assert closed.payload["case"] == "stepped_up_to_team"
@@ -69,7 +65,10 @@ def test_a_family_new_to_social_care_is_stepped_up_to_the_front_door(
     services.step_up(
         request, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
     )
-    assert (current(child).team, current(child).worker) == (front_door, None)
+    assert (current_allocation(child).team, current_allocation(child).worker) == (
+        front_door,
+        None,
+    )
 
 
 def test_a_step_up_with_no_social_care_team_is_refused_and_early_help_stays_open(
@@ -93,7 +92,7 @@ def test_a_step_up_with_no_social_care_team_is_refused_and_early_help_stays_open
     assert refused.value.code == "no_social_care_team"
     request.refresh_from_db()
     assert request.closed_on is None
-    assert current(child).worker == ellie
+    assert current_allocation(child).worker == ellie
     assert not child.journal.filter(type="frontdoor.referral_received").exists()
 
 
@@ -114,6 +113,8 @@ def test_the_step_up_page_returns_the_worker_to_the_queue(
     assert response.status_code == 302
     assert EarlyHelpRequest.objects.get(pk=allocated.pk).outcome == "step_up"
     assert client.get(response.url).status_code == 200
+    # The name's promise: to the queue, not the record she can no longer open.
+    assert response.url == reverse("earlyhelp:queue")
 
 
 def test_a_stepped_up_child_is_on_the_social_care_managers_team_work(

@@ -109,6 +109,22 @@ def test_a_restricted_record_is_refused_without_a_grant(wednesday, fred, mona, c
         services.record_contact(details(), [child], by=fred)
 
 
+def test_a_restricted_adults_record_is_refused_without_naming_them(
+    wednesday, fred, mona
+):
+    adult = ChildFactory(kind="adult", given_name="Perpetua", family_name="Quell")
+    Restriction.objects.create(
+        person=adult,
+        kind=Restriction.Kind.RESTRICTED,
+        reason="A relative works here",
+        created_at=clock.now(),
+        created_by=mona,
+    )
+    with pytest.raises(AccessDenied) as refused:
+        services.record_contact(details(), [adult], by=fred)
+    assert "Quell" not in str(refused.value.message)
+
+
 # --- deciding ----------------------------------------------------------------
 
 

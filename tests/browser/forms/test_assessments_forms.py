@@ -6,16 +6,12 @@ from playwright.sync_api import Page, expect
 from haven.assessments import forms
 from haven.assessments.codes import SECTION_FIELDS
 from haven.assessments.models import Assessment
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import choose, expect_success, press, select, tick
 
 FACTORS = ("2B", "3A", "18C")
-
-
-def _sign_out(page: Page) -> None:
-    page.click("button:has-text('Sign out')")
 
 
 @covers(forms.AssessmentForm, forms.ReturnForm, "assessments/detail.html")
@@ -49,7 +45,7 @@ def test_an_assessment_is_written_returned_and_authorised(
         )
     for code in FACTORS:
         expect(page.locator("#factors")).to_contain_text(f"({code})")
-    _sign_out(page)
+    sign_out(page)
 
     manager = scenes.staff("social-worker").team.managers.get()
     sign_in(page, live_server.url, manager.username)
@@ -63,7 +59,7 @@ def test_an_assessment_is_written_returned_and_authorised(
     returned = assessment.returns.get()
     assert returned.comments == "Say what the child told you about the bruising."
     assert returned.returned_by == manager
-    _sign_out(page)
+    sign_out(page)
 
     # The worker adds to the child's voice; the ticks are still there.
     sign_in(page, live_server.url, "social-worker")
@@ -73,7 +69,7 @@ def test_an_assessment_is_written_returned_and_authorised(
     page.fill("#id_childs_voice", "She said she fell off her bike.")
     press(page, "Submit for authorisation")
     expect_success(page, "Assessment submitted for authorisation")
-    _sign_out(page)
+    sign_out(page)
 
     sign_in(page, live_server.url, manager.username)
     page.goto(url)

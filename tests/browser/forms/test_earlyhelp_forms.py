@@ -11,7 +11,7 @@ from haven.core import clock
 from haven.core.models import Allocation
 from haven.earlyhelp import forms
 from haven.earlyhelp.models import EarlyHelpRequest
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -26,10 +26,6 @@ PLAN = (
     ("Bedtime routine chart", "Mum, with the family worker", 14),
     ("Parenting course", "Dad", 28),
 )
-
-
-def _sign_out(page: Page) -> None:
-    press(page, "Sign out")
 
 
 @covers(
@@ -57,7 +53,7 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
     request = EarlyHelpRequest.objects.get(person=child)
     assert (request.requested_on, request.source) == (day(6), "step_down")
     assert request.reason == "Mum asks for help with the children's bedtimes."
-    _sign_out(page)
+    sign_out(page)
 
     worker = scenes.staff("early-help-worker")
     sign_in(page, base, scenes.early_help_manager().username)
@@ -68,7 +64,7 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
     expect_success(page, "allocated")
     request.refresh_from_db()
     assert (request.allocated_worker, request.allocated_on) == (worker, day(5))
-    _sign_out(page)
+    sign_out(page)
 
     sign_in(page, base, worker.username)
     page.goto(f"{base}/early-help/requests/{request.pk}/assessment/")
