@@ -1,20 +1,22 @@
 """Pages about one person's record that belong to the core."""
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from haven.core import access
 from haven.core import chronology as words
 from haven.core.errors import DomainError
-from haven.core.exports import csv_response
+from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
-from haven.core.models import AccessLogEntry
+from haven.core.models import AccessLogEntry, JournalEvent
 from haven.core.services import break_glass as open_with_break_glass
 from haven.people import selectors
 from haven.people.models import Person
@@ -35,11 +37,16 @@ def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     person = open_person(request, pk, what)
     significant = request.GET.get("significant") == "on"
+    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    if export == "csv":
+        return _csv(
+            person,
+            selectors.whole_chronology(
+                person, start=start, end=end, significant_only=significant
+            ),
+        )
     events = selectors.chronology(
-        person,
-        start=_date(request.GET.get("from")),
-        end=_date(request.GET.get("to")),
-        significant_only=significant,
+        person, start=start, end=end, significant_only=significant
     )
     rows = [
         {
@@ -50,8 +57,6 @@ def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         }
         for e in events
     ]
-    if export == "csv":
-        return _csv(person, rows)
     context = {
         "person": person,
         "bar": selectors.identity_bar(person),
@@ -69,33 +74,34 @@ def _when(moment: dt.datetime, timed: bool = True) -> str:
     return f"{local:%Y-%m-%d %H:%M}" if timed else f"{local:%Y-%m-%d}"
 
 
-def _csv(person: Person, rows: list[dict]) -> HttpResponse:
-    response, writer = csv_response(f"chronology-{person.pk}.csv")
-    writer.writerow(
+CSV_HEADER = [
+    "occurred",
+    "recorded",
+    "type",
+    "description",
+    "recorded by",
+    "significant",
+    "backdated",
+]
+
+
+def _csv(person: Person, events: Iterable[JournalEvent]) -> StreamingHttpResponse:
+    # Streamed: every event, however long the record, never cut at a limit.
+    rows = (
         [
-            "occurred",
-            "recorded",
-            "type",
-            "description",
-            "recorded by",
-            "significant",
-            "backdated",
+            _when(e.occurred_at, words.has_time(e)),
+            _when(e.recorded_at),
+            e.type,
+            words.describe(e),
+            str(e.actor or "Haven"),
+            "yes" if e.significant else "no",
+            "yes" if words.is_backdated(e) else "no",
         ]
+        for e in events
     )
-    for row in rows:
-        e = row["event"]
-        writer.writerow(
-            [
-                _when(e.occurred_at, row["timed"]),
-                _when(e.recorded_at),
-                e.type,
-                row["text"],
-                str(e.actor or "Haven"),
-                "yes" if e.significant else "no",
-                "yes" if row["backdated"] else "no",
-            ]
-        )
-    return response
+    return csv_stream(
+        f"chronology-{person.pk}.csv", itertools.chain([CSV_HEADER], rows)
+    )
 
 
 def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:

@@ -1,11 +1,13 @@
 """Reads of the person register, always scoped by the user asking."""
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from haven.core import access, clock
 from haven.core import chronology as chronology_words
@@ -210,6 +212,44 @@ def chronology(
 ) -> list[JournalEvent]:
     """The person's journal (with merged records'), newest first, filtered: at
     most `limit` events, without a worker's draft saves."""
+    latest = _chronology_events(person, types, start, end, significant_only)
+    return chronology_words.newest_first(latest[:limit])
+
+
+def whole_chronology(
+    person: Person,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    significant_only: bool = False,
+) -> Iterator[JournalEvent]:
+    """Every event `chronology` would list, however many, read a day at a time.
+
+    The chronology's order moves an event known only by its date within its own
+    day (chronology.newest_first), never across days, so each day can be put in
+    order on its own as the rows stream past.
+    """
+    events = _chronology_events(person, None, start, end, significant_only)
+    day: list[JournalEvent] = []
+    for event in events.iterator(chunk_size=500):
+        if day and _local_day(day[-1]) != _local_day(event):
+            yield from chronology_words.newest_first(day)
+            day = []
+        day.append(event)
+    yield from chronology_words.newest_first(day)
+
+
+def _local_day(event: JournalEvent) -> dt.date:
+    return timezone.localtime(event.occurred_at).date()
+
+
+def _chronology_events(
+    person: Person,
+    types: list[str] | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    significant_only: bool,
+) -> QuerySet[JournalEvent]:
     events = JournalEvent.objects.filter(person_id__in=record_ids(person)).exclude(
         type__in=chronology_words.HIDDEN
     )
@@ -223,8 +263,7 @@ def chronology(
         )
     if significant_only:
         events = events.filter(significant=True)
-    latest = events.select_related("actor").order_by("-occurred_at", "-sequence")
-    return chronology_words.newest_first(latest[:limit])
+    return events.select_related("actor").order_by("-occurred_at", "-sequence")
 
 
 def may_open(user: User, person: Person) -> bool:

@@ -49,7 +49,7 @@ def test_the_csv_export_is_logged_as_a_read(client, alice, child):
     client.force_login(alice)
     url = reverse("record:chronology", args=[child.pk])
     response = client.get(url, {"format": "csv"})
-    body = response.content.decode()
+    body = response.getvalue().decode()
     assert body.splitlines()[0].startswith("occurred,recorded,type,description")
     assert "Dog at the address" in body
     assert AccessLogEntry.objects.filter(what="Chronology CSV export").exists()
