@@ -1,0 +1,22 @@
+"""The subject access export: a person's whole record, for a manager to review."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+
+from haven.core import subject_access
+from haven.core.exports import csv_stream
+from haven.core.http import AuthenticatedRequest
+from haven.people.views import open_person
+
+
+def subject_access_export(
+    request: AuthenticatedRequest, pk: int
+) -> StreamingHttpResponse:
+    # Managers with access to the record handle subject access requests: they
+    # already see who viewed it, and review third parties before release.
+    if not request.user.has_perm("core.manage_team_cases"):
+        raise PermissionDenied("Only managers export a record for subject access")
+    person = open_person(request, pk, "Subject access export")
+    return csv_stream(
+        f"subject-access-{person.pk}.csv", subject_access.rows(person, request.user)
+    )
