@@ -30,7 +30,9 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def chronology(
+    request: AuthenticatedRequest, pk: int
+) -> HttpResponse | StreamingHttpResponse:
     export = request.GET.get("format", "")
     what = {"csv": "Chronology CSV export", "print": "Chronology print"}.get(
         export, "Chronology"

@@ -149,3 +149,17 @@ def test_the_chronology_csv_lists_every_event_beyond_two_thousand(client, alice,
     assert len(rows) == len(expected)
     # The same order as the page reads, newest first.
     assert [row[3] for row in rows] == [describe(e) for e in expected]
+
+
+def test_a_contact_names_its_referrer_for_review(client, mona, child):
+    from haven.frontdoor.services import record_contact
+    from tests.frontdoor.conftest import details
+
+    fred = make_user("fred", "front_door_worker")
+    received = clock.now() - dt.timedelta(hours=1)
+    record_contact(details(received_at=received), [child], by=fred)
+    rows = _rows(_export(client, mona, child))
+    contact = next(row for row in rows if row["section"] == "Contact")
+    assert "bruising to the arm" in contact["text"]
+    assert "referrer: Ms Patel, Designated safeguarding lead" in contact[THIRD_PARTY]
+    assert "staff: Fred Tester" in contact[THIRD_PARTY]
