@@ -163,3 +163,26 @@ def test_a_contact_names_its_referrer_for_review(client, mona, child):
     assert "bruising to the arm" in contact["text"]
     assert "referrer: Ms Patel, Designated safeguarding lead" in contact[THIRD_PARTY]
     assert "staff: Fred Tester" in contact[THIRD_PARTY]
+
+
+def test_every_section_exports_from_a_demo_authority(db):
+    from django.core.management import call_command
+
+    from haven.core import subject_access
+
+    call_command("seed_demo", children=10, seed=11, verbosity=0)
+    reader = make_user("sar_reader", "service_manager")
+    sections: set[str] = set()
+    for person in Person.objects.filter(merged_into__isnull=True):
+        lines = list(subject_access.rows(person, reader))
+        assert lines[0] == subject_access.HEADER
+        assert all(len(line) == len(subject_access.HEADER) for line in lines)
+        sections.update(line[0] for line in lines[1:])
+    assert {
+        "Contact",
+        "Assessment",
+        "Early help",
+        "Child in need plan",
+        "Case note",
+        "Supervision",
+    } <= sections, sections
