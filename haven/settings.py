@@ -114,6 +114,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (haven/core/signin.py): the first backend refuses a locked
+# username or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "haven.core.signin.ThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+HAVEN_SIGN_IN_FAILURES_PER_USERNAME = env_int(
+    "HAVEN_SIGN_IN_FAILURES_PER_USERNAME", 5, minimum=1
+)
+HAVEN_SIGN_IN_FAILURES_PER_ADDRESS = env_int(
+    "HAVEN_SIGN_IN_FAILURES_PER_ADDRESS", 30, minimum=1
+)
+HAVEN_SIGN_IN_WINDOW_MINUTES = env_int("HAVEN_SIGN_IN_WINDOW_MINUTES", 15, minimum=1)
+HAVEN_SIGN_IN_LOCKOUT_MINUTES = env_int("HAVEN_SIGN_IN_LOCKOUT_MINUTES", 15, minimum=1)
+# How many proxies in front of Haven add to X-Forwarded-For (0: none, the
+# client's own address is the connection's).
+HAVEN_TRUSTED_PROXIES = env_int("HAVEN_TRUSTED_PROXIES", 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from haven.core import signin
 from haven.core.errors import DomainError
 
 
@@ -90,6 +91,14 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        # A locked account is told so, not that the password was wrong: the
+        # right password would be refused too.
+        username = self.cleaned_data.get("username")
+        if signin.is_locked(username, signin.client_address(self.request)):
+            return forms.ValidationError(signin.locked_message(), code="locked")
+        return super().get_invalid_login_error()
 
 
 class NumberedRows(forms.BaseFormSet):
