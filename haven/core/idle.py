@@ -2,6 +2,7 @@
 absolute age every session has (SESSION_COOKIE_AGE): a worker who walks away
 from a screen showing a child's record does not leave it open all day."""
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -9,12 +10,16 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
-from haven.core import clock
-
 LAST_SEEN = "haven_last_seen"
 # The time seen is written at most this often, so every request does not
 # rewrite the session; the timeout may come up to this much early.
 RESOLUTION_SECONDS = 60
+
+
+def seconds_now() -> float:
+    """The wall clock, like the session's own expiry; not haven.core.clock, the
+    time of the record, which tests and the demo builder move about."""
+    return time.time()
 
 
 class IdleTimeoutMiddleware:
@@ -30,7 +35,7 @@ class IdleTimeoutMiddleware:
         return self.get_response(request)
 
     def _check(self, request: HttpRequest) -> None:
-        now = clock.now().timestamp()
+        now = seconds_now()
         last_seen = request.session.get(LAST_SEEN)
         limit = settings.HAVEN_IDLE_TIMEOUT_MINUTES * 60
         if isinstance(last_seen, int | float) and now - last_seen > limit:
