@@ -9,6 +9,7 @@ the admin's. The limits are settings (HAVEN_SIGN_IN_*).
 """
 
 import datetime as dt
+import ipaddress
 from typing import Any
 
 from django.conf import settings
@@ -41,9 +42,16 @@ def client_address(request: HttpRequest | None) -> str | None:
     proxies = settings.HAVEN_TRUSTED_PROXIES
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if proxies and len(hops) >= proxies:
-        return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
+    found = hops[-proxies] if proxies and len(hops) >= proxies else None
+    return _address(found or request.META.get("REMOTE_ADDR"))
+
+
+def _address(text: str | None) -> str | None:
+    # Only an address is stored: PostgreSQL's inet column refuses anything else.
+    try:
+        return str(ipaddress.ip_address((text or "").strip()))
+    except ValueError:
+        return None
 
 
 def _key(username: str | None) -> str:

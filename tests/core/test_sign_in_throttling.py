@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 
-from haven.core.models import SignInLock
+from haven.core.models import SignInFailure, SignInLock
 from haven.core.roles import ROLES_BY_KEY
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +117,35 @@ def test_the_administrator_role_may_unlock_but_not_forge_locks():
         .permissions.filter(codename="delete_signinlock")
         .exists()
     )
+
+
+def test_behind_a_proxy_the_forwarded_address_is_counted(client, alice, settings):
+    settings.HAVEN_TRUSTED_PROXIES = 1
+    settings.HAVEN_SIGN_IN_FAILURES_PER_ADDRESS = 3
+    for number in range(3):
+        client.post(
+            "/sign-in/",
+            {"username": f"someone{number}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.9",
+        )
+    assert SignInLock.objects.get().ip_address == "198.51.100.9"
+    response = client.post(
+        "/sign-in/",
+        {"username": "alice", "password": RIGHT},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.10",
+    )
+    assert response.status_code == 302
+
+
+def test_a_forwarded_header_that_is_no_address_is_not_stored(client, settings):
+    settings.HAVEN_TRUSTED_PROXIES = 1
+    response = client.post(
+        "/sign-in/",
+        {"username": "someone", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="unknown",
+        REMOTE_ADDR="not an address either",
+    )
+    assert response.status_code == 200
+    assert SignInFailure.objects.get().ip_address is None
