@@ -79,7 +79,7 @@ def record_failure(username: str | None, address: str | None) -> None:
         SignInFailure.objects.create(
             username=_key(username), ip_address=address, at=now
         )
-        if _count(since, username=_key(username)) >= (
+        if _key(username) and _count(since, username=_key(username)) >= (
             settings.HAVEN_SIGN_IN_FAILURES_PER_USERNAME
         ):
             _lock(now, username=_key(username))

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 
+from haven.core import signin
 from haven.core.models import SignInFailure, SignInLock
 from haven.core.roles import ROLES_BY_KEY
 
@@ -149,3 +150,10 @@ def test_a_forwarded_header_that_is_no_address_is_not_stored(client, settings):
     )
     assert response.status_code == 200
     assert SignInFailure.objects.get().ip_address is None
+
+
+def test_failures_without_a_username_lock_no_one():
+    for _ in range(6):
+        signin.record_failure("", None)
+        signin.record_failure(None, "192.0.2.1")
+    assert not SignInLock.objects.exists()
