@@ -2,10 +2,15 @@
 Haven's scripts (GOV.UK Frontend, htmx, the draft autosave, the API docs, the
 admin) work under it without one violation reported."""
 
+import pytest
+from django.core.management import call_command
+from django.test import Client
 from playwright.sync_api import Browser, Page, expect
 
-from haven.core.models import Allocation
+from haven.core.models import Allocation, User
 from tests.browser.conftest import sign_in
+from tests.browser.test_every_page_accessible import one_page_per_pattern
+from tests.demo.test_every_link import DEMO, crawl
 
 # Seen from inside each page, before any of its own scripts run.
 REPORT_VIOLATIONS = """
@@ -91,3 +96,27 @@ def test_the_admin_reports_no_policy_violation(browser: Browser, live_server, de
         page.wait_for_load_state("networkidle")
         assert violations(page, console) == [], path
     page.context.close()
+
+
+@pytest.fixture
+def crawled_demo(django_db_serialized_rollback: None, transactional_db: None) -> None:
+    call_command("seed_demo", **DEMO, verbosity=0)
+
+
+@pytest.mark.parametrize("username", ["social-worker", "team-manager"])
+def test_every_page_a_role_reaches_reports_no_policy_violation(
+    browser: Browser, live_server, crawled_demo, username: str
+):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    urls = one_page_per_pattern(crawl(client))
+    page, console = watched(browser)
+    sign_in(page, live_server.url, username)
+    found = []
+    for url in urls:
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("networkidle")
+        found += [f"{url}: {problem}" for problem in violations(page, console)]
+        console.clear()
+    page.context.close()
+    assert found == []
