@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "haven.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "haven.core.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -114,6 +116,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (haven/core/signin.py): the first backend refuses a locked
+# username or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "haven.core.signin.ThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+HAVEN_SIGN_IN_FAILURES_PER_USERNAME = env_int(
+    "HAVEN_SIGN_IN_FAILURES_PER_USERNAME", 5, minimum=1
+)
+HAVEN_SIGN_IN_FAILURES_PER_ADDRESS = env_int(
+    "HAVEN_SIGN_IN_FAILURES_PER_ADDRESS", 30, minimum=1
+)
+HAVEN_SIGN_IN_WINDOW_MINUTES = env_int("HAVEN_SIGN_IN_WINDOW_MINUTES", 15, minimum=1)
+HAVEN_SIGN_IN_LOCKOUT_MINUTES = env_int("HAVEN_SIGN_IN_LOCKOUT_MINUTES", 15, minimum=1)
+# How many proxies in front of Haven add to X-Forwarded-For (0: none, the
+# client's own address is the connection's).
+HAVEN_TRUSTED_PROXIES = env_int("HAVEN_TRUSTED_PROXIES", 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -134,6 +153,7 @@ STORAGES = {
 }
 
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+HAVEN_IDLE_TIMEOUT_MINUTES = env_int("HAVEN_IDLE_TIMEOUT_MINUTES", 30, minimum=1)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
     path("", include("haven.core.urls")),
@@ -17,7 +17,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
-        SpectacularSwaggerView.as_view(url_name="api-schema"),
+        # The split view serves its script from a URL, not inline (the CSP).
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", template_name="core/api_docs.html"
+        ),
         name="api-docs",
     ),
 ]

@@ -1,10 +1,12 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from haven.core.models import Team, User
+from haven.core import signin
+from haven.core.models import SignInLock, Team, User
 
 
 @admin.register(Team)
@@ -49,3 +51,31 @@ class UserAdmin(DjangoUserAdmin):
         ):
             readonly.append("groups")
         return readonly
+
+
+@admin.register(SignInLock)
+class SignInLockAdmin(admin.ModelAdmin):
+    """Accounts and addresses refused sign-in after too many wrong passwords;
+    unlocking one lets its owner try again at once."""
+
+    list_display = ("__str__", "locked_at", "until")
+    search_fields = ("username", "ip_address")
+    actions = ["unlock"]
+    readonly_fields = ("username", "ip_address", "locked_at", "until")
+
+    @admin.action(description="Unlock the selected accounts", permissions=["delete"])
+    def unlock(self, request: HttpRequest, queryset: QuerySet[SignInLock]) -> None:
+        for lock in queryset:
+            signin.unlock(lock)
+        self.message_user(request, "Unlocked.", messages.SUCCESS)
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

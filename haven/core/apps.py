@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Haven core"
 
     def ready(self) -> None:
+        from haven.core import signin  # noqa: F401  (connects its signal receivers)
         from haven.core.roles import sync_roles
 
         # Roles follow the code's definition after every migrate, the way Django

@@ -6,8 +6,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.password_validation import password_validators_help_texts
 
+from haven.core import signin
 from haven.core.errors import DomainError
 
 
@@ -90,6 +92,41 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        # A locked account is told so, not that the password was wrong: the
+        # right password would be refused too.
+        username = self.cleaned_data.get("username")
+        if signin.is_locked(username, signin.client_address(self.request)):
+            return forms.ValidationError(signin.locked_message(), code="locked")
+        return super().get_invalid_login_error()
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's change of one's own password, in the GOV.UK style, checked by
+    every validator in AUTH_PASSWORD_VALIDATORS."""
+
+    error_messages = {
+        "password_incorrect": "Your current password is not right. Enter it again",
+        "password_mismatch": "Enter the same new password twice",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["old_password"].label = "Current password"
+        fields["new_password1"].label = "New password"
+        fields["new_password2"].label = "Confirm your new password"
+        # The hint in words, not the validators' HTML list.
+        fields["new_password1"].help_text = " ".join(password_validators_help_texts())
+        fields["new_password2"].help_text = ""
+        fields["old_password"].error_messages["required"] = (
+            "Enter your current password"
+        )
+        fields["new_password1"].error_messages["required"] = "Enter a new password"
+        fields["new_password2"].error_messages["required"] = (
+            "Enter your new password again"
+        )
 
 
 class NumberedRows(forms.BaseFormSet):

@@ -38,6 +38,9 @@ ADMINISTRATION = (
     "add_team",
     "change_team",
     "auth.view_group",
+    # Sign-in locks: an administrator sees them and unlocks (deletes) them.
+    "view_signinlock",
+    "delete_signinlock",
 )
 
 ROLES: tuple[Role, ...] = (

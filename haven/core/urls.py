@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from haven.core import views
-from haven.core.forms import LoginForm
+from haven.core.forms import ChangePasswordForm, LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,4 +17,9 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        views.ChangePassword.as_view(form_class=ChangePasswordForm),
+        name="password_change",
+    ),
 ]

@@ -1,7 +1,10 @@
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse_lazy
 
 from haven.core.http import AuthenticatedRequest
 from haven.core.selectors import home_page_for
@@ -9,6 +12,16 @@ from haven.core.selectors import home_page_for
 
 def home(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "core/home.html", {"page": home_page_for(request.user)})
+
+
+class ChangePassword(SuccessMessageMixin, auth_views.PasswordChangeView):
+    """Staff change their own password; the session stays signed in."""
+
+    # Not registration/password_change_form.html: the admin's template of that
+    # name comes first.
+    template_name = "core/change_password.html"
+    success_url = reverse_lazy("home")
+    success_message = "Your password has been changed"
 
 
 @login_not_required

@@ -6,7 +6,7 @@ issue 9 found cut off or pushed down, so a regression reads as what a worker mee
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import AXE, sideways_scrolling, sign_in
+from tests.browser.conftest import load_axe, sideways_scrolling, sign_in
 
 PHONE = {"width": 320, "height": 640}
 
@@ -58,6 +58,6 @@ def test_the_phase_banner_and_identity_bar_are_inside_landmarks(
 ):
     sign_in(page, live_server.url, "social-worker")
     open_first_child(page, live_server.url)
-    page.add_script_tag(path=str(AXE))
+    load_axe(page)
     result = page.evaluate("async () => await axe.run(document, {runOnly: ['region']})")
     assert [node["target"] for v in result["violations"] for node in v["nodes"]] == []

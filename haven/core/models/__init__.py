@@ -8,6 +8,7 @@ from haven.core.models.access import (
     Restriction,
 )
 from haven.core.models.journal import JournalEvent
+from haven.core.models.signin import SignInFailure, SignInLock
 from haven.core.models.staff import DemoDatabase, Team, User
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "DemoDatabase",
     "JournalEvent",
     "Restriction",
+    "SignInFailure",
+    "SignInLock",
     "Team",
     "User",
 ]

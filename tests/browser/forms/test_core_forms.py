@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from haven.core.forms import LoginForm
+from haven.core.forms import ChangePasswordForm, LoginForm
 from haven.core.models import BreakGlass, User
 from haven.demo.staff import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
@@ -52,3 +52,27 @@ def test_a_worker_opens_a_record_with_break_glass(page: Page, live_server, demo)
     glass = BreakGlass.objects.get(person=child, user=outsider)
     assert glass.reason == "Police called out of hours about this child."
     expect(page.locator("h1")).to_contain_text(child.given_name)
+
+
+@covers(ChangePasswordForm)
+def test_a_worker_changes_their_password_from_the_header(page: Page, live_server, demo):
+    sign_in(page, live_server.url, "social-worker")
+    page.click("header a:has-text('Change password')")
+    expect(page.locator("h1")).to_have_text("Change your password")
+    page.get_by_label("Current password").fill("not-the-password")
+    page.get_by_label("New password", exact=True).fill("password123")
+    page.get_by_label("Confirm your new password").fill("password1234")
+    press(page, "Change password")
+
+    expect_errors(
+        page, "Your current password is not right", "Enter the same new password"
+    )
+    page.get_by_label("Current password").fill(DEMO_PASSWORD)
+    page.get_by_label("New password", exact=True).fill("kettle orbit meadow lantern")
+    page.get_by_label("Confirm your new password").fill("kettle orbit meadow lantern")
+    press(page, "Change password")
+
+    expect_success(page, "Your password has been changed")
+    assert User.objects.get(username="social-worker").check_password(
+        "kettle orbit meadow lantern"
+    )
