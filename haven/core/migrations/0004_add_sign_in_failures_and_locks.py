@@ -4,37 +4,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_journal_append_only_triggers'),
+        ("core", "0003_journal_append_only_triggers"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SignInFailure',
+            name="SignInFailure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(db_index=True, max_length=150)),
-                ('ip_address', models.GenericIPAddressField(blank=True, db_index=True, null=True)),
-                ('at', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("username", models.CharField(db_index=True, max_length=150)),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, db_index=True, null=True),
+                ),
+                ("at", models.DateTimeField(db_index=True)),
             ],
             options={
-                'ordering': ['-at'],
+                "ordering": ["-at"],
             },
         ),
         migrations.CreateModel(
-            name='SignInLock',
+            name="SignInLock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(blank=True, db_index=True, max_length=150)),
-                ('ip_address', models.GenericIPAddressField(blank=True, db_index=True, null=True)),
-                ('locked_at', models.DateTimeField()),
-                ('until', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(blank=True, db_index=True, max_length=150),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, db_index=True, null=True),
+                ),
+                ("locked_at", models.DateTimeField()),
+                ("until", models.DateTimeField(db_index=True)),
             ],
             options={
-                'verbose_name': 'sign-in lock',
-                'ordering': ['-locked_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('username', ''), _negated=True), ('ip_address__isnull', False), _connector='OR'), name='sign_in_lock_names_a_username_or_address')],
+                "verbose_name": "sign-in lock",
+                "ordering": ["-locked_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("username", ""), _negated=True),
+                            ("ip_address__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="sign_in_lock_names_a_username_or_address",
+                    )
+                ],
             },
         ),
     ]
