@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from haven.casework.services import record_note
 from haven.core import clock
@@ -34,15 +34,21 @@ Rows = dict[str, list[tuple[str, ...]]]
 
 @contextlib.contextmanager
 def pointed_at(name: str) -> Iterator[None]:
-    """Every new connection (this thread's and the writer's) opens `name`."""
-    original = connection.settings_dict["NAME"]
-    connection.close()
-    connection.settings_dict["NAME"] = name
+    """Every new connection (this thread's and the writer's) opens `name`.
+
+    The test database's own connection is set aside, not closed: closing an
+    in-memory SQLite database would destroy it for the tests after this one.
+    """
+    settings = connections.settings[DEFAULT_DB_ALIAS]  # shared by every thread
+    original, original_name = connections[DEFAULT_DB_ALIAS], settings["NAME"]
+    settings["NAME"] = name
+    connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
     try:
         yield
     finally:
-        connection.close()
-        connection.settings_dict["NAME"] = original
+        connections[DEFAULT_DB_ALIAS].close()
+        settings["NAME"] = original_name
+        connections[DEFAULT_DB_ALIAS] = original
 
 
 @pytest.fixture
