@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -158,17 +159,28 @@ def _sealed_for(user: User) -> Q:
     return Q(Exists(seals))
 
 
-def visible_filter(user: User) -> Q:
-    """A filter over Person: the records this user may open today."""
-    if not user.is_active:
-        return Q(pk__in=[])
+def _lasting_relationships(user: User) -> Q:
+    """A filter over Person: a lasting relationship (not break-glass) to the
+    record itself, or to a record merged into it, so that a merge never takes a
+    child away from whoever held either side."""
     today = clock.today()
     related = Q(pk__in=[])
     for rel in RELATIONSHIPS:
         condition = rel.filter(user, today)
         if condition is not None:
             related |= condition
-    if user.has_perm("core.view_case_record"):
+    # The duplicate's OuterRef("pk") in each relationship resolves to the
+    # duplicate, and merged_into to the record asked about.
+    person_model = apps.get_model("people", "Person")
+    duplicates = person_model.objects.filter(related, merged_into=OuterRef("pk"))
+    return related | Q(Exists(duplicates))
+
+
+def _access_filter(user: User, *, break_glass: bool) -> Q:
+    if not user.is_active:
+        return Q(pk__in=[])
+    related = _lasting_relationships(user)
+    if break_glass and user.has_perm("core.view_case_record"):
         related |= _active_break_glass(user)
     restricted = _restriction(Restriction.Kind.RESTRICTED)
     sealed = _restriction(Restriction.Kind.SEALED)
@@ -177,6 +189,47 @@ def visible_filter(user: User) -> Q:
         | (restricted & _granted(user))
         | (sealed & _sealed_for(user))
     )
+
+
+def visible_filter(user: User) -> Q:
+    """A filter over Person: the records this user may open today."""
+    return _access_filter(user, break_glass=True)
+
+
+def lasting_filter(user: User) -> Q:
+    """A filter over Person: the records this user may change.
+
+    Break-glass lets a user read a record for a few hours, never write to it:
+    a write made on borrowed access could hand its author lasting access (a
+    merge into a record they hold, a transfer to their own team).
+    """
+    return _access_filter(user, break_glass=False)
+
+
+def may_change(user: User, person: Any) -> bool:
+    """Whether the user holds lasting access (not break-glass) to the record."""
+    model = type(person)
+    return model.objects.filter(lasting_filter(user), pk=person.pk).exists()
+
+
+BORROWED_ACCESS = (
+    "Your temporary access lets you read this record, not change it. Ask the team "
+    "holding the case to record this."
+)
+
+
+def require_lasting_access(user: User, person: Any) -> None:
+    """Refuse a write unless the user holds lasting access to the record."""
+    if may_change(user, person):
+        return
+    if why_user_may_open(user, person) is not None:
+        raise AccessDenied(BORROWED_ACCESS)
+    raise AccessDenied()
+
+
+def changeable_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
+    """Narrow a Person queryset to the records the user may change."""
+    return people.filter(lasting_filter(user))
 
 
 def visible_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
@@ -196,20 +249,29 @@ def why_user_may_open(user: User, person: Any) -> str | None:
     restriction = Restriction.objects.filter(person=person).first()
     if restriction is not None:
         return f"{restriction.get_kind_display()} record: access granted"
-    today = clock.today()
-    for rel in RELATIONSHIPS:
-        condition = rel.filter(user, today)
-        if (
-            condition is not None
-            and model.objects.filter(condition, pk=person.pk).exists()
-        ):
-            return rel.name
+    reason = _lasting_reason(user, person)
+    if reason is not None:
+        return reason
     glass = (
         BreakGlass.objects.filter(person=person, user=user, expires_at__gt=clock.now())
         .order_by("-started_at")
         .first()
     )
     return f"Break-glass: {glass.reason}" if glass else None
+
+
+def _lasting_reason(user: User, person: Any) -> str | None:
+    model = type(person)
+    today = clock.today()
+    for rel in RELATIONSHIPS:
+        condition = rel.filter(user, today)
+        if condition is None:
+            continue
+        if model.objects.filter(condition, pk=person.pk).exists():
+            return rel.name
+        if model.objects.filter(condition, merged_into=person.pk).exists():
+            return f"{rel.name} of a record merged into this one"
+    return None
 
 
 def open_record(user: User, person: Any, *, what: str) -> str:

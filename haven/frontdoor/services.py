@@ -38,7 +38,7 @@ def _may_name(user: User, person: Person, *, field: str) -> None:
     # Access first: the messages below name the person, and a restricted
     # record's name is not for someone who may not open it.
     restricted = Restriction.objects.filter(person=person).exists()
-    if restricted and access.why_user_may_open(user, person) is None:
+    if restricted and not access.may_change(user, person):
         raise AccessDenied(
             "One of the children has a restricted record. Ask the manager of the team "
             "holding it to record the contact."
@@ -209,8 +209,7 @@ def decide_contact(
             "not_permitted",
             "Only a manager can decide what happens next with a contact",
         )
-    if access.why_user_may_open(by, contact_child.person) is None:
-        raise AccessDenied()
+    access.require_lasting_access(by, contact_child.person)
     with transaction.atomic():
         named = (
             ContactChild.objects.select_for_update()
