@@ -8,7 +8,7 @@ placements they pay).
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -239,6 +239,23 @@ def visible_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
     and the database checks access only for the people already chosen.
     """
     return people.filter(visible_filter(user))
+
+
+def unnamed_for(user: User, person_ids: Iterable[int | None]) -> set[int]:
+    """Of these people, those the user may not even see named: restricted and
+    sealed records the user may not open (that such a record exists, or who is
+    related to whom, can be the secret: an adoption, a staff member's child)."""
+    ids = {pk for pk in person_ids if isinstance(pk, int)}
+    if not ids:
+        return set()
+    person_model = apps.get_model("people", "Person")
+    secret = person_model.objects.filter(pk__in=ids, restriction__isnull=False)
+    return set(secret.exclude(visible_filter(user)).values_list("pk", flat=True))
+
+
+def is_secret(person: Any) -> bool:
+    """Restricted or sealed: to anyone without access it looks like no record."""
+    return Restriction.objects.filter(person_id=person.pk).exists()
 
 
 def why_user_may_open(user: User, person: Any) -> str | None:

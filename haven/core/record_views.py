@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from haven.core import access
@@ -41,10 +41,11 @@ def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         end=_date(request.GET.get("to")),
         significant_only=significant,
     )
+    unnamed = words.unnamed_in(events, request.user)
     rows = [
         {
             "event": e,
-            "text": words.describe(e),
+            "text": words.describe(e, unnamed),
             "timed": words.has_time(e),
             "backdated": words.is_backdated(e),
         }
@@ -113,11 +114,16 @@ def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
+    """Ask for temporary access to a record. Nothing about the record is shown
+    before access is decided, and an unknown, restricted or sealed record gives
+    the same 404, so the page cannot be used to list or confirm names."""
     if not request.user.has_perm("core.view_case_record"):
         raise Http404
-    if access.why_user_may_open(request.user, person) is not None:
+    person = Person.objects.filter(pk=pk, merged_into__isnull=True).first()
+    if person is not None and access.why_user_may_open(request.user, person):
         return redirect("people:detail", pk=pk)
+    if person is None or access.is_secret(person):
+        raise Http404
     error = None
     if request.method == "POST":
         try:
@@ -131,10 +137,5 @@ def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 request, "You have temporary access. Your manager will see why."
             )
             return redirect("people:detail", pk=pk)
-    context = {
-        "person_name": person.full_name,
-        "pk": pk,
-        "error": error,
-        "reason": request.POST.get("reason", ""),
-    }
+    context = {"pk": pk, "error": error, "reason": request.POST.get("reason", "")}
     return render(request, "core/record/break_glass.html", context)

@@ -168,7 +168,8 @@ def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
     if Restriction.objects.filter(person=person).exists():
         raise DomainError(
             "restricted_record",
-            "This record is restricted. Ask the record's manager for access.",
+            # Words that do not confirm the record exists or is restricted.
+            "No record to open with temporary access",
         )
     now = clock.now()
     with transaction.atomic():

@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 
 from haven.core import access, clock
 from haven.core import chronology as chronology_words
+from haven.core.errors import AccessDenied
 from haven.core.models import Allocation, JournalEvent, User
 from haven.core.selectors import current_allocation
 from haven.people.keys import name_keys, postcode_key
@@ -27,13 +28,21 @@ def people_visible_to(user: User) -> QuerySet[Person]:
 
 
 def person_for(user: User, pk: int, *, what: str) -> Person:
-    """Open one person's record, logging the read; AccessDenied if not allowed.
+    """Open one person's record, logging the read; AccessDenied if not allowed
+    (Person.DoesNotExist for a restricted or sealed record).
 
     A merged duplicate raises Person.DoesNotExist after pointing at its survivor
     through `merged_into`, which the view follows.
     """
     person = Person.objects.get(pk=pk, merged_into__isnull=True)
-    access.open_record(user, person, what=what)
+    try:
+        access.open_record(user, person, what=what)
+    except AccessDenied:
+        # Unknown, restricted and sealed look the same to someone without
+        # access: that a restricted record exists can be the secret.
+        if access.is_secret(person):
+            raise Person.DoesNotExist from None
+        raise
     return person
 
 
@@ -80,7 +89,8 @@ def relationships_of(person: Person, user: User | None = None) -> list[dict[str,
     """Both directions: people recorded as related to this person, and the reverse.
 
     Given the user, each row says whether they may open the related record, so a
-    page names a relative without linking to a record it would refuse.
+    page names a relative without linking to a record it would refuse, and
+    whether the relative may not be named to them at all (`unnamed`).
     """
     from haven.people.codes import INVERSE_RELATIONSHIP, RelationshipKind
 
@@ -98,8 +108,11 @@ def relationships_of(person: Person, user: User | None = None) -> list[dict[str,
         openable = set(
             people_visible_to(user).filter(pk__in=related).values_list("pk", flat=True)
         )
+        unnamed = access.unnamed_for(user, related)
         for row in rows:
             row["may_open"] = row["person"].pk in openable
+            # A restricted or sealed relative is not named to this user.
+            row["unnamed"] = row["person"].pk in unnamed
     return rows
 
 
