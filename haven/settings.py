@@ -176,3 +176,7 @@ HAVEN_LOCAL_AUTHORITY_NAME = "Haven Demonstration Council"
 # Local practice, not law: how long the worker and team who held a case that has
 # ended (nobody holds it now) keep reading it to finish the write-up.
 HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)
+# Local policy: how many records one user may open with break-glass in an hour.
+# Reading many records without a relationship in a short time is how records are
+# trawled; more than this needs a manager.
+HAVEN_BREAK_GLASS_PER_HOUR = env_int("HAVEN_BREAK_GLASS_PER_HOUR", 5)

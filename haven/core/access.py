@@ -24,6 +24,7 @@ from haven.core.models import (
     AccessLogEntry,
     Allocation,
     BreakGlass,
+    DeniedAccess,
     Restriction,
     Team,
     User,
@@ -291,10 +292,14 @@ def _lasting_reason(user: User, person: Any) -> str | None:
     return None
 
 
-def open_record(user: User, person: Any, *, what: str) -> str:
-    """Check the user may open the record and log the read; return the reason."""
+def open_record(user: User, person: Any, *, what: str, route: str = "") -> str:
+    """Check the user may open the record and log the read; return the reason.
+
+    A refusal is logged too (`record_denial`), with who, which record and where.
+    """
     why = why_user_may_open(user, person)
     if why is None:
+        record_denial(user, person.pk, what=what, route=route)
         raise AccessDenied(
             "You have no relationship to this child's record. If you need to see it "
             "urgently, you can ask for temporary access and give your reason."
@@ -304,3 +309,16 @@ def open_record(user: User, person: Any, *, what: str) -> str:
             person=person, user=user, at=clock.now(), what=what[:120], why=why[:200]
         )
     return why
+
+
+def record_denial(user: User, asked_for: int, *, what: str, route: str = "") -> None:
+    """Log a refused read: the one place every denied read is written, for the
+    information governance report. Anonymous users are sent to sign in first,
+    so there is always a user."""
+    DeniedAccess.objects.create(
+        user=user,
+        asked_for=asked_for,
+        at=clock.now(),
+        what=what[:120],
+        route=route[:200],
+    )

@@ -123,6 +123,7 @@ def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if person is not None and access.why_user_may_open(request.user, person):
         return redirect("people:detail", pk=pk)
     if person is None or access.is_secret(person):
+        access.record_denial(request.user, pk, what="Break-glass", route=request.path)
         raise Http404
     error = None
     if request.method == "POST":

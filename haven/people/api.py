@@ -44,7 +44,12 @@ def _open(request: Request, pk: int, what: str) -> Person:
     if not request.user.has_perm("core.view_case_record"):
         raise Forbidden("Your role does not include reading case records")
     try:
-        return selectors.person_for(request.user, pk, what=what)  # type: ignore[arg-type]
+        return selectors.person_for(
+            request.user,  # type: ignore[arg-type]
+            pk,
+            what=what,
+            route=request.path,
+        )
     except (AccessDenied, PermissionDenied) as denied:
         raise Forbidden(str(getattr(denied, "message", denied))) from None
     except Person.DoesNotExist:

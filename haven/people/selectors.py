@@ -27,16 +27,21 @@ def people_visible_to(user: User) -> QuerySet[Person]:
     return Person.objects.filter(access.visible_filter(user), merged_into__isnull=True)
 
 
-def person_for(user: User, pk: int, *, what: str) -> Person:
+def person_for(user: User, pk: int, *, what: str, route: str = "") -> Person:
     """Open one person's record, logging the read; AccessDenied if not allowed
     (Person.DoesNotExist for a restricted or sealed record).
 
     A merged duplicate raises Person.DoesNotExist after pointing at its survivor
     through `merged_into`, which the view follows.
     """
-    person = Person.objects.get(pk=pk, merged_into__isnull=True)
+    person = Person.objects.filter(pk=pk).first()
+    if person is None:
+        access.record_denial(user, pk, what=what, route=route)
+        raise Person.DoesNotExist
+    if person.merged_into_id is not None:
+        raise Person.DoesNotExist
     try:
-        access.open_record(user, person, what=what)
+        access.open_record(user, person, what=what, route=route)
     except AccessDenied:
         # Unknown, restricted and sealed look the same to someone without
         # access: that a restricted record exists can be the secret.

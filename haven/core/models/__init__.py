@@ -5,6 +5,7 @@ from haven.core.models.access import (
     AccessLogEntry,
     Allocation,
     BreakGlass,
+    DeniedAccess,
     Restriction,
 )
 from haven.core.models.journal import JournalEvent
@@ -15,6 +16,7 @@ __all__ = [
     "AccessLogEntry",
     "Allocation",
     "BreakGlass",
+    "DeniedAccess",
     "DemoDatabase",
     "JournalEvent",
     "Restriction",
