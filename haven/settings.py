@@ -180,3 +180,7 @@ HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS",
 # Reading many records without a relationship in a short time is how records are
 # trawled; more than this needs a manager.
 HAVEN_BREAK_GLASS_PER_HOUR = env_int("HAVEN_BREAK_GLASS_PER_HOUR", 5)
+# Local policy: what the information governance report calls a burst, in one
+# user's hour: this many refused reads, or this many break-glass uses.
+HAVEN_DENIALS_BURST = env_int("HAVEN_DENIALS_BURST", 10)
+HAVEN_BREAK_GLASS_BURST = env_int("HAVEN_BREAK_GLASS_BURST", 3)

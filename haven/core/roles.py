@@ -38,6 +38,10 @@ ADMINISTRATION = (
     "add_team",
     "change_team",
     "auth.view_group",
+    # The information governance report: who was refused which records, and
+    # who used break-glass, across the authority. It shows Haven IDs, never
+    # names, so an administrator who does not read case records learns none.
+    "review_access",
 )
 
 ROLES: tuple[Role, ...] = (
