@@ -4,6 +4,7 @@ are in, so a burst in a service with no manager still reaches someone."""
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count
@@ -25,7 +26,7 @@ class Burst:
     count: int
 
 
-def _bursts(rows: list[dict], what: str, users: dict[int, User]) -> list[Burst]:
+def _bursts(rows: list[Any], what: str, users: dict[int, User]) -> list[Burst]:
     return [Burst(row["hour"], users[row["user"]], what, row["count"]) for row in rows]
 
 
