@@ -39,9 +39,11 @@ def _may_name(user: User, person: Person, *, field: str) -> None:
     # record's name is not for someone who may not open it.
     restricted = Restriction.objects.filter(person=person).exists()
     if restricted and not access.may_change(user, person):
+        # Words that neither confirm the record exists nor that it is
+        # restricted or sealed, to someone who may not open it.
         raise AccessDenied(
-            "One of the children has a restricted record. Ask the manager of the team "
-            "holding it to record the contact."
+            "Haven could not find one of the children: search the register for "
+            "them again"
         )
     if person.merged_into_id:
         raise DomainError(
