@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "haven.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "haven.core.no_store.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,3 +197,11 @@ HAVEN_LOCAL_AUTHORITY_NAME = "Haven Demonstration Council"
 # Local practice, not law: how long the worker and team who held a case that has
 # ended (nobody holds it now) keep reading it to finish the write-up.
 HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)
+# Local policy: how many records one user may open with break-glass in an hour.
+# Reading many records without a relationship in a short time is how records are
+# trawled; more than this needs a manager.
+HAVEN_BREAK_GLASS_PER_HOUR = env_int("HAVEN_BREAK_GLASS_PER_HOUR", 5)
+# Local policy: what the information governance report calls a burst, in one
+# user's hour: this many refused reads, or this many break-glass uses.
+HAVEN_DENIALS_BURST = env_int("HAVEN_DENIALS_BURST", 10)
+HAVEN_BREAK_GLASS_BURST = env_int("HAVEN_BREAK_GLASS_BURST", 3)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -14,12 +15,18 @@ urlpatterns = [
     path("work/", include("haven.timescales.urls")),
     path("admin/", admin.site.urls),
     path("api/people/", include("haven.people.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The schema maps every record the API serves: for signed-in staff only
+    # (DRF's views are exempt from LoginRequiredMiddleware, so say it here).
+    path(
+        "api/schema/", login_required(SpectacularAPIView.as_view()), name="api-schema"
+    ),
     path(
         "api/docs/",
         # The split view serves its script from a URL, not inline (the CSP).
-        SpectacularSwaggerSplitView.as_view(
-            url_name="api-schema", template_name="core/api_docs.html"
+        login_required(
+            SpectacularSwaggerSplitView.as_view(
+                url_name="api-schema", template_name="core/api_docs.html"
+            )
         ),
         name="api-docs",
     ),

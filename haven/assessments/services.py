@@ -25,7 +25,7 @@ from haven.assessments.selectors import due_on, holding_team, manages_the_case
 from haven.cin import services as cin
 from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError, Failures
+from haven.core.errors import DomainError, Failures
 from haven.core.models import User
 
 # What the assessor may change while the assessment is with them.
@@ -33,8 +33,7 @@ DRAFT_FIELDS = ("reason", "factors", *SECTION_FIELDS, "outcome", "delay_reason")
 
 
 def _check_open(user: User, assessment: Assessment) -> None:
-    if access.why_user_may_open(user, assessment.person) is None:
-        raise AccessDenied()
+    access.require_lasting_access(user, assessment.person)
 
 
 def _may_assess(user: User, assessment: Assessment) -> None:

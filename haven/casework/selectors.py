@@ -57,7 +57,7 @@ def allocations_of(person: Person) -> QuerySet[Allocation]:
 
 def children_to_record_for(user: User, person: Person) -> list[Person]:
     """The child whose page the worker came from, then related children (siblings
-    seen together) whose records the worker may open."""
+    seen together) whose records the worker may change (not break-glass)."""
     related = [
         row["person"]
         for row in people.relationships_of(person)
@@ -66,7 +66,7 @@ def children_to_record_for(user: User, person: Person) -> list[Person]:
     ]
     ids = [p.pk for p in related if p.pk != person.pk]
     visible = set(
-        access.visible_people(user, Person.objects.filter(pk__in=ids)).values_list(
+        access.changeable_people(user, Person.objects.filter(pk__in=ids)).values_list(
             "pk", flat=True
         )
     )

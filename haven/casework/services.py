@@ -32,8 +32,9 @@ def _require(user: User, perm: str, message: str) -> None:
 
 
 def _require_access(user: User, person: Person) -> None:
-    if access.why_user_may_open(user, person) is None:
-        raise AccessDenied()
+    # Lasting access only: break-glass reads, and a transfer on borrowed access
+    # would hand its author the case.
+    access.require_lasting_access(user, person)
 
 
 def _required_text(value: str, field: str, message: str) -> str:
@@ -151,7 +152,7 @@ def save_draft(
     _require_access(by, person)
     chosen = sorted({int(pk) for pk in person_ids})
     if chosen:
-        visible = access.visible_people(by, Person.objects.filter(pk__in=chosen))
+        visible = access.changeable_people(by, Person.objects.filter(pk__in=chosen))
         if visible.count() != len(chosen):
             raise AccessDenied()
     now = clock.now()

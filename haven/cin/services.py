@@ -26,7 +26,7 @@ from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDec
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
 from haven.cin.rules import ActionLine, check_date, check_plan
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import DomainError
 from haven.core.models import Team, User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
@@ -36,8 +36,7 @@ from haven.people.models import Person
 
 
 def _check_open(user: User, person: Person) -> None:
-    if access.why_user_may_open(user, person) is None:
-        raise AccessDenied()
+    access.require_lasting_access(user, person)
 
 
 def _may_do_casework(user: User, person: Person) -> None:

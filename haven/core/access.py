@@ -8,10 +8,11 @@ placements they pay).
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -23,6 +24,7 @@ from haven.core.models import (
     AccessLogEntry,
     Allocation,
     BreakGlass,
+    DeniedAccess,
     Restriction,
     Team,
     User,
@@ -158,17 +160,28 @@ def _sealed_for(user: User) -> Q:
     return Q(Exists(seals))
 
 
-def visible_filter(user: User) -> Q:
-    """A filter over Person: the records this user may open today."""
-    if not user.is_active:
-        return Q(pk__in=[])
+def _lasting_relationships(user: User) -> Q:
+    """A filter over Person: a lasting relationship (not break-glass) to the
+    record itself, or to a record merged into it, so that a merge never takes a
+    child away from whoever held either side."""
     today = clock.today()
     related = Q(pk__in=[])
     for rel in RELATIONSHIPS:
         condition = rel.filter(user, today)
         if condition is not None:
             related |= condition
-    if user.has_perm("core.view_case_record"):
+    # The duplicate's OuterRef("pk") in each relationship resolves to the
+    # duplicate, and merged_into to the record asked about.
+    person_model = apps.get_model("people", "Person")
+    duplicates = person_model.objects.filter(related, merged_into=OuterRef("pk"))
+    return related | Q(Exists(duplicates))
+
+
+def _access_filter(user: User, *, break_glass: bool) -> Q:
+    if not user.is_active:
+        return Q(pk__in=[])
+    related = _lasting_relationships(user)
+    if break_glass and user.has_perm("core.view_case_record"):
         related |= _active_break_glass(user)
     restricted = _restriction(Restriction.Kind.RESTRICTED)
     sealed = _restriction(Restriction.Kind.SEALED)
@@ -177,6 +190,47 @@ def visible_filter(user: User) -> Q:
         | (restricted & _granted(user))
         | (sealed & _sealed_for(user))
     )
+
+
+def visible_filter(user: User) -> Q:
+    """A filter over Person: the records this user may open today."""
+    return _access_filter(user, break_glass=True)
+
+
+def lasting_filter(user: User) -> Q:
+    """A filter over Person: the records this user may change.
+
+    Break-glass lets a user read a record for a few hours, never write to it:
+    a write made on borrowed access could hand its author lasting access (a
+    merge into a record they hold, a transfer to their own team).
+    """
+    return _access_filter(user, break_glass=False)
+
+
+def may_change(user: User, person: Any) -> bool:
+    """Whether the user holds lasting access (not break-glass) to the record."""
+    model = type(person)
+    return model.objects.filter(lasting_filter(user), pk=person.pk).exists()
+
+
+BORROWED_ACCESS = (
+    "Your temporary access lets you read this record, not change it. Ask the team "
+    "holding the case to record this."
+)
+
+
+def require_lasting_access(user: User, person: Any) -> None:
+    """Refuse a write unless the user holds lasting access to the record."""
+    if may_change(user, person):
+        return
+    if why_user_may_open(user, person) is not None:
+        raise AccessDenied(BORROWED_ACCESS)
+    raise AccessDenied()
+
+
+def changeable_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
+    """Narrow a Person queryset to the records the user may change."""
+    return people.filter(lasting_filter(user))
 
 
 def visible_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
@@ -188,6 +242,23 @@ def visible_people(user: User, people: QuerySet[Any]) -> QuerySet[Any]:
     return people.filter(visible_filter(user))
 
 
+def unnamed_for(user: User, person_ids: Iterable[int | None]) -> set[int]:
+    """Of these people, those the user may not even see named: restricted and
+    sealed records the user may not open (that such a record exists, or who is
+    related to whom, can be the secret: an adoption, a staff member's child)."""
+    ids = {pk for pk in person_ids if isinstance(pk, int)}
+    if not ids:
+        return set()
+    person_model = apps.get_model("people", "Person")
+    secret = person_model.objects.filter(pk__in=ids, restriction__isnull=False)
+    return set(secret.exclude(visible_filter(user)).values_list("pk", flat=True))
+
+
+def is_secret(person: Any) -> bool:
+    """Restricted or sealed: to anyone without access it looks like no record."""
+    return Restriction.objects.filter(person_id=person.pk).exists()
+
+
 def why_user_may_open(user: User, person: Any) -> str | None:
     """The relationship that lets the user open the record, in words, or None."""
     model = type(person)
@@ -196,14 +267,9 @@ def why_user_may_open(user: User, person: Any) -> str | None:
     restriction = Restriction.objects.filter(person=person).first()
     if restriction is not None:
         return f"{restriction.get_kind_display()} record: access granted"
-    today = clock.today()
-    for rel in RELATIONSHIPS:
-        condition = rel.filter(user, today)
-        if (
-            condition is not None
-            and model.objects.filter(condition, pk=person.pk).exists()
-        ):
-            return rel.name
+    reason = _lasting_reason(user, person)
+    if reason is not None:
+        return reason
     glass = (
         BreakGlass.objects.filter(person=person, user=user, expires_at__gt=clock.now())
         .order_by("-started_at")
@@ -212,10 +278,28 @@ def why_user_may_open(user: User, person: Any) -> str | None:
     return f"Break-glass: {glass.reason}" if glass else None
 
 
-def open_record(user: User, person: Any, *, what: str) -> str:
-    """Check the user may open the record and log the read; return the reason."""
+def _lasting_reason(user: User, person: Any) -> str | None:
+    model = type(person)
+    today = clock.today()
+    for rel in RELATIONSHIPS:
+        condition = rel.filter(user, today)
+        if condition is None:
+            continue
+        if model.objects.filter(condition, pk=person.pk).exists():
+            return rel.name
+        if model.objects.filter(condition, merged_into=person.pk).exists():
+            return f"{rel.name} of a record merged into this one"
+    return None
+
+
+def open_record(user: User, person: Any, *, what: str, route: str = "") -> str:
+    """Check the user may open the record and log the read; return the reason.
+
+    A refusal is logged too (`record_denial`), with who, which record and where.
+    """
     why = why_user_may_open(user, person)
     if why is None:
+        record_denial(user, person.pk, what=what, route=route)
         raise AccessDenied(
             "You have no relationship to this child's record. If you need to see it "
             "urgently, you can ask for temporary access and give your reason."
@@ -225,3 +309,16 @@ def open_record(user: User, person: Any, *, what: str) -> str:
             person=person, user=user, at=clock.now(), what=what[:120], why=why[:200]
         )
     return why
+
+
+def record_denial(user: User, asked_for: int, *, what: str, route: str = "") -> None:
+    """Log a refused read: the one place every denied read is written, for the
+    information governance report. Anonymous users are sent to sign in first,
+    so there is always a user."""
+    DeniedAccess.objects.create(
+        user=user,
+        asked_for=asked_for,
+        at=clock.now(),
+        what=what[:120],
+        route=route[:200],
+    )

@@ -1,13 +1,13 @@
 """Journal events in the words a social worker reads in a chronology."""
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from django.utils import timezone
 
-from haven.core import clock
-from haven.core.models import JournalEvent
+from haven.core import access, clock
+from haven.core.models import JournalEvent, User
 
 # Recorded more than a week after it happened: the reader should know the entry
 # was written later, as inspection guidance on chronologies asks.
@@ -54,7 +54,34 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-def describe(event: JournalEvent) -> str:
+# The payload key naming another person, by event type, and the words used
+# instead for a reader who may not see that person named (a restricted or
+# sealed record they may not open). Apps add theirs in ready().
+NAMES_PERSON: dict[str, tuple[str, str]] = {
+    "people.relationship_recorded": (
+        "other",
+        "Relationship recorded with a relative whose record you cannot open",
+    ),
+    "people.merged_into": ("into", "Merged into a record you cannot open"),
+    "people.record_merged_in": ("duplicate", "A record you cannot open was merged in"),
+}
+
+
+def unnamed_in(events: Iterable[JournalEvent], user: User) -> set[int]:
+    """The people these events name whom the user may not see named."""
+    named = (
+        event.payload.get(NAMES_PERSON[event.type][0])
+        for event in events
+        if event.type in NAMES_PERSON
+    )
+    return access.unnamed_for(user, named)
+
+
+def describe(event: JournalEvent, unnamed: Collection[int] = ()) -> str:
+    """The event in words; `unnamed` (from `unnamed_in`) are people not to name."""
+    naming = NAMES_PERSON.get(event.type)
+    if naming is not None and event.payload.get(naming[0]) in unnamed:
+        return naming[1]
     describer = DESCRIBERS.get(event.type)
     if describer is None:
         return event.type.split(".")[-1].replace("_", " ").capitalize()

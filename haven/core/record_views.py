@@ -2,13 +2,13 @@
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from haven.core import access
@@ -46,14 +46,16 @@ def chronology(
             selectors.whole_chronology(
                 person, start=start, end=end, significant_only=significant
             ),
+            selectors.unnamed_in_chronology(person, request.user),
         )
     events = selectors.chronology(
         person, start=start, end=end, significant_only=significant
     )
+    unnamed = words.unnamed_in(events, request.user)
     rows = [
         {
             "event": e,
-            "text": words.describe(e),
+            "text": words.describe(e, unnamed),
             "timed": words.has_time(e),
             "backdated": words.is_backdated(e),
         }
@@ -87,14 +89,16 @@ CSV_HEADER = [
 ]
 
 
-def _csv(person: Person, events: Iterable[JournalEvent]) -> StreamingHttpResponse:
+def _csv(
+    person: Person, events: Iterable[JournalEvent], unnamed: Collection[int]
+) -> StreamingHttpResponse:
     # Streamed: every event, however long the record, never cut at a limit.
     rows = (
         [
             _when(e.occurred_at, words.has_time(e)),
             _when(e.recorded_at),
             e.type,
-            words.describe(e),
+            words.describe(e, unnamed),
             str(e.actor or "Haven"),
             "yes" if e.significant else "no",
             "yes" if words.is_backdated(e) else "no",
@@ -121,11 +125,17 @@ def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
+    """Ask for temporary access to a record. Nothing about the record is shown
+    before access is decided, and an unknown, restricted or sealed record gives
+    the same 404, so the page cannot be used to list or confirm names."""
     if not request.user.has_perm("core.view_case_record"):
         raise Http404
-    if access.why_user_may_open(request.user, person) is not None:
+    person = Person.objects.filter(pk=pk, merged_into__isnull=True).first()
+    if person is not None and access.why_user_may_open(request.user, person):
         return redirect("people:detail", pk=pk)
+    if person is None or access.is_secret(person):
+        access.record_denial(request.user, pk, what="Break-glass", route=request.path)
+        raise Http404
     error = None
     if request.method == "POST":
         try:
@@ -139,10 +149,5 @@ def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 request, "You have temporary access. Your manager will see why."
             )
             return redirect("people:detail", pk=pk)
-    context = {
-        "person_name": person.full_name,
-        "pk": pk,
-        "error": error,
-        "reason": request.POST.get("reason", ""),
-    }
+    context = {"pk": pk, "error": error, "reason": request.POST.get("reason", "")}
     return render(request, "core/record/break_glass.html", context)

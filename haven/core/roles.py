@@ -41,6 +41,10 @@ ADMINISTRATION = (
     # Sign-in locks: an administrator sees them and unlocks (deletes) them.
     "view_signinlock",
     "delete_signinlock",
+    # The information governance report: who was refused which records, and
+    # who used break-glass, across the authority. It shows Haven IDs, never
+    # names, so an administrator who does not read case records learns none.
+    "review_access",
 )
 
 ROLES: tuple[Role, ...] = (

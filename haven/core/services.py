@@ -2,8 +2,10 @@
 break-glass. Each journals its event on the child's record."""
 
 import datetime as dt
+import re
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 
@@ -159,19 +161,18 @@ def grant_access(person: Any, *, to: User, reason: str, by: User) -> AccessGrant
 def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
     """Open a record with no relationship, for a stated reason, for a few hours."""
     _require(by, "view_case_record", "Your role does not include reading case records")
-    if len(reason.strip()) < 10:
-        raise DomainError(
-            "reason_required",
-            "Explain why you need to see this record now (at least 10 characters)",
-            field="reason",
-        )
+    _check_reason(reason)
     if Restriction.objects.filter(person=person).exists():
         raise DomainError(
             "restricted_record",
-            "This record is restricted. Ask the record's manager for access.",
+            # Words that do not confirm the record exists or is restricted.
+            "No record to open with temporary access",
         )
     now = clock.now()
     with transaction.atomic():
+        # Locking the user makes two uses at once count one after the other.
+        User.objects.select_for_update().filter(pk=by.pk).first()
+        _check_rate(by)
         glass = BreakGlass.objects.create(
             person=person,
             user=by,
@@ -181,3 +182,41 @@ def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
         )
         journal.append(person, "core.break_glass_used", {"reason": glass.reason}, by=by)
     return glass
+
+
+# A reason is read by a manager and the information governance lead: it must
+# say something, in words.
+REASON_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _check_reason(reason: str) -> None:
+    if "\x00" in reason:
+        raise DomainError(
+            "reason_unreadable",
+            "The reason contains a character Haven cannot store: type it again",
+            field="reason",
+        )
+    words = [w for w in _WORD.findall(reason) if len(set(w.lower())) > 1]
+    if len(reason.strip()) < 10 or len(words) < REASON_WORDS:
+        raise DomainError(
+            "reason_required",
+            "Explain in words why you need to see this record now (at least "
+            f"{REASON_WORDS} words and 10 characters)",
+            field="reason",
+        )
+
+
+def _check_rate(user: User) -> None:
+    """Local policy: at most HAVEN_BREAK_GLASS_PER_HOUR uses in any hour."""
+    limit = settings.HAVEN_BREAK_GLASS_PER_HOUR
+    since = clock.now() - dt.timedelta(hours=1)
+    used = BreakGlass.objects.filter(user=user, started_at__gt=since).count()
+    if used >= limit:
+        raise DomainError(
+            "break_glass_limit",
+            f"You have opened {used} records with temporary access in the last hour, "
+            f"the most this council allows (local policy: {limit} an hour). Ask your "
+            "manager if you need to see another record now.",
+            field="reason",
+        )

@@ -121,7 +121,7 @@ def record(person: Person, user: User) -> Iterator[Row]:
     ids = selectors.record_ids(person)
     yield from _details(person)
     yield from _relationships(person, user)
-    yield from _journal(person)
+    yield from _journal(person, user)
     yield from _case_notes(ids)
     yield from _contacts(ids)
     yield from _assessments(ids)
@@ -157,13 +157,14 @@ def _relationships(person: Person, user: User) -> Iterator[Row]:
         yield Row("Relationship", None, row["kind"], name)
 
 
-def _journal(person: Person) -> Iterator[Row]:
+def _journal(person: Person, user: User) -> Iterator[Row]:
+    unnamed = selectors.unnamed_in_chronology(person, user)
     for event in selectors.whole_chronology(person):
         yield Row(
             "Chronology",
             event.occurred_at,
             event.type,
-            words.describe(event),
+            words.describe(event, unnamed),
             event.actor or "Haven",
         )
 

@@ -2,11 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from haven.core import views
+from haven.core import governance_views, views
 from haven.core.forms import ChangePasswordForm, LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path(
+        "information-governance/",
+        governance_views.information_governance,
+        name="information_governance",
+    ),
     path(
         "sign-in/",
         login_not_required(

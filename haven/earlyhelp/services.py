@@ -26,7 +26,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
 from haven.core import access, clock, journal
-from haven.core.errors import AccessDenied, DomainError, Failures
+from haven.core.errors import DomainError, Failures
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY, records_about_children
 from haven.core.selectors import current_allocation
@@ -84,8 +84,7 @@ def _may_work(user: User, request: EarlyHelpRequest) -> None:
 
 
 def _check_open(user: User, person: Person) -> None:
-    if access.why_user_may_open(user, person) is None:
-        raise AccessDenied()
+    access.require_lasting_access(user, person)
 
 
 def may_allocate(user: User, request: EarlyHelpRequest) -> bool:

@@ -38,10 +38,12 @@ def _may_name(user: User, person: Person, *, field: str) -> None:
     # Access first: the messages below name the person, and a restricted
     # record's name is not for someone who may not open it.
     restricted = Restriction.objects.filter(person=person).exists()
-    if restricted and access.why_user_may_open(user, person) is None:
+    if restricted and not access.may_change(user, person):
+        # Words that neither confirm the record exists nor that it is
+        # restricted or sealed, to someone who may not open it.
         raise AccessDenied(
-            "One of the children has a restricted record. Ask the manager of the team "
-            "holding it to record the contact."
+            "Haven could not find one of the children: search the register for "
+            "them again"
         )
     if person.merged_into_id:
         raise DomainError(
@@ -209,8 +211,7 @@ def decide_contact(
             "not_permitted",
             "Only a manager can decide what happens next with a contact",
         )
-    if access.why_user_may_open(by, contact_child.person) is None:
-        raise AccessDenied()
+    access.require_lasting_access(by, contact_child.person)
     with transaction.atomic():
         named = (
             ContactChild.objects.select_for_update()

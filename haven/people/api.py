@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from haven.core.chronology import describe, is_backdated
+from haven.core.chronology import describe, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
 from haven.people import selectors
 from haven.people.models import Person
@@ -44,7 +44,12 @@ def _open(request: Request, pk: int, what: str) -> Person:
     if not request.user.has_perm("core.view_case_record"):
         raise Forbidden("Your role does not include reading case records")
     try:
-        return selectors.person_for(request.user, pk, what=what)  # type: ignore[arg-type]
+        return selectors.person_for(
+            request.user,  # type: ignore[arg-type]
+            pk,
+            what=what,
+            route=request.path,
+        )
     except (AccessDenied, PermissionDenied) as denied:
         raise Forbidden(str(getattr(denied, "message", denied))) from None
     except Person.DoesNotExist:
@@ -87,12 +92,13 @@ class PersonChronology(APIView):
         """The person's journal in words, newest first (at most 500 entries)."""
         person = _open(request, pk, "API: chronology")
         events = selectors.chronology(person, limit=500)
+        unnamed = unnamed_in(events, request.user)  # type: ignore[arg-type]
         rows = [
             {
                 "occurred_at": e.occurred_at,
                 "recorded_at": e.recorded_at,
                 "type": e.type,
-                "description": describe(e),
+                "description": describe(e, unnamed),
                 "significant": e.significant,
                 "backdated": is_backdated(e),
             }

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from haven.core import access, clock
 from haven.core import chronology as chronology_words
+from haven.core.errors import AccessDenied
 from haven.core.models import Allocation, JournalEvent, User
 from haven.core.selectors import current_allocation
 from haven.people.keys import name_keys, postcode_key
@@ -28,14 +29,27 @@ def people_visible_to(user: User) -> QuerySet[Person]:
     return Person.objects.filter(access.visible_filter(user), merged_into__isnull=True)
 
 
-def person_for(user: User, pk: int, *, what: str) -> Person:
-    """Open one person's record, logging the read; AccessDenied if not allowed.
+def person_for(user: User, pk: int, *, what: str, route: str = "") -> Person:
+    """Open one person's record, logging the read; AccessDenied if not allowed
+    (Person.DoesNotExist for a restricted or sealed record).
 
     A merged duplicate raises Person.DoesNotExist after pointing at its survivor
     through `merged_into`, which the view follows.
     """
-    person = Person.objects.get(pk=pk, merged_into__isnull=True)
-    access.open_record(user, person, what=what)
+    person = Person.objects.filter(pk=pk).first()
+    if person is None:
+        access.record_denial(user, pk, what=what, route=route)
+        raise Person.DoesNotExist
+    if person.merged_into_id is not None:
+        raise Person.DoesNotExist
+    try:
+        access.open_record(user, person, what=what, route=route)
+    except AccessDenied:
+        # Unknown, restricted and sealed look the same to someone without
+        # access: that a restricted record exists can be the secret.
+        if access.is_secret(person):
+            raise Person.DoesNotExist from None
+        raise
     return person
 
 
@@ -82,7 +96,8 @@ def relationships_of(person: Person, user: User | None = None) -> list[dict[str,
     """Both directions: people recorded as related to this person, and the reverse.
 
     Given the user, each row says whether they may open the related record, so a
-    page names a relative without linking to a record it would refuse.
+    page names a relative without linking to a record it would refuse, and
+    whether the relative may not be named to them at all (`unnamed`).
     """
     from haven.people.codes import INVERSE_RELATIONSHIP, RelationshipKind
 
@@ -100,8 +115,11 @@ def relationships_of(person: Person, user: User | None = None) -> list[dict[str,
         openable = set(
             people_visible_to(user).filter(pk__in=related).values_list("pk", flat=True)
         )
+        unnamed = access.unnamed_for(user, related)
         for row in rows:
             row["may_open"] = row["person"].pk in openable
+            # A restricted or sealed relative is not named to this user.
+            row["unnamed"] = row["person"].pk in unnamed
     return rows
 
 
@@ -237,6 +255,15 @@ def whole_chronology(
             day = []
         day.append(event)
     yield from chronology_words.newest_first(day)
+
+
+def unnamed_in_chronology(person: Person, user: User) -> set[int]:
+    """Relatives the person's chronology names whom `user` may not see named:
+    found from the whole record, for exports that stream it a day at a time."""
+    naming = _chronology_events(
+        person, list(chronology_words.NAMES_PERSON), None, None, False
+    )
+    return chronology_words.unnamed_in(naming, user)
 
 
 def _local_day(event: JournalEvent) -> dt.date:

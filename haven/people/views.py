@@ -59,7 +59,7 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
 def open_person(request: AuthenticatedRequest, pk: int, what: str) -> Person:
     """Load a record for a page, logging the read; 403 or 404 as a user expects."""
     try:
-        return selectors.person_for(request.user, pk, what=what)
+        return selectors.person_for(request.user, pk, what=what, route=request.path)
     except AccessDenied as denied:
         raise PermissionDenied(denied.message) from None
     except Person.DoesNotExist:

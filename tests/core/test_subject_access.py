@@ -125,6 +125,9 @@ def test_a_relative_the_manager_cannot_open_is_marked_but_not_named(
     assert "Pennington" not in note[THIRD_PARTY]
     relationship = next(row for row in rows if row["section"] == "Relationship")
     assert "Pennington" not in relationship["text"] + relationship[THIRD_PARTY]
+    # Nor in the chronology's words for the relationship being recorded.
+    journal_text = " ".join(r["text"] for r in rows if r["section"] == "Chronology")
+    assert "Pennington" not in journal_text
 
 
 def _append_many(child, count: int) -> None:

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from haven.core.models import Team, User
+from haven.core import clock
+from haven.core.models import Allocation, Team, User
 from haven.core.services import allocate_case
 from haven.earlyhelp import services
 from haven.earlyhelp.models import EarlyHelpRequest
@@ -13,6 +14,20 @@ from tests.conftest import make_user
 from tests.factories import ChildFactory
 
 REQUESTED = dt.date(2026, 3, 2)
+
+
+def known_to_early_help(child: Person, worker: User) -> None:
+    """A family the worker's team saw until yesterday, walking back in: no one
+    holds the case now, and the team may still open (and so write to) the record
+    (core's "held the case until it ended"). Break-glass would let them read it
+    only."""
+    Allocation.objects.create(
+        person=child,
+        team=worker.team,
+        started_on=dt.date(2025, 1, 6),
+        ended_on=clock.today() - dt.timedelta(days=1),
+        reason="Earlier early help",
+    )
 
 
 @pytest.fixture

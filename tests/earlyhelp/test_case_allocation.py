@@ -13,9 +13,10 @@ from haven.cin.services import open_referral
 from haven.core import access
 from haven.core.chronology import describe
 from haven.core.models import Allocation, JournalEvent
-from haven.core.services import allocate_case, break_glass
+from haven.core.services import allocate_case
 from haven.earlyhelp import services
 from haven.earlyhelp.codes import ClosureOutcome
+from tests.earlyhelp.conftest import known_to_early_help
 from tests.factories import ChildFactory, current_allocation
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_closing_ends_the_allocation_when_no_one_held_the_case_before(
 ):
     child = ChildFactory()
     # A family who came to early help directly: no one holds the child's case.
-    break_glass(child, reason="Family walked in asking for help", by=ellie)
+    known_to_early_help(child, ellie)
     request = services.request_early_help(
         child,
         requested_on=dt.date(2026, 3, 2),

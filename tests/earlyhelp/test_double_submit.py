@@ -7,7 +7,7 @@ import pytest
 
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, JournalEvent
-from haven.core.services import break_glass
+from haven.core.services import allocate_case
 from haven.earlyhelp import services
 from haven.earlyhelp.models import (
     EarlyHelpAssessment,
@@ -45,8 +45,11 @@ def start_plan(request, by):
 
 
 def still_reading(child, ellie):
-    """Ellie keeps the record open after closure (whoever holds the case now)."""
-    break_glass(child, reason="Finishing the early help record", by=ellie)
+    """Ellie can still write to the record after closure: her team holds the case
+    again (break-glass would let her read it, never write)."""
+    allocate_case(
+        child, team=ellie.team, worker=ellie, reason="Back to early help", by=ellie
+    )
 
 
 def stale(request):

@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent, Team
-from haven.core.services import break_glass
 from haven.earlyhelp import services
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.timescales import queue
 from tests.conftest import make_user
+from tests.earlyhelp.conftest import known_to_early_help
 from tests.factories import ChildFactory, current_allocation
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_a_family_new_to_social_care_is_stepped_up_to_the_front_door(
     front_door = Team.objects.create(name="Front Door", parent=service)
     make_user("fred", "front_door_worker", front_door)
     child = ChildFactory()
-    break_glass(child, reason="Family walked in asking for help", by=ellie)
+    known_to_early_help(child, ellie)
     request = services.request_early_help(
         child,
         requested_on=dt.date(2026, 3, 2),
@@ -75,7 +75,7 @@ def test_a_step_up_with_no_social_care_team_is_refused_and_early_help_stays_open
     eh_team, emma, ellie
 ):
     child = ChildFactory()
-    break_glass(child, reason="Family walked in asking for help", by=ellie)
+    known_to_early_help(child, ellie)
     request = services.request_early_help(
         child,
         requested_on=dt.date(2026, 3, 2),

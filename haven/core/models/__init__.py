@@ -5,6 +5,7 @@ from haven.core.models.access import (
     AccessLogEntry,
     Allocation,
     BreakGlass,
+    DeniedAccess,
     Restriction,
 )
 from haven.core.models.journal import JournalEvent
@@ -16,6 +17,7 @@ __all__ = [
     "AccessLogEntry",
     "Allocation",
     "BreakGlass",
+    "DeniedAccess",
     "DemoDatabase",
     "JournalEvent",
     "Restriction",

@@ -143,3 +143,30 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} read {self.person_id} at {self.at}"
+
+
+class DeniedAccess(models.Model):
+    """One refused read of a child's record: who asked for which record, where.
+
+    `asked_for` is the id asked for, not a foreign key: an id that names no
+    record is logged too, since trying ids one after another is what a search
+    for a secret record looks like.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_for = models.BigIntegerField(help_text="The person id asked for.")
+    at = models.DateTimeField()
+    what = models.CharField(max_length=120, help_text="The page or API call.")
+    route = models.CharField(max_length=200, blank=True, help_text="The URL path.")
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [
+            models.Index(fields=["-at"], name="denied_at_idx"),
+            models.Index(fields=["user", "-at"], name="denied_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} refused {self.asked_for} at {self.at}"

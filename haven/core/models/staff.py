@@ -74,6 +74,10 @@ class User(AbstractUser):
             ("manage_ehc_plans", "Can manage EHC needs assessments and plans"),
             ("view_performance", "Can view performance reports and returns"),
             ("manage_reference_data", "Can manage staff, teams and reference data"),
+            (
+                "review_access",
+                "Can review denied reads and break-glass across the authority",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,23 @@
+"""The information governance report page."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from haven.core import governance
+from haven.core.http import AuthenticatedRequest
+
+
+def information_governance(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("core.review_access"):
+        raise PermissionDenied("Only the information governance lead sees this report")
+    context = {
+        "bursts": governance.bursts(),
+        "denials": governance.recent_denials(),
+        "uses": governance.recent_break_glass(),
+        "days": governance.REPORT_DAYS,
+        "denials_burst": settings.HAVEN_DENIALS_BURST,
+        "break_glass_burst": settings.HAVEN_BREAK_GLASS_BURST,
+    }
+    return render(request, "core/information_governance.html", context)
