@@ -22,7 +22,7 @@ from haven.casework.forms import (
     TransferForm,
 )
 from haven.casework.models import Draft, OversightPolicy, SupervisionAction
-from haven.core import clock
+from haven.core import clock, params
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
@@ -59,7 +59,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A child's case notes, newest first: the casework tab of the record."""
     person = open_person(request, pk, "Case notes")
     notes = selectors.notes_of(person)
-    kind = request.GET.get("kind", "")
+    kind = params.text(request.GET.get("kind"))
     if kind:
         notes = notes.filter(kind=kind)
     context = _record(
@@ -152,7 +152,7 @@ def _resume_note(
     if draft.fields:
         form.initial = _initial_from(draft.fields, form)
     else:
-        kind = request.GET.get("kind", "")
+        kind = params.text(request.GET.get("kind"))
         form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
     context = _record(person, form=form, draft=draft, resumed=bool(draft.fields))
     return render(request, "casework/record_note.html", context)

@@ -70,7 +70,7 @@ class DateField(forms.MultiValueField):
             if year < 1000:
                 raise ValueError
             return dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # a year of 10^20 overflows
             raise forms.ValidationError(
                 f"{name} must be a real date", code="invalid"
             ) from None

@@ -15,17 +15,11 @@ from haven.core.errors import DomainError
 from haven.core.exports import csv_response
 from haven.core.http import AuthenticatedRequest
 from haven.core.models import AccessLogEntry
+from haven.core.params import iso_date
 from haven.core.services import break_glass as open_with_break_glass
 from haven.people import selectors
 from haven.people.models import Person
 from haven.people.views import open_person
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -37,8 +31,8 @@ def chronology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     significant = request.GET.get("significant") == "on"
     events = selectors.chronology(
         person,
-        start=_date(request.GET.get("from")),
-        end=_date(request.GET.get("to")),
+        start=iso_date(request.GET.get("from")),
+        end=iso_date(request.GET.get("to")),
         significant_only=significant,
     )
     rows = [

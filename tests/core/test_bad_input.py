@@ -1,0 +1,106 @@
+"""Hostile or careless input is refused in words, never with a server error.
+
+Each case here gave a 500 when the service was probed (issue 10, item 9)."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from haven.core.services import allocate_case
+from haven.people.models import Person
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db
+
+LONG = "A" * 100_000
+
+
+@pytest.fixture
+def child(alice, mona, team):
+    child = ChildFactory()
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    return child
+
+
+@pytest.fixture
+def signed_in(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def test_a_search_name_ending_in_the_last_code_point_finds_nothing(signed_in):
+    response = signed_in.get(reverse("people:list"), {"name": "Ann\U0010ffff"})
+    assert response.status_code == 200
+
+
+def test_a_search_through_the_api_with_the_last_code_point_answers(signed_in):
+    response = signed_in.get("/api/people/", {"name": "Ann\U0010ffff"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("param", ["name", "identifier", "postcode"])
+def test_a_search_with_a_nul_byte_is_answered(signed_in, param):
+    assert signed_in.get(reverse("people:list"), {param: "A\x00n"}).status_code == 200
+    assert signed_in.get("/api/people/", {param: "A\x00n"}).status_code == 200
+
+
+def test_a_search_with_a_very_long_name_is_answered(signed_in):
+    assert signed_in.get(reverse("people:list"), {"name": LONG}).status_code == 200
+    assert signed_in.get("/api/people/", {"name": LONG}).status_code == 200
+
+
+def test_a_year_of_ten_to_the_twentieth_is_not_a_real_date(signed_in):
+    response = signed_in.get(
+        reverse("people:list"),
+        {
+            "date_of_birth_day": "1",
+            "date_of_birth_month": "1",
+            "date_of_birth_year": str(10**20),
+        },
+    )
+    assert response.status_code == 200
+    assert "must be a real date" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", [str(10**23), "-1", "\x00", "9" * 5000])
+def test_a_huge_page_number_shows_a_page(signed_in, child, page):
+    for url in (
+        reverse("people:list"),
+        reverse("record:chronology", args=[child.pk]),
+        reverse("casework:person", args=[child.pk]),
+    ):
+        assert signed_in.get(url, {"page": page}).status_code == 200, url
+    searched = signed_in.get(reverse("people:list"), {"name": "x", "page": page})
+    assert searched.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "bound", ["9999-12-31", "0001-01-01", "+275760-09-13", "2026-02-30", "\x00"]
+)
+def test_a_chronology_filter_at_the_end_of_time_shows_the_chronology(
+    signed_in, child, bound
+):
+    url = reverse("record:chronology", args=[child.pk])
+    assert signed_in.get(url, {"to": bound}).status_code == 200
+    assert signed_in.get(url, {"from": bound}).status_code == 200
+    assert signed_in.get(url, {"from": bound, "format": "csv"}).status_code == 200
+
+
+def test_a_nul_byte_in_a_note_is_refused_with_a_message(signed_in, child):
+    response = signed_in.post(
+        reverse("casework:record_note", args=[child.pk]),
+        {"kind": "case_note", "summary": "Vis\x00it", "text": "Saw the child."},
+    )
+    assert response.status_code == 200
+    assert "Remove the invalid character from" in response.content.decode()
+
+
+def test_a_hundred_thousand_character_name_is_refused(signed_in):
+    response = signed_in.post(
+        reverse("people:new"),
+        {"kind": "child", "given_name": LONG, "family_name": "Tester"},
+    )
+    assert response.status_code == 200
+    assert not Person.objects.filter(family_name="Tester").exists()
+    assert "must be 100 characters or fewer" in response.content.decode()
