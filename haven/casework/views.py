@@ -26,6 +26,7 @@ from haven.core import clock, params
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
+from haven.core.once import already_submitted, submit_once
 from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.views import open_person
@@ -94,24 +95,18 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     children = selectors.children_to_record_for(request.user, person)
     if request.method != "POST":
         return _resume_note(request, person, children)
+    earlier = already_submitted(request)
+    if earlier is not None:
+        messages.success(request, "This note was already recorded")
+        return redirect(earlier)
     draft = selectors.draft_of(
         request.user, _int(request.POST.get("draft")), person=person
     )
     form = NoteForm(request.POST, children=children)
     if form.is_valid():
-        by_pk = {child.pk: child for child in children}
         try:
-            services.record_note(
-                [by_pk[i] for i in form.cleaned_data["children"]],
-                kind=form.cleaned_data["kind"],
-                occurred_at=form.occurred_at(),
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                child_seen=form.cleaned_data["child_seen"],
-                seen_alone=form.cleaned_data["seen_alone"],
-                significant=form.cleaned_data["significant"],
-                by=request.user,
-                draft=draft,
+            url, first = submit_once(
+                request, lambda: _record_note(request, form, person, children, draft)
             )
         except DomainError as err:
             show_errors(err, form)
@@ -119,13 +114,10 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             count = len(form.cleaned_data["children"])
             messages.success(
                 request,
-                "Note recorded"
+                ("Note recorded" if first else "This note was already recorded")
                 + (f" on {count} children's records" if count > 1 else ""),
             )
-            if request.POST.get("action") == "another":
-                url = reverse("casework:record_note", args=[pk])
-                return redirect(f"{url}?kind={form.cleaned_data['kind']}")
-            return redirect("casework:person", pk=pk)
+            return redirect(url)
     # Keep what was typed even if the page is closed now, with or without
     # the autosave having run.
     # (If even the draft is refused, the page itself still holds the text.)
@@ -139,6 +131,34 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         )
     context = _record(person, form=form, draft=draft)
     return render(request, "casework/record_note.html", context)
+
+
+def _record_note(
+    request: AuthenticatedRequest,
+    form: NoteForm,
+    person: Person,
+    children: list[Person],
+    draft: Draft | None,
+) -> str:
+    """Record the note; the page to go to next."""
+    by_pk = {child.pk: child for child in children}
+    data = form.cleaned_data
+    services.record_note(
+        [by_pk[i] for i in data["children"]],
+        kind=data["kind"],
+        occurred_at=form.occurred_at(),
+        subject=data["subject"],
+        body=data["body"],
+        child_seen=data["child_seen"],
+        seen_alone=data["seen_alone"],
+        significant=data["significant"],
+        by=request.user,
+        draft=draft,
+    )
+    if request.POST.get("action") == "another":
+        url = reverse("casework:record_note", args=[person.pk])
+        return f"{url}?kind={data['kind']}"
+    return reverse("casework:person", args=[person.pk])
 
 
 def _resume_note(

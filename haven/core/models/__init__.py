@@ -9,6 +9,7 @@ from haven.core.models.access import (
 )
 from haven.core.models.journal import JournalEvent
 from haven.core.models.staff import DemoDatabase, Team, User
+from haven.core.models.submissions import Submission
 
 __all__ = [
     "AccessGrant",
@@ -18,6 +19,7 @@ __all__ = [
     "DemoDatabase",
     "JournalEvent",
     "Restriction",
+    "Submission",
     "Team",
     "User",
 ]
