@@ -46,13 +46,6 @@ def _record(person: Person, **extra: Any) -> dict[str, Any]:
     return context | extra
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 # Case notes -------------------------------------------------------------------
 
 
@@ -74,7 +67,12 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _typed(data: QueryDict) -> dict[str, list[str]]:
-    return {key: data.getlist(key) for key in data if key not in NOT_TYPED}
+    # What was typed, as PostgreSQL will store it in JSON: without NUL bytes.
+    return {
+        params.without_nul(key): [params.without_nul(v) for v in data.getlist(key)]
+        for key in data
+        if key not in NOT_TYPED
+    }
 
 
 def _initial_from(fields: dict[str, list[str]], form: NoteForm) -> dict[str, Any]:
@@ -100,7 +98,7 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         messages.success(request, "This note was already recorded")
         return redirect(earlier)
     draft = selectors.draft_of(
-        request.user, _int(request.POST.get("draft")), person=person
+        request.user, params.record_id(request.POST.get("draft")), person=person
     )
     form = NoteForm(request.POST, children=children)
     if form.is_valid():
@@ -179,7 +177,7 @@ def _resume_note(
 
 
 def _ints(values: list[str]) -> list[int]:
-    return [number for v in values if (number := _int(v)) is not None]
+    return [number for v in values if (number := params.record_id(v)) is not None]
 
 
 @login_not_required
@@ -191,14 +189,14 @@ def autosave(request: HttpRequest) -> HttpResponse:
         # rather than swap the sign-in page into the form.
         return render(request, "casework/_draft_status.html", {"signed_out": True})
     user = request.user
-    person_pk = _int(request.POST.get("person"))
+    person_pk = params.record_id(request.POST.get("person"))
     person = Person.objects.filter(pk=person_pk).first() if person_pk else None
     if person is None:
         raise Http404
     try:
         draft = services.save_draft(
             person,
-            draft_id=_int(request.POST.get("draft")),
+            draft_id=params.record_id(request.POST.get("draft")),
             person_ids=_ints(request.POST.getlist("children")),
             fields=_typed(request.POST),
             by=user,

@@ -191,6 +191,14 @@ class NumberedRows(forms.BaseFormSet):
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
 
+    def total_form_count(self) -> int:
+        # A page cut off or tampered with has no row count: read the rows the
+        # page was drawn with, so the view has rows to show its errors on (the
+        # set stays invalid, by Django's management form check).
+        if self.is_bound and not self.management_form.is_valid():
+            return self.min_num + self.extra
+        return super().total_form_count()
+
 
 def show_errors(
     refused: DomainError,

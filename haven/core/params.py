@@ -9,6 +9,8 @@ import datetime as dt
 
 # Long enough for any name, identifier or postcode anyone searches for.
 MAX_SEARCH_LENGTH = 200
+# The largest id a database row can have (a 64-bit signed integer).
+MAX_ID = 2**63 - 1
 # Far past any list's last page, small enough for every database's OFFSET.
 MAX_PAGE = 1_000_000
 
@@ -25,6 +27,20 @@ def page_number(value: str | None) -> int:
     except ValueError:
         return 1
     return min(max(1, number), MAX_PAGE)
+
+
+def record_id(value: str | None) -> int | None:
+    """A row's id as a form or link carries it, or None if it cannot be one."""
+    try:
+        number = int(str(value or "")[:20])
+    except ValueError:
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+def without_nul(value: str) -> str:
+    """Text that PostgreSQL will store, in a text column or in JSON."""
+    return value.replace("\x00", "")
 
 
 def iso_date(value: str | None) -> dt.date | None:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from haven.casework.models import CaseNote
 from haven.core.services import allocate_case
 from haven.people.models import Person
+from tests.conftest import make_user
 from tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +166,22 @@ def test_every_haven_form_bounds_its_text_and_refuses_nul_bytes():
             ):
                 unsafe.append(name)
     assert unsafe == [], "make these forms haven.core.forms.Form"
+
+
+def test_a_note_naming_a_child_past_every_id_keeps_its_draft_without_error(
+    signed_in, child
+):
+    response = signed_in.post(
+        reverse("casework:record_note", args=[child.pk]),
+        {"children": [str(10**23)], "draft": str(10**23), "body": "Mum\x00 was in"},
+    )
+    assert response.status_code == 200
+
+
+def test_a_contact_page_cut_off_before_its_row_count_is_shown_again(client, team):
+    client.force_login(make_user("fred", "front_door_worker", team))
+    response = client.post(
+        reverse("frontdoor:new_contact"),
+        {"concerns": "Bruising", "child-0-given_name": "Quinn"},
+    )
+    assert response.status_code == 200
