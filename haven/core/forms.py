@@ -87,7 +87,8 @@ NUL = "\x00"
 
 def column_length(model: type[models.Model], name: str) -> int:
     """The length of a model's text column, for the form field that fills it."""
-    length = model._meta.get_field(name).max_length
+    field = model._meta.get_field(name)
+    length = getattr(field, "max_length", None)
     assert length is not None, f"{model.__name__}.{name} has no length"
     return length
 

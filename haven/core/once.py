@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
 from haven.core import clock
+from haven.core.http import AuthenticatedRequest
 from haven.core.models import Submission
 
 FIELD = "submission"
@@ -33,7 +34,9 @@ def page_token(request: HttpRequest) -> uuid.UUID:
     return (request.method == "POST" and token_of(request)) or uuid.uuid4()
 
 
-def submit_once(request: HttpRequest, record: Callable[[], str]) -> tuple[str, bool]:
+def submit_once(
+    request: AuthenticatedRequest, record: Callable[[], str]
+) -> tuple[str, bool]:
     """Run `record` (which records and returns the URL to go to next) once per
     token: (that URL, True); for a repeat, (the first submit's URL, False).
 
@@ -62,7 +65,7 @@ def submit_once(request: HttpRequest, record: Callable[[], str]) -> tuple[str, b
     return url, True
 
 
-def already_submitted(request: HttpRequest) -> str | None:
+def already_submitted(request: AuthenticatedRequest) -> str | None:
     """Where this page's first submit led, if this is a repeat of it: checked
     before the form is, as a repeat may no longer be valid (its new child is
     now on the register, its draft gone)."""
@@ -70,7 +73,7 @@ def already_submitted(request: HttpRequest) -> str | None:
     if token is None:
         return None
     return (
-        Submission.objects.filter(user_id=request.user.pk, token=token)
+        Submission.objects.filter(user=request.user, token=token)
         .values_list("url", flat=True)
         .first()
     )
