@@ -9,7 +9,7 @@ import inspect
 import pytest
 from django.urls import reverse
 
-from haven.casework.models import CaseNote
+from haven.casework.models import CaseNote, Draft
 from haven.core.services import allocate_case
 from haven.people.models import Person
 from tests.conftest import make_user
@@ -185,3 +185,13 @@ def test_a_contact_page_cut_off_before_its_row_count_is_shown_again(client, team
         {"concerns": "Bruising", "child-0-given_name": "Quinn"},
     )
     assert response.status_code == 200
+
+
+def test_a_nul_byte_typed_into_a_note_is_left_out_of_its_draft(signed_in, child):
+    # PostgreSQL refuses NUL in JSON: the draft keeps the rest of the text.
+    response = signed_in.post(
+        reverse("casework:autosave"),
+        {"person": child.pk, "children": [child.pk], "body": "Mum\x00 was in"},
+    )
+    assert response.status_code == 200
+    assert Draft.objects.get().fields["body"] == ["Mum was in"]

@@ -203,7 +203,7 @@ def targets(world):
     ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_random_hostile_input_never_gives_a_server_error(targets, data):
     client, url, names = data.draw(st.sampled_from(targets))
