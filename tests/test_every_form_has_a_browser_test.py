@@ -23,6 +23,9 @@ HAVEN = Path(haven.__file__).parent
 
 # Form classes never shown on a page themselves, each with the reason.
 NOT_SHOWN: dict[str, str] = {
+    "haven.core.forms.Form": (
+        "the base of every Haven form; only its subclasses are shown"
+    ),
     "haven.people.forms.PersonForm": (
         "the fields shared by NewPersonForm and EditPersonForm; only they are shown"
     ),

@@ -6,9 +6,10 @@ from django import forms
 
 from haven.assessments.codes import SECTIONS, Factor, Outcome
 from haven.cin.codes import NeedCode
+from haven.core.forms import Form
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     """The assessor's form: the reason, the factors, the six sections, the outcome."""
 
     reason = forms.CharField(
@@ -60,7 +61,7 @@ class AssessmentForm(forms.Form):
         return [self[name] for name, _label, _hint in SECTIONS]
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(Form):
     comments = forms.CharField(
         label="What needs to change",
         help_text="The assessor sees these comments with the assessment",

@@ -9,14 +9,14 @@ from django.utils import timezone
 
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.core import clock
-from haven.core.forms import DateField
+from haven.core.forms import DateField, Form
 from haven.core.models import Team, User
 from haven.people.models import Person
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p"]
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     children = forms.TypedMultipleChoiceField(
         label="Which children is this note for?",
         help_text="The note is recorded on each child's record.",
@@ -94,7 +94,7 @@ class NoteForm(forms.Form):
         return initial
 
 
-class SupervisionForm(forms.Form):
+class SupervisionForm(Form):
     held_on = DateField(
         label="Date of the supervision",
         help_text="For example, 27 3 2026",
@@ -119,7 +119,7 @@ class SupervisionForm(forms.Form):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     description = forms.CharField(label="Action", max_length=500, required=False)
     owner = forms.ModelChoiceField(
         label="Who will do it",
@@ -140,7 +140,7 @@ class ActionForm(forms.Form):
         return not (data.get("description") or data.get("owner") or data.get("due_on"))
 
 
-class PolicyForm(forms.Form):
+class PolicyForm(Form):
     category = forms.ChoiceField(
         label="Which children",
         choices=OversightCategory.choices,
@@ -181,7 +181,7 @@ class WorkerChoiceField(forms.ModelChoiceField):
         return f"{obj} ({obj.team})"
 
 
-class TransferForm(forms.Form):
+class TransferForm(Form):
     team = forms.ModelChoiceField(
         label="Team",
         queryset=Team.objects.none(),

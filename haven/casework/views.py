@@ -22,10 +22,11 @@ from haven.casework.forms import (
     TransferForm,
 )
 from haven.casework.models import Draft, OversightPolicy, SupervisionAction
-from haven.core import clock
+from haven.core import clock, params
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
+from haven.core.once import already_submitted, submit_once
 from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.views import open_person
@@ -45,13 +46,6 @@ def _record(person: Person, **extra: Any) -> dict[str, Any]:
     return context | extra
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 # Case notes -------------------------------------------------------------------
 
 
@@ -59,7 +53,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A child's case notes, newest first: the casework tab of the record."""
     person = open_person(request, pk, "Case notes")
     notes = selectors.notes_of(person)
-    kind = request.GET.get("kind", "")
+    kind = params.text(request.GET.get("kind"))
     if kind:
         notes = notes.filter(kind=kind)
     context = _record(
@@ -73,7 +67,12 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _typed(data: QueryDict) -> dict[str, list[str]]:
-    return {key: data.getlist(key) for key in data if key not in NOT_TYPED}
+    # What was typed, as PostgreSQL will store it in JSON: without NUL bytes.
+    return {
+        params.without_nul(key): [params.without_nul(v) for v in data.getlist(key)]
+        for key in data
+        if key not in NOT_TYPED
+    }
 
 
 def _initial_from(fields: dict[str, list[str]], form: NoteForm) -> dict[str, Any]:
@@ -94,24 +93,18 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     children = selectors.children_to_record_for(request.user, person)
     if request.method != "POST":
         return _resume_note(request, person, children)
+    earlier = already_submitted(request)
+    if earlier is not None:
+        messages.success(request, "This note was already recorded")
+        return redirect(earlier)
     draft = selectors.draft_of(
-        request.user, _int(request.POST.get("draft")), person=person
+        request.user, params.record_id(request.POST.get("draft")), person=person
     )
     form = NoteForm(request.POST, children=children)
     if form.is_valid():
-        by_pk = {child.pk: child for child in children}
         try:
-            services.record_note(
-                [by_pk[i] for i in form.cleaned_data["children"]],
-                kind=form.cleaned_data["kind"],
-                occurred_at=form.occurred_at(),
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                child_seen=form.cleaned_data["child_seen"],
-                seen_alone=form.cleaned_data["seen_alone"],
-                significant=form.cleaned_data["significant"],
-                by=request.user,
-                draft=draft,
+            url, first = submit_once(
+                request, lambda: _record_note(request, form, person, children, draft)
             )
         except DomainError as err:
             show_errors(err, form)
@@ -119,13 +112,10 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             count = len(form.cleaned_data["children"])
             messages.success(
                 request,
-                "Note recorded"
+                ("Note recorded" if first else "This note was already recorded")
                 + (f" on {count} children's records" if count > 1 else ""),
             )
-            if request.POST.get("action") == "another":
-                url = reverse("casework:record_note", args=[pk])
-                return redirect(f"{url}?kind={form.cleaned_data['kind']}")
-            return redirect("casework:person", pk=pk)
+            return redirect(url)
     # Keep what was typed even if the page is closed now, with or without
     # the autosave having run.
     # (If even the draft is refused, the page itself still holds the text.)
@@ -141,6 +131,34 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "casework/record_note.html", context)
 
 
+def _record_note(
+    request: AuthenticatedRequest,
+    form: NoteForm,
+    person: Person,
+    children: list[Person],
+    draft: Draft | None,
+) -> str:
+    """Record the note; the page to go to next."""
+    by_pk = {child.pk: child for child in children}
+    data = form.cleaned_data
+    services.record_note(
+        [by_pk[i] for i in data["children"]],
+        kind=data["kind"],
+        occurred_at=form.occurred_at(),
+        subject=data["subject"],
+        body=data["body"],
+        child_seen=data["child_seen"],
+        seen_alone=data["seen_alone"],
+        significant=data["significant"],
+        by=request.user,
+        draft=draft,
+    )
+    if request.POST.get("action") == "another":
+        url = reverse("casework:record_note", args=[person.pk])
+        return f"{url}?kind={data['kind']}"
+    return reverse("casework:person", args=[person.pk])
+
+
 def _resume_note(
     request: AuthenticatedRequest, person: Person, children: list[Person]
 ) -> HttpResponse:
@@ -152,14 +170,14 @@ def _resume_note(
     if draft.fields:
         form.initial = _initial_from(draft.fields, form)
     else:
-        kind = request.GET.get("kind", "")
+        kind = params.text(request.GET.get("kind"))
         form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
     context = _record(person, form=form, draft=draft, resumed=bool(draft.fields))
     return render(request, "casework/record_note.html", context)
 
 
 def _ints(values: list[str]) -> list[int]:
-    return [number for v in values if (number := _int(v)) is not None]
+    return [number for v in values if (number := params.record_id(v)) is not None]
 
 
 @login_not_required
@@ -171,14 +189,14 @@ def autosave(request: HttpRequest) -> HttpResponse:
         # rather than swap the sign-in page into the form.
         return render(request, "casework/_draft_status.html", {"signed_out": True})
     user = request.user
-    person_pk = _int(request.POST.get("person"))
+    person_pk = params.record_id(request.POST.get("person"))
     person = Person.objects.filter(pk=person_pk).first() if person_pk else None
     if person is None:
         raise Http404
     try:
         draft = services.save_draft(
             person,
-            draft_id=_int(request.POST.get("draft")),
+            draft_id=params.record_id(request.POST.get("draft")),
             person_ids=_ints(request.POST.getlist("children")),
             fields=_typed(request.POST),
             by=user,

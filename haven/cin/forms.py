@@ -5,12 +5,12 @@ from typing import Any
 from django import forms
 
 from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
-from haven.core.forms import DateField, NumberedRows
+from haven.core.forms import DateField, Form, NumberedRows
 
 ACTION_ROWS = 5
 
 
-class StartPlanForm(forms.Form):
+class StartPlanForm(Form):
     started_on = DateField(
         label="Date the plan started",
         help_text="Usually the date of the child in need meeting. For example, "
@@ -25,7 +25,7 @@ class StartPlanForm(forms.Form):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     what_must_change = forms.CharField(
         label="What must change",
         help_text="For the child, in words the family understands",
@@ -57,7 +57,7 @@ ActionFormSet = forms.formset_factory(
 )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     held_on = DateField(label="Date of the review", required=False)
     summary = forms.CharField(
         label="What the review found",
@@ -73,7 +73,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class CloseEpisodeForm(forms.Form):
+class CloseEpisodeForm(Form):
     closed_on = DateField(label="Date of closure", required=False)
     reason = forms.ChoiceField(
         label="Reason for closure",

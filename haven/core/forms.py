@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.password_validation import password_validators_help_texts
+from django.core import validators
+from django.db import models
 
 from haven.core import signin
 from haven.core.errors import DomainError
@@ -72,10 +74,100 @@ class DateField(forms.MultiValueField):
             if year < 1000:
                 raise ValueError
             return dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # a year of 10^20 overflows
             raise forms.ValidationError(
                 f"{name} must be a real date", code="invalid"
             ) from None
+
+
+# Longest text a single-line box or a text area takes unless the field says
+# otherwise: a line is a name, a role or a few words; a text area is a note.
+LINE_LENGTH = 200
+TEXT_LENGTH = 20_000
+NUL = "\x00"
+
+
+def column_length(model: type[models.Model], name: str) -> int:
+    """The length of a model's text column, for the form field that fills it."""
+    field = model._meta.get_field(name)
+    length = getattr(field, "max_length", None)
+    assert length is not None, f"{model.__name__}.{name} has no length"
+    return length
+
+
+class SafeInput:
+    """Every Haven form refuses what no database column should hold: text
+    longer than its column (SQLite would keep it; PostgreSQL answers with a
+    server error) and NUL bytes (PostgreSQL refuses them in text and JSON).
+
+    Each text field gets a maximum length (its own, or LINE_LENGTH for a line,
+    TEXT_LENGTH for a text area) with the GOV.UK message; a NUL byte in any
+    field, of any kind, is refused by name in place of the field's own errors.
+    """
+
+    def full_clean(self) -> None:
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        # Bounded here, not in __init__, so fields a form adds in its own
+        # __init__ (rows of a plan) are bounded too.
+        for name, field in form.fields.items():
+            _bound_text(name, field)
+        super().full_clean()  # type: ignore[misc]
+        if not form.is_bound:
+            return
+        for name, field in form.fields.items():
+            if _has_nul(form[name].data):
+                form.cleaned_data.pop(name, None)
+                form.errors[name] = form.error_class(
+                    [f"Remove the invalid character from {_called(field, name)}"],
+                    renderer=form.renderer,
+                )
+
+
+class Form(SafeInput, forms.Form):
+    """The base of every Haven form (see SafeInput)."""
+
+
+def _bound_text(name: str, field: forms.Field) -> None:
+    # A date's day, month and year are left to the date's own "must be a real
+    # date"; only its NUL bytes are refused here, in full_clean.
+    if not isinstance(field, forms.CharField):
+        return
+    if field.max_length is None:
+        wide = isinstance(field.widget, forms.Textarea)
+        field.max_length = TEXT_LENGTH if wide else LINE_LENGTH
+    label = _label(field, name)
+    field.validators = [
+        v for v in field.validators if not isinstance(v, validators.MaxLengthValidator)
+    ]
+    field.validators.append(
+        validators.MaxLengthValidator(
+            field.max_length,
+            message=(
+                f"{label[:1].upper()}{label[1:]} must be"
+                f" {field.max_length:,} characters or fewer"
+            ),
+        )
+    )
+
+
+def _label(field: forms.Field, name: str) -> str:
+    """The field's label without "(optional)"."""
+    label = str(field.label or name.replace("_", " ").capitalize())
+    return label.replace("(optional)", "").strip()
+
+
+def _called(field: forms.Field, name: str) -> str:
+    """The field as the middle of a sentence names it ("first name", "NHS number")."""
+    label = _label(field, name)
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class LoginForm(AuthenticationForm):
@@ -136,6 +228,14 @@ class NumberedRows(forms.BaseFormSet):
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
+
+    def total_form_count(self) -> int:
+        # A page cut off or tampered with has no row count: read the rows the
+        # page was drawn with, so the view has rows to show its errors on (the
+        # set stays invalid, by Django's management form check).
+        if self.is_bound and not self.management_form.is_valid():
+            return self.min_num + self.extra
+        return super().total_form_count()
 
 
 def show_errors(

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from haven.core.params import page_number
+
 
 @dataclass
 class UncountedPage:
@@ -36,10 +38,7 @@ class UncountedPage:
 
 
 def uncounted_page(rows: QuerySet[Any], number: str | None, size: int) -> UncountedPage:
-    try:
-        page = max(1, int(number or 1))
-    except ValueError:
-        page = 1
+    page = page_number(number)
     start = (page - 1) * size
     found = list(rows[start : start + size + 1])
     return UncountedPage(found[:size], page, len(found) > size)

@@ -17,17 +17,11 @@ from haven.core.errors import DomainError
 from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.models import AccessLogEntry, JournalEvent
+from haven.core.params import iso_date
 from haven.core.services import break_glass as open_with_break_glass
 from haven.people import selectors
 from haven.people.models import Person
 from haven.people.views import open_person
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def chronology(
@@ -39,7 +33,7 @@ def chronology(
     )
     person = open_person(request, pk, what)
     significant = request.GET.get("significant") == "on"
-    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    start, end = iso_date(request.GET.get("from")), iso_date(request.GET.get("to"))
     if export == "csv":
         return _csv(
             person,

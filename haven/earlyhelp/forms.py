@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from haven.core.forms import DateField
+from haven.core.forms import DateField, Form
 from haven.core.models import User
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.services import ActionLine
@@ -23,7 +23,7 @@ def _text(label: str, hint: str = "", rows: int = 4) -> forms.CharField:
     )
 
 
-class RequestForm(forms.Form):
+class RequestForm(Form):
     requested_on = DateField(
         label="Date of the request", required=False, help_text="For example, 2 3 2026"
     )
@@ -36,7 +36,7 @@ class RequestForm(forms.Form):
     reason = _text("What does the family need help with?")
 
 
-class AllocateForm(forms.Form):
+class AllocateForm(Form):
     worker = forms.ModelChoiceField(
         label="Worker",
         queryset=User.objects.none(),
@@ -54,7 +54,7 @@ class AllocateForm(forms.Form):
         field.queryset = workers if workers is not None else User.objects.none()
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     started_on = DateField(
         label="Date the assessment started",
         required=False,
@@ -68,7 +68,7 @@ class AssessmentForm(forms.Form):
     analysis = _text("Analysis", "What the help should achieve, and why", rows=5)
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     started_on = DateField(label="Date the plan was agreed", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -102,13 +102,13 @@ class PlanForm(forms.Form):
         return [line for line in lines if not line.is_blank()]
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     held_on = DateField(label="Date of the review", required=False)
     progress = _text("Progress", "What has changed for the child since the plan began")
     next_steps = _text("Next steps", rows=3)
 
 
-class CloseForm(forms.Form):
+class CloseForm(Form):
     closed_on = DateField(label="Date early help ended", required=False)
     outcome = forms.ChoiceField(
         label="Outcome",
@@ -119,7 +119,7 @@ class CloseForm(forms.Form):
     notes = _text("Notes", "Required if the outcome is 'Other'", rows=3)
 
 
-class StepUpForm(forms.Form):
+class StepUpForm(Form):
     on = DateField(
         label="Date of the referral to social care",
         required=False,

@@ -8,14 +8,16 @@ from django import forms
 
 from haven.core import clock
 from haven.core.errors import ordinal
-from haven.core.forms import DateField, NumberedRows
+from haven.core.forms import DateField, Form, NumberedRows, column_length
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.models import Contact
+from haven.people.models import Person
 
 CHILD_ROWS = 4
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
-class ContactForm(forms.Form):
+class ContactForm(Form):
     received_on = DateField(
         label="Date received",
         help_text="For example, 27 3 2026",
@@ -32,10 +34,26 @@ class ContactForm(forms.Form):
         help_text="The children in need census referral source",
         error_messages={"required": "Choose who got in touch (the source)"},
     )
-    referrer_name = forms.CharField(label="Referrer's name", required=False)
-    referrer_role = forms.CharField(label="Their role", required=False)
-    referrer_organisation = forms.CharField(label="Organisation", required=False)
-    referrer_phone = forms.CharField(label="Phone number", required=False)
+    referrer_name = forms.CharField(
+        label="Referrer's name",
+        required=False,
+        max_length=column_length(Contact, "referrer_name"),
+    )
+    referrer_role = forms.CharField(
+        label="Their role",
+        required=False,
+        max_length=column_length(Contact, "referrer_role"),
+    )
+    referrer_organisation = forms.CharField(
+        label="Organisation",
+        required=False,
+        max_length=column_length(Contact, "referrer_organisation"),
+    )
+    referrer_phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=column_length(Contact, "referrer_phone"),
+    )
     concerns = forms.CharField(
         label="Presenting concerns",
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -83,14 +101,22 @@ def received_at(day: dt.date, time: dt.time | None) -> dt.datetime:
     return clock.start_of(day)
 
 
-class ChildRowForm(forms.Form):
+class ChildRowForm(Form):
     """One child named in the contact: an existing record or a new one.
 
     Errors name the row ("the second child"): the page has several alike.
     """
 
-    given_name = forms.CharField(label="First name", required=False)
-    family_name = forms.CharField(label="Last name", required=False)
+    given_name = forms.CharField(
+        label="First name",
+        required=False,
+        max_length=column_length(Person, "given_name"),
+    )
+    family_name = forms.CharField(
+        label="Last name",
+        required=False,
+        max_length=column_length(Person, "family_name"),
+    )
     date_of_birth = DateField(label="Date of birth", required=False)
     match = forms.CharField(required=False)  # a suggested record's id, or "new"
 
@@ -131,7 +157,7 @@ ChildRows = forms.formset_factory(
 )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     decision = forms.ChoiceField(
         label="What happens next",
         choices=Decision.choices,

@@ -10,11 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from haven.core import access, clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
+from haven.core.once import already_submitted, submit_once
 from haven.core.templatetags.govuk import error_summary
 from haven.frontdoor import selectors, services
 from haven.frontdoor.forms import ChildRowForm, ChildRows, ContactForm, DecisionForm
@@ -63,6 +65,10 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
         form = ContactForm(initial={"received_on": clock.today()})
         rows = ChildRows(prefix="child")
         return _contact_page(request, form, rows)
+    earlier = already_submitted(request)
+    if earlier is not None:
+        messages.success(request, "This contact was already recorded.")
+        return redirect(earlier)
     form = ContactForm(request.POST)
     rows = ChildRows(request.POST, prefix="child")
     valid = form.is_valid() & rows.is_valid()
@@ -75,17 +81,32 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
         show_refusal(form, services.check_contact, form.details())
         return _contact_page(request, form, rows)
     try:
-        with transaction.atomic():
-            children = [
-                person or register_person(_new_child(row), by=request.user)
-                for row, person in chosen
-            ]
-            contact = services.record_contact(form.details(), children, by=request.user)
+        url, first = submit_once(request, lambda: _record(request, form, chosen))
     except DomainError as refused:
         show_errors(refused, form, children=[row for row, _person in chosen])
         return _contact_page(request, form, rows)
-    messages.success(request, "Contact recorded. It is now waiting for a decision.")
-    return redirect("frontdoor:contact", pk=contact.pk)
+    messages.success(
+        request,
+        "Contact recorded. It is now waiting for a decision."
+        if first
+        else "This contact was already recorded.",
+    )
+    return redirect(url)
+
+
+def _record(
+    request: AuthenticatedRequest,
+    form: ContactForm,
+    chosen: list[tuple[ChildRowForm, Person | None]],
+) -> str:
+    """Record the contact, with a new record for each new child; its page."""
+    with transaction.atomic():
+        children = [
+            person or register_person(_new_child(row), by=request.user)
+            for row, person in chosen
+        ]
+        contact = services.record_contact(form.details(), children, by=request.user)
+    return reverse("frontdoor:contact", args=[contact.pk])
 
 
 def _match_rows(

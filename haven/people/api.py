@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from haven.core import params
 from haven.core.chronology import describe, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
 from haven.people import selectors
@@ -71,9 +72,9 @@ class PersonSearch(APIView):
             raise Forbidden("Your role does not include reading case records")
         found = selectors.search(
             request.user,  # type: ignore[arg-type]
-            name=request.query_params.get("name", ""),
-            identifier=request.query_params.get("identifier", ""),
-            postcode=request.query_params.get("postcode", ""),
+            name=params.text(request.query_params.get("name")),
+            identifier=params.text(request.query_params.get("identifier")),
+            postcode=params.text(request.query_params.get("postcode")),
         )
         return Response(PersonSummarySerializer(found, many=True).data)
 

@@ -5,12 +5,12 @@ from typing import Any
 
 from django import forms
 
-from haven.core.forms import DateField
+from haven.core.forms import DateField, Form, column_length
 from haven.people.codes import Disability, Ethnicity, RelationshipKind, Sex, WarningKind
-from haven.people.models import Person
+from haven.people.models import Address, Person, PersonName
 
 
-class PersonForm(forms.Form):
+class PersonForm(Form):
     kind = forms.ChoiceField(
         label="Who is this?",
         choices=Person.Kind.choices,
@@ -18,10 +18,14 @@ class PersonForm(forms.Form):
         initial=Person.Kind.CHILD,
     )
     given_name = forms.CharField(
-        label="First name", error_messages={"required": "Enter the first name"}
+        label="First name",
+        max_length=column_length(Person, "given_name"),
+        error_messages={"required": "Enter the first name"},
     )
     family_name = forms.CharField(
-        label="Last name", error_messages={"required": "Enter the last name"}
+        label="Last name",
+        max_length=column_length(Person, "family_name"),
+        error_messages={"required": "Enter the last name"},
     )
     date_of_birth = DateField(
         label="Date of birth", required=False, help_text="For example, 27 3 2019"
@@ -37,15 +41,26 @@ class PersonForm(forms.Form):
     gender_identity = forms.CharField(
         label="Gender identity (optional)",
         required=False,
+        max_length=column_length(Person, "gender_identity"),
         help_text="In the person's own words, where they have told you",
     )
     ethnicity = forms.ChoiceField(
         label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOBT
     )
-    first_language = forms.CharField(label="First language (optional)", required=False)
-    religion = forms.CharField(label="Religion (optional)", required=False)
+    first_language = forms.CharField(
+        label="First language (optional)",
+        required=False,
+        max_length=column_length(Person, "first_language"),
+    )
+    religion = forms.CharField(
+        label="Religion (optional)",
+        required=False,
+        max_length=column_length(Person, "religion"),
+    )
     immigration_status = forms.CharField(
-        label="Immigration status (optional)", required=False
+        label="Immigration status (optional)",
+        required=False,
+        max_length=column_length(Person, "immigration_status"),
     )
     disabilities = forms.MultipleChoiceField(
         label="Disabilities",
@@ -82,21 +97,34 @@ class NewPersonForm(PersonForm):
         del self.fields["date_of_death"]
 
 
-class KnownAsForm(forms.Form):
+class KnownAsForm(Form):
     given_name = forms.CharField(
         label="First name they are known by",
+        max_length=column_length(PersonName, "given_name"),
         error_messages={"required": "Enter the name they are known by"},
     )
-    family_name = forms.CharField(label="Last name (optional)", required=False)
-
-
-class AddressForm(forms.Form):
-    line_1 = forms.CharField(
-        label="Address line 1", error_messages={"required": "Enter address line 1"}
+    family_name = forms.CharField(
+        label="Last name (optional)",
+        required=False,
+        max_length=column_length(PersonName, "family_name"),
     )
-    line_2 = forms.CharField(label="Address line 2 (optional)", required=False)
+
+
+class AddressForm(Form):
+    line_1 = forms.CharField(
+        label="Address line 1",
+        max_length=column_length(Address, "line_1"),
+        error_messages={"required": "Enter address line 1"},
+    )
+    line_2 = forms.CharField(
+        label="Address line 2 (optional)",
+        required=False,
+        max_length=column_length(Address, "line_2"),
+    )
     town = forms.CharField(
-        label="Town or city", error_messages={"required": "Enter the town or city"}
+        label="Town or city",
+        max_length=column_length(Address, "town"),
+        error_messages={"required": "Enter the town or city"},
     )
     postcode = forms.CharField(
         label="Postcode", error_messages={"required": "Enter the postcode"}
@@ -107,7 +135,7 @@ class AddressForm(forms.Form):
     )
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(Form):
     other = forms.IntegerField(
         label="Person",
         widget=forms.HiddenInput,
@@ -124,7 +152,7 @@ class RelationshipForm(forms.Form):
     )
 
 
-class WarningForm(forms.Form):
+class WarningForm(Form):
     kind = forms.ChoiceField(
         label="Kind of warning",
         choices=WarningKind.choices,
@@ -138,7 +166,7 @@ class WarningForm(forms.Form):
     )
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     duplicate = forms.IntegerField(
         label="Haven ID of the duplicate record",
         error_messages={"required": "Enter the Haven ID of the duplicate record"},
@@ -150,7 +178,7 @@ class MergeForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     reason = forms.CharField(
         label="Why are you separating these records?",
         widget=forms.Textarea(attrs={"rows": 3}),

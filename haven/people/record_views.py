@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from haven.core import params
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
@@ -150,7 +151,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Record a relationship")
     form = RelationshipForm(posted(request))
-    query = request.GET.get("q", "").strip() or request.POST.get("q", "").strip()
+    query = params.text(request.GET.get("q")) or params.text(request.POST.get("q"))
     found = selectors.search(request.user, name=query, limit=20) if query else []
     found = [p for p in found if p.pk != person.pk]
     if request.method == "POST" and form.is_valid():

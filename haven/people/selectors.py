@@ -1,6 +1,7 @@
 """Reads of the person register, always scoped by the user asking."""
 
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -176,13 +177,13 @@ def _name_candidates(given: str, family: str) -> set[int]:
     `_name_filter`), so that access is then checked for a few people, not all."""
     given_key, family_key = name_keys(given, family)
     prefix = family.lower()
-    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     ids = set(Person.objects.filter(family_key=family_key).values_list("pk", flat=True))
-    ids.update(
-        Person.objects.alias(lowered=Lower("family_name"))
-        .filter(lowered__gte=prefix, lowered__lt=after)
-        .values_list("pk", flat=True)
+    starting = Person.objects.alias(lowered=Lower("family_name")).filter(
+        lowered__gte=prefix
     )
+    if ord(prefix[-1]) < sys.maxunicode:  # the last code point has no successor
+        starting = starting.filter(lowered__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    ids.update(starting.values_list("pk", flat=True))
     as_given = name_keys(family, "")[0] if not given else family_key
     ids.update(
         PersonName.objects.filter(
@@ -284,7 +285,7 @@ def _chronology_events(
         events = events.filter(type__in=types)
     if start:
         events = events.filter(occurred_at__gte=clock.start_of(start))
-    if end:
+    if end and end < dt.date.max:  # nothing happens after the last day
         events = events.filter(
             occurred_at__lt=clock.start_of(end + dt.timedelta(days=1))
         )

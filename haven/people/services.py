@@ -267,6 +267,10 @@ def record_move(
 ) -> Address:
     """Record that the person lives at a new address from `on`; the old one ends."""
     _check_access(by, person)
+    if not 5 <= len(postcode_key(postcode)) <= 7:  # "M1 1AA" to "SW1A 1AA"
+        raise DomainError(
+            "postcode_format", "Enter a real postcode, like SW1A 1AA", field="postcode"
+        )
     with transaction.atomic():
         current = (
             Address.objects.select_for_update()

@@ -3,6 +3,7 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.core import params
 from haven.core.errors import AccessDenied
 from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
@@ -18,9 +19,9 @@ DAY_MONTH_YEAR = ("day", "month", "year")
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_case_record"):
         raise PermissionDenied("Your role does not include reading case records")
-    name = request.GET.get("name", "").strip()
-    identifier = request.GET.get("identifier", "").strip()
-    postcode = request.GET.get("postcode", "").strip()
+    name = params.text(request.GET.get("name"))
+    identifier = params.text(request.GET.get("identifier"))
+    postcode = params.text(request.GET.get("postcode"))
     born = DateField(required=False, label="Date of birth")
     try:
         date_of_birth = born.clean(

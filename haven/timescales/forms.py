@@ -2,18 +2,23 @@ from typing import Any
 
 from django import forms
 
-from haven.core.forms import DateField
+from haven.core.forms import DateField, Form, column_length
 from haven.core.models import User
+from haven.timescales.models import RuleSetting
 
 
-class RuleValueForm(forms.Form):
+class RuleValueForm(Form):
     deadline = forms.CharField(
         label="New period",
+        max_length=column_length(RuleSetting, "deadline"),
         help_text="For example +3 m (months), +6 w (weeks), +20 d or +15 WD",
         error_messages={"required": "Enter the new period"},
     )
     interval = forms.CharField(
-        label="Then repeats every", required=False, help_text="Leave blank to keep"
+        label="Then repeats every",
+        required=False,
+        max_length=column_length(RuleSetting, "interval"),
+        help_text="Leave blank to keep",
     )
     applies_from = DateField(
         label="Applies from",

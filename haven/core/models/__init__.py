@@ -11,6 +11,7 @@ from haven.core.models.access import (
 from haven.core.models.journal import JournalEvent
 from haven.core.models.signin import SignInFailure, SignInLock
 from haven.core.models.staff import DemoDatabase, Team, User
+from haven.core.models.submissions import Submission
 
 __all__ = [
     "AccessGrant",
@@ -23,6 +24,7 @@ __all__ = [
     "Restriction",
     "SignInFailure",
     "SignInLock",
+    "Submission",
     "Team",
     "User",
 ]
