@@ -29,6 +29,7 @@ from haven.core.models import (
     Team,
     User,
 )
+from haven.core.params import MAX_ID
 
 BREAK_GLASS_HOURS = 4
 
@@ -315,6 +316,10 @@ def record_denial(user: User, asked_for: int, *, what: str, route: str = "") -> 
     """Log a refused read: the one place every denied read is written, for the
     information governance report. Anonymous users are sent to sign in first,
     so there is always a user."""
+    # An id no row can have (10**23 in a crafted link) is logged as 0, with
+    # the path that asked for it, rather than overflowing the column.
+    if not 0 < asked_for <= MAX_ID:
+        asked_for = 0
     DeniedAccess.objects.create(
         user=user,
         asked_for=asked_for,

@@ -194,7 +194,7 @@ class LoginForm(AuthenticationForm):
         return super().get_invalid_login_error()
 
 
-class ChangePasswordForm(PasswordChangeForm):
+class ChangePasswordForm(SafeInput, PasswordChangeForm):
     """Django's change of one's own password, in the GOV.UK style, checked by
     every validator in AUTH_PASSWORD_VALIDATORS."""
 
