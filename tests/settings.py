@@ -7,3 +7,5 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Hashing is slow on purpose; tests create many users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A fixed journal key so test runs never create var/journal_key.
+HAVEN_JOURNAL_KEY = "test-journal-key-not-secret"

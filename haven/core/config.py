@@ -54,13 +54,27 @@ def secret_key(var_dir: Path) -> str:
     Never a fixed default: a key published in the source would let anyone forge
     sessions. Servers behind one load balancer must share HAVEN_SECRET_KEY.
     """
-    key = os.environ.get("HAVEN_SECRET_KEY", "").strip()
+    return _kept_secret("HAVEN_SECRET_KEY", var_dir / "secret_key")
+
+
+def journal_key(var_dir: Path) -> str:
+    """The key that seals the journal's chain, from HAVEN_JOURNAL_KEY or var/.
+
+    Kept outside the database so that someone who can write the journal table
+    cannot recompute a valid chain after editing it. Every server, and wherever
+    `verify_journal` runs, must share it; losing it means old links cannot be
+    checked.
+    """
+    return _kept_secret("HAVEN_JOURNAL_KEY", var_dir / "journal_key")
+
+
+def _kept_secret(name: str, key_file: Path) -> str:
+    key = os.environ.get(name, "").strip()
     if key:
         return key
-    key_file = var_dir / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    var_dir.mkdir(parents=True, exist_ok=True)
+    key_file.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
     key_file.write_text(key)
     key_file.chmod(0o600)

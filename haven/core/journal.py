@@ -6,11 +6,13 @@ state change and its event commit together or not at all.
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
@@ -59,6 +61,22 @@ def canonical(event: JournalEvent) -> bytes:
 
 
 def hash_of(event: JournalEvent) -> str:
+    """The event's seal: an HMAC-SHA256 keyed with HAVEN_JOURNAL_KEY.
+
+    Keyed so that someone who can write the journal table, but not read the key
+    (which lives outside the database), cannot edit an event and recompute the
+    chain after it.
+    """
+    return keyed_hash(canonical(event), settings.HAVEN_JOURNAL_KEY)
+
+
+def keyed_hash(body: bytes, key: str) -> str:
+    return hmac.new(key.encode(), body, hashlib.sha256).hexdigest()
+
+
+def unkeyed_hash_of(event: JournalEvent) -> str:
+    """The plain SHA-256 used before the chain was keyed (migration 0007 resealed
+    every intact stream); recognised only to say what a bad hash is."""
     return hashlib.sha256(canonical(event)).hexdigest()
 
 
@@ -138,15 +156,20 @@ def verify_stream(events: Iterable[JournalEvent]) -> BrokenLink | None:
             return BrokenLink(
                 event.person_id, event.sequence, "does not follow the event before it"
             )
-        if hash_of(event) != event.hash:
-            return BrokenLink(
-                event.person_id,
-                event.sequence,
-                "its content was changed after it was recorded",
-            )
+        if not hmac.compare_digest(hash_of(event), event.hash):
+            return BrokenLink(event.person_id, event.sequence, _bad_hash(event))
         expected_previous = event.hash
         expected_sequence += 1
     return None
+
+
+def _bad_hash(event: JournalEvent) -> str:
+    if event.hash == unkeyed_hash_of(event):
+        return (
+            "its hash was made without the journal's key "
+            "(recomputed after an edit, or forged)"
+        )
+    return "its content was changed after it was recorded"
 
 
 def verify_all(chunk: int = 2000) -> list[BrokenLink]:
