@@ -3,7 +3,8 @@
 HAVEN_DATABASE_URL  sqlite:///path or postgres://user:password@host/name
                     (default: SQLite under var/)
 HAVEN_SECRET_KEY    signing key (default: a random key kept in var/secret_key)
-HAVEN_JOURNAL_KEY   key sealing the journal's chain (default: random, kept in var/journal_key)
+HAVEN_JOURNAL_KEY   key sealing the journal's chain
+                    (default: a random key kept in var/journal_key)
 HAVEN_DEBUG         true only on a developer's machine (default: false)
 HAVEN_ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 HAVEN_HTTPS         whether the site is served over HTTPS (default: the opposite of
