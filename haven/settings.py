@@ -5,6 +5,8 @@ HAVEN_DATABASE_URL  sqlite:///path or postgres://user:password@host/name
 HAVEN_SECRET_KEY    signing key (default: a random key kept in var/secret_key)
 HAVEN_JOURNAL_KEY   key sealing the journal's chain
                     (default: a random key kept in var/journal_key)
+HAVEN_JOURNAL_CHECKPOINT_DIR  where checkpoint_journal writes signed stream heads
+                    (default: var/checkpoints)
 HAVEN_DEBUG         true only on a developer's machine (default: false)
 HAVEN_ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 HAVEN_HTTPS         whether the site is served over HTTPS (default: the opposite of
@@ -16,7 +18,14 @@ from typing import Any
 
 import dj_database_url
 
-from haven.core.config import env_bool, env_int, env_list, journal_key, secret_key
+from haven.core.config import (
+    env_bool,
+    env_int,
+    env_list,
+    env_path,
+    journal_key,
+    secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -24,6 +33,10 @@ VAR_DIR = BASE_DIR / "var"
 DEBUG = env_bool("HAVEN_DEBUG", default=False)
 SECRET_KEY = secret_key(VAR_DIR)
 HAVEN_JOURNAL_KEY = journal_key(VAR_DIR)
+# Somewhere the database's user cannot write: see README, "the journal's key".
+HAVEN_JOURNAL_CHECKPOINT_DIR = env_path(
+    "HAVEN_JOURNAL_CHECKPOINT_DIR", VAR_DIR / "checkpoints"
+)
 ALLOWED_HOSTS = env_list("HAVEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 HTTPS = env_bool("HAVEN_HTTPS", default=not DEBUG)
 

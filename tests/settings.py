@@ -1,5 +1,8 @@
 """The production settings, served over plain HTTP by the test servers."""
 
+import tempfile
+from pathlib import Path
+
 from haven.settings import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
@@ -7,5 +10,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Hashing is slow on purpose; tests create many users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# A fixed journal key so test runs never create var/journal_key.
+# A fixed journal key, so a test run does not depend on a developer's var/journal_key.
 HAVEN_JOURNAL_KEY = "test-journal-key-not-secret"
+# Checkpoints a developer wrote to var/ must not be checked against test databases.
+HAVEN_JOURNAL_CHECKPOINT_DIR = Path(tempfile.mkdtemp(prefix="haven-checkpoints-"))

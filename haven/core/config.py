@@ -48,6 +48,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_path(name: str, default: Path) -> Path:
+    raw = os.environ.get(name, "").strip()
+    return Path(raw) if raw else default
+
+
 def secret_key(var_dir: Path) -> str:
     """The key from HAVEN_SECRET_KEY, or else a random one kept under var/.
 

@@ -93,7 +93,7 @@ def test_verify_journal_names_the_first_tampered_event(alice):
     broken = journal.verify_all()
     assert [(b.person_id, b.sequence) for b in broken] == [(child.pk, 3)]
     assert "changed after it was recorded" in broken[0].problem
-    with pytest.raises(CommandError, match="1 journal chain"):
+    with pytest.raises(CommandError, match="1 journal problem"):
         call_command("verify_journal", stderr=StringIO())
 
 

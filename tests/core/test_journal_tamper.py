@@ -70,3 +70,95 @@ def test_an_edit_rechained_with_the_unkeyed_hash_is_caught(alice):
     report = _verify_fails()
     assert f"person {child.pk}, event 2" in report
     assert "without the journal's key" in report
+
+
+@pytest.fixture
+def checkpoint_dir(settings, tmp_path):
+    settings.HAVEN_JOURNAL_CHECKPOINT_DIR = tmp_path
+    return tmp_path
+
+
+def _checkpoint():
+    call_command("checkpoint_journal", stdout=StringIO())
+
+
+def test_an_untouched_journal_verifies_against_its_checkpoint(alice, checkpoint_dir):
+    _stream(alice)
+    _checkpoint()
+    out = StringIO()
+    call_command("verify_journal", stdout=out)
+    assert "Checked against checkpoint" in out.getvalue()
+    assert "All journal chains intact" in out.getvalue()
+
+
+def test_deleting_a_streams_last_events_is_caught(alice, checkpoint_dir):
+    child = _stream(alice)
+    other = _stream(alice)
+    _checkpoint()
+    _tamper(
+        "DELETE FROM core_journalevent WHERE person_id = %s AND sequence > 2",
+        [child.pk],
+    )
+    report = _verify_fails()
+    assert f"person {child.pk}, event 4: the stream now ends at event 2" in report
+    assert f"person {other.pk}" not in report
+
+
+def test_deleting_a_whole_stream_is_caught(alice, checkpoint_dir):
+    child = _stream(alice)
+    _checkpoint()
+    _tamper("DELETE FROM core_journalevent WHERE person_id = %s", [child.pk])
+    report = _verify_fails()
+    assert f"person {child.pk}, event 4: the whole stream is gone" in report
+
+
+def test_a_stream_rechained_with_a_leaked_key_is_caught(alice, checkpoint_dir):
+    child = _stream(alice)
+    _checkpoint()
+    _tamper(
+        "UPDATE core_journalevent SET payload = %s WHERE person_id = %s "
+        "AND sequence = 3",
+        [json.dumps({"n": 99}), child.pk],
+    )
+    for event in JournalEvent.objects.filter(person=child, sequence__gte=3):
+        previous = JournalEvent.objects.get(person=child, sequence=event.sequence - 1)
+        event.previous_hash = previous.hash
+        _tamper(
+            "UPDATE core_journalevent SET previous_hash = %s, hash = %s WHERE id = %s",
+            [event.previous_hash, journal.hash_of(event), event.pk],
+        )
+    assert journal.verify_all() == []
+    report = _verify_fails()
+    assert f"person {child.pk}, event 4: this event differs" in report
+
+
+def test_a_forged_append_is_caught(alice, checkpoint_dir):
+    child = _stream(alice)
+    head = JournalEvent.objects.filter(person=child).latest("sequence")
+    forged = JournalEvent(
+        person=child,
+        sequence=5,
+        type="test.thing_happened",
+        payload={"n": "forged"},
+        occurred_at=head.occurred_at,
+        recorded_at=head.recorded_at,
+        actor=alice,
+        source=JournalEvent.Source.SCREEN,
+        previous_hash=head.hash,
+    )
+    forged.hash = hashlib.sha256(journal.canonical(forged)).hexdigest()
+    forged.save(force_insert=True)
+    report = _verify_fails()
+    assert f"person {child.pk}, event 5" in report
+    assert "without the journal's key" in report
+
+
+def test_a_checkpoint_not_signed_with_the_key_is_refused(
+    alice, checkpoint_dir, settings
+):
+    _stream(alice)
+    settings.HAVEN_JOURNAL_KEY = "an attacker's key"
+    _checkpoint()
+    settings.HAVEN_JOURNAL_KEY = "test-journal-key-not-secret"
+    report = _verify_fails()
+    assert "not signed with the journal's key" in report

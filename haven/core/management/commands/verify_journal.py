@@ -2,20 +2,42 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from haven.core import checkpoints
 from haven.core.journal import verify_all
 from haven.core.models import JournalEvent
 
 
 class Command(BaseCommand):
-    help = "Check every person's journal chain; name the first broken link of each."
+    help = (
+        "Check every person's journal chain against the journal's key and the newest "
+        "signed checkpoint; name the first broken link of each stream."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        broken = verify_all()
-        if broken:
-            for link in broken:
-                self.stderr.write(f"Broken: {link}")
-            raise CommandError(f"{len(broken)} journal chain(s) are broken")
+        problems = [f"Broken: {link}" for link in verify_all()]
+        problems += self._checkpoint_problems()
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"{len(problems)} journal problem(s) found")
         count = JournalEvent.objects.count()
         self.stdout.write(
             self.style.SUCCESS(f"All journal chains intact ({count} events).")
         )
+
+    def _checkpoint_problems(self) -> list[str]:
+        path = checkpoints.newest()
+        if path is None:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"No checkpoint in {checkpoints.directory()}: deleted streams and "
+                    "deleted last events cannot be seen. Run checkpoint_journal."
+                )
+            )
+            return []
+        try:
+            behind = checkpoints.compare(path)
+        except checkpoints.CheckpointForged as forged:
+            return [f"Checkpoint: {forged}"]
+        self.stdout.write(f"Checked against checkpoint {path.name}.")
+        return [f"Checkpoint: {link}" for link in behind]
