@@ -162,3 +162,37 @@ def test_a_checkpoint_not_signed_with_the_key_is_refused(
     settings.HAVEN_JOURNAL_KEY = "test-journal-key-not-secret"
     report = _verify_fails()
     assert "not signed with the journal's key" in report
+
+
+def test_a_dropped_append_only_trigger_is_caught(alice):
+    _stream(alice, events=1)
+    with connection.cursor() as cursor:
+        for statement in triggers.statements(connection.vendor, create=False):
+            cursor.execute(statement)
+    report = _verify_fails()
+    assert "is missing, disabled or altered" in report
+
+
+def test_an_append_only_trigger_that_no_longer_refuses_is_caught(alice):
+    _stream(alice, events=1)
+    with connection.cursor() as cursor:
+        for statement in triggers.statements(connection.vendor, create=False):
+            cursor.execute(statement)
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE TRIGGER journal_no_update BEFORE UPDATE ON core_journalevent "
+                "BEGIN SELECT 1; END"
+            )
+        else:
+            cursor.execute(
+                "CREATE FUNCTION haven_journal_append_only() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
+            )
+            cursor.execute(
+                "CREATE TRIGGER journal_no_update_or_delete BEFORE UPDATE OR DELETE "
+                "ON core_journalevent FOR EACH ROW "
+                "EXECUTE FUNCTION haven_journal_append_only()"
+            )
+    assert triggers.missing(connection)
+    report = _verify_fails()
+    assert "is missing, disabled or altered" in report

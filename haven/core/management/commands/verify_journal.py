@@ -1,20 +1,27 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from haven.core import checkpoints
+from haven.core.db import triggers
 from haven.core.journal import verify_all
 from haven.core.models import JournalEvent
 
 
 class Command(BaseCommand):
     help = (
-        "Check every person's journal chain against the journal's key and the newest "
-        "signed checkpoint; name the first broken link of each stream."
+        "Check the append-only triggers, every person's journal chain against the "
+        "journal's key, and the newest signed checkpoint; name each broken stream."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        problems = [f"Broken: {link}" for link in verify_all()]
+        problems = [
+            f"Trigger: {name} is missing, disabled or altered; the journal is not "
+            "append-only"
+            for name in triggers.missing(connection)
+        ]
+        problems += [f"Broken: {link}" for link in verify_all()]
         problems += self._checkpoint_problems()
         if problems:
             for problem in problems:
