@@ -33,7 +33,11 @@ class CaseworkConfig(AppConfig):
 
     def ready(self) -> None:
         from haven.casework import work  # noqa: F401  (registers work sources)
+        from haven.casework.integrity import notes_match_their_journal
         from haven.core.chronology import DESCRIBERS
+        from haven.core.journal import STATE_CHECKS
+
+        STATE_CHECKS.append(notes_match_their_journal)
 
         DESCRIBERS.update(
             {

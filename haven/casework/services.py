@@ -118,6 +118,9 @@ def record_note(
                     "note": note.pk,
                     "kind": kind,
                     "subject": subject,
+                    # What was written, so the note can be read back from the
+                    # journal and an edit to the note's row is noticed.
+                    "body": body,
                     "child_seen": child_seen,
                     "seen_alone": seen_alone,
                     "group": str(group),

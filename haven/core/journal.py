@@ -28,6 +28,22 @@ GENESIS = "0" * 64
 LISTENERS: list[Callable[[JournalEvent], None]] = []
 
 
+@dataclass(frozen=True)
+class Mismatch:
+    """A record whose current state differs from what its journal says."""
+
+    person_id: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"person {self.person_id}: {self.problem}"
+
+
+# Each compares one kind of record with its journal events, for verify_journal.
+# Apps register in their AppConfig.ready, as for LISTENERS.
+STATE_CHECKS: list[Callable[[], Iterable[Mismatch]]] = []
+
+
 def listen(func: Callable[[JournalEvent], None]) -> Callable[[JournalEvent], None]:
     LISTENERS.append(func)
     return func

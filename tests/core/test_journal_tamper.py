@@ -2,6 +2,7 @@
 naming it. Tampering lifts the append-only triggers as an attacker with the
 database's owner rights could, then puts them back."""
 
+import datetime as dt
 import hashlib
 import json
 from io import StringIO
@@ -10,9 +11,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
-from haven.core import journal
+from haven.casework.services import record_note
+from haven.core import clock, journal
 from haven.core.db import triggers
 from haven.core.models import JournalEvent
+from haven.core.services import allocate_case
 from tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +199,45 @@ def test_an_append_only_trigger_that_no_longer_refuses_is_caught(alice):
     assert triggers.missing(connection)
     report = _verify_fails()
     assert "is missing, disabled or altered" in report
+
+
+def _case_note(alice, mona, team):
+    child = ChildFactory()
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    (note,) = record_note(
+        [child],
+        by=alice,
+        kind="visit",
+        occurred_at=clock.now() - dt.timedelta(hours=2),
+        subject="Home visit",
+        body="Saw the child in the kitchen.",
+        child_seen=True,
+        seen_alone=False,
+        significant=False,
+    )
+    return note
+
+
+def test_a_case_note_edited_behind_the_journal_is_caught(alice, mona, team):
+    note = _case_note(alice, mona, team)
+    call_command("verify_journal", stdout=StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE casework_casenote SET body = %s WHERE id = %s",
+            ["Did not visit.", note.pk],
+        )
+    report = _verify_fails()
+    assert (
+        f"person {note.person_id}: case note {note.pk} differs from its journal "
+        "event (body)" in report
+    )
+
+
+def test_a_case_note_deleted_or_added_behind_the_journal_is_caught(alice, mona, team):
+    note = _case_note(alice, mona, team)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM casework_casenote WHERE id = %s", [note.pk])
+    assert f"case note {note.pk} is gone but was journalled" in _verify_fails()
+    note.pk = None
+    note.save()
+    assert f"case note {note.pk} has no journal event" in _verify_fails()

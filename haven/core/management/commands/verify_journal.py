@@ -5,7 +5,7 @@ from django.db import connection
 
 from haven.core import checkpoints
 from haven.core.db import triggers
-from haven.core.journal import verify_all
+from haven.core.journal import STATE_CHECKS, verify_all
 from haven.core.models import JournalEvent
 
 
@@ -23,6 +23,9 @@ class Command(BaseCommand):
         ]
         problems += [f"Broken: {link}" for link in verify_all()]
         problems += self._checkpoint_problems()
+        problems += [
+            f"State: {mismatch}" for check in STATE_CHECKS for mismatch in check()
+        ]
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
