@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from haven.core.config import env_bool, env_int, env_list, secret_key
+from haven.core.config import env_bool, env_int, env_list, journal_key, secret_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,6 +43,16 @@ def test_secret_key_is_generated_once_and_kept(tmp_path, monkeypatch):
 def test_secret_key_from_the_environment_wins(tmp_path, monkeypatch):
     monkeypatch.setenv("HAVEN_SECRET_KEY", "k" * 60)
     assert secret_key(tmp_path) == "k" * 60
+
+
+def test_the_journal_key_is_kept_apart_from_the_secret_key(tmp_path, monkeypatch):
+    monkeypatch.delenv("HAVEN_SECRET_KEY", raising=False)
+    monkeypatch.delenv("HAVEN_JOURNAL_KEY", raising=False)
+    first = journal_key(tmp_path)
+    assert journal_key(tmp_path) == first != secret_key(tmp_path)
+    assert (tmp_path / "journal_key").stat().st_mode & 0o777 == 0o600
+    monkeypatch.setenv("HAVEN_JOURNAL_KEY", "j" * 60)
+    assert journal_key(tmp_path) == "j" * 60
 
 
 def _settings_in_subprocess(env: dict[str, str], expression: str) -> str:
