@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "haven.assessments",
     "haven.cin",
     "haven.casework",
+    "haven.disclosure",
     "haven.demo",
 ]
 

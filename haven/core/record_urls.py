@@ -3,16 +3,11 @@ viewed the record, and break-glass access. Mounted under people/<pk>/."""
 
 from django.urls import path
 
-from haven.core import record_views, subject_access_views
+from haven.core import record_views
 
 app_name = "record"
 urlpatterns = [
     path("chronology/", record_views.chronology, name="chronology"),
     path("access-log/", record_views.access_log, name="access_log"),
-    path(
-        "subject-access.csv",
-        subject_access_views.subject_access_export,
-        name="subject_access",
-    ),
     path("break-glass/", record_views.break_glass, name="break_glass"),
 ]

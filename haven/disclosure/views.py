@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 
-from haven.core import subject_access
 from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
+from haven.disclosure import subject_access
 from haven.people.views import open_person
 
 

@@ -52,7 +52,7 @@ def child(alice, mona, team):
 
 def _export(client, user, child):
     client.force_login(user)
-    return client.get(reverse("record:subject_access", args=[child.pk]))
+    return client.get(reverse("disclosure:subject_access", args=[child.pk]))
 
 
 def _rows(response) -> list[dict[str, str]]:
@@ -171,7 +171,7 @@ def test_a_contact_names_its_referrer_for_review(client, mona, child):
 def test_every_section_exports_from_a_demo_authority(db):
     from django.core.management import call_command
 
-    from haven.core import subject_access
+    from haven.disclosure import subject_access
 
     call_command("seed_demo", children=10, seed=11, verbosity=0)
     reader = make_user("sar_reader", "service_manager")
