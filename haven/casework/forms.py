@@ -57,6 +57,13 @@ class NoteForm(Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": "Enter what happened"},
     )
+    impact = forms.CharField(
+        label="Impact on the child (optional)",
+        help_text="What this means for the child. It is shown beside the entry in "
+        "the chronology.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args: Any, children: list[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ FIELDS = {
     "kind": "kind",
     "subject": "subject",
     "body": "body",
+    "impact": "impact",
     "child_seen": "child_seen",
     "seen_alone": "seen_alone",
 }

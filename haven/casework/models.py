@@ -22,6 +22,9 @@ class CaseNote(models.Model):
     occurred_at = models.DateTimeField(help_text="When the visit, call or work was.")
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    impact = models.TextField(
+        blank=True, help_text="What this means for the child, for the chronology."
+    )
     child_seen = models.BooleanField(default=False)
     seen_alone = models.BooleanField(default=False)
     significant = models.BooleanField(default=False)

@@ -55,6 +55,7 @@ def record_note(
     body: str,
     child_seen: bool,
     seen_alone: bool = False,
+    impact: str = "",
     significant: bool = False,
     by: User,
     draft: Draft | None = None,
@@ -101,6 +102,7 @@ def record_note(
                     occurred_at=occurred_at,
                     subject=subject,
                     body=body,
+                    impact=impact.strip(),
                     child_seen=child_seen,
                     seen_alone=seen_alone,
                     significant=significant,
@@ -121,6 +123,7 @@ def record_note(
                     # What was written, so the note can be read back from the
                     # journal and an edit to the note's row is noticed.
                     "body": body,
+                    "impact": impact.strip(),
                     "child_seen": child_seen,
                     "seen_alone": seen_alone,
                     "group": str(group),

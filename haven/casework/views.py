@@ -147,6 +147,7 @@ def _record_note(
         occurred_at=form.occurred_at(),
         subject=data["subject"],
         body=data["body"],
+        impact=data["impact"],
         child_seen=data["child_seen"],
         seen_alone=data["seen_alone"],
         significant=data["significant"],

@@ -18,6 +18,26 @@ BACKDATED_AFTER = dt.timedelta(days=7)
 # chronology, its print and its CSV leave them out. Apps add theirs in ready().
 HIDDEN: set[str] = set()
 
+# Event types about who may read the record, not about the child: they belong on
+# the record's access page, not in a chronology a court or the family reads.
+# The journal keeps them like every other event. Apps add theirs in ready().
+AUDIT: set[str] = {
+    "core.record_restricted",
+    "core.access_granted",
+    "core.break_glass_used",
+}
+
+
+def left_out() -> set[str]:
+    """The event types no chronology, print, CSV or API shows."""
+    return HIDDEN | AUDIT
+
+
+def impact(event: JournalEvent) -> str:
+    """What the worker recorded the event meant for the child, if anything."""
+    return str(event.payload.get("impact") or "")
+
+
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.person_registered": lambda p: "Added to the person register",
     "people.details_changed": lambda p: (
@@ -47,7 +67,10 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "core.record_restricted": lambda p: (
         f"Record {p.get('kind', '')}: {p.get('reason', '')}"
     ),
-    "core.access_granted": lambda p: f"Access granted to {p.get('user', '')}",
+    "core.access_granted": lambda p: (
+        f"Access granted to {p.get('user', '')}"
+        + (f": {p['reason']}" if p.get("reason") else "")
+    ),
     "core.break_glass_used": lambda p: (
         f"Opened without a relationship: {p.get('reason', '')}"
     ),

@@ -52,6 +52,7 @@ def chronology(
             "text": words.describe(e, unnamed),
             "timed": words.has_time(e),
             "backdated": words.is_backdated(e),
+            "impact": words.impact(e),
         }
         for e in events
     ]
@@ -77,6 +78,7 @@ CSV_HEADER = [
     "recorded",
     "type",
     "description",
+    "impact on the child",
     "recorded by",
     "significant",
     "backdated",
@@ -93,6 +95,7 @@ def _csv(
             _when(e.recorded_at),
             e.type,
             words.describe(e, unnamed),
+            words.impact(e),
             str(e.actor or "Haven"),
             "yes" if e.significant else "no",
             "yes" if words.is_backdated(e) else "no",
@@ -113,6 +116,10 @@ def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "person": person,
         "bar": selectors.identity_bar(person),
         "tab": "access_log",
+        "decisions": [
+            {"event": e, "text": words.describe(e)}
+            for e in selectors.access_events(person)
+        ],
         "page": Paginator(entries, 100).get_page(request.GET.get("page")),
     }
     return render(request, "core/record/access_log.html", context)

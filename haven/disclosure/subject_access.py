@@ -159,7 +159,7 @@ def _relationships(person: Person, user: User) -> Iterator[Row]:
 
 def _journal(person: Person, user: User) -> Iterator[Row]:
     unnamed = selectors.unnamed_in_chronology(person, user)
-    for event in selectors.whole_chronology(person):
+    for event in selectors.whole_chronology(person, with_audit=True):
         yield Row(
             "Chronology",
             event.occurred_at,
@@ -173,6 +173,8 @@ def _case_notes(ids: list[int]) -> Iterator[Row]:
     notes = CaseNote.objects.filter(person_id__in=ids).select_related("author")
     for note in notes.order_by("occurred_at", "pk").iterator():
         text = f"{note.subject}\n{note.body}"
+        if note.impact:
+            text += f"\nImpact on the child: {note.impact}"
         yield Row(
             "Case note", note.occurred_at, note.get_kind_display(), text, note.author
         )

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from haven.core import params
-from haven.core.chronology import describe, is_backdated, unnamed_in
+from haven.core.chronology import describe, impact, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
 from haven.people import selectors
 from haven.people.models import Person
@@ -37,6 +37,9 @@ class ChronologyEntrySerializer(serializers.Serializer[Any]):
     recorded_at = serializers.DateTimeField()
     type = serializers.CharField()
     description = serializers.CharField()
+    impact = serializers.CharField(
+        allow_blank=True, help_text="The impact on the child, as the worker recorded it"
+    )
     significant = serializers.BooleanField()
     backdated = serializers.BooleanField()
 
@@ -100,6 +103,7 @@ class PersonChronology(APIView):
                 "recorded_at": e.recorded_at,
                 "type": e.type,
                 "description": describe(e, unnamed),
+                "impact": impact(e),
                 "significant": e.significant,
                 "backdated": is_backdated(e),
             }

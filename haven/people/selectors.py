@@ -241,14 +241,16 @@ def whole_chronology(
     start: dt.date | None = None,
     end: dt.date | None = None,
     significant_only: bool = False,
+    with_audit: bool = False,
 ) -> Iterator[JournalEvent]:
-    """Every event `chronology` would list, however many, read a day at a time.
+    """Every event `chronology` would list, however many, read a day at a time;
+    `with_audit` adds the access events (for a subject access request).
 
     The chronology's order moves an event known only by its date within its own
     day (chronology.newest_first), never across days, so each day can be put in
     order on its own as the rows stream past.
     """
-    events = _chronology_events(person, None, start, end, significant_only)
+    events = _chronology_events(person, None, start, end, significant_only, with_audit)
     day: list[JournalEvent] = []
     for event in events.iterator(chunk_size=500):
         if day and _local_day(day[-1]) != _local_day(event):
@@ -256,6 +258,15 @@ def whole_chronology(
             day = []
         day.append(event)
     yield from chronology_words.newest_first(day)
+
+
+def access_events(person: Person) -> list[JournalEvent]:
+    """Restrictions, grants and break-glass on the record (with merged records'),
+    newest first: who may read it and why, kept out of the chronology."""
+    events = JournalEvent.objects.filter(
+        person_id__in=record_ids(person), type__in=chronology_words.AUDIT
+    )
+    return list(events.select_related("actor").order_by("-recorded_at"))
 
 
 def unnamed_in_chronology(person: Person, user: User) -> set[int]:
@@ -277,9 +288,11 @@ def _chronology_events(
     start: dt.date | None,
     end: dt.date | None,
     significant_only: bool,
+    with_audit: bool = False,
 ) -> QuerySet[JournalEvent]:
+    left_out = chronology_words.HIDDEN if with_audit else chronology_words.left_out()
     events = JournalEvent.objects.filter(person_id__in=record_ids(person)).exclude(
-        type__in=chronology_words.HIDDEN
+        type__in=left_out
     )
     if types:
         events = events.filter(type__in=types)

@@ -41,6 +41,7 @@ def test_a_note_is_recorded_on_every_child_ticked(page: Page, live_server, demo)
     page.check("#id_significant")
     page.fill("#id_subject", "Home visit to the three children")
     page.fill("#id_body", "All three were at home with their mother.")
+    page.fill("#id_impact", "The children were relaxed and played together.")
     press(page, "Save")
 
     expect_success(page, "Note recorded on 3 children's records")
@@ -51,6 +52,7 @@ def test_a_note_is_recorded_on_every_child_ticked(page: Page, live_server, demo)
         assert note.kind == "visit"
         assert note.occurred_at == when
         assert note.body == "All three were at home with their mother."
+        assert note.impact == "The children were relaxed and played together."
         assert (note.child_seen, note.seen_alone, note.significant) == (
             True,
             True,
