@@ -4,7 +4,9 @@
 same obligations. `recompute_person` replaces the stored obligations with that
 reading; the journal listener calls it whenever a relevant event is appended
 (including a correction or a backdated entry), so what is stored always equals a
-computation from scratch.
+computation from scratch. An obligation that the new reading still holds keeps
+its row (and its id), so anything pointing at it (an extension, a reason for
+lateness) stays attached; only its dates and status change.
 """
 
 import datetime as dt
@@ -15,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from haven.core.models import JournalEvent
+from haven.people.models import Person
+from haven.timescales.conditions import Facts
 from haven.timescales.deadlines import Deadline
 from haven.timescales.models import Obligation, RuleSetting
 from haven.timescales.registry import ACTIVE, Activation, watched_event_types
@@ -68,24 +72,42 @@ def _subject(event: JournalEvent, key: str) -> str | None:
     return None if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class _Child:
+    """Who the obligations are for, and what their rules' conditions may read."""
+
+    person_id: int
+    date_of_birth: dt.date | None = None
+
+    def facts(self, event: JournalEvent, day: dt.date) -> Facts:
+        return Facts(day, self.date_of_birth, event.payload)
+
+
 def compute(
     person_id: int,
     events: Iterable[JournalEvent],
     settings: dict[str, list[RuleSetting]],
+    date_of_birth: dt.date | None = None,
 ) -> list[Obligation]:
     """Every obligation the child's events give, in the order they arose."""
     made: list[Obligation] = []
     open_ = _Open()
+    child = _Child(person_id, date_of_birth)
     for event in effective_events(events):
         day = timezone.localdate(event.occurred_at)
         for activation in ACTIVE.values():
             if event.type in activation.met_by:
-                made += _meet(open_, activation, event, day, settings, person_id)
+                made += _meet(open_, activation, event, day, settings, child)
             if event.type in activation.ended_by:
                 _end(open_, activation, event, day)
             if event.type == activation.rule.trigger:
-                made += _start(open_, activation, event, day, settings, person_id)
+                made += _start(open_, activation, event, day, settings, child)
     return made
+
+
+def _applies(activation: Activation, facts: Facts) -> bool:
+    condition = activation.rule.condition
+    return condition is None or condition.holds(facts)
 
 
 def _deadline(
@@ -100,7 +122,7 @@ def _deadline(
 
 
 def _new(
-    person_id: int,
+    child: _Child,
     activation: Activation,
     event: JournalEvent,
     subject: str,
@@ -111,11 +133,16 @@ def _new(
     deadline = _deadline(activation, setting, interval)
     if deadline is None:
         return None
+    due_on = deadline.due_from(due_from)
+    if not interval:
+        facts = child.facts(event, due_from)
+        alternatives = (s.due(facts) for s in activation.rule.sooner)
+        due_on = min([due_on, *(a for a in alternatives if a is not None)])
     return Obligation(
-        person_id=person_id,
+        person_id=child.person_id,
         rule_id=activation.rule.id,
         subject=subject,
-        due_on=deadline.due_from(due_from),
+        due_on=due_on,
         status=Status.DUE,
         trigger_event=event,
         setting=setting,
@@ -128,13 +155,15 @@ def _start(
     event: JournalEvent,
     day: dt.date,
     settings: dict[str, list[RuleSetting]],
-    person_id: int,
+    child: _Child,
 ) -> list[Obligation]:
     subject = _subject(event, activation.key)
     if subject is None or open_.has(activation.rule.id, subject):
         return []
+    if not _applies(activation, child.facts(event, day)):
+        return []
     setting = _setting_on(settings, activation.rule.id, day)
-    obligation = _new(person_id, activation, event, subject, day, setting, False)
+    obligation = _new(child, activation, event, subject, day, setting, False)
     if obligation is None:
         return []
     open_.add(obligation)
@@ -147,9 +176,10 @@ def _meet(
     event: JournalEvent,
     day: dt.date,
     settings: dict[str, list[RuleSetting]],
-    person_id: int,
+    child: _Child,
 ) -> list[Obligation]:
-    """Close what the event meets; a rolling duty falls due again from this date."""
+    """Close what the event meets; a rolling duty falls due again from this date,
+    if its rule still applies on that date."""
     subject = _subject(event, activation.key)
     if subject is None:
         return []
@@ -159,9 +189,10 @@ def _meet(
         obligation.status = Status.MET_LATE if late else Status.MET_ON_TIME
         obligation.closing_event = event
         obligation.closed_on = day
-        if activation.rule.recurrence == "rolling":
+        rolling = activation.rule.recurrence == "rolling"
+        if rolling and _applies(activation, child.facts(event, day)):
             setting = _setting_on(settings, activation.rule.id, day)
-            again = _new(person_id, activation, event, subject, day, setting, True)
+            again = _new(child, activation, event, subject, day, setting, True)
             if again is not None:
                 open_.add(again)
                 following.append(again)
@@ -193,11 +224,41 @@ def events_for(person_id: int) -> list[JournalEvent]:
     )
 
 
+# What may change in an obligation that keeps its identity.
+_CHANGEABLE = ("due_on", "status", "closing_event_id", "closed_on", "setting_id")
+
+
+def _identity(obligation: Obligation) -> tuple[str, str, int | None]:
+    return (obligation.rule_id, obligation.subject, obligation.trigger_event_id)
+
+
 def recompute_person(person_id: int) -> list[Obligation]:
-    """Replace the child's stored obligations with a computation from scratch."""
-    obligations = compute(person_id, events_for(person_id), settings_by_rule())
-    Obligation.objects.filter(person_id=person_id).delete()
-    return Obligation.objects.bulk_create(obligations)
+    """Bring the child's stored obligations to a computation from scratch: rows
+    the new reading still holds are updated in place, the rest deleted, new
+    ones created."""
+    born = Person.objects.filter(pk=person_id).values_list("date_of_birth", flat=True)
+    computed = compute(
+        person_id, events_for(person_id), settings_by_rule(), born.first()
+    )
+    stored = {_identity(o): o for o in Obligation.objects.filter(person_id=person_id)}
+    changed: list[Obligation] = []
+    new: list[Obligation] = []
+    kept: list[Obligation] = []
+    for obligation in computed:
+        existing = stored.pop(_identity(obligation), None)
+        if existing is None:
+            new.append(obligation)
+            continue
+        if any(getattr(existing, f) != getattr(obligation, f) for f in _CHANGEABLE):
+            for name in _CHANGEABLE:
+                setattr(existing, name, getattr(obligation, name))
+            changed.append(existing)
+        kept.append(existing)
+    Obligation.objects.filter(pk__in=[o.pk for o in stored.values()]).delete()
+    Obligation.objects.bulk_update(
+        changed, [f.removesuffix("_id") for f in _CHANGEABLE]
+    )
+    return kept + Obligation.objects.bulk_create(new)
 
 
 def on_event(event: JournalEvent) -> None:

@@ -4,6 +4,7 @@ CPPCR unless stated.
 """
 
 from haven.timescales.catalogue.model import Rule, d
+from haven.timescales.conditions import aged_at_least, aged_under
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -199,9 +200,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="LAC-HEALTH-RHA",
         description=(
-            "Review health assessment: every 6 months for a child under 5 (the "
-            "default here), every 12 months from the 5th birthday; the care "
-            "capability chooses by age"
+            "Review health assessment: every 6 months for a child under 5; from "
+            "the 5th birthday LAC-HEALTH-RHA-5 takes over (chosen by the child's "
+            "age on the date of the last assessment)"
         ),
         trigger="care.health_assessment_completed",
         deadline=d("+6 m"),
@@ -215,6 +216,27 @@ RULES: tuple[Rule, ...] = (
         configurable=True,
         source="CPPCR reg 7(4)",
         capability="care",
+        condition=aged_under(5),
+    ),
+    Rule(
+        id="LAC-HEALTH-RHA-5",
+        description=(
+            "Review health assessment: every 12 months for a child aged 5 or over "
+            "(split from LAC-HEALTH-RHA, which switches at the 5th birthday)"
+        ),
+        trigger="care.health_assessment_completed",
+        deadline=d("+12 m"),
+        recurrence="rolling",
+        interval=d("+12 m"),
+        responsible=(
+            "Social worker arranges; health (doctor, nurse or midwife) carries out"
+        ),
+        status="law",
+        verify=True,
+        configurable=True,
+        source="CPPCR reg 7(4)",
+        capability="care",
+        condition=aged_at_least(5),
     ),
     Rule(
         id="LAC-SDQ",

@@ -1,6 +1,25 @@
 """1.2 Looked-after children (continued): statutory visits and what follows them."""
 
 from haven.timescales.catalogue.model import Rule, d
+from haven.timescales.conditions import (
+    after_months_of,
+    all_of,
+    negated,
+    payload_is,
+    within_months_of,
+)
+
+# The visit regimes share one trigger (a statutory visit was made) and divide the
+# children by the placement the visit event names: the care app puts the
+# placement's start date and whether it is intended to last until the child is
+# 18 on every visit's journal event.
+FIRST_YEAR = within_months_of("placement_started_on", 12, "the placement's start")
+AFTER_FIRST_YEAR = after_months_of("placement_started_on", 12, "the placement's start")
+UNTIL_18 = payload_is(
+    "placement_until_18",
+    (True,),
+    "the placement is intended to last until the child is 18",
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -28,6 +47,7 @@ RULES: tuple[Rule, ...] = (
         status="law",
         source="CPPCR reg 28(2)(b)",
         capability="care",
+        condition=FIRST_YEAR,
     ),
     Rule(
         id="LAC-VISIT-LT",
@@ -43,6 +63,7 @@ RULES: tuple[Rule, ...] = (
         status="law",
         source="CPPCR reg 28(2)(c)(i)",
         capability="care",
+        condition=all_of(AFTER_FIRST_YEAR, UNTIL_18),
     ),
     Rule(
         id="LAC-VISIT-OTHER",
@@ -55,6 +76,10 @@ RULES: tuple[Rule, ...] = (
         status="law",
         source="CPPCR reg 28(2)(c)(ii)",
         capability="care",
+        condition=all_of(
+            AFTER_FIRST_YEAR,
+            negated(UNTIL_18, "the placement is not intended to last until 18"),
+        ),
     ),
     Rule(
         id="LAC-VISIT-LTFP",

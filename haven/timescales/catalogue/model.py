@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from haven.timescales.catalogue.triggers import TRIGGERS
+from haven.timescales.conditions import Condition, Sooner
 from haven.timescales.deadlines import Deadline
 
 Recurrence = Literal["once", "rolling", "per_event"]
@@ -56,6 +57,13 @@ class Rule:
     - "rolling": the duty repeats. The first deadline is counted from the trigger,
       then each time the duty is done the next one falls `interval` later, counted
       from the date it was actually done (research note, section 3).
+
+    `condition`, when given, says when the rule applies: tested on the day the
+    clock starts and each day a rolling duty falls due again, so rules that share
+    a trigger divide the children between them (the visit regimes, the health
+    review before and after the fifth birthday). `sooner` are further deadlines
+    of which the earliest date decides ("... or 20 working days after the birth,
+    whichever is sooner").
     """
 
     id: str
@@ -70,6 +78,8 @@ class Rule:
     configurable: bool = False
     source: str
     capability: str
+    condition: Condition | None = None
+    sooner: tuple[Sooner, ...] = ()
 
     def __post_init__(self) -> None:
         if self.trigger not in TRIGGERS:

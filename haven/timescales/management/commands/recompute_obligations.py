@@ -20,11 +20,9 @@ class Command(BaseCommand):
             .distinct()
         )
         engine.Obligation.objects.exclude(person_id__in=people).delete()
-        settings = engine.settings_by_rule()
         count = 0
         for person_id in people.iterator():
             with transaction.atomic():
-                made = engine.compute(person_id, engine.events_for(person_id), settings)
-                engine.Obligation.objects.filter(person_id=person_id).delete()
-                count += len(engine.Obligation.objects.bulk_create(made))
+                # In place: obligations that still stand keep their ids.
+                count += len(engine.recompute_person(person_id))
         self.stdout.write(f"Rebuilt {count} obligations.")
