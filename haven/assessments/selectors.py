@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.core import access
+from haven.core.caseroles import CaseRole
 from haven.core.models import Team, User
 from haven.core.selectors import current_allocation
 from haven.people.models import Person
@@ -54,6 +55,7 @@ def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
         status=Status.SUBMITTED,
         episode__closed_on__isnull=True,
         person__allocations__ended_on__isnull=True,
+        person__allocations__role=CaseRole.SOCIAL_WORKER,
         person__allocations__team_id__in=access.managed_team_ids(manager),
     ).exclude(submitted_by=manager)
     if not submitted.exists():

@@ -8,6 +8,7 @@ from django.utils import timezone
 from haven.casework import services
 from haven.casework.codes import NoteKind
 from haven.core import clock
+from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, User
 from haven.people.models import Person
@@ -86,7 +87,10 @@ def populate(rng: random.Random, children: list[Person]) -> None:
     allocations = {
         a.person_id: a
         for a in Allocation.objects.filter(
-            person__in=children, ended_on__isnull=True, worker__isnull=False
+            person__in=children,
+            role=CaseRole.SOCIAL_WORKER,
+            ended_on__isnull=True,
+            worker__isnull=False,
         ).select_related("worker", "team")
     }
     for child in children:

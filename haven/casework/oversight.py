@@ -21,6 +21,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from haven.casework.codes import OversightCategory
 from haven.casework.models import OversightPolicy, Supervision
 from haven.core import access, clock
+from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, User
 from haven.people.models import Person
 
@@ -96,7 +97,9 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
         .values("held_on")[:1]
     )
     allocations = (
-        Allocation.objects.filter(team_id__in=teams, ended_on__isnull=True)
+        Allocation.objects.filter(
+            team_id__in=teams, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        )
         .filter(person__in=access.visible_people(user, Person.objects.all()))
         .select_related("person", "worker", "team")
         .annotate(last_supervision=Subquery(latest))

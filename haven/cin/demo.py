@@ -16,6 +16,7 @@ from haven.assessments import services as assess
 from haven.cin import selectors, services
 from haven.cin.models import Episode
 from haven.core import clock
+from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Restriction, User
 from haven.people.models import Person
@@ -109,7 +110,9 @@ def _working_day_back(rng: random.Random, most: int) -> dt.date:
 def _staff(person: Person) -> tuple[User, User] | None:
     """The child's allocated social worker and their team's manager."""
     allocation = (
-        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        Allocation.objects.filter(
+            person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        )
         .select_related("worker", "team")
         .first()
     )

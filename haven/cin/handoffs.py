@@ -6,6 +6,7 @@ haven.core.services, inside the caller's transaction."""
 import datetime as dt
 
 from haven.core import teams
+from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
@@ -25,7 +26,7 @@ def hold_for_social_care(
     and the assessment is never left with someone who cannot do it."""
     current = (
         Allocation.objects.select_for_update()
-        .filter(person=person, ended_on__isnull=True)
+        .filter(person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True)
         .select_related("team")
         .first()
     )

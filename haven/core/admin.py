@@ -23,7 +23,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("is_active", "groups", "team")
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
-        ("Team", {"fields": ("team", "job_title")}),
+        ("Team", {"fields": ("team", "job_title", "swe_number")}),
     )
     # What an administrator (not a superuser) may set: roles are the only way
     # to give anyone access, so permissions one by one, superuser status and
@@ -33,7 +33,7 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         ("Personal info", {"fields": ("first_name", "last_name", "email")}),
         ("Roles", {"fields": ("is_active", "groups")}),
-        ("Team", {"fields": ("team", "job_title")}),
+        ("Team", {"fields": ("team", "job_title", "swe_number")}),
         ("Important dates", {"fields": ("last_login", "date_joined")}),
     )
 

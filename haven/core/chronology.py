@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from haven.core import access, clock
+from haven.core.caseroles import CaseRole
 from haven.core.models import JournalEvent, User
 
 # Recorded more than a week after it happened: the reader should know the entry
@@ -38,6 +39,13 @@ def impact(event: JournalEvent) -> str:
     return str(event.payload.get("impact") or "")
 
 
+def _as_role(payload: dict[str, Any]) -> str:
+    """ "Independent reviewing officer: " before an allocation in a role other
+    than the social worker's (events before roles existed were all theirs)."""
+    role = payload.get("role") or CaseRole.SOCIAL_WORKER
+    return "" if role == CaseRole.SOCIAL_WORKER else f"{CaseRole(role).label}: "
+
+
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.person_registered": lambda p: "Added to the person register",
     "people.details_changed": lambda p: (
@@ -57,12 +65,13 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.unmerged": lambda p: "Separated again from the record it was merged into",
     "people.record_unmerged": lambda p: "A merged record was separated again",
     "core.case_allocated": lambda p: (
-        "Allocated to "
+        _as_role(p)
+        + "Allocated to "
         + (f"{p['worker']}, " if p.get("worker") else "")
         + str(p.get("team", ""))
     ),
     "core.allocation_ended": lambda p: (
-        f"No longer held by {p.get('team', '')}: {p.get('reason', '')}"
+        _as_role(p) + f"No longer held by {p.get('team', '')}: {p.get('reason', '')}"
     ),
     "core.record_restricted": lambda p: (
         f"Record {p.get('kind', '')}: {p.get('reason', '')}"

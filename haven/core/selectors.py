@@ -8,16 +8,20 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from haven.core.access import managed_team_ids
+from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, DemoDatabase, Team, User
 from haven.core.roles import ROLES, Role, roles_of
 
 
-def current_allocation(person: Any) -> Allocation | None:
-    """Who holds the child's case now: the team, and the worker if allocated
-    (`person` a Person or its id). Not access-checked: for services and for
-    pages that have already opened the record."""
+def current_allocation(
+    person: Any, role: str = CaseRole.SOCIAL_WORKER
+) -> Allocation | None:
+    """Who holds the child's case now (the social worker's role unless `role`
+    says otherwise): the team, and the worker if allocated (`person` a Person
+    or its id). Not access-checked: for services and for pages that have
+    already opened the record."""
     return (
-        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        Allocation.objects.filter(person=person, role=role, ended_on__isnull=True)
         .select_related("team", "worker")
         .first()
     )

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from haven.core import clock, journal
 from haven.core.access import BREAK_GLASS_HOURS
+from haven.core.caseroles import CaseRole, ChangeReason
 from haven.core.errors import DomainError
 from haven.core.models import (
     AccessGrant,
@@ -34,18 +35,31 @@ def allocate_case(
     worker: User | None = None,
     on: dt.date | None = None,
     reason: str = "",
+    role: str = CaseRole.SOCIAL_WORKER,
+    change_reason: str = "",
     by: User,
 ) -> Allocation:
-    """Give the child's case to a team (and worker), ending the current allocation."""
+    """Give a role on the child's case (the social worker's, unless `role` says
+    otherwise) to a team and worker, ending the current holder of that role.
+    Other roles are untouched: a looked-after child keeps their IRO when their
+    social worker changes."""
     on = on or clock.today()
     if worker is not None and worker.team_id != team.pk:
         raise DomainError(
             "worker_not_in_team", f"{worker} is not in {team}", field="worker"
         )
+    if role not in CaseRole.values:
+        raise DomainError("role_unknown", "Choose the role", field="role")
+    if change_reason and change_reason not in ChangeReason.values:
+        raise DomainError(
+            "change_reason_unknown",
+            "Choose why the worker is changing",
+            field="change_reason",
+        )
     with transaction.atomic():
         current = (
             Allocation.objects.select_for_update()
-            .filter(person=person, ended_on__isnull=True)
+            .filter(person=person, role=role, ended_on__isnull=True)
             .first()
         )
         if current is not None:
@@ -58,7 +72,13 @@ def allocate_case(
             current.ended_on = on
             current.save(update_fields=["ended_on"])
         allocation = Allocation.objects.create(
-            person=person, team=team, worker=worker, started_on=on, reason=reason
+            person=person,
+            team=team,
+            worker=worker,
+            started_on=on,
+            role=role,
+            change_reason=change_reason,
+            reason=reason,
         )
         journal.append(
             person,
@@ -71,6 +91,8 @@ def allocate_case(
                 if current and current.worker
                 else None,
                 "reason": reason,
+                "role": role,
+                "change_reason": change_reason,
             },
             by=by,
             occurred_at=clock.start_of(on),
@@ -78,14 +100,22 @@ def allocate_case(
     return allocation
 
 
-def end_allocation(person: Any, *, on: dt.date, reason: str, by: User) -> None:
-    """The child's case is no longer held by anyone (work has ended)."""
+def end_allocation(
+    person: Any,
+    *,
+    on: dt.date,
+    reason: str,
+    role: str = CaseRole.SOCIAL_WORKER,
+    by: User,
+) -> None:
+    """No one holds this role on the child's case any more (the social worker's,
+    unless `role` says otherwise: work has ended)."""
     if not reason.strip():
         raise DomainError("reason_required", "Give the reason the case ends")
     with transaction.atomic():
         current = (
             Allocation.objects.select_for_update()
-            .filter(person=person, ended_on__isnull=True)
+            .filter(person=person, role=role, ended_on__isnull=True)
             .first()
         )
         if current is None:
@@ -101,7 +131,7 @@ def end_allocation(person: Any, *, on: dt.date, reason: str, by: User) -> None:
         journal.append(
             person,
             "core.allocation_ended",
-            {"team": current.team.name, "reason": reason},
+            {"team": current.team.name, "reason": reason, "role": role},
             by=by,
             occurred_at=clock.start_of(on),
         )

@@ -11,6 +11,7 @@ import datetime as dt
 import random
 
 from haven.core import clock
+from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Restriction, Team, User
 from haven.earlyhelp import selectors, services
@@ -50,7 +51,9 @@ def _open_to_social_care(person: Person) -> bool:
 
 def _requester(person: Person) -> User | None:
     allocation = (
-        Allocation.objects.filter(person=person, ended_on__isnull=True)
+        Allocation.objects.filter(
+            person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        )
         .select_related("worker", "team")
         .first()
     )

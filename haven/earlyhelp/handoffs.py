@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from haven.core import teams
+from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case, end_allocation
@@ -69,7 +70,9 @@ def early_help_allocation(request: EarlyHelpRequest) -> Allocation | None:
     help leaves it alone."""
     current = (
         Allocation.objects.select_for_update()
-        .filter(person=request.person, ended_on__isnull=True)
+        .filter(
+            person=request.person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        )
         .first()
     )
     if current is None or current.started_on < request.requested_on:
@@ -91,7 +94,9 @@ def held_before(request: EarlyHelpRequest, current: Allocation) -> Allocation | 
     the day the early help chain began (passing over reallocations between early
     help workers). None if the case was held by no one just before, or if social
     care handed it over when its own work ended."""
-    earlier = Allocation.objects.filter(person=request.person).exclude(pk=current.pk)
+    earlier = Allocation.objects.filter(
+        person=request.person, role=CaseRole.SOCIAL_WORKER
+    ).exclude(pk=current.pk)
     link = current
     while link.reason != HANDED_TO_EARLY_HELP:
         before = (

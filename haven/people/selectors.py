@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from haven.core import access, clock
 from haven.core import chronology as chronology_words
+from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
 from haven.core.models import Allocation, JournalEvent, User
 from haven.core.selectors import current_allocation
@@ -344,7 +345,9 @@ def possible_duplicates(user: User, details: dict[str, Any]) -> list[PossibleDup
     found = []
     for score, person in likely_duplicates(details, candidates, threshold=0.75)[:10]:
         allocation = (
-            Allocation.objects.filter(person=person, ended_on__isnull=True)
+            Allocation.objects.filter(
+                person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+            )
             .select_related("team")
             .first()
         )

@@ -8,6 +8,7 @@ from django.db.models import Count, F, QuerySet
 from django.urls import NoReverseMatch
 
 from haven.core import access, clock
+from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem, access_filtered, items_for, work_source
@@ -79,6 +80,8 @@ def _due(**current_allocation: object) -> QuerySet[Obligation]:
         status=Obligation.Status.DUE,
         person__merged_into__isnull=True,
         person__allocations__ended_on__isnull=True,
+        # The duties are the social worker's; an IRO's come from their own rules.
+        person__allocations__role=CaseRole.SOCIAL_WORKER,
         **conditions,
     )
 
@@ -169,9 +172,9 @@ def team_members(manager: User) -> list[User]:
 def _current_allocations() -> QuerySet[Allocation]:
     # Merged-away records are few: leave them out without joining every person.
     merged = Person.objects.filter(merged_into__isnull=False).values("pk")
-    return Allocation.objects.filter(ended_on__isnull=True).exclude(
-        person_id__in=merged
-    )
+    return Allocation.objects.filter(
+        ended_on__isnull=True, role=CaseRole.SOCIAL_WORKER
+    ).exclude(person_id__in=merged)
 
 
 def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary]:

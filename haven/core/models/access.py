@@ -4,11 +4,15 @@ grants, break-glass and the log of every read."""
 from django.conf import settings
 from django.db import models
 
+from haven.core.caseroles import CaseRole, ChangeReason
+
 
 class Allocation(models.Model):
-    """A child's case held by a worker in a team, from `started_on` to `ended_on`.
+    """A role on a child's case held by a worker in a team, from `started_on` to
+    `ended_on`: the social worker, the IRO, the personal adviser...
 
-    History is kept: a transfer ends one allocation and starts the next.
+    History is kept: a transfer ends one allocation and starts the next in the
+    same role. Each role has at most one current holder; roles are independent.
     """
 
     person = models.ForeignKey(
@@ -25,17 +29,26 @@ class Allocation(models.Model):
     team = models.ForeignKey(
         "core.Team", on_delete=models.PROTECT, related_name="allocations"
     )
+    role = models.CharField(
+        max_length=20, choices=CaseRole.choices, default=CaseRole.SOCIAL_WORKER
+    )
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+    change_reason = models.CharField(
+        max_length=6,
+        choices=ChangeReason.choices,
+        blank=True,
+        help_text="DfE SSDA903 SW_REASON: why this holder took over.",
+    )
     reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["person", "-started_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person"],
+                fields=["person", "role"],
                 condition=models.Q(ended_on__isnull=True),
-                name="allocation_one_current_per_person",
+                name="allocation_one_current_per_role",
             )
         ]
         indexes = [
@@ -44,7 +57,8 @@ class Allocation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person_id} allocated to {self.worker or self.team}"
+        holder = self.worker or self.team
+        return f"{self.person_id}: {self.get_role_display()} {holder}"
 
 
 class Restriction(models.Model):

@@ -1,6 +1,7 @@
 """Staff, teams and the demo marker: who works in the authority and where."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
@@ -59,6 +60,19 @@ class User(AbstractUser):
         Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
     job_title = models.CharField(max_length=120, blank=True)
+    swe_number = models.CharField(
+        "Social Work England registration number",
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^SW[0-9]{1,10}$",
+                "Enter the registration number as it appears on the register, "
+                "for example SW123456",
+            )
+        ],
+        help_text="For example SW123456. The SSDA903 social worker table needs it.",
+    )
 
     class Meta:
         ordering = ["last_name", "first_name"]
