@@ -5,8 +5,20 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from haven.core import signin
+# Imported so their registrations happen before they are undone below.
+from django_otp.plugins.otp_static import admin as _static_admin  # noqa: F401
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from haven.core import mfa, signin
 from haven.core.models import SignInLock, Team, User
+
+# django-otp's own admin pages show each device's secret and QR code (and the
+# recovery codes): nobody manages devices here, only resets them (below).
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 @admin.register(Team)
@@ -21,6 +33,7 @@ class TeamAdmin(admin.ModelAdmin):
 class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "first_name", "last_name", "team", "is_active")
     list_filter = ("is_active", "groups", "team")
+    actions = ["reset_mfa"]
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         ("Team", {"fields": ("team", "job_title")}),
@@ -41,6 +54,24 @@ class UserAdmin(DjangoUserAdmin):
         if obj is None or request.user.is_superuser:
             return super().get_fieldsets(request, obj)
         return self.administrator_fieldsets
+
+    @admin.action(
+        description="Reset multi-factor authentication for the selected staff",
+        permissions=["change"],
+    )
+    def reset_mfa(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        """For someone who lost their phone and recovery codes: their app and
+        codes are removed, and they set up a new app when they next sign in.
+        Recorded in each user's admin history."""
+        for user in queryset:
+            mfa.reset(user)
+            self.log_change(request, user, "Reset multi-factor authentication")
+        self.message_user(
+            request,
+            f"Multi-factor authentication reset for {len(queryset)} staff. They "
+            "set up a new authenticator app when they next sign in.",
+            messages.SUCCESS,
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         readonly = ["last_login", "date_joined"]
