@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 # Imported so their registrations happen before they are undone below.
 from django_otp.plugins.otp_static import admin as _static_admin  # noqa: F401
@@ -37,6 +39,7 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         ("Team", {"fields": ("team", "job_title")}),
+        ("Sign-in", {"fields": ("multi_factor",)}),
     )
     # What an administrator (not a superuser) may set: roles are the only way
     # to give anyone access, so permissions one by one, superuser status and
@@ -48,6 +51,7 @@ class UserAdmin(DjangoUserAdmin):
         ("Roles", {"fields": ("is_active", "groups")}),
         ("Team", {"fields": ("team", "job_title")}),
         ("Important dates", {"fields": ("last_login", "date_joined")}),
+        ("Sign-in", {"fields": ("multi_factor",)}),
     )
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
@@ -73,8 +77,16 @@ class UserAdmin(DjangoUserAdmin):
             messages.SUCCESS,
         )
 
+    @admin.display(description="Multi-factor authentication")
+    def multi_factor(self, user: User) -> str:
+        # Whether and when, never the key: that stays with its owner's app.
+        device = mfa.app_device(user)
+        if device is None or device.created_at is None:
+            return "Not set up"
+        return f"Set up on {date_format(localtime(device.created_at), 'j F Y')}"
+
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        readonly = ["last_login", "date_joined"]
+        readonly = ["last_login", "date_joined", "multi_factor"]
         if (
             obj is not None
             and obj.pk == request.user.pk
