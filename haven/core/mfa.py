@@ -105,8 +105,11 @@ class MultiFactorMiddleware:
                 {"detail": "Finish signing in: enter your security code."},
                 status=403,
             )
-        target = reverse("sign_in_code" if step == "code" else "mfa_set_up")
+        if step == "set_up":
+            return redirect("mfa_set_up")
+        target = reverse("sign_in_code")
         if request.method == "GET" and request.path != reverse("home"):
+            # Where they were going, for after the code (a bookmark, a link).
             target += "?" + urlencode({"next": request.get_full_path()})
         return redirect(target)
 

@@ -11,7 +11,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from haven.core import mfa
+from haven.core import mfa, signin
 from haven.core.models import SignInFailure
 
 pytestmark = pytest.mark.django_db
@@ -262,3 +262,18 @@ def test_a_social_worker_cannot_reset_anyones_mfa(client, bob, alice, app):
         "/admin/core/user/", {"action": "reset_mfa", "_selected_action": [alice.pk]}
     )
     assert TOTPDevice.objects.filter(user=alice).exists()
+
+
+def test_a_code_page_next_elsewhere_goes_home(client, alice, app):
+    sign_in(client)
+    response = enter(client, code_for(app.key), next_url="https://elsewhere.example/")
+    assert response.url == "/"
+
+
+def test_a_half_signed_in_session_locked_meanwhile_is_signed_out(client, alice, app):
+    sign_in(client)
+    for _ in range(5):
+        signin.record_failure("alice", "198.51.100.1")  # guesses from elsewhere
+    response = enter(client, code_for(app.key))
+    assert response.url == "/sign-in/"
+    assert "_auth_user_id" not in client.session
