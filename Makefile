@@ -52,10 +52,10 @@ assets: install
 
 run: assets
 	mkdir -p var
-	HAVEN_HTTPS=false $(PY) manage.py migrate --noinput
-	HAVEN_HTTPS=false $(PY) manage.py seed_demo --if-empty --children $(CHILDREN) --seed $(SEED)
+	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(PY) manage.py migrate --noinput
+	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(PY) manage.py seed_demo --if-empty --children $(CHILDREN) --seed $(SEED)
 	@echo "Haven is at http://127.0.0.1:8000 (Ctrl-C stops it)"
-	HAVEN_HTTPS=false $(VENV)/bin/gunicorn haven.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(VENV)/bin/gunicorn haven.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 ## Test -------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ HAVEN_DEBUG         true only on a developer's machine (default: false)
 HAVEN_ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 HAVEN_HTTPS         whether the site is served over HTTPS (default: the opposite of
                     HAVEN_DEBUG); the local demo sets it to false
+HAVEN_REQUIRE_MFA   every member of staff must set up an authenticator app
+                    (default: true); the local demo sets it to false
 """
 
 from pathlib import Path
@@ -50,6 +52,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "haven.core",
     "haven.people",
     "haven.timescales",
@@ -71,9 +76,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "haven.core.idle.IdleTimeoutMiddleware",
+    "haven.core.mfa.MultiFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -151,6 +158,17 @@ HAVEN_SIGN_IN_LOCKOUT_MINUTES = env_int("HAVEN_SIGN_IN_LOCKOUT_MINUTES", 15, min
 # How many proxies in front of Haven add to X-Forwarded-For (0: none, the
 # client's own address is the connection's).
 HAVEN_TRUSTED_PROXIES = env_int("HAVEN_TRUSTED_PROXIES", 0)
+# Multi-factor authentication (haven/core/mfa.py): a code from an authenticator
+# app after the password. Required of everyone unless switched off (the demo);
+# when off, staff may still set up an app and are then asked for its codes.
+HAVEN_REQUIRE_MFA = env_bool("HAVEN_REQUIRE_MFA", default=True)
+OTP_TOTP_ISSUER = "Haven"
+# Wrong codes count towards the sign-in lockout above; django-otp's own delays
+# after a wrong code would be a second, different limit.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Belt and braces: the devices are not in the admin at all (haven/core/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -14,3 +14,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 HAVEN_JOURNAL_KEY = "test-journal-key-not-secret"
 # Checkpoints a developer wrote to var/ must not be checked against test databases.
 HAVEN_JOURNAL_CHECKPOINT_DIR = Path(tempfile.mkdtemp(prefix="haven-checkpoints-"))
+# Most tests sign in with force_login and no authenticator app; the MFA tests
+# switch this on with the settings fixture.
+HAVEN_REQUIRE_MFA = False

@@ -221,6 +221,41 @@ class ChangePasswordForm(SafeInput, PasswordChangeForm):
         )
 
 
+class SignInCodeForm(Form):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label="Security code",
+        max_length=20,
+        help_text=(
+            "The 6-digit code your authenticator app shows now, or one of your "
+            "recovery codes if you do not have your app"
+        ),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+    wrong = (
+        "The code is not right. Enter the code your app shows now, or an unused "
+        "recovery code"
+    )
+
+
+class SetUpAppForm(Form):
+    """Confirming a new authenticator app with the code it shows."""
+
+    code = forms.CharField(
+        label="Code from your app",
+        max_length=20,
+        help_text="The 6-digit code your app shows for Haven",
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app"
+        },
+    )
+    wrong = (
+        "The code is not right. Check your app shows Haven and enter the 6-digit "
+        "code it shows now"
+    )
+
+
 class NumberedRows(forms.BaseFormSet):
     """Rows of one form repeated (the children of a contact, a plan's actions),
     each given its place on the page (`number`, from 1), so its errors can say

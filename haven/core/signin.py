@@ -147,8 +147,18 @@ def _count_failure(
     record_failure(credentials.get("username"), client_address(request))
 
 
+def forget_failures(username: str) -> None:
+    SignInFailure.objects.filter(username=_key(username)).delete()
+
+
 @receiver(user_logged_in)
 def _forget_failures(
     sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any
 ) -> None:
-    SignInFailure.objects.filter(username=_key(user.get_username())).delete()
+    # With an authenticator app the password is only half of signing in: the
+    # count goes on through the code page and ends when a code is right
+    # (mfa.check_code), or each new password would buy more guesses at the code.
+    from haven.core.mfa import has_mfa  # mfa imports this module
+
+    if not has_mfa(user):
+        forget_failures(user.get_username())

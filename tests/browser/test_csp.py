@@ -5,6 +5,7 @@ admin) work under it without one violation reported."""
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 
 from haven.core.models import Allocation, User
@@ -95,6 +96,25 @@ def test_the_admin_reports_no_policy_violation(browser: Browser, live_server, de
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("networkidle")
         assert violations(page, console) == [], path
+    page.context.close()
+
+
+def test_multi_factor_pages_report_no_policy_violation(
+    browser: Browser, live_server, demo, settings
+):
+    """The QR code is an SVG drawn in the page, with no inline style."""
+    settings.HAVEN_REQUIRE_MFA = True
+    page, console = watched(browser)
+    sign_in(page, live_server.url, "social-worker")
+    expect(page.locator("svg.haven-qr")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert violations(page, console) == []
+    worker = User.objects.get(username="social-worker")
+    TOTPDevice.objects.create(user=worker, name="Authenticator app")
+    page.goto(f"{live_server.url}/sign-in/code/")
+    expect(page.locator("h1")).to_have_text("Enter your security code")
+    page.wait_for_load_state("networkidle")
+    assert violations(page, console) == []
     page.context.close()
 
 
