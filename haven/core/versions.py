@@ -71,3 +71,16 @@ def claim(
         raise StaleEdit(values(current), current.version)
     instance.version = manager.values_list("version", flat=True).get(pk=instance.pk)  # type: ignore[attr-defined]
     return instance.version  # type: ignore[attr-defined]
+
+
+def check(
+    instance: models.Model,
+    expected_version: int | None,
+    values: Callable[[Any], dict[str, Any]] = model_to_dict,
+) -> None:
+    """Refuse, as `claim` would, if `instance` (read under select_for_update)
+    is past `expected_version`, without moving it on: for a save that turns out
+    to change nothing, yet was made from an old copy."""
+    version = instance.version  # type: ignore[attr-defined]
+    if expected_version is not None and version != expected_version:
+        raise StaleEdit(values(instance), version)
