@@ -9,10 +9,13 @@ import pytest
 from haven.assessments import services
 from haven.assessments.codes import Status
 from haven.core.versions import StaleEdit
-from tests.assessments.test_pages import FORM, _post, _url, assessment  # noqa: F401
+from tests.assessments import test_pages
+from tests.assessments.test_pages import FORM, _post, _url
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
+
+assessment = test_pages.assessment  # the fixture: an assessment in progress
 
 
 @pytest.fixture
