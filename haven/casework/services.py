@@ -23,6 +23,7 @@ from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
+from haven.core.versions import claim
 from haven.people.models import Person
 
 
@@ -142,9 +143,13 @@ def save_draft(
     person_ids: Sequence[int],
     fields: dict[str, Any],
     by: User,
+    expected_version: int | None = None,
 ) -> Draft:
     """Keep what the worker has typed so far, in their one draft of this child's
     note: every autosave, failed save or radio click updates it in place.
+
+    `expected_version` is the draft's version the page last saw: if another
+    tab has saved the draft since, nothing is saved (`StaleEdit`).
 
     Given the id the page carries, only that draft is updated: once it is saved
     as a note or discarded, a late autosave (or the beacon sent as the page
@@ -171,6 +176,7 @@ def save_draft(
         else:
             # Saved as a note or discarded meanwhile, or not this child's draft.
             raise DomainError("draft_gone", "This draft has been saved or discarded")
+        claim(draft, expected_version if draft_id else None, _draft_values)
         draft.person_ids = chosen
         draft.fields = fields
         draft.updated_at = now
@@ -180,6 +186,10 @@ def save_draft(
 
 # An untouched draft older than this is a page opened and left: remove it.
 EMPTY_DRAFT_KEPT_FOR = dt.timedelta(days=1)
+
+
+def _draft_values(draft: Draft) -> dict[str, Any]:
+    return {"fields": draft.fields, "person_ids": draft.person_ids}
 
 
 def open_draft(person: Person, *, by: User) -> Draft:

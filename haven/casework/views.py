@@ -1,6 +1,5 @@
 """Pages for case notes, drafts, supervision, oversight and allocation."""
 
-import contextlib
 from typing import Any
 
 from django.contrib import messages
@@ -27,12 +26,18 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
+from haven.core.versions import StaleEdit
 from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.views import open_person
 
 # Form data that is not what the worker typed, so is not kept in a draft.
-NOT_TYPED = {"csrfmiddlewaretoken", "draft", "person", "action"}
+NOT_TYPED = {"csrfmiddlewaretoken", "draft", "draft_version", "person", "action"}
+STALE_DRAFT = (
+    "You have typed in this note in another tab or window since this page "
+    "last saved it, so this page no longer saves your draft. Finish the note in "
+    "one of them, or copy what you typed here"
+)
 ACTION_ROWS = 3
 
 
@@ -100,11 +105,17 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_of(
         request.user, params.record_id(request.POST.get("draft")), person=person
     )
+    read_at = params.record_id(request.POST.get("draft_version"))
+    # If another tab saved this draft since, the note is recorded and what the
+    # other tab typed is kept as the draft, not deleted with it.
+    stale = draft is not None and read_at is not None and draft.version != read_at
     form = NoteForm(request.POST, children=children)
     if form.is_valid():
+        done_with = None if stale else draft
         try:
             url, first = submit_once(
-                request, lambda: _record_note(request, form, person, children, draft)
+                request,
+                lambda: _record_note(request, form, person, children, done_with),
             )
         except DomainError as err:
             show_errors(err, form)
@@ -119,15 +130,25 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     # Keep what was typed even if the page is closed now, with or without
     # the autosave having run.
     # (If even the draft is refused, the page itself still holds the text.)
-    with contextlib.suppress(DomainError):
+    draft_error = ""
+    try:
         draft = services.save_draft(
             person,
             draft_id=draft.pk if draft else None,
             person_ids=_ints(request.POST.getlist("children")),
             fields=_typed(request.POST),
             by=request.user,
+            expected_version=read_at,
         )
-    context = _record(person, form=form, draft=draft)
+    except StaleEdit:
+        draft_error = STALE_DRAFT
+    except DomainError:
+        pass
+    # The page stays at the version it read, so its autosaves stay refused.
+    version = read_at if draft_error else getattr(draft, "version", None)
+    context = _record(
+        person, form=form, draft=draft, draft_version=version, draft_error=draft_error
+    )
     return render(request, "casework/record_note.html", context)
 
 
@@ -172,7 +193,13 @@ def _resume_note(
     else:
         kind = params.text(request.GET.get("kind"))
         form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
-    context = _record(person, form=form, draft=draft, resumed=bool(draft.fields))
+    context = _record(
+        person,
+        form=form,
+        draft=draft,
+        draft_version=draft.version,
+        resumed=bool(draft.fields),
+    )
     return render(request, "casework/record_note.html", context)
 
 
@@ -200,7 +227,10 @@ def autosave(request: HttpRequest) -> HttpResponse:
             person_ids=_ints(request.POST.getlist("children")),
             fields=_typed(request.POST),
             by=user,
+            expected_version=params.record_id(request.POST.get("draft_version")),
         )
+    except StaleEdit:
+        return render(request, "casework/_draft_status.html", {"error": STALE_DRAFT})
     except DomainError as err:
         return render(request, "casework/_draft_status.html", {"error": err.message})
     return render(request, "casework/_draft_status.html", {"draft": draft})
