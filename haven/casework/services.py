@@ -23,7 +23,7 @@ from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
-from haven.core.versions import claim
+from haven.core.versions import check_history, claim, values_of
 from haven.people.models import Person
 
 
@@ -386,8 +386,12 @@ def set_oversight_policy(
     source: str = "",
     applies_from: dt.date | None = None,
     by: User,
+    seen: int | None = None,
 ) -> OversightPolicy:
-    """Change how often a category of case needs recorded management oversight."""
+    """Change how often a category of case needs recorded management oversight.
+
+    `seen` is the policy's history as the form read it (`newest_id`): a change
+    to the category made since is shown, not silently superseded."""
     _require(
         by,
         "manage_reference_data",
@@ -404,15 +408,24 @@ def set_oversight_policy(
             field="weeks",
         )
     reason = _required_text(reason, "reason", "Give the reason for the change")
-    return OversightPolicy.objects.create(
-        category=category,
-        weeks=weeks,
-        source=source.strip() or "Local policy",
-        changed_by=by,
-        reason=reason,
-        applies_from=applies_from or clock.today(),
-        recorded_at=clock.now(),
-    )
+    with transaction.atomic():
+        check_history(
+            OversightPolicy.objects.filter(category=category), seen, _policy_values
+        )
+        return OversightPolicy.objects.create(
+            category=category,
+            weeks=weeks,
+            source=source.strip() or "Local policy",
+            changed_by=by,
+            reason=reason,
+            applies_from=applies_from or clock.today(),
+            recorded_at=clock.now(),
+        )
+
+
+def _policy_values(policy: OversightPolicy) -> dict[str, Any]:
+    fields = ("category", "weeks", "source", "applies_from", "reason")
+    return values_of(policy, fields)
 
 
 # Allocation -------------------------------------------------------------------

@@ -22,11 +22,12 @@ from haven.casework.forms import (
 )
 from haven.casework.models import Draft, OversightPolicy, SupervisionAction
 from haven.core import clock, params
+from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
-from haven.core.http import AuthenticatedRequest
+from haven.core.http import AuthenticatedRequest, posted
 from haven.core.once import already_submitted, submit_once
-from haven.core.versions import StaleEdit
+from haven.core.versions import StaleEdit, newest_id
 from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.views import open_person
@@ -360,7 +361,9 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
         "manage_reference_data",
         "Only administrators can change the oversight policy",
     )
-    form = PolicyForm(request.POST if request.method == "POST" else None)
+    history = OversightPolicy.objects.select_related("changed_by")
+    form = PolicyForm(posted(request), initial={"version": newest_id(history)})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.set_oversight_policy(
@@ -370,15 +373,18 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
                 source=form.cleaned_data["source"],
                 applies_from=form.cleaned_data["applies_from"],
                 by=request.user,
+                seen=form.cleaned_data["version"],
             )
+        except StaleEdit as stale:
+            conflict = show_conflict(form, stale)
         except DomainError as err:
             show_errors(err, form)
         else:
             messages.success(request, "Oversight policy changed")
             return redirect("casework:policy")
-    history = OversightPolicy.objects.select_related("changed_by")
-    context = {"form": form, "history": history}
-    return render(request, "casework/policy.html", context)
+    context = {"form": form, "history": history, "conflict": conflict}
+    status = CONFLICT_STATUS if conflict else 200
+    return render(request, "casework/policy.html", context, status=status)
 
 
 # Allocation -------------------------------------------------------------------

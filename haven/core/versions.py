@@ -84,3 +84,27 @@ def check(
     version = instance.version  # type: ignore[attr-defined]
     if expected_version is not None and version != expected_version:
         raise StaleEdit(values(instance), version)
+
+
+def newest_id(rows: models.QuerySet[Any]) -> int:
+    """The version of a history that only grows (each change adds a row): the
+    id of its newest row, 0 while it has none."""
+    return rows.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def check_history(
+    rows: models.QuerySet[Any],
+    seen: int | None,
+    values: Callable[[Any], dict[str, Any]] = model_to_dict,
+) -> None:
+    """Refuse a change to a history read at `seen` (its `newest_id` then) if a
+    newer change has been added since: `StaleEdit` carries the newest.
+
+    Nothing is lost either way, as both rows would be kept; this stops the
+    second change from silently superseding a first its author never saw.
+    """
+    if seen is None:
+        return
+    newest = rows.filter(pk__gt=seen).order_by("-pk").first()
+    if newest is not None:
+        raise StaleEdit(values(newest), newest.pk)
