@@ -18,12 +18,12 @@ from haven.casework.models import (
     Supervision,
     SupervisionAction,
 )
-from haven.core import access, clock, journal, teams
+from haven.core import access, clock, journal, once, teams
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
-from haven.core.versions import check_history, claim, values_of
+from haven.core.versions import StaleEdit, check_history, claim, values_of
 from haven.people.models import Person
 
 
@@ -176,7 +176,10 @@ def save_draft(
         else:
             # Saved as a note or discarded meanwhile, or not this child's draft.
             raise DomainError("draft_gone", "This draft has been saved or discarded")
-        claim(draft, expected_version if draft_id else None, _draft_values)
+        read_at = expected_version if draft_id else None
+        if saved_elsewhere(draft, read_at, fields):
+            raise StaleEdit(_draft_values(draft), draft.version)
+        claim(draft, None, _draft_values)
         draft.person_ids = chosen
         draft.fields = fields
         draft.updated_at = now
@@ -186,6 +189,24 @@ def save_draft(
 
 # An untouched draft older than this is a page opened and left: remove it.
 EMPTY_DRAFT_KEPT_FOR = dt.timedelta(days=1)
+
+
+def same_page(draft: Draft, fields: dict[str, Any]) -> bool:
+    """Whether the draft was last saved from the page now sending `fields`
+    (each page has its own submission token). Then a version it has not seen
+    yet is its own autosave still on the way back, not another tab's."""
+    token = fields.get(once.FIELD)
+    return bool(token) and draft.fields.get(once.FIELD) == token
+
+
+def saved_elsewhere(draft: Draft, read_at: int | None, fields: dict[str, Any]) -> bool:
+    """Whether another page has saved the draft since this one read it at
+    version `read_at`."""
+    return (
+        read_at is not None
+        and draft.version != read_at
+        and not same_page(draft, fields)
+    )
 
 
 def _draft_values(draft: Draft) -> dict[str, Any]:

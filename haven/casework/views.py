@@ -109,7 +109,8 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     read_at = params.record_id(request.POST.get("draft_version"))
     # If another tab saved this draft since, the note is recorded and what the
     # other tab typed is kept as the draft, not deleted with it.
-    stale = draft is not None and read_at is not None and draft.version != read_at
+    typed = _typed(request.POST)
+    stale = draft is not None and services.saved_elsewhere(draft, read_at, typed)
     form = NoteForm(request.POST, children=children)
     if form.is_valid():
         done_with = None if stale else draft
@@ -137,7 +138,7 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             person,
             draft_id=draft.pk if draft else None,
             person_ids=_ints(request.POST.getlist("children")),
-            fields=_typed(request.POST),
+            fields=typed,
             by=request.user,
             expected_version=read_at,
         )

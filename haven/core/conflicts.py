@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 
 from haven.core.versions import STALE_MESSAGE, StaleEdit
 
@@ -54,6 +55,7 @@ def show_conflict(
     """Put the refusal on `form` (already validated) and move its hidden
     version on to the current one, so saving again saves over what the user
     has now seen; the fields that differ, in form order."""
+    assert isinstance(form.data, QueryDict), "a form bound to a request's data"
     data = form.data.copy()
     data[form.add_prefix(version_name)] = str(stale.version)
     form.data = data

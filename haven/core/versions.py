@@ -66,11 +66,12 @@ def claim(
     rows = manager.filter(pk=instance.pk)
     if expected_version is not None:
         rows = rows.filter(version=expected_version)
-    if not rows.update(version=F("version") + 1):
-        current = manager.get(pk=instance.pk)
-        raise StaleEdit(values(current), current.version)
-    instance.version = manager.values_list("version", flat=True).get(pk=instance.pk)  # type: ignore[attr-defined]
-    return instance.version  # type: ignore[attr-defined]
+    moved = rows.update(version=F("version") + 1)
+    version: int = manager.values_list("version", flat=True).get(pk=instance.pk)
+    if not moved:
+        raise StaleEdit(values(manager.get(pk=instance.pk)), version)
+    instance.version = version  # type: ignore[attr-defined]
+    return version
 
 
 def check(

@@ -46,6 +46,25 @@ def test_an_autosave_from_an_older_tab_is_refused_visibly(client, alice, child):
     assert Draft.objects.get(pk=draft_id).fields["body"] == ["Tab one, more"]
 
 
+def test_the_same_page_may_send_again_before_its_autosave_returns(client, alice, child):
+    # The page closes while its autosave is on the way back: the beacon still
+    # carries the version the page read, and is its own, so it is kept.
+    client.force_login(alice)
+    draft_id, read_at = _page_state(_open(client, child))
+    tab = {"draft_version": read_at, "submission": "tab-one"}
+    assert "Draft saved at" in _autosave(
+        client, _typed(child, draft_id, body="Mum", **tab)
+    )
+    assert "Draft saved at" in _autosave(
+        client, _typed(child, draft_id, body="Mum rang", **tab)
+    )
+    assert Draft.objects.get(pk=draft_id).fields["body"] == ["Mum rang"]
+    other = {"draft_version": read_at, "submission": "tab-two"}
+    assert "Draft not saved" in _autosave(
+        client, _typed(child, draft_id, body="Dad", **other)
+    )
+
+
 def test_a_refused_note_from_an_older_tab_keeps_the_newer_draft(client, alice, child):
     client.force_login(alice)
     draft_id, read_at = _page_state(_open(client, child))
