@@ -11,7 +11,7 @@ from haven.core import clock
 from haven.people import forms
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Person, Relationship
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import serious_accessibility_violations, sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -197,6 +197,7 @@ def test_two_people_change_the_same_details_and_the_second_merges(
         expect(row.locator(".conflict-theirs")).to_have_text("Welsh")
         expect(row.locator(".conflict-yours")).to_have_text("Polish")
         expect(second.locator("#id_first_language")).to_have_value("Polish")
+        assert serious_accessibility_violations(second) == []
         child.refresh_from_db()
         assert child.first_language == "Welsh"
 
