@@ -1,6 +1,6 @@
 """Two administrators change the same rule from the same page: the first
 change stands, the second is shown it beside their own and saves once they
-have seen it. Oversight policy changes work the same way."""
+have seen it."""
 
 import datetime as dt
 import html as html_lib
@@ -8,8 +8,6 @@ import html as html_lib
 import pytest
 from django.urls import reverse
 
-from haven.casework import services as casework
-from haven.casework.models import OversightPolicy
 from haven.core import clock
 from haven.core.versions import StaleEdit, newest_id
 from haven.timescales import services
@@ -78,35 +76,3 @@ def test_the_second_change_page_shows_both_values(client, adam, ada, mona):
     merged = {**_rule_form(mona, "+4 w", "Four weekly"), "version": seen}
     assert client.post(url, merged).status_code == 302
     assert RuleSetting.objects.count() == 2
-
-
-def _policy_form(weeks, reason, version):
-    return {"category": "other", "weeks": weeks, "reason": reason, "version": version}
-
-
-def test_the_second_oversight_policy_change_shows_both(client, adam, ada):
-    url = reverse("casework:policy")
-    read_at = str(newest_id(OversightPolicy.objects.all()))
-    client.force_login(adam)
-    assert f'name="version" value="{read_at}"' in client.get(url).content.decode()
-    assert client.post(url, _policy_form("4", "Adam's", read_at)).status_code == 302
-
-    client.force_login(ada)
-    second = client.post(url, _policy_form("8", "Ada's", read_at))
-    assert second.status_code == 409
-    page = html_lib.unescape(second.content.decode())
-    assert "Someone else changed this record since you opened it" in page
-    row = page.split('id="conflict-weeks"')[1].split("</tr>")[0]
-    assert "4" in row and "8" in row
-    newest = OversightPolicy.objects.order_by("-pk").first()
-    assert (newest.weeks, newest.reason) == (4, "Adam's")
-    merged = _policy_form("6", "Ada's, seen Adam's", str(newest.pk))
-    assert client.post(url, merged).status_code == 302
-
-
-def test_a_policy_change_for_another_category_is_no_conflict(adam, ada):
-    seen = newest_id(OversightPolicy.objects.all())
-    casework.set_oversight_policy("other", 4, reason="A", by=adam, seen=seen)
-    casework.set_oversight_policy(
-        "cp_or_looked_after", 3, reason="B", by=ada, seen=seen
-    )
