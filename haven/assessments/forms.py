@@ -6,11 +6,14 @@ from django import forms
 
 from haven.assessments.codes import SECTIONS, Factor, Outcome
 from haven.cin.codes import NeedCode
+from haven.core.conflicts import VersionField
 from haven.core.forms import Form
 
 
 class AssessmentForm(Form):
     """The assessor's form: the reason, the factors, the six sections, the outcome."""
+
+    version = VersionField()
 
     reason = forms.CharField(
         label="Reason for the assessment",
@@ -62,6 +65,7 @@ class AssessmentForm(Form):
 
 
 class ReturnForm(Form):
+    version = VersionField()
     comments = forms.CharField(
         label="What needs to change",
         help_text="The assessor sees these comments with the assessment",

@@ -3,6 +3,7 @@
 from django.db import models
 
 from haven.assessments.codes import Outcome, Status
+from haven.core.versions import version_field
 
 
 class Assessment(models.Model):
@@ -40,6 +41,7 @@ class Assessment(models.Model):
         "core.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
 
     class Meta:
         ordering = ("-started_on", "-pk")

@@ -3,7 +3,7 @@ permission and access, validates, changes state and journals its event on the
 child's record, in one transaction.
 
 Journal events (all carry "assessment", the assessment's id):
-  assessments.assessment_updated     {"assessment", "fields"}
+  assessments.assessment_updated     {"assessment", "fields", "before", "after"}
   assessments.assessment_submitted   {"assessment", "outcome"}
   assessments.assessment_returned    {"assessment", "comments"}
   assessments.assessment_authorised  {"assessment", "episode", "outcome"}
@@ -27,9 +27,17 @@ from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
+from haven.core.versions import check, claim
 
 # What the assessor may change while the assessment is with them.
 DRAFT_FIELDS = ("reason", "factors", *SECTION_FIELDS, "outcome", "delay_reason")
+
+
+def current_values(assessment: Assessment) -> dict[str, Any]:
+    """What the assessor's form shows, as saved now (for a refused stale edit)."""
+    values = {name: getattr(assessment, name) for name in DRAFT_FIELDS}
+    values["primary_need"] = assessment.episode.primary_need
+    return values
 
 
 def _check_open(user: User, assessment: Assessment) -> None:
@@ -101,8 +109,12 @@ def save_assessment(
     *,
     by: User,
     primary_need: str = "",
+    expected_version: int | None = None,
 ) -> Assessment:
-    """Save the assessor's draft: any of the reason, factors, sections and outcome."""
+    """Save the assessor's draft: any of the reason, factors, sections and outcome.
+
+    `expected_version` is the version the form was read at: if the assessment
+    has been saved since, nothing is saved and `StaleEdit` carries what is."""
     _may_assess(by, assessment)
     failures = Failures()
     if "factors" in changes:
@@ -115,24 +127,36 @@ def save_assessment(
     failures.raise_any()
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
-        if primary_need and primary_need != assessment.episode.primary_need:
-            cin.set_primary_need(assessment.episode, primary_need, by=by)
+        before = current_values(assessment)
+        new_need = primary_need and primary_need != before["primary_need"]
         changed = []
         for name in DRAFT_FIELDS:
             if name not in changes:
                 continue
             value = changes[name]
             value = value.strip() if isinstance(value, str) else value
-            if getattr(assessment, name) != value:
+            if before[name] != value:
                 setattr(assessment, name, value)
                 changed.append(name)
+        if not changed and not new_need:
+            check(assessment, expected_version, current_values)
+            return assessment
+        claim(assessment, expected_version, current_values)
+        if new_need:
+            cin.set_primary_need(assessment.episode, primary_need, by=by)
         if not changed:
             return assessment
         assessment.save()
+        # The values too, so text overwritten by a later save can be read back.
         journal.append(
             assessment.person,
             "assessments.assessment_updated",
-            {"assessment": assessment.pk, "fields": changed},
+            {
+                "assessment": assessment.pk,
+                "fields": changed,
+                "before": {name: before[name] for name in changed},
+                "after": {name: getattr(assessment, name) for name in changed},
+            },
             by=by,
         )
     return assessment
@@ -204,11 +228,15 @@ def _check_complete(
     found.raise_any()
 
 
-def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
-    """Send the assessment to a manager for authorisation."""
+def submit_assessment(
+    assessment: Assessment, *, by: User, expected_version: int | None = None
+) -> Assessment:
+    """Send the assessment to a manager for authorisation: the version read,
+    if given, so what is sent is what the assessor last saw."""
     _may_assess(by, assessment)
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
+        claim(assessment, expected_version, current_values)
         check_ready(assessment)
         assessment.status = Status.SUBMITTED
         assessment.submitted_at = clock.now()
@@ -224,7 +252,11 @@ def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
 
 
 def return_assessment(
-    assessment: Assessment, *, comments: str, by: User
+    assessment: Assessment,
+    *,
+    comments: str,
+    by: User,
+    expected_version: int | None = None,
 ) -> AssessmentReturn:
     """A manager sends the assessment back to the assessor with what to change."""
     _may_manage(by, assessment)
@@ -237,6 +269,7 @@ def return_assessment(
         )
     with transaction.atomic():
         assessment = _locked(assessment, allowed=(Status.SUBMITTED,))
+        claim(assessment, expected_version, current_values)
         assessment.status = Status.RETURNED
         assessment.save()
         returned = AssessmentReturn.objects.create(
@@ -254,7 +287,9 @@ def return_assessment(
     return returned
 
 
-def authorise_assessment(assessment: Assessment, *, by: User) -> Assessment:
+def authorise_assessment(
+    assessment: Assessment, *, by: User, expected_version: int | None = None
+) -> Assessment:
     """A manager (not the assessor) authorises the assessment and its outcome.
 
     No further action closes the episode (RC8); early help closes it (RC9) and
@@ -270,6 +305,8 @@ def authorise_assessment(assessment: Assessment, *, by: User) -> Assessment:
                 "own_assessment",
                 "Another manager must authorise an assessment you submitted",
             )
+        # The manager authorises what they read, not a resubmission since.
+        claim(assessment, expected_version, current_values)
         _check_complete(assessment)
         assessment.status = Status.AUTHORISED
         assessment.authorised_at = clock.now()

@@ -12,18 +12,18 @@ from haven.assessments import selectors, services
 from haven.assessments.codes import EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, ReturnForm
 from haven.assessments.models import Assessment
+from haven.core.conflicts import CONFLICT_STATUS, Conflict, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
+from haven.core.versions import StaleEdit
 from haven.people import selectors as people
 from haven.people.views import open_person
 from haven.timescales.catalogue import rule
 
 
 def _initial(assessment: Assessment) -> dict[str, Any]:
-    initial = {name: getattr(assessment, name) for name in services.DRAFT_FIELDS}
-    initial["primary_need"] = assessment.episode.primary_need
-    return initial
+    return {**services.current_values(assessment), "version": assessment.version}
 
 
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -46,33 +46,21 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         and assessment.submitted_by_id != user.pk
     )
     form = AssessmentForm(initial=_initial(assessment))
-    return_form = ReturnForm()
+    return_form = ReturnForm(initial={"version": assessment.version})
+    conflict: Conflict | None = None
+    stale = False
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action in ("save", "submit") and may_edit:
             form = AssessmentForm(request.POST)
-            if _save(request, assessment, form, submit=action == "submit"):
+            done, conflict = _save(request, assessment, form, submit=action == "submit")
+            if done:
                 return redirect("assessments:detail", pk=pk)
-        elif action == "return" and may_decide:
+        elif action in ("return", "authorise") and may_decide:
             return_form = ReturnForm(request.POST)
-            if return_form.is_valid():
-                try:
-                    services.return_assessment(
-                        assessment,
-                        comments=return_form.cleaned_data["comments"],
-                        by=user,
-                    )
-                    messages.success(request, "Assessment returned to the assessor")
-                    return redirect("assessments:detail", pk=pk)
-                except DomainError as err:
-                    show_errors(err, return_form)
-        elif action == "authorise" and may_decide:
-            try:
-                services.authorise_assessment(assessment, by=user)
-                messages.success(request, "Assessment authorised")
+            done, stale = _decide(request, assessment, return_form, action)
+            if done:
                 return redirect("assessments:detail", pk=pk)
-            except DomainError as err:
-                show_errors(err, return_form)
         else:
             raise PermissionDenied("You cannot do that to this assessment")
     context = {
@@ -88,6 +76,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "may_decide": may_decide,
         "form": form,
         "return_form": return_form,
+        "conflict": conflict,
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
         "needs_plan": (
             assessment.status == Status.AUTHORISED
@@ -96,7 +85,8 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             and not assessment.episode.plans.exists()
         ),
     }
-    return render(request, "assessments/detail.html", context)
+    status = CONFLICT_STATUS if conflict or stale else 200
+    return render(request, "assessments/detail.html", context, status=status)
 
 
 def _save(
@@ -105,16 +95,28 @@ def _save(
     form: AssessmentForm,
     *,
     submit: bool,
-) -> bool:
+) -> tuple[bool, Conflict | None]:
+    """Save (and submit) the assessor's form: whether it was done, and the
+    conflict to show if someone else saved the assessment since it was read."""
     if not form.is_valid():
-        return False
+        return False, None
     data = form.cleaned_data
     changes = {name: data[name] for name in services.DRAFT_FIELDS}
     need = data["primary_need"]
     try:
         saved = services.save_assessment(
-            assessment, changes, primary_need=need, by=request.user
+            assessment,
+            changes,
+            primary_need=need,
+            by=request.user,
+            expected_version=data["version"],
         )
+        if submit:
+            services.submit_assessment(
+                saved, by=request.user, expected_version=saved.version
+            )
+    except StaleEdit as stale:
+        return False, show_conflict(form, stale)
     except DomainError as err:
         show_errors(err, form)
         if submit:
@@ -122,14 +124,45 @@ def _save(
             show_refusal(
                 form, services.check_ready, assessment, changes, primary_need=need
             )
-        return False
-    if not submit:
-        messages.success(request, "Draft saved")
-        return True
-    if show_refusal(form, services.submit_assessment, saved, by=request.user):
-        return False
-    messages.success(request, "Assessment submitted for authorisation")
-    return True
+        return False, None
+    done = "Assessment submitted for authorisation" if submit else "Draft saved"
+    messages.success(request, done)
+    return True, None
+
+
+def _decide(
+    request: AuthenticatedRequest,
+    assessment: Assessment,
+    form: ReturnForm,
+    action: str,
+) -> tuple[bool, bool]:
+    """Return or authorise the assessment as the manager read it: whether it
+    was done, and whether it was refused as changed since the page was read."""
+    if not form.is_valid():
+        return False, False
+    version = form.cleaned_data["version"]
+    try:
+        if action == "return":
+            services.return_assessment(
+                assessment,
+                comments=form.cleaned_data["comments"],
+                by=request.user,
+                expected_version=version,
+            )
+            messages.success(request, "Assessment returned to the assessor")
+        else:
+            services.authorise_assessment(
+                assessment, by=request.user, expected_version=version
+            )
+            messages.success(request, "Assessment authorised")
+    except StaleEdit as stale:
+        # The page shows the assessment as it is now, to read before deciding.
+        show_conflict(form, stale)
+        return False, True
+    except DomainError as err:
+        show_errors(err, form)
+        return False, False
+    return True, False
 
 
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:

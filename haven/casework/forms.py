@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.core import clock
+from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form
 from haven.core.models import Team, User
 from haven.people.models import Person
@@ -148,6 +149,7 @@ class ActionForm(Form):
 
 
 class PolicyForm(Form):
+    version = VersionField()
     category = forms.ChoiceField(
         label="Which children",
         choices=OversightCategory.choices,

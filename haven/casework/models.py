@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from haven.casework.codes import NoteKind, OversightCategory
+from haven.core.versions import version_field
 
 
 class CaseNote(models.Model):
@@ -79,6 +80,9 @@ class Draft(models.Model):
     fields = models.JSONField(default=dict, help_text="The form as typed.")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+    # The same draft open in two tabs: an autosave from the one left behind is
+    # refused rather than overwriting what the other saved since.
+    version = version_field()
 
     class Meta:
         ordering = ["-updated_at"]

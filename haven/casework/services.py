@@ -18,11 +18,12 @@ from haven.casework.models import (
     Supervision,
     SupervisionAction,
 )
-from haven.core import access, clock, journal, teams
+from haven.core import access, clock, journal, once, teams
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
+from haven.core.versions import StaleEdit, check_history, claim, values_of
 from haven.people.models import Person
 
 
@@ -145,9 +146,13 @@ def save_draft(
     person_ids: Sequence[int],
     fields: dict[str, Any],
     by: User,
+    expected_version: int | None = None,
 ) -> Draft:
     """Keep what the worker has typed so far, in their one draft of this child's
     note: every autosave, failed save or radio click updates it in place.
+
+    `expected_version` is the draft's version the page last saw: if another
+    tab has saved the draft since, nothing is saved (`StaleEdit`).
 
     Given the id the page carries, only that draft is updated: once it is saved
     as a note or discarded, a late autosave (or the beacon sent as the page
@@ -174,6 +179,10 @@ def save_draft(
         else:
             # Saved as a note or discarded meanwhile, or not this child's draft.
             raise DomainError("draft_gone", "This draft has been saved or discarded")
+        read_at = expected_version if draft_id else None
+        if saved_elsewhere(draft, read_at, fields):
+            raise StaleEdit(_draft_values(draft), draft.version)
+        claim(draft, None, _draft_values)
         draft.person_ids = chosen
         draft.fields = fields
         draft.updated_at = now
@@ -183,6 +192,28 @@ def save_draft(
 
 # An untouched draft older than this is a page opened and left: remove it.
 EMPTY_DRAFT_KEPT_FOR = dt.timedelta(days=1)
+
+
+def same_page(draft: Draft, fields: dict[str, Any]) -> bool:
+    """Whether the draft was last saved from the page now sending `fields`
+    (each page has its own submission token). Then a version it has not seen
+    yet is its own autosave still on the way back, not another tab's."""
+    token = fields.get(once.FIELD)
+    return bool(token) and draft.fields.get(once.FIELD) == token
+
+
+def saved_elsewhere(draft: Draft, read_at: int | None, fields: dict[str, Any]) -> bool:
+    """Whether another page has saved the draft since this one read it at
+    version `read_at`."""
+    return (
+        read_at is not None
+        and draft.version != read_at
+        and not same_page(draft, fields)
+    )
+
+
+def _draft_values(draft: Draft) -> dict[str, Any]:
+    return {"fields": draft.fields, "person_ids": draft.person_ids}
 
 
 def open_draft(person: Person, *, by: User) -> Draft:
@@ -379,8 +410,12 @@ def set_oversight_policy(
     source: str = "",
     applies_from: dt.date | None = None,
     by: User,
+    seen: int | None = None,
 ) -> OversightPolicy:
-    """Change how often a category of case needs recorded management oversight."""
+    """Change how often a category of case needs recorded management oversight.
+
+    `seen` is the policy's history as the form read it (`newest_id`): a change
+    to the category made since is shown, not silently superseded."""
     _require(
         by,
         "manage_reference_data",
@@ -397,15 +432,24 @@ def set_oversight_policy(
             field="weeks",
         )
     reason = _required_text(reason, "reason", "Give the reason for the change")
-    return OversightPolicy.objects.create(
-        category=category,
-        weeks=weeks,
-        source=source.strip() or "Local policy",
-        changed_by=by,
-        reason=reason,
-        applies_from=applies_from or clock.today(),
-        recorded_at=clock.now(),
-    )
+    with transaction.atomic():
+        check_history(
+            OversightPolicy.objects.filter(category=category), seen, _policy_values
+        )
+        return OversightPolicy.objects.create(
+            category=category,
+            weeks=weeks,
+            source=source.strip() or "Local policy",
+            changed_by=by,
+            reason=reason,
+            applies_from=applies_from or clock.today(),
+            recorded_at=clock.now(),
+        )
+
+
+def _policy_values(policy: OversightPolicy) -> dict[str, Any]:
+    fields = ("category", "weeks", "source", "applies_from", "reason")
+    return values_of(policy, fields)
 
 
 # Allocation -------------------------------------------------------------------

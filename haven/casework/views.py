@@ -1,6 +1,5 @@
 """Pages for case notes, drafts, supervision, oversight and allocation."""
 
-import contextlib
 from typing import Any
 
 from django.contrib import messages
@@ -23,16 +22,23 @@ from haven.casework.forms import (
 )
 from haven.casework.models import Draft, OversightPolicy, SupervisionAction
 from haven.core import clock, params
+from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
-from haven.core.http import AuthenticatedRequest
+from haven.core.http import AuthenticatedRequest, posted
 from haven.core.once import already_submitted, submit_once
+from haven.core.versions import StaleEdit, newest_id
 from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.views import open_person
 
 # Form data that is not what the worker typed, so is not kept in a draft.
-NOT_TYPED = {"csrfmiddlewaretoken", "draft", "person", "action"}
+NOT_TYPED = {"csrfmiddlewaretoken", "draft", "draft_version", "person", "action"}
+STALE_DRAFT = (
+    "You have typed in this note in another tab or window since this page "
+    "last saved it, so this page no longer saves your draft. Finish the note in "
+    "one of them, or copy what you typed here"
+)
 ACTION_ROWS = 3
 
 
@@ -100,11 +106,18 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_of(
         request.user, params.record_id(request.POST.get("draft")), person=person
     )
+    read_at = params.record_id(request.POST.get("draft_version"))
+    # If another tab saved this draft since, the note is recorded and what the
+    # other tab typed is kept as the draft, not deleted with it.
+    typed = _typed(request.POST)
+    stale = draft is not None and services.saved_elsewhere(draft, read_at, typed)
     form = NoteForm(request.POST, children=children)
     if form.is_valid():
+        done_with = None if stale else draft
         try:
             url, first = submit_once(
-                request, lambda: _record_note(request, form, person, children, draft)
+                request,
+                lambda: _record_note(request, form, person, children, done_with),
             )
         except DomainError as err:
             show_errors(err, form)
@@ -119,15 +132,25 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     # Keep what was typed even if the page is closed now, with or without
     # the autosave having run.
     # (If even the draft is refused, the page itself still holds the text.)
-    with contextlib.suppress(DomainError):
+    draft_error = ""
+    try:
         draft = services.save_draft(
             person,
             draft_id=draft.pk if draft else None,
             person_ids=_ints(request.POST.getlist("children")),
-            fields=_typed(request.POST),
+            fields=typed,
             by=request.user,
+            expected_version=read_at,
         )
-    context = _record(person, form=form, draft=draft)
+    except StaleEdit:
+        draft_error = STALE_DRAFT
+    except DomainError:
+        pass
+    # The page stays at the version it read, so its autosaves stay refused.
+    version = read_at if draft_error else getattr(draft, "version", None)
+    context = _record(
+        person, form=form, draft=draft, draft_version=version, draft_error=draft_error
+    )
     return render(request, "casework/record_note.html", context)
 
 
@@ -173,7 +196,13 @@ def _resume_note(
     else:
         kind = params.text(request.GET.get("kind"))
         form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
-    context = _record(person, form=form, draft=draft, resumed=bool(draft.fields))
+    context = _record(
+        person,
+        form=form,
+        draft=draft,
+        draft_version=draft.version,
+        resumed=bool(draft.fields),
+    )
     return render(request, "casework/record_note.html", context)
 
 
@@ -201,7 +230,10 @@ def autosave(request: HttpRequest) -> HttpResponse:
             person_ids=_ints(request.POST.getlist("children")),
             fields=_typed(request.POST),
             by=user,
+            expected_version=params.record_id(request.POST.get("draft_version")),
         )
+    except StaleEdit:
+        return render(request, "casework/_draft_status.html", {"error": STALE_DRAFT})
     except DomainError as err:
         return render(request, "casework/_draft_status.html", {"error": err.message})
     return render(request, "casework/_draft_status.html", {"draft": draft})
@@ -331,7 +363,9 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
         "manage_reference_data",
         "Only administrators can change the oversight policy",
     )
-    form = PolicyForm(request.POST if request.method == "POST" else None)
+    history = OversightPolicy.objects.select_related("changed_by")
+    form = PolicyForm(posted(request), initial={"version": newest_id(history)})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.set_oversight_policy(
@@ -341,15 +375,18 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
                 source=form.cleaned_data["source"],
                 applies_from=form.cleaned_data["applies_from"],
                 by=request.user,
+                seen=form.cleaned_data["version"],
             )
+        except StaleEdit as stale:
+            conflict = show_conflict(form, stale)
         except DomainError as err:
             show_errors(err, form)
         else:
             messages.success(request, "Oversight policy changed")
             return redirect("casework:policy")
-    history = OversightPolicy.objects.select_related("changed_by")
-    context = {"form": form, "history": history}
-    return render(request, "casework/policy.html", context)
+    context = {"form": form, "history": history, "conflict": conflict}
+    status = CONFLICT_STATUS if conflict else 200
+    return render(request, "casework/policy.html", context, status=status)
 
 
 # Allocation -------------------------------------------------------------------

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form, column_length
 from haven.people.codes import Disability, Ethnicity, RelationshipKind, Sex, WarningKind
 from haven.people.models import Address, Person, PersonName
@@ -83,6 +84,7 @@ class PersonForm(Form):
 
 
 class EditPersonForm(PersonForm):
+    version = VersionField()
     reason = forms.CharField(
         label="Why are you changing these details?",
         required=False,

@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from haven.core import clock
+from haven.core.versions import version_field
 from haven.people.codes import Ethnicity, RelationshipKind, Sex, WarningKind
 
 
@@ -65,6 +66,7 @@ class Person(models.Model):
         related_name="merged_records",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    version = version_field()
 
     class Meta:
         verbose_name_plural = "people"

@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.core import params
+from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
+from haven.core.versions import StaleEdit
 from haven.people import selectors, services
 from haven.people.forms import (
     AddressForm,
@@ -94,20 +96,36 @@ def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Change details")
     initial = {name: getattr(person, name) for name in services.DETAIL_FIELDS}
+    initial["version"] = person.version
     form = EditPersonForm(posted(request), initial=initial)
+    conflict = None
     if request.method == "POST" and not form.is_valid():
         _check_anyway(form, person)
     elif request.method == "POST":
         changes = dict(form.cleaned_data)
         reason = changes.pop("reason")
+        version = changes.pop("version")
         try:
-            services.change_details(person, changes, reason=reason, by=request.user)
+            services.change_details(
+                person,
+                changes,
+                reason=reason,
+                by=request.user,
+                expected_version=version,
+            )
+        except StaleEdit as stale:
+            conflict = show_conflict(form, stale)
         except DomainError as refused:
             show_errors(refused, form)
         else:
             messages.success(request, "Details saved.")
             return redirect("people:detail", pk=pk)
-    return _record_page(request, person, form, f"Change {person}'s details")
+    page = _record_page(
+        request, person, form, f"Change {person}'s details", conflict=conflict
+    )
+    if conflict is not None:
+        page.status_code = CONFLICT_STATUS
+    return page
 
 
 def _form_page(

@@ -13,6 +13,7 @@ from haven.core.errors import DomainError, Failures
 from haven.core.models import User
 from haven.core.roles import records_about_children
 from haven.core.services import allocate_case
+from haven.core.versions import claim
 from haven.people.codes import INVERSE_RELATIONSHIP
 from haven.people.identifiers import (
     validate_local_id,
@@ -188,9 +189,17 @@ def register_person(details: dict[str, Any], *, by: User) -> Person:
 
 
 def change_details(
-    person: Person, changes: dict[str, Any], *, reason: str = "", by: User
+    person: Person,
+    changes: dict[str, Any],
+    *,
+    reason: str = "",
+    by: User,
+    expected_version: int | None = None,
 ) -> Person:
-    """Change a person's details; the journal keeps the old and new values."""
+    """Change a person's details; the journal keeps the old and new values.
+
+    `expected_version` is the version the form was read at: if someone else has
+    saved since, nothing is saved and `StaleEdit` carries their values."""
     _check_access(by, person)
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
@@ -209,6 +218,7 @@ def change_details(
         }
         if not changed:
             return person
+        claim(person, expected_version, _payload)
         for name, value in changed.items():
             setattr(person, name, _value(name, value))
         if changed.get("upn") is not None and before["upn"]:

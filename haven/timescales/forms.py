@@ -2,12 +2,14 @@ from typing import Any
 
 from django import forms
 
+from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form, column_length
 from haven.core.models import User
 from haven.timescales.models import RuleSetting
 
 
 class RuleValueForm(Form):
+    version = VersionField()
     deadline = forms.CharField(
         label="New period",
         max_length=column_length(RuleSetting, "deadline"),

@@ -1,12 +1,14 @@
 """Changing a configurable rule's value: who, why, who approved, from when."""
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import User
+from haven.core.versions import check_history, values_of
 from haven.timescales.catalogue import rule
 from haven.timescales.deadlines import Deadline
 from haven.timescales.models import RuleSetting
@@ -37,8 +39,12 @@ def set_rule_value(
     reason: str,
     approved_by: User,
     by: User,
+    seen: int | None = None,
 ) -> RuleSetting:
-    """Record the authority's own value for a configurable rule."""
+    """Record the authority's own value for a configurable rule.
+
+    `seen` is the rule's history as the form read it (`newest_id`): a value
+    recorded since is shown, not silently superseded."""
     if not by.has_perm("core.manage_reference_data"):
         raise DomainError("not_permitted", "Only an administrator can change a rule")
     found = rule(rule_id)
@@ -73,6 +79,7 @@ def set_rule_value(
             field="approved_by",
         )
     with transaction.atomic():
+        check_history(RuleSetting.objects.filter(rule_id=rule_id), seen, _values)
         return RuleSetting.objects.create(
             rule_id=rule_id,
             deadline=deadline.strip(),
@@ -83,6 +90,11 @@ def set_rule_value(
             changed_by=by,
             recorded_at=clock.now(),
         )
+
+
+def _values(setting: RuleSetting) -> dict[str, Any]:
+    fields = ("deadline", "interval", "applies_from", "reason", "approved_by")
+    return values_of(setting, fields)
 
 
 def _interval_in_force(rule_id: str, on: dt.date) -> str:

@@ -4,11 +4,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.core import clock
+from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import roles_of
 from haven.core.selectors import places_to_use, still_to_come
+from haven.core.versions import StaleEdit, newest_id
 from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
 from haven.timescales.forms import RuleValueForm
@@ -91,7 +93,11 @@ def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
     if not found.configurable:
         raise Http404
     rolling = found.recurrence == "rolling"
-    form = RuleValueForm(posted(request), rolling=rolling)
+    history = RuleSetting.objects.filter(rule_id=rule_id)
+    form = RuleValueForm(
+        posted(request), rolling=rolling, initial={"version": newest_id(history)}
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.set_rule_value(
@@ -102,11 +108,20 @@ def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 approved_by=form.cleaned_data["approved_by"],
                 by=request.user,
+                seen=form.cleaned_data["version"],
             )
+        except StaleEdit as stale:
+            conflict = show_conflict(form, stale)
         except DomainError as refused:
             show_errors(refused, form)
         else:
             messages.success(request, f"{rule_id} changed. The history shows it.")
             return redirect("timescales:history")
-    context = {"rule": found, "form": form, "status": STATUS_WORDS[found.status]}
-    return render(request, "timescales/change_rule.html", context)
+    context = {
+        "rule": found,
+        "form": form,
+        "status": STATUS_WORDS[found.status],
+        "conflict": conflict,
+    }
+    status = CONFLICT_STATUS if conflict else 200
+    return render(request, "timescales/change_rule.html", context, status=status)

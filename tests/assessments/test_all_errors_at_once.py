@@ -10,7 +10,7 @@ from haven.assessments.codes import Status
 from haven.assessments.selectors import due_on
 from haven.cin import services as cin
 from haven.core import clock
-from tests.assessments.test_pages import FORM, _url
+from tests.assessments.test_pages import FORM, _post
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +38,9 @@ def test_a_late_submission_with_gaps_reports_every_gap_at_once(
 ):
     due = _late(assessment, freezer)
     client.force_login(alice)
-    response = client.post(
-        _url(assessment),
+    response = _post(
+        client,
+        assessment,
         {**FORM, "reason": "", "analysis": "", "outcome": "", "action": "submit"},
     )
     html = html_lib.unescape(response.content.decode())
@@ -61,8 +62,9 @@ def test_a_refused_save_on_submit_also_reports_what_submitting_needs(
     client, alice, assessment
 ):
     client.force_login(alice)
-    response = client.post(
-        _url(assessment),
+    response = _post(
+        client,
+        assessment,
         {**FORM, "factors": ["16A", "21"], "analysis": "", "action": "submit"},
     )
     html = html_lib.unescape(response.content.decode())

@@ -39,6 +39,12 @@ def _url(assessment):
     return reverse("assessments:detail", args=[assessment.pk])
 
 
+def _post(client, assessment, data):
+    """Post the page's form as read now: at the assessment's current version."""
+    version = type(assessment).objects.get(pk=assessment.pk).version
+    return client.post(_url(assessment), {**data, "version": str(version)})
+
+
 def test_the_assessor_sees_the_form_due_date_and_guidance(client, alice, assessment):
     client.force_login(alice)
     html = client.get(_url(assessment)).content.decode()
@@ -58,9 +64,7 @@ def test_submitting_with_an_empty_analysis_shows_the_error_and_keeps_the_text(
     client, alice, assessment
 ):
     client.force_login(alice)
-    response = client.post(
-        _url(assessment), {**FORM, "analysis": "", "action": "submit"}
-    )
+    response = _post(client, assessment, {**FORM, "analysis": "", "action": "submit"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
@@ -75,9 +79,9 @@ def test_save_then_submit_then_manager_returns_and_authorises(
     client, alice, mona, assessment
 ):
     client.force_login(alice)
-    response = client.post(_url(assessment), {**FORM, "action": "save"})
+    response = _post(client, assessment, {**FORM, "action": "save"})
     assert response.status_code == 302
-    response = client.post(_url(assessment), {**FORM, "action": "submit"})
+    response = _post(client, assessment, {**FORM, "action": "submit"})
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.status == Status.SUBMITTED
@@ -87,19 +91,19 @@ def test_save_then_submit_then_manager_returns_and_authorises(
     assert "Jasmine Thackray" in awaiting
     html = client.get(_url(assessment)).content.decode()
     assert "Authorise the assessment" in html
-    html = client.post(
-        _url(assessment), {"action": "return", "comments": ""}
+    html = _post(
+        client, assessment, {"action": "return", "comments": ""}
     ).content.decode()
     assert "Say what needs to change" in html
-    client.post(_url(assessment), {"action": "return", "comments": "Add dad's view"})
+    _post(client, assessment, {"action": "return", "comments": "Add dad's view"})
     assessment.refresh_from_db()
     assert assessment.status == Status.RETURNED
 
     client.force_login(alice)
     assert "Add dad&#x27;s view" in client.get(_url(assessment)).content.decode()
-    client.post(_url(assessment), {**FORM, "action": "submit"})
+    _post(client, assessment, {**FORM, "action": "submit"})
     client.force_login(mona)
-    response = client.post(_url(assessment), {"action": "authorise"})
+    response = _post(client, assessment, {"action": "authorise"})
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.status == Status.AUTHORISED
@@ -110,8 +114,8 @@ def test_save_then_submit_then_manager_returns_and_authorises(
 
 def test_a_social_worker_cannot_authorise(client, alice, assessment):
     client.force_login(alice)
-    client.post(_url(assessment), {**FORM, "action": "submit"})
-    assert client.post(_url(assessment), {"action": "authorise"}).status_code == 403
+    _post(client, assessment, {**FORM, "action": "submit"})
+    assert _post(client, assessment, {"action": "authorise"}).status_code == 403
     assert client.get(reverse("assessments:awaiting")).status_code == 403
 
 
@@ -130,15 +134,16 @@ def test_a_late_submission_asks_for_the_reasons_and_keeps_the_text(
     freezer.move_to(dt.timedelta(days=(due - clock.today()).days + 3))
     client.force_login(alice)
     assert "Reasons for any delay" in client.get(_url(assessment)).content.decode()
-    response = client.post(_url(assessment), {**FORM, "action": "submit"})
+    response = _post(client, assessment, {**FORM, "action": "submit"})
     html = response.content.decode()
     assert response.status_code == 200
     assert (
         f"The assessment is past its due date ({due:%-d %B %Y}): say why it took longer"
     ) in html
     assert "Neglect is likely" in html
-    response = client.post(
-        _url(assessment),
+    response = _post(
+        client,
+        assessment,
         {**FORM, "delay_reason": "Waited for the GP's report", "action": "submit"},
     )
     assert response.status_code == 302

@@ -48,7 +48,12 @@ def test_saving_a_draft_journals_the_fields_changed(assessment, alice):
     assessment.refresh_from_db()
     assert assessment.reason == "Bruise seen"
     event = JournalEvent.objects.get(type="assessments.assessment_updated")
-    assert event.payload == {"assessment": assessment.pk, "fields": ["reason"]}
+    assert event.payload == {
+        "assessment": assessment.pk,
+        "fields": ["reason"],
+        "before": {"reason": ""},
+        "after": {"reason": "Bruise seen"},
+    }
     services.save_assessment(assessment, {"reason": "Bruise seen"}, by=alice)
     assert (
         JournalEvent.objects.filter(type="assessments.assessment_updated").count() == 1

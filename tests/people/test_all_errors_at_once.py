@@ -44,7 +44,7 @@ def test_changing_details_reports_every_wrong_identifier_at_once(client, alice):
         {k: v for k, v in NEW.items() if not k.startswith("date")}, by=alice
     )
     client.force_login(alice)
-    data = {**NEW, "nhs_number": "1234567890", "upn": "X12"}
+    data = {**NEW, "nhs_number": "1234567890", "upn": "X12", "version": "1"}
     html = html_lib.unescape(
         client.post(reverse("people:edit", args=[person.pk]), data).content.decode()
     )

@@ -94,7 +94,7 @@ def test_changing_details_keeps_the_old_name(client, alice, child):
     client.force_login(alice)
     form = client.get(reverse("people:edit", args=[child.pk])).content.decode()
     assert 'value="Jasmine"' in form
-    data = {**NEW, "family_name": "Okafor", "reason": "Adopted name"}
+    data = {**NEW, "family_name": "Okafor", "reason": "Adopted name", "version": "1"}
     assert client.post(reverse("people:edit", args=[child.pk]), data).status_code == 302
     child.refresh_from_db()
     assert child.family_name == "Okafor"
@@ -257,7 +257,7 @@ def test_a_restricted_record_is_not_hinted_at_by_the_duplicate_check(
 
 def test_saving_unchanged_details_records_no_change(client, alice, child):
     client.force_login(alice)
-    form = {**NEW, "reason": ""}
+    form = {**NEW, "reason": "", "version": "1"}
     client.post(reverse("people:edit", args=[child.pk]), form)
     assert not child.journal.filter(type="people.details_changed").exists()
 

@@ -111,6 +111,7 @@ def test_an_administrator_changes_a_local_value_with_approval(
         "applies_from_year": "2026",
         "reason": "Six-weekly reviews agreed by the service",
         "approved_by": str(mona.pk),
+        "version": "0",
     }
     refused = client.post("/work/rules/CIN-REVIEW/change/", form).content.decode()
     assert "The new value must apply from tomorrow or later" in refused

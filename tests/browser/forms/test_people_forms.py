@@ -5,13 +5,13 @@ and merging and separating a duplicate record."""
 import datetime as dt
 import random
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from haven.core import clock
 from haven.people import forms
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Person, Relationship
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import serious_accessibility_violations, sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -165,3 +165,49 @@ def test_a_duplicate_is_merged_and_separated_again(page: Page, live_server, demo
     expect_success(page, "stands on its own again")
     duplicate.refresh_from_db()
     assert duplicate.merged_into is None
+
+
+@covers(forms.EditPersonForm)
+def test_two_people_change_the_same_details_and_the_second_merges(
+    page: Page, browser: Browser, live_server, demo
+):
+    child = scenes.child()
+    manager = scenes._manager_of(child).username
+    url = f"{live_server.url}/people/{child.pk}/edit/"
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(url)
+    other = browser.new_context(viewport={"width": 1200, "height": 900})
+    second = other.new_page()
+    second.set_default_timeout(10_000)
+    try:
+        sign_in(second, live_server.url, manager)
+        second.goto(url)  # both have the form open at the same version
+
+        page.fill("#id_first_language", "Welsh")
+        press(page, "Save")
+        expect_success(page, "Details saved")
+
+        second.fill("#id_first_language", "Polish")
+        second.fill("#id_religion", "Catholic")
+        press(second, "Save")
+        expect(second.locator(".govuk-error-summary")).to_contain_text(
+            "Someone else changed this record since you opened it"
+        )
+        row = second.locator("#conflict-first_language")
+        expect(row.locator(".conflict-theirs")).to_have_text("Welsh")
+        expect(row.locator(".conflict-yours")).to_have_text("Polish")
+        expect(second.locator("#id_first_language")).to_have_value("Polish")
+        assert serious_accessibility_violations(second) == []
+        child.refresh_from_db()
+        assert child.first_language == "Welsh"
+
+        second.fill("#id_first_language", "Welsh and Polish")
+        press(second, "Save")
+        expect_success(second, "Details saved")
+        child.refresh_from_db()
+        assert (child.first_language, child.religion) == (
+            "Welsh and Polish",
+            "Catholic",
+        )
+    finally:
+        other.close()
