@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("casework", "0004_one_draft_per_worker_child_and_form"),
+        ("casework", "0005_draft_version"),
     ]
 
     operations = [
