@@ -15,6 +15,7 @@ from haven.assessments.models import Assessment
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 from haven.people import selectors as people
 from haven.people.views import open_person
 from haven.timescales.catalogue import rule
@@ -26,6 +27,7 @@ def _initial(assessment: Assessment) -> dict[str, Any]:
     return initial
 
 
+@policy(Policy.OBJECT, of="assessments.Assessment")
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         assessment = selectors.assessment_with_detail(pk)
@@ -132,6 +134,7 @@ def _save(
     return True
 
 
+@policy(Policy.ROLE, permission="core.manage_team_cases")
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:
     """The assessments a manager may authorise, oldest submission first."""
     if not request.user.has_perm("core.manage_team_cases"):

@@ -7,8 +7,10 @@ from django.shortcuts import render
 
 from haven.core import governance
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 
 
+@policy(Policy.ROLE, permission="core.review_access")
 def information_governance(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.review_access"):
         raise PermissionDenied("Only the information governance lead sees this report")

@@ -15,6 +15,7 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
+from haven.core.route_policy import Policy, policy
 from haven.people import selectors, services
 from haven.people.forms import (
     AddressForm,
@@ -60,6 +61,7 @@ def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
     show_refusal(form, services.check_details, dict(form.cleaned_data), person_pk=pk)
 
 
+@policy(Policy.ROLE, permission="core.record_casework")
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     _may_record(request)
     form = NewPersonForm(posted(request))
@@ -90,6 +92,7 @@ def new_person(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "people/new_person.html", context)
 
 
+@policy(Policy.PERSON)
 def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Change details")
@@ -135,6 +138,7 @@ def _form_page(
     return _record_page(request, person, form, title.format(person=person))
 
 
+@policy(Policy.PERSON)
 def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -147,6 +151,7 @@ def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Record a relationship")
@@ -185,6 +190,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "people/add_relationship.html", context)
 
 
+@policy(Policy.PERSON)
 def add_known_as(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -199,6 +205,7 @@ def add_known_as(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -211,6 +218,7 @@ def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Merge records")
@@ -254,6 +262,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     duplicate = get_object_or_404(Person, pk=pk)
@@ -276,6 +285,7 @@ def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.ROLE, permission="core.manage_team_cases")
 def break_glass_report(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.manage_team_cases"):
         raise PermissionDenied("Only managers see the break-glass report")

@@ -9,6 +9,7 @@ from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.roles import records_about_children
+from haven.core.route_policy import Policy, policy
 from haven.people import selectors
 from haven.people.models import Person
 from haven.timescales import queue
@@ -16,6 +17,7 @@ from haven.timescales import queue
 DAY_MONTH_YEAR = ("day", "month", "year")
 
 
+@policy(Policy.ROLE, permission="core.view_case_record")
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_case_record"):
         raise PermissionDenied("Your role does not include reading case records")
@@ -67,6 +69,7 @@ def open_person(request: AuthenticatedRequest, pk: int, what: str) -> Person:
         raise Http404 from None
 
 
+@policy(Policy.PERSON)
 def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     merged = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
     if merged:
