@@ -17,7 +17,9 @@ def walk(patterns, prefix="", namespace=""):
             if route.startswith(ADMIN_PREFIX):
                 yield ADMIN_PREFIX, "admin", None
                 continue
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            inner = (
+                f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            )
             yield from walk(pattern.url_patterns, route, inner)
         elif isinstance(pattern, URLPattern):
             name = f"{namespace}{pattern.name}" if pattern.name else None
