@@ -16,7 +16,7 @@ from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
-from haven.people import selectors, services
+from haven.people import merging, selectors, services
 from haven.people.forms import (
     AddressForm,
     EditPersonForm,
@@ -27,7 +27,7 @@ from haven.people.forms import (
     RelationshipForm,
     WarningForm,
 )
-from haven.people.models import Person
+from haven.people.models import MergeRequest, Person
 from haven.people.views import open_person
 
 
@@ -230,7 +230,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 raise DomainError(
                     "not_found", "No record has that Haven ID", field="duplicate"
                 )
-            services.merge_records(
+            asked = merging.merge_or_ask(
                 duplicate,
                 into=person,
                 reason=form.cleaned_data["reason"],
@@ -239,7 +239,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except DomainError as refused:
             show_errors(refused, form)
         else:
-            messages.success(request, f"{duplicate}'s record is merged into this one.")
+            messages.success(request, _merged_words(duplicate, asked))
             return redirect("people:detail", pk=pk)
     details = {
         "given_name": person.given_name,
@@ -259,6 +259,15 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         f"Merge a duplicate into {person}'s record",
         candidates=candidates,
         merged=person.merged_records.all(),
+    )
+
+
+def _merged_words(duplicate: Person, asked: MergeRequest | None) -> str:
+    if asked is None:
+        return f"{duplicate}'s record is merged into this one."
+    return (
+        f"Another team holds one of these records: the merge waits for a manager "
+        f"of {asked.holding_team} to agree."
     )
 
 
