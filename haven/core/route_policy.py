@@ -33,10 +33,15 @@ class Policy(enum.Enum):
 @dataclass(frozen=True)
 class Declared:
     policy: Policy
-    # For ROLE: the permission ("core.manage_team_cases").
+    # For ROLE: the permission ("core.manage_team_cases"), or several any one
+    # of which will do ("core.record_contacts or core.manage_team_cases").
     permission: str = ""
     # For OBJECT: the model the URL's pk names ("frontdoor.Contact").
     of: str = ""
+
+    @property
+    def permissions(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.permission.split(" or ") if p.strip())
 
 
 View = TypeVar("View", bound=Callable[..., Any] | type)

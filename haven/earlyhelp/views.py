@@ -96,7 +96,7 @@ def _request_for(
 # --- the queue and the report ---------------------------------------------------
 
 
-@policy(Policy.ROLE, permission="core.record_early_help")
+@policy(Policy.ROLE, permission="core.record_early_help or core.manage_team_cases")
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not _works_early_help(request.user):
         raise PermissionDenied("Your role does not include early help work")
@@ -125,7 +125,12 @@ def _allocatable(
     return allowed
 
 
-@policy(Policy.ROLE, permission="core.record_early_help")
+@policy(
+    Policy.ROLE,
+    permission=(
+        "core.record_early_help or core.manage_team_cases or core.view_performance"
+    ),
+)
 def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if not (_works_early_help(user) or user.has_perm("core.view_performance")):

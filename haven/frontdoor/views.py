@@ -45,7 +45,8 @@ def _errors(*forms_: forms.BaseForm) -> list[dict[str, str]]:
     return errors
 
 
-@policy(Policy.ROLE, permission="core.record_contacts")
+# Front door staff, and the managers of the teams they work in.
+@policy(Policy.ROLE, permission="core.record_contacts or core.manage_team_cases")
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not selectors.works_at_front_door(request.user):
         raise PermissionDenied("The front door queue is for front door staff")

@@ -2,6 +2,7 @@
 agrees to, or declines, another team's merge."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -29,6 +30,8 @@ def _sides(user: User, request: MergeRequest) -> dict[str, Person | None]:
 
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def merge_requests(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("core.manage_team_cases"):
+        raise PermissionDenied("Only managers agree to merges")
     rows = [
         {"request": r, **_sides(request.user, r)}
         for r in merging.pending_for(request.user)

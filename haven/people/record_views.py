@@ -61,7 +61,10 @@ def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
     show_refusal(form, services.check_details, dict(form.cleaned_data), person_pk=pk)
 
 
-@policy(Policy.ROLE, permission="core.record_casework")
+@policy(
+    Policy.ROLE,
+    permission="core.record_casework or core.record_contacts or core.record_early_help",
+)
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     _may_record(request)
     form = NewPersonForm(posted(request))

@@ -59,7 +59,9 @@ def test_object_routes_name_a_model_and_take_its_pk():
 
 def test_role_routes_name_a_permission_that_exists(db):
     for route, declared in routes_with(Policy.ROLE).items():
-        app_label, codename = declared.permission.split(".")
-        assert Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).exists(), (route, declared.permission)
+        assert declared.permissions, route
+        for permission in declared.permissions:
+            app_label, codename = permission.split(".")
+            assert Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).exists(), (route, permission)
