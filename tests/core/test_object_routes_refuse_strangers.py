@@ -17,7 +17,7 @@ from haven.core.roles import ROLES
 from haven.core.route_policy import Policy
 from haven.core.services import allocate_case, restrict_record
 from tests.conftest import make_user
-from tests.core.test_every_route_has_a_policy import routes_with
+from tests.core.test_every_route_has_a_policy import policies, routes_with
 from tests.factories import ChildFactory, objects_about
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +164,43 @@ def test_every_role_route_refuses_the_roles_without_its_permission(
     )
     assert leaks == []
     assert writes == {}
+
+
+def test_a_strangers_autosave_of_a_childs_note_is_refused(client, strangers, objects):
+    """The autosave names its child in the body, not the URL."""
+    leaks = []
+    before = _counts()
+    for user in strangers:
+        client.force_login(user)
+        for kind, made in objects.items():
+            child = made["people.Person"]
+            for body in (
+                {"person": child.pk, "text": "Typed"},
+                {"person": child.pk, "children": child.pk, "text": "Typed"},
+            ):
+                response = client.post("/casework/autosave/", body)
+                text = response.content.decode(errors="replace")
+                if "Draft saved" in text or NAME in text:
+                    leaks.append((user.username, kind, response.status_code))
+    assert leaks == []
+    assert _counts() == before
+
+
+# Answers a signed-out browser with a line saying so, and does nothing else.
+SIGNED_OUT_LINE = {"casework/autosave/"}
+
+
+def test_every_route_but_sign_in_refuses_the_signed_out(client, objects):
+    held = objects["held"]
+    refused = []
+    for route, declared in policies().items():
+        if declared.policy is Policy.PUBLIC or route in SIGNED_OUT_LINE:
+            continue
+        label = declared.of or "people.Person"
+        url = "/" + route.replace("<int:pk>", str(held[label].pk))
+        url = url.replace("<str:rule_id>", "any")
+        for send in (client.get, client.post):
+            response = send(url)
+            if 200 <= response.status_code < 300 or NAME in response.content.decode():
+                refused.append((send.__name__, url, response.status_code))
+    assert refused == []
