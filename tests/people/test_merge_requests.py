@@ -123,3 +123,18 @@ def test_whoever_held_either_side_still_opens_and_finds_the_record(
         assert child in selectors.search(user, name="Primrose Ashdown")
         listing = client.get(reverse("people:list"), {"name": "Primrose Ashdown"})
         assert reverse("people:detail", args=[child.pk]) in listing.content.decode()
+
+
+def test_the_request_waits_on_the_managers_work(client, alice, olga, mona, child, twin):
+    merging.merge_or_ask(twin, into=child, reason=REASON, by=alice)
+    client.force_login(olga)
+    mine = client.get(reverse("timescales:my_work")).content.decode()
+    assert "Agree to or decline a merge" in mine
+    assert "Primrose Ashdowne" in mine  # her team's record, not Alice's
+    detail = client.get(reverse("people:detail", args=[twin.pk])).content.decode()
+    assert 'id="merge-waiting"' in detail
+    client.force_login(mona)  # not her team's record
+    assert (
+        "Agree to or decline"
+        not in client.get(reverse("timescales:my_work")).content.decode()
+    )
