@@ -29,12 +29,12 @@ def _hour_of(moment: dt.datetime) -> dt.datetime:
 def _count(user: User, what: str, start: dt.datetime) -> int:
     end = start + dt.timedelta(hours=1)
     if what == BurstAlert.What.DENIALS:
-        rows = DeniedAccess.objects.filter(user=user, at__gte=start, at__lt=end)
-    else:
-        rows = BreakGlass.objects.filter(
-            user=user, started_at__gte=start, started_at__lt=end
-        )
-    return rows.count()
+        denied = DeniedAccess.objects.filter(user=user, at__gte=start, at__lt=end)
+        return denied.count()
+    glass = BreakGlass.objects.filter(
+        user=user, started_at__gte=start, started_at__lt=end
+    )
+    return glass.count()
 
 
 def _limit(what: str) -> int:
@@ -94,7 +94,7 @@ def _email(alert: BurstAlert) -> None:
         log.warning("Burst alert %s: no information governance email", alert.pk)
         return
     who = alert.user
-    team = who.team.name if who.team_id else "no team"  # type: ignore[attr-defined]
+    team = who.team.name if who.team is not None else "no team"
     hour = alert.hour.strftime("%d %b %Y %H:00")
     what = alert.get_what_display().lower()
     link = settings.HAVEN_SITE_URL + reverse("information_governance")

@@ -19,6 +19,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
             "role_names": group_names(user) if signed_in else [],
             "navigation": navigation_for(request) if signed_in else [],
             # For the information governance lead: bursts not yet seen.
-            "new_bursts": alerts.new_for(user) if signed_in else 0,
+            "new_bursts": alerts.new_for(user) if user and signed_in else 0,
         }
     }
