@@ -12,7 +12,7 @@ from haven.core.models import Allocation, Team
 from haven.people import forms, merging
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Person, Relationship
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import accessibility_violations, sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -186,7 +186,9 @@ def test_the_holding_teams_manager_agrees_to_a_merge(page: Page, live_server, de
     assert asked is not None
     sign_in(page, live_server.url, holding.managers.get().username)
     page.goto(f"{live_server.url}/people/merge-requests/")
+    assert accessibility_violations(page) == []
     page.get_by_role("link", name="Decide").click()
+    assert accessibility_violations(page) == []
 
     press(page, "Save the decision")
     expect(page.locator(".govuk-error-summary")).to_contain_text(
