@@ -138,3 +138,15 @@ def test_the_request_waits_on_the_managers_work(client, alice, olga, mona, child
         "Agree to or decline"
         not in client.get(reverse("timescales:my_work")).content.decode()
     )
+
+
+def test_agreement_is_refused_once_the_requester_no_longer_holds_a_side(
+    alice, olga, bob, child, twin
+):
+    asked = merging.merge_or_ask(twin, into=child, reason=REASON, by=alice)
+    twin.allocations.update(worker=bob)  # the co-working ended: Alice lost access
+    with pytest.raises(DomainError):
+        merging.agree(asked, by=olga)
+    twin.refresh_from_db()
+    asked.refresh_from_db()
+    assert twin.merged_into is None and asked.state == "pending"
