@@ -25,6 +25,7 @@ from haven.core.config import (
     env_int,
     env_list,
     env_path,
+    env_str,
     journal_key,
     secret_key,
 )
@@ -240,3 +241,12 @@ HAVEN_BREAK_GLASS_PER_HOUR = env_int("HAVEN_BREAK_GLASS_PER_HOUR", 5)
 # user's hour: this many refused reads, or this many break-glass uses.
 HAVEN_DENIALS_BURST = env_int("HAVEN_DENIALS_BURST", 10)
 HAVEN_BREAK_GLASS_BURST = env_int("HAVEN_BREAK_GLASS_BURST", 3)
+# Who is emailed when a burst happens: the information governance lead. Empty
+# means every active user who may review access (and has an email address).
+HAVEN_IG_LEAD_EMAILS = env_list("HAVEN_IG_LEAD_EMAILS", [])
+# Where Haven is reached, for links in emails.
+HAVEN_SITE_URL = env_str(
+    "HAVEN_SITE_URL", f"{'https' if HTTPS else 'http'}://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+EMAIL_HOST = env_str("HAVEN_EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = env_str("HAVEN_EMAIL_FROM", "haven@localhost")

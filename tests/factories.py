@@ -1,10 +1,12 @@
 """Factories for records, one per state, used across the suite."""
 
 import datetime as dt
+from typing import Any
 
 import factory
 
-from haven.core.models import Allocation
+from haven.core import clock
+from haven.core.models import Allocation, User
 from haven.people.codes import Ethnicity, Sex
 from haven.people.keys import name_keys
 from haven.people.models import Person
@@ -35,3 +37,91 @@ class AllocationFactory(factory.django.DjangoModelFactory):
 def current_allocation(person: Person) -> Allocation | None:
     """Who holds the child's case now, read straight from the table."""
     return Allocation.objects.filter(person=person, ended_on__isnull=True).first()
+
+
+def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, Any]:
+    """One of every object an OBJECT route names, about this child, keyed by
+    model label: a contact, an early help request with its plan and action, a
+    CIN episode with its assessment and plan, a draft, a supervision action and
+    a merge request. Made directly: what matters is whose child they are about."""
+    from haven.assessments.models import Assessment
+    from haven.casework.models import Draft, Supervision, SupervisionAction
+    from haven.cin.models import Episode, Plan
+    from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
+    from haven.frontdoor.models import Contact, ContactChild
+    from haven.people.models import MergeRequest
+
+    now, today = clock.now(), clock.today()
+    contact = Contact.objects.create(
+        received_at=now,
+        source="1A",
+        concerns="Concerns",
+        consent="given",
+        recorded_by=worker,
+        recorded_at=now,
+    )
+    # Decided long ago: an open contact would give the front door a relationship.
+    ContactChild.objects.create(
+        contact=contact,
+        person=person,
+        decision="nfa",
+        reasoning="No concerns",
+        decided_by=manager,
+        decided_at=now - dt.timedelta(days=30),
+    )
+    eh = EarlyHelpRequest.objects.create(
+        person=person,
+        requested_on=today,
+        reason="Routines",
+        source="direct",
+        team=manager.team,
+        allocated_on=today,
+        allocated_worker=worker,
+        created_at=now,
+        created_by=worker,
+    )
+    family_plan = FamilyPlan.objects.create(
+        request=eh, started_on=today, created_by=worker
+    )
+    eh_action = PlanAction.objects.create(
+        plan=family_plan, action="Visit", who="Worker", by_when=today, owner=worker
+    )
+    episode = Episode.objects.create(person=person, referral_date=today, source="1A")
+    assessment = Assessment.objects.create(
+        episode=episode, person=person, started_on=today
+    )
+    cin_plan = Plan.objects.create(episode=episode, started_on=today, created_by=worker)
+    supervision = Supervision.objects.create(
+        person=person,
+        manager=manager,
+        held_on=today,
+        discussion="Discussed",
+        recorded_at=now,
+    )
+    action = SupervisionAction.objects.create(
+        supervision=supervision, owner=worker, description="Visit", due_on=today
+    )
+    twin = ChildFactory(given_name=person.given_name)
+    AllocationFactory(person=twin, team=manager.team, worker=worker)
+    merge = MergeRequest.objects.create(
+        duplicate=twin,
+        into=person,
+        reason="Same child",
+        requested_by=worker,
+        requested_at=now,
+        holding_team=manager.team,
+    )
+    return {
+        "frontdoor.Contact": contact,
+        "earlyhelp.EarlyHelpRequest": eh,
+        "earlyhelp.FamilyPlan": family_plan,
+        "earlyhelp.PlanAction": eh_action,
+        "cin.Episode": episode,
+        "assessments.Assessment": assessment,
+        "cin.Plan": cin_plan,
+        "casework.Draft": Draft.objects.create(
+            author=worker, person=person, created_at=now, updated_at=now
+        ),
+        "casework.SupervisionAction": action,
+        "people.MergeRequest": merge,
+    }

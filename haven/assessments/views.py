@@ -16,6 +16,7 @@ from haven.core.conflicts import CONFLICT_STATUS, Conflict, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
 from haven.people import selectors as people
 from haven.people.views import open_person
@@ -26,6 +27,7 @@ def _initial(assessment: Assessment) -> dict[str, Any]:
     return {**services.current_values(assessment), "version": assessment.version}
 
 
+@policy(Policy.OBJECT, of="assessments.Assessment")
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         assessment = selectors.assessment_with_detail(pk)
@@ -165,6 +167,7 @@ def _decide(
     return True, False
 
 
+@policy(Policy.ROLE, permission="core.manage_team_cases")
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:
     """The assessments a manager may authorise, oldest submission first."""
     if not request.user.has_perm("core.manage_team_cases"):

@@ -27,6 +27,7 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.once import already_submitted, submit_once
+from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit, newest_id
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -55,6 +56,7 @@ def _record(person: Person, **extra: Any) -> dict[str, Any]:
 # Case notes -------------------------------------------------------------------
 
 
+@policy(Policy.PERSON)
 def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A child's case notes, newest first: the casework tab of the record."""
     person = open_person(request, pk, "Case notes")
@@ -92,6 +94,7 @@ def _initial_from(fields: dict[str, list[str]], form: NoteForm) -> dict[str, Any
     }
 
 
+@policy(Policy.PERSON)
 def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Record a note (a home visit, a call...) for one child or several at once."""
     _require(request, "record_casework", "Your role does not include recording notes")
@@ -210,6 +213,7 @@ def _ints(values: list[str]) -> list[int]:
     return [number for v in values if (number := params.record_id(v)) is not None]
 
 
+@policy(Policy.STAFF)
 @login_not_required
 @require_POST
 def autosave(request: HttpRequest) -> HttpResponse:
@@ -239,17 +243,20 @@ def autosave(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/_draft_status.html", {"draft": draft})
 
 
+@policy(Policy.STAFF)
 def drafts(request: AuthenticatedRequest) -> HttpResponse:
     context = {"drafts": selectors.drafts_of(request.user)}
     return render(request, "casework/drafts.html", context)
 
 
+@policy(Policy.OBJECT, of="casework.Draft")
 def draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The form the draft was typed in, which resumes it."""
     found = get_object_or_404(Draft, pk=pk, author=request.user)
     return redirect("casework:record_note", pk=found.person_id)
 
 
+@policy(Policy.OBJECT, of="casework.Draft")
 @require_POST
 def discard_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Throw a draft away: from the drafts list, or from the form it resumed in
@@ -265,6 +272,7 @@ def discard_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 # Supervision ------------------------------------------------------------------
 
 
+@policy(Policy.PERSON)
 def supervisions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Case supervision")
     context = _record(
@@ -275,6 +283,7 @@ def supervisions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "casework/supervisions.html", context)
 
 
+@policy(Policy.PERSON)
 def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _require(request, "manage_team_cases", "Only managers can record supervision")
     person = open_person(request, pk, "Record a case supervision")
@@ -327,6 +336,7 @@ def _supervision_error(
     show_errors(err, form)
 
 
+@policy(Policy.OBJECT, of="casework.SupervisionAction")
 @require_POST
 def complete_action(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(
@@ -343,6 +353,7 @@ def complete_action(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("casework:supervisions", pk=person_pk)
 
 
+@policy(Policy.ROLE, permission="core.manage_team_cases")
 def oversight_report(request: AuthenticatedRequest) -> HttpResponse:
     _require(request, "manage_team_cases", "Only managers can see this report")
     today = clock.today()
@@ -357,6 +368,7 @@ def oversight_report(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "casework/oversight.html", context)
 
 
+@policy(Policy.ROLE, permission="core.manage_reference_data")
 def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
     _require(
         request,
@@ -392,6 +404,7 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
 # Allocation -------------------------------------------------------------------
 
 
+@policy(Policy.PERSON)
 def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A child's allocation history; managers transfer the case from here."""
     person = open_person(request, pk, "Allocation history")

@@ -20,6 +20,7 @@ from haven.cin.models import Episode, Plan
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 from haven.frontdoor.codes import ReferralSource
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -54,6 +55,7 @@ def _source_words(code: str) -> str:
         return code  # a code from before the list changed: show it as it is
 
 
+@policy(Policy.PERSON)
 def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The child's children in need episodes, newest first."""
     person = open_person(request, pk, "Children in need")
@@ -80,6 +82,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.OBJECT, of="cin.Episode")
 def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     episode = get_object_or_404(Episode, pk=pk)
     person = open_person(request, episode.person_id, "Start a child in need plan")
@@ -134,6 +137,7 @@ def _action_line(form: forms.Form) -> services.ActionLine:
     )
 
 
+@policy(Policy.OBJECT, of="cin.Plan")
 def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         plan = selectors.plan_with_detail(pk)
@@ -179,6 +183,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "cin/plan.html", context)
 
 
+@policy(Policy.OBJECT, of="cin.Episode")
 def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     episode = get_object_or_404(Episode, pk=pk)
     person = open_person(request, episode.person_id, "Close a child in need episode")

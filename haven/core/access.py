@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from haven.core import clock
+from haven.core import alerts, clock
 from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
@@ -327,3 +327,4 @@ def record_denial(user: User, asked_for: int, *, what: str, route: str = "") -> 
         what=what[:120],
         route=route[:200],
     )
+    alerts.after_denial(user)

@@ -46,6 +46,14 @@ def _as_role(payload: dict[str, Any]) -> str:
     return "" if role == CaseRole.SOCIAL_WORKER else f"{CaseRole(role).label}: "
 
 
+def _agreed(payload: dict[str, Any]) -> str:
+    """A merge another team agreed to names who asked and who agreed."""
+    if not payload.get("agreed_by"):
+        return ""
+    asked = payload.get("requested_by", "")
+    return f", asked for by {asked} and agreed by {payload['agreed_by']}"
+
+
 DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.person_registered": lambda p: "Added to the person register",
     "people.details_changed": lambda p: (
@@ -60,8 +68,12 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.address_recorded": lambda p: f"Moved to {p.get('address', '')}",
     "people.relationship_recorded": lambda p: p.get("words", "Relationship recorded"),
     "people.warning_added": lambda p: f"Warning added: {p.get('detail', '')}",
-    "people.merged_into": lambda p: f"Merged into the record of {p.get('name', '')}",
-    "people.record_merged_in": lambda p: f"Record of {p.get('name', '')} merged in",
+    "people.merged_into": lambda p: (
+        f"Merged into the record of {p.get('name', '')}{_agreed(p)}"
+    ),
+    "people.record_merged_in": lambda p: (
+        f"Record of {p.get('name', '')} merged in{_agreed(p)}"
+    ),
     "people.unmerged": lambda p: "Separated again from the record it was merged into",
     "people.record_unmerged": lambda p: "A merged record was separated again",
     "core.case_allocated": lambda p: (

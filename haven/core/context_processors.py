@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from haven.core import alerts
 from haven.core.mfa import pending_step
 from haven.core.roles import group_names
 from haven.core.selectors import is_demo_database, navigation_for
@@ -21,5 +22,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
             "role_names": group_names(user) if signed_in else [],
             "navigation": navigation_for(request) if signed_in else [],
             "mfa_pending": mfa_pending,
+            # For the information governance lead: bursts not yet seen.
+            "new_bursts": alerts.new_for(user) if user and signed_in else 0,
         }
     }

@@ -5,14 +5,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from haven.core import governance
+from haven.core import alerts, governance
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 
 
+@policy(Policy.ROLE, permission="core.review_access")
 def information_governance(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.review_access"):
         raise PermissionDenied("Only the information governance lead sees this report")
     context = {
+        # Counted before they are marked seen: the banner says what is new now.
+        "new_bursts": alerts.new_for(request.user),
         "bursts": governance.bursts(),
         "denials": governance.recent_denials(),
         "uses": governance.recent_break_glass(),
@@ -20,4 +24,6 @@ def information_governance(request: AuthenticatedRequest) -> HttpResponse:
         "denials_burst": settings.HAVEN_DENIALS_BURST,
         "break_glass_burst": settings.HAVEN_BREAK_GLASS_BURST,
     }
-    return render(request, "core/information_governance.html", context)
+    response = render(request, "core/information_governance.html", context)
+    alerts.mark_seen(request.user)
+    return response

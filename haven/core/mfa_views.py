@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from haven.core import mfa, signin
 from haven.core.forms import SetUpAppForm, SignInCodeForm
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.route_policy import Policy, policy
 
 
 def _next(request: HttpRequest) -> str:
@@ -22,6 +23,7 @@ def _next(request: HttpRequest) -> str:
     return wanted if safe and wanted.startswith("/") else ""
 
 
+@policy(Policy.STAFF)
 def sign_in_code(request: AuthenticatedRequest) -> HttpResponse:
     if mfa.pending_step(request) != "code":
         return redirect(_next(request) or "home")
@@ -40,6 +42,7 @@ def sign_in_code(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@policy(Policy.STAFF)
 def set_up(request: AuthenticatedRequest) -> HttpResponse:
     if mfa.has_mfa(request.user):
         messages.info(request, "You have already set up an authenticator app")
@@ -63,6 +66,7 @@ def set_up(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@policy(Policy.STAFF)
 def recovery_codes(request: AuthenticatedRequest) -> HttpResponse:
     """New recovery codes, shown this once: the session forgets them."""
     codes = request.session.pop(mfa.NEW_CODES_KEY, None)
@@ -71,6 +75,7 @@ def recovery_codes(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "core/recovery_codes.html", {"codes": codes})
 
 
+@policy(Policy.STAFF)
 @require_POST
 def new_recovery_codes(request: AuthenticatedRequest) -> HttpResponse:
     if not mfa.has_mfa(request.user):
@@ -79,6 +84,7 @@ def new_recovery_codes(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("recovery_codes")
 
 
+@policy(Policy.STAFF)
 def account_security(request: AuthenticatedRequest) -> HttpResponse:
     device = mfa.app_device(request.user)
     return render(

@@ -18,12 +18,14 @@ from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.models import AccessLogEntry, JournalEvent
 from haven.core.params import iso_date
+from haven.core.route_policy import Policy, policy
 from haven.core.services import break_glass as open_with_break_glass
 from haven.people import selectors
 from haven.people.models import Person
 from haven.people.views import open_person
 
 
+@policy(Policy.PERSON)
 def chronology(
     request: AuthenticatedRequest, pk: int
 ) -> HttpResponse | StreamingHttpResponse:
@@ -107,6 +109,7 @@ def _csv(
     )
 
 
+@policy(Policy.PERSON)
 def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("core.manage_team_cases"):
         raise PermissionDenied("Only managers can see who viewed a record")
@@ -125,6 +128,7 @@ def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "core/record/access_log.html", context)
 
 
+@policy(Policy.PERSON)
 def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Ask for temporary access to a record. Nothing about the record is shown
     before access is decided, and an unknown, restricted or sealed record gives

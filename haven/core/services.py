@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from haven.core import clock, journal
+from haven.core import alerts, clock, journal
 from haven.core.access import BREAK_GLASS_HOURS
 from haven.core.caseroles import CaseRole, ChangeReason
 from haven.core.errors import DomainError
@@ -211,6 +211,7 @@ def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
             expires_at=now + dt.timedelta(hours=BREAK_GLASS_HOURS),
         )
         journal.append(person, "core.break_glass_used", {"reason": glass.reason}, by=by)
+        alerts.after_break_glass(by)
     return glass
 
 

@@ -7,13 +7,16 @@ from django.template import loader
 from django.urls import reverse_lazy
 
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 from haven.core.selectors import home_page_for
 
 
+@policy(Policy.STAFF)
 def home(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "core/home.html", {"page": home_page_for(request.user)})
 
 
+@policy(Policy.STAFF)
 class ChangePassword(SuccessMessageMixin, auth_views.PasswordChangeView):
     """Staff change their own password; the session stays signed in."""
 

@@ -5,10 +5,12 @@ from django.http import StreamingHttpResponse
 
 from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
 from haven.disclosure import subject_access
 from haven.people.views import open_person
 
 
+@policy(Policy.PERSON)
 def subject_access_export(
     request: AuthenticatedRequest, pk: int
 ) -> StreamingHttpResponse:

@@ -16,6 +16,7 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
+from haven.core.route_policy import Policy, policy
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
 from haven.earlyhelp.guidance import Guidance
@@ -95,6 +96,7 @@ def _request_for(
 # --- the queue and the report ---------------------------------------------------
 
 
+@policy(Policy.ROLE, permission="core.record_early_help or core.manage_team_cases")
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not _works_early_help(request.user):
         raise PermissionDenied("Your role does not include early help work")
@@ -123,6 +125,12 @@ def _allocatable(
     return allowed
 
 
+@policy(
+    Policy.ROLE,
+    permission=(
+        "core.record_early_help or core.manage_team_cases or core.view_performance"
+    ),
+)
 def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if not (_works_early_help(user) or user.has_perm("core.view_performance")):
@@ -131,6 +139,7 @@ def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "earlyhelp/waiting_times.html", context)
 
 
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
 def allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Early help allocation")
     if not services.may_allocate(request.user, eh_request):
@@ -165,6 +174,7 @@ def allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 # --- one child's early help -------------------------------------------------------
 
 
+@policy(Policy.PERSON)
 def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Early help")
     history = list(selectors.requests_of(person))
@@ -189,6 +199,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "earlyhelp/person.html", context)
 
 
+@policy(Policy.PERSON)
 def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not _may_request(request.user):
         raise PermissionDenied("Your role does not include asking for early help")
@@ -219,6 +230,7 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
 def assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Early help assessment")
     form = eh_forms.AssessmentForm(posted(request))
@@ -238,6 +250,7 @@ def assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
 def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Family plan")
     form = eh_forms.PlanForm(posted(request))
@@ -268,6 +281,7 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.OBJECT, of="earlyhelp.FamilyPlan")
 def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not _works_early_help(request.user):
         raise PermissionDenied("Your role does not include early help work")
@@ -290,6 +304,7 @@ def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.OBJECT, of="earlyhelp.PlanAction")
 @require_POST
 def action_done(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not _works_early_help(request.user):
@@ -307,6 +322,7 @@ def action_done(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("earlyhelp:person", pk=person.pk)
 
 
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
 def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Close early help")
     form = eh_forms.CloseForm(posted(request))
@@ -326,6 +342,7 @@ def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
 def step_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Step up to social care")
     form = eh_forms.StepUpForm(posted(request))

@@ -17,6 +17,7 @@ from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
+from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
 from haven.frontdoor import selectors, services
 from haven.frontdoor.forms import ChildRowForm, ChildRows, ContactForm, DecisionForm
@@ -44,6 +45,8 @@ def _errors(*forms_: forms.BaseForm) -> list[dict[str, str]]:
     return errors
 
 
+# Front door staff, and the managers of the teams they work in.
+@policy(Policy.ROLE, permission="core.record_contacts or core.manage_team_cases")
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not selectors.works_at_front_door(request.user):
         raise PermissionDenied("The front door queue is for front door staff")
@@ -58,6 +61,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
 # --- new contact -------------------------------------------------------------
 
 
+@policy(Policy.ROLE, permission="core.record_contacts")
 def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.record_contacts"):
         raise PermissionDenied("Your role does not include recording contacts")
@@ -184,6 +188,7 @@ def _open_children(
     return allowed
 
 
+@policy(Policy.OBJECT, of="frontdoor.Contact")
 def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contact = get_object_or_404(Contact.objects.select_related("recorded_by"), pk=pk)
     children = _open_children(request, contact, "Front door contact")
@@ -200,6 +205,7 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "frontdoor/contact_detail.html", context)
 
 
+@policy(Policy.OBJECT, of="frontdoor.Contact")
 def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=pk)
     if not request.user.has_perm("core.manage_team_cases"):
@@ -295,6 +301,7 @@ def _has_open_episode(person: Person) -> bool:
 # --- a child's contacts ------------------------------------------------------
 
 
+@policy(Policy.PERSON)
 def person_contacts(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Front door contacts")
     context = {

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from haven.core import params
 from haven.core.chronology import describe, impact, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
+from haven.core.route_policy import Policy, policy
 from haven.people import selectors
 from haven.people.models import Person
 from haven.people.services import DETAIL_FIELDS
@@ -60,6 +61,7 @@ def _open(request: Request, pk: int, what: str) -> Person:
         raise NotFound from None
 
 
+@policy(Policy.ROLE, permission="core.view_case_record")
 class PersonSearch(APIView):
     @extend_schema(
         parameters=[
@@ -82,6 +84,7 @@ class PersonSearch(APIView):
         return Response(PersonSummarySerializer(found, many=True).data)
 
 
+@policy(Policy.PERSON)
 class PersonDetail(APIView):
     @extend_schema(responses=PersonSerializer)
     def get(self, request: Request, pk: int) -> Response:
@@ -90,6 +93,7 @@ class PersonDetail(APIView):
         return Response(PersonSerializer(person).data)
 
 
+@policy(Policy.PERSON)
 class PersonChronology(APIView):
     @extend_schema(responses=ChronologyEntrySerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:

@@ -186,3 +186,27 @@ class ReasonForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give the reason for unmerging"},
     )
+
+
+class MergeDecisionForm(Form):
+    decision = forms.ChoiceField(
+        label="Do you agree to the merge?",
+        choices=[
+            ("agree", "Agree: these are the same person, merge the records"),
+            ("decline", "Decline: keep the records apart"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether you agree to the merge"},
+    )
+    note = forms.CharField(
+        label="What should the worker who asked know?",
+        help_text="Needed if you decline",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") == "decline" and not cleaned.get("note", "").strip():
+            self.add_error("note", "Say why you are declining the merge")
+        return cleaned

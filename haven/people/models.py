@@ -220,3 +220,52 @@ class PersonWarning(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class MergeRequest(models.Model):
+    """A merge that needs the agreement of the team holding one of the records.
+
+    A worker who holds only one side cannot merge the other team's child into
+    their record on their own: a manager of the holding team agrees or declines,
+    and on agreement the merge is made, naming both in the journal.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for agreement"
+        AGREED = "agreed", "Agreed and merged"
+        DECLINED = "declined", "Declined"
+
+    duplicate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    into = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    holding_team = models.ForeignKey(
+        "core.Team",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The team whose manager is asked to agree.",
+    )
+    state = models.CharField(
+        max_length=10, choices=State.choices, default=State.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+        indexes = [
+            models.Index(fields=["holding_team", "state"], name="mergerequest_team_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"Merge {self.duplicate_id} into {self.into_id}: {self.state}"

@@ -16,8 +16,9 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
+from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
-from haven.people import selectors, services
+from haven.people import merging, selectors, services
 from haven.people.forms import (
     AddressForm,
     EditPersonForm,
@@ -28,7 +29,7 @@ from haven.people.forms import (
     RelationshipForm,
     WarningForm,
 )
-from haven.people.models import Person
+from haven.people.models import MergeRequest, Person
 from haven.people.views import open_person
 
 
@@ -62,6 +63,10 @@ def _check_anyway(form: forms.Form, person: Person | None = None) -> None:
     show_refusal(form, services.check_details, dict(form.cleaned_data), person_pk=pk)
 
 
+@policy(
+    Policy.ROLE,
+    permission="core.record_casework or core.record_contacts or core.record_early_help",
+)
 def new_person(request: AuthenticatedRequest) -> HttpResponse:
     _may_record(request)
     form = NewPersonForm(posted(request))
@@ -92,6 +97,7 @@ def new_person(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "people/new_person.html", context)
 
 
+@policy(Policy.PERSON)
 def edit_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Change details")
@@ -153,6 +159,7 @@ def _form_page(
     return _record_page(request, person, form, title.format(person=person))
 
 
+@policy(Policy.PERSON)
 def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -165,6 +172,7 @@ def add_address(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Record a relationship")
@@ -203,6 +211,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "people/add_relationship.html", context)
 
 
+@policy(Policy.PERSON)
 def add_known_as(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -217,6 +226,7 @@ def add_known_as(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
@@ -229,6 +239,7 @@ def add_warning(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.PERSON)
 def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     person = open_person(request, pk, "Merge records")
@@ -240,7 +251,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 raise DomainError(
                     "not_found", "No record has that Haven ID", field="duplicate"
                 )
-            services.merge_records(
+            asked = merging.merge_or_ask(
                 duplicate,
                 into=person,
                 reason=form.cleaned_data["reason"],
@@ -249,7 +260,7 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except DomainError as refused:
             show_errors(refused, form)
         else:
-            messages.success(request, f"{duplicate}'s record is merged into this one.")
+            messages.success(request, _merged_words(duplicate, asked))
             return redirect("people:detail", pk=pk)
     details = {
         "given_name": person.given_name,
@@ -272,6 +283,16 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+def _merged_words(duplicate: Person, asked: MergeRequest | None) -> str:
+    if asked is None:
+        return f"{duplicate}'s record is merged into this one."
+    return (
+        f"Another team holds one of these records: the merge waits for a manager "
+        f"of {asked.holding_team} to agree."
+    )
+
+
+@policy(Policy.PERSON)
 def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     duplicate = get_object_or_404(Person, pk=pk)
@@ -294,6 +315,7 @@ def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+@policy(Policy.ROLE, permission="core.manage_team_cases")
 def break_glass_report(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.manage_team_cases"):
         raise PermissionDenied("Only managers see the break-glass report")

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError, Failures
-from haven.core.models import User
+from haven.core.models import Allocation, User
 from haven.core.roles import records_about_children
 from haven.core.services import allocate_case
 from haven.core.versions import claim
@@ -378,20 +378,28 @@ def add_warning(person: Person, *, kind: str, detail: str, by: User) -> PersonWa
     return warning
 
 
-def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> Person:
+def merge_records(
+    duplicate: Person,
+    *,
+    into: Person,
+    reason: str,
+    by: User,
+    agreed_by: User | None = None,
+) -> Person:
     """Merge a duplicate record into the one that survives.
 
     Nothing is moved or deleted: the duplicate points at the survivor and its
     history shows on the survivor's record, so `unmerge_records` restores both.
+    `by` needs lasting access to both records; when another team holds either,
+    a manager of that team must have agreed (`haven.people.merging`).
     """
-    _check_access(by, duplicate)
-    _check_access(by, into)
-    if not reason.strip():
+    check_merge(duplicate, into=into, reason=reason, by=by)
+    if agreed_by is None and teams_to_agree(by, duplicate, into):
         raise DomainError(
-            "reason_required", "Give the reason for merging", field="reason"
+            "agreement_needed",
+            "Another team holds one of these records: ask its manager to agree",
         )
-    if duplicate.pk == into.pk:
-        raise DomainError("merge_into_self", "Choose two different records to merge")
+    names = {"requested_by": str(by), "agreed_by": str(agreed_by)} if agreed_by else {}
     with transaction.atomic():
         duplicate = Person.objects.select_for_update().get(pk=duplicate.pk)
         into = Person.objects.select_for_update().get(pk=into.pk)
@@ -404,7 +412,7 @@ def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> 
         journal.append(
             duplicate,
             "people.merged_into",
-            {"into": into.pk, "name": str(into)},
+            {"into": into.pk, "name": str(into), **names},
             by=by,
             reason=reason,
             significant=True,
@@ -412,12 +420,40 @@ def merge_records(duplicate: Person, *, into: Person, reason: str, by: User) -> 
         journal.append(
             into,
             "people.record_merged_in",
-            {"duplicate": duplicate.pk, "name": str(duplicate)},
+            {"duplicate": duplicate.pk, "name": str(duplicate), **names},
             by=by,
             reason=reason,
             significant=True,
         )
     return into
+
+
+def check_merge(duplicate: Person, *, into: Person, reason: str, by: User) -> None:
+    """What a merge, or a request for one, needs: lasting access to both."""
+    _check_access(by, duplicate)
+    _check_access(by, into)
+    if not reason.strip():
+        raise DomainError(
+            "reason_required", "Give the reason for merging", field="reason"
+        )
+    if duplicate.pk == into.pk:
+        raise DomainError("merge_into_self", "Choose two different records to merge")
+    if duplicate.merged_into_id or into.merged_into_id:
+        raise DomainError(
+            "already_merged", "One of these records has already been merged"
+        )
+
+
+def holding_teams(person: Person) -> set[int]:
+    """The teams holding the child's case now."""
+    current = Allocation.objects.filter(person=person, ended_on__isnull=True)
+    return set(current.values_list("team_id", flat=True))
+
+
+def teams_to_agree(by: User, duplicate: Person, into: Person) -> set[int]:
+    """Teams holding either record that are not the user's own (or managed)."""
+    held = holding_teams(duplicate) | holding_teams(into)
+    return held - access.team_ids_for(by)
 
 
 def unmerge_records(duplicate: Person, *, reason: str, by: User) -> Person:

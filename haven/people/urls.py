@@ -1,12 +1,14 @@
 from django.urls import path
 
-from haven.people import record_views, views
+from haven.people import merge_views, record_views, views
 
 app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
     path("new/", record_views.new_person, name="new"),
     path("break-glass/", record_views.break_glass_report, name="break_glass_report"),
+    path("merge-requests/", merge_views.merge_requests, name="merge_requests"),
+    path("merge-requests/<int:pk>/", merge_views.merge_request, name="merge_request"),
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/edit/", record_views.edit_person, name="edit"),
     path("<int:pk>/addresses/new/", record_views.add_address, name="add_address"),

@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -9,13 +10,15 @@ from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.roles import records_about_children
-from haven.people import selectors
+from haven.core.route_policy import Policy, policy
+from haven.people import merging, selectors
 from haven.people.models import Person
 from haven.timescales import queue
 
 DAY_MONTH_YEAR = ("day", "month", "year")
 
 
+@policy(Policy.ROLE, permission="core.view_case_record")
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_case_record"):
         raise PermissionDenied("Your role does not include reading case records")
@@ -67,6 +70,7 @@ def open_person(request: AuthenticatedRequest, pk: int, what: str) -> Person:
         raise Http404 from None
 
 
+@policy(Policy.PERSON)
 def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     merged = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
     if merged:
@@ -79,5 +83,8 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "relationships": selectors.relationships_of(person, request.user),
         "obligations": queue.for_person(selectors.record_ids(person)),
         "may_record": records_about_children(request.user),
+        "merge_requests": merging.pending_for(request.user)
+        .filter(Q(duplicate=person) | Q(into=person))
+        .exists(),
     }
     return render(request, "people/person_detail.html", context)

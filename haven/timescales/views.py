@@ -9,6 +9,7 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import roles_of
+from haven.core.route_policy import Policy, policy
 from haven.core.selectors import places_to_use, still_to_come
 from haven.core.versions import StaleEdit, newest_id
 from haven.timescales import queue, services
@@ -18,6 +19,7 @@ from haven.timescales.models import RuleSetting
 from haven.timescales.registry import ACTIVE
 
 
+@policy(Policy.STAFF)
 def my_work(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     # A role whose work is still to come is told so, with what it can use now,
@@ -33,6 +35,7 @@ def my_work(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "timescales/my_work.html", context)
 
 
+@policy(Policy.ROLE, permission="core.manage_team_cases")
 def team_work(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("core.manage_team_cases"):
         raise PermissionDenied("Only managers see their teams' work")
@@ -53,6 +56,7 @@ def team_work(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "timescales/team_work.html", context)
 
 
+@policy(Policy.STAFF)
 def rules(request: AuthenticatedRequest) -> HttpResponse:
     current: dict[str, RuleSetting] = {}
     for setting in RuleSetting.objects.filter(applies_from__lte=clock.today()):
@@ -78,11 +82,13 @@ def _met_by_words(rule_id: str) -> str:
     return " or ".join(e.split(".")[-1].replace("_", " ") for e in activation.met_by)
 
 
+@policy(Policy.STAFF)
 def rule_history(request: AuthenticatedRequest) -> HttpResponse:
     settings = RuleSetting.objects.select_related("changed_by", "approved_by")
     return render(request, "timescales/rule_history.html", {"settings": settings})
 
 
+@policy(Policy.ROLE, permission="core.manage_reference_data")
 def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
     if not request.user.has_perm("core.manage_reference_data"):
         raise PermissionDenied("Only an administrator can change a rule")

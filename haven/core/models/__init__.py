@@ -8,6 +8,7 @@ from haven.core.models.access import (
     DeniedAccess,
     Restriction,
 )
+from haven.core.models.alerts import BurstAlert
 from haven.core.models.journal import JournalEvent
 from haven.core.models.signin import SignInFailure, SignInLock
 from haven.core.models.staff import DemoDatabase, Team, User
@@ -18,6 +19,7 @@ __all__ = [
     "AccessLogEntry",
     "Allocation",
     "BreakGlass",
+    "BurstAlert",
     "DeniedAccess",
     "DemoDatabase",
     "JournalEvent",

@@ -8,10 +8,15 @@ import random
 from playwright.sync_api import Browser, Page, expect
 
 from haven.core import clock
-from haven.people import forms
+from haven.core.models import Allocation, Team
+from haven.people import forms, merging
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Person, Relationship
-from tests.browser.conftest import serious_accessibility_violations, sign_in
+from tests.browser.conftest import (
+    accessibility_violations,
+    serious_accessibility_violations,
+    sign_in,
+)
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -211,3 +216,43 @@ def test_two_people_change_the_same_details_and_the_second_merges(
         )
     finally:
         other.close()
+
+
+@covers(forms.MergeDecisionForm)
+def test_the_holding_teams_manager_agrees_to_a_merge(page: Page, live_server, demo):
+    child = scenes.child()
+    worker = scenes.staff("social-worker")
+    duplicate = scenes.registered(child.given_name, child.date_of_birth)
+    # The duplicate is held by another team, and co-worked by the worker.
+    other = Team.objects.exclude(pk=worker.team_id).filter(managers__isnull=False)
+    holding = other.exclude(kind=Team.Kind.SERVICE).first()
+    Allocation.objects.filter(person=duplicate).update(ended_on=clock.today())
+    Allocation.objects.create(
+        person=duplicate, team=holding, worker=worker, started_on=clock.today()
+    )
+    asked = merging.merge_or_ask(
+        duplicate, into=child, reason="Registered twice by the school", by=worker
+    )
+    assert asked is not None
+    sign_in(page, live_server.url, holding.managers.get().username)
+    page.goto(f"{live_server.url}/people/merge-requests/")
+    assert accessibility_violations(page) == []
+    page.get_by_role("link", name="Decide").click()
+    assert accessibility_violations(page) == []
+
+    press(page, "Save the decision")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Choose whether you agree to the merge"
+    )
+    choose(page, "decision", "decline")
+    press(page, "Save the decision")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Say why you are declining"
+    )
+    choose(page, "decision", "agree")
+    page.fill("#id_note", "Checked with the school.")
+    press(page, "Save the decision")
+
+    expect_success(page, "the records are merged")
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == child

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0007_journal_keyed_chain"),
+        ("core", "0008_burst_alerts"),
         ("people", "0003_search_indexes"),
     ]
 
