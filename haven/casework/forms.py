@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.core import clock
+from haven.core.caseroles import CHANGE_REASON_SOURCE, CaseRole, ChangeReason
 from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form
 from haven.core.models import Team, User
@@ -191,6 +192,13 @@ class WorkerChoiceField(forms.ModelChoiceField):
 
 
 class TransferForm(Form):
+    role = forms.ChoiceField(
+        label="Which role on the case?",
+        choices=CaseRole.choices,
+        initial=CaseRole.SOCIAL_WORKER,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the role"},
+    )
     team = forms.ModelChoiceField(
         label="Team",
         queryset=Team.objects.none(),
@@ -202,15 +210,25 @@ class TransferForm(Form):
     )
     worker = WorkerChoiceField(
         label="Worker",
-        help_text="Leave blank to hold the case in the team, unallocated.",
+        help_text="For the social worker's role, leave blank to hold the case in "
+        "the team, unallocated.",
         queryset=User.objects.none(),
         required=False,
         empty_label="No worker (held by the team)",
     )
+    change_reason = forms.ChoiceField(
+        label="Why is the social worker changing?",
+        help_text="Reported in the SSDA903 social worker table (SW_REASON). "
+        + CHANGE_REASON_SOURCE
+        + ".",
+        choices=ChangeReason.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     reason = forms.CharField(
-        label="Reason for the transfer",
+        label="Reason for the change",
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Give the reason for the transfer"},
+        error_messages={"required": "Give the reason for the change"},
     )
 
     def __init__(
@@ -225,3 +243,16 @@ class TransferForm(Form):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = queryset
+
+    def clean(self) -> dict[str, Any]:
+        # Also the service's rule; checked here too so a form with other errors
+        # reports this one with them.
+        data = super().clean() or {}
+        role = data.get("role")
+        if role == CaseRole.SOCIAL_WORKER and not data.get("change_reason"):
+            self.add_error("change_reason", "Choose why the social worker is changing")
+        named = role in CaseRole.values and role != CaseRole.SOCIAL_WORKER
+        if named and not data.get("worker") and "worker" not in self.errors:
+            label = CaseRole(str(role)).label.lower()
+            self.add_error("worker", f"Choose the {label}")
+        return data

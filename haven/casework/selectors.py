@@ -7,7 +7,8 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from haven.casework.models import CaseNote, Draft, Supervision, SupervisionAction
 from haven.core import access, teams
-from haven.core.models import Allocation, User
+from haven.core.caseroles import HOLDER_PERMISSION
+from haven.core.models import Allocation, Team, User
 from haven.people import selectors as people
 from haven.people.models import Person
 
@@ -80,17 +81,21 @@ def children_to_record_for(user: User, person: Person) -> list[Person]:
 
 
 def transfer_choices(user: User) -> dict[str, Any]:
-    """Teams and workers a manager may transfer a case to: every team that
-    holds cases (see haven.core.teams), and the social workers in them."""
-    case_teams = teams.case_teams()
+    """Teams and workers a manager may give a role on a case to: every team
+    with someone who can hold one of the case roles, and those people. Which
+    role each may hold is the service's check (`caseroles.HOLDER_PERMISSION`)."""
+    codenames = {p.split(".")[1] for p in HOLDER_PERMISSION.values()}
     workers = (
-        User.objects.filter(is_active=True, team__in=case_teams)
-        .filter(groups__permissions__codename="record_casework")
+        User.objects.filter(is_active=True, team__isnull=False)
+        .filter(groups__permissions__codename__in=codenames)
         .select_related("team")
         .distinct()
         .order_by("team__name", "last_name", "first_name")
     )
-    return {"teams": case_teams, "workers": workers}
+    offered = Q(pk__in=teams.case_teams().values("pk")) | Q(
+        pk__in=workers.values("team_id")
+    )
+    return {"teams": Team.objects.filter(offered).order_by("name"), "workers": workers}
 
 
 def holds_a_caseload(worker: User) -> bool:

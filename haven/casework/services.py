@@ -19,7 +19,8 @@ from haven.casework.models import (
     SupervisionAction,
 )
 from haven.core import access, clock, journal, once, teams
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
+from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
@@ -461,39 +462,76 @@ def transfer_case(
     team: Team,
     worker: User | None,
     reason: str,
+    role: str = CaseRole.SOCIAL_WORKER,
+    change_reason: str = "",
     by: User,
 ) -> Allocation:
-    """Move a child's case to another team or worker today, saying why.
+    """Give a role on the child's case (the social worker's unless `role` says
+    otherwise) to a team and worker today, saying why.
 
-    Only to a team that holds cases and a worker whose role holds a caseload:
-    a case given to anyone else would sit where no one can work it.
+    The social worker's role goes only to a team that holds cases, and may sit
+    with the team unallocated; every other role names its worker. The worker
+    must be able to do the role's work (`caseroles.HOLDER_PERMISSION`).
     """
     _require(by, "manage_team_cases", "Only managers can transfer a case")
     _require_access(by, person)
-    reason = _required_text(reason, "reason", "Give the reason for the transfer")
-    if not teams.holds_cases(team):
-        raise DomainError(
-            "team_holds_no_cases",
-            f"{team} does not hold children's cases: choose a team that does",
-            field="team",
+    failures = Failures()
+    with failures.gather():
+        reason = _required_text(reason, "reason", "Give the reason for the change")
+    _check_holder(failures, role, team, worker)
+    if role == CaseRole.SOCIAL_WORKER and not change_reason:
+        failures.add(
+            "change_reason_required",
+            "Choose why the social worker is changing",
+            field="change_reason",
         )
-    if worker is not None and not selectors.holds_a_caseload(worker):
-        raise DomainError(
-            "worker_holds_no_cases",
-            f"{worker} does not hold a caseload: choose a social worker",
-            field="worker",
-        )
-    current = current_allocation(person)
+    current = current_allocation(person, role)
     if (
         current is not None
         and current.team_id == team.pk
         and current.worker_id == (worker.pk if worker else None)
     ):
-        raise DomainError(
+        failures.add(
             "no_change",
             "The case is already allocated to this team and worker",
             field="worker",
         )
+    failures.raise_any()
     return allocate_case(
-        person, team=team, worker=worker, on=clock.today(), reason=reason, by=by
+        person,
+        team=team,
+        worker=worker,
+        on=clock.today(),
+        reason=reason,
+        role=role,
+        change_reason=change_reason,
+        by=by,
     )
+
+
+def _check_holder(
+    failures: Failures, role: str, team: Team, worker: User | None
+) -> None:
+    if role not in CaseRole.values:
+        failures.add("role_unknown", "Choose the role", field="role")
+        return
+    if role == CaseRole.SOCIAL_WORKER and not teams.holds_cases(team):
+        failures.add(
+            "team_holds_no_cases",
+            f"{team} does not hold children's cases: choose a team that does",
+            field="team",
+        )
+    label = CaseRole(role).label
+    if worker is None and role != CaseRole.SOCIAL_WORKER:
+        failures.add("worker_required", f"Choose the {label.lower()}", field="worker")
+    if worker is not None and not _may_hold(worker, role):
+        failures.add(
+            "worker_holds_no_cases",
+            f"{worker} cannot be the {label.lower()}: choose someone whose role "
+            "does that work",
+            field="worker",
+        )
+
+
+def _may_hold(worker: User, role: str) -> bool:
+    return worker.is_active and worker.has_perm(HOLDER_PERMISSION[CaseRole(role)])

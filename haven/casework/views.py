@@ -22,6 +22,7 @@ from haven.casework.forms import (
 )
 from haven.casework.models import Draft, OversightPolicy, SupervisionAction
 from haven.core import clock, params
+from haven.core.caseroles import CaseRole
 from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
@@ -424,12 +425,18 @@ def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     team=form.cleaned_data["team"],
                     worker=form.cleaned_data["worker"],
                     reason=form.cleaned_data["reason"],
+                    role=form.cleaned_data["role"],
+                    change_reason=form.cleaned_data["change_reason"],
                     by=request.user,
                 )
             except DomainError as err:
                 show_errors(err, form)
             else:
-                messages.success(request, "Case transferred")
+                role = CaseRole(form.cleaned_data["role"])
+                done = f"{role.label} allocated"
+                if role == CaseRole.SOCIAL_WORKER:
+                    done = "Case transferred"
+                messages.success(request, done)
                 if people.may_open(request.user, person):
                     return redirect("casework:allocation", pk=pk)
                 return redirect("casework:oversight")

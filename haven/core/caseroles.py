@@ -17,6 +17,17 @@ class CaseRole(models.TextChoices):
     SEND_OFFICER = "send_officer", "SEND case officer"
 
 
+# The permission a worker needs to hold each role: a case given to someone who
+# cannot do the work would sit where no one works it.
+HOLDER_PERMISSION = {
+    CaseRole.SOCIAL_WORKER: "core.record_casework",
+    CaseRole.IRO: "core.review_looked_after",
+    CaseRole.PERSONAL_ADVISER: "core.record_casework",
+    CaseRole.EARLY_HELP_LEAD: "core.record_early_help",
+    CaseRole.SEND_OFFICER: "core.manage_ehc_plans",
+}
+
+
 class ChangeReason(models.TextChoices):
     """SSDA903 SW_REASON: why the child's social worker changed (from 2023-24).
 

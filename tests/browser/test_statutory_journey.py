@@ -93,8 +93,9 @@ def test_contact_to_closure(page: Page, live_server, demo):
     ).click()
     page.select_option("#id_team", label=worker.team.name)
     page.select_option("#id_worker", str(worker.pk))
+    page.check("input[name=change_reason][value=FCONTA]")
     page.fill("#id_reason", "Single assessment after the front door referral.")
-    page.click("button:has-text('Transfer the case')")
+    page.click("button:has-text('Save the allocation')")
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Case transferred"
     )

@@ -76,7 +76,12 @@ def test_a_manager_who_breaks_glass_cannot_transfer_the_child_to_their_own_team(
     break_glass(child, reason=REASON, by=olga)
     with pytest.raises(AccessDenied):
         casework.transfer_case(
-            child, team=other_team, worker=None, reason="Ours now", by=olga
+            child,
+            team=other_team,
+            worker=None,
+            reason="Ours now",
+            change_reason="MANAGE",
+            by=olga,
         )
     assert current_allocation(child).worker == alice
 

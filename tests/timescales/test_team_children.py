@@ -67,7 +67,14 @@ def test_a_transfer_to_another_team_is_on_its_managers_team_work_at_once(
     other_team.managers.add(olga)
     make_user("bob", "social_worker", other_team)
     child = _held(team, alice, "Moving")
-    transfer_case(child, team=other_team, worker=None, reason="Now in care", by=mona)
+    transfer_case(
+        child,
+        team=other_team,
+        worker=None,
+        reason="Now in care",
+        change_reason="MANAGE",
+        by=mona,
+    )
     client.force_login(olga)
     page = client.get("/work/team/", {"worker": "unallocated"}).content.decode()
     assert "Moving Testington" in page

@@ -189,13 +189,44 @@ def test_a_manager_transfers_a_case_to_another_team(page: Page, live_server, dem
     page.goto(f"{live_server.url}/casework/people/{child.pk}/allocation/")
     select(page, "team", label=team.name)
     select(page, "worker", value=str(to.pk))
+    choose(page, "change_reason", "TSPROC")
     page.fill("#id_reason", "A child in need plan is needed.")
-    press(page, "Transfer the case")
+    press(page, "Save the allocation")
 
     expect_success(page, "Case transferred")
     current = Allocation.objects.get(person=child, ended_on__isnull=True)
     assert (current.team, current.worker) == (team, to)
     assert current.reason == "A child in need plan is needed."
+    assert (current.role, current.change_reason) == ("social_worker", "TSPROC")
+
+
+@covers(forms.TransferForm)
+def test_a_manager_allocates_an_iro_beside_the_social_worker(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    manager = scenes.staff("social-worker").team.managers.get()
+    iro = scenes.staff("independent-reviewing-officer")
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/casework/people/{child.pk}/allocation/")
+    choose(page, "role", "iro")
+    select(page, "team", label=iro.team.name)
+    press(page, "Save the allocation")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Choose the independent reviewing officer"
+    )
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Give the reason for the change"
+    )
+    select(page, "worker", value=str(iro.pk))
+    page.fill("#id_reason", "Came into care on a voluntary basis.")
+    press(page, "Save the allocation")
+
+    expect_success(page, "Independent reviewing officer allocated")
+    held = Allocation.objects.filter(person=child, ended_on__isnull=True)
+    assert {(a.role, a.worker_id) for a in held} >= {("iro", iro.pk)}
+    assert held.filter(role="social_worker").exists()
+    expect(page.locator("table")).to_contain_text("Independent reviewing officer")
 
 
 @covers(forms.TransferForm)
@@ -209,4 +240,5 @@ def test_a_transfer_offers_only_teams_that_hold_cases(page: Page, live_server, d
     assert "Children in Need and Protection Team" in offered
     for team in ("Systems Administration", "Performance Team", "Placements Finance"):
         assert team not in offered
-    assert "SEND Team" not in offered
+    # A SEND case officer can hold a role on the case (SEND officer).
+    assert "SEND Team" in offered
