@@ -1,0 +1,393 @@
+"""A database error at any point of a main service leaves no trace.
+
+For each service call, the database is made to fail at the call's first query,
+then at its second, and so on (and at its commit), on the same state each time,
+until the call gets through. After every failure the service must have raised
+the error, every row of every table must be as it was, and verify_journal must
+find the journal matching state. The last, unfailed run must change state and
+leave a journal that verifies.
+
+The tests are transactional: each service's own atomic block is the outermost,
+so what is exercised is a real COMMIT or ROLLBACK on SQLite or PostgreSQL, not
+a savepoint inside the test's transaction.
+"""
+
+import contextlib
+import datetime as dt
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
+
+from haven.assessments import services as assessments
+from haven.assessments.models import Assessment
+from haven.casework import services as casework
+from haven.casework.models import Draft
+from haven.cin import services as cin
+from haven.cin.models import Episode
+from haven.core import clock
+from haven.core.models import Team, User
+from haven.core.services import allocate_case
+from haven.frontdoor import services as frontdoor
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.models import ContactChild
+from haven.people import services as people
+from haven.people.models import Person
+from tests.conftest import make_user
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+Rows = dict[str, list[tuple[str, ...]]]
+# Makes a fresh call of the service: models are read again before each attempt,
+# so nothing a failed attempt did to a Python object carries into the next.
+Attempt = Callable[[], Callable[[], object]]
+
+
+def every_row() -> Rows:
+    """Each table's rows, as text, in a fixed order."""
+    rows: Rows = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            if table.startswith("sqlite_"):  # SQLite's own bookkeeping
+                continue
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            rows[table] = sorted(tuple(map(repr, row)) for row in cursor.fetchall())
+    return rows
+
+
+def journal_problems() -> str:
+    """What verify_journal finds wrong (chains, triggers, state), or ''."""
+    err = io.StringIO()
+    try:
+        call_command("verify_journal", stdout=io.StringIO(), stderr=err)
+    except CommandError as failed:
+        return f"{failed}\n{err.getvalue()}"
+    return ""
+
+
+class Fault:
+    """Raises OperationalError at the `at`-th point (from 0) of a call, a point
+    being a query or a commit, as a dropped connection or a full disk would."""
+
+    def __init__(self, at: int) -> None:
+        self.at, self.seen, self.fired = at, 0, ""
+
+    def point(self, what: str) -> None:
+        self.seen += 1
+        if self.seen - 1 == self.at:
+            self.fired = what
+            raise OperationalError(f"injected fault at point {self.at}: {what}")
+
+    def query(self, execute: Any, sql: str, params: Any, many: bool, context: Any):
+        self.point(" ".join(sql.split())[:120])
+        return execute(sql, params, many, context)
+
+
+@contextlib.contextmanager
+def injected(fault: Fault) -> Iterator[None]:
+    db = connections[DEFAULT_DB_ALIAS]
+    real_commit = db._commit
+
+    def commit() -> None:
+        fault.point("COMMIT")
+        real_commit()
+
+    db._commit = commit  # type: ignore[method-assign]
+    try:
+        with db.execute_wrapper(fault.query):
+            yield
+    finally:
+        del db._commit  # the instance attribute; the method shows again
+
+
+def fail_at_every_point(name: str, attempt: Attempt) -> int:
+    """Fail the call at each of its points in turn, then let it through; return
+    how many points it has."""
+    before = every_row()
+    assert not journal_problems(), "the journal was broken before the service ran"
+    at, failed_at = 0, []
+    while True:
+        fault = Fault(at)
+        call = attempt()
+        try:
+            with injected(fault):
+                call()
+        except OperationalError:
+            if not fault.fired:
+                raise
+        else:
+            assert not fault.fired, (
+                f"{name} carried on after a database error at point {at}: {fault.fired}"
+            )
+            break
+        after = every_row()
+        changed = [table for table in before if after[table] != before[table]]
+        assert not changed, (
+            f"{name}: a fault at point {at} ({fault.fired}) left a partial write "
+            f"in {changed}"
+        )
+        problems = journal_problems()
+        assert not problems, f"{name}: after a fault at point {at}: {problems}"
+        failed_at.append(fault.fired)
+        at += 1
+    assert every_row() != before, f"{name} wrote nothing when let through"
+    assert not journal_problems()
+    # The service's own transaction was the outermost: it really committed.
+    assert "COMMIT" in failed_at, f"{name} never reached a real commit"
+    print(f"\n{name}: failed at each of {at} points, no trace left")
+    return at
+
+
+# State ------------------------------------------------------------------------
+
+
+@dataclass
+class Staff:
+    team: Team
+    other_team: Team
+    alice: User
+    mona: User
+    bob: User
+    fred: User
+    maggie: User
+
+
+@pytest.fixture
+def staff(service, team, other_team, alice, mona, bob) -> Staff:
+    front_door = Team.objects.create(name="Front Door (MASH)", parent=service)
+    fred = make_user("fred", "front_door_worker", front_door)
+    maggie = make_user("maggie", "team_manager", front_door)
+    front_door.managers.add(maggie)
+    return Staff(team, other_team, alice, mona, bob, fred, maggie)
+
+
+def allocated_child(staff: Staff, **names: str) -> Person:
+    child = ChildFactory(**names)
+    allocate_case(
+        child,
+        team=staff.team,
+        worker=staff.alice,
+        on=clock.today() - dt.timedelta(days=30),
+        by=staff.mona,
+    )
+    return child
+
+
+def user(pk: int) -> User:
+    return User.objects.get(pk=pk)
+
+
+def person(pk: int) -> Person:
+    return Person.objects.get(pk=pk)
+
+
+def contact_details() -> dict[str, object]:
+    return {
+        "received_at": clock.now() - dt.timedelta(hours=1),
+        "source": ReferralSource.SCHOOLS,
+        "referrer_name": "Ms Patel",
+        "referrer_role": "Designated safeguarding lead",
+        "referrer_organisation": "Millbrook Primary",
+        "referrer_phone": "01632 960000",
+        "concerns": "Arrived at school hungry with bruising to the arm.",
+        "consent": ConsentStatus.GIVEN,
+        "consent_reason": "",
+    }
+
+
+COMPLETE = {
+    "reason": "School reports the child is often hungry",
+    "factors": ["21"],
+    "childs_voice": "Said she likes school dinners best",
+    "risks": "Food is short at home",
+    "strengths": "Mother asks for help",
+    "protective_factors": "Grandmother nearby",
+    "analysis": "The family is managing with support already in place",
+    "recommendation": "No further action",
+    "outcome": "nfa",
+}
+
+
+def open_assessment(staff: Staff, child: Person) -> Assessment:
+    episode = cin.open_referral(
+        child,
+        received_on=clock.today() - dt.timedelta(days=20),
+        source="2A",
+        contact_id=None,
+        by=staff.alice,
+    )
+    found = episode.assessments.first()
+    if found is None:  # should opening a referral ever stop starting one
+        found = Assessment.objects.create(
+            episode=episode, person=child, started_on=episode.referral_date
+        )
+    return found
+
+
+# The services -----------------------------------------------------------------
+
+
+def test_recording_a_contact(staff: Staff) -> None:
+    children = [ChildFactory().pk, ChildFactory().pk]
+    fail_at_every_point(
+        "record_contact",
+        lambda: (
+            lambda: frontdoor.record_contact(
+                contact_details(),
+                [person(pk) for pk in children],
+                by=user(staff.fred.pk),
+            )
+        ),
+    )
+
+
+@pytest.mark.parametrize("decision", [Decision.REFERRAL, Decision.EARLY_HELP])
+def test_deciding_a_contact(staff: Staff, decision: str) -> None:
+    contact = frontdoor.record_contact(
+        contact_details(), [ChildFactory()], by=staff.fred
+    )
+    named = contact.children.get()
+    fail_at_every_point(
+        f"decide_contact ({decision})",
+        lambda: (
+            lambda: frontdoor.decide_contact(
+                ContactChild.objects.get(pk=named.pk),
+                decision=decision,
+                reasoning="Bruising and hunger reported by school",
+                by=user(staff.maggie.pk),
+            )
+        ),
+    )
+
+
+def test_opening_a_referral_and_its_assessment(staff: Staff) -> None:
+    child = allocated_child(staff)
+    fail_at_every_point(
+        "open_referral",
+        lambda: (
+            lambda: cin.open_referral(
+                person(child.pk),
+                received_on=clock.today() - dt.timedelta(days=2),
+                source="2A",
+                contact_id=None,
+                by=user(staff.alice.pk),
+            )
+        ),
+    )
+
+
+def test_saving_an_assessment(staff: Staff) -> None:
+    assessment = open_assessment(staff, allocated_child(staff))
+    fail_at_every_point(
+        "save_assessment",
+        lambda: (
+            lambda: assessments.save_assessment(
+                Assessment.objects.get(pk=assessment.pk),
+                COMPLETE,
+                primary_need="N1",
+                by=user(staff.alice.pk),
+            )
+        ),
+    )
+
+
+def test_submitting_an_assessment(staff: Staff) -> None:
+    assessment = open_assessment(staff, allocated_child(staff))
+    assessments.save_assessment(assessment, COMPLETE, primary_need="N1", by=staff.alice)
+    fail_at_every_point(
+        "submit_assessment",
+        lambda: (
+            lambda: assessments.submit_assessment(
+                Assessment.objects.get(pk=assessment.pk), by=user(staff.alice.pk)
+            )
+        ),
+    )
+
+
+def test_authorising_an_assessment_that_closes_the_episode(staff: Staff) -> None:
+    assessment = open_assessment(staff, allocated_child(staff))
+    assessments.save_assessment(assessment, COMPLETE, primary_need="N1", by=staff.alice)
+    assessments.submit_assessment(assessment, by=staff.alice)
+    fail_at_every_point(
+        "authorise_assessment",
+        lambda: (
+            lambda: assessments.authorise_assessment(
+                Assessment.objects.get(pk=assessment.pk), by=user(staff.mona.pk)
+            )
+        ),
+    )
+    assert Episode.objects.get(pk=assessment.episode_id).closed_on == clock.today()
+
+
+def test_recording_a_case_note_on_siblings_from_a_draft(staff: Staff) -> None:
+    child, sibling = allocated_child(staff), allocated_child(staff)
+    draft = casework.open_draft(child, by=staff.alice)
+    fail_at_every_point(
+        "record_note",
+        lambda: (
+            lambda: casework.record_note(
+                [person(child.pk), person(sibling.pk)],
+                kind="visit",
+                occurred_at=clock.now() - dt.timedelta(hours=2),
+                subject="Home visit",
+                body="Seen at home with their mother; talked about school.",
+                child_seen=True,
+                by=user(staff.alice.pk),
+                draft=Draft.objects.get(pk=draft.pk),
+            )
+        ),
+    )
+    assert not Draft.objects.filter(pk=draft.pk).exists()
+
+
+def test_merging_records(staff: Staff) -> None:
+    child, duplicate = allocated_child(staff), allocated_child(staff)
+    fail_at_every_point(
+        "merge_records",
+        lambda: (
+            lambda: people.merge_records(
+                person(duplicate.pk),
+                into=person(child.pk),
+                reason="The same child registered twice",
+                by=user(staff.alice.pk),
+            )
+        ),
+    )
+
+
+def test_transferring_a_case_to_another_team(staff: Staff) -> None:
+    child = allocated_child(staff)
+    fail_at_every_point(
+        "transfer_case",
+        lambda: (
+            lambda: casework.transfer_case(
+                person(child.pk),
+                team=Team.objects.get(pk=staff.other_team.pk),
+                worker=user(staff.bob.pk),
+                reason="Moves to the children in care team",
+                by=user(staff.mona.pk),
+            )
+        ),
+    )
+
+
+def test_allocating_a_case(staff: Staff) -> None:
+    child = ChildFactory()
+    fail_at_every_point(
+        "allocate_case",
+        lambda: (
+            lambda: allocate_case(
+                person(child.pk),
+                team=Team.objects.get(pk=staff.team.pk),
+                worker=user(staff.alice.pk),
+                reason="New referral",
+                by=user(staff.mona.pk),
+            )
+        ),
+    )
