@@ -225,9 +225,12 @@ class Writer(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.browser.sign_in(self.username)
-        except AssertionError as refused:
-            self.error = f"{self.username} could not sign in: {refused}"
+            self.write()
+        except BaseException as error:  # reported by the test, not lost here
+            self.error = f"{self.username}: {error!r}"
+
+    def write(self) -> None:
+        if not self.signed_in():
             return
         pending, cut_off = None, False
         while not self.error and not self.halt.is_set():
@@ -254,6 +257,18 @@ class Writer(threading.Thread):
             if cut_off and self.was_already_recorded(where):
                 self.committed_before_kill += 1
             pending = None
+
+    def signed_in(self) -> bool:
+        while not self.halt.is_set():
+            try:
+                self.browser.sign_in(self.username)
+                return True
+            except (OSError, http.client.HTTPException):  # killed meanwhile
+                time.sleep(0.1)
+            except AssertionError as refused:
+                self.error = f"{self.username} could not sign in: {refused}"
+                return False
+        return False
 
     def was_already_recorded(self, where: str) -> bool:
         """Whether the page the server sent us on to says this was a repeat
@@ -311,6 +326,7 @@ def test_every_acknowledged_note_survives_kill_9_exactly_once(
             writer.join(timeout=30)
         errors = [w.error for w in writers if w.error]
         assert not errors, errors
+        assert all(w.acknowledged for w in writers), "a writer wrote nothing"
     finally:
         for writer in writers:
             writer.halt.set()
