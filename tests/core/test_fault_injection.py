@@ -22,7 +22,13 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    OperationalError,
+    connection,
+    connections,
+)
 
 from haven.assessments import services as assessments
 from haven.assessments.models import Assessment
@@ -85,7 +91,14 @@ class Fault:
             raise OperationalError(f"injected fault at point {self.at}: {what}")
 
     def query(self, execute: Any, sql: str, params: Any, many: bool, context: Any):
-        self.point(" ".join(sql.split())[:120])
+        try:
+            self.point(" ".join(sql.split())[:120])
+        except OperationalError as fault:
+            # Fail on the server too, so that PostgreSQL really aborts the
+            # transaction, as a real error would: nothing after it can commit.
+            with contextlib.suppress(DatabaseError):
+                execute("SELECT * FROM haven_no_such_table", None, False, context)
+            raise fault
         return execute(sql, params, many, context)
 
 
@@ -388,6 +401,21 @@ def test_allocating_a_case(staff: Staff) -> None:
                 worker=user(staff.alice.pk),
                 reason="New referral",
                 by=user(staff.mona.pk),
+            )
+        ),
+    )
+
+
+def test_unmerging_records(staff: Staff) -> None:
+    child, duplicate = allocated_child(staff), allocated_child(staff)
+    people.merge_records(duplicate, into=child, reason="Same child", by=staff.alice)
+    fail_at_every_point(
+        "unmerge_records",
+        lambda: (
+            lambda: people.unmerge_records(
+                person(duplicate.pk),
+                reason="Twins, not the same child",
+                by=user(staff.alice.pk),
             )
         ),
     )
