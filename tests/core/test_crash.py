@@ -25,7 +25,8 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from typing import Any
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.conf import settings
@@ -55,11 +56,23 @@ def database_url(
             cursor.execute(f"DROP DATABASE IF EXISTS {name}")
             cursor.execute(f"CREATE DATABASE {name}")
         try:
-            url = urlsplit(os.environ["HAVEN_DATABASE_URL"])
-            yield url._replace(path=f"/{name}").geturl()
+            yield postgres_url(connection.settings_dict, name)
         finally:
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def postgres_url(settings_dict: dict[str, Any], name: str) -> str:
+    """The test database's connection, to another database in its cluster."""
+    # A socket directory given in the URL's query is kept among the OPTIONS.
+    host = settings_dict["HOST"] or settings_dict["OPTIONS"].get("host", "")
+    port = settings_dict["PORT"] or ""
+    login = quote(settings_dict["USER"] or "")
+    if settings_dict["PASSWORD"]:
+        login += ":" + quote(settings_dict["PASSWORD"])
+    if host.startswith("/"):  # a Unix socket's directory
+        return f"postgres://{login}@/{name}?host={quote(host)}"
+    return f"postgres://{login}@{host}{':' + str(port) if port else ''}/{name}"
 
 
 class Server:
