@@ -309,7 +309,6 @@ def test_every_acknowledged_note_survives_kill_9_exactly_once(
     began = time.monotonic()
     server = Server(database_url, tmp_path)
     server.manage("migrate", "--noinput")
-    print(f"\nmigrated in {time.monotonic() - began:.1f}s")
     seeded = json.loads(
         server.manage(
             "shell",
@@ -332,11 +331,11 @@ def test_every_acknowledged_note_survives_kill_9_exactly_once(
             time.sleep(0.2)
             server.start()
         wait_for(writers, BETWEEN_KILLS)
-        print(f"written and killed by {time.monotonic() - began:.1f}s")
         for writer in writers:
             writer.stop.set()
         for writer in writers:
             writer.join(timeout=30)
+        assert not any(w.is_alive() for w in writers), "a writer is stuck"
         errors = [w.error for w in writers if w.error]
         assert not errors, errors
         assert all(w.acknowledged for w in writers), "a writer wrote nothing"
@@ -360,7 +359,8 @@ def test_every_acknowledged_note_survives_kill_9_exactly_once(
         f"mid-request ({sum(w.committed_before_kill for w in writers)} of them "
         "committed before the kill), "
         f"{sum(w.retried for w in writers)} posts retried, "
-        f"{len(lost)} lost, {len(twice)} recorded more than once"
+        f"{len(lost)} lost, {len(twice)} recorded more than once "
+        f"({time.monotonic() - began:.0f}s)"
     )
     assert not lost, f"acknowledged but lost: {lost}"
     assert not twice, f"recorded more than once: {twice}"
