@@ -270,6 +270,7 @@ def test_transferring_a_case_to_another_team(staff: Staff) -> None:
                 team=Team.objects.get(pk=staff.other_team.pk),
                 worker=user(staff.bob.pk),
                 reason="Moves to the children in care team",
+                change_reason="TSPROC",
                 by=user(staff.mona.pk),
             )
         ),
