@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 urlpatterns = [
     path("", include("haven.core.urls")),
     path("people/", include("haven.people.urls")),
-    path("people/<int:pk>/", include("haven.core.record_urls")),
+    path("people/<int:pk>/", include("haven.people.history_urls")),
     path("people/<int:pk>/", include("haven.disclosure.urls")),
     path("front-door/", include("haven.frontdoor.urls")),
     path("early-help/", include("haven.earlyhelp.urls")),

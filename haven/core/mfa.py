@@ -38,6 +38,7 @@ CODES_NAME = "Recovery codes"
 # The secret being set up, kept in the session until a code confirms it, so
 # opening the set-up page stores nothing.
 SECRET_KEY = "haven_mfa_secret"
+WITHOUT_APP_KEY = "haven_mfa_without_app"
 # New recovery codes, shown once by the page they are redirected to.
 NEW_CODES_KEY = "haven_mfa_new_codes"
 
@@ -77,9 +78,21 @@ def _step(request: HttpRequest) -> Step | None:
         return None
     if getattr(user, "otp_device", None) is not None:
         return None
+    if _known_without_app(request):
+        return None
     if has_mfa(user):
         return "code"
-    return "set_up" if settings.HAVEN_REQUIRE_MFA else None
+    if settings.HAVEN_REQUIRE_MFA:
+        return "set_up"
+    # MFA optional and no app: remembered for the session, so each page does not
+    # ask the database again. Setting one up (`confirm_set_up`) forgets it; a
+    # session begun before an app existed is the only kind that has it.
+    request.session[WITHOUT_APP_KEY] = True
+    return None
+
+
+def _known_without_app(request: HttpRequest) -> bool:
+    return not settings.HAVEN_REQUIRE_MFA and bool(request.session.get(WITHOUT_APP_KEY))
 
 
 class MultiFactorMiddleware:
@@ -206,6 +219,7 @@ def confirm_set_up(request: HttpRequest, code: str) -> bool:
         device.save()
         codes = replace_recovery_codes(request.user)
     request.session.pop(SECRET_KEY, None)
+    request.session.pop(WITHOUT_APP_KEY, None)
     _verified(request, device)
     request.session[NEW_CODES_KEY] = codes
     return True

@@ -50,7 +50,7 @@ def test_a_worker_signs_in_after_a_wrong_password_and_signs_out(
     expect(page.locator("h1")).to_have_text("Sign in to Haven")
 
 
-@covers("core/record/break_glass.html")
+@covers("people/record/break_glass.html")
 def test_a_worker_opens_a_record_with_break_glass(page: Page, live_server, demo):
     child = scenes.child()  # held by the assessment team
     outsider = User.objects.filter(

@@ -1,4 +1,5 @@
-"""Pages about one person's record that belong to the core."""
+"""Pages about the history of one person's record: the chronology (page, print,
+CSV), who viewed it and who may, and break-glass."""
 
 import datetime as dt
 import itertools
@@ -65,8 +66,8 @@ def chronology(
         "page": Paginator(rows, 100).get_page(request.GET.get("page")),
         "significant": significant,
     }
-    template = "core/record/chronology_print.html" if export == "print" else None
-    return render(request, template or "core/record/chronology.html", context)
+    template = "people/record/chronology_print.html" if export == "print" else None
+    return render(request, template or "people/record/chronology.html", context)
 
 
 def _when(moment: dt.datetime, timed: bool = True) -> str:
@@ -125,7 +126,7 @@ def access_log(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ],
         "page": Paginator(entries, 100).get_page(request.GET.get("page")),
     }
-    return render(request, "core/record/access_log.html", context)
+    return render(request, "people/record/access_log.html", context)
 
 
 @policy(Policy.PERSON)
@@ -155,4 +156,4 @@ def break_glass(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             )
             return redirect("people:detail", pk=pk)
     context = {"pk": pk, "error": error, "reason": request.POST.get("reason", "")}
-    return render(request, "core/record/break_glass.html", context)
+    return render(request, "people/record/break_glass.html", context)
