@@ -13,7 +13,7 @@ from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.people import merging, selectors
 from haven.people.models import Person
-from haven.timescales import queue
+from haven.people.sections import sections_for
 
 DAY_MONTH_YEAR = ("day", "month", "year")
 
@@ -81,7 +81,7 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
         "relationships": selectors.relationships_of(person, request.user),
-        "obligations": queue.for_person(selectors.record_ids(person)),
+        "sections": sections_for(person, request.user, selectors.record_ids(person)),
         "may_record": records_about_children(request.user),
         "merge_requests": merging.pending_for(request.user)
         .filter(Q(duplicate=person) | Q(into=person))

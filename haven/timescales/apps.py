@@ -8,7 +8,11 @@ class TimescalesConfig(AppConfig):
 
     def ready(self) -> None:
         from haven.core import journal
-        from haven.timescales import engine, queue  # noqa: F401  (registers its source)
+        from haven.people.sections import person_section
+        from haven.timescales import engine, queue  # registers its work source
 
         # Obligations commit with the event that changes them, or not at all.
         journal.listen(engine.on_event)
+        person_section("due", "timescales/_person_due.html", order=10)(
+            queue.person_section
+        )

@@ -133,6 +133,13 @@ def for_person(person_ids: list[int]) -> list[Due]:
     ]
 
 
+def person_section(
+    person: Person, user: User, record_ids: list[int]
+) -> dict[str, object]:
+    """The person page's "Due for" section (registered in apps.ready)."""
+    return {"person": person, "obligations": for_person(record_ids)}
+
+
 UNALLOCATED = 0  # the worker id of items about cases a team holds with no worker
 
 
