@@ -68,3 +68,15 @@ class ReturnForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
+
+
+class AuthoriseForm(Form):
+    """The manager's authorisation: the reasons for a delay, if it is late."""
+
+    delay_reason = forms.CharField(
+        label="Reasons for the delay",
+        help_text="The assessment is past its due date: say why it took longer. "
+        "Needed to authorise it",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

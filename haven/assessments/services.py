@@ -6,7 +6,8 @@ Journal events (all carry "assessment", the assessment's id):
   assessments.assessment_updated     {"assessment", "fields"}
   assessments.assessment_submitted   {"assessment", "outcome"}
   assessments.assessment_returned    {"assessment", "comments"}
-  assessments.assessment_authorised  {"assessment", "episode", "outcome"}
+  assessments.assessment_authorised  {"assessment", "episode", "outcome",
+                                      "delay_reason" (when the manager gave it)}
 """
 
 from typing import Any
@@ -254,7 +255,23 @@ def return_assessment(
     return returned
 
 
-def authorise_assessment(assessment: Assessment, *, by: User) -> Assessment:
+def _check_late(assessment: Assessment, given: str) -> None:
+    """A late assessment is authorised only with its reasons for the delay: the
+    census counts completion at authorisation, so a delay may arise after it was
+    submitted on time (ASSESS-CF: "if it takes longer, record the reasons")."""
+    due = due_on(assessment)
+    if clock.today() > due and not (given or assessment.delay_reason.strip()):
+        raise DomainError(
+            "delay_reason_required",
+            f"The assessment is past its due date ({due:%-d %B %Y}): give the "
+            "reasons for the delay to authorise it",
+            field="delay_reason",
+        )
+
+
+def authorise_assessment(
+    assessment: Assessment, *, by: User, delay_reason: str = ""
+) -> Assessment:
     """A manager (not the assessor) authorises the assessment and its outcome.
 
     No further action closes the episode (RC8); early help closes it (RC9) and
@@ -271,6 +288,10 @@ def authorise_assessment(assessment: Assessment, *, by: User) -> Assessment:
                 "Another manager must authorise an assessment you submitted",
             )
         _check_complete(assessment)
+        delay_reason = delay_reason.strip()
+        _check_late(assessment, delay_reason)
+        if delay_reason:
+            assessment.delay_reason = delay_reason
         assessment.status = Status.AUTHORISED
         assessment.authorised_at = clock.now()
         assessment.authorised_by = by
@@ -282,6 +303,7 @@ def authorise_assessment(assessment: Assessment, *, by: User) -> Assessment:
                 "assessment": assessment.pk,
                 "episode": assessment.episode_id,
                 "outcome": assessment.outcome,
+                **({"delay_reason": delay_reason} if delay_reason else {}),
             },
             by=by,
             significant=True,

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 
 from haven.assessments import selectors, services
 from haven.assessments.codes import EDITABLE, Outcome, Status
-from haven.assessments.forms import AssessmentForm, ReturnForm
+from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
+from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
@@ -47,6 +48,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     form = AssessmentForm(initial=_initial(assessment))
     return_form = ReturnForm()
+    authorise_form = AuthoriseForm()
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action in ("save", "submit") and may_edit:
@@ -67,27 +69,27 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 except DomainError as err:
                     show_errors(err, return_form)
         elif action == "authorise" and may_decide:
-            try:
-                services.authorise_assessment(assessment, by=user)
-                messages.success(request, "Assessment authorised")
+            authorise_form = AuthoriseForm(request.POST)
+            if _authorise(request, assessment, authorise_form):
                 return redirect("assessments:detail", pk=pk)
-            except DomainError as err:
-                show_errors(err, return_form)
         else:
             raise PermissionDenied("You cannot do that to this assessment")
+    due = selectors.due_on(assessment)
     context = {
         "person": person,
         "bar": people.identity_bar(person),
         "tab": "cin",
         "assessment": assessment,
         "episode": assessment.episode,
-        "due_on": selectors.due_on(assessment),
+        "due_on": due,
+        "late_without_reason": clock.today() > due and not assessment.delay_reason,
         "rule": rule("ASSESS-CF"),
         "early_decision": rule("ASSESS-EARLY-DECISION"),
         "may_edit": may_edit,
         "may_decide": may_decide,
         "form": form,
         "return_form": return_form,
+        "authorise_form": authorise_form,
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
         "needs_plan": (
             assessment.status == Status.AUTHORISED
@@ -97,6 +99,24 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
     }
     return render(request, "assessments/detail.html", context)
+
+
+def _authorise(
+    request: AuthenticatedRequest, assessment: Assessment, form: AuthoriseForm
+) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        services.authorise_assessment(
+            assessment,
+            delay_reason=form.cleaned_data["delay_reason"],
+            by=request.user,
+        )
+    except DomainError as err:
+        show_errors(err, form)
+        return False
+    messages.success(request, "Assessment authorised")
+    return True
 
 
 def _save(

@@ -268,3 +268,43 @@ def test_early_help_outcome_joins_an_open_early_help_request(
     assert list(EarlyHelpRequest.objects.filter(person=child)) == [request]
     event = JournalEvent.objects.get(type="cin.episode_closed")
     assert event.payload["existing_early_help_request"] == request.pk
+
+
+def test_a_late_assessment_is_authorised_only_with_the_reasons_for_the_delay(
+    assessment, alice, mona, freezer
+):
+    # Submitted on time, authorised late: the census counts the authorisation.
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    due = selectors.due_on(assessment)
+    freezer.move_to(dt.timedelta(days=(due - clock.today()).days + 1))
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=mona)
+    assert refused.value.field == "delay_reason"
+    assert f"past its due date ({due:%-d %B %Y})" in refused.value.message
+    assessment.refresh_from_db()
+    assert assessment.status == Status.SUBMITTED
+
+    services.authorise_assessment(
+        assessment, delay_reason="  Waiting for the police check  ", by=mona
+    )
+    assessment.refresh_from_db()
+    assert assessment.status == Status.AUTHORISED
+    assert assessment.delay_reason == "Waiting for the police check"
+    event = JournalEvent.objects.get(type="assessments.assessment_authorised")
+    assert event.payload["delay_reason"] == "Waiting for the police check"
+
+
+def test_lateness_at_authorisation_is_the_engines_due_date(assessment, alice, mona):
+    # The engine's obligation is the due date (a local setting may move it),
+    # not a count made again from the referral.
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    yesterday = clock.today() - dt.timedelta(days=1)
+    Obligation.objects.filter(rule_id="ASSESS-CF", subject=str(assessment.pk)).update(
+        due_on=yesterday
+    )
+    assert selectors.due_on(assessment) == yesterday
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=mona)
+    assert refused.value.code == "delay_reason_required"
