@@ -24,7 +24,6 @@ from haven.assessments.codes import (
 from haven.assessments.models import Assessment, AssessmentReturn
 from haven.assessments.selectors import due_on, holding_team, manages_the_case
 from haven.cin import services as cin
-from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
@@ -274,10 +273,9 @@ def authorise_assessment(
 ) -> Assessment:
     """A manager (not the assessor) authorises the assessment and its outcome.
 
-    No further action closes the episode (RC8); early help closes it (RC9) and
-    asks the early help team to take the family on. A child in need plan,
-    strategy discussion or becoming looked after keeps the episode open: the
-    page leads the worker to the next step.
+    Authorising never closes the episode: an outcome such as no further action
+    or early help only proposes a reason for closure (codes.PROPOSED_CLOSURE),
+    and the worker closes the episode choosing the reason (cin.close_episode).
     """
     _may_manage(by, assessment)
     with transaction.atomic():
@@ -308,16 +306,4 @@ def authorise_assessment(
             by=by,
             significant=True,
         )
-        closing = {
-            Outcome.NO_FURTHER_ACTION: ClosureReason.RC8,
-            Outcome.EARLY_HELP: ClosureReason.RC9,
-        }.get(Outcome(assessment.outcome))
-        if closing is not None:
-            cin.close_episode(
-                assessment.episode,
-                closed_on=clock.today(),
-                reason=closing,
-                summary=f"Closed after assessment. {assessment.recommendation}",
-                by=by,
-            )
     return assessment

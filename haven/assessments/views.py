@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.assessments import selectors, services
-from haven.assessments.codes import EDITABLE, Outcome, Status
+from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
 from haven.core import clock
@@ -91,6 +91,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "return_form": return_form,
         "authorise_form": authorise_form,
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
+        "closing_outcome": assessment.outcome in CLOSING_OUTCOMES,
         "needs_plan": (
             assessment.status == Status.AUTHORISED
             and assessment.outcome == Outcome.CIN_PLAN

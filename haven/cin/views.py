@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.assessments.selectors import due_on
 from haven.cin import selectors, services
-from haven.cin.codes import ReviewDecision
+from haven.cin.codes import ClosureReason, ReviewDecision
 from haven.cin.forms import (
     ActionFormSet,
     CloseEpisodeForm,
@@ -185,7 +185,8 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     if episode.closed_on is not None:
         return redirect("cin:person", pk=person.pk)
-    form = CloseEpisodeForm()
+    proposed = selectors.proposed_closure(episode)
+    form = CloseEpisodeForm(initial={"reason": proposed})
     if request.method == "POST":
         form = CloseEpisodeForm(request.POST)
         if form.is_valid():
@@ -203,5 +204,11 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 return redirect("cin:person", pk=person.pk)
             except DomainError as err:
                 show_errors(err, form)
-    context = _context(person, episode=episode, form=form, source=CLOSURE_SOURCE)
+    context = _context(
+        person,
+        episode=episode,
+        form=form,
+        source=CLOSURE_SOURCE,
+        proposed=ClosureReason(proposed).label if proposed else "",
+    )
     return render(request, "cin/close.html", context)

@@ -162,28 +162,78 @@ def test_bob_is_refused(assessment, alice, bob):
         services.submit_assessment(assessment, by=bob)
 
 
-def test_no_further_action_closes_the_episode_rc8(assessment, alice, mona, child):
+def _close_as_proposed(episode, alice, reason=None):
+    from haven.cin import selectors as cin_selectors
+
+    return cin.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason=reason or cin_selectors.proposed_closure(episode),
+        summary="Closed after assessment",
+        by=alice,
+    )
+
+
+def test_no_further_action_proposes_rc8_and_the_worker_closes(
+    assessment, alice, mona, child
+):
+    from haven.cin import selectors as cin_selectors
+
     _complete(assessment, alice, outcome="nfa", factors=["21"])
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
     episode = assessment.episode
     episode.refresh_from_db()
+    # Authorising closes nothing: the outcome proposes RC8, the worker closes.
+    assert episode.closed_on is None
+    assert cin_selectors.proposed_closure(episode) == "RC8"
+    _close_as_proposed(episode, alice)
+    episode.refresh_from_db()
     assert (episode.closure_reason, episode.closed_on) == ("RC8", clock.today())
-    assert "A child in need plan" in episode.closing_summary
     assert not Obligation.objects.filter(
         person=child, status=Obligation.Status.DUE
     ).exists()
 
 
-def test_early_help_closes_rc9_and_asks_early_help(assessment, alice, mona, child):
+def test_early_help_proposes_rc9_which_asks_early_help(assessment, alice, mona, child):
     from haven.earlyhelp.models import EarlyHelpRequest
 
     _complete(assessment, alice, outcome="early_help")
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
+    assert not EarlyHelpRequest.objects.filter(person=child).exists()
+    _close_as_proposed(assessment.episode, alice)
     assessment.episode.refresh_from_db()
     assert assessment.episode.closure_reason == "RC9"
     assert EarlyHelpRequest.objects.get(person=child).source == "step_down"
+
+
+def test_a_family_that_moved_away_mid_assessment_closes_rc5(
+    assessment, alice, mona, child
+):
+    # Issue 11: the assessment ends early; the worker, not the outcome, says why
+    # the episode closes.
+    from haven.cin import selectors as cin_selectors
+
+    _complete(assessment, alice, outcome="ended_early", factors=["21"])
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    episode = assessment.episode
+    episode.refresh_from_db()
+    assert episode.closed_on is None
+    assert cin_selectors.proposed_closure(episode) == ""
+    _close_as_proposed(episode, alice, reason="RC5")
+    episode.refresh_from_db()
+    assert episode.closure_reason == "RC5"
+
+
+def test_no_further_action_can_still_close_for_another_reason(assessment, alice, mona):
+    _complete(assessment, alice, outcome="nfa", factors=["21"])
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    _close_as_proposed(assessment.episode, alice, reason="RC5")
+    assessment.episode.refresh_from_db()
+    assert assessment.episode.closure_reason == "RC5"
 
 
 def test_due_date_is_45_working_days_from_referral(assessment):
@@ -263,6 +313,7 @@ def test_early_help_outcome_joins_an_open_early_help_request(
     _complete(assessment, alice, outcome="early_help")
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
+    _close_as_proposed(assessment.episode, alice)
     assessment.episode.refresh_from_db()
     assert assessment.episode.closure_reason == "RC9"
     assert list(EarlyHelpRequest.objects.filter(person=child)) == [request]

@@ -62,6 +62,20 @@ def _authorised(child, alice, mona, outcome="cin_plan"):
     return episode
 
 
+def _closed_no_further_action(child, alice, mona, reason="RC8"):
+    """Assessed, authorised as no further action, and closed by the worker."""
+    episode = _authorised(child, alice, mona, outcome="nfa")
+    services.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason=reason,
+        summary="No further action after assessment",
+        by=alice,
+    )
+    episode.refresh_from_db()
+    return episode
+
+
 # --- referral ---------------------------------------------------------------
 
 
@@ -110,7 +124,7 @@ def test_the_database_refuses_a_second_open_episode(child):
 
 
 def test_a_referral_within_12_months_of_another_is_a_re_referral(child, alice, mona):
-    first = _authorised(child, alice, mona, outcome="nfa")
+    first = _closed_no_further_action(child, alice, mona)
     assert first.closed_on is not None
     second = _refer(child, alice, on=_days_ago(2))
     assert second.re_referral is True
