@@ -31,6 +31,7 @@ from haven.core.models import Team, User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
+from haven.people.selectors import record_ids
 
 # --- checks -----------------------------------------------------------------
 
@@ -79,6 +80,7 @@ def open_referral(
         with transaction.atomic():
             Person.objects.select_for_update().filter(pk=person.pk).exists()
             _refuse_second_episode(person)
+            _refuse_overlap(person, received_on)
             previous = selectors.previous_referral_within(person, received_on)
             episode = Episode.objects.create(
                 person=person,
@@ -133,6 +135,35 @@ def _refuse_second_episode(person: Person) -> None:
             f"{person} already has an open child in need episode (referred on "
             f"{current.referral_date:%-d %B %Y}). Record this on that episode, or "
             "close it first",
+        )
+
+
+def _refuse_overlap(person: Person, received_on: dt.date) -> None:
+    """Refuse a referral received while an episode, since closed, was open: the
+    two episodes would overlap (CIN census rule 8820). Such a contact, decided
+    after the episode closed, cannot be passed to it either."""
+    earlier = (
+        Episode.objects.filter(
+            person_id__in=record_ids(person),
+            referral_date__lte=received_on,
+            # A referral on the day an episode closed follows it: the same
+            # day is not counted as open, or a child could not be re-referred
+            # on the day work with them ended.
+            closed_on__gt=received_on,
+        )
+        .order_by("-closed_on")
+        .first()
+    )
+    if earlier is not None:
+        assert earlier.closed_on is not None
+        raise DomainError(
+            "overlaps_closed_episode",
+            f"This was received on {received_on:%-d %B %Y}, while {person}'s "
+            f"child in need episode (referred on {earlier.referral_date:%-d %B %Y}) "
+            f"was still open: it closed on {earlier.closed_on:%-d %B %Y}. A "
+            "referral from it would overlap that episode, so it cannot open a new "
+            f"one. Choose another decision, or if {person} needs children's social "
+            "care now, record a new contact with today's date",
         )
 
 

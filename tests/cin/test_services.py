@@ -123,13 +123,32 @@ def test_the_database_refuses_a_second_open_episode(child):
         Episode.objects.create(person=child, referral_date=_days_ago(2), source="1A")
 
 
-def test_a_referral_within_12_months_of_another_is_a_re_referral(child, alice, mona):
+def test_a_referral_within_12_months_of_another_is_a_re_referral(
+    child, alice, mona, freezer
+):
     first = _closed_no_further_action(child, alice, mona)
     assert first.closed_on is not None
+    freezer.move_to(dt.timedelta(days=5))
     second = _refer(child, alice, on=_days_ago(2))
     assert second.re_referral is True
     assert selectors.previous_referral_within(child, _days_ago(2)) == first
     assert selectors.previous_referral_within(child, first.referral_date) is None
+
+
+def test_a_referral_received_while_a_closed_episode_was_open_is_refused(
+    child, alice, mona
+):
+    # CIN census rule 8820: a contact received before the episode closed but
+    # decided after it would open a second episode overlapping the first.
+    first = _closed_no_further_action(child, alice, mona)
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, on=_days_ago(3))
+    assert refused.value.code == "overlaps_closed_episode"
+    assert (
+        f"while {child}'s child in need episode (referred on "
+        f"{first.referral_date:%-d %B %Y}) was still open" in refused.value.message
+    )
+    assert Episode.objects.filter(person=child).count() == 1
 
 
 def test_a_referral_more_than_12_months_later_is_not_a_re_referral(child):
