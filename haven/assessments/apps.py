@@ -32,6 +32,7 @@ class AssessmentsConfig(AppConfig):
         HIDDEN.add("assessments.assessment_updated")
         DESCRIBERS.update(
             {
+                "assessments.assessment_started": lambda p: "Single assessment started",
                 "assessments.assessment_submitted": lambda p: (
                     "Single assessment submitted for authorisation"
                 ),

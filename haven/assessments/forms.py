@@ -52,7 +52,7 @@ class AssessmentForm(Form):
         self.fields["delay_reason"] = forms.CharField(
             label="Reasons for any delay",
             help_text="If the assessment has taken longer than 45 working days "
-            "from the referral, say why. Needed to submit it after the due date",
+            "from its start, say why. Needed to submit it after the due date",
             widget=forms.Textarea(attrs={"rows": 3}),
             required=False,
         )

@@ -19,7 +19,8 @@ def due_on(assessment: Assessment) -> dt.date:
 
     The engine's obligation (ASSESS-CF) is the one answer every page and check
     shares, local settings of the rule included; the catalogue's 45 working days
-    are counted here only if the engine holds nothing for it.
+    from the assessment's start are counted here only if the engine holds
+    nothing for it.
     """
     obligation = (
         Obligation.objects.filter(
@@ -34,7 +35,7 @@ def due_on(assessment: Assessment) -> dt.date:
         return obligation.due_on
     deadline = rule("ASSESS-CF").deadline
     assert deadline is not None
-    return deadline.due_from(assessment.episode.referral_date)
+    return deadline.due_from(assessment.started_on)
 
 
 def assessment_with_detail(pk: int) -> Assessment:

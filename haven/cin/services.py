@@ -3,13 +3,14 @@ and closure. Each checks permission and access, validates, changes state and
 journals its event on the child's record, in one transaction.
 
 Journal events:
-  frontdoor.referral_received     {"episode", "assessment", "contact", "source",
+  frontdoor.referral_received     {"episode", "contact", "source",
                                    "re_referral", "strategy_discussion"}
+  assessments.assessment_started  {"assessment", "episode"} (starts ASSESS-CF)
   cin.primary_need_set            {"episode", "need"}
   cin.child_in_need_plan_started  {"plan", "episode", "actions"}
   cin.plan_reviewed               {"plan", "episode", "review", "decision"}
   cin.episode_closed              {"episode", "reason", "ended_plan", "step_down",
-                                   "existing_early_help_request"}
+                                   "existing_early_help_request", "referral_nfa"}
 """
 
 import datetime as dt
@@ -66,8 +67,14 @@ def open_referral(
     by: User,
     strategy_discussion: bool = False,
     team: Team | None = None,
+    assessment_from: dt.date | None = None,
 ) -> Episode:
-    """Open the child's CIN episode at the point of referral, with its assessment.
+    """Open the child's CIN episode at the point of referral.
+
+    A referral may end in no further action (Working Together 2023), so it
+    starts no assessment unless asked: `assessment_from` starts one on that date
+    (a front door decision to refer for assessment); otherwise the worker starts
+    it with start_assessment.
 
     If no social care team holds the child's case, it goes to `team` (or the
     team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
@@ -90,15 +97,11 @@ def open_referral(
                 re_referral=previous is not None,
                 strategy_discussion=strategy_discussion,
             )
-            assessment = Assessment.objects.create(
-                episode=episode, person=person, started_on=received_on
-            )
             journal.append(
                 person,
                 "frontdoor.referral_received",
                 {
                     "episode": episode.pk,
-                    "assessment": assessment.pk,
                     "contact": contact_id,
                     "source": source,
                     "re_referral": episode.re_referral,
@@ -109,6 +112,8 @@ def open_referral(
                 significant=True,
             )
             handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
+            if assessment_from is not None:
+                _begin_assessment(episode, started_on=assessment_from, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
         _refuse_second_episode(person)
@@ -165,6 +170,48 @@ def _refuse_overlap(person: Person, received_on: dt.date) -> None:
             f"one. Choose another decision, or if {person} needs children's social "
             "care now, record a new contact with today's date",
         )
+
+
+# --- assessment -------------------------------------------------------------
+
+
+def start_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Assessment:
+    """Start a single assessment on the child's open episode, from its actual
+    start date (CIN census AssessmentActualStartDate): this starts its 45
+    working day clock (ASSESS-CF). An episode may hold several assessments, one
+    unfinished at a time (census rule 8896)."""
+    _may_do_casework(by, episode.person)
+    with transaction.atomic():
+        episode = _open(episode)
+        return _begin_assessment(episode, started_on=started_on, by=by)
+
+
+def _begin_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Assessment:
+    check_date(
+        started_on,
+        field="started_on",
+        what="the assessment started",
+        not_before=episode.referral_date,
+        since="the referral",
+    )
+    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
+        raise DomainError(
+            "assessment_unfinished",
+            "The child already has an assessment under way: finish it before "
+            "starting another",
+        )
+    assessment = Assessment.objects.create(
+        episode=episode, person=episode.person, started_on=started_on
+    )
+    journal.append(
+        episode.person,
+        "assessments.assessment_started",
+        {"assessment": assessment.pk, "episode": episode.pk},
+        by=by,
+        occurred_at=clock.start_of(started_on),
+        significant=True,
+    )
+    return assessment
 
 
 # --- primary need -----------------------------------------------------------
@@ -367,7 +414,17 @@ def close_episode(
         episode.closed_on = closed_on
         episode.closure_reason = reason
         episode.closing_summary = summary.strip()
-        episode.save(update_fields=["closed_on", "closure_reason", "closing_summary"])
+        # Closed before any assessment or plan: the referral led to no further
+        # action (CIN census ReferralNFA).
+        episode.referral_nfa = plan is None and not episode.assessments.exists()
+        episode.save(
+            update_fields=[
+                "closed_on",
+                "closure_reason",
+                "closing_summary",
+                "referral_nfa",
+            ]
+        )
         journal.append(
             person,
             "cin.episode_closed",
@@ -377,6 +434,7 @@ def close_episode(
                 "ended_plan": plan.pk if plan else None,
                 "step_down": step_down,
                 "existing_early_help_request": existing,
+                "referral_nfa": episode.referral_nfa,
             },
             by=by,
             occurred_at=clock.start_of(closed_on),

@@ -713,6 +713,7 @@ def step_up(
             contact_id=request.contact_id,
             by=by,
             team=handoffs.social_care_team_before(request),
+            assessment_from=on,
         )
         case = handoffs.case_after_referral(held, current_allocation(request.person))
         _close(

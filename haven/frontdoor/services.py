@@ -197,7 +197,8 @@ def decide_contact(
     """A manager decides what happens next for one child named in a contact.
 
     Early help asks the early help service; a referral or a strategy discussion
-    opens the child's children in need episode with a referral. A child who is
+    opens the child's children in need episode with a referral, and a referral
+    for assessment starts the single assessment that day. A child who is
     already in an open episode (or open early help) has the decision passed to
     it: the new information belongs on the work already under way, and a child
     may have only one open episode.
@@ -289,6 +290,9 @@ def _refer(named: ContactChild, by: User) -> None:
         contact_id=contact.pk,
         by=by,
         strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
+        # "Referral for assessment" asks for one: it starts on the day of the
+        # decision. A strategy discussion decides the next step itself.
+        assessment_from=clock.today() if named.decision == Decision.REFERRAL else None,
     )
     named.episode_id = episode.pk
 

@@ -62,6 +62,10 @@ TRIGGERS: Mapping[str, str] = MappingProxyType(
         "frontdoor.referral_received": (
             "A referral was received (the point of referral, not allocation)"
         ),
+        "assessments.assessment_started": (
+            "A single assessment started (its actual start date, which a referral "
+            "ending in no further action never has)"
+        ),
         # Child protection
         "protection.significant_harm_suspected": (
             "There was reasonable cause to suspect a child is suffering, or is "
@@ -344,7 +348,7 @@ _FRONT_DOOR_AND_PROTECTION = (
             "Child and family (single) assessment concluded so that a decision on "
             "next steps can be made; if it takes longer, record the reasons"
         ),
-        trigger="frontdoor.referral_received",
+        trigger="assessments.assessment_started",
         deadline=_d("+45 WD"),
         recurrence="per_event",
         responsible="Social worker; team manager authorises",
@@ -352,7 +356,9 @@ _FRONT_DOOR_AND_PROTECTION = (
         source=(
             "Working Together to Safeguard Children 2023 (DfE, December 2023), "
             'chapter 3, section "Assessment timescales": within 45 working days '
-            "from the point of referral"
+            "from the point of referral. Counted from the assessment's actual start "
+            "(CIN census AssessmentActualStartDate), since a referral may end in "
+            "no further action and an episode may hold more than one assessment"
         ),
         capability="assessments",
     ),

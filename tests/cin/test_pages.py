@@ -20,6 +20,7 @@ def episode(child, alice):
         contact_id=None,
         by=alice,
     )
+    services.start_assessment(episode, started_on=episode.referral_date, by=alice)
     return services.set_primary_need(episode, "N1", by=alice)
 
 

@@ -43,7 +43,9 @@ def _action(**kw):
 
 def _authorised(child, alice, mona, outcome="cin_plan"):
     episode = _refer(child, alice)
-    assessment = episode.assessments.get()
+    assessment = services.start_assessment(
+        episode, started_on=episode.referral_date, by=alice
+    )
     assessment = assess.save_assessment(
         assessment,
         {
@@ -79,18 +81,15 @@ def _closed_no_further_action(child, alice, mona, reason="RC8"):
 # --- referral ---------------------------------------------------------------
 
 
-def test_open_referral_opens_the_episode_and_its_assessment(child, alice):
+def test_open_referral_opens_the_episode_with_no_assessment(child, alice):
+    # Issue 11: a referral may end in no further action, so it starts no
+    # assessment by itself.
     episode = _refer(child, alice, strategy_discussion=True)
-    assessment = episode.assessments.get()
-    assert (assessment.status, assessment.started_on) == (
-        Status.IN_PROGRESS,
-        episode.referral_date,
-    )
+    assert not episode.assessments.exists()
     assert episode.re_referral is False
     event = JournalEvent.objects.get(person=child, type="frontdoor.referral_received")
     assert event.payload == {
         "episode": episode.pk,
-        "assessment": assessment.pk,
         "contact": 17,
         "source": "2A",
         "re_referral": False,
@@ -98,13 +97,74 @@ def test_open_referral_opens_the_episode_and_its_assessment(child, alice):
     }
     assert event.occurred_at == clock.start_of(episode.referral_date)
     assert selectors.open_episode(child) == episode
+    assert not Obligation.objects.filter(person=child, rule_id="ASSESS-CF").exists()
 
 
-def test_the_referral_starts_the_45_working_day_assessment_clock(child, alice):
-    episode = _refer(child, alice)
+def test_starting_an_assessment_starts_its_45_working_day_clock(child, alice):
+    from haven.timescales import calendar
+
+    episode = _refer(child, alice, on=_days_ago(10))
+    assessment = services.start_assessment(episode, started_on=_days_ago(3), by=alice)
+    assert (assessment.status, assessment.started_on) == (
+        Status.IN_PROGRESS,
+        _days_ago(3),
+    )
+    started = JournalEvent.objects.get(type="assessments.assessment_started")
+    assert started.payload == {"assessment": assessment.pk, "episode": episode.pk}
     obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
-    assert obligation.subject == str(episode.assessments.get().pk)
+    assert obligation.subject == str(assessment.pk)
     assert obligation.status == Obligation.Status.DUE
+    # From the assessment's actual start, not the referral.
+    assert obligation.due_on == calendar.add_working_days(_days_ago(3), 45)
+    # And on the worker's My work.
+    from haven.timescales import queue
+
+    assert any(
+        i.person_id == child.pk and i.rule_id == "ASSESS-CF"
+        for i in queue.obligations_of([alice])
+    )
+
+
+def test_an_assessment_starts_between_the_referral_and_today(child, alice):
+    episode = _refer(child, alice, on=_days_ago(10))
+    for day, code in (
+        (_days_ago(11), "date_too_early"),
+        (_days_ago(-1), "date_in_future"),
+    ):
+        with pytest.raises(DomainError) as refused:
+            services.start_assessment(episode, started_on=day, by=alice)
+        assert (refused.value.code, refused.value.field) == (code, "started_on")
+
+
+def test_an_episode_may_hold_several_assessments_one_at_a_time(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    with pytest.raises(DomainError) as refused:
+        services.start_assessment(episode, started_on=_days_ago(1), by=alice)
+        services.start_assessment(episode, started_on=_days_ago(1), by=alice)
+    assert refused.value.code == "assessment_unfinished"
+    assert episode.assessments.count() == 2
+
+
+def test_a_referral_closed_before_any_assessment_is_referral_nfa(child, alice):
+    episode = _refer(child, alice, on=_days_ago(2))
+    services.close_episode(
+        episode,
+        closed_on=_days_ago(1),
+        reason="RC7",
+        summary="Checks found no further action is needed",
+        by=alice,
+    )
+    episode.refresh_from_db()
+    assert episode.referral_nfa is True
+    event = JournalEvent.objects.get(type="cin.episode_closed")
+    assert event.payload["referral_nfa"] is True
+
+
+def test_an_episode_closed_after_assessment_is_not_referral_nfa(child, alice, mona):
+    from tests.cin.test_services import _closed_no_further_action
+
+    episode = _closed_no_further_action(child, alice, mona)
+    assert episode.referral_nfa is False
 
 
 def test_a_child_may_have_only_one_open_episode(child, alice):
@@ -330,6 +390,7 @@ def test_close_episode_ends_the_plan_and_every_obligation(child, alice, mona):
         "ended_plan": plan.pk,
         "step_down": False,
         "existing_early_help_request": None,
+        "referral_nfa": False,
     }
     assert not Obligation.objects.filter(
         person=child, status=Obligation.Status.DUE
@@ -468,6 +529,7 @@ def test_closing_cannot_come_before_the_last_thing_recorded(
 
 def test_closing_waits_for_the_assessment_to_be_authorised(child, alice, mona):
     episode = _refer(child, alice)
+    services.start_assessment(episode, started_on=_days_ago(1), by=alice)
     with pytest.raises(DomainError) as refused:
         services.close_episode(
             episode, closed_on=clock.today(), reason="RC5", summary="Moved", by=alice

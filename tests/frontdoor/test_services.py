@@ -251,3 +251,22 @@ def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(
     )
     assert Episode.objects.filter(person=child).count() == 1
     assert not _only_child(contact).decision
+
+
+@pytest.mark.parametrize(
+    ("decision", "assessed"),
+    [(Decision.REFERRAL, True), (Decision.STRATEGY_DISCUSSION, False)],
+)
+def test_a_referral_for_assessment_starts_one_on_the_day_of_the_decision(
+    contact, maggie, child, wednesday, decision, assessed
+):
+    from haven.assessments.models import Assessment
+
+    wednesday.move_to(dt.timedelta(days=1))
+    services.decide_contact(
+        _only_child(contact), decision=decision, reasoning="Needs it.", by=maggie
+    )
+    started = list(
+        Assessment.objects.filter(person=child).values_list("started_on", flat=True)
+    )
+    assert started == ([dt.date(2026, 3, 5)] if assessed else [])

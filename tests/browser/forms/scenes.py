@@ -75,7 +75,7 @@ def referred(person: Person) -> Assessment:
         contact_id=None,
         by=manager,
     )
-    return episode.assessments.get()
+    return cin.start_assessment(episode, started_on=clock.today(), by=manager)
 
 
 def authorised_for_a_plan(person: Person, worker: str = "social-worker") -> Assessment:
