@@ -133,6 +133,21 @@ def record_contact(
     Children not yet on the register are registered first by the caller.
     """
     _may_record(by)
+    return _record(details, children, by=by)
+
+
+def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Contact:
+    """Early help steps the child up: a contact from early help (CIN census
+    referral source 5D) that waits for the front door's decision, with its
+    one working day clock, like any other contact.
+
+    The caller (haven.earlyhelp.services.step_up) has checked that the early
+    help worker may work with the family; front door staff record the rest.
+    """
+    return _record({**details, "source": ReferralSource.EARLY_HELP}, [person], by=by)
+
+
+def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Contact:
     failures = Failures()
     with failures.gather():
         check_contact(details, children)
