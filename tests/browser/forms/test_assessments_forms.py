@@ -23,7 +23,7 @@ from tests.browser.forms.widgets import (
 FACTORS = ("2B", "3A", "18C")
 
 
-@covers(forms.AssessmentForm, forms.ReturnForm, "assessments/detail.html")
+@covers(forms.AssessmentForm, forms.ReturnForm, forms.AuthoriseForm)
 def test_an_assessment_is_written_returned_and_authorised(
     page: Page, live_server, demo
 ):
