@@ -18,14 +18,20 @@ from collections.abc import Sequence
 from typing import cast
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
-from haven.cin.rules import ActionLine, check_date, check_plan
+from haven.cin.rules import (
+    ActionLine,
+    check_assessments_finished,
+    check_closed_after_assessment,
+    check_closing_date,
+    check_date,
+    check_plan,
+)
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
 from haven.core.models import Team, User
@@ -403,10 +409,10 @@ def close_episode(
     with transaction.atomic():
         episode = _open(episode)
         if reason in AFTER_ASSESSMENT:
-            _check_closed_after_assessment(episode)
-        _check_assessments_finished(episode)
+            check_closed_after_assessment(episode)
+        check_assessments_finished(episode)
         plan = episode.plans.filter(ended_on__isnull=True).first()
-        _check_closing_date(episode, plan, closed_on)
+        check_closing_date(episode, plan, closed_on)
         existing = _open_early_help_request(person) if step_down else None
         if plan is not None:
             plan.ended_on = closed_on
@@ -454,58 +460,6 @@ def close_episode(
             )
         handoffs.after_closure(person, on=closed_on, by=by)
     return episode
-
-
-def _check_closed_after_assessment(episode: Episode) -> None:
-    # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
-    if not episode.assessments.filter(status=Status.AUTHORISED).exists():
-        raise DomainError(
-            "assessment_not_authorised",
-            "Closing 'after assessment' needs the assessment to be authorised first",
-            field="reason",
-        )
-    if episode.plans.exists():
-        raise DomainError(
-            "plan_on_episode",
-            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
-            "rather than closing after assessment",
-            field="reason",
-        )
-
-
-def _check_assessments_finished(episode: Episode) -> None:
-    # An episode closing mid-assessment would leave the assessment unfinished
-    # for good: nobody could authorise it on a closed episode.
-    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
-        raise DomainError(
-            "assessment_not_finished",
-            "Authorise or finish the assessment before closing the episode",
-        )
-
-
-def _check_closing_date(
-    episode: Episode, plan: Plan | None, closed_on: dt.date
-) -> None:
-    """The episode cannot close before the last thing recorded on it."""
-    bounds = [(episode.referral_date, "the referral")]
-    if plan is not None:
-        bounds.append((plan.started_on, "the plan started"))
-        review = plan.reviews.order_by("-held_on", "-pk").first()
-        if review is not None:
-            bounds.append((review.held_on, "the last plan review"))
-    for assessment in episode.assessments.all():
-        bounds.append((assessment.started_on, "the assessment started"))
-        if assessment.authorised_at is not None:
-            authorised = timezone.localdate(assessment.authorised_at)
-            bounds.append((authorised, "the assessment was authorised"))
-    not_before, since = max(bounds, key=lambda bound: bound[0])
-    check_date(
-        closed_on,
-        field="closed_on",
-        what="of closure",
-        not_before=not_before,
-        since=since,
-    )
 
 
 def _open_early_help_request(person: Person) -> int | None:
