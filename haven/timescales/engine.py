@@ -83,7 +83,7 @@ def compute(
                 made += _meet(open_, activation, event, day, settings, person_id)
             if event.type in activation.ended_by:
                 _end(open_, activation, event, day)
-            if event.type == activation.rule.trigger:
+            if activation.starts(event.type):
                 made += _start(open_, activation, event, day, settings, person_id)
     return made
 

@@ -633,3 +633,28 @@ def test_a_referral_on_a_merged_record_makes_the_next_one_a_re_referral(
     merge_records(twin, into=child, reason="Same child", by=alice)
     found = selectors.previous_referral_within(child, dt.date(2026, 6, 1))
     assert found == earlier
+
+
+def test_a_referral_recorded_before_issue_11_keeps_its_assessments_clock(child, alice):
+    # Older referrals started their assessment and named it in their event:
+    # those assessments' 45 working days still run from it.
+    from haven.assessments.models import Assessment
+    from haven.core import journal
+    from haven.timescales import calendar
+
+    episode = Episode.objects.create(
+        person=child, referral_date=_days_ago(10), source="2A"
+    )
+    assessment = Assessment.objects.create(
+        episode=episode, person=child, started_on=_days_ago(10)
+    )
+    journal.append(
+        child,
+        "frontdoor.referral_received",
+        {"episode": episode.pk, "assessment": assessment.pk, "contact": None},
+        by=alice,
+        occurred_at=clock.start_of(_days_ago(10)),
+    )
+    obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
+    assert obligation.subject == str(assessment.pk)
+    assert obligation.due_on == calendar.add_working_days(_days_ago(10), 45)
