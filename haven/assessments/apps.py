@@ -19,6 +19,9 @@ class AssessmentsConfig(AppConfig):
             ended_by=("cin.episode_closed",),
             action="Complete and authorise the single assessment",
             url_name="assessments:detail",
+            # Until issue 11 a referral started its assessment, and its event
+            # named it: those referrals keep their assessment's clock.
+            formerly_started_by=("frontdoor.referral_received",),
         )
 
         def _outcome(code: str) -> str:
@@ -32,6 +35,7 @@ class AssessmentsConfig(AppConfig):
         HIDDEN.add("assessments.assessment_updated")
         DESCRIBERS.update(
             {
+                "assessments.assessment_started": lambda p: "Single assessment started",
                 "assessments.assessment_submitted": lambda p: (
                     "Single assessment submitted for authorisation"
                 ),

@@ -97,6 +97,24 @@ class Outcome(models.TextChoices):
     STRATEGY_DISCUSSION = "strategy", "Strategy discussion (child protection)"
     LOOKED_AFTER = "looked_after", "Looked after (the child needs to be in care)"
     EARLY_HELP = "early_help", "Step down to early help"
+    ENDED_EARLY = (
+        "ended_early",
+        "Assessment ended early (for example, the family moved away)",
+    )
+
+
+# The reason for closure each outcome proposes (CIN census ReasonForClosure).
+# Only a proposal: the worker chooses the reason when closing, since an
+# assessment that ended early or found no further action may still close for
+# another reason (a family that moved away is RC5, not RC8). An outcome that
+# keeps the episode open, or ended early for a reason only the worker knows,
+# proposes none.
+PROPOSED_CLOSURE = {
+    Outcome.NO_FURTHER_ACTION: "RC8",
+    Outcome.EARLY_HELP: "RC9",
+}
+# Outcomes after which the episode is closed next (by the worker).
+CLOSING_OUTCOMES = (Outcome.NO_FURTHER_ACTION, Outcome.EARLY_HELP, Outcome.ENDED_EARLY)
 
 
 # The analysis sections, in the order the form shows them: (field, label, hint).

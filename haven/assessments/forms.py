@@ -55,7 +55,7 @@ class AssessmentForm(Form):
         self.fields["delay_reason"] = forms.CharField(
             label="Reasons for any delay",
             help_text="If the assessment has taken longer than 45 working days "
-            "from the referral, say why. Needed to submit it after the due date",
+            "from its start, say why. Needed to submit it after the due date",
             widget=forms.Textarea(attrs={"rows": 3}),
             required=False,
         )
@@ -70,5 +70,18 @@ class ReturnForm(Form):
         label="What needs to change",
         help_text="The assessor sees these comments with the assessment",
         widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+
+class AuthoriseForm(Form):
+    """The manager's authorisation: the reasons for a delay, if it is late."""
+
+    version = VersionField()
+    delay_reason = forms.CharField(
+        label="Reasons for the delay",
+        help_text="The assessment is past its due date: say why it took longer. "
+        "Needed to authorise it",
+        widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )

@@ -12,13 +12,31 @@ from haven.core.models import Team, User
 from haven.core.selectors import current_allocation
 from haven.people.models import Person
 from haven.timescales.catalogue import rule
+from haven.timescales.models import Obligation
 
 
 def due_on(assessment: Assessment) -> dt.date:
-    """45 working days from the point of referral (Working Together 2023 ch.3)."""
+    """When the assessment is due: the date the timescales engine holds for it.
+
+    The engine's obligation (ASSESS-CF) is the one answer every page and check
+    shares, local settings of the rule included; the catalogue's 45 working days
+    from the assessment's start are counted here only if the engine holds
+    nothing for it.
+    """
+    obligation = (
+        Obligation.objects.filter(
+            person_id=assessment.person_id,
+            rule_id="ASSESS-CF",
+            subject=str(assessment.pk),
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if obligation is not None:
+        return obligation.due_on
     deadline = rule("ASSESS-CF").deadline
     assert deadline is not None
-    return deadline.due_from(assessment.episode.referral_date)
+    return deadline.due_from(assessment.started_on)
 
 
 def assessment_with_detail(pk: int) -> Assessment:

@@ -6,7 +6,8 @@ Journal events (all carry "assessment", the assessment's id):
   assessments.assessment_updated     {"assessment", "fields", "before", "after"}
   assessments.assessment_submitted   {"assessment", "outcome"}
   assessments.assessment_returned    {"assessment", "comments"}
-  assessments.assessment_authorised  {"assessment", "episode", "outcome"}
+  assessments.assessment_authorised  {"assessment", "episode", "outcome",
+                                      "delay_reason" (when the manager gave it)}
 """
 
 from typing import Any
@@ -23,7 +24,6 @@ from haven.assessments.codes import (
 from haven.assessments.models import Assessment, AssessmentReturn
 from haven.assessments.selectors import due_on, holding_team, manages_the_case
 from haven.cin import services as cin
-from haven.cin.codes import ClosureReason
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
@@ -287,15 +287,32 @@ def return_assessment(
     return returned
 
 
+def _check_late(assessment: Assessment, given: str) -> None:
+    """A late assessment is authorised only with its reasons for the delay: the
+    census counts completion at authorisation, so a delay may arise after it was
+    submitted on time (ASSESS-CF: "if it takes longer, record the reasons")."""
+    due = due_on(assessment)
+    if clock.today() > due and not (given or assessment.delay_reason.strip()):
+        raise DomainError(
+            "delay_reason_required",
+            f"The assessment is past its due date ({due:%-d %B %Y}): give the "
+            "reasons for the delay to authorise it",
+            field="delay_reason",
+        )
+
+
 def authorise_assessment(
-    assessment: Assessment, *, by: User, expected_version: int | None = None
+    assessment: Assessment,
+    *,
+    by: User,
+    delay_reason: str = "",
+    expected_version: int | None = None,
 ) -> Assessment:
     """A manager (not the assessor) authorises the assessment and its outcome.
 
-    No further action closes the episode (RC8); early help closes it (RC9) and
-    asks the early help team to take the family on. A child in need plan,
-    strategy discussion or becoming looked after keeps the episode open: the
-    page leads the worker to the next step.
+    Authorising never closes the episode: an outcome such as no further action
+    or early help only proposes a reason for closure (codes.PROPOSED_CLOSURE),
+    and the worker closes the episode choosing the reason (cin.close_episode).
     """
     _may_manage(by, assessment)
     with transaction.atomic():
@@ -308,6 +325,10 @@ def authorise_assessment(
         # The manager authorises what they read, not a resubmission since.
         claim(assessment, expected_version, current_values)
         _check_complete(assessment)
+        delay_reason = delay_reason.strip()
+        _check_late(assessment, delay_reason)
+        if delay_reason:
+            assessment.delay_reason = delay_reason
         assessment.status = Status.AUTHORISED
         assessment.authorised_at = clock.now()
         assessment.authorised_by = by
@@ -319,20 +340,9 @@ def authorise_assessment(
                 "assessment": assessment.pk,
                 "episode": assessment.episode_id,
                 "outcome": assessment.outcome,
+                **({"delay_reason": delay_reason} if delay_reason else {}),
             },
             by=by,
             significant=True,
         )
-        closing = {
-            Outcome.NO_FURTHER_ACTION: ClosureReason.RC8,
-            Outcome.EARLY_HELP: ClosureReason.RC9,
-        }.get(Outcome(assessment.outcome))
-        if closing is not None:
-            cin.close_episode(
-                assessment.episode,
-                closed_on=clock.today(),
-                reason=closing,
-                summary=f"Closed after assessment. {assessment.recommendation}",
-                by=by,
-            )
     return assessment

@@ -9,9 +9,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.assessments import selectors, services
-from haven.assessments.codes import EDITABLE, Outcome, Status
-from haven.assessments.forms import AssessmentForm, ReturnForm
+from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
+from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
+from haven.core import clock
 from haven.core.conflicts import CONFLICT_STATUS, Conflict, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
@@ -49,6 +50,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     form = AssessmentForm(initial=_initial(assessment))
     return_form = ReturnForm(initial={"version": assessment.version})
+    authorise_form = AuthoriseForm(initial={"version": assessment.version})
     conflict: Conflict | None = None
     stale = False
     if request.method == "POST":
@@ -58,20 +60,27 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             done, conflict = _save(request, assessment, form, submit=action == "submit")
             if done:
                 return redirect("assessments:detail", pk=pk)
-        elif action in ("return", "authorise") and may_decide:
+        elif action == "return" and may_decide:
             return_form = ReturnForm(request.POST)
             done, stale = _decide(request, assessment, return_form, action)
             if done:
                 return redirect("assessments:detail", pk=pk)
+        elif action == "authorise" and may_decide:
+            authorise_form = AuthoriseForm(request.POST)
+            done, stale = _decide(request, assessment, authorise_form, action)
+            if done:
+                return redirect("assessments:detail", pk=pk)
         else:
             raise PermissionDenied("You cannot do that to this assessment")
+    due = selectors.due_on(assessment)
     context = {
         "person": person,
         "bar": people.identity_bar(person),
         "tab": "cin",
         "assessment": assessment,
         "episode": assessment.episode,
-        "due_on": selectors.due_on(assessment),
+        "due_on": due,
+        "late_without_reason": clock.today() > due and not assessment.delay_reason,
         "rule": rule("ASSESS-CF"),
         "early_decision": rule("ASSESS-EARLY-DECISION"),
         "may_edit": may_edit,
@@ -79,7 +88,9 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "form": form,
         "return_form": return_form,
         "conflict": conflict,
+        "authorise_form": authorise_form,
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
+        "closing_outcome": assessment.outcome in CLOSING_OUTCOMES,
         "needs_plan": (
             assessment.status == Status.AUTHORISED
             and assessment.outcome == Outcome.CIN_PLAN
@@ -135,26 +146,29 @@ def _save(
 def _decide(
     request: AuthenticatedRequest,
     assessment: Assessment,
-    form: ReturnForm,
+    form: ReturnForm | AuthoriseForm,
     action: str,
 ) -> tuple[bool, bool]:
     """Return or authorise the assessment as the manager read it: whether it
     was done, and whether it was refused as changed since the page was read."""
     if not form.is_valid():
         return False, False
-    version = form.cleaned_data["version"]
+    data = form.cleaned_data
     try:
         if action == "return":
             services.return_assessment(
                 assessment,
-                comments=form.cleaned_data["comments"],
+                comments=data["comments"],
                 by=request.user,
-                expected_version=version,
+                expected_version=data["version"],
             )
             messages.success(request, "Assessment returned to the assessor")
         else:
             services.authorise_assessment(
-                assessment, by=request.user, expected_version=version
+                assessment,
+                delay_reason=data["delay_reason"],
+                by=request.user,
+                expected_version=data["version"],
             )
             messages.success(request, "Assessment authorised")
     except StaleEdit as stale:

@@ -159,6 +159,7 @@ def _work(rng: random.Random, child: Person, worker: User, manager: User) -> Non
                 source=rng.choice(["1A", "2A", "3A", "3B", "6", "8"]),
                 contact_id=None,
                 by=worker,
+                assessment_from=referred,
             )
     _assess(rng, episode, worker, manager)
 
@@ -214,6 +215,15 @@ def _assess(rng: random.Random, episode: Episode, worker: User, manager: User) -
             )
             return
         assess.authorise_assessment(assessment, by=manager)
+        if nfa:
+            # The outcome proposes RC8; the worker closes, choosing it.
+            services.close_episode(
+                episode,
+                closed_on=decide_on,
+                reason="RC8",
+                summary=f"Closed after assessment. {recommendation}",
+                by=worker,
+            )
     if not nfa:
         _plan(rng, episode, worker, decide_on)
 

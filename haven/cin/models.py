@@ -27,6 +27,9 @@ class Episode(models.Model):
         max_length=3, choices=ClosureReason.choices, blank=True, default=""
     )
     closing_summary = models.TextField(blank=True, default="")
+    # CIN census ReferralNFA: the referral led to no further action, so the
+    # episode closed with no assessment or plan (census rules 8831, 4000).
+    referral_nfa = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,11 +1,14 @@
-"""What a child in need plan (and each date on the episode) must have, checked
-before anything is written, every missing fact named at once."""
+"""What a child in need plan (and each date on the episode) must have, and what
+an episode must have before it closes, checked before anything is written."""
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from haven.cin.models import Episode
+from django.utils import timezone
+
+from haven.assessments.codes import Status
+from haven.cin.models import Episode, Plan
 from haven.core import clock
 from haven.core.errors import DomainError, Failures
 
@@ -119,3 +122,56 @@ def check_plan(
         )
     failures.raise_any()
     return lines
+
+
+# --- closure ----------------------------------------------------------------
+
+
+def check_closed_after_assessment(episode: Episode) -> None:
+    # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
+    if not episode.assessments.filter(status=Status.AUTHORISED).exists():
+        raise DomainError(
+            "assessment_not_authorised",
+            "Closing 'after assessment' needs the assessment to be authorised first",
+            field="reason",
+        )
+    if episode.plans.exists():
+        raise DomainError(
+            "plan_on_episode",
+            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
+            "rather than closing after assessment",
+            field="reason",
+        )
+
+
+def check_assessments_finished(episode: Episode) -> None:
+    # An episode closing mid-assessment would leave the assessment unfinished
+    # for good: nobody could authorise it on a closed episode.
+    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
+        raise DomainError(
+            "assessment_not_finished",
+            "Authorise or finish the assessment before closing the episode",
+        )
+
+
+def check_closing_date(episode: Episode, plan: Plan | None, closed_on: dt.date) -> None:
+    """The episode cannot close before the last thing recorded on it."""
+    bounds = [(episode.referral_date, "the referral")]
+    if plan is not None:
+        bounds.append((plan.started_on, "the plan started"))
+        review = plan.reviews.order_by("-held_on", "-pk").first()
+        if review is not None:
+            bounds.append((review.held_on, "the last plan review"))
+    for assessment in episode.assessments.all():
+        bounds.append((assessment.started_on, "the assessment started"))
+        if assessment.authorised_at is not None:
+            authorised = timezone.localdate(assessment.authorised_at)
+            bounds.append((authorised, "the assessment was authorised"))
+    not_before, since = max(bounds, key=lambda bound: bound[0])
+    check_date(
+        closed_on,
+        field="closed_on",
+        what="of closure",
+        not_before=not_before,
+        since=since,
+    )

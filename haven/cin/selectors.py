@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from haven.assessments.codes import PROPOSED_CLOSURE, Outcome, Status
 from haven.cin.models import Episode, Plan
 from haven.people.models import Person
 from haven.people.selectors import record_ids
@@ -65,3 +66,16 @@ def next_review_due(plan: Plan) -> dt.date:
     assert deadline is not None
     last = plan.reviews.order_by("-held_on").first()
     return deadline.due_from(last.held_on if last else plan.started_on)
+
+
+def proposed_closure(episode: Episode) -> str:
+    """The reason for closure the latest authorised assessment's outcome proposes,
+    or "" if none: the closing page pre-selects it, and the worker chooses."""
+    latest = (
+        episode.assessments.filter(status=Status.AUTHORISED)
+        .order_by("-authorised_at", "-pk")
+        .first()
+    )
+    if latest is None or latest.outcome not in Outcome.values:
+        return ""
+    return PROPOSED_CLOSURE.get(Outcome(latest.outcome), "")

@@ -3,13 +3,15 @@ and closure. Each checks permission and access, validates, changes state and
 journals its event on the child's record, in one transaction.
 
 Journal events:
-  frontdoor.referral_received     {"episode", "assessment", "contact", "source",
+  frontdoor.referral_received     {"episode", "contact", "source",
                                    "re_referral", "strategy_discussion"}
+  assessments.assessment_started  {"assessment", "episode", "referral_date" (the
+                                   episode's first)} (starts ASSESS-CF)
   cin.primary_need_set            {"episode", "need"}
   cin.child_in_need_plan_started  {"plan", "episode", "actions"}
   cin.plan_reviewed               {"plan", "episode", "review", "decision"}
   cin.episode_closed              {"episode", "reason", "ended_plan", "step_down",
-                                   "existing_early_help_request"}
+                                   "existing_early_help_request", "referral_nfa"}
 """
 
 import datetime as dt
@@ -17,20 +19,27 @@ from collections.abc import Sequence
 from typing import cast
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import Episode, Plan, PlanAction, PlanReview
-from haven.cin.rules import ActionLine, check_date, check_plan
+from haven.cin.rules import (
+    ActionLine,
+    check_assessments_finished,
+    check_closed_after_assessment,
+    check_closing_date,
+    check_date,
+    check_plan,
+)
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
 from haven.core.models import Team, User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
+from haven.people.selectors import record_ids
 
 # --- checks -----------------------------------------------------------------
 
@@ -65,8 +74,14 @@ def open_referral(
     by: User,
     strategy_discussion: bool = False,
     team: Team | None = None,
+    assessment_from: dt.date | None = None,
 ) -> Episode:
-    """Open the child's CIN episode at the point of referral, with its assessment.
+    """Open the child's CIN episode at the point of referral.
+
+    A referral may end in no further action (Working Together 2023), so it
+    starts no assessment unless asked: `assessment_from` starts one on that date
+    (a front door decision to refer for assessment); otherwise the worker starts
+    it with start_assessment.
 
     If no social care team holds the child's case, it goes to `team` (or the
     team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
@@ -79,6 +94,7 @@ def open_referral(
         with transaction.atomic():
             Person.objects.select_for_update().filter(pk=person.pk).exists()
             _refuse_second_episode(person)
+            _refuse_overlap(person, received_on)
             previous = selectors.previous_referral_within(person, received_on)
             episode = Episode.objects.create(
                 person=person,
@@ -88,15 +104,11 @@ def open_referral(
                 re_referral=previous is not None,
                 strategy_discussion=strategy_discussion,
             )
-            assessment = Assessment.objects.create(
-                episode=episode, person=person, started_on=received_on
-            )
             journal.append(
                 person,
                 "frontdoor.referral_received",
                 {
                     "episode": episode.pk,
-                    "assessment": assessment.pk,
                     "contact": contact_id,
                     "source": source,
                     "re_referral": episode.re_referral,
@@ -107,6 +119,8 @@ def open_referral(
                 significant=True,
             )
             handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
+            if assessment_from is not None:
+                _begin_assessment(episode, started_on=assessment_from, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
         _refuse_second_episode(person)
@@ -134,6 +148,84 @@ def _refuse_second_episode(person: Person) -> None:
             f"{current.referral_date:%-d %B %Y}). Record this on that episode, or "
             "close it first",
         )
+
+
+def _refuse_overlap(person: Person, received_on: dt.date) -> None:
+    """Refuse a referral received while an episode, since closed, was open: the
+    two episodes would overlap (CIN census rule 8820). Such a contact, decided
+    after the episode closed, cannot be passed to it either."""
+    earlier = (
+        Episode.objects.filter(
+            person_id__in=record_ids(person),
+            referral_date__lte=received_on,
+            # A referral on the day an episode closed follows it: the same
+            # day is not counted as open, or a child could not be re-referred
+            # on the day work with them ended.
+            closed_on__gt=received_on,
+        )
+        .order_by("-closed_on")
+        .first()
+    )
+    if earlier is not None:
+        assert earlier.closed_on is not None
+        raise DomainError(
+            "overlaps_closed_episode",
+            f"This was received on {received_on:%-d %B %Y}, while {person}'s "
+            f"child in need episode (referred on {earlier.referral_date:%-d %B %Y}) "
+            f"was still open: it closed on {earlier.closed_on:%-d %B %Y}. A "
+            "referral from it would overlap that episode, so it cannot open a new "
+            f"one. Choose another decision, or if {person} needs children's social "
+            "care now, record a new contact with today's date",
+        )
+
+
+# --- assessment -------------------------------------------------------------
+
+
+def start_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Assessment:
+    """Start a single assessment on the child's open episode, from its actual
+    start date (CIN census AssessmentActualStartDate): this starts its 45
+    working day clock (ASSESS-CF). An episode may hold several assessments, one
+    unfinished at a time (census rule 8896)."""
+    _may_do_casework(by, episode.person)
+    with transaction.atomic():
+        episode = _open(episode)
+        return _begin_assessment(episode, started_on=started_on, by=by)
+
+
+def _begin_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Assessment:
+    check_date(
+        started_on,
+        field="started_on",
+        what="the assessment started",
+        not_before=episode.referral_date,
+        since="the referral",
+    )
+    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
+        raise DomainError(
+            "assessment_unfinished",
+            "The child already has an assessment under way: finish it before "
+            "starting another",
+        )
+    first = not episode.assessments.exists()
+    assessment = Assessment.objects.create(
+        episode=episode, person=episode.person, started_on=started_on
+    )
+    started: dict[str, object] = {"assessment": assessment.pk, "episode": episode.pk}
+    if first:
+        # The episode's first assessment is due 45 working days from the
+        # referral (Working Together 2023), however late it started; a later
+        # one counts from its own start (ASSESS-CF's `counted_from`).
+        started["referral_date"] = episode.referral_date.isoformat()
+    journal.append(
+        episode.person,
+        "assessments.assessment_started",
+        started,
+        by=by,
+        occurred_at=clock.start_of(started_on),
+        significant=True,
+    )
+    return assessment
 
 
 # --- primary need -----------------------------------------------------------
@@ -325,10 +417,10 @@ def close_episode(
     with transaction.atomic():
         episode = _open(episode)
         if reason in AFTER_ASSESSMENT:
-            _check_closed_after_assessment(episode)
-        _check_assessments_finished(episode)
+            check_closed_after_assessment(episode)
+        check_assessments_finished(episode)
         plan = episode.plans.filter(ended_on__isnull=True).first()
-        _check_closing_date(episode, plan, closed_on)
+        check_closing_date(episode, plan, closed_on)
         existing = _open_early_help_request(person) if step_down else None
         if plan is not None:
             plan.ended_on = closed_on
@@ -336,7 +428,17 @@ def close_episode(
         episode.closed_on = closed_on
         episode.closure_reason = reason
         episode.closing_summary = summary.strip()
-        episode.save(update_fields=["closed_on", "closure_reason", "closing_summary"])
+        # Closed before any assessment or plan: the referral led to no further
+        # action (CIN census ReferralNFA).
+        episode.referral_nfa = plan is None and not episode.assessments.exists()
+        episode.save(
+            update_fields=[
+                "closed_on",
+                "closure_reason",
+                "closing_summary",
+                "referral_nfa",
+            ]
+        )
         journal.append(
             person,
             "cin.episode_closed",
@@ -346,6 +448,7 @@ def close_episode(
                 "ended_plan": plan.pk if plan else None,
                 "step_down": step_down,
                 "existing_early_help_request": existing,
+                "referral_nfa": episode.referral_nfa,
             },
             by=by,
             occurred_at=clock.start_of(closed_on),
@@ -365,58 +468,6 @@ def close_episode(
             )
         handoffs.after_closure(person, on=closed_on, by=by)
     return episode
-
-
-def _check_closed_after_assessment(episode: Episode) -> None:
-    # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
-    if not episode.assessments.filter(status=Status.AUTHORISED).exists():
-        raise DomainError(
-            "assessment_not_authorised",
-            "Closing 'after assessment' needs the assessment to be authorised first",
-            field="reason",
-        )
-    if episode.plans.exists():
-        raise DomainError(
-            "plan_on_episode",
-            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
-            "rather than closing after assessment",
-            field="reason",
-        )
-
-
-def _check_assessments_finished(episode: Episode) -> None:
-    # An episode closing mid-assessment would leave the assessment unfinished
-    # for good: nobody could authorise it on a closed episode.
-    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
-        raise DomainError(
-            "assessment_not_finished",
-            "Authorise or finish the assessment before closing the episode",
-        )
-
-
-def _check_closing_date(
-    episode: Episode, plan: Plan | None, closed_on: dt.date
-) -> None:
-    """The episode cannot close before the last thing recorded on it."""
-    bounds = [(episode.referral_date, "the referral")]
-    if plan is not None:
-        bounds.append((plan.started_on, "the plan started"))
-        review = plan.reviews.order_by("-held_on", "-pk").first()
-        if review is not None:
-            bounds.append((review.held_on, "the last plan review"))
-    for assessment in episode.assessments.all():
-        bounds.append((assessment.started_on, "the assessment started"))
-        if assessment.authorised_at is not None:
-            authorised = timezone.localdate(assessment.authorised_at)
-            bounds.append((authorised, "the assessment was authorised"))
-    not_before, since = max(bounds, key=lambda bound: bound[0])
-    check_date(
-        closed_on,
-        field="closed_on",
-        what="of closure",
-        not_before=not_before,
-        since=since,
-    )
 
 
 def _open_early_help_request(person: Person) -> int | None:

@@ -7,13 +7,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from haven.assessments.codes import Status
 from haven.assessments.selectors import due_on
 from haven.cin import selectors, services
-from haven.cin.codes import ReviewDecision
+from haven.cin.codes import ClosureReason, ReviewDecision
 from haven.cin.forms import (
     ActionFormSet,
     CloseEpisodeForm,
     ReviewForm,
+    StartAssessmentForm,
     StartPlanForm,
 )
 from haven.cin.models import Episode, Plan
@@ -68,6 +70,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 {"assessment": a, "due_on": due_on(a)} for a in e.assessments.all()
             ],
             "plans": list(e.plans.all()),
+            "assessing": e.assessments.exclude(status=Status.AUTHORISED).exists(),
         }
         for e in episodes
     ]
@@ -80,6 +83,33 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             may_record=request.user.has_perm("core.record_casework"),
         ),
     )
+
+
+@policy(Policy.OBJECT, of="cin.Episode")
+def start_assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Start a single assessment on the open episode, from its actual start."""
+    episode = get_object_or_404(Episode, pk=pk)
+    person = open_person(request, episode.person_id, "Start an assessment")
+    _may_record(request)
+    if episode.closed_on is not None:
+        return redirect("cin:person", pk=person.pk)
+    form = StartAssessmentForm()
+    if request.method == "POST":
+        form = StartAssessmentForm(request.POST)
+        if form.is_valid():
+            try:
+                assessment = services.start_assessment(
+                    episode,
+                    started_on=form.cleaned_data["started_on"],
+                    by=request.user,
+                )
+                messages.success(request, "Assessment started")
+                return redirect("assessments:detail", pk=assessment.pk)
+            except DomainError as err:
+                show_errors(err, form)
+    assess = rule("ASSESS-CF")
+    context = _context(person, episode=episode, form=form, guidance=assess.description)
+    return render(request, "cin/start_assessment.html", context)
 
 
 @policy(Policy.OBJECT, of="cin.Episode")
@@ -190,7 +220,8 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_record(request)
     if episode.closed_on is not None:
         return redirect("cin:person", pk=person.pk)
-    form = CloseEpisodeForm()
+    proposed = selectors.proposed_closure(episode)
+    form = CloseEpisodeForm(initial={"reason": proposed})
     if request.method == "POST":
         form = CloseEpisodeForm(request.POST)
         if form.is_valid():
@@ -208,5 +239,11 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 return redirect("cin:person", pk=person.pk)
             except DomainError as err:
                 show_errors(err, form)
-    context = _context(person, episode=episode, form=form, source=CLOSURE_SOURCE)
+    context = _context(
+        person,
+        episode=episode,
+        form=form,
+        source=CLOSURE_SOURCE,
+        proposed=ClosureReason(proposed).label if proposed else "",
+    )
     return render(request, "cin/close.html", context)

@@ -26,8 +26,3 @@ class ClosureOutcome(models.TextChoices):
     FAMILY_DECLINED = "family_declined", "Family declined early help"
     MOVED_AWAY = "moved_away", "Family moved away"
     OTHER = "other", "Other"
-
-
-# The referral source the CIN census expects when early help steps a child up
-# (CIN census ReferralSource 5D, "early help").
-STEP_UP_REFERRAL_SOURCE = "5D"

@@ -15,7 +15,7 @@ from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Restriction, Team, User
 from haven.earlyhelp import selectors, services
-from haven.earlyhelp.codes import STEP_UP_REFERRAL_SOURCE, ClosureOutcome
+from haven.earlyhelp.codes import ClosureOutcome
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.earlyhelp.services import ActionLine
 from haven.people.models import Person
@@ -181,7 +181,7 @@ def _episode(
         services.step_up(
             request,
             reason="Concerns escalated: the child disclosed harm at school",
-            source=STEP_UP_REFERRAL_SOURCE,
+            consent="given",
             on=closing,
             by=worker,
         )

@@ -9,7 +9,7 @@ from haven.core.forms import DateField, Form
 from haven.core.models import User
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.services import ActionLine
-from haven.frontdoor.codes import ReferralSource
+from haven.frontdoor.codes import ConsentStatus
 
 PLAN_ROWS = 5
 
@@ -121,14 +121,23 @@ class CloseForm(Form):
 
 class StepUpForm(Form):
     on = DateField(
-        label="Date of the referral to social care",
+        label="Date of the step up",
         required=False,
         help_text="Leave blank for today",
     )
-    source = forms.ChoiceField(
-        label="Referral source (CIN census)",
-        choices=ReferralSource.choices,
-        initial=ReferralSource.EARLY_HELP,
-        error_messages={"required": "Choose the referral source"},
+    reason = _text(
+        "Why does the child need social care now?",
+        "The front door reads this as the contact's concerns",
+        rows=5,
     )
-    reason = _text("Why does the child need social care now?", rows=5)
+    consent = forms.ChoiceField(
+        label="Has the family agreed to this being shared with children's social care?",
+        choices=ConsentStatus.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    consent_reason = _text(
+        "Why consent was not given or not sought",
+        "Needed unless the family agreed",
+        rows=2,
+    )

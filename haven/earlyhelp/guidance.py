@@ -51,6 +51,7 @@ CLOSE = Guidance(
 )
 STEP_UP = Guidance(
     "If the child's needs escalate, refer the child to children's social care "
-    "without delay. The early help history stays on the child's record.",
+    "without delay: the front door decides what happens next within one working "
+    "day. The early help history stays on the child's record.",
     WORKING_TOGETHER,
 )

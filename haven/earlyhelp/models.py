@@ -47,6 +47,12 @@ class EarlyHelpRequest(models.Model):
     cin_episode_id = models.IntegerField(
         null=True, blank=True, help_text="The social care episode it stepped up to."
     )
+    # A plain id so early help does not depend on the front door's tables.
+    stepped_up_contact_id = models.IntegerField(
+        null=True,
+        blank=True,
+        help_text="The front door contact the step up made.",
+    )
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -9,7 +9,7 @@ Journal events (all carry "request", the request's id):
   earlyhelp.plan_started          {"request", "plan", "actions"}
   earlyhelp.plan_action_done      {"request", "plan", "action", "words"}
   earlyhelp.plan_reviewed         {"request", "plan", "review"}
-  earlyhelp.episode_closed        {"request", "outcome", "episode", "notes",
+  earlyhelp.episode_closed        {"request", "outcome", "episode", "contact", "notes",
                                    "case"} ("case": what became of the early
                                    help worker's allocation: "returned_to_team",
                                    "allocation_ended", "stepped_up_to_team" or
@@ -43,7 +43,7 @@ from haven.earlyhelp.models import (
 from haven.people.models import Person
 
 if TYPE_CHECKING:
-    from haven.cin.models import Episode
+    from haven.frontdoor.models import Contact
 
 
 @dataclass(frozen=True)
@@ -597,6 +597,7 @@ def _close(
     episode_id: int | None,
     by: User,
     hand_over: Callable[..., dict[str, Any]],
+    contact_id: int | None = None,
 ) -> EarlyHelpRequest:
     request = _locked(request)
     _open(request)
@@ -604,8 +605,15 @@ def _close(
     request.outcome = outcome
     request.closure_notes = notes
     request.cin_episode_id = episode_id
+    request.stepped_up_contact_id = contact_id
     request.save(
-        update_fields=["closed_on", "outcome", "closure_notes", "cin_episode_id"]
+        update_fields=[
+            "closed_on",
+            "outcome",
+            "closure_notes",
+            "cin_episode_id",
+            "stepped_up_contact_id",
+        ]
     )
     PlanAction.objects.filter(plan__request=request, done_on__isnull=True).update(
         owner=None
@@ -614,7 +622,13 @@ def _close(
     _event(
         request,
         "episode_closed",
-        {"outcome": outcome, "episode": episode_id, "notes": notes, **case},
+        {
+            "outcome": outcome,
+            "episode": episode_id,
+            "contact": contact_id,
+            "notes": notes,
+            **case,
+        },
         by=by,
         on=closed_on,
         significant=True,
@@ -678,41 +692,54 @@ def step_up(
     request: EarlyHelpRequest,
     *,
     reason: str,
-    source: str,
+    consent: str,
+    consent_reason: str = "",
     on: dt.date | None = None,
     by: User,
-) -> "Episode":
-    """Close early help with outcome "step up" and refer the child to social care.
+) -> "Contact":
+    """Close early help with outcome "step up" and send the child to the front
+    door: a contact from early help (CIN census source 5D), with the lead
+    practitioner as referrer and the reason as its concerns, decided like any
+    other within one working day. Both happen or neither.
 
-    Both happen or neither: if social care cannot open a referral (the child
-    already has an open episode, say) early help stays open.
-
-    The referral passes the child's case to a social care team, held by the
-    team until its manager allocates a worker: never left with the early help
-    worker, who cannot do social care's work.
+    The case passes to a social care team, held by the team until its manager
+    allocates a worker: never left with the early help worker, who cannot do
+    social care's work.
     """
-    from haven.cin.services import open_referral
+    from haven.cin.handoffs import hold_for_social_care
+    from haven.frontdoor.services import record_step_up
 
     _may_work(by, request)
     _open(request)
     reason = _text(
         reason, field="reason", words="Say why the child needs social care now"
     )
-    if not source:
-        raise DomainError("source_required", "Choose the referral source", "source")
     on = _closure_date(request, on or clock.today())
+    lead = request.allocated_worker or by
     with transaction.atomic():
         held = current_allocation(request.person)
-        # The referral passes the case to social care (hold_for_social_care in
-        # haven.cin.handoffs): to the social care team that held it before early
-        # help if there was one, else where referrals arrive.
-        episode = open_referral(
+        contact = record_step_up(
             request.person,
-            received_on=on,
-            source=source,
-            contact_id=request.contact_id,
+            {
+                "received_at": clock.now()
+                if on == clock.today()
+                else clock.start_of(on),
+                "concerns": reason,
+                "consent": consent,
+                "consent_reason": consent_reason,
+                "referrer_name": lead.get_full_name() or lead.get_username(),
+                "referrer_role": "Early help lead practitioner",
+                "referrer_organisation": request.team.name if request.team else "",
+            },
             by=by,
+        )
+        # To the social care team that held the case before early help if there
+        # was one, else where referrals arrive (haven.cin.handoffs).
+        hold_for_social_care(
+            request.person,
+            on=on,
             team=handoffs.social_care_team_before(request),
+            by=by,
         )
         case = handoffs.case_after_referral(held, current_allocation(request.person))
         _close(
@@ -720,8 +747,9 @@ def step_up(
             closed_on=on,
             outcome=ClosureOutcome.STEP_UP,
             notes=reason,
-            episode_id=episode.pk,
+            episode_id=None,
+            contact_id=contact.pk,
             by=by,
             hand_over=lambda *_args, **_kwargs: case,
         )
-    return episode
+    return contact

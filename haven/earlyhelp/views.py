@@ -358,6 +358,7 @@ def step_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         advice=guidance.STEP_UP,
         submit="Refer to social care",
         save=save,
-        done="Referred to children's social care; early help closed",
+        done="Sent to the front door, which decides what happens next within one "
+        "working day; early help closed",
         warning=True,
     )

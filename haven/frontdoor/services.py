@@ -133,6 +133,21 @@ def record_contact(
     Children not yet on the register are registered first by the caller.
     """
     _may_record(by)
+    return _record(details, children, by=by)
+
+
+def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Contact:
+    """Early help steps the child up: a contact from early help (CIN census
+    referral source 5D) that waits for the front door's decision, with its
+    one working day clock, like any other contact.
+
+    The caller (haven.earlyhelp.services.step_up) has checked that the early
+    help worker may work with the family; front door staff record the rest.
+    """
+    return _record({**details, "source": ReferralSource.EARLY_HELP}, [person], by=by)
+
+
+def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Contact:
     failures = Failures()
     with failures.gather():
         check_contact(details, children)
@@ -197,7 +212,8 @@ def decide_contact(
     """A manager decides what happens next for one child named in a contact.
 
     Early help asks the early help service; a referral or a strategy discussion
-    opens the child's children in need episode with a referral. A child who is
+    opens the child's children in need episode with a referral, and a referral
+    for assessment starts the single assessment that day. A child who is
     already in an open episode (or open early help) has the decision passed to
     it: the new information belongs on the work already under way, and a child
     may have only one open episode.
@@ -289,6 +305,9 @@ def _refer(named: ContactChild, by: User) -> None:
         contact_id=contact.pk,
         by=by,
         strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
+        # "Referral for assessment" asks for one: it starts on the day of the
+        # decision. A strategy discussion decides the next step itself.
+        assessment_from=clock.today() if named.decision == Decision.REFERRAL else None,
     )
     named.episode_id = episode.pk
 

@@ -100,7 +100,7 @@ def compute(
                 made += _meet(open_, activation, event, day, settings, child)
             if event.type in activation.ended_by:
                 _end(open_, activation, event, day)
-            if event.type == activation.rule.trigger:
+            if activation.starts(event.type):
                 made += _start(open_, activation, event, day, settings, child)
     return made
 
@@ -163,7 +163,9 @@ def _start(
     if not _applies(activation, child.facts(event, day)):
         return []
     setting = _setting_on(settings, activation.rule.id, day)
-    obligation = _new(child, activation, event, subject, day, setting, False)
+    counted = activation.rule.counted_from
+    start = child.facts(event, day).date(counted) if counted else None
+    obligation = _new(child, activation, event, subject, start or day, setting, False)
     if obligation is None:
         return []
     open_.add(obligation)

@@ -31,6 +31,12 @@ class Activation:
     ended_by: tuple[str, ...]
     action: str  # the work queue's words for what to do
     url_name: str  # reversed with the subject's id: the page that meets it
+    # Events recorded before the rule's trigger changed that still start it
+    # when they carry `key` (so a child's older records keep their clocks).
+    formerly_started_by: tuple[str, ...] = ()
+
+    def starts(self, event_type: str) -> bool:
+        return event_type == self.rule.trigger or event_type in self.formerly_started_by
 
 
 ACTIVE: dict[str, Activation] = {}
@@ -44,8 +50,11 @@ def activate(
     action: str,
     url_name: str,
     ended_by: tuple[str, ...] = (),
+    formerly_started_by: tuple[str, ...] = (),
 ) -> Activation:
-    activation = Activation(rule(rule_id), key, met_by, ended_by, action, url_name)
+    activation = Activation(
+        rule(rule_id), key, met_by, ended_by, action, url_name, formerly_started_by
+    )
     ACTIVE[rule_id] = activation
     return activation
 
@@ -55,5 +64,5 @@ def watched_event_types() -> set[str]:
     types: set[str] = set()
     for a in ACTIVE.values():
         types.add(a.rule.trigger)
-        types.update(a.met_by, a.ended_by)
+        types.update(a.met_by, a.ended_by, a.formerly_started_by)
     return types

@@ -24,7 +24,7 @@ def assessment(child, alice):
         contact_id=None,
         by=alice,
     )
-    return episode.assessments.get()
+    return cin.start_assessment(episode, started_on=episode.referral_date, by=alice)
 
 
 def _late(assessment, freezer):

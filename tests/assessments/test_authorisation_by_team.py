@@ -27,7 +27,9 @@ def submitted(child, alice):
         contact_id=None,
         by=alice,
     )
-    assessment = episode.assessments.get()
+    assessment = cin.start_assessment(
+        episode, started_on=episode.referral_date, by=alice
+    )
     services.save_assessment(assessment, COMPLETE, primary_need="N1", by=alice)
     return services.submit_assessment(assessment, by=alice)
 

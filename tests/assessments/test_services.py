@@ -34,7 +34,7 @@ def assessment(child, alice):
         contact_id=None,
         by=alice,
     )
-    return episode.assessments.get()
+    return cin.start_assessment(episode, started_on=episode.referral_date, by=alice)
 
 
 def _complete(assessment, alice, **changes):
@@ -167,28 +167,78 @@ def test_bob_is_refused(assessment, alice, bob):
         services.submit_assessment(assessment, by=bob)
 
 
-def test_no_further_action_closes_the_episode_rc8(assessment, alice, mona, child):
+def _close_as_proposed(episode, alice, reason=None):
+    from haven.cin import selectors as cin_selectors
+
+    return cin.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason=reason or cin_selectors.proposed_closure(episode),
+        summary="Closed after assessment",
+        by=alice,
+    )
+
+
+def test_no_further_action_proposes_rc8_and_the_worker_closes(
+    assessment, alice, mona, child
+):
+    from haven.cin import selectors as cin_selectors
+
     _complete(assessment, alice, outcome="nfa", factors=["21"])
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
     episode = assessment.episode
     episode.refresh_from_db()
+    # Authorising closes nothing: the outcome proposes RC8, the worker closes.
+    assert episode.closed_on is None
+    assert cin_selectors.proposed_closure(episode) == "RC8"
+    _close_as_proposed(episode, alice)
+    episode.refresh_from_db()
     assert (episode.closure_reason, episode.closed_on) == ("RC8", clock.today())
-    assert "A child in need plan" in episode.closing_summary
     assert not Obligation.objects.filter(
         person=child, status=Obligation.Status.DUE
     ).exists()
 
 
-def test_early_help_closes_rc9_and_asks_early_help(assessment, alice, mona, child):
+def test_early_help_proposes_rc9_which_asks_early_help(assessment, alice, mona, child):
     from haven.earlyhelp.models import EarlyHelpRequest
 
     _complete(assessment, alice, outcome="early_help")
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
+    assert not EarlyHelpRequest.objects.filter(person=child).exists()
+    _close_as_proposed(assessment.episode, alice)
     assessment.episode.refresh_from_db()
     assert assessment.episode.closure_reason == "RC9"
     assert EarlyHelpRequest.objects.get(person=child).source == "step_down"
+
+
+def test_a_family_that_moved_away_mid_assessment_closes_rc5(
+    assessment, alice, mona, child
+):
+    # Issue 11: the assessment ends early; the worker, not the outcome, says why
+    # the episode closes.
+    from haven.cin import selectors as cin_selectors
+
+    _complete(assessment, alice, outcome="ended_early", factors=["21"])
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    episode = assessment.episode
+    episode.refresh_from_db()
+    assert episode.closed_on is None
+    assert cin_selectors.proposed_closure(episode) == ""
+    _close_as_proposed(episode, alice, reason="RC5")
+    episode.refresh_from_db()
+    assert episode.closure_reason == "RC5"
+
+
+def test_no_further_action_can_still_close_for_another_reason(assessment, alice, mona):
+    _complete(assessment, alice, outcome="nfa", factors=["21"])
+    services.submit_assessment(assessment, by=alice)
+    services.authorise_assessment(assessment, by=mona)
+    _close_as_proposed(assessment.episode, alice, reason="RC5")
+    assessment.episode.refresh_from_db()
+    assert assessment.episode.closure_reason == "RC5"
 
 
 def test_due_date_is_45_working_days_from_referral(assessment):
@@ -268,8 +318,49 @@ def test_early_help_outcome_joins_an_open_early_help_request(
     _complete(assessment, alice, outcome="early_help")
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
+    _close_as_proposed(assessment.episode, alice)
     assessment.episode.refresh_from_db()
     assert assessment.episode.closure_reason == "RC9"
     assert list(EarlyHelpRequest.objects.filter(person=child)) == [request]
     event = JournalEvent.objects.get(type="cin.episode_closed")
     assert event.payload["existing_early_help_request"] == request.pk
+
+
+def test_a_late_assessment_is_authorised_only_with_the_reasons_for_the_delay(
+    assessment, alice, mona, freezer
+):
+    # Submitted on time, authorised late: the census counts the authorisation.
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    due = selectors.due_on(assessment)
+    freezer.move_to(dt.timedelta(days=(due - clock.today()).days + 1))
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=mona)
+    assert refused.value.field == "delay_reason"
+    assert f"past its due date ({due:%-d %B %Y})" in refused.value.message
+    assessment.refresh_from_db()
+    assert assessment.status == Status.SUBMITTED
+
+    services.authorise_assessment(
+        assessment, delay_reason="  Waiting for the police check  ", by=mona
+    )
+    assessment.refresh_from_db()
+    assert assessment.status == Status.AUTHORISED
+    assert assessment.delay_reason == "Waiting for the police check"
+    event = JournalEvent.objects.get(type="assessments.assessment_authorised")
+    assert event.payload["delay_reason"] == "Waiting for the police check"
+
+
+def test_lateness_at_authorisation_is_the_engines_due_date(assessment, alice, mona):
+    # The engine's obligation is the due date (a local setting may move it),
+    # not a count made again from the referral.
+    _complete(assessment, alice)
+    services.submit_assessment(assessment, by=alice)
+    yesterday = clock.today() - dt.timedelta(days=1)
+    Obligation.objects.filter(rule_id="ASSESS-CF", subject=str(assessment.pk)).update(
+        due_on=yesterday
+    )
+    assert selectors.due_on(assessment) == yesterday
+    with pytest.raises(DomainError) as refused:
+        services.authorise_assessment(assessment, by=mona)
+    assert refused.value.code == "delay_reason_required"

@@ -10,7 +10,12 @@ from haven.core import access, clock
 from haven.core.models import JournalEvent, Team
 from haven.earlyhelp import services as early_help
 from haven.earlyhelp.codes import ClosureOutcome
-from tests.cin.test_services import _action, _authorised, _days_ago
+from tests.cin.test_services import (
+    _action,
+    _authorised,
+    _closed_no_further_action,
+    _days_ago,
+)
 from tests.conftest import FrozenClock, make_user
 from tests.factories import current_allocation
 
@@ -71,7 +76,7 @@ def test_the_worker_keeps_reading_a_closed_case_for_a_week(
 
 
 def test_no_further_action_after_assessment_ends_the_allocation(child, alice, mona):
-    _authorised(child, alice, mona, outcome="nfa")
+    _closed_no_further_action(child, alice, mona)
     assert current_allocation(child) is None
 
 

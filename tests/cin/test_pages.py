@@ -20,6 +20,7 @@ def episode(child, alice):
         contact_id=None,
         by=alice,
     )
+    services.start_assessment(episode, started_on=episode.referral_date, by=alice)
     return services.set_primary_need(episode, "N1", by=alice)
 
 
@@ -167,3 +168,28 @@ def test_a_review_deciding_to_close_leads_to_the_close_page(
     assert response.url == reverse("cin:close", args=[episode.pk])
     html = client.get(response.url).content.decode()
     assert "The review decided to end the plan: close the episode now" in html
+
+
+def test_the_close_page_proposes_the_outcomes_reason_for_the_worker_to_check(
+    client, alice, mona, episode
+):
+    assessment = assess.save_assessment(
+        episode.assessments.get(),
+        {
+            "reason": "School reports hunger",
+            "factors": ["21"],
+            "analysis": "No concerns found",
+            "recommendation": "No further action",
+            "outcome": "nfa",
+        },
+        by=alice,
+    )
+    assess.submit_assessment(assessment, by=alice)
+    assess.authorise_assessment(assessment, by=mona)
+    client.force_login(alice)
+    html = client.get(reverse("assessments:detail", args=[assessment.pk])).content
+    assert reverse("cin:close", args=[episode.pk]).encode() in html
+    html = client.get(reverse("cin:close", args=[episode.pk])).content.decode()
+    assert 'value="RC8" checked>' in html
+    assert html.count(" checked>") == 1
+    assert "Check it is the true reason" in html

@@ -27,7 +27,10 @@ def test_referral_to_closure(child, alice, mona, freezer):
     episode = cin.open_referral(
         child, received_on=clock.today(), source="3A", contact_id=5, by=alice
     )
-    assessment = episode.assessments.get()
+    # The referral alone starts no assessment clock: it may end in no
+    # further action. Starting the assessment starts it.
+    assert _status(child, "ASSESS-CF") == []
+    assessment = cin.start_assessment(episode, started_on=clock.today(), by=alice)
     assert _status(child, "ASSESS-CF") == ["due"]
 
     freezer.move_to(dt.timedelta(days=10))
@@ -87,6 +90,7 @@ def test_referral_to_closure(child, alice, mona, freezer):
     )
     assert types == [
         "frontdoor.referral_received",
+        "assessments.assessment_started",
         "cin.primary_need_set",
         "assessments.assessment_updated",
         "assessments.assessment_submitted",

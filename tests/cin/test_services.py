@@ -43,7 +43,9 @@ def _action(**kw):
 
 def _authorised(child, alice, mona, outcome="cin_plan"):
     episode = _refer(child, alice)
-    assessment = episode.assessments.get()
+    assessment = services.start_assessment(
+        episode, started_on=episode.referral_date, by=alice
+    )
     assessment = assess.save_assessment(
         assessment,
         {
@@ -62,21 +64,32 @@ def _authorised(child, alice, mona, outcome="cin_plan"):
     return episode
 
 
+def _closed_no_further_action(child, alice, mona, reason="RC8"):
+    """Assessed, authorised as no further action, and closed by the worker."""
+    episode = _authorised(child, alice, mona, outcome="nfa")
+    services.close_episode(
+        episode,
+        closed_on=clock.today(),
+        reason=reason,
+        summary="No further action after assessment",
+        by=alice,
+    )
+    episode.refresh_from_db()
+    return episode
+
+
 # --- referral ---------------------------------------------------------------
 
 
-def test_open_referral_opens_the_episode_and_its_assessment(child, alice):
+def test_open_referral_opens_the_episode_with_no_assessment(child, alice):
+    # Issue 11: a referral may end in no further action, so it starts no
+    # assessment by itself.
     episode = _refer(child, alice, strategy_discussion=True)
-    assessment = episode.assessments.get()
-    assert (assessment.status, assessment.started_on) == (
-        Status.IN_PROGRESS,
-        episode.referral_date,
-    )
+    assert not episode.assessments.exists()
     assert episode.re_referral is False
     event = JournalEvent.objects.get(person=child, type="frontdoor.referral_received")
     assert event.payload == {
         "episode": episode.pk,
-        "assessment": assessment.pk,
         "contact": 17,
         "source": "2A",
         "re_referral": False,
@@ -84,13 +97,93 @@ def test_open_referral_opens_the_episode_and_its_assessment(child, alice):
     }
     assert event.occurred_at == clock.start_of(episode.referral_date)
     assert selectors.open_episode(child) == episode
+    assert not Obligation.objects.filter(person=child, rule_id="ASSESS-CF").exists()
 
 
-def test_the_referral_starts_the_45_working_day_assessment_clock(child, alice):
-    episode = _refer(child, alice)
+def test_starting_an_assessment_starts_its_45_working_day_clock(child, alice):
+    from haven.timescales import calendar
+
+    episode = _refer(child, alice, on=_days_ago(10))
+    assessment = services.start_assessment(episode, started_on=_days_ago(3), by=alice)
+    assert (assessment.status, assessment.started_on) == (
+        Status.IN_PROGRESS,
+        _days_ago(3),
+    )
+    started = JournalEvent.objects.get(type="assessments.assessment_started")
+    assert started.payload == {
+        "assessment": assessment.pk,
+        "episode": episode.pk,
+        "referral_date": _days_ago(10).isoformat(),
+    }
     obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
-    assert obligation.subject == str(episode.assessments.get().pk)
+    assert obligation.subject == str(assessment.pk)
     assert obligation.status == Obligation.Status.DUE
+    # The episode's first assessment: 45 working days from the point of
+    # referral (Working Together 2023), though it started a week later.
+    assert obligation.due_on == calendar.add_working_days(_days_ago(10), 45)
+    # And on the worker's My work.
+    from haven.timescales import queue
+
+    assert any(
+        i.person_id == child.pk and i.rule_id == "ASSESS-CF"
+        for i in queue.obligations_of([alice])
+    )
+
+
+def test_a_later_assessment_counts_from_its_own_start(child, alice, mona):
+    from haven.assessments.models import Assessment
+    from haven.timescales import calendar
+
+    episode = _refer(child, alice, on=_days_ago(60))
+    first = services.start_assessment(episode, started_on=_days_ago(60), by=alice)
+    Assessment.objects.filter(pk=first.pk).update(status=Status.AUTHORISED)
+    second = services.start_assessment(episode, started_on=_days_ago(5), by=alice)
+    obligation = Obligation.objects.get(
+        person=child, rule_id="ASSESS-CF", subject=str(second.pk)
+    )
+    assert obligation.due_on == calendar.add_working_days(_days_ago(5), 45)
+
+
+def test_an_assessment_starts_between_the_referral_and_today(child, alice):
+    episode = _refer(child, alice, on=_days_ago(10))
+    for day, code in (
+        (_days_ago(11), "date_too_early"),
+        (_days_ago(-1), "date_in_future"),
+    ):
+        with pytest.raises(DomainError) as refused:
+            services.start_assessment(episode, started_on=day, by=alice)
+        assert (refused.value.code, refused.value.field) == (code, "started_on")
+
+
+def test_an_episode_may_hold_several_assessments_one_at_a_time(child, alice, mona):
+    episode = _authorised(child, alice, mona)
+    with pytest.raises(DomainError) as refused:
+        services.start_assessment(episode, started_on=_days_ago(1), by=alice)
+        services.start_assessment(episode, started_on=_days_ago(1), by=alice)
+    assert refused.value.code == "assessment_unfinished"
+    assert episode.assessments.count() == 2
+
+
+def test_a_referral_closed_before_any_assessment_is_referral_nfa(child, alice):
+    episode = _refer(child, alice, on=_days_ago(2))
+    services.close_episode(
+        episode,
+        closed_on=_days_ago(1),
+        reason="RC7",
+        summary="Checks found no further action is needed",
+        by=alice,
+    )
+    episode.refresh_from_db()
+    assert episode.referral_nfa is True
+    event = JournalEvent.objects.get(type="cin.episode_closed")
+    assert event.payload["referral_nfa"] is True
+
+
+def test_an_episode_closed_after_assessment_is_not_referral_nfa(child, alice, mona):
+    from tests.cin.test_services import _closed_no_further_action
+
+    episode = _closed_no_further_action(child, alice, mona)
+    assert episode.referral_nfa is False
 
 
 def test_a_child_may_have_only_one_open_episode(child, alice):
@@ -109,13 +202,32 @@ def test_the_database_refuses_a_second_open_episode(child):
         Episode.objects.create(person=child, referral_date=_days_ago(2), source="1A")
 
 
-def test_a_referral_within_12_months_of_another_is_a_re_referral(child, alice, mona):
-    first = _authorised(child, alice, mona, outcome="nfa")
+def test_a_referral_within_12_months_of_another_is_a_re_referral(
+    child, alice, mona, freezer
+):
+    first = _closed_no_further_action(child, alice, mona)
     assert first.closed_on is not None
+    freezer.move_to(dt.timedelta(days=5))
     second = _refer(child, alice, on=_days_ago(2))
     assert second.re_referral is True
     assert selectors.previous_referral_within(child, _days_ago(2)) == first
     assert selectors.previous_referral_within(child, first.referral_date) is None
+
+
+def test_a_referral_received_while_a_closed_episode_was_open_is_refused(
+    child, alice, mona
+):
+    # CIN census rule 8820: a contact received before the episode closed but
+    # decided after it would open a second episode overlapping the first.
+    first = _closed_no_further_action(child, alice, mona)
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, on=_days_ago(3))
+    assert refused.value.code == "overlaps_closed_episode"
+    assert (
+        f"while {child}'s child in need episode (referred on "
+        f"{first.referral_date:%-d %B %Y}) was still open" in refused.value.message
+    )
+    assert Episode.objects.filter(person=child).count() == 1
 
 
 def test_a_referral_more_than_12_months_later_is_not_a_re_referral(child):
@@ -297,6 +409,7 @@ def test_close_episode_ends_the_plan_and_every_obligation(child, alice, mona):
         "ended_plan": plan.pk,
         "step_down": False,
         "existing_early_help_request": None,
+        "referral_nfa": False,
     }
     assert not Obligation.objects.filter(
         person=child, status=Obligation.Status.DUE
@@ -435,6 +548,7 @@ def test_closing_cannot_come_before_the_last_thing_recorded(
 
 def test_closing_waits_for_the_assessment_to_be_authorised(child, alice, mona):
     episode = _refer(child, alice)
+    services.start_assessment(episode, started_on=_days_ago(1), by=alice)
     with pytest.raises(DomainError) as refused:
         services.close_episode(
             episode, closed_on=clock.today(), reason="RC5", summary="Moved", by=alice
@@ -538,3 +652,28 @@ def test_a_referral_on_a_merged_record_makes_the_next_one_a_re_referral(
     merge_records(twin, into=child, reason="Same child", by=alice)
     found = selectors.previous_referral_within(child, dt.date(2026, 6, 1))
     assert found == earlier
+
+
+def test_a_referral_recorded_before_issue_11_keeps_its_assessments_clock(child, alice):
+    # Older referrals started their assessment and named it in their event:
+    # those assessments' 45 working days still run from it.
+    from haven.assessments.models import Assessment
+    from haven.core import journal
+    from haven.timescales import calendar
+
+    episode = Episode.objects.create(
+        person=child, referral_date=_days_ago(10), source="2A"
+    )
+    assessment = Assessment.objects.create(
+        episode=episode, person=child, started_on=_days_ago(10)
+    )
+    journal.append(
+        child,
+        "frontdoor.referral_received",
+        {"episode": episode.pk, "assessment": assessment.pk, "contact": None},
+        by=alice,
+        occurred_at=clock.start_of(_days_ago(10)),
+    )
+    obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
+    assert obligation.subject == str(assessment.pk)
+    assert obligation.due_on == calendar.add_working_days(_days_ago(10), 45)

@@ -24,7 +24,11 @@ def test_a_step_up_passes_the_case_to_the_social_care_team_that_held_it(
     allocated, child, ellie, team
 ):
     services.step_up(
-        allocated, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
+        allocated,
+        reason="Disclosure at school",
+        consent="given",
+        on=STEPPED_UP,
+        by=ellie,
     )
     now = current_allocation(child)
     assert (now.team, now.worker, now.started_on) == (team, None, STEPPED_UP)
@@ -35,11 +39,15 @@ def test_a_step_up_passes_the_case_to_the_social_care_team_that_held_it(
     assert moved.payload["previous_worker"] == str(ellie)
 
 
-def test_the_assessment_lands_on_social_care_not_the_early_help_worker(
+def test_the_decision_clock_lands_on_social_care_not_the_early_help_worker(
     allocated, child, ellie, team
 ):
     services.step_up(
-        allocated, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
+        allocated,
+        reason="Disclosure at school",
+        consent="given",
+        on=STEPPED_UP,
+        by=ellie,
     )
     assert not [i for i in queue.obligations_of([ellie]) if i.person_id == child.pk]
     held = queue.unallocated_obligations({team.pk})
@@ -63,7 +71,7 @@ def test_a_family_new_to_social_care_is_stepped_up_to_the_front_door(
     )
     services.allocate_request(request, worker=ellie, on=dt.date(2026, 3, 20), by=emma)
     services.step_up(
-        request, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
+        request, reason="Disclosure at school", consent="given", on=STEPPED_UP, by=ellie
     )
     assert (current_allocation(child).team, current_allocation(child).worker) == (
         front_door,
@@ -87,7 +95,7 @@ def test_a_step_up_with_no_social_care_team_is_refused_and_early_help_stays_open
     services.allocate_request(request, worker=ellie, on=dt.date(2026, 3, 20), by=emma)
     with pytest.raises(DomainError) as refused:
         services.step_up(
-            request, reason="Disclosure", source="5D", on=STEPPED_UP, by=ellie
+            request, reason="Disclosure", consent="given", on=STEPPED_UP, by=ellie
         )
     assert refused.value.code == "no_social_care_team"
     request.refresh_from_db()
@@ -104,7 +112,7 @@ def test_the_step_up_page_returns_the_worker_to_the_queue(
         reverse("earlyhelp:step_up", args=[allocated.pk]),
         {
             "reason": "Disclosure at school",
-            "source": "5D",
+            "consent": "given",
             "on_day": STEPPED_UP.day,
             "on_month": STEPPED_UP.month,
             "on_year": STEPPED_UP.year,
@@ -121,7 +129,11 @@ def test_a_stepped_up_child_is_on_the_social_care_managers_team_work(
     client, allocated, child, ellie, mona
 ):
     services.step_up(
-        allocated, reason="Disclosure at school", source="5D", on=STEPPED_UP, by=ellie
+        allocated,
+        reason="Disclosure at school",
+        consent="given",
+        on=STEPPED_UP,
+        by=ellie,
     )
     client.force_login(mona)
     page = client.get("/work/team/", {"worker": "unallocated"}).content.decode()

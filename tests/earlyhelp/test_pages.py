@@ -205,18 +205,17 @@ def test_close_page_refuses_other_without_notes(client, allocated, ellie):
     assert allocated.outcome == "needs_met"
 
 
-def test_step_up_page_refers_to_social_care(client, allocated, ellie, child):
+def test_step_up_page_sends_a_contact_to_the_front_door(
+    client, allocated, ellie, child
+):
     client.force_login(ellie)
     url = reverse("earlyhelp:step_up", args=[allocated.pk])
-    html = client.get(url).content.decode()
-    assert 'value="5D" selected' in html
-    response = client.post(url, {"source": "5D", "reason": ""})
+    response = client.post(url, {"consent": "given", "reason": ""})
     assert "Say why the child needs social care now" in response.content.decode()
-    response = client.post(url, {"source": "5D", "reason": "Disclosure"})
+    response = client.post(url, {"consent": "given", "reason": "Disclosure"})
     assert response.status_code == 302
-    assert JournalEvent.objects.filter(
-        person=child, type="frontdoor.referral_received"
-    ).exists()
+    received = JournalEvent.objects.get(person=child, type="frontdoor.contact_received")
+    assert received.payload["source"] == "5D"
 
 
 def test_waiting_times_page(client, request_, emma, alice):

@@ -219,3 +219,54 @@ def test_a_referral_opens_the_childs_episode(
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
     assert referral.payload["contact"] == contact.pk
     assert referral.payload["strategy_discussion"] is strategy
+
+
+def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(
+    contact, maggie, child, wednesday
+):
+    # Issue 11 (CIN census rule 8820): received on 4 March while an episode was
+    # open, decided on 6 March after it closed on 5 March.
+    from haven.cin.models import Episode
+
+    Episode.objects.create(
+        person=child,
+        referral_date=dt.date(2026, 2, 2),
+        source="2A",
+        closed_on=dt.date(2026, 3, 5),
+        closure_reason="RC7",
+    )
+    wednesday.move_to(dt.timedelta(days=2))
+    with pytest.raises(DomainError) as refused:
+        services.decide_contact(
+            _only_child(contact),
+            decision=Decision.REFERRAL,
+            reasoning="Needs assessment.",
+            by=maggie,
+        )
+    assert refused.value.code == "overlaps_closed_episode"
+    assert refused.value.message.startswith(
+        "This was received on 4 March 2026, while Jasmine Thackray's child in "
+        "need episode (referred on 2 February 2026) was still open: it closed on "
+        "5 March 2026"
+    )
+    assert Episode.objects.filter(person=child).count() == 1
+    assert not _only_child(contact).decision
+
+
+@pytest.mark.parametrize(
+    ("decision", "assessed"),
+    [(Decision.REFERRAL, True), (Decision.STRATEGY_DISCUSSION, False)],
+)
+def test_a_referral_for_assessment_starts_one_on_the_day_of_the_decision(
+    contact, maggie, child, wednesday, decision, assessed
+):
+    from haven.assessments.models import Assessment
+
+    wednesday.move_to(dt.timedelta(days=1))
+    services.decide_contact(
+        _only_child(contact), decision=decision, reasoning="Needs it.", by=maggie
+    )
+    started = list(
+        Assessment.objects.filter(person=child).values_list("started_on", flat=True)
+    )
+    assert started == ([dt.date(2026, 3, 5)] if assessed else [])

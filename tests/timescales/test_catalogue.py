@@ -40,7 +40,7 @@ def test_referral_decision_is_due_one_working_day_after_the_contact() -> None:
 
 def test_child_and_family_assessment_is_due_45_working_days_after_referral() -> None:
     assessment = rule("ASSESS-CF")
-    assert assessment.trigger == "frontdoor.referral_received"
+    assert assessment.trigger == "assessments.assessment_started"
     assert assessment.deadline == Deadline(45, "working_days")
     assert str(assessment.deadline) == "45 working days"
     assert assessment.status == "statutory_guidance"
@@ -124,9 +124,13 @@ def test_trigger_names_are_dotted_and_start_with_an_app() -> None:
         assert re.fullmatch(r"[a-z0-9_]+", event), name
 
 
-def test_a_referral_starts_the_assessment_clocks() -> None:
+def test_a_referral_brings_guidance_and_an_assessment_starts_its_clock() -> None:
+    # A referral may end in no further action: the 45 working days run from
+    # the assessment's actual start (issue 11).
     started = {r.id for r in rules_triggered_by("frontdoor.referral_received")}
-    assert started == {"ASSESS-CF", "ASSESS-EARLY-DECISION"}
+    assert started == {"ASSESS-EARLY-DECISION"}
+    started = {r.id for r in rules_triggered_by("assessments.assessment_started")}
+    assert started == {"ASSESS-CF"}
 
 
 def test_every_status_has_words_for_the_screen() -> None:

@@ -34,7 +34,7 @@ RULES: tuple[Rule, ...] = (
             "Child and family (single) assessment concluded so that a decision on "
             "next steps can be made; if it takes longer, record the reasons"
         ),
-        trigger="frontdoor.referral_received",
+        trigger="assessments.assessment_started",
         deadline=d("+45 WD"),
         recurrence="per_event",
         responsible="Social worker; team manager authorises",
@@ -42,9 +42,12 @@ RULES: tuple[Rule, ...] = (
         source=(
             "Working Together to Safeguard Children 2023 (DfE, December 2023), "
             'chapter 3, section "Assessment timescales": within 45 working days '
-            "from the point of referral"
+            "from the point of referral. Started by the assessment (a referral may "
+            "end in no further action); the episode's first assessment is counted "
+            "from the referral, a later one from its own start"
         ),
         capability="assessments",
+        counted_from="referral_date",
     ),
     Rule(
         id="ASSESS-EARLY-DECISION",

@@ -63,7 +63,9 @@ class Rule:
     a trigger divide the children between them (the visit regimes, the health
     review before and after the fifth birthday). `sooner` are further deadlines
     of which the earliest date decides ("... or 20 working days after the birth,
-    whichever is sooner").
+    whichever is sooner"). `counted_from` names a date in the trigger's payload
+    from which the first deadline is counted instead of the trigger date (an
+    assessment started late is still due 45 working days from the referral).
     """
 
     id: str
@@ -80,6 +82,7 @@ class Rule:
     capability: str
     condition: Condition | None = None
     sooner: tuple[Sooner, ...] = ()
+    counted_from: str = ""
 
     def __post_init__(self) -> None:
         if self.trigger not in TRIGGERS:

@@ -16,6 +16,10 @@ TRIGGERS: Mapping[str, str] = MappingProxyType(
         "frontdoor.referral_received": (
             "A referral was received (the point of referral, not allocation)"
         ),
+        "assessments.assessment_started": (
+            "A single assessment started (its actual start date, which a referral "
+            "ending in no further action never has)"
+        ),
         # Child protection
         "protection.significant_harm_suspected": (
             "There was reasonable cause to suspect a child is suffering, or is "

@@ -75,12 +75,19 @@ def referred(person: Person) -> Assessment:
         contact_id=None,
         by=manager,
     )
-    return episode.assessments.get()
+    return cin.start_assessment(episode, started_on=clock.today(), by=manager)
 
 
 def authorised_for_a_plan(person: Person, worker: str = "social-worker") -> Assessment:
     """The child's single assessment written, submitted and authorised with the
     outcome "child in need plan", so the worker can start the plan."""
+    assessment = submitted(person, worker)
+    return assessments.authorise_assessment(assessment, by=_manager_of(person))
+
+
+def submitted(person: Person, worker: str = "social-worker") -> Assessment:
+    """The child's single assessment written and submitted for authorisation,
+    recommending a child in need plan."""
     assessment = referred(person)
     writer = staff(worker)
     sections = {name: f"{name} written by the worker" for name in SECTION_FIELDS}
@@ -93,8 +100,7 @@ def authorised_for_a_plan(person: Person, worker: str = "social-worker") -> Asse
     assessment = assessments.save_assessment(
         assessment, changes, primary_need="N1", by=writer
     )
-    assessment = assessments.submit_assessment(assessment, by=writer)
-    return assessments.authorise_assessment(assessment, by=_manager_of(person))
+    return assessments.submit_assessment(assessment, by=writer)
 
 
 def _manager_of(person: Person) -> User:

@@ -1,6 +1,8 @@
 """The single assessment in a browser: the worker writes it (several factors
 ticked), the manager returns it with comments, then authorises it."""
 
+import datetime as dt
+
 from playwright.sync_api import Page, expect
 
 from haven.assessments import forms
@@ -9,12 +11,19 @@ from haven.assessments.models import Assessment
 from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
-from tests.browser.forms.widgets import choose, expect_success, press, select, tick
+from tests.browser.forms.widgets import (
+    choose,
+    expect_errors,
+    expect_success,
+    press,
+    select,
+    tick,
+)
 
 FACTORS = ("2B", "3A", "18C")
 
 
-@covers(forms.AssessmentForm, forms.ReturnForm, "assessments/detail.html")
+@covers(forms.AssessmentForm, forms.ReturnForm, forms.AuthoriseForm)
 def test_an_assessment_is_written_returned_and_authorised(
     page: Page, live_server, demo
 ):
@@ -81,3 +90,32 @@ def test_an_assessment_is_written_returned_and_authorised(
     assert assessment.authorised_by == manager
     assert assessment.childs_voice == "She said she fell off her bike."
     assert sorted(assessment.factors) == sorted(FACTORS)
+
+
+@covers(forms.AuthoriseForm)
+def test_a_late_assessment_is_authorised_with_the_reasons_for_the_delay(
+    page: Page, live_server, demo
+):
+    from haven.core import clock
+    from haven.timescales.models import Obligation
+
+    child = scenes.child()
+    assessment = scenes.submitted(child)
+    # The engine holds the due date: it passed yesterday.
+    Obligation.objects.filter(rule_id="ASSESS-CF", subject=str(assessment.pk)).update(
+        due_on=clock.today() - dt.timedelta(days=1)
+    )
+    manager = scenes.staff("social-worker").team.managers.get()
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/assessments/{assessment.pk}/")
+    press(page, "Authorise the assessment")
+    expect_errors(page, "The assessment is past its due date")
+    assessment.refresh_from_db()
+    assert assessment.status == "submitted"
+
+    page.fill("#id_delay_reason", "The police check took three weeks.")
+    press(page, "Authorise the assessment")
+    expect_success(page, "Assessment authorised")
+    assessment.refresh_from_db()
+    assert assessment.status == "authorised"
+    assert assessment.delay_reason == "The police check took three weeks."

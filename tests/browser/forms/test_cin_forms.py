@@ -94,3 +94,93 @@ def test_a_closed_episode_leaves_the_workers_caseload(page: Page, live_server, d
     assert not Allocation.objects.filter(
         person=child, ended_on__isnull=True, worker__username="social-worker"
     ).exists()
+
+
+def _referral_only(child):
+    """The child referred today, with no assessment started."""
+    from haven.cin import services
+
+    manager = scenes.staff("social-worker").team.managers.get()
+    return services.open_referral(
+        child, received_on=clock.today(), source="2A", contact_id=None, by=manager
+    )
+
+
+@covers(forms.StartAssessmentForm)
+def test_the_worker_starts_an_assessment_from_its_actual_start_date(
+    page: Page, live_server, demo
+):
+    from haven.assessments.models import Assessment
+    from tests.browser.forms.widgets import expect_errors
+
+    child = scenes.child()
+    episode = _referral_only(child)
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/children-in-need/people/{child.pk}/")
+    page.get_by_role("link", name="Start an assessment").click()
+
+    fill_date(page, "started_on", clock.today() + dt.timedelta(days=1))
+    press(page, "Start the assessment")
+    expect_errors(page, "The date the assessment started must be today or earlier")
+    assert not Assessment.objects.filter(episode=episode).exists()
+
+    fill_date(page, "started_on", clock.today())
+    press(page, "Start the assessment")
+    expect_success(page, "Assessment started")
+    assessment = Assessment.objects.get(episode=episode)
+    assert assessment.started_on == clock.today()
+    assert page.url.endswith(f"/assessments/{assessment.pk}/")
+
+
+@covers(forms.CloseEpisodeForm)
+def test_a_referral_closes_as_no_further_action_with_no_assessment(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    episode = _referral_only(child)
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/children-in-need/people/{child.pk}/")
+    page.get_by_role("link", name="Close: no further action").click()
+
+    fill_date(page, "closed_on", clock.today())
+    choose(page, "reason", "RC7")
+    page.fill("#id_summary", "The school's worry was answered: no further action.")
+    press(page, "Close the episode")
+
+    expect_success(page, "Child in need episode closed")
+    episode.refresh_from_db()
+    assert (episode.closure_reason, episode.referral_nfa) == ("RC7", True)
+
+
+@covers(forms.CloseEpisodeForm)
+def test_the_worker_closes_after_no_further_action_choosing_the_reason(
+    page: Page, live_server, demo
+):
+    from playwright.sync_api import expect
+
+    from haven.assessments import services as assessments
+    from haven.assessments.codes import SECTION_FIELDS
+
+    child = scenes.child()
+    assessment = scenes.referred(child)
+    worker = scenes.staff("social-worker")
+    changes = {name: "Written by the worker" for name in SECTION_FIELDS}
+    changes.update(reason="Referred by school", factors=["21"], outcome="nfa")
+    assessments.save_assessment(assessment, changes, primary_need="N9", by=worker)
+    assessments.submit_assessment(assessment, by=worker)
+    assessments.authorise_assessment(assessment, by=worker.team.managers.get())
+
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/assessments/{assessment.pk}/")
+    page.get_by_role("link", name="Close the child in need episode").click()
+    # The outcome's proposal is chosen, for the worker to check.
+    expect(page.locator("input[name=reason][value=RC8]")).to_be_checked()
+    # The family moved away before anything more could be done.
+    choose(page, "reason", "RC5")
+    fill_date(page, "closed_on", clock.today())
+    page.fill("#id_summary", "The family moved to another authority's area.")
+    press(page, "Close the episode")
+
+    expect_success(page, "Child in need episode closed")
+    episode = Episode.objects.get(pk=assessment.episode_id)
+    assert (episode.closure_reason, episode.referral_nfa) == ("RC5", False)

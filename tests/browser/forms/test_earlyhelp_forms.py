@@ -11,11 +11,13 @@ from haven.core import clock
 from haven.core.models import Allocation
 from haven.earlyhelp import forms
 from haven.earlyhelp.models import EarlyHelpRequest
+from haven.frontdoor.models import Contact
 from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
     choose,
+    expect_errors,
     expect_success,
     fill_date,
     press,
@@ -136,10 +138,13 @@ def _step_up(page: Page, base: str, request: EarlyHelpRequest) -> None:
     sign_in(page, base, "early-help-worker")
     page.goto(f"{base}/early-help/requests/{request.pk}/step-up/")
     fill_date(page, "on", clock.today())
-    select(page, "source", value="2A")
     page.fill("#id_reason", "School saw bruises on her arms.")
     press(page, "Refer to social care")
-    expect_success(page, "Referred to children's social care")
+    expect_errors(page, "Say whether consent to share was given")
+    choose(page, "consent", "not_sought")
+    page.fill("#id_consent_reason", "Asking would put her at risk tonight.")
+    press(page, "Refer to social care")
+    expect_success(page, "Sent to the front door")
 
 
 @covers(forms.StepUpForm)
@@ -150,9 +155,15 @@ def test_early_help_steps_a_child_up_to_social_care(page: Page, live_server, dem
     request.refresh_from_db()
     assert (request.closed_on, request.outcome) == (clock.today(), "step_up")
     assert request.closure_notes == "School saw bruises on her arms."
-    episode = Episode.objects.get(person=request.person, closed_on__isnull=True)
-    assert episode.pk == request.cin_episode_id
-    assert (episode.referral_date, episode.source) == (clock.today(), "2A")
+    # To the front door's queue for its decision, not straight to a referral.
+    assert not Episode.objects.filter(person=request.person).exists()
+    contact = Contact.objects.get(pk=request.stepped_up_contact_id)
+    assert (contact.source, contact.concerns) == (
+        "5D",
+        "School saw bruises on her arms.",
+    )
+    assert contact.consent_reason == "Asking would put her at risk tonight."
+    assert not contact.children.get().decision
 
 
 def test_a_child_stepped_up_is_held_by_social_care(page: Page, live_server, demo):
