@@ -6,37 +6,24 @@ from django.db.models import QuerySet
 
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
-from haven.core import access
+from haven.core import access, clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Team, User
 from haven.core.selectors import current_allocation
 from haven.people.models import Person
-from haven.timescales.catalogue import rule
-from haven.timescales.models import Obligation
+from haven.timescales import selectors as timescales
 
 
-def due_on(assessment: Assessment) -> dt.date:
-    """When the assessment is due: the date the timescales engine holds for it.
+def due_on(assessment: Assessment) -> dt.date | None:
+    """When the assessment is due: the date the timescales engine holds for it
+    (ASSESS-CF), the one answer every page and check shares, local settings of
+    the rule included. None for an assessment the engine holds no duty for."""
+    return timescales.due_on(assessment.person_id, "ASSESS-CF", assessment.pk)
 
-    The engine's obligation (ASSESS-CF) is the one answer every page and check
-    shares, local settings of the rule included; the catalogue's 45 working days
-    from the assessment's start are counted here only if the engine holds
-    nothing for it.
-    """
-    obligation = (
-        Obligation.objects.filter(
-            person_id=assessment.person_id,
-            rule_id="ASSESS-CF",
-            subject=str(assessment.pk),
-        )
-        .order_by("-pk")
-        .first()
-    )
-    if obligation is not None:
-        return obligation.due_on
-    deadline = rule("ASSESS-CF").deadline
-    assert deadline is not None
-    return deadline.due_from(assessment.started_on)
+
+def is_late(assessment: Assessment) -> bool:
+    due = due_on(assessment)
+    return due is not None and clock.today() > due
 
 
 def assessment_with_detail(pk: int) -> Assessment:

@@ -181,7 +181,8 @@ def check_ready(
         _check_complete(assessment, values, primary_need=primary_need)
     # ASSESS-CF: 45 working days at most; "if it takes longer, record the reasons".
     due = due_on(assessment)
-    if clock.today() > due and not str(values["delay_reason"] or "").strip():
+    late = due is not None and clock.today() > due
+    if late and not str(values["delay_reason"] or "").strip():
         failures.add(
             "delay_reason_required",
             f"The assessment is past its due date ({due:%-d %B %Y}): say why it "
@@ -292,7 +293,8 @@ def _check_late(assessment: Assessment, given: str) -> None:
     census counts completion at authorisation, so a delay may arise after it was
     submitted on time (ASSESS-CF: "if it takes longer, record the reasons")."""
     due = due_on(assessment)
-    if clock.today() > due and not (given or assessment.delay_reason.strip()):
+    late = due is not None and clock.today() > due
+    if late and not (given or assessment.delay_reason.strip()):
         raise DomainError(
             "delay_reason_required",
             f"The assessment is past its due date ({due:%-d %B %Y}): give the "

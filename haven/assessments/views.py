@@ -12,7 +12,6 @@ from haven.assessments import selectors, services
 from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
-from haven.core import clock
 from haven.core.conflicts import CONFLICT_STATUS, Conflict, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
@@ -80,7 +79,9 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "assessment": assessment,
         "episode": assessment.episode,
         "due_on": due,
-        "late_without_reason": clock.today() > due and not assessment.delay_reason,
+        "late_without_reason": (
+            selectors.is_late(assessment) and not assessment.delay_reason
+        ),
         "rule": rule("ASSESS-CF"),
         "early_decision": rule("ASSESS-EARLY-DECISION"),
         "may_edit": may_edit,

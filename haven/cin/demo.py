@@ -196,7 +196,7 @@ def _assess(rng: random.Random, episode: Episode, worker: User, manager: User) -
                 "delay_reason": (
                     "The family cancelled two visits; we waited for the school's "
                     "information."
-                    if submit_on > assess_selectors.due_on(assessment)
+                    if submit_on > (assess_selectors.due_on(assessment) or submit_on)
                     else ""
                 ),
             },

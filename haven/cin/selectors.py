@@ -9,6 +9,7 @@ from haven.cin.models import Episode, Plan
 from haven.people.models import Person
 from haven.people.selectors import record_ids
 from haven.timescales import calendar
+from haven.timescales import selectors as timescales
 
 
 def open_episode(person: Person) -> Episode | None:
@@ -58,14 +59,10 @@ def plan_with_detail(pk: int) -> Plan:
     )
 
 
-def next_review_due(plan: Plan) -> dt.date:
-    """Local policy: reviewed every 3 months from the start or the last review."""
-    from haven.timescales.catalogue import rule
-
-    deadline = rule("CIN-REVIEW").deadline
-    assert deadline is not None
-    last = plan.reviews.order_by("-held_on").first()
-    return deadline.due_from(last.held_on if last else plan.started_on)
+def next_review_due(plan: Plan) -> dt.date | None:
+    """When the plan's next review is due, as the timescales engine holds it
+    (CIN-REVIEW: local policy, its value set by the council)."""
+    return timescales.next_due_on(plan.episode.person_id, "CIN-REVIEW", plan.pk)
 
 
 def proposed_closure(episode: Episode) -> str:

@@ -1,0 +1,40 @@
+"""Reads of the obligations the engine keeps: the one place a due date comes from.
+
+Pages and services never count a deadline themselves from the catalogue: a
+council's local value for a rule, a backdated event or a correction would make
+their count disagree with My work. They ask here (tests/timescales/
+test_due_dates_come_from_the_engine.py forbids counting anywhere else).
+"""
+
+import datetime as dt
+
+from haven.timescales.models import Obligation
+
+
+def obligation_for(person_id: int, rule_id: str, subject: object) -> Obligation | None:
+    """The latest obligation under `rule_id` about `subject` (an assessment's or
+    a plan's id): the one due now, or the last one met or ended."""
+    about = Obligation.objects.filter(
+        person_id=person_id, rule_id=rule_id, subject=str(subject)
+    )
+    due = about.filter(status=Obligation.Status.DUE).order_by("due_on").first()
+    return due or about.order_by("-pk").first()
+
+
+def due_on(person_id: int, rule_id: str, subject: object) -> dt.date | None:
+    """When the duty about `subject` is due, as the engine holds it; None when
+    the engine holds no such duty (the rule is not in force for it)."""
+    found = obligation_for(person_id, rule_id, subject)
+    return found.due_on if found is not None else None
+
+
+def next_due_on(person_id: int, rule_id: str, subject: object) -> dt.date | None:
+    """When the duty about `subject` next falls due; None if nothing is due."""
+    found = Obligation.objects.filter(
+        person_id=person_id,
+        rule_id=rule_id,
+        subject=str(subject),
+        status=Obligation.Status.DUE,
+    ).order_by("due_on")
+    first = found.first()
+    return first.due_on if first is not None else None
