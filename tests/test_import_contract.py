@@ -43,7 +43,6 @@ NOT_YET: set[tuple[str, str]] = {
     ("cin/services.py", "assessments"),
     ("cin/services.py", "earlyhelp"),
     ("cin/views.py", "assessments"),
-    ("core/selectors.py", "frontdoor"),
     ("frontdoor/services.py", "cin"),
     ("frontdoor/services.py", "earlyhelp"),
     ("frontdoor/views.py", "cin"),

@@ -5,8 +5,9 @@ from django.http import HttpRequest
 
 from haven.core import alerts
 from haven.core.mfa import pending_step
+from haven.core.navigation import navigation_for
 from haven.core.roles import group_names
-from haven.core.selectors import is_demo_database, navigation_for
+from haven.core.selectors import is_demo_database
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:

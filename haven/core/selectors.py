@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
 from django.urls import reverse
 
 from haven.core.access import managed_team_ids
@@ -29,33 +28,6 @@ def current_allocation(
 
 def is_demo_database() -> bool:
     return DemoDatabase.objects.exists()
-
-
-def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
-    """The service navigation: only the places this user's roles can use."""
-    user = request.user
-    items: list[dict[str, Any]] = [{"text": "Home", "href": reverse("home")}]
-    if user.has_perm("core.view_case_record"):
-        items.append({"text": "My work", "href": reverse("timescales:my_work")})
-        items.append({"text": "Children", "href": reverse("people:list")})
-    from haven.frontdoor.selectors import works_at_front_door
-
-    if isinstance(user, User) and works_at_front_door(user):
-        items.append({"text": "Front door", "href": reverse("frontdoor:queue")})
-    if user.has_perm("core.record_early_help") or user.has_perm(
-        "core.manage_team_cases"
-    ):
-        items.append({"text": "Early help", "href": reverse("earlyhelp:queue")})
-    if user.has_perm("core.manage_team_cases"):
-        items.append({"text": "Team work", "href": reverse("timescales:team")})
-        items.append({"text": "To authorise", "href": reverse("assessments:awaiting")})
-        items.append({"text": "Oversight", "href": reverse("casework:oversight")})
-    if user.has_perm("core.manage_reference_data"):
-        items.append({"text": "Timescales", "href": reverse("timescales:rules")})
-        items.append({"text": "Administration", "href": reverse("admin:index")})
-    for item in items:
-        item["current"] = request.path == item["href"]
-    return items
 
 
 def still_to_come(roles: list[Role]) -> list[str]:
