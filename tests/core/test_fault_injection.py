@@ -209,7 +209,8 @@ def test_submitting_an_assessment(staff: Staff) -> None:
     )
 
 
-def test_authorising_an_assessment_that_closes_the_episode(staff: Staff) -> None:
+def test_authorising_an_assessment_then_closing_the_episode(staff: Staff) -> None:
+    # Authorising only proposes a closure reason; the worker closes the episode.
     assessment = open_assessment(staff, allocated_child(staff))
     assessments.save_assessment(assessment, COMPLETE, primary_need="N1", by=staff.alice)
     assessments.submit_assessment(assessment, by=staff.alice)
@@ -218,6 +219,18 @@ def test_authorising_an_assessment_that_closes_the_episode(staff: Staff) -> None
         lambda: (
             lambda: assessments.authorise_assessment(
                 Assessment.objects.get(pk=assessment.pk), by=user(staff.mona.pk)
+            )
+        ),
+    )
+    fail_at_every_point(
+        "close_episode",
+        lambda: (
+            lambda: cin.close_episode(
+                Episode.objects.get(pk=assessment.episode_id),
+                closed_on=clock.today(),
+                reason="RC8",
+                summary="No further action after the assessment.",
+                by=user(staff.alice.pk),
             )
         ),
     )
