@@ -61,7 +61,6 @@ def _details(
     sex = sex or drawn
     names = _given_names(sex)
     return {
-        "kind": Person.Kind.CHILD if child else Person.Kind.ADULT,
         "given_name": rng.choice(names),
         "family_name": family_name,
         "date_of_birth": born,

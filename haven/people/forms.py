@@ -12,12 +12,6 @@ from haven.people.models import Address, Person, PersonName
 
 
 class PersonForm(Form):
-    kind = forms.ChoiceField(
-        label="Who is this?",
-        choices=Person.Kind.choices,
-        widget=forms.RadioSelect,
-        initial=Person.Kind.CHILD,
-    )
     given_name = forms.CharField(
         label="First name",
         max_length=column_length(Person, "given_name"),
@@ -29,7 +23,11 @@ class PersonForm(Form):
         error_messages={"required": "Enter the last name"},
     )
     date_of_birth = DateField(
-        label="Date of birth", required=False, help_text="For example, 27 3 2019"
+        label="Date of birth",
+        required=False,
+        help_text="For example, 27 3 2019. Haven works out from it whether they are "
+        "a child (under 18) or an adult. If no date is known, they are treated as "
+        "a child unless recorded as someone's parent or carer",
     )
     expected_date_of_birth = DateField(
         label="Expected date of birth",

@@ -14,14 +14,10 @@ class Person(models.Model):
     """A real person known to children's services: a child, a parent, a carer...
 
     A record merged into another keeps its own rows and points at the survivor
-    (`merged_into`), so an unmerge restores both exactly as they were.
+    (`merged_into`), so an unmerge restores both exactly as they were. Whether
+    they are a child or an adult is derived, not stored (`haven.people.lifestage`).
     """
 
-    class Kind(models.TextChoices):
-        CHILD = "child", "Child"
-        ADULT = "adult", "Adult"
-
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CHILD)
     given_name = models.CharField("First name", max_length=100)
     family_name = models.CharField("Last name", max_length=100)
     given_key = models.CharField(max_length=8, blank=True, editable=False)

@@ -31,7 +31,6 @@ from haven.people.models import (
 )
 
 DETAIL_FIELDS = (
-    "kind",
     "given_name",
     "family_name",
     "date_of_birth",

@@ -11,7 +11,7 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
-from haven.people import merging, selectors
+from haven.people import lifestage, merging, selectors
 from haven.people.models import Person
 from haven.timescales import queue
 
@@ -76,11 +76,15 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if merged:
         return redirect("people:detail", pk=merged)
     person = open_person(request, pk, "Person page")
+    ids = selectors.record_ids(person)
+    relationships = selectors.relationships_of(person, request.user)
+    hidden = {row["person"].pk for row in relationships if row["unnamed"]}
     context = {
         "person": person,
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
-        "relationships": selectors.relationships_of(person, request.user),
+        "relationships": relationships,
+        "life_stage": lifestage.life_stage(person, ids=ids, hidden=hidden),
         "obligations": queue.for_person(selectors.record_ids(person)),
         "may_record": records_about_children(request.user),
         "merge_requests": merging.pending_for(request.user)

@@ -10,12 +10,11 @@ from haven.core.models import BreakGlass
 from haven.core.services import allocate_case
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Address, Person, Relationship
-from tests.factories import ChildFactory
+from tests.factories import AdultFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
 
 NEW = {
-    "kind": "child",
     "given_name": "Jasmine",
     "family_name": "Thackray",
     "date_of_birth_day": "4",
@@ -128,7 +127,7 @@ def test_a_move_keeps_the_address_history(client, alice, child):
 
 
 def test_a_relationship_shows_on_both_records(client, alice, child, team, mona):
-    mother = ChildFactory(kind="adult", given_name="Maria", family_name="Thackray")
+    mother = AdultFactory(given_name="Maria", family_name="Thackray")
     allocate_case(mother, team=team, on=dt.date(2026, 1, 5), by=mona)
     client.force_login(alice)
     url = reverse("people:add_relationship", args=[child.pk])

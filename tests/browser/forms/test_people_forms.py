@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from haven.core import clock
 from haven.core.models import Allocation, Team
-from haven.people import forms, merging
+from haven.people import forms, lifestage, merging
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Person, Relationship
 from tests.browser.conftest import (
@@ -38,7 +38,7 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     sign_in(page, live_server.url, "social-worker")
     page.goto(f"{live_server.url}/people/new/")
 
-    choose(page, "kind", "child")
+    expect(page.locator("input[name=kind]")).to_have_count(0)
     page.fill("#id_given_name", "Peregrine")
     page.fill("#id_family_name", scenes.FAMILY)
     fill_date(page, "date_of_birth", born)
@@ -55,7 +55,7 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
 
     expect_success(page, "added to the register")
     person = Person.objects.get(given_name="Peregrine", family_name=scenes.FAMILY)
-    assert person.kind == "child"
+    assert lifestage.is_child_on(person, clock.today())
     assert person.date_of_birth == born
     assert person.sex == "M"
     assert person.gender_identity == "Boy"
@@ -128,7 +128,7 @@ def test_an_address_a_known_as_name_and_a_warning_are_added(
 @covers(forms.RelationshipForm)
 def test_a_relationship_is_found_chosen_and_recorded(page: Page, live_server, demo):
     child = scenes.child()
-    mother = scenes.registered("Harriet", dt.date(1990, 5, 17), adult=True)
+    mother = scenes.registered("Harriet", dt.date(1990, 5, 17))
     sign_in(page, live_server.url, "social-worker")
     page.goto(f"{live_server.url}/people/{child.pk}/relationships/new/")
 
