@@ -104,3 +104,23 @@ class WarningKind(models.TextChoices):
     DO_NOT_DISCLOSE_ADDRESS = "address_confidential", "Address must not be disclosed"
     INTERPRETER = "interpreter", "Needs an interpreter"
     OTHER = "other", "Other"
+
+
+class ImmigrationStatusKind(models.TextChoices):
+    """A person's immigration status over time.
+
+    UASC comes from the SSDA903 (children looked after) return: its UASC table
+    records a child's unaccompanied asylum-seeking status and DUC, "the date UASC
+    status ceased", which may be no later than the child's 18th birthday (903
+    validation rule 304). The CIN census factor 9A also names UASC. The other
+    codes are Haven's own plain words for the statuses social workers record;
+    "other" carries the worker's own description.
+    """
+
+    UASC = "uasc", "Unaccompanied asylum-seeking child (UASC)"
+    ASYLUM_SEEKER = "asylum_seeker", "Asylum seeker: claim not yet decided"
+    REFUGEE = "refugee", "Refugee status or humanitarian protection"
+    LIMITED_LEAVE = "limited_leave", "Limited leave to remain"
+    SETTLED = "settled", "Indefinite leave to remain or settled status"
+    BRITISH = "british", "British citizen"
+    OTHER = "other", "Other (describe it)"

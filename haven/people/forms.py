@@ -7,8 +7,15 @@ from django import forms
 
 from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form, column_length
-from haven.people.codes import Disability, Ethnicity, RelationshipKind, Sex, WarningKind
-from haven.people.models import Address, Person, PersonName
+from haven.people.codes import (
+    Disability,
+    Ethnicity,
+    ImmigrationStatusKind,
+    RelationshipKind,
+    Sex,
+    WarningKind,
+)
+from haven.people.models import Address, ImmigrationStatus, Person, PersonName
 
 
 class PersonForm(Form):
@@ -55,11 +62,6 @@ class PersonForm(Form):
         label="Religion (optional)",
         required=False,
         max_length=column_length(Person, "religion"),
-    )
-    immigration_status = forms.CharField(
-        label="Immigration status (optional)",
-        required=False,
-        max_length=column_length(Person, "immigration_status"),
     )
     disabilities = forms.MultipleChoiceField(
         label="Disabilities",
@@ -149,6 +151,31 @@ class RelationshipForm(Form):
     started_on = DateField(label="Since (optional)", required=False)
     parental_responsibility = forms.BooleanField(
         label="Has parental responsibility", required=False
+    )
+
+
+class ImmigrationStatusForm(Form):
+    status = forms.ChoiceField(
+        label="Immigration status",
+        choices=ImmigrationStatusKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the status"},
+    )
+    detail = forms.CharField(
+        label="Describe it (needed for Other)",
+        required=False,
+        max_length=column_length(ImmigrationStatus, "detail"),
+        help_text="For example, the Home Office reference or the leave's conditions",
+    )
+    started_on = DateField(
+        label="From",
+        error_messages={"required": "Enter the date it started"},
+    )
+    ended_on = DateField(
+        label="To (optional)",
+        required=False,
+        help_text="For UASC, the date UASC status ceased (DfE SSDA903 DUC): no later "
+        "than the child's 18th birthday",
     )
 
 

@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from haven.core import clock
 from haven.core.versions import version_field
-from haven.people.codes import Ethnicity, RelationshipKind, Sex, WarningKind
+from haven.people.codes import (
+    Ethnicity,
+    ImmigrationStatusKind,
+    RelationshipKind,
+    Sex,
+    WarningKind,
+)
 
 
 class Person(models.Model):
@@ -43,7 +49,6 @@ class Person(models.Model):
     )
     first_language = models.CharField(max_length=60, blank=True)
     religion = models.CharField(max_length=60, blank=True)
-    immigration_status = models.CharField(max_length=80, blank=True)
     disabilities = models.JSONField(
         default=list, blank=True, help_text="DfE Disability codes."
     )
@@ -188,6 +193,38 @@ class Relationship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.other} is {self.person}'s {self.get_kind_display().lower()}"
+
+
+class ImmigrationStatus(models.Model):
+    """A person's immigration status from one date to another (DfE SSDA903 UASC:
+    the UASC status and DUC, the date it ceased). Rows are added, never
+    overwritten; `started_on` is blank only for text carried over from the old
+    free-text field, whose start was never recorded."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="immigration_statuses"
+    )
+    status = models.CharField(max_length=20, choices=ImmigrationStatusKind.choices)
+    detail = models.CharField(max_length=200, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="For UASC, DfE DUC: the date UASC ceased."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+
+    def __str__(self) -> str:
+        words = self.get_status_display()
+        return f"{words}: {self.detail}" if self.detail else words
 
 
 class Household(models.Model):

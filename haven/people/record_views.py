@@ -18,10 +18,11 @@ from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
-from haven.people import merging, selectors, services
+from haven.people import merging, selectors, services, statuses
 from haven.people.forms import (
     AddressForm,
     EditPersonForm,
+    ImmigrationStatusForm,
     KnownAsForm,
     MergeForm,
     NewPersonForm,
@@ -209,6 +210,21 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "chosen": request.POST.get("other", ""),
     }
     return render(request, "people/add_relationship.html", context)
+
+
+@policy(Policy.PERSON)
+def add_immigration_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _form_page(
+        request,
+        pk,
+        ImmigrationStatusForm,
+        lambda person, data: statuses.record_immigration_status(
+            person, by=request.user, **data
+        ),
+        what="Record an immigration status",
+        title="Record {person}'s immigration status",
+        done="Immigration status recorded.",
+    )
 
 
 @policy(Policy.PERSON)

@@ -41,7 +41,6 @@ DETAIL_FIELDS = (
     "ethnicity",
     "first_language",
     "religion",
-    "immigration_status",
     "disabilities",
     "nhs_number",
     "upn",

@@ -11,7 +11,7 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
-from haven.people import lifestage, merging, selectors
+from haven.people import lifestage, merging, selectors, statuses
 from haven.people.models import Person
 from haven.timescales import queue
 
@@ -84,6 +84,7 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
         "relationships": relationships,
+        "immigration": statuses.statuses_of(ids),
         "life_stage": lifestage.life_stage(person, ids=ids, hidden=hidden),
         "obligations": queue.for_person(selectors.record_ids(person)),
         "may_record": records_about_children(request.user),

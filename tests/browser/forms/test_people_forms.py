@@ -47,7 +47,6 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     select(page, "ethnicity", value="MWBC")
     page.fill("#id_first_language", "Welsh")
     page.fill("#id_religion", "None")
-    page.fill("#id_immigration_status", "British citizen")
     tick(page, "disabilities", "MOB", "COMM", "HAND")
     page.fill("#id_nhs_number", nhs)
     page.fill("#id_local_id", "QB-1001")
@@ -61,7 +60,6 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     assert person.gender_identity == "Boy"
     assert person.ethnicity == "MWBC"
     assert (person.first_language, person.religion) == ("Welsh", "None")
-    assert person.immigration_status == "British citizen"
     assert sorted(person.disabilities) == ["COMM", "HAND", "MOB"]
     assert person.nhs_number.replace(" ", "") == nhs.replace(" ", "")
     assert person.local_id == "QB-1001"
@@ -145,6 +143,32 @@ def test_a_relationship_is_found_chosen_and_recorded(page: Page, live_server, de
     assert link.kind == "mother"
     assert link.started_on == child.date_of_birth
     assert link.has_parental_responsibility is True
+
+
+@covers(forms.ImmigrationStatusForm)
+def test_uasc_status_is_recorded_with_the_date_it_ceased(page: Page, live_server, demo):
+    child = scenes.child()
+    started = clock.today() - dt.timedelta(days=100)
+    ceased = clock.today() - dt.timedelta(days=10)
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/")
+    page.get_by_role("link", name="Record an immigration status").click()
+
+    choose(page, "status", "other")
+    fill_date(page, "started_on", started)
+    press(page, "Save")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Describe the status")
+
+    choose(page, "status", "uasc")
+    fill_date(page, "ended_on", ceased)
+    press(page, "Save")
+    expect_success(page, "Immigration status recorded")
+    row = child.immigration_statuses.get()
+    assert (row.status, row.started_on, row.ended_on) == ("uasc", started, ceased)
+    expect(page.locator("#immigration")).to_contain_text(
+        "Unaccompanied asylum-seeking child (UASC)"
+    )
+    expect(page.locator("#immigration")).to_contain_text("(UASC ceased)")
 
 
 @covers(forms.MergeForm, forms.ReasonForm)
