@@ -12,6 +12,7 @@ from haven.people.codes import (
     Ethnicity,
     ImmigrationStatusKind,
     RelationshipKind,
+    ResponsibilityBasis,
     Sex,
     WarningKind,
 )
@@ -149,9 +150,46 @@ class RelationshipForm(Form):
         error_messages={"required": "Choose how they are related"},
     )
     started_on = DateField(label="Since (optional)", required=False)
-    parental_responsibility = forms.BooleanField(
-        label="Has parental responsibility", required=False
+
+
+class ResponsibilityForm(Form):
+    """Who has parental responsibility for the child; `holders` are the choices
+    (a related person, or "la" for the local authority)."""
+
+    holder = forms.ChoiceField(
+        label="Who has parental responsibility?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who has parental responsibility"},
     )
+    basis = forms.ChoiceField(
+        label="On what legal basis?",
+        widget=forms.RadioSelect,
+        choices=[
+            (code, words)
+            for code, words in ResponsibilityBasis.choices
+            if code != ResponsibilityBasis.NOT_RECORDED
+        ],
+        help_text="The wording follows the Children Act 1989 ss.2-4A, 5, 12(2), 14C, "
+        "33(3) and 44(4), and the Adoption and Children Act 2002 ss.25 and 46",
+        error_messages={"required": "Choose the legal basis"},
+    )
+    started_on = DateField(
+        label="From",
+        help_text="For a parent since birth, the date of birth; for an order, the "
+        "date it was made",
+        error_messages={"required": "Enter the date it started"},
+    )
+    ended_on = DateField(
+        label="To (optional)",
+        required=False,
+        help_text="When the order ended or was discharged. It ends at 18 anyway",
+    )
+
+    def __init__(
+        self, *args: Any, holders: list[tuple[str, str]] | None = None, **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        self.fields["holder"].choices = holders or []  # type: ignore[attr-defined]
 
 
 class ImmigrationStatusForm(Form):

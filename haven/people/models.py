@@ -11,6 +11,7 @@ from haven.people.codes import (
     Ethnicity,
     ImmigrationStatusKind,
     RelationshipKind,
+    ResponsibilityBasis,
     Sex,
     WarningKind,
 )
@@ -181,7 +182,6 @@ class Relationship(models.Model):
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
-    has_parental_responsibility = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -193,6 +193,50 @@ class Relationship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.other} is {self.person}'s {self.get_kind_display().lower()}"
+
+
+class ParentalResponsibility(models.Model):
+    """Who has parental responsibility for a child, from when to when, and on what
+    legal basis (Children Act 1989 ss.2-4A, 5, 12, 14C, 33). `holder` blank means
+    the local authority (a care order, an emergency protection order, a placement
+    order); otherwise the record is tied to the relationship it rests on."""
+
+    child = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="responsibility_held_for"
+    )
+    holder = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="responsibility_holds",
+        null=True,
+        blank=True,
+    )
+    relationship = models.ForeignKey(
+        Relationship,
+        on_delete=models.PROTECT,
+        related_name="responsibility",
+        null=True,
+        blank=True,
+    )
+    basis = models.CharField(max_length=30, choices=ResponsibilityBasis.choices)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+        verbose_name_plural = "parental responsibility"
+
+    def __str__(self) -> str:
+        who = str(self.holder) if self.holder else "The local authority"
+        return f"{who}: {self.get_basis_display()}"
 
 
 class ImmigrationStatus(models.Model):

@@ -324,7 +324,6 @@ def record_relationship(
     other: Person,
     kind: str,
     started_on: dt.date | None = None,
-    parental_responsibility: bool = False,
     by: User,
 ) -> Relationship:
     """Record that `other` is `person`'s `kind`; both records show it."""
@@ -339,7 +338,6 @@ def record_relationship(
             other=other,
             kind=kind,
             started_on=started_on,
-            has_parental_responsibility=parental_responsibility,
         )
         words = f"{other} is {person}'s {link.get_kind_display().lower()}"
         payload = {"other": other.pk, "kind": kind, "words": words}

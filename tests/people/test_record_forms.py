@@ -134,10 +134,9 @@ def test_a_relationship_shows_on_both_records(client, alice, child, team, mona):
     assert "Maria Thackray" in client.get(url, {"q": "Maria Thackray"}).content.decode()
     refused = client.post(url, {"kind": "mother"}).content.decode()
     assert "Choose the related person" in refused
-    data = {"other": mother.pk, "kind": "mother", "parental_responsibility": "on"}
+    data = {"other": mother.pk, "kind": "mother"}
     assert client.post(url, data).status_code == 302
-    link = Relationship.objects.get()
-    assert link.has_parental_responsibility
+    assert Relationship.objects.get().kind == "mother"
     page = client.get(reverse("people:detail", args=[mother.pk])).content.decode()
     assert "Jasmine Thackray" in page
 

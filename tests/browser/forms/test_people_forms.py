@@ -10,8 +10,9 @@ from playwright.sync_api import Browser, Page, expect
 from haven.core import clock
 from haven.core.models import Allocation, Team
 from haven.people import forms, lifestage, merging
+from haven.people import services as people_services
 from haven.people.identifiers import generate_nhs_number
-from haven.people.models import Person, Relationship
+from haven.people.models import ParentalResponsibility, Person, Relationship
 from tests.browser.conftest import (
     accessibility_violations,
     serious_accessibility_violations,
@@ -135,14 +136,49 @@ def test_a_relationship_is_found_chosen_and_recorded(page: Page, live_server, de
     choose(page, "other", mother.pk)
     select(page, "kind", value="mother")
     fill_date(page, "started_on", child.date_of_birth)
-    page.check("#id_parental_responsibility")
     press(page, "Save")
 
     expect_success(page, "Relationship recorded on both records")
     link = Relationship.objects.get(person=child, other=mother)
     assert link.kind == "mother"
     assert link.started_on == child.date_of_birth
-    assert link.has_parental_responsibility is True
+
+
+@covers(forms.ResponsibilityForm)
+def test_parental_responsibility_is_recorded_with_its_basis(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    mother = scenes.registered("Harriet", dt.date(1990, 5, 17))
+    link = people_services.record_relationship(
+        child, other=mother, kind="mother", by=scenes.staff("social-worker")
+    )
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/")
+    page.get_by_role("link", name="Record parental responsibility").click()
+    expect(page.locator("#id_basis-hint")).to_contain_text("Children Act 1989")
+
+    choose(page, "basis", "care_order")
+    choose(page, "holder", f"person-{link.pk}")
+    press(page, "Save")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "choose the local authority"
+    )
+    expect(page.locator("input[name=basis][value=care_order]")).to_be_checked()
+
+    choose(page, "basis", "mother")
+    fill_date(page, "started_on", child.date_of_birth)
+    press(page, "Save")
+    expect_success(page, "Parental responsibility recorded")
+    row = ParentalResponsibility.objects.get(child=child)
+    assert (row.holder, row.basis, row.started_on) == (
+        mother,
+        "mother",
+        child.date_of_birth,
+    )
+    expect(page.locator("#relationships")).to_contain_text(
+        "Harriet has parental responsibility for"
+    )
 
 
 @covers(forms.ImmigrationStatusForm)
