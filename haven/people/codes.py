@@ -200,3 +200,21 @@ AUTHORITY_BASES = frozenset(
         ResponsibilityBasis.PLACEMENT_ORDER,
     }
 )
+
+
+class UpnUnknown(models.TextChoices):
+    """Why a child has no UPN: DfE UPNunknown (CBDS N00135), codes UN1-UN7.
+
+    Source: the CIN census specification (codes from the DfE schema; wording as
+    summarised in Haven's returns research note, where it is marked as
+    paraphrased: check it against the current DfE guide). UN1 is not for a child
+    of school age (CIN rule 8770Q, SSDA903 rule 209); UN7 is confirmed by rule 8772.
+    """
+
+    UN1 = "UN1", "UN1: child not yet of school age, or never allocated a UPN"
+    UN2 = "UN2", "UN2: child has never attended a state school in England"
+    UN3 = "UN3", "UN3: child lives outside England"
+    UN4 = "UN4", "UN4: UPN not yet obtained (new to the local authority)"
+    UN5 = "UN5", "UN5: sources disagree about the UPN"
+    UN6 = "UN6", "UN6: child is unborn"
+    UN7 = "UN7", "UN7: referral with no further action"

@@ -14,6 +14,7 @@ from haven.people.codes import (
     RelationshipKind,
     ResponsibilityBasis,
     Sex,
+    UpnUnknown,
     WarningKind,
 )
 from haven.people.models import Address, ImmigrationStatus, Person, PersonName
@@ -43,7 +44,11 @@ class PersonForm(Form):
         help_text="Only for an unborn child",
     )
     sex = forms.ChoiceField(
-        label="Sex", choices=Sex.choices, widget=forms.RadioSelect, initial=Sex.UNKNOWN
+        label="Sex",
+        choices=Sex.choices,
+        widget=forms.RadioSelect,
+        initial=Sex.UNKNOWN,
+        help_text="For an unborn child, Unknown",
     )
     gender_identity = forms.CharField(
         label="Gender identity (optional)",
@@ -80,7 +85,18 @@ class PersonForm(Form):
         required=False,
         help_text="13 characters, starting with a letter",
     )
-    local_id = forms.CharField(label="Local person ID (optional)", required=False)
+    upn_unknown = forms.ChoiceField(
+        label="If there is no UPN, why not? (optional)",
+        choices=[("", "Choose a reason")] + list(UpnUnknown.choices),
+        required=False,
+        help_text="DfE UPNunknown codes, for the children in need census",
+    )
+    local_id = forms.CharField(
+        label="Local person ID (optional)",
+        required=False,
+        help_text="Up to 20 letters or digits. Sent to the DfE as the child's "
+        "LAchildID; without one, Haven sends H and the Haven ID",
+    )
     date_of_death = DateField(label="Date of death", required=False)
 
 

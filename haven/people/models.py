@@ -13,6 +13,7 @@ from haven.people.codes import (
     RelationshipKind,
     ResponsibilityBasis,
     Sex,
+    UpnUnknown,
     WarningKind,
 )
 
@@ -57,6 +58,13 @@ class Person(models.Model):
         "NHS number", max_length=10, null=True, blank=True, unique=True
     )
     upn = models.CharField("UPN", max_length=13, null=True, blank=True, unique=True)
+    upn_unknown = models.CharField(
+        "Why there is no UPN",
+        max_length=3,
+        choices=UpnUnknown.choices,
+        blank=True,
+        help_text="DfE UPNunknown (N00135): only when there is no UPN.",
+    )
     local_id = models.CharField(
         "Local person ID", max_length=20, null=True, blank=True, unique=True
     )
@@ -98,6 +106,14 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def la_child_id(self) -> str:
+        """The CIN census LAchildID (and SSDA903 CHILD) Haven gives this person:
+        their local person ID, or else "H" and their Haven ID (see census.py)."""
+        from haven.people.census import la_child_id
+
+        return la_child_id(self.local_id, self.pk)
 
     @property
     def is_unborn(self) -> bool:

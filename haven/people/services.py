@@ -14,6 +14,7 @@ from haven.core.models import Allocation, User
 from haven.core.roles import records_about_children
 from haven.core.services import allocate_case
 from haven.core.versions import claim
+from haven.people.census import check_census_fields
 from haven.people.codes import INVERSE_RELATIONSHIP
 from haven.people.identifiers import (
     validate_local_id,
@@ -44,6 +45,7 @@ DETAIL_FIELDS = (
     "disabilities",
     "nhs_number",
     "upn",
+    "upn_unknown",
     "local_id",
 )
 IDENTIFIER_FIELDS = ("nhs_number", "upn", "local_id")
@@ -90,6 +92,7 @@ def _check_details(details: dict[str, Any]) -> None:
             "Date of death must be on or after the date of birth",
             field="date_of_death",
         )
+    check_census_fields(details, clock.today(), failures)
     codes = details.get("disabilities") or []
     if "NONE" in codes and len(codes) > 1:
         failures.add(

@@ -50,7 +50,8 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     page.fill("#id_religion", "None")
     tick(page, "disabilities", "MOB", "COMM", "HAND")
     page.fill("#id_nhs_number", nhs)
-    page.fill("#id_local_id", "QB-1001")
+    select(page, "upn_unknown", value="UN2")
+    page.fill("#id_local_id", "QB1001")
     press(page, "Continue")
 
     expect_success(page, "added to the register")
@@ -63,7 +64,8 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     assert (person.first_language, person.religion) == ("Welsh", "None")
     assert sorted(person.disabilities) == ["COMM", "HAND", "MOB"]
     assert person.nhs_number.replace(" ", "") == nhs.replace(" ", "")
-    assert person.local_id == "QB-1001"
+    assert person.local_id == "QB1001"
+    assert (person.upn_unknown, person.la_child_id) == ("UN2", "QB1001")
 
     page.goto(f"{live_server.url}/people/{person.pk}/edit/")
     for code in ("MOB", "COMM", "HAND"):
