@@ -8,7 +8,7 @@ and a parent (by role); a 16-year-old mother is a child and a parent.
 
 A person with neither a date of birth nor an expected date of birth cannot be
 aged. They are treated as the role they were registered in: the subject of a
-contact is a child; someone recorded before this change keeps the child/adult
+contact or of a children in need case is a child; someone recorded before this change keeps the child/adult
 choice made when they were registered (the journal kept it); someone recorded
 only as the parent or carer of another person is an adult. Anyone else is
 treated as a child, so the protections for children apply until a date is known.
@@ -119,6 +119,12 @@ def undated_reading(person: Person) -> Reading:
             "No date of birth is known: treated as a child, as a contact was "
             "made about them",
         )
+    if person.cin_episodes.exists():
+        return Reading(
+            True,
+            "No date of birth is known: treated as a child, as the subject of a "
+            "children in need case",
+        )
     legacy = _legacy_kind(person)
     if legacy is not None:
         child = legacy == "child"
@@ -147,6 +153,7 @@ class Roles:
     parent_of: list[Person] = field(default_factory=list)
     carer_of: list[Person] = field(default_factory=list)
     contact_subject: bool = False
+    case_subject: bool = False
 
     def words(self, hidden: set[int] | frozenset[int] = frozenset()) -> list[str]:
         """`hidden`: people who may not be named to the reader (restricted)."""
@@ -155,7 +162,9 @@ class Roles:
             said.append("parent of " + _names(self.parent_of, hidden))
         if self.carer_of:
             said.append("carer of " + _names(self.carer_of, hidden))
-        if self.contact_subject:
+        if self.case_subject:
+            said.append("the subject of a children in need case")
+        elif self.contact_subject:
             said.append("the subject of a contact")
         return said
 
@@ -181,6 +190,9 @@ def roles_of(person: Person, ids: list[int] | None = None) -> Roles:
             roles.carer_of.append(link.person if theirs else link.other)
     roles.contact_subject = Person.objects.filter(
         pk__in=ids, frontdoor_contacts__isnull=False
+    ).exists()
+    roles.case_subject = Person.objects.filter(
+        pk__in=ids, cin_episodes__isnull=False
     ).exists()
     return roles
 

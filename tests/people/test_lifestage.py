@@ -100,3 +100,20 @@ def test_the_person_page_says_child_or_adult_and_their_roles(client, alice, team
     assert "parent of Jasmine Thackray" in page
     page = client.get(reverse("people:detail", args=[child.pk])).content.decode()
     assert "Child, aged" in page
+
+
+def test_the_subject_of_a_children_in_need_case_is_a_child_without_a_date(
+    alice, mona, team
+):
+    from haven.cin.services import open_referral
+    from haven.core.services import allocate_case
+
+    child = ChildFactory(date_of_birth=None)
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    # Recorded as someone's parent too: the case still says child.
+    Relationship.objects.create(person=ChildFactory(), other=child, kind="mother")
+    open_referral(child, received_on=DAY, source="2A", contact_id=None, by=mona)
+    stage = life_stage(child, DAY)
+    assert stage.child
+    assert "subject of a children in need case" in stage.why
+    assert "the subject of a children in need case" in stage.roles
