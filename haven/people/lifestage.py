@@ -8,11 +8,11 @@ and a parent (by role); a 16-year-old mother is a child and a parent.
 
 A person with neither a date of birth nor an expected date of birth cannot be
 aged. They are treated as the role they were registered in: the subject of a
-contact or of a children in need case is a child; someone recorded before this change keeps the child/adult
-choice made when they were registered (the journal kept it); someone recorded
-only as the parent or carer of another person is an adult. Anyone else is
-treated as a child, so the protections for children apply until a date is known.
-The person page says which of these applied.
+contact or of a children in need case is a child; someone recorded before this
+change keeps the child/adult choice made when they were registered (the journal
+kept it); someone recorded only as the parent or carer of another person is an
+adult. Anyone else is treated as a child, so the protections for children apply
+until a date is known. The person page says which of these applied.
 """
 
 import datetime as dt
