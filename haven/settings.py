@@ -11,6 +11,7 @@ HAVEN_DEBUG         true only on a developer's machine (default: false)
 HAVEN_ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 HAVEN_HTTPS         whether the site is served over HTTPS (default: the opposite of
                     HAVEN_DEBUG); the local demo sets it to false
+HAVEN_LA_CODE       the authority's 3-digit DfE local authority number
 HAVEN_REQUIRE_MFA   every member of staff must set up an authenticator app
                     (default: true); the local demo sets it to false
 """
@@ -23,6 +24,7 @@ import dj_database_url
 from haven.core.config import (
     env_bool,
     env_int,
+    env_la_code,
     env_list,
     env_path,
     env_str,
@@ -230,6 +232,8 @@ LOGGING = {
 }
 
 HAVEN_LOCAL_AUTHORITY_NAME = "Haven Demonstration Council"
+# The DfE local authority number (3 digits): the LEA in the CIN census header.
+HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
 # Local practice, not law: how long the worker and team who held a case that has
 # ended (nobody holds it now) keep reading it to finish the write-up.
 HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)

@@ -16,7 +16,6 @@ class ChildFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
-    kind = Person.Kind.CHILD
     given_name = factory.Sequence(lambda n: f"Child{n}")
     family_name = "Testington"
     date_of_birth = dt.date(2016, 5, 4)
@@ -24,6 +23,12 @@ class ChildFactory(factory.django.DjangoModelFactory):
     ethnicity = Ethnicity.WBRI
     given_key = factory.LazyAttribute(lambda o: name_keys(o.given_name, "")[0])
     family_key = factory.LazyAttribute(lambda o: name_keys("", o.family_name)[1])
+
+
+class AdultFactory(ChildFactory):
+    """An adult: a parent, a carer, a relative. Adult by date of birth."""
+
+    date_of_birth = dt.date(1988, 2, 11)
 
 
 class AllocationFactory(factory.django.DjangoModelFactory):

@@ -6,9 +6,10 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from haven.casework.models import CaseNote, Draft, Supervision, SupervisionAction
-from haven.core import access, teams
+from haven.core import access, clock, teams
 from haven.core.caseroles import HOLDER_PERMISSION
 from haven.core.models import Allocation, Team, User
+from haven.people import lifestage
 from haven.people import selectors as people
 from haven.people.models import Person
 
@@ -59,10 +60,11 @@ def allocations_of(person: Person) -> QuerySet[Allocation]:
 def children_to_record_for(user: User, person: Person) -> list[Person]:
     """The child whose page the worker came from, then related children (siblings
     seen together) whose records the worker may change (not break-glass)."""
+    today = clock.today()
     related = [
         row["person"]
         for row in people.relationships_of(person)
-        if row["person"].kind == Person.Kind.CHILD
+        if lifestage.is_child_on(row["person"], today)
         and row["person"].merged_into_id is None
     ]
     ids = [p.pk for p in related if p.pk != person.pk]

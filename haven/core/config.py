@@ -53,6 +53,18 @@ def env_str(name: str, default: str) -> str:
     return raw or default
 
 
+def env_la_code(name: str) -> str:
+    """A DfE local authority number: 3 digits (the CIN census header's LEA, and
+    the first three digits of a UPN the authority issues), or empty if unset."""
+    raw = os.environ.get(name, "").strip()
+    if raw and not (len(raw) == 3 and raw.isdigit()):
+        raise ImproperlyConfigured(
+            f"{name} must be the authority's 3-digit DfE local authority number, "
+            f"not {raw!r}"
+        )
+    return raw
+
+
 def env_path(name: str, default: Path) -> Path:
     raw = os.environ.get(name, "").strip()
     return Path(raw) if raw else default

@@ -19,6 +19,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     return {
         "shell": {
             "authority_name": settings.HAVEN_LOCAL_AUTHORITY_NAME,
+            "la_code": settings.HAVEN_LA_CODE,
             "is_demo": is_demo_database(),
             "role_names": group_names(user) if signed_in else [],
             "navigation": navigation_for(request) if signed_in else [],

@@ -8,8 +8,8 @@ from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case, grant_access, restrict_record
 from haven.demo.names import FAMILY_NAMES, GIVEN_NAMES_F, GIVEN_NAMES_M
-from haven.people import services
-from haven.people.codes import Ethnicity, Sex
+from haven.people import responsibility, services
+from haven.people.codes import Ethnicity, ResponsibilityBasis, Sex
 from haven.people.identifiers import generate_nhs_number, generate_upn
 from haven.people.models import Person
 
@@ -61,7 +61,6 @@ def _details(
     sex = sex or drawn
     names = _given_names(sex)
     return {
-        "kind": Person.Kind.CHILD if child else Person.Kind.ADULT,
         "given_name": rng.choice(names),
         "family_name": family_name,
         "date_of_birth": born,
@@ -112,11 +111,15 @@ def create_families(rng: random.Random, children: int) -> list[Person]:
                 on=max(moved_in, born),
                 by=manager,
             )
-            services.record_relationship(
+            link = services.record_relationship(
+                child, other=mother, kind="mother", by=manager
+            )
+            # A mother has parental responsibility from the birth (CA 1989 s.2).
+            responsibility.record_responsibility(
                 child,
-                other=mother,
-                kind="mother",
-                parental_responsibility=True,
+                holder=responsibility.Holder(mother, link, "mother"),
+                basis=ResponsibilityBasis.MOTHER,
+                started_on=born,
                 by=manager,
             )
             made.append(child)

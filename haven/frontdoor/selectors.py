@@ -9,6 +9,7 @@ from django.db.models import Min, Q, QuerySet
 from haven.core import access, clock
 from haven.core.models import User
 from haven.frontdoor.models import Contact, ContactChild
+from haven.people import lifestage
 from haven.people.keys import name_keys
 from haven.people.matching import likely_duplicates
 from haven.people.models import Person
@@ -117,7 +118,8 @@ def suggestions(
     if date_of_birth:
         near |= Q(date_of_birth=date_of_birth)
     candidates = (
-        Person.objects.filter(near, kind=Person.Kind.CHILD, merged_into__isnull=True)
+        Person.objects.filter(near, merged_into__isnull=True)
+        .filter(lifestage.children_on(clock.today()))
         .filter(restriction__isnull=True)
         .distinct()[:200]
     )

@@ -15,6 +15,7 @@ from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
 from haven.frontdoor.models import Contact, ContactChild
+from haven.people import lifestage
 from haven.people.models import Person
 
 REFERRER_FIELDS = (
@@ -32,9 +33,12 @@ def _may_record(user: User) -> None:
         )
 
 
-def _may_name(user: User, person: Person, *, field: str) -> None:
+def _may_name(
+    user: User, person: Person, *, field: str, on: dt.date | None = None
+) -> None:
     """A front door may record a contact about any child on the register, except a
-    restricted or sealed record the user has not been given access to."""
+    restricted or sealed record the user has not been given access to. A child is
+    under 18 (or unborn) on the day the contact was received, `on`."""
     # Access first: the messages below name the person, and a restricted
     # record's name is not for someone who may not open it.
     restricted = Restriction.objects.filter(person=person).exists()
@@ -51,9 +55,12 @@ def _may_name(user: User, person: Person, *, field: str) -> None:
             f"{person} has been merged into another record: choose that one",
             field=field,
         )
-    if person.kind != Person.Kind.CHILD:
+    if not lifestage.is_child_on(person, on or clock.today()):
         raise DomainError(
-            "not_a_child", f"{person} is not recorded as a child", field=field
+            "not_a_child",
+            f"{person} was not a child on the date of the contact: a contact is "
+            "about a child under 18 or an unborn child",
+            field=field,
         )
 
 
@@ -151,9 +158,11 @@ def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Con
     failures = Failures()
     with failures.gather():
         check_contact(details, children)
+    received = details.get("received_at")
+    on = timezone.localdate(received) if received else None
     for index, child in enumerate(children):
         with failures.gather():
-            _may_name(by, child, field=f"children.{index}")
+            _may_name(by, child, field=f"children.{index}", on=on)
     failures.raise_any()
     consent = details["consent"]
     with transaction.atomic():

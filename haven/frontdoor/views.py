@@ -148,7 +148,6 @@ def _match_rows(
 def _new_child(row: ChildRowForm) -> dict[str, Any]:
     data = row.cleaned_data
     return {
-        "kind": Person.Kind.CHILD,
         "given_name": data["given_name"].strip(),
         "family_name": data["family_name"].strip(),
         "date_of_birth": data.get("date_of_birth"),

@@ -12,25 +12,42 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from haven.core import params
+from haven.core import clock, params
 from haven.core.chronology import describe, impact, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
 from haven.core.route_policy import Policy, policy
-from haven.people import selectors
+from haven.people import lifestage, selectors
 from haven.people.models import Person
 from haven.people.services import DETAIL_FIELDS
 
 
+def _kind(person: Person) -> str:
+    return "child" if lifestage.is_child_on(person, clock.today()) else "adult"
+
+
+KIND_HELP = "Derived today: child (under 18, or unborn) or adult. Never stored."
+
+
 class PersonSummarySerializer(serializers.ModelSerializer[Person]):
+    kind = serializers.SerializerMethodField(help_text=KIND_HELP)
+
     class Meta:
         model = Person
         fields = ["id", "kind", "given_name", "family_name", "date_of_birth", "sex"]
 
+    def get_kind(self, person: Person) -> str:
+        return _kind(person)
+
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
+    kind = serializers.SerializerMethodField(help_text=KIND_HELP)
+
     class Meta:
         model = Person
-        fields = ["id", *DETAIL_FIELDS]
+        fields = ["id", "kind", *DETAIL_FIELDS]
+
+    def get_kind(self, person: Person) -> str:
+        return _kind(person)
 
 
 class ChronologyEntrySerializer(serializers.Serializer[Any]):

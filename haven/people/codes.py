@@ -104,3 +104,117 @@ class WarningKind(models.TextChoices):
     DO_NOT_DISCLOSE_ADDRESS = "address_confidential", "Address must not be disclosed"
     INTERPRETER = "interpreter", "Needs an interpreter"
     OTHER = "other", "Other"
+
+
+class ImmigrationStatusKind(models.TextChoices):
+    """A person's immigration status over time.
+
+    UASC comes from the SSDA903 (children looked after) return: its UASC table
+    records a child's unaccompanied asylum-seeking status and DUC, "the date UASC
+    status ceased", which may be no later than the child's 18th birthday (903
+    validation rule 304). The CIN census factor 9A also names UASC. The other
+    codes are Haven's own plain words for the statuses social workers record;
+    "other" carries the worker's own description.
+    """
+
+    UASC = "uasc", "Unaccompanied asylum-seeking child (UASC)"
+    ASYLUM_SEEKER = "asylum_seeker", "Asylum seeker: claim not yet decided"
+    REFUGEE = "refugee", "Refugee status or humanitarian protection"
+    LIMITED_LEAVE = "limited_leave", "Limited leave to remain"
+    SETTLED = "settled", "Indefinite leave to remain or settled status"
+    BRITISH = "british", "British citizen"
+    OTHER = "other", "Other (describe it)"
+
+
+class ResponsibilityBasis(models.TextChoices):
+    """The legal basis on which someone has parental responsibility for a child.
+
+    Source: Children Act 1989 s.2 (parents married or civil partners at the birth;
+    the mother), s.4 (the father), s.4ZA (a second female parent), s.4A (a
+    step-parent), s.5 (a guardian), s.12(2) (a child arrangements order), s.14C
+    (a special guardian), s.33(3) (a care order: the local authority), s.44(4)
+    (an emergency protection order); Adoption and Children Act 2002 s.25
+    (placement order) and s.46 (adoption order).
+    """
+
+    MOTHER = "mother", "The child's mother (Children Act 1989 s.2(1) and s.2(2)(a))"
+    MARRIED = (
+        "married",
+        "Married to, or the civil partner of, the child's mother at the time of the "
+        "birth (s.2(1))",
+    )
+    REGISTERED = (
+        "registered",
+        "Registered as the child's father or second female parent on the birth "
+        "certificate (s.4(1)(a), s.4ZA(1)(a))",
+    )
+    AGREEMENT = (
+        "agreement",
+        "A parental responsibility agreement (s.4(1)(b), s.4ZA(1)(b), step-parent "
+        "s.4A(1)(a))",
+    )
+    PR_ORDER = (
+        "pr_order",
+        "A parental responsibility order of the court (s.4(1)(c), s.4ZA(1)(c), "
+        "step-parent s.4A(1)(b))",
+    )
+    CHILD_ARRANGEMENTS = (
+        "child_arrangements",
+        "A child arrangements order naming them as a person the child lives with "
+        "(s.12(2))",
+    )
+    SPECIAL_GUARDIANSHIP = (
+        "special_guardianship",
+        "A special guardianship order (s.14C(1)(a))",
+    )
+    GUARDIAN = "guardian", "Appointed as the child's guardian (s.5(6))"
+    ADOPTION_ORDER = (
+        "adoption_order",
+        "An adoption order (Adoption and Children Act 2002 s.46(1))",
+    )
+    CARE_ORDER = (
+        "care_order",
+        "A care order or interim care order: the local authority has parental "
+        "responsibility, shared with the parents (s.33(3)(a), s.31(11))",
+    )
+    EMERGENCY_PROTECTION = (
+        "emergency_protection",
+        "An emergency protection order (s.44(4)(c))",
+    )
+    PLACEMENT_ORDER = (
+        "placement_order",
+        "A placement order: the local authority as adoption agency (Adoption and "
+        "Children Act 2002 s.25(2))",
+    )
+    NOT_RECORDED = (
+        "not_recorded",
+        "Basis not recorded (recorded before Haven asked for the basis)",
+    )
+
+
+# Bases on which the local authority, not a person, holds responsibility.
+AUTHORITY_BASES = frozenset(
+    {
+        ResponsibilityBasis.CARE_ORDER,
+        ResponsibilityBasis.EMERGENCY_PROTECTION,
+        ResponsibilityBasis.PLACEMENT_ORDER,
+    }
+)
+
+
+class UpnUnknown(models.TextChoices):
+    """Why a child has no UPN: DfE UPNunknown (CBDS N00135), codes UN1-UN7.
+
+    Source: the CIN census specification (codes from the DfE schema; wording as
+    summarised in Haven's returns research note, where it is marked as
+    paraphrased: check it against the current DfE guide). UN1 is not for a child
+    of school age (CIN rule 8770Q, SSDA903 rule 209); UN7 is confirmed by rule 8772.
+    """
+
+    UN1 = "UN1", "UN1: child not yet of school age, or never allocated a UPN"
+    UN2 = "UN2", "UN2: child has never attended a state school in England"
+    UN3 = "UN3", "UN3: child lives outside England"
+    UN4 = "UN4", "UN4: UPN not yet obtained (new to the local authority)"
+    UN5 = "UN5", "UN5: sources disagree about the UPN"
+    UN6 = "UN6", "UN6: child is unborn"
+    UN7 = "UN7", "UN7: referral with no further action"

@@ -7,17 +7,20 @@ from django import forms
 
 from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form, column_length
-from haven.people.codes import Disability, Ethnicity, RelationshipKind, Sex, WarningKind
-from haven.people.models import Address, Person, PersonName
+from haven.people.codes import (
+    Disability,
+    Ethnicity,
+    ImmigrationStatusKind,
+    RelationshipKind,
+    ResponsibilityBasis,
+    Sex,
+    UpnUnknown,
+    WarningKind,
+)
+from haven.people.models import Address, ImmigrationStatus, Person, PersonName
 
 
 class PersonForm(Form):
-    kind = forms.ChoiceField(
-        label="Who is this?",
-        choices=Person.Kind.choices,
-        widget=forms.RadioSelect,
-        initial=Person.Kind.CHILD,
-    )
     given_name = forms.CharField(
         label="First name",
         max_length=column_length(Person, "given_name"),
@@ -29,7 +32,11 @@ class PersonForm(Form):
         error_messages={"required": "Enter the last name"},
     )
     date_of_birth = DateField(
-        label="Date of birth", required=False, help_text="For example, 27 3 2019"
+        label="Date of birth",
+        required=False,
+        help_text="For example, 27 3 2019. Haven works out from it whether they are "
+        "a child (under 18) or an adult. If no date is known, they are treated as "
+        "a child unless recorded as someone's parent or carer",
     )
     expected_date_of_birth = DateField(
         label="Expected date of birth",
@@ -37,7 +44,11 @@ class PersonForm(Form):
         help_text="Only for an unborn child",
     )
     sex = forms.ChoiceField(
-        label="Sex", choices=Sex.choices, widget=forms.RadioSelect, initial=Sex.UNKNOWN
+        label="Sex",
+        choices=Sex.choices,
+        widget=forms.RadioSelect,
+        initial=Sex.UNKNOWN,
+        help_text="For an unborn child, Unknown",
     )
     gender_identity = forms.CharField(
         label="Gender identity (optional)",
@@ -58,11 +69,6 @@ class PersonForm(Form):
         required=False,
         max_length=column_length(Person, "religion"),
     )
-    immigration_status = forms.CharField(
-        label="Immigration status (optional)",
-        required=False,
-        max_length=column_length(Person, "immigration_status"),
-    )
     disabilities = forms.MultipleChoiceField(
         label="Disabilities",
         choices=Disability.choices,
@@ -79,7 +85,18 @@ class PersonForm(Form):
         required=False,
         help_text="13 characters, starting with a letter",
     )
-    local_id = forms.CharField(label="Local person ID (optional)", required=False)
+    upn_unknown = forms.ChoiceField(
+        label="If there is no UPN, why not? (optional)",
+        choices=[("", "Choose a reason")] + list(UpnUnknown.choices),
+        required=False,
+        help_text="DfE UPNunknown codes, for the children in need census",
+    )
+    local_id = forms.CharField(
+        label="Local person ID (optional)",
+        required=False,
+        help_text="Up to 20 letters or digits. Sent to the DfE as the child's "
+        "LAchildID; without one, Haven sends H and the Haven ID",
+    )
     date_of_death = DateField(label="Date of death", required=False)
 
 
@@ -149,8 +166,70 @@ class RelationshipForm(Form):
         error_messages={"required": "Choose how they are related"},
     )
     started_on = DateField(label="Since (optional)", required=False)
-    parental_responsibility = forms.BooleanField(
-        label="Has parental responsibility", required=False
+
+
+class ResponsibilityForm(Form):
+    """Who has parental responsibility for the child; `holders` are the choices
+    (a related person, or "la" for the local authority)."""
+
+    holder = forms.ChoiceField(
+        label="Who has parental responsibility?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who has parental responsibility"},
+    )
+    basis = forms.ChoiceField(
+        label="On what legal basis?",
+        widget=forms.RadioSelect,
+        choices=[
+            (code, words)
+            for code, words in ResponsibilityBasis.choices
+            if code != ResponsibilityBasis.NOT_RECORDED
+        ],
+        help_text="The wording follows the Children Act 1989 ss.2-4A, 5, 12(2), 14C, "
+        "33(3) and 44(4), and the Adoption and Children Act 2002 ss.25 and 46",
+        error_messages={"required": "Choose the legal basis"},
+    )
+    started_on = DateField(
+        label="From",
+        help_text="For a parent since birth, the date of birth; for an order, the "
+        "date it was made",
+        error_messages={"required": "Enter the date it started"},
+    )
+    ended_on = DateField(
+        label="To (optional)",
+        required=False,
+        help_text="When the order ended or was discharged. It ends at 18 anyway",
+    )
+
+    def __init__(
+        self, *args: Any, holders: list[tuple[str, str]] | None = None, **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        self.fields["holder"].choices = holders or []  # type: ignore[attr-defined]
+
+
+class ImmigrationStatusForm(Form):
+    status = forms.ChoiceField(
+        label="Immigration status",
+        choices=ImmigrationStatusKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the status"},
+    )
+    detail = forms.CharField(
+        label="Describe it (needed for Other)",
+        required=False,
+        max_length=column_length(ImmigrationStatus, "detail"),
+        help_text="For example, the Home Office reference or the leave's conditions",
+    )
+    started_on = DateField(
+        label="From",
+        error_messages={"required": "Enter the date it started"},
+    )
+    ended_on = DateField(
+        label="To (optional)",
+        required=False,
+        help_text="For UASC, the date UASC status ceased (DfE SSDA903 DUC): no later "
+        "than the child's 18th birthday",
     )
 
 

@@ -13,7 +13,11 @@ import re
 from django.core.exceptions import ValidationError
 
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
-LOCAL_ID = re.compile(r"^[A-Za-z0-9-]{1,20}$")
+# The local person ID is exported as the CIN census LAchildID: letters and digits
+# only, at most 20 (rules 1570, 1580). "H" and digits alone is Haven's own form
+# (haven.people.census), so a local ID cannot take it.
+LOCAL_ID = re.compile(r"^[A-Za-z0-9]{1,20}$")
+HAVEN_FORM = re.compile(r"^[Hh][0-9]+$")
 
 
 def _nhs_check_digit(nine: str) -> int | None:
@@ -98,7 +102,14 @@ def validate_local_id(value: str) -> str:
     local = (value or "").strip()
     if not LOCAL_ID.fullmatch(local):
         raise ValidationError(
-            "Enter a local person ID of up to 20 letters, digits or hyphens",
+            "Enter a local person ID of up to 20 letters or digits, with no spaces, "
+            "hyphens or other signs (the children in need census allows only these)",
             code="local_id_format",
+        )
+    if HAVEN_FORM.fullmatch(local):
+        raise ValidationError(
+            "A local person ID cannot be H followed only by digits: Haven uses that "
+            "form for its own IDs",
+            code="local_id_haven_form",
         )
     return local

@@ -7,21 +7,25 @@ from django.urls import reverse
 
 from haven.core import clock
 from haven.core.versions import version_field
-from haven.people.codes import Ethnicity, RelationshipKind, Sex, WarningKind
+from haven.people.codes import (
+    Ethnicity,
+    ImmigrationStatusKind,
+    RelationshipKind,
+    ResponsibilityBasis,
+    Sex,
+    UpnUnknown,
+    WarningKind,
+)
 
 
 class Person(models.Model):
     """A real person known to children's services: a child, a parent, a carer...
 
     A record merged into another keeps its own rows and points at the survivor
-    (`merged_into`), so an unmerge restores both exactly as they were.
+    (`merged_into`), so an unmerge restores both exactly as they were. Whether
+    they are a child or an adult is derived, not stored (`haven.people.lifestage`).
     """
 
-    class Kind(models.TextChoices):
-        CHILD = "child", "Child"
-        ADULT = "adult", "Adult"
-
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CHILD)
     given_name = models.CharField("First name", max_length=100)
     family_name = models.CharField("Last name", max_length=100)
     given_key = models.CharField(max_length=8, blank=True, editable=False)
@@ -47,7 +51,6 @@ class Person(models.Model):
     )
     first_language = models.CharField(max_length=60, blank=True)
     religion = models.CharField(max_length=60, blank=True)
-    immigration_status = models.CharField(max_length=80, blank=True)
     disabilities = models.JSONField(
         default=list, blank=True, help_text="DfE Disability codes."
     )
@@ -55,6 +58,13 @@ class Person(models.Model):
         "NHS number", max_length=10, null=True, blank=True, unique=True
     )
     upn = models.CharField("UPN", max_length=13, null=True, blank=True, unique=True)
+    upn_unknown = models.CharField(
+        "Why there is no UPN",
+        max_length=3,
+        choices=UpnUnknown.choices,
+        blank=True,
+        help_text="DfE UPNunknown (N00135): only when there is no UPN.",
+    )
     local_id = models.CharField(
         "Local person ID", max_length=20, null=True, blank=True, unique=True
     )
@@ -96,6 +106,14 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def la_child_id(self) -> str:
+        """The CIN census LAchildID (and SSDA903 CHILD) Haven gives this person:
+        their local person ID, or else "H" and their Haven ID (see census.py)."""
+        from haven.people.census import la_child_id
+
+        return la_child_id(self.local_id, self.pk)
 
     @property
     def is_unborn(self) -> bool:
@@ -180,7 +198,6 @@ class Relationship(models.Model):
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
-    has_parental_responsibility = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -192,6 +209,82 @@ class Relationship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.other} is {self.person}'s {self.get_kind_display().lower()}"
+
+
+class ParentalResponsibility(models.Model):
+    """Who has parental responsibility for a child, from when to when, and on what
+    legal basis (Children Act 1989 ss.2-4A, 5, 12, 14C, 33). `holder` blank means
+    the local authority (a care order, an emergency protection order, a placement
+    order); otherwise the record is tied to the relationship it rests on."""
+
+    child = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="responsibility_held_for"
+    )
+    holder = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="responsibility_holds",
+        null=True,
+        blank=True,
+    )
+    relationship = models.ForeignKey(
+        Relationship,
+        on_delete=models.PROTECT,
+        related_name="responsibility",
+        null=True,
+        blank=True,
+    )
+    basis = models.CharField(max_length=30, choices=ResponsibilityBasis.choices)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+        verbose_name_plural = "parental responsibility"
+
+    def __str__(self) -> str:
+        who = str(self.holder) if self.holder else "The local authority"
+        return f"{who}: {self.get_basis_display()}"
+
+
+class ImmigrationStatus(models.Model):
+    """A person's immigration status from one date to another (DfE SSDA903 UASC:
+    the UASC status and DUC, the date it ceased). Rows are added, never
+    overwritten; `started_on` is blank only for text carried over from the old
+    free-text field, whose start was never recorded."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="immigration_statuses"
+    )
+    status = models.CharField(max_length=20, choices=ImmigrationStatusKind.choices)
+    detail = models.CharField(max_length=200, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="For UASC, DfE DUC: the date UASC ceased."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+
+    def __str__(self) -> str:
+        words = self.get_status_display()
+        return f"{words}: {self.detail}" if self.detail else words
 
 
 class Household(models.Model):

@@ -18,15 +18,18 @@ from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
-from haven.people import merging, selectors, services
+from haven.people import merging, responsibility, selectors, services, statuses
+from haven.people.codes import RelationshipKind
 from haven.people.forms import (
     AddressForm,
     EditPersonForm,
+    ImmigrationStatusForm,
     KnownAsForm,
     MergeForm,
     NewPersonForm,
     ReasonForm,
     RelationshipForm,
+    ResponsibilityForm,
     WarningForm,
 )
 from haven.people.models import MergeRequest, Person
@@ -191,7 +194,6 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 other=other.get(),
                 kind=data["kind"],
                 started_on=data["started_on"],
-                parental_responsibility=data["parental_responsibility"],
                 by=request.user,
             )
         except DomainError as refused:
@@ -209,6 +211,80 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "chosen": request.POST.get("other", ""),
     }
     return render(request, "people/add_relationship.html", context)
+
+
+@policy(Policy.PERSON)
+def add_immigration_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _form_page(
+        request,
+        pk,
+        ImmigrationStatusForm,
+        lambda person, data: statuses.record_immigration_status(
+            person, by=request.user, **data
+        ),
+        what="Record an immigration status",
+        title="Record {person}'s immigration status",
+        done="Immigration status recorded.",
+    )
+
+
+def _holder_choices(
+    request: AuthenticatedRequest, child: Person
+) -> dict[str, responsibility.Holder]:
+    """The child's related people the user may name, and the local authority."""
+    holders = responsibility.holders_for(child)
+    related = [h.person.pk for h in holders if h.person is not None]
+    visible = set(
+        selectors.people_visible_to(request.user)
+        .filter(pk__in=related)
+        .values_list("pk", flat=True)
+    )
+    return {
+        (f"person-{h.relationship.pk}" if h.person and h.relationship else "la"): h
+        for h in holders
+        if h.person is None or h.person.pk in visible
+    }
+
+
+def _holder_words(holder: responsibility.Holder) -> str:
+    if holder.person is None:
+        return "The local authority"
+    return f"{holder.person} ({RelationshipKind(holder.kind).label.lower()})"
+
+
+@policy(Policy.PERSON)
+def add_responsibility(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _may_record(request)
+    child = open_person(request, pk, "Record parental responsibility")
+    holders = _holder_choices(request, child)
+    choices = [(key, _holder_words(h)) for key, h in holders.items()]
+    initial = {"holder": request.GET.get("holder", "")}
+    form = ResponsibilityForm(posted(request), holders=choices, initial=initial)
+    if request.method == "POST" and not form.is_valid():
+        data = form.cleaned_data
+        if data.get("holder") in holders:
+            show_refusal(
+                form,
+                responsibility.check_responsibility,
+                child,
+                holders[data["holder"]],
+                data.get("basis", ""),
+                data.get("started_on"),
+                data.get("ended_on"),
+            )
+    elif request.method == "POST":
+        data = dict(form.cleaned_data)
+        try:
+            responsibility.record_responsibility(
+                child, holder=holders[data.pop("holder")], by=request.user, **data
+            )
+        except DomainError as refused:
+            show_errors(refused, form)
+        else:
+            messages.success(request, "Parental responsibility recorded.")
+            return redirect("people:detail", pk=pk)
+    title = f"Record who has parental responsibility for {child}"
+    return _record_page(request, child, form, title)
 
 
 @policy(Policy.PERSON)

@@ -14,6 +14,7 @@ from haven.core.models import Allocation, User
 from haven.core.roles import records_about_children
 from haven.core.services import allocate_case
 from haven.core.versions import claim
+from haven.people.census import check_census_fields
 from haven.people.codes import INVERSE_RELATIONSHIP
 from haven.people.identifiers import (
     validate_local_id,
@@ -31,7 +32,6 @@ from haven.people.models import (
 )
 
 DETAIL_FIELDS = (
-    "kind",
     "given_name",
     "family_name",
     "date_of_birth",
@@ -42,10 +42,10 @@ DETAIL_FIELDS = (
     "ethnicity",
     "first_language",
     "religion",
-    "immigration_status",
     "disabilities",
     "nhs_number",
     "upn",
+    "upn_unknown",
     "local_id",
 )
 IDENTIFIER_FIELDS = ("nhs_number", "upn", "local_id")
@@ -92,6 +92,7 @@ def _check_details(details: dict[str, Any]) -> None:
             "Date of death must be on or after the date of birth",
             field="date_of_death",
         )
+    check_census_fields(details, clock.today(), failures)
     codes = details.get("disabilities") or []
     if "NONE" in codes and len(codes) > 1:
         failures.add(
@@ -326,7 +327,6 @@ def record_relationship(
     other: Person,
     kind: str,
     started_on: dt.date | None = None,
-    parental_responsibility: bool = False,
     by: User,
 ) -> Relationship:
     """Record that `other` is `person`'s `kind`; both records show it."""
@@ -341,7 +341,6 @@ def record_relationship(
             other=other,
             kind=kind,
             started_on=started_on,
-            has_parental_responsibility=parental_responsibility,
         )
         words = f"{other} is {person}'s {link.get_kind_display().lower()}"
         payload = {"other": other.pk, "kind": kind, "words": words}

@@ -17,6 +17,16 @@ urlpatterns = [
         record_views.add_relationship,
         name="add_relationship",
     ),
+    path(
+        "<int:pk>/immigration/new/",
+        record_views.add_immigration_status,
+        name="add_immigration_status",
+    ),
+    path(
+        "<int:pk>/responsibility/new/",
+        record_views.add_responsibility,
+        name="add_responsibility",
+    ),
     path("<int:pk>/names/new/", record_views.add_known_as, name="add_known_as"),
     path("<int:pk>/warnings/new/", record_views.add_warning, name="add_warning"),
     path("<int:pk>/merge/", record_views.merge, name="merge"),

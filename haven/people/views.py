@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
@@ -11,8 +13,8 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
-from haven.people import merging, selectors
-from haven.people.models import Person
+from haven.people import lifestage, merging, responsibility, selectors, statuses
+from haven.people.models import ParentalResponsibility, Person
 from haven.people.sections import sections_for
 
 DAY_MONTH_YEAR = ("day", "month", "year")
@@ -70,17 +72,36 @@ def open_person(request: AuthenticatedRequest, pk: int, what: str) -> Person:
         raise Http404 from None
 
 
+def _attach_responsibility(
+    relationships: list[dict[str, Any]], ids: list[int]
+) -> list[ParentalResponsibility]:
+    """Each relationship row gets the parental responsibility between the two
+    people; the local authority's, which no relationship carries, is returned."""
+    held = responsibility.responsibility_for(ids)
+    for row in relationships:
+        other = row["person"].pk
+        row["responsibility"] = [r for r in held if other in (r.holder_id, r.child_id)]
+    return [r for r in held if r.holder_id is None]
+
+
 @policy(Policy.PERSON)
 def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     merged = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
     if merged:
         return redirect("people:detail", pk=merged)
     person = open_person(request, pk, "Person page")
+    ids = selectors.record_ids(person)
+    relationships = selectors.relationships_of(person, request.user)
+    hidden = {row["person"].pk for row in relationships if row["unnamed"]}
+    by_authority = _attach_responsibility(relationships, ids)
     context = {
         "person": person,
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
-        "relationships": selectors.relationships_of(person, request.user),
+        "relationships": relationships,
+        "by_authority": by_authority,
+        "immigration": statuses.statuses_of(ids),
+        "life_stage": lifestage.life_stage(person, ids=ids, hidden=hidden),
         "sections": sections_for(person, request.user, selectors.record_ids(person)),
         "may_record": records_about_children(request.user),
         "merge_requests": merging.pending_for(request.user)

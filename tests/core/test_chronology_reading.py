@@ -13,8 +13,7 @@ from haven.core import clock, journal
 from haven.core.chronology import describe
 from haven.core.services import allocate_case
 from haven.people import services
-from haven.people.models import Person
-from tests.factories import ChildFactory
+from tests.factories import AdultFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,8 +121,7 @@ def test_counted_agrees_with_its_number():
 
 
 def test_a_formula_in_a_relatives_name_is_neutralised_in_the_csv(client, alice, child):
-    relative = ChildFactory(
-        kind=Person.Kind.ADULT,
+    relative = AdultFactory(
         given_name='=HYPERLINK("http://example.invalid/x","Click")',
         family_name="Smith",
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from haven.core.services import allocate_case, restrict_record
 from haven.people import services as register
-from tests.factories import ChildFactory
+from tests.factories import AdultFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_unknown_restricted_and_sealed_records_give_the_same_404(
 @pytest.fixture
 def secret_mother(child, alice, mona):
     """Alice's child's mother, whose own record is restricted."""
-    mother = ChildFactory(given_name=SECRET, kind="adult")
+    mother = AdultFactory(given_name=SECRET)
     register.record_relationship(child, other=mother, kind="mother", by=alice)
     restrict_record(mother, kind="restricted", reason="A member of staff", by=mona)
     return mother

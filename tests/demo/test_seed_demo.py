@@ -1,9 +1,11 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from haven.core import clock
 from haven.core.models import DemoDatabase, User
 from haven.core.roles import ROLES
 from haven.people.codes import Ethnicity, Sex
+from haven.people.lifestage import children_on
 from haven.people.models import Person
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +30,7 @@ def test_every_team_with_a_team_manager_is_managed():
 
 def test_children_have_dfe_coded_characteristics():
     _seed(children=50)
-    children = Person.objects.filter(kind=Person.Kind.CHILD)
+    children = Person.objects.filter(children_on(clock.today()))
     assert children.count() == 50
     for child in children:
         assert child.sex in Sex.values
@@ -69,7 +71,7 @@ def test_every_demo_child_is_allocated_journaled_and_has_a_mother_and_address():
     from haven.core.models import Allocation, JournalEvent
 
     _seed(children=12)
-    for child in Person.objects.filter(kind=Person.Kind.CHILD):
+    for child in Person.objects.filter(children_on(clock.today())):
         assert child.addresses.exists()
         assert child.relationships.filter(kind="mother").exists()
         types = set(
@@ -105,7 +107,7 @@ def test_demo_mothers_have_female_names_and_children_names_that_fit_their_sex():
     for mother in mothers:
         assert mother.sex == Sex.FEMALE
         assert mother.given_name in GIVEN_NAMES_F, mother.given_name
-    for child in Person.objects.filter(kind=Person.Kind.CHILD):
+    for child in Person.objects.filter(children_on(clock.today())):
         if child.sex == Sex.FEMALE:
             assert child.given_name in GIVEN_NAMES_F
         elif child.sex == Sex.MALE:

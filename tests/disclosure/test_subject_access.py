@@ -17,7 +17,7 @@ from haven.core.services import allocate_case
 from haven.people import selectors, services
 from haven.people.models import Person
 from tests.conftest import make_user
-from tests.factories import ChildFactory
+from tests.factories import AdultFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,7 @@ THIRD_PARTY = "third party — review before release"
 def child(alice, mona, team):
     child = ChildFactory(given_name="Jasmine", family_name="Thackray")
     allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
-    mother = ChildFactory(
-        kind=Person.Kind.ADULT, given_name="Rosa", family_name="Pennington"
-    )
+    mother = AdultFactory(given_name="Rosa", family_name="Pennington")
     services.record_relationship(child, other=mother, kind="mother", by=alice)
     record_note(
         [child],

@@ -8,8 +8,9 @@ from haven.core.models import JournalEvent, Restriction
 from haven.frontdoor import services
 from haven.frontdoor.codes import ConsentStatus, Decision
 from haven.frontdoor.models import ContactChild
+from haven.people.models import Relationship
 from haven.timescales.models import Obligation
-from tests.factories import ChildFactory
+from tests.factories import AdultFactory, ChildFactory
 from tests.frontdoor.conftest import details
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_a_restricted_record_is_refused_without_a_grant(wednesday, fred, mona, c
 def test_a_restricted_adults_record_is_refused_without_naming_them(
     wednesday, fred, mona
 ):
-    adult = ChildFactory(kind="adult", given_name="Perpetua", family_name="Quell")
+    adult = AdultFactory(given_name="Perpetua", family_name="Quell")
     Restriction.objects.create(
         person=adult,
         kind=Restriction.Kind.RESTRICTED,
@@ -270,3 +271,41 @@ def test_a_referral_for_assessment_starts_one_on_the_day_of_the_decision(
         Assessment.objects.filter(person=child).values_list("started_on", flat=True)
     )
     assert started == ([dt.date(2026, 3, 5)] if assessed else [])
+
+
+# --- child or adult, derived -------------------------------------------------
+
+
+def test_a_contact_about_someone_over_18_on_its_date_is_refused(wednesday, fred):
+    received = details()["received_at"].date()
+    adult = ChildFactory(date_of_birth=received.replace(year=received.year - 18))
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(), [adult], by=fred)
+    assert refused.value.code == "not_a_child"
+
+
+def test_a_contact_about_a_17_year_old_on_its_date_is_accepted(wednesday, fred):
+    received = details()["received_at"].date()
+    eighteenth = received.replace(year=received.year - 18) + dt.timedelta(days=1)
+    almost = ChildFactory(date_of_birth=eighteenth)
+    contact = services.record_contact(details(), [almost], by=fred)
+    assert contact.children.get().person == almost
+
+
+def test_a_contact_about_an_unborn_child_or_one_with_no_date_is_accepted(
+    wednesday, fred
+):
+    unborn = ChildFactory(
+        date_of_birth=None, expected_date_of_birth=dt.date(2026, 6, 1)
+    )
+    undated = ChildFactory(date_of_birth=None)
+    contact = services.record_contact(details(), [unborn, undated], by=fred)
+    assert contact.children.count() == 2
+
+
+def test_a_contact_about_an_undated_parent_is_refused(wednesday, fred, child):
+    parent = ChildFactory(date_of_birth=None, given_name="Dora")
+    Relationship.objects.create(person=child, other=parent, kind="mother")
+    with pytest.raises(DomainError) as refused:
+        services.record_contact(details(), [parent], by=fred)
+    assert refused.value.code == "not_a_child"

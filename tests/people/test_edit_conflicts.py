@@ -17,7 +17,6 @@ from tests.factories import ChildFactory
 pytestmark = pytest.mark.django_db
 
 FORM = {
-    "kind": "child",
     "given_name": "Jasmine",
     "family_name": "Thackray",
     "date_of_birth_day": "4",

@@ -10,12 +10,11 @@ from haven.core.models import BreakGlass
 from haven.core.services import allocate_case
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Address, Person, Relationship
-from tests.factories import ChildFactory
+from tests.factories import AdultFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
 
 NEW = {
-    "kind": "child",
     "given_name": "Jasmine",
     "family_name": "Thackray",
     "date_of_birth_day": "4",
@@ -128,17 +127,16 @@ def test_a_move_keeps_the_address_history(client, alice, child):
 
 
 def test_a_relationship_shows_on_both_records(client, alice, child, team, mona):
-    mother = ChildFactory(kind="adult", given_name="Maria", family_name="Thackray")
+    mother = AdultFactory(given_name="Maria", family_name="Thackray")
     allocate_case(mother, team=team, on=dt.date(2026, 1, 5), by=mona)
     client.force_login(alice)
     url = reverse("people:add_relationship", args=[child.pk])
     assert "Maria Thackray" in client.get(url, {"q": "Maria Thackray"}).content.decode()
     refused = client.post(url, {"kind": "mother"}).content.decode()
     assert "Choose the related person" in refused
-    data = {"other": mother.pk, "kind": "mother", "parental_responsibility": "on"}
+    data = {"other": mother.pk, "kind": "mother"}
     assert client.post(url, data).status_code == 302
-    link = Relationship.objects.get()
-    assert link.has_parental_responsibility
+    assert Relationship.objects.get().kind == "mother"
     page = client.get(reverse("people:detail", args=[mother.pk])).content.decode()
     assert "Jasmine Thackray" in page
 

@@ -36,7 +36,6 @@ def siblings(worker: str = "social-worker", count: int = 3) -> list[Person]:
     children = [
         people.register_person(
             {
-                "kind": Person.Kind.CHILD,
                 "given_name": GIVEN[i],
                 "family_name": FAMILY,
                 "date_of_birth": today - dt.timedelta(days=700 + 900 * i),
@@ -108,14 +107,13 @@ def _manager_of(person: Person) -> User:
     return current.team.managers.get()
 
 
-def registered(given: str, born: dt.date | None, *, adult: bool = False) -> Person:
+def registered(given: str, born: dt.date | None) -> Person:
     """A person registered by the social worker's manager, so the worker's team
-    holds the record."""
+    holds the record. The date of birth decides whether they are a child."""
     team = staff("social-worker").team
     assert team is not None
     return people.register_person(
         {
-            "kind": Person.Kind.ADULT if adult else Person.Kind.CHILD,
             "given_name": given,
             "family_name": FAMILY,
             "date_of_birth": born,
@@ -153,7 +151,6 @@ def known_only_to_early_help() -> Person:
     """A child registered by the early help team, no social care involved."""
     return people.register_person(
         {
-            "kind": Person.Kind.CHILD,
             "given_name": "Rosalind",
             "family_name": FAMILY,
             "date_of_birth": clock.today() - dt.timedelta(days=2500),

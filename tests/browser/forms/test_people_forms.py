@@ -9,9 +9,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from haven.core import clock
 from haven.core.models import Allocation, Team
-from haven.people import forms, merging
+from haven.people import forms, lifestage, merging
+from haven.people import services as people_services
 from haven.people.identifiers import generate_nhs_number
-from haven.people.models import Person, Relationship
+from haven.people.models import ParentalResponsibility, Person, Relationship
 from tests.browser.conftest import (
     accessibility_violations,
     serious_accessibility_violations,
@@ -38,7 +39,7 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     sign_in(page, live_server.url, "social-worker")
     page.goto(f"{live_server.url}/people/new/")
 
-    choose(page, "kind", "child")
+    expect(page.locator("input[name=kind]")).to_have_count(0)
     page.fill("#id_given_name", "Peregrine")
     page.fill("#id_family_name", scenes.FAMILY)
     fill_date(page, "date_of_birth", born)
@@ -47,24 +48,24 @@ def test_a_child_is_added_with_several_disabilities_then_changed(
     select(page, "ethnicity", value="MWBC")
     page.fill("#id_first_language", "Welsh")
     page.fill("#id_religion", "None")
-    page.fill("#id_immigration_status", "British citizen")
     tick(page, "disabilities", "MOB", "COMM", "HAND")
     page.fill("#id_nhs_number", nhs)
-    page.fill("#id_local_id", "QB-1001")
+    select(page, "upn_unknown", value="UN2")
+    page.fill("#id_local_id", "QB1001")
     press(page, "Continue")
 
     expect_success(page, "added to the register")
     person = Person.objects.get(given_name="Peregrine", family_name=scenes.FAMILY)
-    assert person.kind == "child"
+    assert lifestage.is_child_on(person, clock.today())
     assert person.date_of_birth == born
     assert person.sex == "M"
     assert person.gender_identity == "Boy"
     assert person.ethnicity == "MWBC"
     assert (person.first_language, person.religion) == ("Welsh", "None")
-    assert person.immigration_status == "British citizen"
     assert sorted(person.disabilities) == ["COMM", "HAND", "MOB"]
     assert person.nhs_number.replace(" ", "") == nhs.replace(" ", "")
-    assert person.local_id == "QB-1001"
+    assert person.local_id == "QB1001"
+    assert (person.upn_unknown, person.la_child_id) == ("UN2", "QB1001")
 
     page.goto(f"{live_server.url}/people/{person.pk}/edit/")
     for code in ("MOB", "COMM", "HAND"):
@@ -128,7 +129,7 @@ def test_an_address_a_known_as_name_and_a_warning_are_added(
 @covers(forms.RelationshipForm)
 def test_a_relationship_is_found_chosen_and_recorded(page: Page, live_server, demo):
     child = scenes.child()
-    mother = scenes.registered("Harriet", dt.date(1990, 5, 17), adult=True)
+    mother = scenes.registered("Harriet", dt.date(1990, 5, 17))
     sign_in(page, live_server.url, "social-worker")
     page.goto(f"{live_server.url}/people/{child.pk}/relationships/new/")
 
@@ -137,14 +138,75 @@ def test_a_relationship_is_found_chosen_and_recorded(page: Page, live_server, de
     choose(page, "other", mother.pk)
     select(page, "kind", value="mother")
     fill_date(page, "started_on", child.date_of_birth)
-    page.check("#id_parental_responsibility")
     press(page, "Save")
 
     expect_success(page, "Relationship recorded on both records")
     link = Relationship.objects.get(person=child, other=mother)
     assert link.kind == "mother"
     assert link.started_on == child.date_of_birth
-    assert link.has_parental_responsibility is True
+
+
+@covers(forms.ResponsibilityForm)
+def test_parental_responsibility_is_recorded_with_its_basis(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    mother = scenes.registered("Harriet", dt.date(1990, 5, 17))
+    link = people_services.record_relationship(
+        child, other=mother, kind="mother", by=scenes.staff("social-worker")
+    )
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/")
+    page.get_by_role("link", name="Record parental responsibility").click()
+    expect(page.locator("#id_basis-hint")).to_contain_text("Children Act 1989")
+
+    choose(page, "basis", "care_order")
+    choose(page, "holder", f"person-{link.pk}")
+    press(page, "Save")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "choose the local authority"
+    )
+    expect(page.locator("input[name=basis][value=care_order]")).to_be_checked()
+
+    choose(page, "basis", "mother")
+    fill_date(page, "started_on", child.date_of_birth)
+    press(page, "Save")
+    expect_success(page, "Parental responsibility recorded")
+    row = ParentalResponsibility.objects.get(child=child)
+    assert (row.holder, row.basis, row.started_on) == (
+        mother,
+        "mother",
+        child.date_of_birth,
+    )
+    expect(page.locator("#relationships")).to_contain_text(
+        "Harriet has parental responsibility for"
+    )
+
+
+@covers(forms.ImmigrationStatusForm)
+def test_uasc_status_is_recorded_with_the_date_it_ceased(page: Page, live_server, demo):
+    child = scenes.child()
+    started = clock.today() - dt.timedelta(days=100)
+    ceased = clock.today() - dt.timedelta(days=10)
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/")
+    page.get_by_role("link", name="Record an immigration status").click()
+
+    choose(page, "status", "other")
+    fill_date(page, "started_on", started)
+    press(page, "Save")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Describe the status")
+
+    choose(page, "status", "uasc")
+    fill_date(page, "ended_on", ceased)
+    press(page, "Save")
+    expect_success(page, "Immigration status recorded")
+    row = child.immigration_statuses.get()
+    assert (row.status, row.started_on, row.ended_on) == ("uasc", started, ceased)
+    expect(page.locator("#immigration")).to_contain_text(
+        "Unaccompanied asylum-seeking child (UASC)"
+    )
+    expect(page.locator("#immigration")).to_contain_text("(UASC ceased)")
 
 
 @covers(forms.MergeForm, forms.ReasonForm)
