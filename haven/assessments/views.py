@@ -12,7 +12,12 @@ from haven.assessments import selectors, services
 from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
-from haven.core.conflicts import CONFLICT_STATUS, Conflict, show_conflict
+from haven.core.conflicts import (
+    CONFLICT_STATUS,
+    Conflict,
+    move_version,
+    show_conflict,
+)
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
@@ -117,6 +122,7 @@ def _save(
     data = form.cleaned_data
     changes = {name: data[name] for name in services.DRAFT_FIELDS}
     need = data["primary_need"]
+    saved: Assessment | None = None
     try:
         saved = services.save_assessment(
             assessment,
@@ -138,6 +144,11 @@ def _save(
             show_refusal(
                 form, services.check_ready, assessment, changes, primary_need=need
             )
+        if saved is not None:
+            # The draft was saved, its submission refused: the page carries the
+            # version this user's own save made, so the next submit is not
+            # taken for someone else's.
+            move_version(form, saved.version)
         return False, None
     done = "Assessment submitted for authorisation" if submit else "Draft saved"
     messages.success(request, done)

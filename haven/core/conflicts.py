@@ -55,12 +55,21 @@ def show_conflict(
     """Put the refusal on `form` (already validated) and move its hidden
     version on to the current one, so saving again saves over what the user
     has now seen; the fields that differ, in form order."""
-    assert isinstance(form.data, QueryDict), "a form bound to a request's data"
-    data = form.data.copy()
-    data[form.add_prefix(version_name)] = str(stale.version)
-    form.data = data
+    move_version(form, stale.version, version_name=version_name)
     form.add_error(None, STALE_MESSAGE)
     return Conflict(differences(form, stale.current, skip=(version_name,)))
+
+
+def move_version(
+    form: forms.BaseForm, version: int, *, version_name: str = "version"
+) -> None:
+    """Carry `version` in the form's hidden field from now on: after a part of
+    the user's own action was saved (a draft saved, its submission refused), so
+    their next save is not taken for someone else's."""
+    assert isinstance(form.data, QueryDict), "a form bound to a request's data"
+    data = form.data.copy()
+    data[form.add_prefix(version_name)] = str(version)
+    form.data = data
 
 
 def differences(

@@ -3,6 +3,7 @@ stands, the second is refused with both texts shown and saves once merged; a
 manager's decision on an assessment changed since they read it is refused."""
 
 import html as html_lib
+import re
 
 import pytest
 
@@ -103,3 +104,35 @@ def test_a_manager_cannot_authorise_a_resubmission_they_have_not_read(
     assessment.refresh_from_db()
     assert assessment.status == Status.SUBMITTED
     assert _post(client, assessment, {"action": "authorise"}).status_code == 302
+
+
+def test_a_refused_submit_leaves_the_page_at_its_own_saved_version(
+    client, alice, assessment
+):
+    """The draft saves though the submission is refused (no analysis yet); the
+    next submit from the same page is not a conflict with the worker's own save."""
+    from django.urls import reverse
+
+    client.force_login(alice)
+    url = reverse("assessments:detail", args=[assessment.pk])
+    page = client.get(url).content.decode()
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    posted = {
+        "action": "submit",
+        "version": version,
+        "reason": "School reports bruising",
+        "primary_need": "N1",
+        "factors": ["16A"],
+        "recommendation": "A plan",
+        "outcome": "cin_plan",
+    }
+    refused = client.post(url, posted)
+    assert refused.status_code == 200
+    assert "Write the analysis before submitting" in refused.content.decode()
+    moved = re.search(r'name="version" value="(\d+)"', refused.content.decode())
+    assert int(moved.group(1)) == int(version) + 1
+    done = client.post(
+        url,
+        posted | {"version": moved.group(1), "analysis": "Neglect is likely"},
+    )
+    assert done.status_code == 302, done.content.decode()[:3000]
