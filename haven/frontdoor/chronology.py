@@ -6,7 +6,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource, Urgency
 
 
 def _label(choices: Any, code: Any) -> str:
@@ -25,6 +25,11 @@ def _received(p: dict[str, Any]) -> str:
 
 def _decided(p: dict[str, Any]) -> str:
     words = f"Contact decision: {_label(Decision, p.get('decision'))}"
+    if p.get("specialist_service"):
+        words += f" by {p['specialist_service']}"
+    grading = [p.get("threshold") or "", _label(Urgency, p.get("urgency"))]
+    if any(grading):
+        words += f" ({', '.join(part for part in grading if part)})"
     if p.get("passed_to_open_episode"):
         words += " (passed to the open child in need episode)"
     elif p.get("passed_to_open_request"):

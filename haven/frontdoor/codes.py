@@ -45,10 +45,34 @@ class Decision(models.TextChoices):
     EARLY_HELP = "early_help", "Early help"
     REFERRAL = "referral", "Referral to social care for assessment"
     STRATEGY_DISCUSSION = "strategy", "Strategy discussion (child protection)"
+    IMMEDIATE_PROTECTION = (
+        "protection",
+        "Immediate protection (police protection or an emergency protection order)",
+    )
+    SPECIALIST_ASSESSMENT = (
+        "specialist",
+        "Specialist assessment (for example the disabled children's team)",
+    )
 
 
-# Decisions that open a children in need episode with a referral.
-REFERRAL_DECISIONS = (Decision.REFERRAL, Decision.STRATEGY_DISCUSSION)
+# Decisions that open a children in need episode with a referral. Emergency action
+# to protect a child (police protection, an emergency protection order) is followed
+# by a strategy discussion (Working Together 2023, chapter 3), so immediate
+# protection routes as one.
+REFERRAL_DECISIONS = (
+    Decision.REFERRAL,
+    Decision.STRATEGY_DISCUSSION,
+    Decision.IMMEDIATE_PROTECTION,
+)
+STRATEGY_DECISIONS = (Decision.STRATEGY_DISCUSSION, Decision.IMMEDIATE_PROTECTION)
+
+
+class Urgency(models.TextChoices):
+    """The RAG urgency rating the manager gives the decision."""
+
+    RED = "red", "Red: act today"
+    AMBER = "amber", "Amber: act within days"
+    GREEN = "green", "Green: no immediate risk"
 
 
 class ConsentStatus(models.TextChoices):

@@ -9,8 +9,9 @@ from django import forms
 from haven.core import clock
 from haven.core.errors import ordinal
 from haven.core.forms import DateField, Form, NumberedRows, column_length
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
-from haven.frontdoor.models import Contact
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource, Urgency
+from haven.frontdoor.models import Contact, ContactChild
+from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
 
 CHILD_ROWS = 4
@@ -164,6 +165,23 @@ class DecisionForm(Form):
         widget=forms.RadioSelect,
         required=False,
     )
+    specialist_service = forms.CharField(
+        label="Specialist service (for a specialist assessment)",
+        required=False,
+        max_length=column_length(ContactChild, "specialist_service"),
+        help_text="For example, the disabled children's team",
+    )
+    threshold = forms.ChoiceField(
+        label="Threshold level",
+        required=False,
+        help_text="Where the child's needs sit on the continuum of need",
+    )
+    urgency = forms.ChoiceField(
+        label="Urgency (RAG rating)",
+        choices=Urgency.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     reasoning = forms.CharField(
         label="Reasons for the decision",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -172,14 +190,38 @@ class DecisionForm(Form):
         "views",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The council's own levels, read when the page is drawn (thresholds.py).
+        levels = threshold_levels()
+        field = self.fields["threshold"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose a level"), *((level, level) for level in levels)]
+
     def answered(self) -> bool:
         data = getattr(self, "cleaned_data", {})
-        return bool(data.get("decision") or (data.get("reasoning") or "").strip())
+        return any(
+            (data.get(name) or "").strip()
+            for name in ("decision", "reasoning", "threshold", "urgency")
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("decision") and not (data.get("reasoning") or "").strip():
-            self.add_error("reasoning", "Give the reasons for the decision")
-        if (data.get("reasoning") or "").strip() and not data.get("decision"):
-            self.add_error("decision", "Choose what happens next")
+        if not self.answered():
+            return data
+        missing = {
+            "decision": "Choose what happens next",
+            "threshold": "Choose the threshold level",
+            "urgency": "Choose the urgency: red, amber or green",
+            "reasoning": "Give the reasons for the decision",
+        }
+        for name, words in missing.items():
+            if not (data.get(name) or "").strip() and not self.has_error(name):
+                self.add_error(name, words)
+        if data.get("decision") == Decision.SPECIALIST_ASSESSMENT and not (
+            (data.get("specialist_service") or "").strip()
+        ):
+            self.add_error(
+                "specialist_service", "Name the specialist service asked to assess"
+            )
         return data

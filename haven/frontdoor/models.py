@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource, Urgency
 
 
 class Contact(models.Model):
@@ -52,6 +52,11 @@ class ContactChild(models.Model):
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     reasoning = models.TextField(blank=True)
+    # The level's words from the council's continuum of need (thresholds.py).
+    threshold = models.CharField(max_length=80, blank=True)
+    urgency = models.CharField(max_length=5, choices=Urgency.choices, blank=True)
+    # The specialist service asked to assess (a specialist assessment decision).
+    specialist_service = models.CharField(max_length=160, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

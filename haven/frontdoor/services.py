@@ -13,8 +13,16 @@ from django.utils import timezone
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.codes import (
+    REFERRAL_DECISIONS,
+    STRATEGY_DECISIONS,
+    ConsentStatus,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
 from haven.frontdoor.models import Contact, ContactChild
+from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
 
 REFERRER_FIELDS = (
@@ -189,38 +197,68 @@ def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Con
     return contact
 
 
-def _check_decision(named: ContactChild, decision: str, reasoning: str) -> None:
+def _check_decision(
+    named: ContactChild, decision: str, grading: dict[str, str]
+) -> None:
     if named.decision:
         raise DomainError(
             "already_decided",
             f"A decision for {named.person} has already been recorded",
             field="decision",
         )
+    failures = Failures()
     if decision not in Decision.values:
-        raise DomainError(
-            "decision_required", "Choose what happens next", field="decision"
-        )
-    if not reasoning.strip():
-        raise DomainError(
+        failures.add("decision_required", "Choose what happens next", field="decision")
+    if not grading["reasoning"].strip():
+        failures.add(
             "reasoning_required", "Give the reasons for the decision", field="reasoning"
         )
+    # Graded when given: the decision page always asks (DecisionForm).
+    if grading["threshold"] and grading["threshold"] not in threshold_levels():
+        failures.add(
+            "threshold_unknown",
+            "Choose a threshold level from the list",
+            field="threshold",
+        )
+    if grading["urgency"] and grading["urgency"] not in Urgency.values:
+        failures.add("urgency_unknown", "Choose red, amber or green", field="urgency")
+    if (
+        decision == Decision.SPECIALIST_ASSESSMENT
+        and not grading["specialist_service"].strip()
+    ):
+        failures.add(
+            "specialist_service_required",
+            "Name the specialist service asked to assess",
+            field="specialist_service",
+        )
+    failures.raise_any()
 
 
 def decide_contact(
-    contact_child: ContactChild, *, decision: str, reasoning: str, by: User
+    contact_child: ContactChild,
+    *,
+    decision: str,
+    reasoning: str,
+    by: User,
+    threshold: str = "",
+    urgency: str = "",
+    specialist_service: str = "",
 ) -> ContactChild:
     """A manager decides what happens next for one child named in a contact.
 
-    Early help asks the early help service; a referral or a strategy discussion
-    opens the child's children in need episode with a referral, and a referral
-    for assessment starts the single assessment that day. A child who is
+    Early help asks the early help service; a referral, a strategy discussion or
+    immediate protection (which a strategy discussion follows) opens the child's
+    children in need episode with a referral, and a referral for assessment
+    starts the single assessment that day. A specialist assessment names the
+    service asked. The decision is graded with the council's threshold level and
+    a RAG urgency rating. A child who is
     already in an open episode (or open early help) has the decision passed to
     it: the new information belongs on the work already under way, and a child
     may have only one open episode.
 
     Journals "frontdoor.contact_decided" {"contact", "decision", "reasoning",
-    "episode", "early_help_request", "passed_to_open_episode",
-    "passed_to_open_request"}.
+    "threshold", "urgency", "specialist_service", "episode", "early_help_request",
+    "passed_to_open_episode", "passed_to_open_request"}.
     """
     if not by.has_perm("core.manage_team_cases"):
         raise DomainError(
@@ -234,9 +272,22 @@ def decide_contact(
             .select_related("contact", "person")
             .get(pk=contact_child.pk)
         )
-        _check_decision(named, decision, reasoning)
+        grading = {
+            "reasoning": reasoning,
+            "threshold": threshold,
+            "urgency": urgency,
+            "specialist_service": specialist_service,
+        }
+        _check_decision(named, decision, grading)
         named.decision = decision
         named.reasoning = reasoning.strip()
+        named.threshold = threshold
+        named.urgency = urgency
+        named.specialist_service = (
+            specialist_service.strip()
+            if decision == Decision.SPECIALIST_ASSESSMENT
+            else ""
+        )
         named.decided_by = by
         named.decided_at = clock.now()
         _start_next_step(named, by)
@@ -248,6 +299,9 @@ def decide_contact(
                 "contact": named.contact_id,
                 "decision": decision,
                 "reasoning": named.reasoning,
+                "threshold": named.threshold,
+                "urgency": named.urgency,
+                "specialist_service": named.specialist_service,
                 "episode": named.episode_id,
                 "early_help_request": named.early_help_request_id,
                 "passed_to_open_episode": named.passed_to_open
@@ -264,7 +318,7 @@ def decide_contact(
 def _start_next_step(named: ContactChild, by: User) -> None:
     if named.decision == Decision.EARLY_HELP:
         _ask_early_help(named, by)
-    elif named.decision in (Decision.REFERRAL, Decision.STRATEGY_DISCUSSION):
+    elif named.decision in REFERRAL_DECISIONS:
         _refer(named, by)
 
 
@@ -304,7 +358,7 @@ def _refer(named: ContactChild, by: User) -> None:
         source=contact.source,
         contact_id=contact.pk,
         by=by,
-        strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
+        strategy_discussion=named.decision in STRATEGY_DECISIONS,
         # "Referral for assessment" asks for one: it starts on the day of the
         # decision. A strategy discussion decides the next step itself.
         assessment_from=clock.today() if named.decision == Decision.REFERRAL else None,

@@ -271,6 +271,9 @@ def _decide_all(
                     named,
                     decision=form.cleaned_data["decision"],
                     reasoning=form.cleaned_data["reasoning"],
+                    threshold=form.cleaned_data["threshold"],
+                    urgency=form.cleaned_data["urgency"],
+                    specialist_service=form.cleaned_data["specialist_service"],
                     by=request.user,
                 )
     except DomainError as refused:

@@ -96,6 +96,10 @@ def test_the_contact_page_says_the_decision_went_to_the_open_episode(
         {
             f"child-{ContactChild.objects.get(contact=now).pk}-decision": "referral",
             f"child-{ContactChild.objects.get(contact=now).pk}-reasoning": "More harm",
+            f"child-{ContactChild.objects.get(contact=now).pk}-threshold": (
+                "Level 4: specialist (statutory)"
+            ),
+            f"child-{ContactChild.objects.get(contact=now).pk}-urgency": "amber",
         },
     )
     assert response.status_code == 302

@@ -153,11 +153,19 @@ def test_the_decide_page_records_the_decision(client, contact, maggie):
         {
             f"child-{named.pk}-decision": "nfa",
             f"child-{named.pk}-reasoning": "Explained; no role for us.",
+            f"child-{named.pk}-threshold": "Level 1: universal",
+            f"child-{named.pk}-urgency": "green",
         },
     )
     assert response.status_code == 302
     named.refresh_from_db()
-    assert named.decision == "nfa"
+    assert (named.decision, named.threshold, named.urgency) == (
+        "nfa",
+        "Level 1: universal",
+        "green",
+    )
+    html = client.get(reverse("frontdoor:contact", args=[contact.pk])).content
+    assert "Level 1: universal" in html.decode()
 
 
 def test_a_worker_following_a_decide_link_sees_the_contact(client, contact, fred):

@@ -14,6 +14,7 @@ from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
     choose,
+    expect_errors,
     expect_success,
     fill_date,
     press,
@@ -80,19 +81,39 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     sign_in(page, live_server.url, "team-manager")
     page.goto(f"{live_server.url}/front-door/contacts/{contact.pk}/decide/")
     first, second = named[known.given_name], named["Wilf"]
-    choose(page, f"child-{first.pk}-decision", "advice")
+    choose(page, f"child-{first.pk}-decision", "specialist")
     page.fill(f"#id_child-{first.pk}-reasoning", "Known to the assessment team.")
     choose(page, f"child-{second.pk}-decision", "nfa")
     page.fill(f"#id_child-{second.pk}-reasoning", "GP has since seen the baby.")
+    press(page, "Record the decision")
+
+    # Every error at once, and what was typed is kept.
+    expect_errors(
+        page,
+        "Name the specialist service asked to assess",
+        "Choose the threshold level",
+        "Choose the urgency: red, amber or green",
+    )
+    page.fill(f"#id_child-{first.pk}-specialist_service", "Disabled children's team")
+    select(page, f"child-{first.pk}-threshold", value="Level 3: targeted")
+    choose(page, f"child-{first.pk}-urgency", "amber")
+    select(page, f"child-{second.pk}-threshold", value="Level 1: universal")
+    choose(page, f"child-{second.pk}-urgency", "green")
     press(page, "Record the decision")
 
     expect_success(page, "Decision recorded")
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.decision, first.reasoning) == (
-        "advice",
+        "specialist",
         "Known to the assessment team.",
     )
+    assert (first.specialist_service, first.threshold, first.urgency) == (
+        "Disabled children's team",
+        "Level 3: targeted",
+        "amber",
+    )
+    assert (second.threshold, second.urgency) == ("Level 1: universal", "green")
     assert (second.decision, second.reasoning) == ("nfa", "GP has since seen the baby.")
     assert first.decided_by.username == second.decided_by.username == "team-manager"
-    expect(page.locator("#children")).to_contain_text("Information and advice")
+    expect(page.locator("#children")).to_contain_text("Disabled children's team")
