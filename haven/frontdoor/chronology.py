@@ -6,7 +6,13 @@
 from collections.abc import Callable
 from typing import Any
 
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource, Urgency
+from haven.frontdoor.codes import (
+    LEGACY_CONSENT,
+    ConsentStatus,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
 
 
 def _label(choices: Any, code: Any) -> str:
@@ -18,8 +24,9 @@ def _label(choices: Any, code: Any) -> str:
 
 def _received(p: dict[str, Any]) -> str:
     words = f"Contact received from {_label(ReferralSource, p.get('source')).lower()}"
-    if p.get("consent") and p.get("consent") != ConsentStatus.GIVEN:
-        words += f" ({_label(ConsentStatus, p['consent']).lower()})"
+    consent = LEGACY_CONSENT.get(p.get("consent") or "", p.get("consent"))
+    if consent and consent != ConsentStatus.GIVEN:
+        words += f" ({_label(ConsentStatus, consent).lower()})"
     return words
 
 

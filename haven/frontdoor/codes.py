@@ -76,11 +76,30 @@ class Urgency(models.TextChoices):
 
 
 class ConsentStatus(models.TextChoices):
-    """Whether the family agreed to information being shared about the child."""
+    """The basis on which information about the child is shared with us.
+
+    Consent is one basis; UK GDPR and the Data Protection Act 2018 also allow
+    sharing without it to safeguard a child, and a practitioner need not seek it
+    when seeking it would place the child at risk. Either way the reason is kept
+    (HM Government, Information sharing advice for safeguarding practitioners,
+    2024). Until December 2026 the codes were "not_needed_risk" and "not_sought"
+    (migration 0004 moved them; LEGACY_CONSENT words them in old journal entries).
+    """
 
     GIVEN = "given", "Consent given"
-    NOT_NEEDED_RISK = (
-        "not_needed_risk",
-        "Not needed: seeking it would put a child at risk",
+    NOT_SOUGHT_RISK = (
+        "not_sought_risk",
+        "Consent not sought: seeking it would place the child at risk",
     )
-    NOT_SOUGHT = "not_sought", "Not sought"
+    WITHOUT_CONSENT = (
+        "without_consent",
+        "Shared without consent (a lawful basis under UK GDPR and the Data "
+        "Protection Act 2018)",
+    )
+
+
+# Codes journalled before migration 0004, and the codes they became.
+LEGACY_CONSENT = {
+    "not_needed_risk": ConsentStatus.NOT_SOUGHT_RISK,
+    "not_sought": ConsentStatus.WITHOUT_CONSENT,
+}

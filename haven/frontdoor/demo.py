@@ -111,13 +111,18 @@ def _details(rng: random.Random, received_at: dt.datetime) -> dict[str, object]:
     source = rng.choice(list(CONCERNS))
     role, organisation, concerns = CONCERNS[source]
     consent = rng.choices(
-        [ConsentStatus.GIVEN, ConsentStatus.NOT_NEEDED_RISK, ConsentStatus.NOT_SOUGHT],
+        [
+            ConsentStatus.GIVEN,
+            ConsentStatus.NOT_SOUGHT_RISK,
+            ConsentStatus.WITHOUT_CONSENT,
+        ],
         weights=[70, 20, 10],
     )[0]
     reason = {
         ConsentStatus.GIVEN: "",
-        ConsentStatus.NOT_NEEDED_RISK: "Asking could put the child at greater risk",
-        ConsentStatus.NOT_SOUGHT: "Referrer could not reach the parents today",
+        ConsentStatus.NOT_SOUGHT_RISK: "Asking could put the child at greater risk",
+        ConsentStatus.WITHOUT_CONSENT: "Referrer could not reach the parents today "
+        "and the concerns could not wait",
     }[consent]
     return {
         "received_at": received_at,

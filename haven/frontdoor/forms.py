@@ -62,15 +62,16 @@ class ContactForm(Form):
         error_messages={"required": "Describe the presenting concerns"},
     )
     consent = forms.ChoiceField(
-        label="Consent to share information",
+        label="Basis for sharing information",
         choices=ConsentStatus.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Say whether consent to share was given"},
     )
     consent_reason = forms.CharField(
-        label="Reason consent was not given or sought",
+        label="Reason consent was not sought, or for sharing without it",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed unless consent was given",
     )
 
     def clean_received_time(self) -> dt.time | None:

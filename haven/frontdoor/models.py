@@ -24,9 +24,11 @@ class Contact(models.Model):
     referrer_organisation = models.CharField(max_length=160, blank=True)
     referrer_phone = models.CharField(max_length=40, blank=True)
     concerns = models.TextField(help_text="The presenting concerns, as told.")
+    # The basis information about the child is shared on (codes.ConsentStatus).
     consent = models.CharField(max_length=20, choices=ConsentStatus.choices)
     consent_reason = models.TextField(
-        blank=True, help_text="Why consent was not given or sought."
+        blank=True,
+        help_text="Why consent was not sought, or why it was shared without it.",
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -366,7 +366,7 @@ def test_posting_a_contact_about_a_child_new_to_the_register(
         "referrer_organisation": "Police",
         "referrer_phone": "",
         "concerns": "Domestic incident at the home overnight.",
-        "consent": "not_needed_risk",
+        "consent": "not_sought_risk",
         "consent_reason": "Telling the family could put the mother at risk",
         "child-TOTAL_FORMS": "1",
         "child-INITIAL_FORMS": "0",

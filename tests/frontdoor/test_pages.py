@@ -23,7 +23,7 @@ def _contact_post(**changes: str) -> dict[str, str]:
         "referrer_organisation": "Police",
         "referrer_phone": "",
         "concerns": "Domestic incident at the home overnight.",
-        "consent": "not_needed_risk",
+        "consent": "not_sought_risk",
         "consent_reason": "Telling the family could put the mother at risk",
         "child-TOTAL_FORMS": "4",
         "child-INITIAL_FORMS": "0",

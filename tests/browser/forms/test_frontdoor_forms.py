@@ -47,7 +47,7 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     page.fill("#id_child-1-family_name", scenes.FAMILY)
     fill_date(page, "child-1-date_of_birth", newborn)
     page.fill("#id_concerns", "The baby has not been seen by the GP since birth.")
-    choose(page, "consent", "not_sought")
+    choose(page, "consent", "without_consent")
     page.fill("#id_consent_reason", "Mother could not be reached.")
     press(page, "Record the contact")
 
@@ -64,7 +64,7 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     assert contact.referrer_phone == "01632 960555"
     assert contact.concerns == "The baby has not been seen by the GP since birth."
     assert (contact.consent, contact.consent_reason) == (
-        "not_sought",
+        "without_consent",
         "Mother could not be reached.",
     )
     named = {
