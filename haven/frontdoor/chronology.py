@@ -9,6 +9,7 @@ from typing import Any
 from haven.frontdoor.codes import (
     LEGACY_CONSENT,
     ConsentStatus,
+    ContactMethod,
     Decision,
     ReferralSource,
     Urgency,
@@ -44,7 +45,20 @@ def _decided(p: dict[str, Any]) -> str:
     return f"{words}. {p['reasoning']}" if p.get("reasoning") else words
 
 
+def _acknowledged(p: dict[str, Any]) -> str:
+    if p.get("not_possible"):
+        return f"Referrer not acknowledged: {p['not_possible']}"
+    return f"Referrer acknowledged ({_label(ContactMethod, p.get('how')).lower()})"
+
+
+def _feedback(p: dict[str, Any]) -> str:
+    how = _label(ContactMethod, p.get("how")).lower()
+    return f"Referrer told the decision ({how})"
+
+
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "frontdoor.contact_received": _received,
     "frontdoor.contact_decided": _decided,
+    "frontdoor.referrer_acknowledged": _acknowledged,
+    "frontdoor.referrer_feedback": _feedback,
 }

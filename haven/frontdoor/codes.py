@@ -67,6 +67,15 @@ REFERRAL_DECISIONS = (
 STRATEGY_DECISIONS = (Decision.STRATEGY_DISCUSSION, Decision.IMMEDIATE_PROTECTION)
 
 
+class ContactMethod(models.TextChoices):
+    """How the referrer was acknowledged, or told the decision."""
+
+    PHONE = "phone", "Phone call"
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+    IN_PERSON = "in_person", "In person"
+
+
 class Urgency(models.TextChoices):
     """The RAG urgency rating the manager gives the decision."""
 

@@ -9,7 +9,13 @@ from django import forms
 from haven.core import clock
 from haven.core.errors import ordinal
 from haven.core.forms import DateField, Form, NumberedRows, column_length
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource, Urgency
+from haven.frontdoor.codes import (
+    ConsentStatus,
+    ContactMethod,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
 from haven.frontdoor.models import Contact, ContactChild
 from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
@@ -226,3 +232,50 @@ class DecisionForm(Form):
                 "specialist_service", "Name the specialist service asked to assess"
             )
         return data
+
+
+class AcknowledgementForm(Form):
+    """The referrer acknowledged: when and how, or why it was not possible."""
+
+    on = DateField(label="Date the referrer was acknowledged", required=False)
+    how = forms.ChoiceField(
+        label="How",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    not_possible = forms.CharField(
+        label="Or: why the referrer could not be acknowledged",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, the contact was anonymous",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (data.get("not_possible") or "").strip():
+            return data
+        if not data.get("on") and not self.has_error("on"):
+            self.add_error(
+                "on",
+                "Enter the date the referrer was acknowledged, or why it was not "
+                "possible",
+            )
+        if not data.get("how"):
+            self.add_error("how", "Say how the referrer was told")
+        return data
+
+
+class FeedbackForm(Form):
+    """The referrer told the decision: when and how."""
+
+    on = DateField(
+        label="Date the referrer was told the decision",
+        error_messages={"required": "Enter the date"},
+    )
+    how = forms.ChoiceField(
+        label="How",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say how the referrer was told"},
+    )

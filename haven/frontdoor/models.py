@@ -3,7 +3,13 @@
 from django.conf import settings
 from django.db import models
 
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource, Urgency
+from haven.frontdoor.codes import (
+    ConsentStatus,
+    ContactMethod,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
 
 
 class Contact(models.Model):
@@ -34,6 +40,18 @@ class Contact(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
+    # The referrer is acknowledged within the one working day (REF-DECISION), or
+    # the reason it was not possible is kept (an anonymous contact, say).
+    acknowledged_on = models.DateField(null=True, blank=True)
+    acknowledged_how = models.CharField(
+        max_length=10, choices=ContactMethod.choices, blank=True
+    )
+    acknowledgement_not_possible = models.TextField(blank=True)
+    # Feedback to the referrer on the decision, given after it.
+    feedback_on = models.DateField(null=True, blank=True)
+    feedback_how = models.CharField(
+        max_length=10, choices=ContactMethod.choices, blank=True
+    )
 
     class Meta:
         ordering = ["received_at", "pk"]
@@ -41,6 +59,10 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"Contact {self.pk} received {self.received_at:%-d %B %Y}"
+
+    @property
+    def acknowledgement_recorded(self) -> bool:
+        return bool(self.acknowledged_on or self.acknowledgement_not_possible)
 
 
 class ContactChild(models.Model):

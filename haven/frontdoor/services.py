@@ -207,6 +207,13 @@ def _check_decision(
             field="decision",
         )
     failures = Failures()
+    if not named.contact.acknowledgement_recorded:
+        failures.add(
+            "acknowledgement_required",
+            "Record the acknowledgement to the referrer, or why it was not possible, "
+            "before the decision",
+            field="acknowledgement",
+        )
     if decision not in Decision.values:
         failures.add("decision_required", "Choose what happens next", field="decision")
     if not grading["reasoning"].strip():

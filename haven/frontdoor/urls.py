@@ -8,5 +8,6 @@ urlpatterns = [
     path("contacts/new/", views.new_contact, name="new_contact"),
     path("contacts/<int:pk>/", views.contact_detail, name="contact"),
     path("contacts/<int:pk>/decide/", views.decide, name="decide"),
+    path("contacts/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("people/<int:pk>/", views.person_contacts, name="person"),
 ]

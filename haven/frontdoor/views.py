@@ -19,8 +19,15 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
-from haven.frontdoor import selectors, services
-from haven.frontdoor.forms import ChildRowForm, ChildRows, ContactForm, DecisionForm
+from haven.frontdoor import referrer, selectors, services
+from haven.frontdoor.forms import (
+    AcknowledgementForm,
+    ChildRowForm,
+    ChildRows,
+    ContactForm,
+    DecisionForm,
+    FeedbackForm,
+)
 from haven.frontdoor.models import Contact, ContactChild
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -200,6 +207,7 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "overdue": bool(due and due < clock.today()),
         "undecided": any(not named.decision for named in children),
         "may_decide": request.user.has_perm("core.manage_team_cases"),
+        "may_feed_back": any(named.decision for named in children),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/contact_detail.html", context)
@@ -224,7 +232,13 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     decisions = [
         (named, DecisionForm(data, prefix=f"child-{named.pk}")) for named in waiting
     ]
-    if data is not None and _decide_all(request, decisions):
+    # Asked until recorded: the decision waits for it (referrer.py).
+    ack = (
+        None
+        if contact.acknowledgement_recorded
+        else AcknowledgementForm(data, prefix="ack", initial={"on": clock.today()})
+    )
+    if data is not None and _decide_all(request, contact, ack, decisions):
         messages.success(request, "Decision recorded.")
         return redirect("frontdoor:contact", pk=contact.pk)
     due = selectors.decision_due_on(contact)
@@ -240,7 +254,8 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             for named, form in decisions
         ],
         "decided": [named for named in children if named.decision],
-        "errors": _errors(*(form for _named, form in decisions)),
+        "ack": ack,
+        "errors": _errors(*([ack] if ack else []), *(f for _named, f in decisions)),
         "form": decisions[0][1],
         "due_on": due,
         "overdue": bool(due and due < clock.today()),
@@ -250,10 +265,15 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _decide_all(
-    request: AuthenticatedRequest, decisions: list[tuple[ContactChild, DecisionForm]]
+    request: AuthenticatedRequest,
+    contact: Contact,
+    ack: AcknowledgementForm | None,
+    decisions: list[tuple[ContactChild, DecisionForm]],
 ) -> bool:
-    """Record every decision made on the page, all or none."""
+    """Record the acknowledgement (if asked) and every decision made on the
+    page, all or none."""
     valid = all([form.is_valid() for _named, form in decisions])
+    valid = (ack is None or ack.is_valid()) and valid
     answered = [(n, f) for n, f in decisions if f.is_valid() and f.answered()]
     if valid and not answered:
         decisions[0][1].add_error(
@@ -262,9 +282,18 @@ def _decide_all(
         return False
     if not valid:
         return False
-    current: DecisionForm | None = None
+    current: forms.BaseForm | None = None
     try:
         with transaction.atomic():
+            if ack is not None:
+                current = ack
+                referrer.acknowledge(
+                    contact,
+                    on=ack.cleaned_data["on"],
+                    how=ack.cleaned_data["how"],
+                    not_possible=ack.cleaned_data["not_possible"],
+                    by=request.user,
+                )
             for named, form in answered:
                 current = form
                 services.decide_contact(
@@ -299,6 +328,34 @@ def _has_open_episode(person: Person) -> bool:
     from haven.cin.selectors import open_episode
 
     return open_episode(person) is not None
+
+
+# --- feedback to the referrer -------------------------------------------------
+
+
+@policy(Policy.OBJECT, of="frontdoor.Contact")
+def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    contact = get_object_or_404(Contact, pk=pk)
+    _open_children(request, contact, "Front door feedback to the referrer")
+    form = FeedbackForm(
+        request.POST if request.method == "POST" else None,
+        initial={"on": clock.today()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            referrer.give_feedback(
+                contact,
+                on=form.cleaned_data["on"],
+                how=form.cleaned_data["how"],
+                by=request.user,
+            )
+        except DomainError as refused:
+            show_errors(refused, form)
+        else:
+            messages.success(request, "Feedback to the referrer recorded.")
+            return redirect("frontdoor:contact", pk=contact.pk)
+    context = {"contact": contact, "form": form, "errors": _errors(form)}
+    return render(request, "frontdoor/feedback.html", context)
 
 
 # --- a child's contacts ------------------------------------------------------

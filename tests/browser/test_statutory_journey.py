@@ -73,6 +73,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     waiting = page.locator("tr", has_text=CHILD)
     waiting.get_by_role("link", name="Decide on this contact").click()
     expect(page.locator("h1")).to_have_text("Decide what happens next")
+    page.get_by_label("Phone call").check()  # the referrer acknowledged today
     page.get_by_label("Referral to social care for assessment").check()
     page.get_by_label("Threshold level").select_option(
         "Level 4: specialist (statutory)"

@@ -177,10 +177,15 @@ def test_a_worker_following_a_decide_link_sees_the_contact(client, contact, fred
 
 
 def test_the_decide_page_warns_of_a_re_referral(client, wednesday, fred, maggie, child):
-    from tests.frontdoor.conftest import details
+    from tests.frontdoor.conftest import acknowledged, details
 
-    earlier = services.record_contact(
-        details(received_at=wednesday.at - dt.timedelta(days=90)), [child], by=fred
+    earlier = acknowledged(
+        services.record_contact(
+            details(received_at=wednesday.at - dt.timedelta(days=90)),
+            [child],
+            by=fred,
+        ),
+        fred,
     )
     services.decide_contact(
         ContactChild.objects.get(contact=earlier),

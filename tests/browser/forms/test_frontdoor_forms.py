@@ -22,7 +22,13 @@ from tests.browser.forms.widgets import (
 )
 
 
-@covers(forms.ContactForm, forms.ChildRowForm, forms.DecisionForm)
+@covers(
+    forms.ContactForm,
+    forms.ChildRowForm,
+    forms.DecisionForm,
+    forms.AcknowledgementForm,
+    forms.FeedbackForm,
+)
 def test_a_contact_about_two_children_and_a_decision_for_each(
     page: Page, live_server, demo
 ):
@@ -90,10 +96,14 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     # Every error at once, and what was typed is kept.
     expect_errors(
         page,
+        "Say how the referrer was told",
         "Name the specialist service asked to assess",
         "Choose the threshold level",
         "Choose the urgency: red, amber or green",
     )
+    # The referrer was acknowledged (the date is today's unless changed).
+    fill_date(page, "ack-on", clock.today())
+    choose(page, "ack-how", "phone")
     page.fill(f"#id_child-{first.pk}-specialist_service", "Disabled children's team")
     select(page, f"child-{first.pk}-threshold", value="Level 3: targeted")
     choose(page, f"child-{first.pk}-urgency", "amber")
@@ -117,3 +127,20 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     assert (second.decision, second.reasoning) == ("nfa", "GP has since seen the baby.")
     assert first.decided_by.username == second.decided_by.username == "team-manager"
     expect(page.locator("#children")).to_contain_text("Disabled children's team")
+    contact.refresh_from_db()
+    assert (contact.acknowledged_on, contact.acknowledged_how) == (
+        clock.today(),
+        "phone",
+    )
+
+    # The referrer is told the decision: a simple action on the contact.
+    page.click("#feedback a")
+    press(page, "Record the feedback")
+    expect_errors(page, "Say how the referrer was told")
+    fill_date(page, "on", clock.today())
+    choose(page, "how", "email")
+    press(page, "Record the feedback")
+    expect_success(page, "Feedback to the referrer recorded")
+    contact.refresh_from_db()
+    assert (contact.feedback_on, contact.feedback_how) == (clock.today(), "email")
+    expect(page.locator("#feedback")).to_contain_text("(email)")
