@@ -56,9 +56,19 @@ def _feedback(p: dict[str, Any]) -> str:
     return f"Referrer told the decision ({how})"
 
 
+def _check_requested(p: dict[str, Any]) -> str:
+    return f"Multi-agency check requested: {p.get('agency', '')}"
+
+
+def _check_returned(p: dict[str, Any]) -> str:
+    return f"Multi-agency check returned: {p.get('agency', '')}"
+
+
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "frontdoor.contact_received": _received,
     "frontdoor.contact_decided": _decided,
     "frontdoor.referrer_acknowledged": _acknowledged,
     "frontdoor.referrer_feedback": _feedback,
+    "frontdoor.check_requested": _check_requested,
+    "frontdoor.check_returned": _check_returned,
 }

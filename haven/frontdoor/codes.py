@@ -76,6 +76,17 @@ class ContactMethod(models.TextChoices):
     IN_PERSON = "in_person", "In person"
 
 
+class Agency(models.TextChoices):
+    """The agencies the front door asks what they know (multi-agency checks)."""
+
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    PROBATION = "probation", "Probation"
+    HOUSING = "housing", "Housing"
+    OTHER = "other", "Other"
+
+
 class Urgency(models.TextChoices):
     """The RAG urgency rating the manager gives the decision."""
 

@@ -10,13 +10,14 @@ from haven.core import clock
 from haven.core.errors import ordinal
 from haven.core.forms import DateField, Form, NumberedRows, column_length
 from haven.frontdoor.codes import (
+    Agency,
     ConsentStatus,
     ContactMethod,
     Decision,
     ReferralSource,
     Urgency,
 )
-from haven.frontdoor.models import Contact, ContactChild
+from haven.frontdoor.models import AgencyCheck, Contact, ContactChild
 from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
 
@@ -278,4 +279,33 @@ class FeedbackForm(Form):
         choices=ContactMethod.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Say how the referrer was told"},
+    )
+
+
+class CheckRequestForm(Form):
+    """A multi-agency check asked for."""
+
+    agency = forms.ChoiceField(
+        label="Agency",
+        choices=[("", "Choose an agency"), *Agency.choices],
+        error_messages={"required": "Choose the agency"},
+    )
+    detail = forms.CharField(
+        label="Which agency (for other)",
+        required=False,
+        max_length=column_length(AgencyCheck, "agency_detail"),
+    )
+    on = DateField(
+        label="Date requested", error_messages={"required": "Enter the date"}
+    )
+
+
+class CheckReturnForm(Form):
+    """A multi-agency check's answer."""
+
+    on = DateField(label="Date returned", error_messages={"required": "Enter the date"})
+    summary = forms.CharField(
+        label="What the agency told us",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Summarise what the agency told us"},
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from haven.frontdoor.codes import (
+    Agency,
     ConsentStatus,
     ContactMethod,
     Decision,
@@ -121,3 +122,35 @@ class ContactChild(models.Model):
         if self.episode_id is not None:
             return "Passed to the open child in need episode"
         return "Passed to the open early help request"
+
+
+class AgencyCheck(models.Model):
+    """A multi-agency check: what another agency knows, asked for a contact.
+
+    Outstanding checks are shown on the decision page; they do not hold the
+    decision up (the one working day does not wait for other agencies).
+    """
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="checks"
+    )
+    agency = models.CharField(max_length=10, choices=Agency.choices)
+    agency_detail = models.CharField(
+        max_length=120, blank=True, help_text="Which agency, for 'other'."
+    )
+    requested_on = models.DateField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True, help_text="What the agency told us.")
+
+    class Meta:
+        ordering = ["requested_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency_words} check for contact {self.contact_id}"
+
+    @property
+    def agency_words(self) -> str:
+        return self.agency_detail or self.get_agency_display()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from haven.frontdoor import views
+from haven.frontdoor import check_views, views
 
 app_name = "frontdoor"
 urlpatterns = [
@@ -9,5 +9,11 @@ urlpatterns = [
     path("contacts/<int:pk>/", views.contact_detail, name="contact"),
     path("contacts/<int:pk>/decide/", views.decide, name="decide"),
     path("contacts/<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("contacts/<int:pk>/checks/new/", check_views.request_check, name="check"),
+    path(
+        "contacts/<int:pk>/checks/<int:check>/return/",
+        check_views.check_return,
+        name="check_return",
+    ),
     path("people/<int:pk>/", views.person_contacts, name="person"),
 ]

@@ -208,6 +208,7 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "undecided": any(not named.decision for named in children),
         "may_decide": request.user.has_perm("core.manage_team_cases"),
         "may_feed_back": any(named.decision for named in children),
+        "checks": contact.checks.select_related("requested_by"),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/contact_detail.html", context)
@@ -255,6 +256,8 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ],
         "decided": [named for named in children if named.decision],
         "ack": ack,
+        # Shown, never waited for: the decision is due within one working day.
+        "outstanding": contact.checks.filter(returned_on=None),
         "errors": _errors(*([ack] if ack else []), *(f for _named, f in decisions)),
         "form": decisions[0][1],
         "due_on": due,

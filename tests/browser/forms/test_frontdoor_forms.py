@@ -144,3 +144,46 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     contact.refresh_from_db()
     assert (contact.feedback_on, contact.feedback_how) == (clock.today(), "email")
     expect(page.locator("#feedback")).to_contain_text("(email)")
+
+
+@covers(forms.CheckRequestForm, forms.CheckReturnForm)
+def test_a_multi_agency_check_requested_and_returned(page: Page, live_server, demo):
+    from haven.core.models import User
+    from haven.frontdoor import services
+
+    worker = User.objects.get(username="front-door-worker")
+    contact = services.record_contact(
+        {
+            "received_at": clock.now(),
+            "source": "2A",
+            "concerns": "Bruising seen at school.",
+            "consent": "given",
+            "consent_reason": "",
+        },
+        [scenes.child()],
+        by=worker,
+    )
+    sign_in(page, live_server.url, "front-door-worker")
+    page.goto(f"{live_server.url}/front-door/contacts/{contact.pk}/")
+    page.click("text=Request a multi-agency check")
+    select(page, "agency", value="other")
+    press(page, "Record the request")
+    expect_errors(page, "Name the agency")
+    page.fill("#id_detail", "Youth offending team")
+    fill_date(page, "on", clock.today())
+    press(page, "Record the request")
+    expect_success(page, "Check requested")
+    expect(page.locator("#checks")).to_contain_text("Outstanding")
+
+    page.click("#checks a")
+    press(page, "Record the return")
+    expect_errors(page, "Summarise what the agency told us")
+    page.fill("#id_summary", "Known to the team in 2024; no current order.")
+    press(page, "Record the return")
+    expect_success(page, "Check return recorded")
+    check = contact.checks.get()
+    assert (check.agency_words, check.returned_on, check.summary) == (
+        "Youth offending team",
+        clock.today(),
+        "Known to the team in 2024; no current order.",
+    )
