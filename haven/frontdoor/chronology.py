@@ -8,6 +8,7 @@ from typing import Any
 
 from haven.frontdoor.codes import (
     LEGACY_CONSENT,
+    AdultRole,
     ConsentStatus,
     ContactMethod,
     Decision,
@@ -64,6 +65,10 @@ def _check_returned(p: dict[str, Any]) -> str:
     return f"Multi-agency check returned: {p.get('agency', '')}"
 
 
+def _named(p: dict[str, Any]) -> str:
+    return f"Named on a contact: {_label(AdultRole, p.get('role')).lower()}"
+
+
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "frontdoor.contact_received": _received,
     "frontdoor.contact_decided": _decided,
@@ -71,4 +76,5 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "frontdoor.referrer_feedback": _feedback,
     "frontdoor.check_requested": _check_requested,
     "frontdoor.check_returned": _check_returned,
+    "frontdoor.named_on_contact": _named,
 }

@@ -87,6 +87,13 @@ class Agency(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class AdultRole(models.TextChoices):
+    """Why an adult is named on a contact."""
+
+    PARENT = "parent", "Parent or carer"
+    ALLEGED_PERPETRATOR = "alleged", "Alleged perpetrator"
+
+
 class Urgency(models.TextChoices):
     """The RAG urgency rating the manager gives the decision."""
 

@@ -10,6 +10,7 @@ from haven.core import clock
 from haven.core.errors import ordinal
 from haven.core.forms import DateField, Form, NumberedRows, column_length
 from haven.frontdoor.codes import (
+    AdultRole,
     Agency,
     ConsentStatus,
     ContactMethod,
@@ -22,6 +23,7 @@ from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
 
 CHILD_ROWS = 4
+ADULT_ROWS = 3
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
@@ -163,6 +165,35 @@ class ChildRowForm(Form):
 
 ChildRows = forms.formset_factory(
     ChildRowForm, formset=NumberedRows, extra=CHILD_ROWS, max_num=CHILD_ROWS
+)
+
+
+class AdultRowForm(ChildRowForm):
+    """A parent or carer, or the alleged perpetrator, named on the contact."""
+
+    role = forms.ChoiceField(
+        label="Named as",
+        choices=AdultRole.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, number=number, **kwargs)
+        self.child = f"the {ordinal(number)} adult"
+        born = self.fields["date_of_birth"]
+        assert isinstance(born, DateField)
+        born.error_name = f"Date of birth of {self.child}"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.has_content() and not data.get("role"):
+            self.add_error("role", f"Say why {self.child} is named")
+        return data
+
+
+AdultRows = forms.formset_factory(
+    AdultRowForm, formset=NumberedRows, extra=ADULT_ROWS, max_num=ADULT_ROWS
 )
 
 

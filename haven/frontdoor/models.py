@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from haven.frontdoor.codes import (
+    AdultRole,
     Agency,
     ConsentStatus,
     ContactMethod,
@@ -154,3 +155,27 @@ class AgencyCheck(models.Model):
     @property
     def agency_words(self) -> str:
         return self.agency_detail or self.get_agency_display()
+
+
+class ContactPerson(models.Model):
+    """An adult named on a contact (a parent or carer, the alleged perpetrator),
+    each a person in the register."""
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="adults"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="frontdoor_named_in"
+    )
+    role = models.CharField(max_length=10, choices=AdultRole.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "person", "role"], name="contact_names_adult_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display().lower()})"

@@ -16,12 +16,13 @@ from haven.core.models import Restriction, User
 from haven.frontdoor.codes import (
     REFERRAL_DECISIONS,
     STRATEGY_DECISIONS,
+    AdultRole,
     ConsentStatus,
     Decision,
     ReferralSource,
     Urgency,
 )
-from haven.frontdoor.models import Contact, ContactChild
+from haven.frontdoor.models import Contact, ContactChild, ContactPerson
 from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
 
@@ -37,6 +38,22 @@ def _may_record(user: User) -> None:
     if not user.has_perm("core.record_contacts"):
         raise DomainError(
             "not_permitted", "Your role does not include recording contacts"
+        )
+
+
+def _may_name_adult(user: User, person: Person, *, field: str) -> None:
+    """An adult may be anyone on the register (a parent may be a child, so no
+    check of age), except a record the user may not open or a merged one."""
+    restricted = Restriction.objects.filter(person=person).exists()
+    if restricted and not access.may_change(user, person):
+        raise AccessDenied(
+            "Haven could not find one of the adults: search the register for them again"
+        )
+    if person.merged_into_id:
+        raise DomainError(
+            "merged_record",
+            f"{person} has been merged into another record: choose that one",
+            field=field,
         )
 
 
@@ -132,16 +149,23 @@ def _check_children(children: list[Person], failures: Failures) -> None:
 
 
 def record_contact(
-    details: dict[str, Any], children: list[Person], *, by: User
+    details: dict[str, Any],
+    children: list[Person],
+    *,
+    by: User,
+    adults: list[tuple[Person, str]] | None = None,
 ) -> Contact:
     """Record a contact about one or more children; each child's record shows it.
+
+    `adults` are the parents or carers and the alleged perpetrator named on it,
+    each (person, AdultRole); each adult's record shows it too.
 
     `details` holds received_at (an aware datetime), source (a ReferralSource code),
     concerns, consent (a ConsentStatus), consent_reason and the referrer_* fields.
     Children not yet on the register are registered first by the caller.
     """
     _may_record(by)
-    return _record(details, children, by=by)
+    return _record(details, children, by=by, adults=adults or [])
 
 
 def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Contact:
@@ -155,13 +179,21 @@ def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Cont
     return _record({**details, "source": ReferralSource.EARLY_HELP}, [person], by=by)
 
 
-def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Contact:
+def _record(
+    details: dict[str, Any],
+    children: list[Person],
+    *,
+    by: User,
+    adults: list[tuple[Person, str]] | None = None,
+) -> Contact:
+    adults = adults or []
     failures = Failures()
     with failures.gather():
         check_contact(details, children)
     for index, child in enumerate(children):
         with failures.gather():
             _may_name(by, child, field=f"children.{index}")
+    _check_adults(adults, by, failures)
     failures.raise_any()
     consent = details["consent"]
     with transaction.atomic():
@@ -194,7 +226,43 @@ def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Con
                 occurred_at=contact.received_at,
                 significant=True,
             )
+        _name_adults(contact, adults, by)
     return contact
+
+
+def _check_adults(
+    adults: list[tuple[Person, str]], by: User, failures: Failures
+) -> None:
+    seen: set[tuple[int, str]] = set()
+    for index, (person, role) in enumerate(adults):
+        field = f"adults.{index}"
+        if role not in AdultRole.values:
+            failures.add(
+                "role_required",
+                f"Say why the {ordinal(index + 1)} adult is named",
+                field=field,
+            )
+        elif (person.pk, role) in seen:
+            failures.add(
+                "adult_named_twice",
+                f"The {ordinal(index + 1)} adult, {person}, is already named above",
+                field=field,
+            )
+        seen.add((person.pk, role))
+        with failures.gather():
+            _may_name_adult(by, person, field=field)
+
+
+def _name_adults(contact: Contact, adults: list[tuple[Person, str]], by: User) -> None:
+    for person, role in adults:
+        ContactPerson.objects.create(contact=contact, person=person, role=role)
+        journal.append(
+            person,
+            "frontdoor.named_on_contact",
+            {"contact": contact.pk, "role": role},
+            by=by,
+            occurred_at=contact.received_at,
+        )
 
 
 def _check_decision(

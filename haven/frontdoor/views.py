@@ -22,6 +22,7 @@ from haven.core.templatetags.govuk import error_summary
 from haven.frontdoor import referrer, selectors, services
 from haven.frontdoor.forms import (
     AcknowledgementForm,
+    AdultRows,
     ChildRowForm,
     ChildRows,
     ContactForm,
@@ -75,27 +76,38 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     if request.method != "POST":
         form = ContactForm(initial={"received_on": clock.today()})
         rows = ChildRows(prefix="child")
-        return _contact_page(request, form, rows)
+        adults = AdultRows(prefix="adult")
+        return _contact_page(request, form, rows, adults)
     earlier = already_submitted(request)
     if earlier is not None:
         messages.success(request, "This contact was already recorded.")
         return redirect(earlier)
     form = ContactForm(request.POST)
     rows = ChildRows(request.POST, prefix="child")
-    valid = form.is_valid() & rows.is_valid()
+    adults = AdultRows(request.POST, prefix="adult")
+    valid = form.is_valid() & rows.is_valid() & adults.is_valid()
     if not any(row.has_content() for row in rows):
         rows[0].add_error("given_name", "Name at least one child")
         valid = False
     filled = [row for row in rows if row.is_valid() and row.has_content()]
     chosen = _match_rows(filled)
-    if not valid or chosen is None:
+    named = _match_rows(
+        [row for row in adults if row.is_valid() and row.has_content()],
+        children_only=False,
+    )
+    if not valid or chosen is None or named is None:
         show_refusal(form, services.check_contact, form.details())
-        return _contact_page(request, form, rows)
+        return _contact_page(request, form, rows, adults)
     try:
-        url, first = submit_once(request, lambda: _record(request, form, chosen))
+        url, first = submit_once(request, lambda: _record(request, form, chosen, named))
     except DomainError as refused:
-        show_errors(refused, form, children=[row for row, _person in chosen])
-        return _contact_page(request, form, rows)
+        show_errors(
+            refused,
+            form,
+            children=[row for row, _person in chosen],
+            adults=[row for row, _person in named],
+        )
+        return _contact_page(request, form, rows, adults)
     messages.success(
         request,
         "Contact recorded. It is now waiting for a decision."
@@ -109,19 +121,30 @@ def _record(
     request: AuthenticatedRequest,
     form: ContactForm,
     chosen: list[tuple[ChildRowForm, Person | None]],
+    named: list[tuple[ChildRowForm, Person | None]],
 ) -> str:
-    """Record the contact, with a new record for each new child; its page."""
+    """Record the contact, with a new record for each new child and adult; its
+    page."""
     with transaction.atomic():
         children = [
             person or register_person(_new_child(row), by=request.user)
             for row, person in chosen
         ]
-        contact = services.record_contact(form.details(), children, by=request.user)
+        adults = [
+            (
+                person or register_person(_new_adult(row), by=request.user),
+                row.cleaned_data["role"],
+            )
+            for row, person in named
+        ]
+        contact = services.record_contact(
+            form.details(), children, by=request.user, adults=adults
+        )
     return reverse("frontdoor:contact", args=[contact.pk])
 
 
 def _match_rows(
-    filled: list[ChildRowForm],
+    filled: list[ChildRowForm], *, children_only: bool = True
 ) -> list[tuple[ChildRowForm, Person | None]] | None:
     """Each typed child with the existing record chosen (None: a new record).
 
@@ -133,7 +156,10 @@ def _match_rows(
     for row in filled:
         data = row.cleaned_data
         found = selectors.suggestions(
-            data["given_name"], data["family_name"], data.get("date_of_birth")
+            data["given_name"],
+            data["family_name"],
+            data.get("date_of_birth"),
+            children_only=children_only,
         )
         row.suggestions = found  # type: ignore[attr-defined]
         answer = data.get("match", "")
@@ -143,9 +169,10 @@ def _match_rows(
         elif answer in by_id:
             chosen.append((row, by_id[answer]))
         else:
+            who = "a child" if children_only else "a person"
             row.add_error(
                 "match",
-                f"Say whether {data['given_name']} {data['family_name']} is a child "
+                f"Say whether {data['given_name']} {data['family_name']} is {who} "
                 "already on the register",
             )
             complete = False
@@ -162,13 +189,26 @@ def _new_child(row: ChildRowForm) -> dict[str, Any]:
     }
 
 
+def _new_adult(row: ChildRowForm) -> dict[str, Any]:
+    data = row.cleaned_data
+    return {
+        # A string, not Person.Kind: the register is moving to derive child or
+        # adult from the date of birth, and ignores fields it does not keep.
+        "kind": "adult",
+        "given_name": data["given_name"].strip(),
+        "family_name": data["family_name"].strip(),
+        "date_of_birth": data.get("date_of_birth"),
+    }
+
+
 def _contact_page(
-    request: AuthenticatedRequest, form: ContactForm, rows: Any
+    request: AuthenticatedRequest, form: ContactForm, rows: Any, adults: Any
 ) -> HttpResponse:
     context = {
         "form": form,
         "rows": rows,
-        "errors": _errors(form, *rows),
+        "adults": adults,
+        "errors": _errors(form, *rows, *adults),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/new_contact.html", context)
@@ -209,6 +249,7 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "may_decide": request.user.has_perm("core.manage_team_cases"),
         "may_feed_back": any(named.decision for named in children),
         "checks": contact.checks.select_related("requested_by"),
+        "adults": contact.adults.select_related("person"),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/contact_detail.html", context)

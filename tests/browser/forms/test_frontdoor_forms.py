@@ -25,6 +25,7 @@ from tests.browser.forms.widgets import (
 @covers(
     forms.ContactForm,
     forms.ChildRowForm,
+    forms.AdultRowForm,
     forms.DecisionForm,
     forms.AcknowledgementForm,
     forms.FeedbackForm,
@@ -52,12 +53,22 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     page.fill("#id_child-1-given_name", "Wilf")
     page.fill("#id_child-1-family_name", scenes.FAMILY)
     fill_date(page, "child-1-date_of_birth", newborn)
+    # The parents and the alleged perpetrator: each becomes a person in the register.
+    page.fill("#id_adult-0-given_name", "Ingrid")
+    page.fill("#id_adult-0-family_name", "Saltonstall")
+    choose(page, "adult-0-role", "parent")
+    page.fill("#id_adult-1-given_name", "Bram")
+    page.fill("#id_adult-1-family_name", "Quenby")
+    fill_date(page, "adult-1-date_of_birth", dt.date(1990, 2, 3))
     page.fill("#id_concerns", "The baby has not been seen by the GP since birth.")
     choose(page, "consent", "without_consent")
     page.fill("#id_consent_reason", "Mother could not be reached.")
     press(page, "Record the contact")
 
-    # The register knows the first child: the worker says it is the same one.
+    # The register knows the first child: the worker says it is the same one;
+    # and the second adult's role was missed.
+    expect_errors(page, "Say why the second adult is named")
+    choose(page, "adult-1-role", "alleged")
     choose(page, "child-0-match", known.pk)
     press(page, "Record the contact")
 
@@ -81,6 +92,12 @@ def test_a_contact_about_two_children_and_a_decision_for_each(
     wilf = Person.objects.get(given_name="Wilf", family_name=scenes.FAMILY)
     assert wilf.date_of_birth == newborn
     assert Person.objects.filter(given_name=known.given_name).count() == 1
+    adults = {a.person.given_name: a for a in contact.adults.select_related("person")}
+    assert adults["Ingrid"].role == "parent"
+    assert (adults["Bram"].role, adults["Bram"].person.date_of_birth) == (
+        "alleged",
+        dt.date(1990, 2, 3),
+    )
 
     # The front door's manager decides for both children on one page.
     page.click("button:has-text('Sign out')")
