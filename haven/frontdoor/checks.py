@@ -103,6 +103,8 @@ def record_return(
     failures.raise_any()
     with transaction.atomic():
         locked = AgencyCheck.objects.select_for_update().get(pk=check.pk)
+        if locked.returned_on is not None:  # recorded meanwhile by someone else
+            raise DomainError("already_returned", "This check's return is recorded")
         locked.returned_on = on
         locked.summary = summary.strip()
         locked.save()
