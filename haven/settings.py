@@ -245,6 +245,17 @@ HAVEN_BREAK_GLASS_PER_HOUR = env_int("HAVEN_BREAK_GLASS_PER_HOUR", 5)
 # user's hour: this many refused reads, or this many break-glass uses.
 HAVEN_DENIALS_BURST = env_int("HAVEN_DENIALS_BURST", 10)
 HAVEN_BREAK_GLASS_BURST = env_int("HAVEN_BREAK_GLASS_BURST", 3)
+# Local practice: the council's continuum of need, lowest first, as the front
+# door grades each decision (haven.frontdoor.thresholds).
+HAVEN_THRESHOLD_LEVELS = env_list(
+    "HAVEN_THRESHOLD_LEVELS",
+    [
+        "Level 1: universal",
+        "Level 2: early help",
+        "Level 3: targeted",
+        "Level 4: specialist (statutory)",
+    ],
+)
 # Who is emailed when a burst happens: the information governance lead. Empty
 # means every active user who may review access (and has an email address).
 HAVEN_IG_LEAD_EMAILS = env_list("HAVEN_IG_LEAD_EMAILS", [])

@@ -11,9 +11,10 @@ import random
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import Restriction, User
-from haven.frontdoor import services
+from haven.frontdoor import referrer, services
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
-from haven.frontdoor.models import ContactChild
+from haven.frontdoor.models import Contact, ContactChild
+from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person, Relationship
 from haven.timescales import calendar
 
@@ -111,13 +112,18 @@ def _details(rng: random.Random, received_at: dt.datetime) -> dict[str, object]:
     source = rng.choice(list(CONCERNS))
     role, organisation, concerns = CONCERNS[source]
     consent = rng.choices(
-        [ConsentStatus.GIVEN, ConsentStatus.NOT_NEEDED_RISK, ConsentStatus.NOT_SOUGHT],
+        [
+            ConsentStatus.GIVEN,
+            ConsentStatus.NOT_SOUGHT_RISK,
+            ConsentStatus.WITHOUT_CONSENT,
+        ],
         weights=[70, 20, 10],
     )[0]
     reason = {
         ConsentStatus.GIVEN: "",
-        ConsentStatus.NOT_NEEDED_RISK: "Asking could put the child at greater risk",
-        ConsentStatus.NOT_SOUGHT: "Referrer could not reach the parents today",
+        ConsentStatus.NOT_SOUGHT_RISK: "Asking could put the child at greater risk",
+        ConsentStatus.WITHOUT_CONSENT: "Referrer could not reach the parents today "
+        "and the concerns could not wait",
     }[consent]
     return {
         "received_at": received_at,
@@ -132,18 +138,47 @@ def _details(rng: random.Random, received_at: dt.datetime) -> dict[str, object]:
     }
 
 
+# A decision's usual place on the continuum of need (an index into the
+# council's levels, lowest first) and its urgency.
+GRADES = {
+    Decision.NO_FURTHER_ACTION: (0, "green"),
+    Decision.INFORMATION_AND_ADVICE: (0, "green"),
+    Decision.EARLY_HELP: (1, "green"),
+    Decision.REFERRAL: (-1, "amber"),
+    Decision.STRATEGY_DISCUSSION: (-1, "red"),
+}
+
+
+def _grade(code: str) -> dict[str, str]:
+    levels = threshold_levels()
+    index, urgency = GRADES.get(Decision(code), (-1, "amber"))
+    return {"threshold": levels[index] if levels else "", "urgency": urgency}
+
+
+def _acknowledge(contact: Contact, manager: User) -> None:
+    if contact.source == ReferralSource.ANONYMOUS:
+        referrer.acknowledge(
+            contact, on=None, how="", not_possible="Anonymous contact", by=manager
+        )
+    else:
+        referrer.acknowledge(contact, on=clock.today(), how="phone", by=manager)
+
+
 def _decide(rng: random.Random, named: ContactChild, manager: User) -> None:
     """A decision; if the next step is refused (an episode already open, say),
     the manager gives information and advice instead."""
     code, _weight, reason = rng.choices(DECISIONS, weights=[d[1] for d in DECISIONS])[0]
     try:
-        services.decide_contact(named, decision=code, reasoning=reason, by=manager)
+        services.decide_contact(
+            named, decision=code, reasoning=reason, by=manager, **_grade(code)
+        )
     except DomainError:
         services.decide_contact(
             named,
             decision=Decision.INFORMATION_AND_ADVICE,
             reasoning="Already known to a team: referrer given the allocated worker.",
             by=manager,
+            **_grade(Decision.INFORMATION_AND_ADVICE),
         )
 
 
@@ -164,6 +199,7 @@ def populate(rng: random.Random, children: list[Person]) -> None:
             hours=rng.randint(1, 4), days=2 if late else 0
         )
         with clock.held_at(decided):
+            _acknowledge(contact, manager)
             for named in contact.children.select_related("person"):
                 _decide(rng, named, manager)
     now = clock.now()

@@ -9,11 +9,21 @@ from django import forms
 from haven.core import clock
 from haven.core.errors import ordinal
 from haven.core.forms import DateField, Form, NumberedRows, column_length
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
-from haven.frontdoor.models import Contact
+from haven.frontdoor.codes import (
+    AdultRole,
+    Agency,
+    ConsentStatus,
+    ContactMethod,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
+from haven.frontdoor.models import AgencyCheck, Contact, ContactChild
+from haven.frontdoor.thresholds import threshold_levels
 from haven.people.models import Person
 
 CHILD_ROWS = 4
+ADULT_ROWS = 3
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
@@ -61,15 +71,16 @@ class ContactForm(Form):
         error_messages={"required": "Describe the presenting concerns"},
     )
     consent = forms.ChoiceField(
-        label="Consent to share information",
+        label="Basis for sharing information",
         choices=ConsentStatus.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Say whether consent to share was given"},
     )
     consent_reason = forms.CharField(
-        label="Reason consent was not given or sought",
+        label="Reason consent was not sought, or for sharing without it",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed unless consent was given",
     )
 
     def clean_received_time(self) -> dt.time | None:
@@ -157,10 +168,56 @@ ChildRows = forms.formset_factory(
 )
 
 
+class AdultRowForm(ChildRowForm):
+    """A parent or carer, or the alleged perpetrator, named on the contact."""
+
+    role = forms.ChoiceField(
+        label="Named as",
+        choices=AdultRole.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, number=number, **kwargs)
+        self.child = f"the {ordinal(number)} adult"
+        born = self.fields["date_of_birth"]
+        assert isinstance(born, DateField)
+        born.error_name = f"Date of birth of {self.child}"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.has_content() and not data.get("role"):
+            self.add_error("role", f"Say why {self.child} is named")
+        return data
+
+
+AdultRows = forms.formset_factory(
+    AdultRowForm, formset=NumberedRows, extra=ADULT_ROWS, max_num=ADULT_ROWS
+)
+
+
 class DecisionForm(Form):
     decision = forms.ChoiceField(
         label="What happens next",
         choices=Decision.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    specialist_service = forms.CharField(
+        label="Specialist service (for a specialist assessment)",
+        required=False,
+        max_length=column_length(ContactChild, "specialist_service"),
+        help_text="For example, the disabled children's team",
+    )
+    threshold = forms.ChoiceField(
+        label="Threshold level",
+        required=False,
+        help_text="Where the child's needs sit on the continuum of need",
+    )
+    urgency = forms.ChoiceField(
+        label="Urgency (RAG rating)",
+        choices=Urgency.choices,
         widget=forms.RadioSelect,
         required=False,
     )
@@ -172,14 +229,114 @@ class DecisionForm(Form):
         "views",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The council's own levels, read when the page is drawn (thresholds.py).
+        levels = threshold_levels()
+        field = self.fields["threshold"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose a level"), *((level, level) for level in levels)]
+
     def answered(self) -> bool:
         data = getattr(self, "cleaned_data", {})
-        return bool(data.get("decision") or (data.get("reasoning") or "").strip())
+        return any(
+            (data.get(name) or "").strip()
+            for name in ("decision", "reasoning", "threshold", "urgency")
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("decision") and not (data.get("reasoning") or "").strip():
-            self.add_error("reasoning", "Give the reasons for the decision")
-        if (data.get("reasoning") or "").strip() and not data.get("decision"):
-            self.add_error("decision", "Choose what happens next")
+        if not self.answered():
+            return data
+        missing = {
+            "decision": "Choose what happens next",
+            "threshold": "Choose the threshold level",
+            "urgency": "Choose the urgency: red, amber or green",
+            "reasoning": "Give the reasons for the decision",
+        }
+        for name, words in missing.items():
+            if not (data.get(name) or "").strip() and not self.has_error(name):
+                self.add_error(name, words)
+        if data.get("decision") == Decision.SPECIALIST_ASSESSMENT and not (
+            (data.get("specialist_service") or "").strip()
+        ):
+            self.add_error(
+                "specialist_service", "Name the specialist service asked to assess"
+            )
         return data
+
+
+class AcknowledgementForm(Form):
+    """The referrer acknowledged: when and how, or why it was not possible."""
+
+    on = DateField(label="Date the referrer was acknowledged", required=False)
+    how = forms.ChoiceField(
+        label="How",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    not_possible = forms.CharField(
+        label="Or: why the referrer could not be acknowledged",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, the contact was anonymous",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (data.get("not_possible") or "").strip():
+            return data
+        if not data.get("on") and not self.has_error("on"):
+            self.add_error(
+                "on",
+                "Enter the date the referrer was acknowledged, or why it was not "
+                "possible",
+            )
+        if not data.get("how"):
+            self.add_error("how", "Say how the referrer was told")
+        return data
+
+
+class FeedbackForm(Form):
+    """The referrer told the decision: when and how."""
+
+    on = DateField(
+        label="Date the referrer was told the decision",
+        error_messages={"required": "Enter the date"},
+    )
+    how = forms.ChoiceField(
+        label="How",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say how the referrer was told"},
+    )
+
+
+class CheckRequestForm(Form):
+    """A multi-agency check asked for."""
+
+    agency = forms.ChoiceField(
+        label="Agency",
+        choices=[("", "Choose an agency"), *Agency.choices],
+        error_messages={"required": "Choose the agency"},
+    )
+    detail = forms.CharField(
+        label="Which agency (for other)",
+        required=False,
+        max_length=column_length(AgencyCheck, "agency_detail"),
+    )
+    on = DateField(
+        label="Date requested", error_messages={"required": "Enter the date"}
+    )
+
+
+class CheckReturnForm(Form):
+    """A multi-agency check's answer."""
+
+    on = DateField(label="Date returned", error_messages={"required": "Enter the date"})
+    summary = forms.CharField(
+        label="What the agency told us",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Summarise what the agency told us"},
+    )

@@ -3,7 +3,15 @@
 from django.conf import settings
 from django.db import models
 
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
+from haven.frontdoor.codes import (
+    AdultRole,
+    Agency,
+    ConsentStatus,
+    ContactMethod,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
 
 
 class Contact(models.Model):
@@ -24,14 +32,28 @@ class Contact(models.Model):
     referrer_organisation = models.CharField(max_length=160, blank=True)
     referrer_phone = models.CharField(max_length=40, blank=True)
     concerns = models.TextField(help_text="The presenting concerns, as told.")
+    # The basis information about the child is shared on (codes.ConsentStatus).
     consent = models.CharField(max_length=20, choices=ConsentStatus.choices)
     consent_reason = models.TextField(
-        blank=True, help_text="Why consent was not given or sought."
+        blank=True,
+        help_text="Why consent was not sought, or why it was shared without it.",
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
+    # The referrer is acknowledged within the one working day (REF-DECISION), or
+    # the reason it was not possible is kept (an anonymous contact, say).
+    acknowledged_on = models.DateField(null=True, blank=True)
+    acknowledged_how = models.CharField(
+        max_length=10, choices=ContactMethod.choices, blank=True
+    )
+    acknowledgement_not_possible = models.TextField(blank=True)
+    # Feedback to the referrer on the decision, given after it.
+    feedback_on = models.DateField(null=True, blank=True)
+    feedback_how = models.CharField(
+        max_length=10, choices=ContactMethod.choices, blank=True
+    )
 
     class Meta:
         ordering = ["received_at", "pk"]
@@ -39,6 +61,10 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"Contact {self.pk} received {self.received_at:%-d %B %Y}"
+
+    @property
+    def acknowledgement_recorded(self) -> bool:
+        return bool(self.acknowledged_on or self.acknowledgement_not_possible)
 
 
 class ContactChild(models.Model):
@@ -52,6 +78,11 @@ class ContactChild(models.Model):
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     reasoning = models.TextField(blank=True)
+    # The level's words from the council's continuum of need (thresholds.py).
+    threshold = models.CharField(max_length=80, blank=True)
+    urgency = models.CharField(max_length=5, choices=Urgency.choices, blank=True)
+    # The specialist service asked to assess (a specialist assessment decision).
+    specialist_service = models.CharField(max_length=160, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -92,3 +123,59 @@ class ContactChild(models.Model):
         if self.episode_id is not None:
             return "Passed to the open child in need episode"
         return "Passed to the open early help request"
+
+
+class AgencyCheck(models.Model):
+    """A multi-agency check: what another agency knows, asked for a contact.
+
+    Outstanding checks are shown on the decision page; they do not hold the
+    decision up (the one working day does not wait for other agencies).
+    """
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="checks"
+    )
+    agency = models.CharField(max_length=10, choices=Agency.choices)
+    agency_detail = models.CharField(
+        max_length=120, blank=True, help_text="Which agency, for 'other'."
+    )
+    requested_on = models.DateField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True, help_text="What the agency told us.")
+
+    class Meta:
+        ordering = ["requested_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency_words} check for contact {self.contact_id}"
+
+    @property
+    def agency_words(self) -> str:
+        return self.agency_detail or self.get_agency_display()
+
+
+class ContactPerson(models.Model):
+    """An adult named on a contact (a parent or carer, the alleged perpetrator),
+    each a person in the register."""
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="adults"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="frontdoor_named_in"
+    )
+    role = models.CharField(max_length=10, choices=AdultRole.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "person", "role"], name="contact_names_adult_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display().lower()})"

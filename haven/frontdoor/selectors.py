@@ -102,9 +102,14 @@ def named_children(contact: Contact) -> list[ContactChild]:
 
 
 def suggestions(
-    given_name: str, family_name: str, date_of_birth: dt.date | None
+    given_name: str,
+    family_name: str,
+    date_of_birth: dt.date | None,
+    *,
+    children_only: bool = True,
 ) -> list[Person]:
-    """Children already on the register who may be the child typed in.
+    """Children already on the register who may be the child typed in (anyone on
+    the register, for an adult named on the contact: a parent may be a teenager).
 
     The front door searches the whole register (not only records the user may
     open): a contact may be about any child, and a missed match makes a
@@ -117,12 +122,10 @@ def suggestions(
         near |= Q(given_key=family_key, family_key=given_key)
     if date_of_birth:
         near |= Q(date_of_birth=date_of_birth)
-    candidates = (
-        Person.objects.filter(near, merged_into__isnull=True)
-        .filter(lifestage.children_on(clock.today()))
-        .filter(restriction__isnull=True)
-        .distinct()[:200]
-    )
+    people = Person.objects.filter(near, merged_into__isnull=True)
+    if children_only:
+        people = people.filter(lifestage.children_on(clock.today()))
+    candidates = people.filter(restriction__isnull=True).distinct()[:200]
     wanted: dict[str, Any] = {
         "given_name": given_name,
         "family_name": family_name,

@@ -13,8 +13,17 @@ from django.utils import timezone
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
-from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
-from haven.frontdoor.models import Contact, ContactChild
+from haven.frontdoor.codes import (
+    REFERRAL_DECISIONS,
+    STRATEGY_DECISIONS,
+    AdultRole,
+    ConsentStatus,
+    Decision,
+    ReferralSource,
+    Urgency,
+)
+from haven.frontdoor.models import Contact, ContactChild, ContactPerson
+from haven.frontdoor.thresholds import threshold_levels
 from haven.people import lifestage
 from haven.people.models import Person
 
@@ -30,6 +39,22 @@ def _may_record(user: User) -> None:
     if not user.has_perm("core.record_contacts"):
         raise DomainError(
             "not_permitted", "Your role does not include recording contacts"
+        )
+
+
+def _may_name_adult(user: User, person: Person, *, field: str) -> None:
+    """An adult may be anyone on the register (a parent may be a child, so no
+    check of age), except a record the user may not open or a merged one."""
+    restricted = Restriction.objects.filter(person=person).exists()
+    if restricted and not access.may_change(user, person):
+        raise AccessDenied(
+            "Haven could not find one of the adults: search the register for them again"
+        )
+    if person.merged_into_id:
+        raise DomainError(
+            "merged_record",
+            f"{person} has been merged into another record: choose that one",
+            field=field,
         )
 
 
@@ -131,16 +156,23 @@ def _check_children(children: list[Person], failures: Failures) -> None:
 
 
 def record_contact(
-    details: dict[str, Any], children: list[Person], *, by: User
+    details: dict[str, Any],
+    children: list[Person],
+    *,
+    by: User,
+    adults: list[tuple[Person, str]] | None = None,
 ) -> Contact:
     """Record a contact about one or more children; each child's record shows it.
+
+    `adults` are the parents or carers and the alleged perpetrator named on it,
+    each (person, AdultRole); each adult's record shows it too.
 
     `details` holds received_at (an aware datetime), source (a ReferralSource code),
     concerns, consent (a ConsentStatus), consent_reason and the referrer_* fields.
     Children not yet on the register are registered first by the caller.
     """
     _may_record(by)
-    return _record(details, children, by=by)
+    return _record(details, children, by=by, adults=adults or [])
 
 
 def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Contact:
@@ -154,7 +186,14 @@ def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Cont
     return _record({**details, "source": ReferralSource.EARLY_HELP}, [person], by=by)
 
 
-def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Contact:
+def _record(
+    details: dict[str, Any],
+    children: list[Person],
+    *,
+    by: User,
+    adults: list[tuple[Person, str]] | None = None,
+) -> Contact:
+    adults = adults or []
     failures = Failures()
     with failures.gather():
         check_contact(details, children)
@@ -163,6 +202,7 @@ def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Con
     for index, child in enumerate(children):
         with failures.gather():
             _may_name(by, child, field=f"children.{index}", on=on)
+    _check_adults(adults, by, failures)
     failures.raise_any()
     consent = details["consent"]
     with transaction.atomic():
@@ -195,41 +235,114 @@ def _record(details: dict[str, Any], children: list[Person], *, by: User) -> Con
                 occurred_at=contact.received_at,
                 significant=True,
             )
+        _name_adults(contact, adults, by)
     return contact
 
 
-def _check_decision(named: ContactChild, decision: str, reasoning: str) -> None:
+def _check_adults(
+    adults: list[tuple[Person, str]], by: User, failures: Failures
+) -> None:
+    seen: set[tuple[int, str]] = set()
+    for index, (person, role) in enumerate(adults):
+        field = f"adults.{index}"
+        if role not in AdultRole.values:
+            failures.add(
+                "role_required",
+                f"Say why the {ordinal(index + 1)} adult is named",
+                field=field,
+            )
+        elif (person.pk, role) in seen:
+            failures.add(
+                "adult_named_twice",
+                f"The {ordinal(index + 1)} adult, {person}, is already named above",
+                field=field,
+            )
+        seen.add((person.pk, role))
+        with failures.gather():
+            _may_name_adult(by, person, field=field)
+
+
+def _name_adults(contact: Contact, adults: list[tuple[Person, str]], by: User) -> None:
+    for person, role in adults:
+        ContactPerson.objects.create(contact=contact, person=person, role=role)
+        journal.append(
+            person,
+            "frontdoor.named_on_contact",
+            {"contact": contact.pk, "role": role},
+            by=by,
+            occurred_at=contact.received_at,
+        )
+
+
+def _check_decision(
+    named: ContactChild, decision: str, grading: dict[str, str]
+) -> None:
     if named.decision:
         raise DomainError(
             "already_decided",
             f"A decision for {named.person} has already been recorded",
             field="decision",
         )
-    if decision not in Decision.values:
-        raise DomainError(
-            "decision_required", "Choose what happens next", field="decision"
+    failures = Failures()
+    if not named.contact.acknowledgement_recorded:
+        failures.add(
+            "acknowledgement_required",
+            "Record the acknowledgement to the referrer, or why it was not possible, "
+            "before the decision",
+            field="acknowledgement",
         )
-    if not reasoning.strip():
-        raise DomainError(
+    if decision not in Decision.values:
+        failures.add("decision_required", "Choose what happens next", field="decision")
+    if not grading["reasoning"].strip():
+        failures.add(
             "reasoning_required", "Give the reasons for the decision", field="reasoning"
         )
+    # Graded when given: the decision page always asks (DecisionForm).
+    if grading["threshold"] and grading["threshold"] not in threshold_levels():
+        failures.add(
+            "threshold_unknown",
+            "Choose a threshold level from the list",
+            field="threshold",
+        )
+    if grading["urgency"] and grading["urgency"] not in Urgency.values:
+        failures.add("urgency_unknown", "Choose red, amber or green", field="urgency")
+    if (
+        decision == Decision.SPECIALIST_ASSESSMENT
+        and not grading["specialist_service"].strip()
+    ):
+        failures.add(
+            "specialist_service_required",
+            "Name the specialist service asked to assess",
+            field="specialist_service",
+        )
+    failures.raise_any()
 
 
 def decide_contact(
-    contact_child: ContactChild, *, decision: str, reasoning: str, by: User
+    contact_child: ContactChild,
+    *,
+    decision: str,
+    reasoning: str,
+    by: User,
+    threshold: str = "",
+    urgency: str = "",
+    specialist_service: str = "",
 ) -> ContactChild:
     """A manager decides what happens next for one child named in a contact.
 
-    Early help asks the early help service; a referral or a strategy discussion
-    opens the child's children in need episode with a referral, and a referral
-    for assessment starts the single assessment that day. A child who is
+    Early help asks the early help service; a referral, a strategy discussion or
+    immediate protection (which a strategy discussion follows) opens the child's
+    children in need episode with a referral, and a referral for assessment
+    starts the single assessment that day. A specialist assessment names the
+    service asked. The decision is graded with the council's threshold level and
+    a RAG urgency rating. A child who is
     already in an open episode (or open early help) has the decision passed to
     it: the new information belongs on the work already under way, and a child
     may have only one open episode.
 
     Journals "frontdoor.contact_decided" {"contact", "decision", "reasoning",
-    "episode", "early_help_request", "passed_to_open_episode",
-    "passed_to_open_request"}.
+    "threshold", "urgency", "specialist_service", "episode", "early_help_request",
+    "passed_to_open_episode", "passed_to_open_request"}.
     """
     if not by.has_perm("core.manage_team_cases"):
         raise DomainError(
@@ -243,9 +356,22 @@ def decide_contact(
             .select_related("contact", "person")
             .get(pk=contact_child.pk)
         )
-        _check_decision(named, decision, reasoning)
+        grading = {
+            "reasoning": reasoning,
+            "threshold": threshold,
+            "urgency": urgency,
+            "specialist_service": specialist_service,
+        }
+        _check_decision(named, decision, grading)
         named.decision = decision
         named.reasoning = reasoning.strip()
+        named.threshold = threshold
+        named.urgency = urgency
+        named.specialist_service = (
+            specialist_service.strip()
+            if decision == Decision.SPECIALIST_ASSESSMENT
+            else ""
+        )
         named.decided_by = by
         named.decided_at = clock.now()
         _start_next_step(named, by)
@@ -257,6 +383,9 @@ def decide_contact(
                 "contact": named.contact_id,
                 "decision": decision,
                 "reasoning": named.reasoning,
+                "threshold": named.threshold,
+                "urgency": named.urgency,
+                "specialist_service": named.specialist_service,
                 "episode": named.episode_id,
                 "early_help_request": named.early_help_request_id,
                 "passed_to_open_episode": named.passed_to_open
@@ -273,7 +402,7 @@ def decide_contact(
 def _start_next_step(named: ContactChild, by: User) -> None:
     if named.decision == Decision.EARLY_HELP:
         _ask_early_help(named, by)
-    elif named.decision in (Decision.REFERRAL, Decision.STRATEGY_DISCUSSION):
+    elif named.decision in REFERRAL_DECISIONS:
         _refer(named, by)
 
 
@@ -313,7 +442,7 @@ def _refer(named: ContactChild, by: User) -> None:
         source=contact.source,
         contact_id=contact.pk,
         by=by,
-        strategy_discussion=named.decision == Decision.STRATEGY_DISCUSSION,
+        strategy_discussion=named.decision in STRATEGY_DECISIONS,
         # "Referral for assessment" asks for one: it starts on the day of the
         # decision. A strategy discussion decides the next step itself.
         assessment_from=clock.today() if named.decision == Decision.REFERRAL else None,

@@ -19,8 +19,16 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
-from haven.frontdoor import selectors, services
-from haven.frontdoor.forms import ChildRowForm, ChildRows, ContactForm, DecisionForm
+from haven.frontdoor import referrer, selectors, services
+from haven.frontdoor.forms import (
+    AcknowledgementForm,
+    AdultRows,
+    ChildRowForm,
+    ChildRows,
+    ContactForm,
+    DecisionForm,
+    FeedbackForm,
+)
 from haven.frontdoor.models import Contact, ContactChild
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -68,27 +76,38 @@ def new_contact(request: AuthenticatedRequest) -> HttpResponse:
     if request.method != "POST":
         form = ContactForm(initial={"received_on": clock.today()})
         rows = ChildRows(prefix="child")
-        return _contact_page(request, form, rows)
+        adults = AdultRows(prefix="adult")
+        return _contact_page(request, form, rows, adults)
     earlier = already_submitted(request)
     if earlier is not None:
         messages.success(request, "This contact was already recorded.")
         return redirect(earlier)
     form = ContactForm(request.POST)
     rows = ChildRows(request.POST, prefix="child")
-    valid = form.is_valid() & rows.is_valid()
+    adults = AdultRows(request.POST, prefix="adult")
+    valid = form.is_valid() & rows.is_valid() & adults.is_valid()
     if not any(row.has_content() for row in rows):
         rows[0].add_error("given_name", "Name at least one child")
         valid = False
     filled = [row for row in rows if row.is_valid() and row.has_content()]
     chosen = _match_rows(filled)
-    if not valid or chosen is None:
+    named = _match_rows(
+        [row for row in adults if row.is_valid() and row.has_content()],
+        children_only=False,
+    )
+    if not valid or chosen is None or named is None:
         show_refusal(form, services.check_contact, form.details())
-        return _contact_page(request, form, rows)
+        return _contact_page(request, form, rows, adults)
     try:
-        url, first = submit_once(request, lambda: _record(request, form, chosen))
+        url, first = submit_once(request, lambda: _record(request, form, chosen, named))
     except DomainError as refused:
-        show_errors(refused, form, children=[row for row, _person in chosen])
-        return _contact_page(request, form, rows)
+        show_errors(
+            refused,
+            form,
+            children=[row for row, _person in chosen],
+            adults=[row for row, _person in named],
+        )
+        return _contact_page(request, form, rows, adults)
     messages.success(
         request,
         "Contact recorded. It is now waiting for a decision."
@@ -102,19 +121,30 @@ def _record(
     request: AuthenticatedRequest,
     form: ContactForm,
     chosen: list[tuple[ChildRowForm, Person | None]],
+    named: list[tuple[ChildRowForm, Person | None]],
 ) -> str:
-    """Record the contact, with a new record for each new child; its page."""
+    """Record the contact, with a new record for each new child and adult; its
+    page."""
     with transaction.atomic():
         children = [
             person or register_person(_new_child(row), by=request.user)
             for row, person in chosen
         ]
-        contact = services.record_contact(form.details(), children, by=request.user)
+        adults = [
+            (
+                person or register_person(_new_adult(row), by=request.user),
+                row.cleaned_data["role"],
+            )
+            for row, person in named
+        ]
+        contact = services.record_contact(
+            form.details(), children, by=request.user, adults=adults
+        )
     return reverse("frontdoor:contact", args=[contact.pk])
 
 
 def _match_rows(
-    filled: list[ChildRowForm],
+    filled: list[ChildRowForm], *, children_only: bool = True
 ) -> list[tuple[ChildRowForm, Person | None]] | None:
     """Each typed child with the existing record chosen (None: a new record).
 
@@ -126,7 +156,10 @@ def _match_rows(
     for row in filled:
         data = row.cleaned_data
         found = selectors.suggestions(
-            data["given_name"], data["family_name"], data.get("date_of_birth")
+            data["given_name"],
+            data["family_name"],
+            data.get("date_of_birth"),
+            children_only=children_only,
         )
         row.suggestions = found  # type: ignore[attr-defined]
         answer = data.get("match", "")
@@ -136,9 +169,10 @@ def _match_rows(
         elif answer in by_id:
             chosen.append((row, by_id[answer]))
         else:
+            who = "a child" if children_only else "a person"
             row.add_error(
                 "match",
-                f"Say whether {data['given_name']} {data['family_name']} is a child "
+                f"Say whether {data['given_name']} {data['family_name']} is {who} "
                 "already on the register",
             )
             complete = False
@@ -154,13 +188,23 @@ def _new_child(row: ChildRowForm) -> dict[str, Any]:
     }
 
 
+def _new_adult(row: ChildRowForm) -> dict[str, Any]:
+    data = row.cleaned_data
+    return {
+        "given_name": data["given_name"].strip(),
+        "family_name": data["family_name"].strip(),
+        "date_of_birth": data.get("date_of_birth"),
+    }
+
+
 def _contact_page(
-    request: AuthenticatedRequest, form: ContactForm, rows: Any
+    request: AuthenticatedRequest, form: ContactForm, rows: Any, adults: Any
 ) -> HttpResponse:
     context = {
         "form": form,
         "rows": rows,
-        "errors": _errors(form, *rows),
+        "adults": adults,
+        "errors": _errors(form, *rows, *adults),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/new_contact.html", context)
@@ -199,6 +243,9 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "overdue": bool(due and due < clock.today()),
         "undecided": any(not named.decision for named in children),
         "may_decide": request.user.has_perm("core.manage_team_cases"),
+        "may_feed_back": any(named.decision for named in children),
+        "checks": contact.checks.select_related("requested_by"),
+        "adults": contact.adults.select_related("person"),
         "guidance": _guidance(),
     }
     return render(request, "frontdoor/contact_detail.html", context)
@@ -223,7 +270,13 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     decisions = [
         (named, DecisionForm(data, prefix=f"child-{named.pk}")) for named in waiting
     ]
-    if data is not None and _decide_all(request, decisions):
+    # Asked until recorded: the decision waits for it (referrer.py).
+    ack = (
+        None
+        if contact.acknowledgement_recorded
+        else AcknowledgementForm(data, prefix="ack", initial={"on": clock.today()})
+    )
+    if data is not None and _decide_all(request, contact, ack, decisions):
         messages.success(request, "Decision recorded.")
         return redirect("frontdoor:contact", pk=contact.pk)
     due = selectors.decision_due_on(contact)
@@ -239,7 +292,10 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             for named, form in decisions
         ],
         "decided": [named for named in children if named.decision],
-        "errors": _errors(*(form for _named, form in decisions)),
+        "ack": ack,
+        # Shown, never waited for: the decision is due within one working day.
+        "outstanding": contact.checks.filter(returned_on=None),
+        "errors": _errors(*([ack] if ack else []), *(f for _named, f in decisions)),
         "form": decisions[0][1],
         "due_on": due,
         "overdue": bool(due and due < clock.today()),
@@ -249,10 +305,15 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _decide_all(
-    request: AuthenticatedRequest, decisions: list[tuple[ContactChild, DecisionForm]]
+    request: AuthenticatedRequest,
+    contact: Contact,
+    ack: AcknowledgementForm | None,
+    decisions: list[tuple[ContactChild, DecisionForm]],
 ) -> bool:
-    """Record every decision made on the page, all or none."""
+    """Record the acknowledgement (if asked) and every decision made on the
+    page, all or none."""
     valid = all([form.is_valid() for _named, form in decisions])
+    valid = (ack is None or ack.is_valid()) and valid
     answered = [(n, f) for n, f in decisions if f.is_valid() and f.answered()]
     if valid and not answered:
         decisions[0][1].add_error(
@@ -261,15 +322,27 @@ def _decide_all(
         return False
     if not valid:
         return False
-    current: DecisionForm | None = None
+    current: forms.BaseForm | None = None
     try:
         with transaction.atomic():
+            if ack is not None:
+                current = ack
+                referrer.acknowledge(
+                    contact,
+                    on=ack.cleaned_data["on"],
+                    how=ack.cleaned_data["how"],
+                    not_possible=ack.cleaned_data["not_possible"],
+                    by=request.user,
+                )
             for named, form in answered:
                 current = form
                 services.decide_contact(
                     named,
                     decision=form.cleaned_data["decision"],
                     reasoning=form.cleaned_data["reasoning"],
+                    threshold=form.cleaned_data["threshold"],
+                    urgency=form.cleaned_data["urgency"],
+                    specialist_service=form.cleaned_data["specialist_service"],
                     by=request.user,
                 )
     except DomainError as refused:
@@ -295,6 +368,34 @@ def _has_open_episode(person: Person) -> bool:
     from haven.cin.selectors import open_episode
 
     return open_episode(person) is not None
+
+
+# --- feedback to the referrer -------------------------------------------------
+
+
+@policy(Policy.OBJECT, of="frontdoor.Contact")
+def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    contact = get_object_or_404(Contact, pk=pk)
+    _open_children(request, contact, "Front door feedback to the referrer")
+    form = FeedbackForm(
+        request.POST if request.method == "POST" else None,
+        initial={"on": clock.today()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            referrer.give_feedback(
+                contact,
+                on=form.cleaned_data["on"],
+                how=form.cleaned_data["how"],
+                by=request.user,
+            )
+        except DomainError as refused:
+            show_errors(refused, form)
+        else:
+            messages.success(request, "Feedback to the referrer recorded.")
+            return redirect("frontdoor:contact", pk=contact.pk)
+    context = {"contact": contact, "form": form, "errors": _errors(form)}
+    return render(request, "frontdoor/feedback.html", context)
 
 
 # --- a child's contacts ------------------------------------------------------

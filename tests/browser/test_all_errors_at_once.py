@@ -24,7 +24,9 @@ def test_a_contact_with_two_faulty_children_lists_every_fault_linked(
     expect(page.locator("h1")).to_have_text("Record a contact")
     page.select_option("#id_source", "2A")
     page.fill("#id_concerns", "The school saw bruising on both children today.")
-    page.get_by_label("Not needed: seeking it would put a child at risk").check()
+    page.get_by_label(
+        "Consent not sought: seeking it would place the child at risk"
+    ).check()
     page.fill("#id_child-0-given_name", "Ottilie")
     page.fill("#id_child-1-family_name", "Wraxall")
     page.fill("#id_child-1-date_of_birth_day", "31")

@@ -73,7 +73,12 @@ def test_contact_to_closure(page: Page, live_server, demo):
     waiting = page.locator("tr", has_text=CHILD)
     waiting.get_by_role("link", name="Decide on this contact").click()
     expect(page.locator("h1")).to_have_text("Decide what happens next")
+    page.get_by_label("Phone call").check()  # the referrer acknowledged today
     page.get_by_label("Referral to social care for assessment").check()
+    page.get_by_label("Threshold level").select_option(
+        "Level 4: specialist (statutory)"
+    )
+    page.get_by_label("Amber: act within days").check()
     page.get_by_label("Reasons for the decision").fill(
         "Persistent signs of neglect reported by school; needs a single assessment."
     )

@@ -30,6 +30,7 @@ from haven.cin.models import Episode
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case
+from haven.frontdoor import referrer
 from haven.frontdoor import services as frontdoor
 from haven.frontdoor.codes import ConsentStatus, Decision, ReferralSource
 from haven.frontdoor.models import ContactChild
@@ -151,6 +152,7 @@ def test_deciding_a_contact(staff: Staff, decision: str) -> None:
     contact = frontdoor.record_contact(
         contact_details(), [ChildFactory()], by=staff.fred
     )
+    referrer.acknowledge(contact, on=clock.today(), how="phone", by=staff.fred)
     named = contact.children.get()
     fail_at_every_point(
         f"decide_contact ({decision})",
@@ -160,6 +162,20 @@ def test_deciding_a_contact(staff: Staff, decision: str) -> None:
                 decision=decision,
                 reasoning="Bruising and hunger reported by school",
                 by=user(staff.maggie.pk),
+            )
+        ),
+    )
+
+
+def test_acknowledging_the_referrer(staff: Staff) -> None:
+    contact = frontdoor.record_contact(
+        contact_details(), [ChildFactory(), ChildFactory()], by=staff.fred
+    )
+    fail_at_every_point(
+        "acknowledge",
+        lambda: (
+            lambda: referrer.acknowledge(
+                contact, on=clock.today(), how="email", by=user(staff.fred.pk)
             )
         ),
     )
@@ -379,12 +395,16 @@ def test_posting_a_contact_about_a_child_new_to_the_register(
         "referrer_organisation": "Police",
         "referrer_phone": "",
         "concerns": "Domestic incident at the home overnight.",
-        "consent": "not_needed_risk",
+        "consent": "not_sought_risk",
         "consent_reason": "Telling the family could put the mother at risk",
         "child-TOTAL_FORMS": "1",
         "child-INITIAL_FORMS": "0",
         "child-MIN_NUM_FORMS": "0",
         "child-MAX_NUM_FORMS": "4",
+        "adult-TOTAL_FORMS": "3",
+        "adult-INITIAL_FORMS": "0",
+        "adult-MIN_NUM_FORMS": "0",
+        "adult-MAX_NUM_FORMS": "3",
         "child-0-given_name": "Oscar",
         "child-0-family_name": "Wainwright",
         "child-0-date_of_birth_day": "12",

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from haven.core.models import Team, User
-from haven.frontdoor import services
+from haven.frontdoor import referrer, services
 from haven.frontdoor.codes import ConsentStatus, ReferralSource
 from haven.frontdoor.models import Contact
 from haven.people.models import Person
@@ -63,6 +63,13 @@ def details(**changes: object) -> dict[str, object]:
     return base
 
 
+def acknowledged(contact: Contact, by: User) -> Contact:
+    """The referrer acknowledged by phone today: a decision waits for it."""
+    from haven.core import clock
+
+    return referrer.acknowledge(contact, on=clock.today(), how="phone", by=by)
+
+
 @pytest.fixture
 def contact(wednesday: FrozenClock, fred: User, child: Person) -> Contact:
-    return services.record_contact(details(), [child], by=fred)
+    return acknowledged(services.record_contact(details(), [child], by=fred), fred)

@@ -15,8 +15,9 @@ def test_contact_events_read_as_words(contact, maggie, child):
         reasoning="No role for us.",
         by=maggie,
     )
-    received, decided = JournalEvent.objects.filter(
+    received, acknowledged, decided = JournalEvent.objects.filter(
         person=child, type__startswith="frontdoor."
     ).order_by("sequence")
     assert describe(received) == "Contact received from schools"
+    assert describe(acknowledged) == "Referrer acknowledged (phone call)"
     assert describe(decided) == "Contact decision: No further action. No role for us."

@@ -14,7 +14,7 @@ from haven.earlyhelp.models import EarlyHelpRequest
 from haven.frontdoor import services
 from haven.frontdoor.codes import Decision
 from haven.frontdoor.models import ContactChild
-from tests.frontdoor.conftest import details
+from tests.frontdoor.conftest import acknowledged, details
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +29,13 @@ def decide(contact, decision, by):
 
 
 def earlier_contact(wednesday, fred, child, days=30):
-    return services.record_contact(
-        details(received_at=wednesday.at - dt.timedelta(days=days)), [child], by=fred
+    return acknowledged(
+        services.record_contact(
+            details(received_at=wednesday.at - dt.timedelta(days=days)),
+            [child],
+            by=fred,
+        ),
+        fred,
     )
 
 
@@ -46,7 +51,7 @@ def test_a_referral_for_a_child_in_an_open_episode_joins_it(
 ):
     decide(earlier_contact(wednesday, fred, child), Decision.REFERRAL, maggie)
     episode = Episode.objects.get(person=child, closed_on__isnull=True)
-    now = services.record_contact(details(), [child], by=fred)
+    now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     named = decide(now, decision, maggie)
     assert named.episode_id == episode.pk
     assert named.passed_to_open is True
@@ -72,7 +77,7 @@ def test_early_help_for_a_child_in_open_early_help_joins_it(
 ):
     decide(earlier_contact(wednesday, fred, child), Decision.EARLY_HELP, maggie)
     request = EarlyHelpRequest.objects.get(person=child)
-    now = services.record_contact(details(), [child], by=fred)
+    now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     named = decide(now, Decision.EARLY_HELP, maggie)
     assert named.early_help_request_id == request.pk
     assert named.passed_to_open is True
@@ -86,7 +91,7 @@ def test_the_contact_page_says_the_decision_went_to_the_open_episode(
     client, wednesday, fred, maggie, child
 ):
     decide(earlier_contact(wednesday, fred, child), Decision.REFERRAL, maggie)
-    now = services.record_contact(details(), [child], by=fred)
+    now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     client.force_login(maggie)
     html = client.get(reverse("frontdoor:decide", args=[now.pk])).content.decode()
     assert "has an open child in need episode" in html
@@ -96,6 +101,10 @@ def test_the_contact_page_says_the_decision_went_to_the_open_episode(
         {
             f"child-{ContactChild.objects.get(contact=now).pk}-decision": "referral",
             f"child-{ContactChild.objects.get(contact=now).pk}-reasoning": "More harm",
+            f"child-{ContactChild.objects.get(contact=now).pk}-threshold": (
+                "Level 4: specialist (statutory)"
+            ),
+            f"child-{ContactChild.objects.get(contact=now).pk}-urgency": "amber",
         },
     )
     assert response.status_code == 302
@@ -117,7 +126,7 @@ def test_the_re_referral_warning_counts_from_the_day_received(
         closed_on=dt.date(2025, 6, 1),
         closure_reason="RC8",
     )
-    now = services.record_contact(details(), [child], by=fred)
+    now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     wednesday.move_to(dt.timedelta(days=6))
     client.force_login(maggie)
     html = client.get(reverse("frontdoor:decide", args=[now.pk])).content.decode()

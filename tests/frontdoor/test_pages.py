@@ -23,12 +23,16 @@ def _contact_post(**changes: str) -> dict[str, str]:
         "referrer_organisation": "Police",
         "referrer_phone": "",
         "concerns": "Domestic incident at the home overnight.",
-        "consent": "not_needed_risk",
+        "consent": "not_sought_risk",
         "consent_reason": "Telling the family could put the mother at risk",
         "child-TOTAL_FORMS": "4",
         "child-INITIAL_FORMS": "0",
         "child-MIN_NUM_FORMS": "0",
         "child-MAX_NUM_FORMS": "4",
+        "adult-TOTAL_FORMS": "3",
+        "adult-INITIAL_FORMS": "0",
+        "adult-MIN_NUM_FORMS": "0",
+        "adult-MAX_NUM_FORMS": "3",
         "child-0-given_name": "Oscar",
         "child-0-family_name": "Wainwright",
         "child-0-date_of_birth_day": "12",
@@ -153,11 +157,19 @@ def test_the_decide_page_records_the_decision(client, contact, maggie):
         {
             f"child-{named.pk}-decision": "nfa",
             f"child-{named.pk}-reasoning": "Explained; no role for us.",
+            f"child-{named.pk}-threshold": "Level 1: universal",
+            f"child-{named.pk}-urgency": "green",
         },
     )
     assert response.status_code == 302
     named.refresh_from_db()
-    assert named.decision == "nfa"
+    assert (named.decision, named.threshold, named.urgency) == (
+        "nfa",
+        "Level 1: universal",
+        "green",
+    )
+    html = client.get(reverse("frontdoor:contact", args=[contact.pk])).content
+    assert "Level 1: universal" in html.decode()
 
 
 def test_a_worker_following_a_decide_link_sees_the_contact(client, contact, fred):
@@ -169,10 +181,15 @@ def test_a_worker_following_a_decide_link_sees_the_contact(client, contact, fred
 
 
 def test_the_decide_page_warns_of_a_re_referral(client, wednesday, fred, maggie, child):
-    from tests.frontdoor.conftest import details
+    from tests.frontdoor.conftest import acknowledged, details
 
-    earlier = services.record_contact(
-        details(received_at=wednesday.at - dt.timedelta(days=90)), [child], by=fred
+    earlier = acknowledged(
+        services.record_contact(
+            details(received_at=wednesday.at - dt.timedelta(days=90)),
+            [child],
+            by=fred,
+        ),
+        fred,
     )
     services.decide_contact(
         ContactChild.objects.get(contact=earlier),

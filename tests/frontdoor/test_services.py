@@ -48,7 +48,7 @@ def test_a_contact_starts_the_one_working_day_decision_clock(contact, child):
         ({"source": "99"}, "source_required", "source"),
         ({"consent": "maybe"}, "consent_required", "consent"),
         (
-            {"consent": ConsentStatus.NOT_NEEDED_RISK, "consent_reason": ""},
+            {"consent": ConsentStatus.NOT_SOUGHT_RISK, "consent_reason": ""},
             "consent_reason_required",
             "consent_reason",
         ),
@@ -82,7 +82,7 @@ def test_a_contact_names_at_least_one_child_once(wednesday, fred, child):
 def test_consent_not_needed_keeps_its_reason(wednesday, fred, child):
     contact = services.record_contact(
         details(
-            consent=ConsentStatus.NOT_NEEDED_RISK,
+            consent=ConsentStatus.NOT_SOUGHT_RISK,
             consent_reason="Asking the father could put the child at risk",
         ),
         [child],

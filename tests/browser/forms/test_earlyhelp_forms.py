@@ -141,7 +141,7 @@ def _step_up(page: Page, base: str, request: EarlyHelpRequest) -> None:
     page.fill("#id_reason", "School saw bruises on her arms.")
     press(page, "Refer to social care")
     expect_errors(page, "Say whether consent to share was given")
-    choose(page, "consent", "not_sought")
+    choose(page, "consent", "without_consent")
     page.fill("#id_consent_reason", "Asking would put her at risk tonight.")
     press(page, "Refer to social care")
     expect_success(page, "Sent to the front door")
