@@ -45,8 +45,9 @@ REVIEW = Guidance(
     FAMILY_HELP,
 )
 CLOSE = Guidance(
-    "Close early help when the child's needs are met or the family no longer "
-    "takes part. Record the outcome so the service can learn from it.",
+    "Close early help when the child's needs are met (with or without support "
+    "from universal services such as school or the health visitor) or the family "
+    "no longer takes part. Record the outcome so the service can learn from it.",
     FAMILY_HELP,
 )
 STEP_UP = Guidance(

@@ -173,3 +173,20 @@ def test_a_child_stepped_up_is_held_by_social_care(page: Page, live_server, demo
     held = Allocation.objects.get(person=request.person, ended_on__isnull=True)
     assert held.worker != scenes.staff("early-help-worker")
     assert held.team.name != "Early Help Team"
+
+
+@covers(forms.CloseForm)
+def test_early_help_closes_stepped_down_to_universal_services(
+    page: Page, live_server, demo
+):
+    request = scenes.with_early_help(scenes.known_only_to_early_help())
+    base = live_server.url
+    sign_in(page, base, "early-help-worker")
+    page.goto(f"{base}/early-help/requests/{request.pk}/close/")
+    fill_date(page, "closed_on", clock.today())
+    choose(page, "outcome", "universal")
+    page.fill("#id_notes", "The health visitor carries on.")
+    press(page, "Close early help")
+    expect_success(page, "Early help closed")
+    request.refresh_from_db()
+    assert (request.closed_on, request.outcome) == (clock.today(), "universal")
