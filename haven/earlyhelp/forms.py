@@ -34,6 +34,22 @@ class RequestForm(Form):
         error_messages={"required": "Choose where the request came from"},
     )
     reason = _text("What does the family need help with?")
+    siblings = forms.TypedMultipleChoiceField(
+        label="Is the help for any of the child's brothers and sisters too?",
+        help_text="One request, assessment and plan covers the children chosen, "
+        "and is recorded on each child's record.",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, siblings: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["siblings"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(child.pk, str(child)) for child in siblings]
+        if not field.choices:
+            del self.fields["siblings"]  # no brothers or sisters in the register
 
 
 class AllocateForm(Form):

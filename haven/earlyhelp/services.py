@@ -1,8 +1,11 @@
 """Writes for early help. Each checks permission and access, validates, changes
-state and journals its event on the child's record, in one transaction.
+state and journals its event on the record of each child the request covers
+(as a casework note seen with siblings is), in one transaction.
 
 Journal events (all carry "request", the request's id):
-  earlyhelp.requested             {"request", "source", "contact", "team"}
+  earlyhelp.requested             {"request", "source", "contact", "team",
+                                   "children"} ("children": the ids of every
+                                   child the request covers)
   earlyhelp.request_allocated     {"request", "worker", "worker_id", "team",
                                    "waited_days", "alongside_social_care"}
   earlyhelp.assessment_completed  {"request", "assessment"}
@@ -80,7 +83,8 @@ def _may_work(user: User, request: EarlyHelpRequest) -> None:
         or user.has_perm("core.manage_team_cases")
     ):
         raise DomainError("not_permitted", "Your role does not include early help work")
-    _check_open(user, request.person)
+    for child in request.family():
+        _check_open(user, child)
 
 
 def _check_open(user: User, person: Person) -> None:
@@ -152,15 +156,18 @@ def _event(
     by: User,
     on: dt.date,
     significant: bool = False,
+    child: Person | None = None,
 ) -> None:
-    journal.append(
-        request.person,
-        f"earlyhelp.{type}",
-        {"request": request.pk, **payload},
-        by=by,
-        occurred_at=clock.start_of(on),
-        significant=significant,
-    )
+    """Journal the event on each child's record (or on the one child given)."""
+    for person in [child] if child is not None else request.family():
+        journal.append(
+            person,
+            f"earlyhelp.{type}",
+            {"request": request.pk, **payload},
+            by=by,
+            occurred_at=clock.start_of(on),
+            significant=significant,
+        )
 
 
 def _locked(request: EarlyHelpRequest) -> EarlyHelpRequest:
@@ -203,19 +210,30 @@ def request_early_help(
     contact_id: int | None,
     by: User,
     team: Team | None = None,
+    siblings: Sequence[Person] = (),
 ) -> EarlyHelpRequest:
-    """Put the family in the early help team's queue, where its wait is visible."""
+    """Put the family in the early help team's queue, where its wait is visible.
+
+    `siblings`: the child's brothers and sisters the same help is for (see
+    haven.earlyhelp.family); one request, assessment and plan covers them all.
+    """
     _may_request(by)
-    _check_open(by, person)
+    children = _family(person, siblings)
+    for child in children:
+        _check_open(by, child)
     if source not in RequestSource.values:
         raise DomainError("bad_source", "Choose where the request came from", "source")
     _date(requested_on, field="requested_on", what="of the request")
     reason = _text(reason, field="reason", words="Say what the family needs help with")
-    if EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True).exists():
-        raise DomainError(
-            "open_request",
-            f"{person} already has an open early help request",
-        )
+    for child in children:
+        if EarlyHelpRequest.objects.filter(
+            children=child, closed_on__isnull=True
+        ).exists():
+            raise DomainError(
+                "open_request",
+                f"{child} already has an open early help request",
+                field="siblings" if child != person else "",
+            )
     with transaction.atomic():
         request = EarlyHelpRequest.objects.create(
             person=person,
@@ -227,6 +245,7 @@ def request_early_help(
             created_at=clock.now(),
             created_by=by,
         )
+        request.children.set(children)
         _event(
             request,
             "requested",
@@ -235,11 +254,30 @@ def request_early_help(
                 "contact": contact_id,
                 "team": request.team.name if request.team else None,
                 "reason": reason,
+                "children": [child.pk for child in children],
             },
             by=by,
             on=requested_on,
         )
     return request
+
+
+def _family(person: Person, siblings: Sequence[Person]) -> list[Person]:
+    """The child and the siblings named, each once; refused if one named is not
+    the child's brother or sister in the register."""
+    from haven.earlyhelp.family import siblings_of
+
+    named = {s.pk: s for s in siblings if s.pk != person.pk}
+    known = set(siblings_of(person).filter(pk__in=named).values_list("pk", flat=True))
+    strangers = [str(named[pk]) for pk in named if pk not in known]
+    if strangers:
+        raise DomainError(
+            "not_a_sibling",
+            f"{', '.join(strangers)} is not recorded as {person}'s brother or "
+            "sister, or in the same household",
+            field="siblings",
+        )
+    return [person, *named.values()]
 
 
 def allocate_request(
@@ -259,7 +297,8 @@ def allocate_request(
         raise DomainError(
             "not_permitted", "Only the early help team's managers can allocate"
         )
-    _check_open(by, request.person)
+    for child in request.family():
+        _check_open(by, child)
     _open(request)
     on = _date(
         on or clock.today(),
@@ -278,7 +317,6 @@ def allocate_request(
         raise DomainError(
             "already_allocated", f"The family is already with {worker}", "worker"
         )
-    from haven.cin.selectors import open_episode
 
     with transaction.atomic():
         request = _locked(request)
@@ -293,31 +331,42 @@ def allocate_request(
         if request.team_id is None:
             request.team = worker.team
         request.save(update_fields=["allocated_on", "allocated_worker", "team"])
-        assert worker.team is not None
-        alongside = open_episode(request.person) is not None
-        if not alongside:
-            allocate_case(
-                request.person,
-                team=worker.team,
-                worker=worker,
-                on=handoffs.case_moves_on(request.person, on),
-                reason=handoffs.EARLY_HELP_REASON,
-                by=by,
-            )
-        _event(
-            request,
-            "request_allocated",
-            {
-                "worker": str(worker),
-                "worker_id": worker.pk,
-                "team": worker.team.name,
-                "waited_days": (on - request.requested_on).days,
-                "alongside_social_care": alongside,
-            },
-            by=by,
-            on=on,
-        )
+        for child in request.family():
+            _allocate_child(request, child, worker=worker, on=on, by=by)
     return request
+
+
+def _allocate_child(
+    request: EarlyHelpRequest, child: Person, *, worker: User, on: dt.date, by: User
+) -> None:
+    """Each child's case goes to the worker, unless social care holds it."""
+    from haven.cin.selectors import open_episode
+
+    assert worker.team is not None
+    alongside = open_episode(child) is not None
+    if not alongside:
+        allocate_case(
+            child,
+            team=worker.team,
+            worker=worker,
+            on=handoffs.case_moves_on(child, on),
+            reason=handoffs.EARLY_HELP_REASON,
+            by=by,
+        )
+    _event(
+        request,
+        "request_allocated",
+        {
+            "worker": str(worker),
+            "worker_id": worker.pk,
+            "team": worker.team.name,
+            "waited_days": (on - request.requested_on).days,
+            "alongside_social_care": alongside,
+        },
+        by=by,
+        on=on,
+        child=child,
+    )
 
 
 # --- the episode --------------------------------------------------------------
@@ -618,21 +667,24 @@ def _close(
     PlanAction.objects.filter(plan__request=request, done_on__isnull=True).update(
         owner=None
     )
-    case = hand_over(request, on=closed_on, by=by)
-    _event(
-        request,
-        "episode_closed",
-        {
-            "outcome": outcome,
-            "episode": episode_id,
-            "contact": contact_id,
-            "notes": notes,
-            **case,
-        },
-        by=by,
-        on=closed_on,
-        significant=True,
-    )
+    for child in request.family():
+        # Each child's case is handed on by itself: siblings may be held apart.
+        case = hand_over(request, child, on=closed_on, by=by)
+        _event(
+            request,
+            "episode_closed",
+            {
+                "outcome": outcome,
+                "episode": episode_id,
+                "contact": contact_id,
+                "notes": notes,
+                **case,
+            },
+            by=by,
+            on=closed_on,
+            significant=True,
+            child=child,
+        )
     return request
 
 
@@ -706,9 +758,6 @@ def step_up(
     allocates a worker: never left with the early help worker, who cannot do
     social care's work.
     """
-    from haven.cin.handoffs import hold_for_social_care
-    from haven.frontdoor.services import record_step_up
-
     _may_work(by, request)
     _open(request)
     reason = _text(
@@ -716,40 +765,57 @@ def step_up(
     )
     on = _closure_date(request, on or clock.today())
     lead = request.allocated_worker or by
+    details = {
+        "received_at": clock.now() if on == clock.today() else clock.start_of(on),
+        "concerns": reason,
+        "consent": consent,
+        "consent_reason": consent_reason,
+        "referrer_name": lead.get_full_name() or lead.get_username(),
+        "referrer_role": "Early help lead practitioner",
+        "referrer_organisation": request.team.name if request.team else "",
+    }
     with transaction.atomic():
-        held = current_allocation(request.person)
-        contact = record_step_up(
-            request.person,
-            {
-                "received_at": clock.now()
-                if on == clock.today()
-                else clock.start_of(on),
-                "concerns": reason,
-                "consent": consent,
-                "consent_reason": consent_reason,
-                "referrer_name": lead.get_full_name() or lead.get_username(),
-                "referrer_role": "Early help lead practitioner",
-                "referrer_organisation": request.team.name if request.team else "",
-            },
-            by=by,
-        )
-        # To the social care team that held the case before early help if there
-        # was one, else where referrals arrive (haven.cin.handoffs).
-        hold_for_social_care(
-            request.person,
-            on=on,
-            team=handoffs.social_care_team_before(request),
-            by=by,
-        )
-        case = handoffs.case_after_referral(held, current_allocation(request.person))
+        # Each child goes to the front door (a contact each, as the front door
+        # records a step up) and each child's case to social care.
+        cases: dict[int, dict[str, Any]] = {}
+        contacts = []
+        for child in request.family():
+            contact, case = _step_up_child(request, child, details, on=on, by=by)
+            contacts.append(contact)
+            cases[child.pk] = {"contact": contact.pk, **case}
         _close(
             request,
             closed_on=on,
             outcome=ClosureOutcome.STEP_UP,
             notes=reason,
             episode_id=None,
-            contact_id=contact.pk,
+            contact_id=contacts[0].pk,
             by=by,
-            hand_over=lambda *_args, **_kwargs: case,
+            hand_over=lambda _request, child, **_kwargs: cases[child.pk],
         )
-    return contact
+    return contacts[0]
+
+
+def _step_up_child(
+    request: EarlyHelpRequest,
+    child: Person,
+    details: dict[str, Any],
+    *,
+    on: dt.date,
+    by: User,
+) -> tuple["Contact", dict[str, Any]]:
+    """The child's contact, and what it did with the child's case."""
+    from haven.cin.handoffs import hold_for_social_care
+    from haven.frontdoor.services import record_step_up
+
+    held = current_allocation(child)
+    contact = record_step_up(child, details, by=by)
+    # To the social care team that held the case before early help if there
+    # was one, else where referrals arrive (haven.cin.handoffs).
+    hold_for_social_care(
+        child,
+        on=on,
+        team=handoffs.social_care_team_before(request, child),
+        by=by,
+    )
+    return contact, handoffs.case_after_referral(held, current_allocation(child))

@@ -19,6 +19,7 @@ from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
+from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.guidance import Guidance
 from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
 from haven.people import selectors as people
@@ -101,9 +102,13 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not _works_early_help(request.user):
         raise PermissionDenied("Your role does not include early help work")
     rows = selectors.queue(request.user)
+    waiting = [r for r in rows if r.waiting]
+    allocated = [r for r in rows if not r.waiting]
     context = {
-        "waiting": [r for r in rows if r.waiting],
-        "allocated": [r for r in rows if not r.waiting],
+        "waiting": waiting,
+        "allocated": allocated,
+        "waiting_children": selectors.count_children(waiting),
+        "allocated_children": selectors.count_children(allocated),
         "allocatable": _allocatable(request, rows),
         "today": clock.today(),
     }
@@ -204,11 +209,14 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not _may_request(request.user):
         raise PermissionDenied("Your role does not include asking for early help")
     person = open_person(request, pk, "Request early help")
+    # Only the brothers and sisters the user may open are offered.
+    family = [c for c in siblings_of(person) if people.may_open(request.user, c)]
     form = eh_forms.RequestForm(
-        posted(request), initial={"requested_on": clock.today()}
+        posted(request), initial={"requested_on": clock.today()}, siblings=family
     )
 
     def save(data: dict[str, Any]) -> Any:
+        chosen = set(data.get("siblings") or ())
         return services.request_early_help(
             person,
             requested_on=data["requested_on"],
@@ -216,6 +224,7 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             source=data["source"],
             contact_id=None,
             by=request.user,
+            siblings=[c for c in family if c.pk in chosen],
         )
 
     return _form_page(

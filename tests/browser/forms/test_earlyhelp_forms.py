@@ -22,6 +22,7 @@ from tests.browser.forms.widgets import (
     fill_date,
     press,
     select,
+    tick,
 )
 
 PLAN = (
@@ -190,3 +191,23 @@ def test_early_help_closes_stepped_down_to_universal_services(
     expect_success(page, "Early help closed")
     request.refresh_from_db()
     assert (request.closed_on, request.outcome) == (clock.today(), "universal")
+
+
+@covers(forms.RequestForm, "earlyhelp/person.html")
+def test_one_early_help_request_for_a_child_and_her_brother(
+    page: Page, live_server, demo
+):
+    first, second = scenes.siblings(count=2)
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    page.goto(f"{base}/early-help/people/{first.pk}/request/")
+    fill_date(page, "requested_on", clock.today())
+    choose(page, "source", "direct")
+    page.fill("#id_reason", "Both children miss school most Mondays.")
+    tick(page, "siblings", second.pk)
+    press(page, "Add to the early help queue")
+    expect_success(page, "Added to the early help queue")
+    request = EarlyHelpRequest.objects.get(person=first)
+    assert set(request.children.all()) == {first, second}
+    page.goto(f"{base}/early-help/people/{second.pk}/")
+    page.get_by_text("One request, assessment and plan for 2 children").wait_for()
