@@ -70,6 +70,35 @@ class AllocateForm(Form):
         field.queryset = workers if workers is not None else User.objects.none()
 
 
+class LeadForm(Form):
+    staff = forms.ModelChoiceField(
+        label="A member of the council's staff",
+        help_text="Leave this blank if the lead practitioner works elsewhere",
+        queryset=User.objects.none(),
+        empty_label="Not council staff",
+        required=False,
+    )
+    name = forms.CharField(
+        label="Name",
+        required=False,
+        help_text="Not needed if you chose a member of staff",
+    )
+    role = forms.CharField(
+        label="Role", required=False, help_text="For example, school nurse"
+    )
+    organisation = forms.CharField(
+        label="Organisation",
+        required=False,
+        help_text="For example, Oakfield Primary School. Not needed for staff",
+    )
+
+    def __init__(self, *args: Any, staff: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["staff"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = staff if staff is not None else User.objects.none()
+
+
 class AssessmentForm(Form):
     started_on = DateField(
         label="Date the assessment started",

@@ -29,6 +29,11 @@ ALLOCATE = Guidance(
     "unless another family's needs are more urgent, and record why.",
     WORKING_TOGETHER,
 )
+LEAD = Guidance(
+    "Each family should have a lead practitioner who coordinates the help: they "
+    "may work for the council or for a school, health or a voluntary organisation.",
+    FAMILY_HELP,
+)
 ASSESSMENT = Guidance(
     "An early help assessment looks at the child's and family's needs and "
     "strengths, and records the child's and the family's own views.",

@@ -55,6 +55,19 @@ class EarlyHelpRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="early_help_requests",
     )
+    # The lead practitioner coordinates the help and may work outside the
+    # council (a school, health visitor, voluntary organisation): in words, or a
+    # staff member when they are council staff (then the words are their name).
+    lead_staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="early_help_leads",
+    )
+    lead_name = models.CharField(max_length=200, blank=True)
+    lead_role = models.CharField(max_length=200, blank=True)
+    lead_organisation = models.CharField(max_length=200, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(
         max_length=20, choices=ClosureOutcome.choices, blank=True

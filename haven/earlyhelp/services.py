@@ -764,17 +764,16 @@ def step_up(
         reason, field="reason", words="Say why the child needs social care now"
     )
     on = _closure_date(request, on or clock.today())
-    lead = request.allocated_worker or by
-    details = {
-        "received_at": clock.now() if on == clock.today() else clock.start_of(on),
-        "concerns": reason,
-        "consent": consent,
-        "consent_reason": consent_reason,
-        "referrer_name": lead.get_full_name() or lead.get_username(),
-        "referrer_role": "Early help lead practitioner",
-        "referrer_organisation": request.team.name if request.team else "",
-    }
     with transaction.atomic():
+        # Read again: the lead practitioner may have changed since the page.
+        request = _locked(request)
+        _open(request)
+        details = _referrer(request, by=by) | {
+            "received_at": clock.now() if on == clock.today() else clock.start_of(on),
+            "concerns": reason,
+            "consent": consent,
+            "consent_reason": consent_reason,
+        }
         # Each child goes to the front door (a contact each, as the front door
         # records a step up) and each child's case to social care.
         cases: dict[int, dict[str, Any]] = {}
@@ -794,6 +793,19 @@ def step_up(
             hand_over=lambda _request, child, **_kwargs: cases[child.pk],
         )
     return contacts[0]
+
+
+def _referrer(request: EarlyHelpRequest, *, by: User) -> dict[str, str]:
+    """The lead practitioner recorded for the family, else the worker."""
+    lead = request.allocated_worker or by
+    return {
+        "referrer_name": request.lead_name
+        or lead.get_full_name()
+        or lead.get_username(),
+        "referrer_role": request.lead_role or "Early help lead practitioner",
+        "referrer_organisation": request.lead_organisation
+        or (request.team.name if request.team else ""),
+    }
 
 
 def _step_up_child(

@@ -15,12 +15,14 @@ from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.models import User
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
 from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.guidance import Guidance
+from haven.earlyhelp.lead import record_lead
 from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -236,6 +238,40 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submit="Add to the early help queue",
         save=save,
         done="Added to the early help queue",
+    )
+
+
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
+def lead(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Early help lead practitioner")
+    staff = User.objects.filter(is_active=True, team__isnull=False).order_by(
+        "last_name", "first_name"
+    )
+    form = eh_forms.LeadForm(
+        posted(request),
+        staff=staff,
+        initial={
+            "staff": eh_request.lead_staff_id,
+            "name": eh_request.lead_name if not eh_request.lead_staff_id else "",
+            "role": eh_request.lead_role,
+            "organisation": eh_request.lead_organisation
+            if not eh_request.lead_staff_id
+            else "",
+        },
+    )
+
+    def save(data: dict[str, Any]) -> Any:
+        return record_lead(eh_request, by=request.user, **data)
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="The family's lead practitioner",
+        advice=guidance.LEAD,
+        submit="Save the lead practitioner",
+        save=save,
+        done="Lead practitioner saved",
     )
 
 

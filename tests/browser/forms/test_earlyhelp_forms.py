@@ -211,3 +211,39 @@ def test_one_early_help_request_for_a_child_and_her_brother(
     assert set(request.children.all()) == {first, second}
     page.goto(f"{base}/early-help/people/{second.pk}/")
     page.get_by_text("One request, assessment and plan for 2 children").wait_for()
+
+
+@covers(forms.LeadForm)
+def test_the_lead_practitioner_from_a_school(page: Page, live_server, demo):
+    request = scenes.with_early_help(scenes.known_only_to_early_help())
+    base = live_server.url
+    sign_in(page, base, "early-help-worker")
+    page.goto(f"{base}/early-help/requests/{request.pk}/lead/")
+    page.fill("#id_name", "Priya Shah")
+    press(page, "Save the lead practitioner")
+    expect_errors(
+        page,
+        "Enter the lead practitioner's role",
+        "Enter the lead practitioner's organisation",
+    )
+    page.fill("#id_role", "School nurse")
+    page.fill("#id_organisation", "Oakfield Primary School")
+    press(page, "Save the lead practitioner")
+    expect_success(page, "Lead practitioner saved")
+    request.refresh_from_db()
+    assert (request.lead_name, request.lead_role, request.lead_organisation) == (
+        "Priya Shah",
+        "School nurse",
+        "Oakfield Primary School",
+    )
+
+    worker = scenes.staff("early-help-worker")
+    page.goto(f"{base}/early-help/requests/{request.pk}/lead/")
+    select(page, "staff", value=str(worker.pk))
+    page.fill("#id_name", "")
+    page.fill("#id_role", "Family worker")
+    page.fill("#id_organisation", "")
+    press(page, "Save the lead practitioner")
+    expect_success(page, "Lead practitioner saved")
+    request.refresh_from_db()
+    assert (request.lead_staff, request.lead_role) == (worker, "Family worker")
