@@ -126,6 +126,8 @@ def _episode(
         return
     services.complete_assessment(
         request,
+        family_agreed_on=request.requested_on,
+        family_agreed_by="Mum",
         strengths="Warm relationships; grandparents nearby and willing to help",
         needs=rng.choice(REASONS),
         family_view="Mum wants support and says things are harder since the move",
@@ -140,6 +142,7 @@ def _episode(
     picked = rng.sample(ACTIONS, k=rng.randint(2, 4))
     plan = services.start_plan(
         request,
+        family_agreed_by="Mum",
         started_on=day,
         actions=[
             ActionLine(action, who, day + dt.timedelta(days=rng.randint(14, 90)))

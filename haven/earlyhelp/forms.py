@@ -106,6 +106,16 @@ class AssessmentForm(Form):
         help_text="Leave blank if it started on the day of allocation",
     )
     completed_on = DateField(label="Date the assessment was completed", required=False)
+    family_agreed_on = DateField(
+        label="Date the family agreed to the assessment",
+        help_text="Early help is voluntary: the family must agree to it",
+        required=False,
+    )
+    family_agreed_by = forms.CharField(
+        label="Who in the family agreed?",
+        help_text="For example, Mum (Sarah Jones)",
+        required=False,
+    )
     strengths = _text("Strengths", "What is going well in the family")
     needs = _text("Needs", "What the family and child need help with")
     family_view = _text("The family's view", rows=3)
@@ -115,6 +125,11 @@ class AssessmentForm(Form):
 
 class PlanForm(Form):
     started_on = DateField(label="Date the plan was agreed", required=False)
+    family_agreed_by = forms.CharField(
+        label="Who in the family agreed to the plan?",
+        help_text="Early help is voluntary: the family must agree to the plan",
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -131,6 +131,11 @@ class EarlyHelpAssessment(models.Model):
     family_view = models.TextField("Family's view", blank=True)
     child_view = models.TextField("Child's view", blank=True)
     analysis = models.TextField()
+    # Early help is voluntary: the family's agreement to being assessed.
+    family_agreed_on = models.DateField(null=True, blank=True)
+    family_agreed_by = models.CharField(
+        max_length=200, blank=True, help_text="Who in the family agreed, in words."
+    )
     started_on = models.DateField()
     completed_on = models.DateField()
     completed_by = models.ForeignKey(
@@ -146,6 +151,11 @@ class FamilyPlan(models.Model):
         EarlyHelpRequest, on_delete=models.PROTECT, related_name="plan"
     )
     started_on = models.DateField()
+    # The family's agreement to the plan: on the day it was agreed
+    # (`started_on`), by whom.
+    family_agreed_by = models.CharField(
+        max_length=200, blank=True, help_text="Who in the family agreed, in words."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

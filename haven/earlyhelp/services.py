@@ -382,8 +382,12 @@ def complete_assessment(
     child_view: str = "",
     started_on: dt.date | None = None,
     completed_on: dt.date,
+    family_agreed_on: dt.date | None = None,
+    family_agreed_by: str = "",
     by: User,
 ) -> EarlyHelpAssessment:
+    """Record the assessment, which the family must have agreed to: early help
+    is voluntary."""
     _may_work(by, request)
     _allocated(request)
     _no_assessment_yet(request)
@@ -403,9 +407,19 @@ def complete_assessment(
         not_before=started_on,
         not_before_words="the date it started",
     )
-    strengths = _text(strengths, field="strengths", words="Describe the strengths")
-    needs = _text(needs, field="needs", words="Describe the family's needs")
-    analysis = _text(analysis, field="analysis", words="Give your analysis")
+    # The agreement and the words are checked together, every failure named.
+    failures = Failures()
+    with failures.gather():
+        family_agreed_by = _agreement(
+            request, family_agreed_on, family_agreed_by, before=completed_on
+        )
+    with failures.gather():
+        strengths = _text(strengths, field="strengths", words="Describe the strengths")
+    with failures.gather():
+        needs = _text(needs, field="needs", words="Describe the family's needs")
+    with failures.gather():
+        analysis = _text(analysis, field="analysis", words="Give your analysis")
+    failures.raise_any()
     try:
         with transaction.atomic():
             request = _locked(request)
@@ -420,12 +434,19 @@ def complete_assessment(
                 analysis=analysis,
                 started_on=started_on,
                 completed_on=completed_on,
+                family_agreed_on=family_agreed_on,
+                family_agreed_by=family_agreed_by,
                 completed_by=by,
             )
             _event(
                 request,
                 "assessment_completed",
-                {"assessment": assessment.pk, "started_on": started_on},
+                {
+                    "assessment": assessment.pk,
+                    "started_on": started_on,
+                    "family_agreed_on": family_agreed_on,
+                    "family_agreed_by": family_agreed_by,
+                },
                 by=by,
                 on=completed_on,
             )
@@ -434,6 +455,48 @@ def complete_assessment(
         _no_assessment_yet(request)
         raise
     return assessment
+
+
+def _agreement(
+    request: EarlyHelpRequest,
+    agreed_on: dt.date | None,
+    agreed_by: str,
+    *,
+    before: dt.date,
+) -> str:
+    """The family's agreement to the assessment: both facts, named at once."""
+    failures = Failures()
+    with failures.gather():
+        if agreed_on is None:
+            raise DomainError(
+                "agreement_required",
+                "Early help is voluntary: enter the date the family agreed to the "
+                "assessment",
+                field="family_agreed_on",
+            )
+        _date(
+            agreed_on,
+            field="family_agreed_on",
+            what="the family agreed",
+            not_before=request.requested_on,
+            not_before_words="the date of the request",
+        )
+        if agreed_on > before:
+            raise DomainError(
+                "agreed_after_assessment",
+                "The date the family agreed must be on or before the assessment "
+                "was completed",
+                field="family_agreed_on",
+            )
+    with failures.gather():
+        agreed_by = _text(
+            agreed_by,
+            field="family_agreed_by",
+            words="Early help is voluntary: enter who in the family agreed to the "
+            "assessment",
+        )
+    failures.raise_any()
+    return agreed_by
 
 
 def _no_assessment_yet(request: EarlyHelpRequest) -> None:
@@ -448,18 +511,28 @@ def start_plan(
     *,
     started_on: dt.date,
     actions: Sequence[ActionLine],
+    family_agreed_by: str = "",
     by: User,
 ) -> FamilyPlan:
-    """Agree a family plan: who will do what by when."""
+    """Agree a family plan: who will do what by when, agreed with the family on
+    the day it starts (early help is voluntary)."""
     _may_work(by, request)
-    lines = check_plan(request, started_on=started_on, actions=actions)
+    lines = check_plan(
+        request,
+        started_on=started_on,
+        actions=actions,
+        family_agreed_by=family_agreed_by,
+    )
     try:
         with transaction.atomic():
             request = _locked(request)
             _allocated(request)
             _no_plan_yet(request)
             plan = FamilyPlan.objects.create(
-                request=request, started_on=started_on, created_by=by
+                request=request,
+                started_on=started_on,
+                family_agreed_by=family_agreed_by.strip(),
+                created_by=by,
             )
             PlanAction.objects.bulk_create(
                 PlanAction(
@@ -474,7 +547,11 @@ def start_plan(
             _event(
                 request,
                 "plan_started",
-                {"plan": plan.pk, "actions": len(lines)},
+                {
+                    "plan": plan.pk,
+                    "actions": len(lines),
+                    "family_agreed_by": family_agreed_by.strip(),
+                },
                 by=by,
                 on=started_on,
             )
@@ -495,6 +572,7 @@ def check_plan(
     *,
     started_on: dt.date | None,
     actions: Sequence[ActionLine],
+    family_agreed_by: str = "",
 ) -> list[tuple[str, str, dt.date]]:
     """Refuse a family plan the family cannot have yet, or one missing any fact,
     naming every missing fact with its action. Returns (action, who, by when) for
@@ -514,6 +592,12 @@ def check_plan(
             what="the plan started",
             not_before=assessment.completed_on,
             not_before_words="the assessment's completion",
+        )
+    if not family_agreed_by.strip():
+        failures.add(
+            "agreement_required",
+            "Early help is voluntary: enter who in the family agreed to the plan",
+            field="family_agreed_by",
         )
     lines = _plan_lines(actions, started_on, failures)
     failures.raise_any()

@@ -305,12 +305,16 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             eh_request,
             started_on=data["started_on"],
             actions=form.actions(),
+            family_agreed_by=data["family_agreed_by"],
             by=request.user,
         )
 
     def check(data: dict[str, Any]) -> Any:
         return services.check_plan(
-            eh_request, started_on=data.get("started_on"), actions=form.actions()
+            eh_request,
+            started_on=data.get("started_on"),
+            actions=form.actions(),
+            family_agreed_by=data.get("family_agreed_by") or "",
         )
 
     return _form_page(

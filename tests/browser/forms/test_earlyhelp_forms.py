@@ -79,6 +79,15 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
     page.fill("#id_child_view", "Marnie wants a story.")
     page.fill("#id_analysis", "A short plan should help.")
     press(page, "Save the assessment")
+    # Early help is voluntary: refused without the family's agreement, all typed kept.
+    expect_errors(
+        page,
+        "Early help is voluntary: enter the date the family agreed to the assessment",
+        "Early help is voluntary: enter who in the family agreed to the assessment",
+    )
+    fill_date(page, "family_agreed_on", day(5))
+    page.fill("#id_family_agreed_by", "Mum (Sarah)")
+    press(page, "Save the assessment")
     expect_success(page, "Assessment saved")
     assessment = EarlyHelpRequest.objects.get(pk=request.pk).assessment
     assert (assessment.started_on, assessment.completed_on) == (day(5), day(3))
@@ -87,6 +96,10 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
     assert assessment.family_view == "Mum wants calmer evenings."
     assert assessment.child_view == "Marnie wants a story."
     assert assessment.analysis == "A short plan should help."
+    assert (assessment.family_agreed_on, assessment.family_agreed_by) == (
+        day(5),
+        "Mum (Sarah)",
+    )
 
     page.goto(f"{base}/early-help/requests/{request.pk}/plan/")
     fill_date(page, "started_on", day(2))
@@ -95,9 +108,14 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
         page.fill(f"#id_who_{row}", who)
         fill_date(page, f"by_when_{row}", today + dt.timedelta(days=days))
     press(page, "Save the plan")
+    expect_errors(
+        page, "Early help is voluntary: enter who in the family agreed to the plan"
+    )
+    page.fill("#id_family_agreed_by", "Mum and Dad")
+    press(page, "Save the plan")
     expect_success(page, "Family plan saved")
     plan = EarlyHelpRequest.objects.get(pk=request.pk).plan
-    assert plan.started_on == day(2)
+    assert (plan.started_on, plan.family_agreed_by) == (day(2), "Mum and Dad")
     actions = {a.action: a for a in plan.actions.all()}
     assert set(actions) == {what for what, _who, _days in PLAN}
     for what, who, days in PLAN:
