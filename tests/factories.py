@@ -85,6 +85,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         created_at=now,
         created_by=worker,
     )
+    eh.children.add(person)
     family_plan = FamilyPlan.objects.create(
         request=eh, started_on=today, created_by=worker
     )

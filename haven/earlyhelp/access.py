@@ -27,6 +27,6 @@ def early_help_open_request(user: User, today: dt.date) -> Q | None:
     if teams:
         theirs |= Q(team_id__in=teams)
     open_requests = EarlyHelpRequest.objects.filter(
-        theirs, person=OuterRef("pk"), closed_on__isnull=True
+        theirs, children=OuterRef("pk"), closed_on__isnull=True
     )
     return Q(Exists(open_requests))

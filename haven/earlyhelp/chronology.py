@@ -37,6 +37,10 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
         + _waited(p.get("waited_days"))
         + (", alongside social care" if p.get("alongside_social_care") else "")
     ),
+    "earlyhelp.lead_recorded": lambda p: (
+        f"Early help lead practitioner: {p.get('name', '')}, {p.get('role', '')}"
+        f" ({p.get('organisation', '')})"
+    ),
     "earlyhelp.assessment_completed": lambda p: "Early help assessment completed",
     "earlyhelp.plan_started": lambda p: (
         "Family plan agreed with " + counted(p.get("actions", 0), "action")

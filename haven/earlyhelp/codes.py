@@ -22,6 +22,14 @@ class ClosureOutcome(models.TextChoices):
     """Why an early help episode ended (local codes: no DfE list exists)."""
 
     NEEDS_MET = "needs_met", "Needs met"
+    # Needs met, and what support the family still needs comes from universal
+    # services (school, GP, health visitor, children's centre): counted apart so
+    # the service can see how often families leave early help with such support.
+    UNIVERSAL = (
+        "universal",
+        "Stepped down to universal services (needs met, support from universal "
+        "services)",
+    )
     STEP_UP = "step_up", "Stepped up to children's social care"
     FAMILY_DECLINED = "family_declined", "Family declined early help"
     MOVED_AWAY = "moved_away", "Family moved away"

@@ -16,6 +16,7 @@ from haven.core.errors import DomainError
 from haven.core.models import Allocation, Restriction, Team, User
 from haven.earlyhelp import selectors, services
 from haven.earlyhelp.codes import ClosureOutcome
+from haven.earlyhelp.lead import record_lead
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.earlyhelp.services import ActionLine
 from haven.people.models import Person
@@ -38,6 +39,14 @@ ACTIONS = (
     ("Meet the young carers' group", "Child and early help worker"),
     ("Talk to the class teacher each Friday", "School"),
     ("Book the family's GP appointment", "Mum"),
+)
+
+# Lead practitioners outside the council (chosen by the request's id, not the
+# random generator, so the rest of the demo draws the same numbers).
+LEADS = (
+    ("Priya Shah", "School nurse", "Havenford Primary School"),
+    ("Tom Okafor", "Health visitor", "Havenford Community Health"),
+    ("Grace Lee", "Family support worker", "Havenford Family Action"),
 )
 
 
@@ -121,11 +130,16 @@ def _episode(
 ) -> None:
     day = request.requested_on + dt.timedelta(days=rng.randint(3, 60))
     request = services.allocate_request(request, worker=worker, on=day, by=manager)
+    if request.pk % 2 == 0:
+        name, role, organisation = LEADS[request.pk // 2 % len(LEADS)]
+        record_lead(request, name=name, role=role, organisation=organisation, by=worker)
     day += dt.timedelta(days=rng.randint(10, 30))
     if day > today:
         return
     services.complete_assessment(
         request,
+        family_agreed_on=request.requested_on,
+        family_agreed_by="Mum",
         strengths="Warm relationships; grandparents nearby and willing to help",
         needs=rng.choice(REASONS),
         family_view="Mum wants support and says things are harder since the move",
@@ -140,6 +154,7 @@ def _episode(
     picked = rng.sample(ACTIONS, k=rng.randint(2, 4))
     plan = services.start_plan(
         request,
+        family_agreed_by="Mum",
         started_on=day,
         actions=[
             ActionLine(action, who, day + dt.timedelta(days=rng.randint(14, 90)))
@@ -171,11 +186,12 @@ def _episode(
     outcome = rng.choices(
         [
             ClosureOutcome.NEEDS_MET,
+            ClosureOutcome.UNIVERSAL,
             ClosureOutcome.FAMILY_DECLINED,
             ClosureOutcome.MOVED_AWAY,
             ClosureOutcome.STEP_UP,
         ],
-        weights=[6, 2, 1, 1],
+        weights=[4, 2, 2, 1, 1],
     )[0]
     if outcome == ClosureOutcome.STEP_UP:
         services.step_up(

@@ -34,6 +34,22 @@ class RequestForm(Form):
         error_messages={"required": "Choose where the request came from"},
     )
     reason = _text("What does the family need help with?")
+    siblings = forms.TypedMultipleChoiceField(
+        label="Is the help for any of the child's brothers and sisters too?",
+        help_text="One request, assessment and plan covers the children chosen, "
+        "and is recorded on each child's record.",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, siblings: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["siblings"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(child.pk, str(child)) for child in siblings]
+        if not field.choices:
+            del self.fields["siblings"]  # no brothers or sisters in the register
 
 
 class AllocateForm(Form):
@@ -54,6 +70,35 @@ class AllocateForm(Form):
         field.queryset = workers if workers is not None else User.objects.none()
 
 
+class LeadForm(Form):
+    staff = forms.ModelChoiceField(
+        label="A member of the council's staff",
+        help_text="Leave this blank if the lead practitioner works elsewhere",
+        queryset=User.objects.none(),
+        empty_label="Not council staff",
+        required=False,
+    )
+    name = forms.CharField(
+        label="Name",
+        required=False,
+        help_text="Not needed if you chose a member of staff",
+    )
+    role = forms.CharField(
+        label="Role", required=False, help_text="For example, school nurse"
+    )
+    organisation = forms.CharField(
+        label="Organisation",
+        required=False,
+        help_text="For example, Oakfield Primary School. Not needed for staff",
+    )
+
+    def __init__(self, *args: Any, staff: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["staff"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = staff if staff is not None else User.objects.none()
+
+
 class AssessmentForm(Form):
     started_on = DateField(
         label="Date the assessment started",
@@ -61,6 +106,16 @@ class AssessmentForm(Form):
         help_text="Leave blank if it started on the day of allocation",
     )
     completed_on = DateField(label="Date the assessment was completed", required=False)
+    family_agreed_on = DateField(
+        label="Date the family agreed to the assessment",
+        help_text="Early help is voluntary: the family must agree to it",
+        required=False,
+    )
+    family_agreed_by = forms.CharField(
+        label="Who in the family agreed?",
+        help_text="For example, Mum (Sarah Jones)",
+        required=False,
+    )
     strengths = _text("Strengths", "What is going well in the family")
     needs = _text("Needs", "What the family and child need help with")
     family_view = _text("The family's view", rows=3)
@@ -70,6 +125,11 @@ class AssessmentForm(Form):
 
 class PlanForm(Form):
     started_on = DateField(label="Date the plan was agreed", required=False)
+    family_agreed_by = forms.CharField(
+        label="Who in the family agreed to the plan?",
+        help_text="Early help is voluntary: the family must agree to the plan",
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

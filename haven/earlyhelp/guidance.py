@@ -29,6 +29,11 @@ ALLOCATE = Guidance(
     "unless another family's needs are more urgent, and record why.",
     WORKING_TOGETHER,
 )
+LEAD = Guidance(
+    "Each family should have a lead practitioner who coordinates the help: they "
+    "may work for the council or for a school, health or a voluntary organisation.",
+    FAMILY_HELP,
+)
 ASSESSMENT = Guidance(
     "An early help assessment looks at the child's and family's needs and "
     "strengths, and records the child's and the family's own views.",
@@ -45,8 +50,9 @@ REVIEW = Guidance(
     FAMILY_HELP,
 )
 CLOSE = Guidance(
-    "Close early help when the child's needs are met or the family no longer "
-    "takes part. Record the outcome so the service can learn from it.",
+    "Close early help when the child's needs are met (with or without support "
+    "from universal services such as school or the health visitor) or the family "
+    "no longer takes part. Record the outcome so the service can learn from it.",
     FAMILY_HELP,
 )
 STEP_UP = Guidance(

@@ -32,13 +32,13 @@ def take_over_case(person: Person, *, on: dt.date, by: User) -> bool:
     Called inside social care's closing transaction.
     """
     request = (
-        EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True)
+        EarlyHelpRequest.objects.filter(children=person, closed_on__isnull=True)
         .select_related("allocated_worker__team", "team")
         .first()
     )
     if request is None:
         return False
-    if early_help_allocation(request) is not None:
+    if early_help_allocation(request, person) is not None:
         return True  # early help holds it already
     worker = request.allocated_worker
     team = worker.team if worker is not None else request.team
@@ -63,16 +63,16 @@ def case_moves_on(person: Person, on: dt.date) -> dt.date:
     return max(on, current.started_on) if current else on
 
 
-def early_help_allocation(request: EarlyHelpRequest) -> Allocation | None:
-    """The child's current allocation if early help made it for this request
-    (to its worker, or to its team when social care handed the case over);
-    otherwise None: social care (or someone since) holds the case and early
-    help leaves it alone."""
+def early_help_allocation(
+    request: EarlyHelpRequest, person: Person
+) -> Allocation | None:
+    """The current allocation of one of the request's children if early help
+    made it for this request (to its worker, or to its team when social care
+    handed the case over); otherwise None: social care (or someone since) holds
+    the case and early help leaves it alone."""
     current = (
         Allocation.objects.select_for_update()
-        .filter(
-            person=request.person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
-        )
+        .filter(person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True)
         .first()
     )
     if current is None or current.started_on < request.requested_on:
@@ -95,7 +95,7 @@ def held_before(request: EarlyHelpRequest, current: Allocation) -> Allocation | 
     help workers). None if the case was held by no one just before, or if social
     care handed it over when its own work ended."""
     earlier = Allocation.objects.filter(
-        person=request.person, role=CaseRole.SOCIAL_WORKER
+        person=current.person_id, role=CaseRole.SOCIAL_WORKER
     ).exclude(pk=current.pk)
     link = current
     while link.reason != HANDED_TO_EARLY_HELP:
@@ -118,16 +118,17 @@ def held_before(request: EarlyHelpRequest, current: Allocation) -> Allocation | 
 
 
 def hand_back_case(
-    request: EarlyHelpRequest, *, on: dt.date, by: User
+    request: EarlyHelpRequest, person: Person, *, on: dt.date, by: User
 ) -> dict[str, Any]:
-    """Early help has ended: its worker no longer holds the child's case.
+    """Early help has ended: its worker no longer holds the child's (one of the
+    request's children) case.
 
     The case goes back to the team that held it before early help (unallocated,
     for its manager to allocate: the worker who stepped the case down may have
     moved on), journalled by core's allocation. With no team before, the
     allocation ends, journalled by core too.
     """
-    current = early_help_allocation(request)
+    current = early_help_allocation(request, person)
     if current is None:
         return {"case": "unchanged"}
     # The allocation may have moved to the worker later than the request's
@@ -136,14 +137,14 @@ def hand_back_case(
     before = held_before(request, current)
     if before is not None:
         allocate_case(
-            request.person,
+            person,
             team=before.team,
             on=on,
             reason="Early help closed: returned to the team that held the case",
             by=by,
         )
         return {"case": "returned_to_team", "case_team": before.team.name}
-    end_allocation(request.person, on=on, reason="Early help closed", by=by)
+    end_allocation(person, on=on, reason="Early help closed", by=by)
     return {"case": "allocation_ended"}
 
 
@@ -156,9 +157,9 @@ def case_after_referral(
     return {"case": "stepped_up_to_team", "case_team": now.team.name}
 
 
-def social_care_team_before(request: EarlyHelpRequest) -> Team | None:
-    """The social care team that held the case until early help took it."""
-    mine = early_help_allocation(request)
+def social_care_team_before(request: EarlyHelpRequest, person: Person) -> Team | None:
+    """The social care team that held the child's case until early help took it."""
+    mine = early_help_allocation(request, person)
     before = held_before(request, mine) if mine is not None else None
     if before is not None and teams.does_social_care(before.team):
         return before.team

@@ -1,21 +1,37 @@
 """Early help: requests waiting in a team's queue, and the episode of work that
 follows allocation (assessment, family plan with actions, reviews, closure).
 
-One request is one episode: it waits from `requested_on` until `allocated_on`,
-is worked until `closed_on`, and keeps its history when the child steps up to
-social care or steps down from it (a step down is a new request with source
-"step_down"; a step up closes the request with outcome "step_up").
+One request is one episode for a family: it names the family's children (one or
+several siblings), with one assessment and one plan covering them all; it waits
+from `requested_on` until `allocated_on`, is worked until `closed_on`, and keeps
+its history when the children step up to social care or step down from it (a
+step down is a new request with source "step_down"; a step up closes the request
+with outcome "step_up").
+
+`person` is the child the request was made for (the record its pages open
+from); `children` is every child it covers, that child included. Each child's
+record carries the request's events and each child's case follows it.
 """
+
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 
+if TYPE_CHECKING:
+    from haven.people.models import Person
+
 
 class EarlyHelpRequest(models.Model):
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="early_help_requests"
+    )
+    children = models.ManyToManyField(
+        "people.Person",
+        related_name="family_early_help_requests",
+        help_text="Every child the request covers, the child it was made for too.",
     )
     requested_on = models.DateField()
     reason = models.TextField(help_text="What the family needs help with.")
@@ -39,6 +55,19 @@ class EarlyHelpRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="early_help_requests",
     )
+    # The lead practitioner coordinates the help and may work outside the
+    # council (a school, health visitor, voluntary organisation): in words, or a
+    # staff member when they are council staff (then the words are their name).
+    lead_staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="early_help_leads",
+    )
+    lead_name = models.CharField(max_length=200, blank=True)
+    lead_role = models.CharField(max_length=200, blank=True)
+    lead_organisation = models.CharField(max_length=200, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(
         max_length=20, choices=ClosureOutcome.choices, blank=True
@@ -74,6 +103,14 @@ class EarlyHelpRequest(models.Model):
     def __str__(self) -> str:
         return f"Early help request {self.pk} for {self.person_id}"
 
+    def family(self) -> list["Person"]:
+        """The children it covers, the child it was made for first."""
+        rest = sorted(
+            (c for c in self.children.all() if c.pk != self.person_id),
+            key=lambda c: (c.family_name, c.given_name, c.pk),
+        )
+        return [self.person, *rest]
+
     @property
     def is_open(self) -> bool:
         return self.closed_on is None
@@ -94,6 +131,11 @@ class EarlyHelpAssessment(models.Model):
     family_view = models.TextField("Family's view", blank=True)
     child_view = models.TextField("Child's view", blank=True)
     analysis = models.TextField()
+    # Early help is voluntary: the family's agreement to being assessed.
+    family_agreed_on = models.DateField(null=True, blank=True)
+    family_agreed_by = models.CharField(
+        max_length=200, blank=True, help_text="Who in the family agreed, in words."
+    )
     started_on = models.DateField()
     completed_on = models.DateField()
     completed_by = models.ForeignKey(
@@ -109,6 +151,11 @@ class FamilyPlan(models.Model):
         EarlyHelpRequest, on_delete=models.PROTECT, related_name="plan"
     )
     started_on = models.DateField()
+    # The family's agreement to the plan: on the day it was agreed
+    # (`started_on`), by whom.
+    family_agreed_by = models.CharField(
+        max_length=200, blank=True, help_text="Who in the family agreed, in words."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

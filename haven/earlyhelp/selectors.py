@@ -6,7 +6,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from haven.core import clock
 from haven.core.access import team_ids_for, visible_filter
@@ -33,6 +33,15 @@ class QueueRow:
     def waiting(self) -> bool:
         return self.request.allocated_on is None
 
+    @property
+    def children(self) -> int:
+        return len(self.request.children.all())
+
+
+def count_children(rows: list[QueueRow]) -> int:
+    """The children in the families listed: a family of three counts three."""
+    return sum(row.children for row in rows)
+
 
 def waiting_days(request: EarlyHelpRequest, today: dt.date) -> int:
     end = request.allocated_on or today
@@ -40,8 +49,10 @@ def waiting_days(request: EarlyHelpRequest, today: dt.date) -> int:
 
 
 def _open_requests() -> QuerySet[EarlyHelpRequest]:
-    return EarlyHelpRequest.objects.filter(closed_on__isnull=True).select_related(
-        "person", "team", "allocated_worker"
+    return (
+        EarlyHelpRequest.objects.filter(closed_on__isnull=True)
+        .select_related("person", "team", "allocated_worker")
+        .prefetch_related("children")
     )
 
 
@@ -65,9 +76,15 @@ def queue(user: User) -> list[QueueRow]:
 
 @dataclass
 class TeamWaits:
+    """Waits are counted once a family (one request, however many children it
+    covers), so a large family does not weigh more in the median; the children
+    are counted beside them."""
+
     team: str
     waiting: list[int] = field(default_factory=list)  # open, unallocated
     allocated: list[int] = field(default_factory=list)  # allocated in 12 months
+    waiting_children: int = 0
+    allocated_children: int = 0
 
     @staticmethod
     def _summary(days: list[int]) -> tuple[int, float | None, int | None]:
@@ -110,27 +127,33 @@ def waiting_times_by_team() -> list[TeamWaits]:
     today = clock.today()
     year_ago = today - dt.timedelta(days=365)
     by_team: dict[str, TeamWaits] = defaultdict(lambda: TeamWaits(""))
-    rows = EarlyHelpRequest.objects.filter(
-        Q(closed_on__isnull=True, allocated_on__isnull=True)
-        | Q(allocated_on__gt=year_ago, allocated_on__lte=today)
-    ).values_list("team__name", "requested_on", "allocated_on")
-    for team_name, requested_on, allocated_on in rows:
+    rows = (
+        EarlyHelpRequest.objects.filter(
+            Q(closed_on__isnull=True, allocated_on__isnull=True)
+            | Q(allocated_on__gt=year_ago, allocated_on__lte=today)
+        )
+        .annotate(children_count=Count("children"))
+        .values_list("team__name", "requested_on", "allocated_on", "children_count")
+    )
+    for team_name, requested_on, allocated_on, children in rows:
         name = team_name or NO_TEAM
         waits = by_team[name]
         waits.team = name
         if allocated_on is None:
             waits.waiting.append((today - requested_on).days)
+            waits.waiting_children += children
         else:
             waits.allocated.append((allocated_on - requested_on).days)
+            waits.allocated_children += children
     return sorted(by_team.values(), key=lambda w: w.team)
 
 
 def requests_of(person: Person) -> QuerySet[EarlyHelpRequest]:
     """A child's early help, newest first, with everything the person page shows."""
     return (
-        EarlyHelpRequest.objects.filter(person=person)
-        .select_related("team", "allocated_worker", "assessment", "plan")
-        .prefetch_related("plan__actions", "plan__reviews")
+        EarlyHelpRequest.objects.filter(children=person)
+        .select_related("person", "team", "allocated_worker", "assessment", "plan")
+        .prefetch_related("children", "plan__actions", "plan__reviews")
         .order_by("-requested_on", "-pk")
     )
 
@@ -138,9 +161,10 @@ def requests_of(person: Person) -> QuerySet[EarlyHelpRequest]:
 def open_request(person: Person) -> EarlyHelpRequest | None:
     return (
         EarlyHelpRequest.objects.filter(
-            person_id__in=record_ids(person), closed_on__isnull=True
+            children__in=record_ids(person), closed_on__isnull=True
         )
         .select_related("team", "allocated_worker")
+        .distinct()
         .first()
     )
 

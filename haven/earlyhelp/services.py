@@ -1,8 +1,11 @@
 """Writes for early help. Each checks permission and access, validates, changes
-state and journals its event on the child's record, in one transaction.
+state and journals its event on the record of each child the request covers
+(as a casework note seen with siblings is), in one transaction.
 
 Journal events (all carry "request", the request's id):
-  earlyhelp.requested             {"request", "source", "contact", "team"}
+  earlyhelp.requested             {"request", "source", "contact", "team",
+                                   "children"} ("children": the ids of every
+                                   child the request covers)
   earlyhelp.request_allocated     {"request", "worker", "worker_id", "team",
                                    "waited_days", "alongside_social_care"}
   earlyhelp.assessment_completed  {"request", "assessment"}
@@ -80,7 +83,8 @@ def _may_work(user: User, request: EarlyHelpRequest) -> None:
         or user.has_perm("core.manage_team_cases")
     ):
         raise DomainError("not_permitted", "Your role does not include early help work")
-    _check_open(user, request.person)
+    for child in request.family():
+        _check_open(user, child)
 
 
 def _check_open(user: User, person: Person) -> None:
@@ -152,15 +156,18 @@ def _event(
     by: User,
     on: dt.date,
     significant: bool = False,
+    child: Person | None = None,
 ) -> None:
-    journal.append(
-        request.person,
-        f"earlyhelp.{type}",
-        {"request": request.pk, **payload},
-        by=by,
-        occurred_at=clock.start_of(on),
-        significant=significant,
-    )
+    """Journal the event on each child's record (or on the one child given)."""
+    for person in [child] if child is not None else request.family():
+        journal.append(
+            person,
+            f"earlyhelp.{type}",
+            {"request": request.pk, **payload},
+            by=by,
+            occurred_at=clock.start_of(on),
+            significant=significant,
+        )
 
 
 def _locked(request: EarlyHelpRequest) -> EarlyHelpRequest:
@@ -203,19 +210,30 @@ def request_early_help(
     contact_id: int | None,
     by: User,
     team: Team | None = None,
+    siblings: Sequence[Person] = (),
 ) -> EarlyHelpRequest:
-    """Put the family in the early help team's queue, where its wait is visible."""
+    """Put the family in the early help team's queue, where its wait is visible.
+
+    `siblings`: the child's brothers and sisters the same help is for (see
+    haven.earlyhelp.family); one request, assessment and plan covers them all.
+    """
     _may_request(by)
-    _check_open(by, person)
+    children = _family(person, siblings)
+    for child in children:
+        _check_open(by, child)
     if source not in RequestSource.values:
         raise DomainError("bad_source", "Choose where the request came from", "source")
     _date(requested_on, field="requested_on", what="of the request")
     reason = _text(reason, field="reason", words="Say what the family needs help with")
-    if EarlyHelpRequest.objects.filter(person=person, closed_on__isnull=True).exists():
-        raise DomainError(
-            "open_request",
-            f"{person} already has an open early help request",
-        )
+    for child in children:
+        if EarlyHelpRequest.objects.filter(
+            children=child, closed_on__isnull=True
+        ).exists():
+            raise DomainError(
+                "open_request",
+                f"{child} already has an open early help request",
+                field="siblings" if child != person else "",
+            )
     with transaction.atomic():
         request = EarlyHelpRequest.objects.create(
             person=person,
@@ -227,6 +245,7 @@ def request_early_help(
             created_at=clock.now(),
             created_by=by,
         )
+        request.children.set(children)
         _event(
             request,
             "requested",
@@ -235,11 +254,30 @@ def request_early_help(
                 "contact": contact_id,
                 "team": request.team.name if request.team else None,
                 "reason": reason,
+                "children": [child.pk for child in children],
             },
             by=by,
             on=requested_on,
         )
     return request
+
+
+def _family(person: Person, siblings: Sequence[Person]) -> list[Person]:
+    """The child and the siblings named, each once; refused if one named is not
+    the child's brother or sister in the register."""
+    from haven.earlyhelp.family import siblings_of
+
+    named = {s.pk: s for s in siblings if s.pk != person.pk}
+    known = set(siblings_of(person).filter(pk__in=named).values_list("pk", flat=True))
+    strangers = [str(named[pk]) for pk in named if pk not in known]
+    if strangers:
+        raise DomainError(
+            "not_a_sibling",
+            f"{', '.join(strangers)} is not recorded as {person}'s brother or "
+            "sister, or in the same household",
+            field="siblings",
+        )
+    return [person, *named.values()]
 
 
 def allocate_request(
@@ -259,7 +297,8 @@ def allocate_request(
         raise DomainError(
             "not_permitted", "Only the early help team's managers can allocate"
         )
-    _check_open(by, request.person)
+    for child in request.family():
+        _check_open(by, child)
     _open(request)
     on = _date(
         on or clock.today(),
@@ -278,7 +317,6 @@ def allocate_request(
         raise DomainError(
             "already_allocated", f"The family is already with {worker}", "worker"
         )
-    from haven.cin.selectors import open_episode
 
     with transaction.atomic():
         request = _locked(request)
@@ -293,31 +331,42 @@ def allocate_request(
         if request.team_id is None:
             request.team = worker.team
         request.save(update_fields=["allocated_on", "allocated_worker", "team"])
-        assert worker.team is not None
-        alongside = open_episode(request.person) is not None
-        if not alongside:
-            allocate_case(
-                request.person,
-                team=worker.team,
-                worker=worker,
-                on=handoffs.case_moves_on(request.person, on),
-                reason=handoffs.EARLY_HELP_REASON,
-                by=by,
-            )
-        _event(
-            request,
-            "request_allocated",
-            {
-                "worker": str(worker),
-                "worker_id": worker.pk,
-                "team": worker.team.name,
-                "waited_days": (on - request.requested_on).days,
-                "alongside_social_care": alongside,
-            },
-            by=by,
-            on=on,
-        )
+        for child in request.family():
+            _allocate_child(request, child, worker=worker, on=on, by=by)
     return request
+
+
+def _allocate_child(
+    request: EarlyHelpRequest, child: Person, *, worker: User, on: dt.date, by: User
+) -> None:
+    """Each child's case goes to the worker, unless social care holds it."""
+    from haven.cin.selectors import open_episode
+
+    assert worker.team is not None
+    alongside = open_episode(child) is not None
+    if not alongside:
+        allocate_case(
+            child,
+            team=worker.team,
+            worker=worker,
+            on=handoffs.case_moves_on(child, on),
+            reason=handoffs.EARLY_HELP_REASON,
+            by=by,
+        )
+    _event(
+        request,
+        "request_allocated",
+        {
+            "worker": str(worker),
+            "worker_id": worker.pk,
+            "team": worker.team.name,
+            "waited_days": (on - request.requested_on).days,
+            "alongside_social_care": alongside,
+        },
+        by=by,
+        on=on,
+        child=child,
+    )
 
 
 # --- the episode --------------------------------------------------------------
@@ -333,8 +382,12 @@ def complete_assessment(
     child_view: str = "",
     started_on: dt.date | None = None,
     completed_on: dt.date,
+    family_agreed_on: dt.date | None = None,
+    family_agreed_by: str = "",
     by: User,
 ) -> EarlyHelpAssessment:
+    """Record the assessment, which the family must have agreed to: early help
+    is voluntary."""
     _may_work(by, request)
     _allocated(request)
     _no_assessment_yet(request)
@@ -354,9 +407,19 @@ def complete_assessment(
         not_before=started_on,
         not_before_words="the date it started",
     )
-    strengths = _text(strengths, field="strengths", words="Describe the strengths")
-    needs = _text(needs, field="needs", words="Describe the family's needs")
-    analysis = _text(analysis, field="analysis", words="Give your analysis")
+    # The agreement and the words are checked together, every failure named.
+    failures = Failures()
+    with failures.gather():
+        family_agreed_by = _agreement(
+            request, family_agreed_on, family_agreed_by, before=completed_on
+        )
+    with failures.gather():
+        strengths = _text(strengths, field="strengths", words="Describe the strengths")
+    with failures.gather():
+        needs = _text(needs, field="needs", words="Describe the family's needs")
+    with failures.gather():
+        analysis = _text(analysis, field="analysis", words="Give your analysis")
+    failures.raise_any()
     try:
         with transaction.atomic():
             request = _locked(request)
@@ -371,12 +434,19 @@ def complete_assessment(
                 analysis=analysis,
                 started_on=started_on,
                 completed_on=completed_on,
+                family_agreed_on=family_agreed_on,
+                family_agreed_by=family_agreed_by,
                 completed_by=by,
             )
             _event(
                 request,
                 "assessment_completed",
-                {"assessment": assessment.pk, "started_on": started_on},
+                {
+                    "assessment": assessment.pk,
+                    "started_on": started_on,
+                    "family_agreed_on": family_agreed_on,
+                    "family_agreed_by": family_agreed_by,
+                },
                 by=by,
                 on=completed_on,
             )
@@ -385,6 +455,48 @@ def complete_assessment(
         _no_assessment_yet(request)
         raise
     return assessment
+
+
+def _agreement(
+    request: EarlyHelpRequest,
+    agreed_on: dt.date | None,
+    agreed_by: str,
+    *,
+    before: dt.date,
+) -> str:
+    """The family's agreement to the assessment: both facts, named at once."""
+    failures = Failures()
+    with failures.gather():
+        if agreed_on is None:
+            raise DomainError(
+                "agreement_required",
+                "Early help is voluntary: enter the date the family agreed to the "
+                "assessment",
+                field="family_agreed_on",
+            )
+        _date(
+            agreed_on,
+            field="family_agreed_on",
+            what="the family agreed",
+            not_before=request.requested_on,
+            not_before_words="the date of the request",
+        )
+        if agreed_on > before:
+            raise DomainError(
+                "agreed_after_assessment",
+                "The date the family agreed must be on or before the assessment "
+                "was completed",
+                field="family_agreed_on",
+            )
+    with failures.gather():
+        agreed_by = _text(
+            agreed_by,
+            field="family_agreed_by",
+            words="Early help is voluntary: enter who in the family agreed to the "
+            "assessment",
+        )
+    failures.raise_any()
+    return agreed_by
 
 
 def _no_assessment_yet(request: EarlyHelpRequest) -> None:
@@ -399,18 +511,28 @@ def start_plan(
     *,
     started_on: dt.date,
     actions: Sequence[ActionLine],
+    family_agreed_by: str = "",
     by: User,
 ) -> FamilyPlan:
-    """Agree a family plan: who will do what by when."""
+    """Agree a family plan: who will do what by when, agreed with the family on
+    the day it starts (early help is voluntary)."""
     _may_work(by, request)
-    lines = check_plan(request, started_on=started_on, actions=actions)
+    lines = check_plan(
+        request,
+        started_on=started_on,
+        actions=actions,
+        family_agreed_by=family_agreed_by,
+    )
     try:
         with transaction.atomic():
             request = _locked(request)
             _allocated(request)
             _no_plan_yet(request)
             plan = FamilyPlan.objects.create(
-                request=request, started_on=started_on, created_by=by
+                request=request,
+                started_on=started_on,
+                family_agreed_by=family_agreed_by.strip(),
+                created_by=by,
             )
             PlanAction.objects.bulk_create(
                 PlanAction(
@@ -425,7 +547,11 @@ def start_plan(
             _event(
                 request,
                 "plan_started",
-                {"plan": plan.pk, "actions": len(lines)},
+                {
+                    "plan": plan.pk,
+                    "actions": len(lines),
+                    "family_agreed_by": family_agreed_by.strip(),
+                },
                 by=by,
                 on=started_on,
             )
@@ -446,6 +572,7 @@ def check_plan(
     *,
     started_on: dt.date | None,
     actions: Sequence[ActionLine],
+    family_agreed_by: str = "",
 ) -> list[tuple[str, str, dt.date]]:
     """Refuse a family plan the family cannot have yet, or one missing any fact,
     naming every missing fact with its action. Returns (action, who, by when) for
@@ -465,6 +592,12 @@ def check_plan(
             what="the plan started",
             not_before=assessment.completed_on,
             not_before_words="the assessment's completion",
+        )
+    if not family_agreed_by.strip():
+        failures.add(
+            "agreement_required",
+            "Early help is voluntary: enter who in the family agreed to the plan",
+            field="family_agreed_by",
         )
     lines = _plan_lines(actions, started_on, failures)
     failures.raise_any()
@@ -618,21 +751,24 @@ def _close(
     PlanAction.objects.filter(plan__request=request, done_on__isnull=True).update(
         owner=None
     )
-    case = hand_over(request, on=closed_on, by=by)
-    _event(
-        request,
-        "episode_closed",
-        {
-            "outcome": outcome,
-            "episode": episode_id,
-            "contact": contact_id,
-            "notes": notes,
-            **case,
-        },
-        by=by,
-        on=closed_on,
-        significant=True,
-    )
+    for child in request.family():
+        # Each child's case is handed on by itself: siblings may be held apart.
+        case = hand_over(request, child, on=closed_on, by=by)
+        _event(
+            request,
+            "episode_closed",
+            {
+                "outcome": outcome,
+                "episode": episode_id,
+                "contact": contact_id,
+                "notes": notes,
+                **case,
+            },
+            by=by,
+            on=closed_on,
+            significant=True,
+            child=child,
+        )
     return request
 
 
@@ -706,50 +842,76 @@ def step_up(
     allocates a worker: never left with the early help worker, who cannot do
     social care's work.
     """
-    from haven.cin.handoffs import hold_for_social_care
-    from haven.frontdoor.services import record_step_up
-
     _may_work(by, request)
     _open(request)
     reason = _text(
         reason, field="reason", words="Say why the child needs social care now"
     )
     on = _closure_date(request, on or clock.today())
-    lead = request.allocated_worker or by
     with transaction.atomic():
-        held = current_allocation(request.person)
-        contact = record_step_up(
-            request.person,
-            {
-                "received_at": clock.now()
-                if on == clock.today()
-                else clock.start_of(on),
-                "concerns": reason,
-                "consent": consent,
-                "consent_reason": consent_reason,
-                "referrer_name": lead.get_full_name() or lead.get_username(),
-                "referrer_role": "Early help lead practitioner",
-                "referrer_organisation": request.team.name if request.team else "",
-            },
-            by=by,
-        )
-        # To the social care team that held the case before early help if there
-        # was one, else where referrals arrive (haven.cin.handoffs).
-        hold_for_social_care(
-            request.person,
-            on=on,
-            team=handoffs.social_care_team_before(request),
-            by=by,
-        )
-        case = handoffs.case_after_referral(held, current_allocation(request.person))
+        # Read again: the lead practitioner may have changed since the page.
+        request = _locked(request)
+        _open(request)
+        details = _referrer(request, by=by) | {
+            "received_at": clock.now() if on == clock.today() else clock.start_of(on),
+            "concerns": reason,
+            "consent": consent,
+            "consent_reason": consent_reason,
+        }
+        # Each child goes to the front door (a contact each, as the front door
+        # records a step up) and each child's case to social care.
+        cases: dict[int, dict[str, Any]] = {}
+        contacts = []
+        for child in request.family():
+            contact, case = _step_up_child(request, child, details, on=on, by=by)
+            contacts.append(contact)
+            cases[child.pk] = {"contact": contact.pk, **case}
         _close(
             request,
             closed_on=on,
             outcome=ClosureOutcome.STEP_UP,
             notes=reason,
             episode_id=None,
-            contact_id=contact.pk,
+            contact_id=contacts[0].pk,
             by=by,
-            hand_over=lambda *_args, **_kwargs: case,
+            hand_over=lambda _request, child, **_kwargs: cases[child.pk],
         )
-    return contact
+    return contacts[0]
+
+
+def _referrer(request: EarlyHelpRequest, *, by: User) -> dict[str, str]:
+    """The lead practitioner recorded for the family, else the worker."""
+    lead = request.allocated_worker or by
+    return {
+        "referrer_name": request.lead_name
+        or lead.get_full_name()
+        or lead.get_username(),
+        "referrer_role": request.lead_role or "Early help lead practitioner",
+        "referrer_organisation": request.lead_organisation
+        or (request.team.name if request.team else ""),
+    }
+
+
+def _step_up_child(
+    request: EarlyHelpRequest,
+    child: Person,
+    details: dict[str, Any],
+    *,
+    on: dt.date,
+    by: User,
+) -> tuple["Contact", dict[str, Any]]:
+    """The child's contact, and what it did with the child's case."""
+    from haven.cin.handoffs import hold_for_social_care
+    from haven.frontdoor.services import record_step_up
+
+    held = current_allocation(child)
+    contact = record_step_up(child, details, by=by)
+    # To the social care team that held the case before early help if there
+    # was one, else where referrals arrive (haven.cin.handoffs).
+    hold_for_social_care(
+        child,
+        on=on,
+        team=handoffs.social_care_team_before(request, child),
+        by=by,
+    )
+    return contact, handoffs.case_after_referral(held, current_allocation(child))

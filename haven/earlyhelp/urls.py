@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_overview, name="person"),
     path("people/<int:pk>/request/", views.request_help, name="request"),
     path("requests/<int:pk>/allocate/", views.allocate, name="allocate"),
+    path("requests/<int:pk>/lead/", views.lead, name="lead"),
     path("requests/<int:pk>/assessment/", views.assessment, name="assessment"),
     path("requests/<int:pk>/plan/", views.plan, name="plan"),
     path("requests/<int:pk>/close/", views.close, name="close"),

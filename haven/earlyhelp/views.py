@@ -15,11 +15,14 @@ from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.models import User
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
+from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.guidance import Guidance
+from haven.earlyhelp.lead import record_lead
 from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -101,9 +104,13 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not _works_early_help(request.user):
         raise PermissionDenied("Your role does not include early help work")
     rows = selectors.queue(request.user)
+    waiting = [r for r in rows if r.waiting]
+    allocated = [r for r in rows if not r.waiting]
     context = {
-        "waiting": [r for r in rows if r.waiting],
-        "allocated": [r for r in rows if not r.waiting],
+        "waiting": waiting,
+        "allocated": allocated,
+        "waiting_children": selectors.count_children(waiting),
+        "allocated_children": selectors.count_children(allocated),
         "allocatable": _allocatable(request, rows),
         "today": clock.today(),
     }
@@ -204,11 +211,14 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not _may_request(request.user):
         raise PermissionDenied("Your role does not include asking for early help")
     person = open_person(request, pk, "Request early help")
+    # Only the brothers and sisters the user may open are offered.
+    family = [c for c in siblings_of(person) if people.may_open(request.user, c)]
     form = eh_forms.RequestForm(
-        posted(request), initial={"requested_on": clock.today()}
+        posted(request), initial={"requested_on": clock.today()}, siblings=family
     )
 
     def save(data: dict[str, Any]) -> Any:
+        chosen = set(data.get("siblings") or ())
         return services.request_early_help(
             person,
             requested_on=data["requested_on"],
@@ -216,6 +226,7 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             source=data["source"],
             contact_id=None,
             by=request.user,
+            siblings=[c for c in family if c.pk in chosen],
         )
 
     return _form_page(
@@ -227,6 +238,40 @@ def request_help(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submit="Add to the early help queue",
         save=save,
         done="Added to the early help queue",
+    )
+
+
+@policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
+def lead(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    eh_request, person = _request_for(request, pk, "Early help lead practitioner")
+    staff = User.objects.filter(is_active=True, team__isnull=False).order_by(
+        "last_name", "first_name"
+    )
+    form = eh_forms.LeadForm(
+        posted(request),
+        staff=staff,
+        initial={
+            "staff": eh_request.lead_staff_id,
+            "name": eh_request.lead_name if not eh_request.lead_staff_id else "",
+            "role": eh_request.lead_role,
+            "organisation": eh_request.lead_organisation
+            if not eh_request.lead_staff_id
+            else "",
+        },
+    )
+
+    def save(data: dict[str, Any]) -> Any:
+        return record_lead(eh_request, by=request.user, **data)
+
+    return _form_page(
+        request,
+        person,
+        form,
+        title="The family's lead practitioner",
+        advice=guidance.LEAD,
+        submit="Save the lead practitioner",
+        save=save,
+        done="Lead practitioner saved",
     )
 
 
@@ -260,12 +305,16 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             eh_request,
             started_on=data["started_on"],
             actions=form.actions(),
+            family_agreed_by=data["family_agreed_by"],
             by=request.user,
         )
 
     def check(data: dict[str, Any]) -> Any:
         return services.check_plan(
-            eh_request, started_on=data.get("started_on"), actions=form.actions()
+            eh_request,
+            started_on=data.get("started_on"),
+            actions=form.actions(),
+            family_agreed_by=data.get("family_agreed_by") or "",
         )
 
     return _form_page(

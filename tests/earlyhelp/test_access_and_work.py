@@ -29,6 +29,8 @@ def test_early_help_workers_in_another_team_are_refused(request_, child, service
 def test_open_plan_actions_are_on_the_workers_list(allocated, ellie, emma):
     services.complete_assessment(
         allocated,
+        family_agreed_on=allocated.requested_on,
+        family_agreed_by="Mum",
         strengths="s",
         needs="n",
         analysis="a",
@@ -37,6 +39,7 @@ def test_open_plan_actions_are_on_the_workers_list(allocated, ellie, emma):
     )
     services.start_plan(
         allocated,
+        family_agreed_by="Mum",
         started_on=dt.date(2026, 4, 2),
         actions=[
             ActionLine("Book course", "Mum", dt.date(2026, 4, 20)),

@@ -19,6 +19,8 @@ def test_every_missing_fact_of_every_action_is_reported_at_once(
 ):
     services.complete_assessment(
         allocated,
+        family_agreed_on=allocated.requested_on,
+        family_agreed_by="Mum",
         strengths="s",
         needs="n",
         analysis="a",

@@ -20,5 +20,7 @@ def test_demo_makes_a_queue_and_worked_episodes():
     assert 10 <= waiting.count() <= 20
     assert requests.filter(allocated_on__isnull=False).exists()
     assert requests.filter(plan__isnull=False).exists()
+    assert requests.exclude(lead_organisation="").exists()
+    assert requests.filter(plan__family_agreed_by="Mum").exists()
     [hub] = selectors.waiting_times_by_team()
     assert hub.waiting_longest is not None and hub.waiting_longest <= 70

@@ -27,6 +27,8 @@ def count(person, type_):
 def assess(request, by):
     return services.complete_assessment(
         request,
+        family_agreed_on=request.requested_on,
+        family_agreed_by="Mum",
         strengths="Close family",
         needs="Routines",
         analysis="Support will help",
@@ -38,6 +40,7 @@ def assess(request, by):
 def start_plan(request, by):
     return services.start_plan(
         request,
+        family_agreed_by="Mum",
         started_on=dt.date(2026, 4, 2),
         actions=[ActionLine("Walk to school", "Mum", dt.date(2026, 4, 30))],
         by=by,

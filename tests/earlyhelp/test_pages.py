@@ -102,6 +102,8 @@ def test_person_page_shows_waiting_then_the_whole_episode(
     assert reverse("earlyhelp:assessment", args=[allocated.pk]) in html
     services.complete_assessment(
         allocated,
+        family_agreed_on=allocated.requested_on,
+        family_agreed_by="Mum",
         strengths="Grandparents",
         needs="Attendance",
         analysis="Support",
@@ -110,6 +112,7 @@ def test_person_page_shows_waiting_then_the_whole_episode(
     )
     services.start_plan(
         allocated,
+        family_agreed_by="Mum",
         started_on=dt.date(2026, 4, 2),
         actions=[ActionLine("Walk to school", "Mum", dt.date(2026, 4, 30))],
         by=ellie,
@@ -146,6 +149,8 @@ def test_assessment_page_keeps_what_was_typed_on_error(client, allocated, ellie)
 def test_plan_and_review_pages(client, allocated, ellie):
     services.complete_assessment(
         allocated,
+        family_agreed_on=allocated.requested_on,
+        family_agreed_by="Mum",
         strengths="s",
         needs="n",
         analysis="a",
@@ -158,6 +163,7 @@ def test_plan_and_review_pages(client, allocated, ellie):
         url,
         {
             **date_fields("started_on", dt.date(2026, 4, 2)),
+            "family_agreed_by": "Mum and Dad",
             "action_1": "Book course",
             "who_1": "Ellie",
             **date_fields("by_when_1", dt.date(2026, 4, 20)),
@@ -174,6 +180,7 @@ def test_plan_and_review_pages(client, allocated, ellie):
         url,
         {
             **date_fields("started_on", dt.date(2026, 4, 2)),
+            "family_agreed_by": "Mum and Dad",
             "action_1": "Book course",
             "who_1": "Ellie",
             **date_fields("by_when_1", dt.date(2026, 4, 20)),

@@ -29,6 +29,8 @@ def date_fields(name, day):
 def assessed(allocated, ellie):
     services.complete_assessment(
         allocated,
+        family_agreed_on=allocated.requested_on,
+        family_agreed_by="Mum",
         strengths="s",
         needs="n",
         analysis="a",
@@ -60,6 +62,7 @@ def test_an_error_names_the_row_it_is_on(assessed, ellie):
     with pytest.raises(DomainError) as err:
         services.start_plan(
             assessed,
+            family_agreed_by="Mum",
             started_on=STARTED,
             actions=[ActionLine("Book course", "", dt.date(2026, 4, 20), row=3)],
             by=ellie,
@@ -72,6 +75,7 @@ def test_a_row_with_no_action_text_is_an_error(assessed, ellie):
     with pytest.raises(DomainError) as err:
         services.start_plan(
             assessed,
+            family_agreed_by="Mum",
             started_on=STARTED,
             actions=[
                 ActionLine("Book course", "Ellie", dt.date(2026, 4, 20), row=1),
@@ -88,6 +92,7 @@ def test_without_row_numbers_the_place_in_the_list_counts(assessed, ellie):
     with pytest.raises(DomainError) as err:
         services.start_plan(
             assessed,
+            family_agreed_by="Mum",
             started_on=STARTED,
             actions=[
                 ActionLine("", "", None),

@@ -22,6 +22,8 @@ def events(person, type_):
 def assess(request, by, on=dt.date(2026, 4, 1)):
     return services.complete_assessment(
         request,
+        family_agreed_on=request.requested_on,
+        family_agreed_by="Mum",
         strengths="Loving grandparents nearby",
         needs="Help with school attendance",
         analysis="Needs met with support",
@@ -35,6 +37,7 @@ def assess(request, by, on=dt.date(2026, 4, 1)):
 def plan(request, by, on=dt.date(2026, 4, 2)):
     return services.start_plan(
         request,
+        family_agreed_by="Mum",
         started_on=on,
         actions=[
             ActionLine("Walk to school together", "Mum", dt.date(2026, 4, 30)),
@@ -178,6 +181,8 @@ def test_assessment_needs_allocation_then_its_fields(request_, allocated, ellie)
     with pytest.raises(DomainError) as err:
         services.complete_assessment(
             allocated,
+            family_agreed_on=allocated.requested_on,
+            family_agreed_by="Mum",
             strengths="",
             needs="n",
             analysis="a",
@@ -188,6 +193,8 @@ def test_assessment_needs_allocation_then_its_fields(request_, allocated, ellie)
     with pytest.raises(DomainError) as err:
         services.complete_assessment(
             allocated,
+            family_agreed_on=allocated.requested_on,
+            family_agreed_by="Mum",
             strengths="s",
             needs="n",
             analysis="a",
@@ -252,12 +259,17 @@ def test_plan_needs_an_assessment_and_actions(allocated, ellie):
     assess(allocated, ellie)
     with pytest.raises(DomainError) as err:
         services.start_plan(
-            allocated, started_on=dt.date(2026, 4, 2), actions=[], by=ellie
+            allocated,
+            family_agreed_by="Mum",
+            started_on=dt.date(2026, 4, 2),
+            actions=[],
+            by=ellie,
         )
     assert err.value.code == "no_actions"
     with pytest.raises(DomainError) as err:
         services.start_plan(
             allocated,
+            family_agreed_by="Mum",
             started_on=dt.date(2026, 4, 2),
             actions=[ActionLine("Do it", "Mum", dt.date(2026, 4, 1))],
             by=ellie,
@@ -266,6 +278,7 @@ def test_plan_needs_an_assessment_and_actions(allocated, ellie):
     with pytest.raises(DomainError) as err:
         services.start_plan(
             allocated,
+            family_agreed_by="Mum",
             started_on=dt.date(2026, 4, 2),
             actions=[ActionLine("Do it", "", dt.date(2026, 4, 5))],
             by=ellie,

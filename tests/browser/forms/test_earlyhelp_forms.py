@@ -22,6 +22,7 @@ from tests.browser.forms.widgets import (
     fill_date,
     press,
     select,
+    tick,
 )
 
 PLAN = (
@@ -78,6 +79,15 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
     page.fill("#id_child_view", "Marnie wants a story.")
     page.fill("#id_analysis", "A short plan should help.")
     press(page, "Save the assessment")
+    # Early help is voluntary: refused without the family's agreement, all typed kept.
+    expect_errors(
+        page,
+        "Early help is voluntary: enter the date the family agreed to the assessment",
+        "Early help is voluntary: enter who in the family agreed to the assessment",
+    )
+    fill_date(page, "family_agreed_on", day(5))
+    page.fill("#id_family_agreed_by", "Mum (Sarah)")
+    press(page, "Save the assessment")
     expect_success(page, "Assessment saved")
     assessment = EarlyHelpRequest.objects.get(pk=request.pk).assessment
     assert (assessment.started_on, assessment.completed_on) == (day(5), day(3))
@@ -86,6 +96,10 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
     assert assessment.family_view == "Mum wants calmer evenings."
     assert assessment.child_view == "Marnie wants a story."
     assert assessment.analysis == "A short plan should help."
+    assert (assessment.family_agreed_on, assessment.family_agreed_by) == (
+        day(5),
+        "Mum (Sarah)",
+    )
 
     page.goto(f"{base}/early-help/requests/{request.pk}/plan/")
     fill_date(page, "started_on", day(2))
@@ -94,9 +108,14 @@ def test_early_help_from_request_to_closure(page: Page, live_server, demo):
         page.fill(f"#id_who_{row}", who)
         fill_date(page, f"by_when_{row}", today + dt.timedelta(days=days))
     press(page, "Save the plan")
+    expect_errors(
+        page, "Early help is voluntary: enter who in the family agreed to the plan"
+    )
+    page.fill("#id_family_agreed_by", "Mum and Dad")
+    press(page, "Save the plan")
     expect_success(page, "Family plan saved")
     plan = EarlyHelpRequest.objects.get(pk=request.pk).plan
-    assert plan.started_on == day(2)
+    assert (plan.started_on, plan.family_agreed_by) == (day(2), "Mum and Dad")
     actions = {a.action: a for a in plan.actions.all()}
     assert set(actions) == {what for what, _who, _days in PLAN}
     for what, who, days in PLAN:
@@ -173,3 +192,76 @@ def test_a_child_stepped_up_is_held_by_social_care(page: Page, live_server, demo
     held = Allocation.objects.get(person=request.person, ended_on__isnull=True)
     assert held.worker != scenes.staff("early-help-worker")
     assert held.team.name != "Early Help Team"
+
+
+@covers(forms.CloseForm)
+def test_early_help_closes_stepped_down_to_universal_services(
+    page: Page, live_server, demo
+):
+    request = scenes.with_early_help(scenes.known_only_to_early_help())
+    base = live_server.url
+    sign_in(page, base, "early-help-worker")
+    page.goto(f"{base}/early-help/requests/{request.pk}/close/")
+    fill_date(page, "closed_on", clock.today())
+    choose(page, "outcome", "universal")
+    page.fill("#id_notes", "The health visitor carries on.")
+    press(page, "Close early help")
+    expect_success(page, "Early help closed")
+    request.refresh_from_db()
+    assert (request.closed_on, request.outcome) == (clock.today(), "universal")
+
+
+@covers(forms.RequestForm, "earlyhelp/person.html")
+def test_one_early_help_request_for_a_child_and_her_brother(
+    page: Page, live_server, demo
+):
+    first, second = scenes.siblings(count=2)
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    page.goto(f"{base}/early-help/people/{first.pk}/request/")
+    fill_date(page, "requested_on", clock.today())
+    choose(page, "source", "direct")
+    page.fill("#id_reason", "Both children miss school most Mondays.")
+    tick(page, "siblings", second.pk)
+    press(page, "Add to the early help queue")
+    expect_success(page, "Added to the early help queue")
+    request = EarlyHelpRequest.objects.get(person=first)
+    assert set(request.children.all()) == {first, second}
+    page.goto(f"{base}/early-help/people/{second.pk}/")
+    page.get_by_text("One request, assessment and plan for 2 children").wait_for()
+
+
+@covers(forms.LeadForm)
+def test_the_lead_practitioner_from_a_school(page: Page, live_server, demo):
+    request = scenes.with_early_help(scenes.known_only_to_early_help())
+    base = live_server.url
+    sign_in(page, base, "early-help-worker")
+    page.goto(f"{base}/early-help/requests/{request.pk}/lead/")
+    page.fill("#id_name", "Priya Shah")
+    press(page, "Save the lead practitioner")
+    expect_errors(
+        page,
+        "Enter the lead practitioner's role",
+        "Enter the lead practitioner's organisation",
+    )
+    page.fill("#id_role", "School nurse")
+    page.fill("#id_organisation", "Oakfield Primary School")
+    press(page, "Save the lead practitioner")
+    expect_success(page, "Lead practitioner saved")
+    request.refresh_from_db()
+    assert (request.lead_name, request.lead_role, request.lead_organisation) == (
+        "Priya Shah",
+        "School nurse",
+        "Oakfield Primary School",
+    )
+
+    worker = scenes.staff("early-help-worker")
+    page.goto(f"{base}/early-help/requests/{request.pk}/lead/")
+    select(page, "staff", value=str(worker.pk))
+    page.fill("#id_name", "")
+    page.fill("#id_role", "Family worker")
+    page.fill("#id_organisation", "")
+    press(page, "Save the lead practitioner")
+    expect_success(page, "Lead practitioner saved")
+    request.refresh_from_db()
+    assert (request.lead_staff, request.lead_role) == (worker, "Family worker")
