@@ -5,14 +5,11 @@ from django.apps import AppConfig
 
 def _note(p: dict[str, Any]) -> str:
     from haven.casework.codes import NoteKind
+    from haven.casework.seeing import words
 
     kind = NoteKind(p["kind"]).label if p.get("kind") in NoteKind.values else "Note"
-    if p.get("seen_alone"):
-        seen = " (child seen alone)"
-    elif p.get("child_seen"):
-        seen = " (child seen)"
-    else:
-        seen = " (child not seen)"
+    # The event is one child's: their own answers, not their siblings'.
+    seen = f" ({words(p)})"
     others = len(p.get("children", [])) - 1
     together = f", with {others} other child{'ren' if others > 1 else ''}"
     return f"{kind}: {p.get('subject', '')}{seen}" + (together if others > 0 else "")

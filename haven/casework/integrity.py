@@ -22,6 +22,8 @@ FIELDS = {
     "impact": "impact",
     "child_seen": "child_seen",
     "seen_alone": "seen_alone",
+    "alone_not_applicable": "alone_not_applicable",
+    "not_alone_reason": "not_alone_reason",
 }
 
 

@@ -28,6 +28,12 @@ class CaseNote(models.Model):
     )
     child_seen = models.BooleanField(default=False)
     seen_alone = models.BooleanField(default=False)
+    alone_not_applicable = models.BooleanField(
+        default=False, help_text="Seen, and a baby or too young to be seen alone."
+    )
+    not_alone_reason = models.TextField(
+        blank=True, help_text="Why the child, seen, was not seen alone."
+    )
     significant = models.BooleanField(default=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes"
@@ -44,7 +50,12 @@ class CaseNote(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(seen_alone=True, child_seen=False),
                 name="casenote_seen_alone_only_if_seen",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(alone_not_applicable=True, child_seen=False)
+                & ~models.Q(alone_not_applicable=True, seen_alone=True),
+                name="casenote_alone_not_applicable_only_if_seen_not_alone",
+            ),
         ]
 
     def __str__(self) -> str:

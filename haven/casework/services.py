@@ -3,13 +3,13 @@ the facts, changes state and journals one event per child, in one transaction.""
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
-from haven.casework import selectors
+from haven.casework import seeing, selectors
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.casework.models import (
     CaseNote,
@@ -18,6 +18,7 @@ from haven.casework.models import (
     Supervision,
     SupervisionAction,
 )
+from haven.casework.seeing import Seen
 from haven.core import access, clock, journal, once, teams
 from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
 from haven.core.errors import AccessDenied, DomainError, Failures
@@ -55,8 +56,7 @@ def record_note(
     occurred_at: dt.datetime,
     subject: str,
     body: str,
-    child_seen: bool,
-    seen_alone: bool = False,
+    seen: Seen | Mapping[int, Seen] = seeing.NOT_SEEN,
     impact: str = "",
     significant: bool = False,
     by: User,
@@ -64,6 +64,8 @@ def record_note(
 ) -> list[CaseNote]:
     """Record one note on each child's record (siblings seen together share it).
 
+    `seen` is each child's own answers (by the child's id), or one answer for
+    every child.
     The draft the note was typed in, if given, is deleted with the same commit.
     """
     _require(by, "record_casework", "Your role does not include recording casework")
@@ -84,12 +86,10 @@ def record_note(
         )
     subject = _required_text(subject, "subject", "Enter a subject")
     body = _required_text(body, "body", "Enter what happened")
-    if seen_alone and not child_seen:
-        raise DomainError(
-            "seen_alone_not_seen",
-            "A child can only be seen alone if they were seen",
-            field="seen_alone",
-        )
+    answers = {c.pk: seen for c in unique} if isinstance(seen, Seen) else seen
+    failures = Failures()
+    seeing.check(unique, answers, failures)
+    failures.raise_any()
     if draft is not None and draft.author_id != by.pk:
         raise DomainError("not_your_draft", "This draft belongs to someone else")
     group = uuid.uuid4()
@@ -97,6 +97,7 @@ def record_note(
     notes: list[CaseNote] = []
     with transaction.atomic():
         for child in unique:
+            answer = answers.get(child.pk, seeing.NOT_SEEN)
             notes.append(
                 CaseNote.objects.create(
                     person=child,
@@ -105,8 +106,10 @@ def record_note(
                     subject=subject,
                     body=body,
                     impact=impact.strip(),
-                    child_seen=child_seen,
-                    seen_alone=seen_alone,
+                    child_seen=answer.seen,
+                    seen_alone=answer.seen_alone,
+                    alone_not_applicable=answer.not_applicable,
+                    not_alone_reason=answer.not_alone_reason,
                     significant=significant,
                     author=by,
                     recorded_at=now,
@@ -126,8 +129,11 @@ def record_note(
                     # journal and an edit to the note's row is noticed.
                     "body": body,
                     "impact": impact.strip(),
-                    "child_seen": child_seen,
-                    "seen_alone": seen_alone,
+                    # This child's own answers, not the group's.
+                    "child_seen": note.child_seen,
+                    "seen_alone": note.seen_alone,
+                    "alone_not_applicable": note.alone_not_applicable,
+                    "not_alone_reason": note.not_alone_reason,
                     "group": str(group),
                     "children": ids,
                 },

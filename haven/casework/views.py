@@ -175,8 +175,7 @@ def _record_note(
         subject=data["subject"],
         body=data["body"],
         impact=data["impact"],
-        child_seen=data["child_seen"],
-        seen_alone=data["seen_alone"],
+        seen=form.seen_answers(),
         significant=data["significant"],
         by=request.user,
         draft=draft,
@@ -199,7 +198,7 @@ def _resume_note(
         form.initial = _initial_from(draft.fields, form)
     else:
         kind = params.text(request.GET.get("kind"))
-        form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
+        form.initial = NoteForm.defaults(kind, person) | {"children": [person.pk]}
     context = _record(
         person,
         form=form,

@@ -30,7 +30,8 @@ def _note(child, page: str, **overrides):
         "occurred_on_month": "2",
         "occurred_on_year": "2026",
         "occurred_time": "10:00",
-        "child_seen": "on",
+        f"seen_{child.pk}": "yes",
+        f"alone_{child.pk}": "yes",
         "subject": "Home visit",
         "body": "Mum answered the door.",
     } | overrides

@@ -5,10 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from haven.casework import services
+from haven.casework.integrity import notes_match_their_journal
 from haven.casework.models import CaseNote, Draft
+from haven.casework.seeing import Seen
 from haven.core import clock
 from haven.core.chronology import describe
-from haven.core.errors import AccessDenied, DomainError
+from haven.core.errors import AccessDenied, DomainError, DomainErrors
 from haven.core.models import JournalEvent
 from haven.core.work import items_for
 from tests.casework.conftest import draft_id_on
@@ -22,8 +24,7 @@ def _note(children, by, **overrides):
         "occurred_at": clock.now() - dt.timedelta(hours=2),
         "subject": "Home visit",
         "body": "Saw both children in the kitchen.",
-        "child_seen": True,
-        "seen_alone": False,
+        "seen": Seen(True, "no", "Mum stayed in the kitchen."),
         "significant": False,
     }
     return services.record_note(children, by=by, **(values | overrides))
@@ -37,14 +38,64 @@ def test_one_note_for_siblings_lands_on_each_childs_record(alice, child, sibling
         event = JournalEvent.objects.get(person=person, type="casework.note_recorded")
         assert event.significant
         assert event.payload["children"] == [child.pk, sibling.pk]
-        assert describe(event) == "Visit: Home visit (child seen), with 1 other child"
+        assert describe(event) == (
+            "Visit: Home visit (child seen, not alone: Mum stayed in the kitchen.), "
+            "with 1 other child"
+        )
 
 
 def test_a_child_can_be_seen_alone_only_if_seen(alice, child):
     with pytest.raises(DomainError) as refused:
-        _note([child], alice, child_seen=False, seen_alone=True)
+        _note([child], alice, seen=Seen(False, "yes"))
     assert refused.value.code == "seen_alone_not_seen"
-    assert refused.value.field == "seen_alone"
+    assert refused.value.field == f"alone_{child.pk}"
+    assert not CaseNote.objects.exists()
+
+
+def test_each_child_has_their_own_seen_answers(alice, child, sibling):
+    baby = Seen(True, "not_applicable")
+    notes = _note(
+        [child, sibling],
+        alice,
+        seen={child.pk: Seen(True, "no", "Mum stayed in the room."), sibling.pk: baby},
+    )
+    mine, theirs = sorted(notes, key=lambda n: n.person_id != child.pk)
+    assert (mine.child_seen, mine.seen_alone, mine.alone_not_applicable) == (
+        True,
+        False,
+        False,
+    )
+    assert mine.not_alone_reason == "Mum stayed in the room."
+    assert (theirs.child_seen, theirs.alone_not_applicable) == (True, True)
+    assert theirs.not_alone_reason == ""
+    for note, words in (
+        (mine, "(child seen, not alone: Mum stayed in the room.)"),
+        (theirs, "(child seen, too young to be seen alone)"),
+    ):
+        event = JournalEvent.objects.get(
+            person=note.person, type="casework.note_recorded"
+        )
+        assert event.payload["alone_not_applicable"] == note.alone_not_applicable
+        assert event.payload["not_alone_reason"] == note.not_alone_reason
+        assert words in describe(event)
+    assert list(notes_match_their_journal()) == []
+    CaseNote.objects.filter(pk=theirs.pk).update(alone_not_applicable=False)
+    [mismatch] = notes_match_their_journal()
+    assert "alone_not_applicable" in mismatch.problem
+
+
+def test_every_childs_missing_answer_is_refused_at_once(alice, child, sibling):
+    with pytest.raises(DomainErrors) as refused:
+        _note(
+            [child, sibling],
+            alice,
+            seen={child.pk: Seen(True, "no"), sibling.pk: Seen(True)},
+        )
+    assert refused.value.codes == ["not_alone_reason_required", "alone_required"]
+    assert [f.field for f in refused.value.failures] == [
+        f"reason_{child.pk}",
+        f"alone_{sibling.pk}",
+    ]
     assert not CaseNote.objects.exists()
 
 
@@ -99,7 +150,11 @@ def test_the_record_page_offers_siblings_and_saves_on_each(
             "occurred_on_month": now.month,
             "occurred_on_year": now.year,
             "occurred_time": now.strftime("%H:%M"),
-            "child_seen": "on",
+            f"seen_{child.pk}": "yes",
+            f"alone_{child.pk}": "yes",
+            f"seen_{sibling.pk}": "yes",
+            f"alone_{sibling.pk}": "no",
+            f"reason_{sibling.pk}": "Asleep on mum's lap.",
             "subject": "Visit with both",
             "body": "All well.",
             "action": "another",
@@ -107,7 +162,11 @@ def test_the_record_page_offers_siblings_and_saves_on_each(
     )
     assert response.status_code == 302, response.context["form"].errors
     assert response["Location"] == url + "?kind=visit"
-    assert CaseNote.objects.filter(subject="Visit with both").count() == 2
+    notes = CaseNote.objects.filter(subject="Visit with both")
+    assert {(n.person_id, n.seen_alone, n.not_alone_reason) for n in notes} == {
+        (child.pk, True, ""),
+        (sibling.pk, False, "Asleep on mum's lap."),
+    }
     page = client.get(reverse("casework:person", args=[sibling.pk])).content.decode()
     assert "Visit with both" in page
 
@@ -125,14 +184,14 @@ def test_an_error_is_shown_and_what_was_typed_kept(client, alice, child):
             "occurred_on_month": "2",
             "occurred_on_year": "2026",
             "occurred_time": "10:00",
-            "seen_alone": "on",
+            f"alone_{child.pk}": "yes",
             "subject": "Call with mum",
             "body": "Mum says school is going better.",
         },
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "A child can only be seen alone if they were seen" in html
+    assert "Jasmine Thackray can only be seen alone if they were seen" in html
     assert "Mum says school is going better." in html
     # Nothing typed is lost even if the worker leaves now.
     assert Draft.objects.get(author=alice).fields["subject"] == ["Call with mum"]
@@ -150,7 +209,8 @@ def test_autosave_keeps_a_draft_that_reopens_and_is_on_my_work(
         "occurred_on_month": "2",
         "occurred_on_year": "2026",
         "occurred_time": "14:03",
-        "child_seen": "on",
+        f"seen_{child.pk}": "yes",
+        f"alone_{child.pk}": "yes",
         "subject": "Visit in progress",
         "body": "First line",
     }
@@ -284,7 +344,8 @@ def test_the_first_autosave_arriving_after_save_leaves_no_stray_draft(
         "occurred_on_month": now.month,
         "occurred_on_year": now.year,
         "occurred_time": now.strftime("%H:%M"),
-        "child_seen": "on",
+        f"seen_{child.pk}": "yes",
+        f"alone_{child.pk}": "yes",
         "subject": "Quick visit",
         "body": "Saved before the first autosave came back.",
     }

@@ -231,7 +231,8 @@ class Writer(threading.Thread):
             "occurred_on_month": at.month,
             "occurred_on_year": at.year,
             "occurred_time": at.strftime("%H:%M"),
-            "child_seen": "on",
+            f"seen_{self.child}": "yes",
+            f"alone_{self.child}": "yes",
             "subject": f"{SUBJECT}{self.username} {number}",
             "body": "Seen at home; talked about school.",
         }

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from haven.casework import services as casework
+from haven.casework.seeing import Seen
 from haven.core import clock
 from haven.core.services import allocate_case
 from haven.frontdoor import services as frontdoor
@@ -114,8 +115,7 @@ def world(alice, mona, team):
         occurred_at=clock.now() - dt.timedelta(hours=1),
         subject="Home visit",
         body="Mum answered the door.",
-        child_seen=True,
-        seen_alone=False,
+        seen=Seen(True, "yes"),
         significant=False,
         by=alice,
     )
