@@ -94,7 +94,7 @@ class NoteForm(Form):
         data = super().clean() or {}
         ticked = [c for c in self.choosable if c.pk in data.get("children", [])]
         failures = Failures()
-        seeing.check(ticked, self.seen_answers(), failures)
+        seeing.check(ticked, self.seen_answers(), failures, data.get("kind", ""))
         try:
             failures.raise_any()
         except DomainError as refused:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from haven.casework.codes import FACE_TO_FACE, NoteKind
 from haven.core.errors import Failures
 from haven.people.models import Person
 
@@ -64,11 +65,27 @@ def words(payload: dict[str, object]) -> str:
     return f"child seen, not alone: {reason}" if reason else "child seen"
 
 
-def check(children: list[Person], seen: Mapping[int, Seen], failures: Failures) -> None:
-    """Each child's answers make sense on their own; every problem is kept."""
+def check(
+    children: list[Person],
+    seen: Mapping[int, Seen],
+    failures: Failures,
+    kind: str = "",
+) -> None:
+    """Each child's answers make sense on their own, and for the kind of note;
+    every problem is kept."""
     for child in children:
         answer = seen.get(child.pk, NOT_SEEN)
         name = child.full_name
+        if answer.seen and kind in NoteKind.values and kind not in FACE_TO_FACE:
+            label = NoteKind(kind).label.lower()
+            article = "an" if label[0] in "aeiou" else "a"
+            failures.add(
+                "seen_not_face_to_face",
+                f"{name} cannot be seen in {article} {label}: answer no, or "
+                "choose the type of note in which you saw them",
+                field=field("seen", child),
+            )
+            continue
         if not answer.seen:
             if answer.alone == Alone.YES:
                 failures.add(

@@ -88,7 +88,7 @@ def record_note(
     body = _required_text(body, "body", "Enter what happened")
     answers = {c.pk: seen for c in unique} if isinstance(seen, Seen) else seen
     failures = Failures()
-    seeing.check(unique, answers, failures)
+    seeing.check(unique, answers, failures, kind)
     failures.raise_any()
     if draft is not None and draft.author_id != by.pk:
         raise DomainError("not_your_draft", "This draft belongs to someone else")

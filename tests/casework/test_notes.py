@@ -368,3 +368,52 @@ def test_opening_the_note_page_clears_old_untouched_drafts(
     html = client.get(reverse("casework:record_note", args=[child.pk])).content.decode()
     assert not Draft.objects.filter(pk=left.pk).exists()
     assert draft_id_on(html) == typed.pk
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("phone_call", "a phone call"),
+        ("email", "an email"),
+        ("letter", "a letter"),
+        ("meeting_no_child", "a meeting without the child"),
+    ],
+)
+def test_a_child_is_seen_only_in_face_to_face_contact(alice, child, kind, words):
+    with pytest.raises(DomainError) as refused:
+        _note([child], alice, kind=kind)
+    assert refused.value.code == "seen_not_face_to_face"
+    assert refused.value.field == f"seen_{child.pk}"
+    assert refused.value.message.startswith(
+        f"Jasmine Thackray cannot be seen in {words}"
+    )
+    assert not CaseNote.objects.exists()
+    # Not seen, it is recorded.
+    (note,) = _note([child], alice, kind=kind, seen=Seen(False))
+    assert not note.child_seen
+
+
+def test_the_form_refuses_seen_on_a_phone_call_with_the_other_errors(
+    client, alice, child
+):
+    client.force_login(alice)
+    url = reverse("casework:record_note", args=[child.pk])
+    response = client.post(
+        url,
+        {
+            "person": child.pk,
+            "children": [child.pk],
+            "kind": "phone_call",
+            "occurred_on_day": "1",
+            "occurred_on_month": "2",
+            "occurred_on_year": "2026",
+            "occurred_time": "10:00",
+            f"seen_{child.pk}": "yes",
+            f"alone_{child.pk}": "yes",
+            "body": "Mum says school is going better.",
+        },
+    )
+    html = response.content.decode()
+    assert "Jasmine Thackray cannot be seen in a phone call" in html
+    assert "Enter a subject" in html
+    assert not CaseNote.objects.exists()
