@@ -4,10 +4,13 @@ from django.apps import AppConfig
 
 
 def _note(p: dict[str, Any]) -> str:
+    from haven.casework import visits
     from haven.casework.codes import NoteKind
     from haven.casework.seeing import words
 
     kind = NoteKind(p["kind"]).label if p.get("kind") in NoteKind.values else "Note"
+    if details := visits.words(p):
+        kind += f" ({details})"
     # The event is one child's: their own answers, not their siblings'.
     seen = f" ({words(p)})"
     others = len(p.get("children", [])) - 1

@@ -8,6 +8,7 @@ from django.utils import timezone
 from haven.casework import services
 from haven.casework.codes import NoteKind
 from haven.casework.seeing import Alone, Seen
+from haven.casework.visits import BedroomSeen, Visit, VisitPlace
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
@@ -135,6 +136,11 @@ def _notes(
             subject=subject,
             body=body,
             seen=Seen(seen, _alone(rng) if seen else "", NOT_ALONE_BECAUSE),
+            # Its own generator: the shared one's sequence (and so the rest
+            # of the demo authority) stays as it was before visits had details.
+            visit=_visit(random.Random(f"{child.pk}-{days_ago}"))
+            if kind == NoteKind.VISIT
+            else None,
             significant=(kind, subject, body) in SIGNIFICANT,
             by=worker,
         )
@@ -142,6 +148,17 @@ def _notes(
 
 def _alone(rng: random.Random) -> str:
     return Alone.YES if rng.random() < 0.5 else Alone.NO
+
+
+def _visit(rng: random.Random) -> Visit:
+    home = rng.random() < 0.8
+    bedroom = BedroomSeen.YES if rng.random() < 0.7 else BedroomSeen.NO
+    return Visit(
+        statutory=rng.random() < 0.7,
+        place=VisitPlace.HOME if home else VisitPlace.SCHOOL,
+        announced=rng.random() < 0.6,
+        bedroom_seen=bedroom if home else BedroomSeen.NOT_APPLICABLE,
+    )
 
 
 def _supervision(rng: random.Random, child: Person, allocation: Allocation) -> None:

@@ -7,9 +7,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from haven.casework import seeing
+from haven.casework import seeing, visits
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.casework.seeing import Alone, Seen
+from haven.casework.visits import BedroomSeen, Visit, VisitPlace
 from haven.core import clock
 from haven.core.caseroles import CHANGE_REASON_SOURCE, CaseRole, ChangeReason
 from haven.core.conflicts import VersionField
@@ -19,6 +20,13 @@ from haven.core.models import Team, User
 from haven.people.models import Person
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p"]
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _yes(value: str) -> bool:
+    return value == "yes"
 
 
 class NoteForm(Form):
@@ -45,6 +53,36 @@ class NoteForm(Form):
         help_text="For example, 14:30",
         max_length=8,
         error_messages={"required": "Enter the time"},
+    )
+    # A visit's details: asked on every note (the page works without
+    # JavaScript), required and recorded on a visit only.
+    statutory_visit = forms.TypedChoiceField(
+        label="Was this a statutory visit?",
+        choices=YES_NO,
+        coerce=_yes,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    visit_place = forms.ChoiceField(
+        label="Where was the visit?",
+        choices=VisitPlace.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    announced = forms.TypedChoiceField(
+        label="Was the visit announced?",
+        choices=[("yes", "Announced"), ("no", "Unannounced")],
+        coerce=_yes,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    bedroom_seen = forms.ChoiceField(
+        label="Was the child's bedroom seen?",
+        choices=BedroomSeen.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )
     significant = forms.BooleanField(
         label="This is a significant event (highlighted in the chronology)",
@@ -95,6 +133,8 @@ class NoteForm(Form):
         ticked = [c for c in self.choosable if c.pk in data.get("children", [])]
         failures = Failures()
         seeing.check(ticked, self.seen_answers(), failures, data.get("kind", ""))
+        if data.get("kind") == NoteKind.VISIT:
+            visits.check(self.visit() or visits.NO_VISIT, failures)
         try:
             failures.raise_any()
         except DomainError as refused:
@@ -102,6 +142,18 @@ class NoteForm(Form):
                 if failure.field and not self.has_error(failure.field):
                     self.add_error(failure.field, failure.message)
         return data
+
+    def visit(self) -> Visit | None:
+        """The visit's details, on a visit."""
+        data = self.cleaned_data
+        if data.get("kind") != NoteKind.VISIT:
+            return None
+        return Visit(
+            statutory=data.get("statutory_visit"),
+            place=data.get("visit_place") or "",
+            announced=data.get("announced"),
+            bedroom_seen=data.get("bedroom_seen") or "",
+        )
 
     def seen_answers(self) -> dict[int, Seen]:
         data = self.cleaned_data

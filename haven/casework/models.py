@@ -5,7 +5,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from haven.casework import visits
 from haven.casework.codes import NoteKind, OversightCategory
+from haven.casework.visits import BedroomSeen, VisitPlace
 from haven.core.versions import version_field
 
 
@@ -34,6 +36,11 @@ class CaseNote(models.Model):
     not_alone_reason = models.TextField(
         blank=True, help_text="Why the child, seen, was not seen alone."
     )
+    # A visit's details (blank on other kinds of note).
+    statutory_visit = models.BooleanField(null=True, blank=True)
+    visit_place = models.CharField(max_length=20, blank=True, choices=VisitPlace)
+    announced = models.BooleanField(null=True, blank=True)
+    bedroom_seen = models.CharField(max_length=20, blank=True, choices=BedroomSeen)
     significant = models.BooleanField(default=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes"
@@ -60,6 +67,10 @@ class CaseNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject}"
+
+    @property
+    def visit_words(self) -> str:
+        return visits.words({name: getattr(self, name) for name in visits.FIELDS})
 
 
 class Draft(models.Model):

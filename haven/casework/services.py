@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from haven.casework import seeing, selectors
+from haven.casework import seeing, selectors, visits
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.casework.models import (
     CaseNote,
@@ -19,6 +19,7 @@ from haven.casework.models import (
     SupervisionAction,
 )
 from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import access, clock, journal, once, teams
 from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
 from haven.core.errors import AccessDenied, DomainError, Failures
@@ -57,6 +58,7 @@ def record_note(
     subject: str,
     body: str,
     seen: Seen | Mapping[int, Seen] = seeing.NOT_SEEN,
+    visit: Visit | None = None,
     impact: str = "",
     significant: bool = False,
     by: User,
@@ -65,7 +67,8 @@ def record_note(
     """Record one note on each child's record (siblings seen together share it).
 
     `seen` is each child's own answers (by the child's id), or one answer for
-    every child.
+    every child. `visit` is a visit's details: required, and only allowed, on a
+    visit.
     The draft the note was typed in, if given, is deleted with the same commit.
     """
     _require(by, "record_casework", "Your role does not include recording casework")
@@ -89,6 +92,7 @@ def record_note(
     answers = {c.pk: seen for c in unique} if isinstance(seen, Seen) else seen
     failures = Failures()
     seeing.check(unique, answers, failures, kind)
+    details = _visit_details(kind, visit, failures)
     failures.raise_any()
     if draft is not None and draft.author_id != by.pk:
         raise DomainError("not_your_draft", "This draft belongs to someone else")
@@ -110,6 +114,7 @@ def record_note(
                     seen_alone=answer.seen_alone,
                     alone_not_applicable=answer.not_applicable,
                     not_alone_reason=answer.not_alone_reason,
+                    **details,
                     significant=significant,
                     author=by,
                     recorded_at=now,
@@ -134,6 +139,7 @@ def record_note(
                     "seen_alone": note.seen_alone,
                     "alone_not_applicable": note.alone_not_applicable,
                     "not_alone_reason": note.not_alone_reason,
+                    **details,
                     "group": str(group),
                     "children": ids,
                 },
@@ -144,6 +150,18 @@ def record_note(
         if draft is not None and draft.pk is not None:
             draft.delete()
     return notes
+
+
+def _visit_details(
+    kind: str, visit: Visit | None, failures: Failures
+) -> dict[str, Any]:
+    """A visit's details as the note's fields; none on another kind of note."""
+    if kind != NoteKind.VISIT:
+        return {}
+    if visit is None:
+        visit = visits.NO_VISIT
+    visits.check(visit, failures)
+    return visit.fields()
 
 
 def save_draft(

@@ -176,6 +176,7 @@ def _record_note(
         body=data["body"],
         impact=data["impact"],
         seen=form.seen_answers(),
+        visit=form.visit(),
         significant=data["significant"],
         by=request.user,
         draft=draft,

@@ -10,6 +10,7 @@ from haven.casework import services
 from haven.casework.integrity import notes_match_their_journal
 from haven.casework.models import CaseNote
 from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.core.services import break_glass, grant_access
@@ -31,6 +32,7 @@ def story(child, alice, bob, mona):
         body="Saw Jasmine in the kitchen.",
         impact=IMPACT,
         seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         by=alice,
     )
     grant_access(child, to=bob, reason=GRANT, by=mona)

@@ -8,6 +8,7 @@ from haven.casework import services
 from haven.casework.integrity import notes_match_their_journal
 from haven.casework.models import CaseNote, Draft
 from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError, DomainErrors
@@ -25,6 +26,7 @@ def _note(children, by, **overrides):
         "subject": "Home visit",
         "body": "Saw both children in the kitchen.",
         "seen": Seen(True, "no", "Mum stayed in the kitchen."),
+        "visit": Visit(True, "home", False, "yes"),
         "significant": False,
     }
     return services.record_note(children, by=by, **(values | overrides))
@@ -39,7 +41,8 @@ def test_one_note_for_siblings_lands_on_each_childs_record(alice, child, sibling
         assert event.significant
         assert event.payload["children"] == [child.pk, sibling.pk]
         assert describe(event) == (
-            "Visit: Home visit (child seen, not alone: Mum stayed in the kitchen.), "
+            "Visit (statutory, at home, unannounced, bedroom seen): Home visit "
+            "(child seen, not alone: Mum stayed in the kitchen.), "
             "with 1 other child"
         )
 
@@ -146,6 +149,10 @@ def test_the_record_page_offers_siblings_and_saves_on_each(
             "person": child.pk,
             "children": [child.pk, sibling.pk],
             "kind": "visit",
+            "statutory_visit": "yes",
+            "visit_place": "home",
+            "announced": "yes",
+            "bedroom_seen": "yes",
             "occurred_on_day": now.day,
             "occurred_on_month": now.month,
             "occurred_on_year": now.year,
@@ -205,6 +212,10 @@ def test_autosave_keeps_a_draft_that_reopens_and_is_on_my_work(
         "person": child.pk,
         "children": [child.pk, sibling.pk],
         "kind": "visit",
+        "statutory_visit": "yes",
+        "visit_place": "home",
+        "announced": "yes",
+        "bedroom_seen": "yes",
         "occurred_on_day": "3",
         "occurred_on_month": "2",
         "occurred_on_year": "2026",
@@ -340,6 +351,10 @@ def test_the_first_autosave_arriving_after_save_leaves_no_stray_draft(
         "draft": draft_id,
         "children": [child.pk],
         "kind": "visit",
+        "statutory_visit": "yes",
+        "visit_place": "home",
+        "announced": "yes",
+        "bedroom_seen": "yes",
         "occurred_on_day": now.day,
         "occurred_on_month": now.month,
         "occurred_on_year": now.year,
@@ -417,3 +432,59 @@ def test_the_form_refuses_seen_on_a_phone_call_with_the_other_errors(
     assert "Jasmine Thackray cannot be seen in a phone call" in html
     assert "Enter a subject" in html
     assert not CaseNote.objects.exists()
+
+
+def test_a_visit_records_its_details_on_each_note_and_in_the_journal(
+    alice, child, sibling
+):
+    visit = Visit(statutory=False, place="school", announced=True, bedroom_seen="")
+    with pytest.raises(DomainError) as refused:
+        _note([child], alice, visit=visit)
+    assert refused.value.code == "bedroom_seen_required"
+    with pytest.raises(DomainErrors) as refused:
+        _note([child], alice, visit=None)
+    assert [f.field for f in refused.value.failures] == [
+        "statutory_visit",
+        "visit_place",
+        "announced",
+        "bedroom_seen",
+    ]
+    visit = Visit(False, "school", True, "not_applicable")
+    notes = _note([child, sibling], alice, visit=visit)
+    for note in notes:
+        assert (note.statutory_visit, note.visit_place) == (False, "school")
+        assert (note.announced, note.bedroom_seen) == (True, "not_applicable")
+        event = JournalEvent.objects.get(
+            person=note.person, type="casework.note_recorded"
+        )
+        assert event.payload["visit_place"] == "school"
+        assert describe(event).startswith(
+            "Visit (not statutory, at school, announced): Home visit"
+        )
+    assert list(notes_match_their_journal()) == []
+    CaseNote.objects.filter(pk=notes[0].pk).update(announced=False)
+    [mismatch] = notes_match_their_journal()
+    assert "announced" in mismatch.problem
+
+
+def test_a_note_that_is_not_a_visit_has_no_visit_details(alice, child):
+    (note,) = _note([child], alice, kind="phone_call", seen=Seen(False))
+    assert (note.statutory_visit, note.visit_place, note.bedroom_seen) == (
+        None,
+        "",
+        "",
+    )
+    assert (
+        "statutory_visit"
+        not in JournalEvent.objects.get(
+            person=child, type="casework.note_recorded"
+        ).payload
+    )
+
+
+def test_the_note_page_shows_a_visits_details(client, alice, child):
+    _note([child], alice)
+    client.force_login(alice)
+    html = client.get(reverse("casework:person", args=[child.pk])).content.decode()
+    assert "Statutory, at home, unannounced, bedroom seen" in html
+    assert "Yes, not alone: Mum stayed in the kitchen." in html

@@ -23,6 +23,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from haven.casework.seeing import Seen
 from haven.casework.services import record_note
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case
@@ -124,6 +125,7 @@ class Writer(threading.Thread):
                     subject=f"Visit {self.written}",
                     body="Seen at home; talked about school.",
                     seen=Seen(True, "yes"),
+                    visit=Visit(True, "home", True, "yes"),
                     by=self.author,
                 )
                 self.written += 1

@@ -7,6 +7,7 @@ import pytest
 
 from haven.casework import services as casework
 from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import access, clock
 from haven.core.errors import AccessDenied
 from haven.core.services import allocate_case, break_glass
@@ -56,6 +57,7 @@ def test_a_worker_who_breaks_glass_may_read_but_not_change_the_record(child, bob
             subject="Seen at home",
             body="Seen",
             seen=Seen(True, "yes"),
+            visit=Visit(True, "home", True, "yes"),
             by=bob,
         )
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from haven.casework import services as casework
 from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.services import allocate_case
 from haven.frontdoor import services as frontdoor
@@ -116,6 +117,7 @@ def world(alice, mona, team):
         subject="Home visit",
         body="Mum answered the door.",
         seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         significant=False,
         by=alice,
     )

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from haven.casework.seeing import Seen
 from haven.casework.services import record_note
+from haven.casework.visits import Visit
 from haven.core import clock, journal
 from haven.core.db import triggers
 from haven.core.models import JournalEvent
@@ -213,6 +214,7 @@ def _case_note(alice, mona, team):
         subject="Home visit",
         body="Saw the child in the kitchen.",
         seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         significant=False,
     )
     return note

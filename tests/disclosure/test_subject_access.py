@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from haven.casework.seeing import Seen
 from haven.casework.services import record_note, record_supervision
+from haven.casework.visits import Visit
 from haven.core import clock, journal
 from haven.core.chronology import describe
 from haven.core.models import AccessLogEntry
@@ -40,6 +41,7 @@ def child(alice, mona, team):
         subject="Home visit",
         body="Jasmine showed me her room. Rosa said school is going better.",
         seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         by=alice,
     )
     record_supervision(

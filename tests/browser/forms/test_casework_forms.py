@@ -37,6 +37,10 @@ def test_a_note_is_recorded_on_every_child_ticked(page: Page, live_server, demo)
     choose(page, "kind", "visit")
     fill_date(page, "occurred_on", yesterday)
     page.fill("#id_occurred_time", "14:30")
+    choose(page, "statutory_visit", "yes")
+    choose(page, "visit_place", "home")
+    choose(page, "announced", "no")
+    choose(page, "bedroom_seen", "yes")
     # Each child's own answers: seen alone; seen with mum there; a baby.
     choose(page, f"seen_{first.pk}", "yes")
     choose(page, f"alone_{first.pk}", "not_applicable")
@@ -63,6 +67,8 @@ def test_a_note_is_recorded_on_every_child_ticked(page: Page, live_server, demo)
         assert note.body == "All three were at home with their mother."
         assert note.impact == "The children were relaxed and played together."
         assert note.child_seen and note.significant
+        assert (note.statutory_visit, note.visit_place) == (True, "home")
+        assert (note.announced, note.bedroom_seen) == (False, "yes")
     answers = {
         n.person_id: (n.seen_alone, n.alone_not_applicable, n.not_alone_reason)
         for n in notes
