@@ -140,6 +140,7 @@ def record_note(
                     "alone_not_applicable": note.alone_not_applicable,
                     "not_alone_reason": note.not_alone_reason,
                     **details,
+                    **_seen_on_visit(note),
                     "group": str(group),
                     "children": ids,
                 },
@@ -150,6 +151,14 @@ def record_note(
         if draft is not None and draft.pk is not None:
             draft.delete()
     return notes
+
+
+def _seen_on_visit(note: CaseNote) -> dict[str, Any]:
+    """The child, on a visit in which they were seen: what meets a visiting
+    timescale (CIN-VISIT) keyed on the child."""
+    if note.kind == NoteKind.VISIT and note.child_seen:
+        return {"seen_on_visit": note.person_id}
+    return {}
 
 
 def _visit_details(

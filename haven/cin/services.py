@@ -8,7 +8,8 @@ Journal events:
   assessments.assessment_started  {"assessment", "episode", "referral_date" (the
                                    episode's first)} (starts ASSESS-CF)
   cin.primary_need_set            {"episode", "need"}
-  cin.child_in_need_plan_started  {"plan", "episode", "actions"}
+  cin.child_in_need_plan_started  {"plan", "episode", "actions", "seen_on_visit"
+                                   (the child, starts CIN-VISIT)}
   cin.plan_reviewed               {"plan", "episode", "review", "decision"}
   cin.episode_closed              {"episode", "reason", "ended_plan", "step_down",
                                    "existing_early_help_request", "referral_nfa"}
@@ -307,7 +308,14 @@ def start_plan(
         journal.append(
             episode.person,
             "cin.child_in_need_plan_started",
-            {"plan": plan.pk, "episode": episode.pk, "actions": len(lines)},
+            {
+                "plan": plan.pk,
+                "episode": episode.pk,
+                "actions": len(lines),
+                # The child to be visited: a visit note seeing them carries
+                # the same key, and meets CIN-VISIT.
+                "seen_on_visit": episode.person_id,
+            },
             by=by,
             occurred_at=clock.start_of(started_on),
             significant=True,

@@ -269,7 +269,12 @@ def test_start_plan_records_the_actions_and_starts_the_review_clock(child, alice
     )
     assert plan.actions.count() == 1
     event = JournalEvent.objects.get(type="cin.child_in_need_plan_started")
-    assert event.payload == {"plan": plan.pk, "episode": episode.pk, "actions": 1}
+    assert event.payload == {
+        "plan": plan.pk,
+        "episode": episode.pk,
+        "actions": 1,
+        "seen_on_visit": child.pk,
+    }
     review = Obligation.objects.get(person=child, rule_id="CIN-REVIEW")
     assert review.subject == str(plan.pk)
 
