@@ -21,6 +21,8 @@ def _note(p: dict[str, Any]) -> str:
 def _supervision(p: dict[str, Any]) -> str:
     actions = len(p.get("actions", []))
     words = f"Case supervision by {p.get('manager', '')}"
+    if p.get("supervisee"):
+        words += f" of {p['supervisee']}"
     if actions:
         words += f", {actions} action{'s' if actions > 1 else ''} set"
     return words

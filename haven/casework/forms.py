@@ -223,6 +223,17 @@ def _seen_fields(child: Person) -> dict[str, forms.Field]:
 
 
 class SupervisionForm(Form):
+    supervisee = forms.ModelChoiceField(
+        label="Who was supervised?",
+        help_text="The worker whose work on the child's case was discussed.",
+        queryset=User.objects.none(),
+        empty_label="Choose a worker",
+        error_messages={
+            "required": "Choose who was supervised",
+            "invalid_choice": "Choose a worker in your teams, or the child's social "
+            "worker, as the person supervised",
+        },
+    )
     held_on = DateField(
         label="Date of the supervision",
         help_text="For example, 27 3 2026",
@@ -245,6 +256,12 @@ class SupervisionForm(Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
+
+    def __init__(self, *args: Any, supervisees: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["supervisee"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = supervisees
 
 
 class ActionForm(Form):

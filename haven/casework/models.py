@@ -135,6 +135,14 @@ class Supervision(models.Model):
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The worker supervised (blank on supervisions recorded before it was asked).
+    supervisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     held_on = models.DateField()
     discussion = models.TextField()
     reflections = models.TextField(blank=True)

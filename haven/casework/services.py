@@ -302,9 +302,11 @@ def record_supervision(
     reflections: str = "",
     decisions: str = "",
     actions: Sequence[NewAction] = (),
+    supervisee: User | None = None,
     by: User,
 ) -> Supervision:
-    """A manager records management oversight of a child's case."""
+    """A manager records management oversight of a child's case, and which
+    worker they supervised (by default the child's allocated social worker)."""
     _require(by, "manage_team_cases", "Only managers can record a case supervision")
     _require_access(by, person)
     if held_on > clock.today():
@@ -352,10 +354,12 @@ def record_supervision(
                 field=prefix + "due_on",
             )
         checked.append((action.description.strip(), action.owner, action.due_on))
+    supervisee = _supervisee(person, supervisee, by)
     with transaction.atomic():
         supervision = Supervision.objects.create(
             person=person,
             manager=by,
+            supervisee=supervisee,
             held_on=held_on,
             discussion=discussion,
             reflections=reflections.strip(),
@@ -378,6 +382,8 @@ def record_supervision(
                 "supervision": supervision.pk,
                 "held_on": held_on,
                 "manager": str(by),
+                "supervisee": str(supervisee),
+                "supervisee_id": supervisee.pk,
                 "decisions": supervision.decisions,
                 "actions": [
                     {
@@ -395,6 +401,24 @@ def record_supervision(
             significant=True,
         )
     return supervision
+
+
+def _supervisee(person: Person, chosen: User | None, by: User) -> User:
+    if chosen is None:
+        allocation = current_allocation(person)
+        chosen = allocation.worker if allocation else None
+    if chosen is None:
+        raise DomainError(
+            "supervisee_required", "Choose who was supervised", field="supervisee"
+        )
+    if not selectors.supervisees(by, person).filter(pk=chosen.pk).exists():
+        raise DomainError(
+            "supervisee_not_eligible",
+            "Choose a worker in your teams, or the child's social worker, as the "
+            "person supervised",
+            field="supervisee",
+        )
+    return chosen
 
 
 def complete_action(

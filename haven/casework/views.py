@@ -29,6 +29,7 @@ from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
+from haven.core.selectors import current_allocation
 from haven.core.versions import StaleEdit, newest_id
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -290,7 +291,9 @@ def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Record a case supervision")
     owners = selectors.action_owners(request.user, person)
     data = request.POST if request.method == "POST" else None
-    form = SupervisionForm(data)
+    form = SupervisionForm(
+        data, supervisees=selectors.supervisees(request.user, person)
+    )
     actions = [
         ActionForm(data, owners=owners, prefix=f"action{i}") for i in range(ACTION_ROWS)
     ]
@@ -303,6 +306,7 @@ def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 discussion=form.cleaned_data["discussion"],
                 reflections=form.cleaned_data["reflections"],
                 decisions=form.cleaned_data["decisions"],
+                supervisee=form.cleaned_data["supervisee"],
                 actions=[
                     services.NewAction(
                         description=a.cleaned_data["description"],
@@ -319,7 +323,9 @@ def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, "Supervision recorded")
             return redirect("casework:supervisions", pk=pk)
     elif data is None:
-        form.initial = {"held_on": clock.today()}
+        allocation = current_allocation(person)
+        worker = allocation.worker_id if allocation else None
+        form.initial = {"held_on": clock.today(), "supervisee": worker}
     context = _record(person, form=form, actions=actions)
     return render(request, "casework/record_supervision.html", context)
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from haven.casework import oversight, services
 from haven.casework.models import OversightPolicy, Supervision, SupervisionAction
+from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.core.services import allocate_case
@@ -99,7 +100,8 @@ def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
 ):
     client.force_login(mona)
     url = reverse("casework:record_supervision", args=[child.pk])
-    assert client.get(url).status_code == 200
+    form = client.get(url).content.decode()
+    assert f'<option value="{alice.pk}" selected>' in form  # the child's worker
     response = client.post(
         url,
         {
@@ -109,6 +111,7 @@ def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
             "discussion": "Talked about contact with dad.",
             "action0-description": "Arrange contact",
             "action0-owner": alice.pk,
+            "supervisee": alice.pk,
         },
     )
     html = response.content.decode()
@@ -127,11 +130,57 @@ def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
             "action0-due_on_day": "16",
             "action0-due_on_month": "3",
             "action0-due_on_year": "2026",
+            "supervisee": alice.pk,
         },
     )
     assert response["Location"] == reverse("casework:supervisions", args=[child.pk])
     page = client.get(response["Location"]).content.decode()
     assert "Arrange contact" in page
+    assert f"supervising {alice}" in page
+    assert Supervision.objects.get().supervisee == alice
+
+
+def test_a_supervision_records_its_supervisee_by_default_the_childs_worker(
+    frozen, alice, mona, team, child
+):
+    supervision = _supervise(child, mona, dt.date(2026, 3, 2))
+    assert supervision.supervisee == alice
+    event = JournalEvent.objects.get(type="casework.supervision_recorded")
+    assert event.payload["supervisee_id"] == alice.pk
+    assert f"of {alice}" in describe(event)
+    colleague = make_user("carla", "social_worker", team)
+    chosen = services.record_supervision(
+        child,
+        held_on=dt.date(2026, 3, 2),
+        discussion="Carla covers while Alice is away.",
+        supervisee=colleague,
+        by=mona,
+    )
+    assert chosen.supervisee == colleague
+
+
+def test_the_supervisee_must_be_in_the_managers_teams_or_the_childs_worker(
+    frozen, mona, bob, child
+):
+    with pytest.raises(DomainError) as refused:
+        services.record_supervision(
+            child,
+            held_on=dt.date(2026, 3, 2),
+            discussion="Not Bob's case.",
+            supervisee=bob,
+            by=mona,
+        )
+    assert refused.value.code == "supervisee_not_eligible"
+    assert refused.value.field == "supervisee"
+    assert not Supervision.objects.exists()
+
+
+def test_an_unallocated_childs_supervision_names_its_supervisee(frozen, mona, team):
+    child = ChildFactory()
+    allocate_case(child, team=team, worker=None, on=dt.date(2026, 1, 5), by=mona)
+    with pytest.raises(DomainError) as refused:
+        _supervise(child, mona, dt.date(2026, 3, 2))
+    assert refused.value.code == "supervisee_required"
 
 
 def test_a_social_worker_cannot_open_the_supervision_form(client, alice, child):

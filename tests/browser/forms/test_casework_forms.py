@@ -142,6 +142,9 @@ def test_a_manager_records_supervision_with_actions(page: Page, live_server, dem
     page.goto(f"{live_server.url}/casework/people/{child.pk}/supervision/")
     page.get_by_role("link", name="Record a case supervision").click()
 
+    # The child's social worker is proposed as the person supervised.
+    expect(page.locator("#id_supervisee")).to_have_value(str(worker.pk))
+    select(page, "supervisee", value=str(worker.pk))
     fill_date(page, "held_on", today - dt.timedelta(days=2))
     page.fill("#id_discussion", "Talked through school attendance.")
     page.fill("#id_reflections", "Attendance is improving.")
@@ -156,7 +159,7 @@ def test_a_manager_records_supervision_with_actions(page: Page, live_server, dem
 
     expect_success(page, "Supervision recorded")
     supervision = Supervision.objects.get(person=child)
-    assert supervision.manager == manager
+    assert (supervision.manager, supervision.supervisee) == (manager, worker)
     assert supervision.held_on == today - dt.timedelta(days=2)
     assert supervision.discussion == "Talked through school attendance."
     assert supervision.reflections == "Attendance is improving."
