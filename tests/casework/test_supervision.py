@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from haven.casework import oversight, services
 from haven.casework.models import OversightPolicy, Supervision, SupervisionAction
+from haven.core import journal
 from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
@@ -342,3 +343,54 @@ def test_with_no_policy_recorded_the_report_uses_havens_default_and_says_so(
     response = client.get(reverse("casework:oversight"))
     assert response.status_code == 200
     assert "Local policy (Haven default)" in response.content.decode()
+
+
+def test_recorded_management_decisions_count_as_oversight(
+    frozen, client, alice, mona, team, child
+):
+    """A manager's contact decision and an assessment authorised are oversight,
+    read from the journal; a decision journalled by someone else is not."""
+    decided, authorised = ChildFactory(given_name="Decided"), ChildFactory()
+    for other in (decided, authorised):
+        allocate_case(other, team=team, worker=alice, on=dt.date(2025, 12, 1), by=mona)
+
+    def on(day):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(11)))
+
+    decision = {"contact": 1, "decision": "referral"}
+    journal.append(
+        decided,
+        "frontdoor.contact_decided",
+        decision,
+        by=mona,
+        occurred_at=on(dt.date(2026, 2, 20)),
+    )
+    journal.append(
+        authorised,
+        "assessments.assessment_authorised",
+        {"assessment": 1},
+        by=mona,
+        occurred_at=on(dt.date(2026, 2, 16)),
+    )
+    # Not a manager's decision: the child stays overdue.
+    journal.append(
+        child,
+        "frontdoor.contact_decided",
+        decision,
+        by=alice,
+        occurred_at=on(dt.date(2026, 2, 20)),
+    )
+    overdue = oversight.overdue_for(mona)
+    assert [c.allocation.person for c in overdue] == [child]
+    assert overdue[0].last_oversight is None
+
+    # Past the period since the decision, it is listed, saying what it was.
+    later = oversight.overdue_for(mona, dt.date(2026, 4, 10))
+    rows = {c.allocation.person: c for c in later}
+    assert rows[decided].last_oversight == dt.date(2026, 2, 20)
+    assert rows[decided].last_oversight_was == "Contact decision"
+    assert rows[decided].due_on == dt.date(2026, 4, 3)
+    assert rows[authorised].last_oversight_was == "Assessment authorised"
+    client.force_login(mona)
+    html = client.get(reverse("casework:oversight")).content.decode()
+    assert "Last oversight" in html
