@@ -27,7 +27,7 @@ class CinConfig(AppConfig):
             met_by=("casework.note_recorded",),
             ended_by=("cin.episode_closed",),
             action="Visit the child and see them",
-            url_name="casework:record_note",
+            url_name="casework:person",
         )
 
         def _words(choices: type, code: str) -> str:
