@@ -125,6 +125,12 @@ SECTIONS = (
         "What the child said, showed or wants, in their own words where you can, "
         "and how you found it out",
     ),
+    (
+        "parents_views",
+        "The parents' views",
+        "What the parents or carers said about the concerns, their child and "
+        "what would help, in their own words where you can",
+    ),
     ("risks", "Risks", "What is worrying: harm, its likelihood and how serious"),
     ("strengths", "Strengths", "What is working well for the child and family"),
     (

@@ -21,6 +21,7 @@ class Assessment(models.Model):
     # CIN census AssessmentFactors codes (codes.Factor), in the order chosen.
     factors = models.JSONField(default=list, blank=True)
     childs_voice = models.TextField(blank=True, default="")
+    parents_views = models.TextField(blank=True, default="")
     risks = models.TextField(blank=True, default="")
     strengths = models.TextField(blank=True, default="")
     protective_factors = models.TextField(blank=True, default="")

@@ -4,15 +4,15 @@ from django.apps import AppConfig
 
 
 def _note(p: dict[str, Any]) -> str:
+    from haven.casework import visits
     from haven.casework.codes import NoteKind
+    from haven.casework.seeing import words
 
     kind = NoteKind(p["kind"]).label if p.get("kind") in NoteKind.values else "Note"
-    if p.get("seen_alone"):
-        seen = " (child seen alone)"
-    elif p.get("child_seen"):
-        seen = " (child seen)"
-    else:
-        seen = " (child not seen)"
+    if details := visits.words(p):
+        kind += f" ({details})"
+    # The event is one child's: their own answers, not their siblings'.
+    seen = f" ({words(p)})"
     others = len(p.get("children", [])) - 1
     together = f", with {others} other child{'ren' if others > 1 else ''}"
     return f"{kind}: {p.get('subject', '')}{seen}" + (together if others > 0 else "")
@@ -21,6 +21,8 @@ def _note(p: dict[str, Any]) -> str:
 def _supervision(p: dict[str, Any]) -> str:
     actions = len(p.get("actions", []))
     words = f"Case supervision by {p.get('manager', '')}"
+    if p.get("supervisee"):
+        words += f" of {p['supervisee']}"
     if actions:
         words += f", {actions} action{'s' if actions > 1 else ''} set"
     return words

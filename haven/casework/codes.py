@@ -14,9 +14,18 @@ class NoteKind(models.TextChoices):
     VISIT = "visit", "Visit"
     PHONE_CALL = "phone_call", "Phone call"
     MEETING = "meeting", "Meeting"
+    MEETING_NO_CHILD = "meeting_no_child", "Meeting without the child"
     EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
     OBSERVATION = "observation", "Observation"
     DIRECT_WORK = "direct_work", "Direct work"
+
+
+# The kinds of contact in which the worker can see the child. A call, an email,
+# a letter or a meeting without the child cannot record the child as seen.
+FACE_TO_FACE = frozenset(
+    {NoteKind.VISIT, NoteKind.MEETING, NoteKind.OBSERVATION, NoteKind.DIRECT_WORK}
+)
 
 
 class OversightCategory(models.TextChoices):

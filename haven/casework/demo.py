@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from haven.casework import services
 from haven.casework.codes import NoteKind
+from haven.casework.seeing import Alone, Seen
+from haven.casework.visits import BedroomSeen, Visit, VisitPlace
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
@@ -58,6 +60,7 @@ NOTES = (
         "'everyone happy at tea time'.",
     ),
 )
+NOT_ALONE_BECAUSE = "Their parent stayed in the room."
 SIGNIFICANT = (
     (
         NoteKind.VISIT,
@@ -132,11 +135,30 @@ def _notes(
             occurred_at=_at(rng, days_ago),
             subject=subject,
             body=body,
-            child_seen=seen,
-            seen_alone=seen and rng.random() < 0.5,
+            seen=Seen(seen, _alone(rng) if seen else "", NOT_ALONE_BECAUSE),
+            # Its own generator: the shared one's sequence (and so the rest
+            # of the demo authority) stays as it was before visits had details.
+            visit=_visit(random.Random(f"{child.pk}-{days_ago}"))
+            if kind == NoteKind.VISIT
+            else None,
             significant=(kind, subject, body) in SIGNIFICANT,
             by=worker,
         )
+
+
+def _alone(rng: random.Random) -> str:
+    return Alone.YES if rng.random() < 0.5 else Alone.NO
+
+
+def _visit(rng: random.Random) -> Visit:
+    home = rng.random() < 0.8
+    bedroom = BedroomSeen.YES if rng.random() < 0.7 else BedroomSeen.NO
+    return Visit(
+        statutory=rng.random() < 0.7,
+        place=VisitPlace.HOME if home else VisitPlace.SCHOOL,
+        announced=rng.random() < 0.6,
+        bedroom_seen=bedroom if home else BedroomSeen.NOT_APPLICABLE,
+    )
 
 
 def _supervision(rng: random.Random, child: Person, allocation: Allocation) -> None:
@@ -190,7 +212,7 @@ def _drafts(rng: random.Random, allocations: dict[int, Allocation]) -> None:
                     "children": [str(allocation.person_id)],
                     "kind": ["visit"],
                     "occurred_time": ["10:30"],
-                    "child_seen": ["on"],
+                    f"seen_{allocation.person_id}": ["yes"],
                     "subject": ["Home visit"],
                     "body": ["Arrived at 10:30. Mum answered the door and"],
                 },

@@ -7,15 +7,26 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from haven.casework import seeing, visits
 from haven.casework.codes import NoteKind, OversightCategory
+from haven.casework.seeing import Alone, Seen
+from haven.casework.visits import BedroomSeen, Visit, VisitPlace
 from haven.core import clock
 from haven.core.caseroles import CHANGE_REASON_SOURCE, CaseRole, ChangeReason
 from haven.core.conflicts import VersionField
+from haven.core.errors import DomainError, Failures
 from haven.core.forms import DateField, Form
 from haven.core.models import Team, User
 from haven.people.models import Person
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p"]
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _yes(value: str) -> bool:
+    return value == "yes"
 
 
 class NoteForm(Form):
@@ -43,8 +54,36 @@ class NoteForm(Form):
         max_length=8,
         error_messages={"required": "Enter the time"},
     )
-    child_seen = forms.BooleanField(label="The child was seen", required=False)
-    seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
+    # A visit's details: asked on every note (the page works without
+    # JavaScript), required and recorded on a visit only.
+    statutory_visit = forms.TypedChoiceField(
+        label="Was this a statutory visit?",
+        choices=YES_NO,
+        coerce=_yes,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    visit_place = forms.ChoiceField(
+        label="Where was the visit?",
+        choices=VisitPlace.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    announced = forms.TypedChoiceField(
+        label="Was the visit announced?",
+        choices=[("yes", "Announced"), ("no", "Unannounced")],
+        coerce=_yes,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    bedroom_seen = forms.ChoiceField(
+        label="Was the child's bedroom seen?",
+        choices=BedroomSeen.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     significant = forms.BooleanField(
         label="This is a significant event (highlighted in the chronology)",
         required=False,
@@ -72,6 +111,60 @@ class NoteForm(Form):
         field = self.fields["children"]
         assert isinstance(field, forms.TypedMultipleChoiceField)
         field.choices = [(child.pk, child.full_name) for child in children]
+        # Every child the worker could tick has their own questions, so the
+        # page works without JavaScript; only the children ticked are recorded.
+        self.choosable = children
+        for child in children:
+            self.fields.update(_seen_fields(child))
+
+    @property
+    def seen_groups(self) -> list[dict[str, Any]]:
+        """Each child's seen questions, for the template."""
+        return [
+            {"child": child}
+            | {name: self[seeing.field(name, child)] for name in SEEN_QUESTIONS}
+            for child in self.choosable
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        # Also the service's rules; checked here so they are shown with the
+        # form's other errors, beside each child's own questions.
+        data = super().clean() or {}
+        ticked = [c for c in self.choosable if c.pk in data.get("children", [])]
+        failures = Failures()
+        seeing.check(ticked, self.seen_answers(), failures, data.get("kind", ""))
+        if data.get("kind") == NoteKind.VISIT:
+            visits.check(self.visit() or visits.NO_VISIT, failures)
+        try:
+            failures.raise_any()
+        except DomainError as refused:
+            for failure in refused.failures:
+                if failure.field and not self.has_error(failure.field):
+                    self.add_error(failure.field, failure.message)
+        return data
+
+    def visit(self) -> Visit | None:
+        """The visit's details, on a visit."""
+        data = self.cleaned_data
+        if data.get("kind") != NoteKind.VISIT:
+            return None
+        return Visit(
+            statutory=data.get("statutory_visit"),
+            place=data.get("visit_place") or "",
+            announced=data.get("announced"),
+            bedroom_seen=data.get("bedroom_seen") or "",
+        )
+
+    def seen_answers(self) -> dict[int, Seen]:
+        data = self.cleaned_data
+        return {
+            child.pk: Seen(
+                seen=data.get(seeing.field("seen", child)) == "yes",
+                alone=data.get(seeing.field("alone", child)) or "",
+                reason=data.get(seeing.field("reason", child)) or "",
+            )
+            for child in self.choosable
+        }
 
     def clean_occurred_time(self) -> dt.time:
         value = "".join(self.cleaned_data["occurred_time"].split()).upper()
@@ -90,7 +183,7 @@ class NoteForm(Form):
         )
 
     @staticmethod
-    def defaults(kind: str = "") -> dict[str, Any]:
+    def defaults(kind: str = "", child: Person | None = None) -> dict[str, Any]:
         now = timezone.localtime(clock.now())
         initial: dict[str, Any] = {
             "occurred_on": now.date(),
@@ -98,12 +191,49 @@ class NoteForm(Form):
         }
         if kind in NoteKind.values:
             initial["kind"] = kind
-        if kind == NoteKind.VISIT:
-            initial["child_seen"] = True
+        if kind == NoteKind.VISIT and child is not None:
+            initial[seeing.field("seen", child)] = "yes"
         return initial
 
 
+SEEN_QUESTIONS = ("seen", "alone", "reason")
+
+
+def _seen_fields(child: Person) -> dict[str, forms.Field]:
+    name = child.full_name
+    return {
+        seeing.field("seen", child): forms.ChoiceField(
+            label=f"Was {name} seen?",
+            choices=[("yes", "Yes"), ("no", "No")],
+            widget=forms.RadioSelect,
+            required=False,
+        ),
+        seeing.field("alone", child): forms.ChoiceField(
+            label=f"Was {name} seen alone?",
+            choices=Alone.choices,
+            widget=forms.RadioSelect,
+            required=False,
+        ),
+        seeing.field("reason", child): forms.CharField(
+            label=f"If {name} was not seen alone, why not?",
+            max_length=500,
+            required=False,
+        ),
+    }
+
+
 class SupervisionForm(Form):
+    supervisee = forms.ModelChoiceField(
+        label="Who was supervised?",
+        help_text="The worker whose work on the child's case was discussed.",
+        queryset=User.objects.none(),
+        empty_label="Choose a worker",
+        error_messages={
+            "required": "Choose who was supervised",
+            "invalid_choice": "Choose a worker in your teams, or the child's social "
+            "worker, as the person supervised",
+        },
+    )
     held_on = DateField(
         label="Date of the supervision",
         help_text="For example, 27 3 2026",
@@ -126,6 +256,12 @@ class SupervisionForm(Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
+
+    def __init__(self, *args: Any, supervisees: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["supervisee"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = supervisees
 
 
 class ActionForm(Form):

@@ -22,6 +22,12 @@ FIELDS = {
     "impact": "impact",
     "child_seen": "child_seen",
     "seen_alone": "seen_alone",
+    "alone_not_applicable": "alone_not_applicable",
+    "not_alone_reason": "not_alone_reason",
+    "statutory_visit": "statutory_visit",
+    "visit_place": "visit_place",
+    "announced": "announced",
+    "bedroom_seen": "bedroom_seen",
 }
 
 

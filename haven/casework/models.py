@@ -5,7 +5,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from haven.casework import visits
 from haven.casework.codes import NoteKind, OversightCategory
+from haven.casework.visits import BedroomSeen, VisitPlace
 from haven.core.versions import version_field
 
 
@@ -28,6 +30,17 @@ class CaseNote(models.Model):
     )
     child_seen = models.BooleanField(default=False)
     seen_alone = models.BooleanField(default=False)
+    alone_not_applicable = models.BooleanField(
+        default=False, help_text="Seen, and a baby or too young to be seen alone."
+    )
+    not_alone_reason = models.TextField(
+        blank=True, help_text="Why the child, seen, was not seen alone."
+    )
+    # A visit's details (blank on other kinds of note).
+    statutory_visit = models.BooleanField(null=True, blank=True)
+    visit_place = models.CharField(max_length=20, blank=True, choices=VisitPlace)
+    announced = models.BooleanField(null=True, blank=True)
+    bedroom_seen = models.CharField(max_length=20, blank=True, choices=BedroomSeen)
     significant = models.BooleanField(default=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes"
@@ -44,11 +57,20 @@ class CaseNote(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(seen_alone=True, child_seen=False),
                 name="casenote_seen_alone_only_if_seen",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(alone_not_applicable=True, child_seen=False)
+                & ~models.Q(alone_not_applicable=True, seen_alone=True),
+                name="casenote_alone_not_applicable_only_if_seen_not_alone",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject}"
+
+    @property
+    def visit_words(self) -> str:
+        return visits.words({name: getattr(self, name) for name in visits.FIELDS})
 
 
 class Draft(models.Model):
@@ -112,6 +134,14 @@ class Supervision(models.Model):
     )
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # The worker supervised (blank on supervisions recorded before it was asked).
+    supervisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     held_on = models.DateField()
     discussion = models.TextField()

@@ -9,6 +9,11 @@ known to this app: the apps that record those (later issues) add a function to
     STRICTER.append(lambda: Plan.objects.filter(ended_on=None).values("person_id"))
 
 in their AppConfig.ready. Every other allocated child gets the "other" period.
+
+Oversight is a case supervision, or a management decision recorded on the
+child's record: a manager's decision on a contact at the front door, or a
+manager authorising an assessment. These are read from the journal, so this
+app needs none of those apps' tables.
 """
 
 import datetime as dt
@@ -17,12 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from haven.casework.codes import OversightCategory
 from haven.casework.models import OversightPolicy, Supervision
 from haven.core import access, clock
 from haven.core.caseroles import CaseRole
-from haven.core.models import Allocation, User
+from haven.core.models import Allocation, JournalEvent, User
 from haven.people.models import Person
 
 # The periods Haven installs (migration 0002) and falls back to if a council's
@@ -65,13 +71,36 @@ def policy_on(category: str, on: dt.date | None = None) -> OversightPolicy:
     return policy
 
 
+# Journal events that record a management decision on the child's case, in
+# words for the report. A contact decision counts when a manager made it.
+DECISIONS = {
+    "frontdoor.contact_decided": "Contact decision",
+    "assessments.assessment_authorised": "Assessment authorised",
+}
+MANAGER_PERMISSION = "manage_team_cases"
+
+
+def _decisions_on_record() -> QuerySet[JournalEvent]:
+    """Management decisions on the outer row's child or a record merged into it."""
+    by_manager = Q(actor__groups__permissions__codename=MANAGER_PERMISSION) | Q(
+        actor__is_superuser=True
+    )
+    return JournalEvent.objects.filter(
+        Q(person=OuterRef("person")) | Q(person__merged_into=OuterRef("person")),
+        Q(type="assessments.assessment_authorised")
+        | Q(by_manager, type="frontdoor.contact_decided"),
+    ).order_by("-occurred_at")
+
+
 @dataclass(frozen=True)
 class OverdueCase:
     allocation: Allocation
     category: str
     weeks: int
-    last_supervision: dt.date | None  # None: no oversight was ever recorded
+    last_supervision: dt.date | None  # None: no supervision was ever recorded
     due_on: dt.date
+    last_oversight: dt.date | None = None  # supervision or management decision
+    last_oversight_was: str = ""  # what it was, in words
 
     @property
     def category_words(self) -> str:
@@ -82,10 +111,10 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
     """Children allocated to the user's teams whose oversight is past due, most
     overdue first.
 
-    Oversight is due the policy period after the latest recorded supervision
-    (on the child's record or a record merged into it) or, for a child never
-    supervised, after the current allocation started: a newly allocated case is
-    not overdue from its first day.
+    Oversight is due the policy period after the latest recorded supervision or
+    management decision (on the child's record or a record merged into it) or,
+    for a child with neither, after the current allocation started: a newly
+    allocated case is not overdue from its first day.
     """
     on = on or clock.today()
     teams = access.team_ids_for(user)
@@ -102,7 +131,11 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
         )
         .filter(person__in=access.visible_people(user, Person.objects.all()))
         .select_related("person", "worker", "team")
-        .annotate(last_supervision=Subquery(latest))
+        .annotate(
+            last_supervision=Subquery(latest),
+            last_decision_at=Subquery(_decisions_on_record().values("occurred_at")[:1]),
+            last_decision_type=Subquery(_decisions_on_record().values("type")[:1]),
+        )
     )
     stricter = stricter_person_ids()
     weeks = {
@@ -115,10 +148,30 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
             if allocation.person_id in stricter
             else OversightCategory.OTHER
         )
-        last: dt.date | None = allocation.last_supervision
+        supervised: dt.date | None = allocation.last_supervision
+        last, was = _last_oversight(allocation, supervised)
         due_on = (last or allocation.started_on) + dt.timedelta(weeks=weeks[category])
         if due_on < on:
             found.append(
-                OverdueCase(allocation, str(category), weeks[category], last, due_on)
+                OverdueCase(
+                    allocation,
+                    str(category),
+                    weeks[category],
+                    supervised,
+                    due_on,
+                    last,
+                    was,
+                )
             )
     return sorted(found, key=lambda c: (c.due_on, c.allocation.pk))
+
+
+def _last_oversight(
+    allocation: Any, supervised: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """The latest oversight of either kind, and what it was."""
+    decided_at: dt.datetime | None = allocation.last_decision_at
+    decided = timezone.localdate(decided_at) if decided_at else None
+    if decided is not None and (supervised is None or decided > supervised):
+        return decided, DECISIONS[allocation.last_decision_type]
+    return supervised, "Case supervision" if supervised else ""

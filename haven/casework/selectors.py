@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from haven.casework.models import CaseNote, Draft, Supervision, SupervisionAction
 from haven.core import access, clock, teams
-from haven.core.caseroles import HOLDER_PERMISSION
+from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
 from haven.core.models import Allocation, Team, User
 from haven.people import lifestage
 from haven.people import selectors as people
@@ -115,5 +115,24 @@ def action_owners(user: User, person: Person) -> QuerySet[User]:
     return (
         User.objects.filter(is_active=True)
         .filter(Q(team_id__in=teams) | Q(pk__in=allocated))
+        .order_by("last_name", "first_name")
+    )
+
+
+def supervisees(user: User, person: Person) -> QuerySet[User]:
+    """Whom a manager may record as supervised on a child's case: the workers
+    who do casework in the teams they manage, and the child's allocated social
+    worker."""
+    allocated = Allocation.objects.filter(
+        person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+    ).values("worker_id")
+    in_teams = Q(
+        team_id__in=access.team_ids_for(user),
+        groups__permissions__codename="record_casework",
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(in_teams | Q(pk__in=allocated))
+        .distinct()
         .order_by("last_name", "first_name")
     )

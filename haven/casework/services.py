@@ -3,14 +3,23 @@ the facts, changes state and journals one event per child, in one transaction.""
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
-from haven.casework import selectors
+from haven.casework import seeing, selectors, visits
 from haven.casework.codes import NoteKind, OversightCategory
+
+# Drafts of case notes are kept by haven.casework.drafts; re-exported so callers
+# have one module to write through.
+from haven.casework.drafts import EMPTY_DRAFT_KEPT_FOR as EMPTY_DRAFT_KEPT_FOR
+from haven.casework.drafts import discard_draft as discard_draft
+from haven.casework.drafts import open_draft as open_draft
+from haven.casework.drafts import same_page as same_page
+from haven.casework.drafts import save_draft as save_draft
+from haven.casework.drafts import saved_elsewhere as saved_elsewhere
 from haven.casework.models import (
     CaseNote,
     Draft,
@@ -18,13 +27,15 @@ from haven.casework.models import (
     Supervision,
     SupervisionAction,
 )
-from haven.core import access, clock, journal, once, teams
+from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
+from haven.core import access, clock, journal, teams
 from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
-from haven.core.errors import AccessDenied, DomainError, Failures
+from haven.core.errors import DomainError, Failures
 from haven.core.models import Allocation, Team, User
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
-from haven.core.versions import StaleEdit, check_history, claim, values_of
+from haven.core.versions import check_history, values_of
 from haven.people.models import Person
 
 
@@ -55,8 +66,8 @@ def record_note(
     occurred_at: dt.datetime,
     subject: str,
     body: str,
-    child_seen: bool,
-    seen_alone: bool = False,
+    seen: Seen | Mapping[int, Seen] = seeing.NOT_SEEN,
+    visit: Visit | None = None,
     impact: str = "",
     significant: bool = False,
     by: User,
@@ -64,6 +75,9 @@ def record_note(
 ) -> list[CaseNote]:
     """Record one note on each child's record (siblings seen together share it).
 
+    `seen` is each child's own answers (by the child's id), or one answer for
+    every child. `visit` is a visit's details: required, and only allowed, on a
+    visit.
     The draft the note was typed in, if given, is deleted with the same commit.
     """
     _require(by, "record_casework", "Your role does not include recording casework")
@@ -84,12 +98,11 @@ def record_note(
         )
     subject = _required_text(subject, "subject", "Enter a subject")
     body = _required_text(body, "body", "Enter what happened")
-    if seen_alone and not child_seen:
-        raise DomainError(
-            "seen_alone_not_seen",
-            "A child can only be seen alone if they were seen",
-            field="seen_alone",
-        )
+    answers = {c.pk: seen for c in unique} if isinstance(seen, Seen) else seen
+    failures = Failures()
+    seeing.check(unique, answers, failures, kind)
+    details = _visit_details(kind, visit, failures)
+    failures.raise_any()
     if draft is not None and draft.author_id != by.pk:
         raise DomainError("not_your_draft", "This draft belongs to someone else")
     group = uuid.uuid4()
@@ -97,6 +110,7 @@ def record_note(
     notes: list[CaseNote] = []
     with transaction.atomic():
         for child in unique:
+            answer = answers.get(child.pk, seeing.NOT_SEEN)
             notes.append(
                 CaseNote.objects.create(
                     person=child,
@@ -105,8 +119,11 @@ def record_note(
                     subject=subject,
                     body=body,
                     impact=impact.strip(),
-                    child_seen=child_seen,
-                    seen_alone=seen_alone,
+                    child_seen=answer.seen,
+                    seen_alone=answer.seen_alone,
+                    alone_not_applicable=answer.not_applicable,
+                    not_alone_reason=answer.not_alone_reason,
+                    **details,
                     significant=significant,
                     author=by,
                     recorded_at=now,
@@ -126,8 +143,13 @@ def record_note(
                     # journal and an edit to the note's row is noticed.
                     "body": body,
                     "impact": impact.strip(),
-                    "child_seen": child_seen,
-                    "seen_alone": seen_alone,
+                    # This child's own answers, not the group's.
+                    "child_seen": note.child_seen,
+                    "seen_alone": note.seen_alone,
+                    "alone_not_applicable": note.alone_not_applicable,
+                    "not_alone_reason": note.not_alone_reason,
+                    **details,
+                    **_seen_on_visit(note),
                     "group": str(group),
                     "children": ids,
                 },
@@ -140,113 +162,24 @@ def record_note(
     return notes
 
 
-def save_draft(
-    person: Person,
-    *,
-    draft_id: int | None,
-    person_ids: Sequence[int],
-    fields: dict[str, Any],
-    by: User,
-    expected_version: int | None = None,
-) -> Draft:
-    """Keep what the worker has typed so far, in their one draft of this child's
-    note: every autosave, failed save or radio click updates it in place.
-
-    `expected_version` is the draft's version the page last saw: if another
-    tab has saved the draft since, nothing is saved (`StaleEdit`).
-
-    Given the id the page carries, only that draft is updated: once it is saved
-    as a note or discarded, a late autosave (or the beacon sent as the page
-    closes) is refused rather than bringing it back. Not journalled: a draft is
-    the worker's own unfinished text, not part of the record.
-    """
-    _require(by, "record_casework", "Your role does not include recording casework")
-    _require_access(by, person)
-    chosen = sorted({int(pk) for pk in person_ids})
-    if chosen:
-        visible = access.changeable_people(by, Person.objects.filter(pk__in=chosen))
-        if visible.count() != len(chosen):
-            raise AccessDenied()
-    now = clock.now()
-    with transaction.atomic():
-        key = {"author": by, "person": person, "form": Draft.Form.CASE_NOTE}
-        mine = Draft.objects.select_for_update()
-        if draft_id is None:
-            draft, _ = mine.get_or_create(
-                **key, defaults={"created_at": now, "updated_at": now}
-            )
-        elif (found := mine.filter(pk=draft_id, **key).first()) is not None:
-            draft = found
-        else:
-            # Saved as a note or discarded meanwhile, or not this child's draft.
-            raise DomainError("draft_gone", "This draft has been saved or discarded")
-        read_at = expected_version if draft_id else None
-        if saved_elsewhere(draft, read_at, fields):
-            raise StaleEdit(_draft_values(draft), draft.version)
-        claim(draft, None, _draft_values)
-        draft.person_ids = chosen
-        draft.fields = fields
-        draft.updated_at = now
-        draft.save(update_fields=["person_ids", "fields", "updated_at"])
-    return draft
+def _seen_on_visit(note: CaseNote) -> dict[str, Any]:
+    """The child, on a visit in which they were seen: what meets a visiting
+    timescale (CIN-VISIT) keyed on the child."""
+    if note.kind == NoteKind.VISIT and note.child_seen:
+        return {"seen_on_visit": note.person_id}
+    return {}
 
 
-# An untouched draft older than this is a page opened and left: remove it.
-EMPTY_DRAFT_KEPT_FOR = dt.timedelta(days=1)
-
-
-def same_page(draft: Draft, fields: dict[str, Any]) -> bool:
-    """Whether the draft was last saved from the page now sending `fields`
-    (each page has its own submission token). Then a version it has not seen
-    yet is its own autosave still on the way back, not another tab's."""
-    token = fields.get(once.FIELD)
-    return bool(token) and draft.fields.get(once.FIELD) == token
-
-
-def saved_elsewhere(draft: Draft, read_at: int | None, fields: dict[str, Any]) -> bool:
-    """Whether another page has saved the draft since this one read it at
-    version `read_at`."""
-    return (
-        read_at is not None
-        and draft.version != read_at
-        and not same_page(draft, fields)
-    )
-
-
-def _draft_values(draft: Draft) -> dict[str, Any]:
-    return {"fields": draft.fields, "person_ids": draft.person_ids}
-
-
-def open_draft(person: Person, *, by: User) -> Draft:
-    """The worker's draft of a note on this child: the one they left, to resume,
-    or a new empty one.
-
-    The page carries its id from the start, so every autosave updates this row
-    and, once the note is saved (deleting it), a late autosave is refused
-    instead of creating a stray draft of a note already on the record. Empty
-    drafts are not listed anywhere; the worker's old ones are cleared here.
-    """
-    _require(by, "record_casework", "Your role does not include recording casework")
-    _require_access(by, person)
-    now = clock.now()
-    with transaction.atomic():
-        Draft.objects.filter(
-            author=by, fields={}, updated_at__lt=now - EMPTY_DRAFT_KEPT_FOR
-        ).delete()
-        draft, _ = Draft.objects.get_or_create(
-            author=by,
-            person=person,
-            form=Draft.Form.CASE_NOTE,
-            defaults={"person_ids": [person.pk], "created_at": now, "updated_at": now},
-        )
-    return draft
-
-
-def discard_draft(draft: Draft, *, by: User) -> None:
-    """The worker throws away their unfinished note."""
-    if draft.author_id != by.pk:
-        raise DomainError("not_your_draft", "This draft belongs to someone else")
-    draft.delete()
+def _visit_details(
+    kind: str, visit: Visit | None, failures: Failures
+) -> dict[str, Any]:
+    """A visit's details as the note's fields; none on another kind of note."""
+    if kind != NoteKind.VISIT:
+        return {}
+    if visit is None:
+        visit = visits.NO_VISIT
+    visits.check(visit, failures)
+    return visit.fields()
 
 
 # Supervision ------------------------------------------------------------------
@@ -269,9 +202,11 @@ def record_supervision(
     reflections: str = "",
     decisions: str = "",
     actions: Sequence[NewAction] = (),
+    supervisee: User | None = None,
     by: User,
 ) -> Supervision:
-    """A manager records management oversight of a child's case."""
+    """A manager records management oversight of a child's case, and which
+    worker they supervised (by default the child's allocated social worker)."""
     _require(by, "manage_team_cases", "Only managers can record a case supervision")
     _require_access(by, person)
     if held_on > clock.today():
@@ -319,10 +254,12 @@ def record_supervision(
                 field=prefix + "due_on",
             )
         checked.append((action.description.strip(), action.owner, action.due_on))
+    supervisee = _supervisee(person, supervisee, by)
     with transaction.atomic():
         supervision = Supervision.objects.create(
             person=person,
             manager=by,
+            supervisee=supervisee,
             held_on=held_on,
             discussion=discussion,
             reflections=reflections.strip(),
@@ -345,6 +282,8 @@ def record_supervision(
                 "supervision": supervision.pk,
                 "held_on": held_on,
                 "manager": str(by),
+                "supervisee": str(supervisee),
+                "supervisee_id": supervisee.pk,
                 "decisions": supervision.decisions,
                 "actions": [
                     {
@@ -362,6 +301,24 @@ def record_supervision(
             significant=True,
         )
     return supervision
+
+
+def _supervisee(person: Person, chosen: User | None, by: User) -> User:
+    if chosen is None:
+        allocation = current_allocation(person)
+        chosen = allocation.worker if allocation else None
+    if chosen is None:
+        raise DomainError(
+            "supervisee_required", "Choose who was supervised", field="supervisee"
+        )
+    if not selectors.supervisees(by, person).filter(pk=chosen.pk).exists():
+        raise DomainError(
+            "supervisee_not_eligible",
+            "Choose a worker in your teams, or the child's social worker, as the "
+            "person supervised",
+            field="supervisee",
+        )
+    return chosen
 
 
 def complete_action(

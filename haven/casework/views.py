@@ -29,6 +29,7 @@ from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
+from haven.core.selectors import current_allocation
 from haven.core.versions import StaleEdit, newest_id
 from haven.people import selectors as people
 from haven.people.models import Person
@@ -175,8 +176,8 @@ def _record_note(
         subject=data["subject"],
         body=data["body"],
         impact=data["impact"],
-        child_seen=data["child_seen"],
-        seen_alone=data["seen_alone"],
+        seen=form.seen_answers(),
+        visit=form.visit(),
         significant=data["significant"],
         by=request.user,
         draft=draft,
@@ -199,7 +200,7 @@ def _resume_note(
         form.initial = _initial_from(draft.fields, form)
     else:
         kind = params.text(request.GET.get("kind"))
-        form.initial = NoteForm.defaults(kind) | {"children": [person.pk]}
+        form.initial = NoteForm.defaults(kind, person) | {"children": [person.pk]}
     context = _record(
         person,
         form=form,
@@ -290,7 +291,9 @@ def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Record a case supervision")
     owners = selectors.action_owners(request.user, person)
     data = request.POST if request.method == "POST" else None
-    form = SupervisionForm(data)
+    form = SupervisionForm(
+        data, supervisees=selectors.supervisees(request.user, person)
+    )
     actions = [
         ActionForm(data, owners=owners, prefix=f"action{i}") for i in range(ACTION_ROWS)
     ]
@@ -303,6 +306,7 @@ def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 discussion=form.cleaned_data["discussion"],
                 reflections=form.cleaned_data["reflections"],
                 decisions=form.cleaned_data["decisions"],
+                supervisee=form.cleaned_data["supervisee"],
                 actions=[
                     services.NewAction(
                         description=a.cleaned_data["description"],
@@ -319,7 +323,9 @@ def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, "Supervision recorded")
             return redirect("casework:supervisions", pk=pk)
     elif data is None:
-        form.initial = {"held_on": clock.today()}
+        allocation = current_allocation(person)
+        worker = allocation.worker_id if allocation else None
+        form.initial = {"held_on": clock.today(), "supervisee": worker}
     context = _record(person, form=form, actions=actions)
     return render(request, "casework/record_supervision.html", context)
 

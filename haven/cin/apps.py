@@ -19,6 +19,16 @@ class CinConfig(AppConfig):
             action="Review the child in need plan",
             url_name="cin:plan",
         )
+        # Keyed on the child: a visit note in which the child was seen carries
+        # "seen_on_visit" (casework.note_recorded); one without it meets nothing.
+        activate(
+            "CIN-VISIT",
+            key="seen_on_visit",
+            met_by=("casework.note_recorded",),
+            ended_by=("cin.episode_closed",),
+            action="Visit the child and see them",
+            url_name="casework:person",
+        )
 
         def _words(choices: type, code: str) -> str:
             try:

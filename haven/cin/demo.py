@@ -257,6 +257,7 @@ def _plan(rng: random.Random, episode: Episode, worker: User, after: dt.date) ->
             held_on=review_on,
             summary="Good progress on the actions; the family are engaged.",
             decision="close" if closing else "continue",
+            attended="Mother and social worker",
             by=worker,
         )
         if closing:

@@ -74,10 +74,33 @@ class ReviewForm(Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
     )
+    attended = forms.CharField(
+        label="Who attended",
+        help_text="Names and roles: the child, parents, professionals",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    childs_views = forms.CharField(
+        label="The child's views",
+        help_text="In the child's own words where you can",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    parents_views = forms.CharField(
+        label="The parents' views",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
     decision = forms.ChoiceField(
         label="Decision",
         choices=ReviewDecision.choices,
         widget=forms.RadioSelect,
+        required=False,
+    )
+    next_review_on = DateField(
+        label="Date of the next review",
+        help_text="Leave blank for the usual interval (local policy); not needed "
+        "if the review ends the plan",
         required=False,
     )
 

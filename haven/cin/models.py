@@ -98,6 +98,14 @@ class PlanReview(models.Model):
     held_on = models.DateField()
     summary = models.TextField()
     decision = models.CharField(max_length=20, choices=ReviewDecision.choices)
+    # Who attended, and the child's and parents' own views (blank on reviews
+    # recorded before they were asked).
+    attended = models.TextField(blank=True)
+    childs_views = models.TextField(blank=True)
+    parents_views = models.TextField(blank=True)
+    next_review_on = models.DateField(
+        null=True, blank=True, help_text="None when the review ended the plan."
+    )
     recorded_by = models.ForeignKey(
         "core.User", on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -8,8 +8,10 @@ Journal events:
   assessments.assessment_started  {"assessment", "episode", "referral_date" (the
                                    episode's first)} (starts ASSESS-CF)
   cin.primary_need_set            {"episode", "need"}
-  cin.child_in_need_plan_started  {"plan", "episode", "actions"}
-  cin.plan_reviewed               {"plan", "episode", "review", "decision"}
+  cin.child_in_need_plan_started  {"plan", "episode", "actions", "seen_on_visit"
+                                   (the child, starts CIN-VISIT)}
+  cin.plan_reviewed               {"plan", "episode", "review", "decision",
+                                   "attended", "next_review_on"}
   cin.episode_closed              {"episode", "reason", "ended_plan", "step_down",
                                    "existing_early_help_request", "referral_nfa"}
 """
@@ -40,6 +42,7 @@ from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
 from haven.people.selectors import record_ids
+from haven.timescales.catalogue import rule
 
 # --- checks -----------------------------------------------------------------
 
@@ -307,7 +310,14 @@ def start_plan(
         journal.append(
             episode.person,
             "cin.child_in_need_plan_started",
-            {"plan": plan.pk, "episode": episode.pk, "actions": len(lines)},
+            {
+                "plan": plan.pk,
+                "episode": episode.pk,
+                "actions": len(lines),
+                # The child to be visited: a visit note seeing them carries
+                # the same key, and meets CIN-VISIT.
+                "seen_on_visit": episode.person_id,
+            },
             by=by,
             occurred_at=clock.start_of(started_on),
             significant=True,
@@ -316,9 +326,21 @@ def start_plan(
 
 
 def review_plan(
-    plan: Plan, *, held_on: dt.date, summary: str, decision: str, by: User
+    plan: Plan,
+    *,
+    held_on: dt.date,
+    summary: str,
+    decision: str,
+    attended: str,
+    childs_views: str = "",
+    parents_views: str = "",
+    next_review_on: dt.date | None = None,
+    by: User,
 ) -> PlanReview:
-    """Record a review of the child's plan: what has changed and what next."""
+    """Record a review of the child's plan: who attended, the child's and
+    parents' views, what has changed and what next. A plan that continues has
+    its next review date: by default the local review interval (CIN-REVIEW)
+    from this review."""
     person = plan.episode.person
     _may_do_casework(by, person)
     check_date(
@@ -338,6 +360,11 @@ def review_plan(
         raise DomainError(
             "decision_required", "Choose what the review decided", field="decision"
         )
+    if not attended.strip():
+        raise DomainError(
+            "attended_required", "Say who attended the review", field="attended"
+        )
+    next_review_on = _next_review(held_on, decision, next_review_on)
     with transaction.atomic():
         # Episode before plan: the order close_episode locks them, so the two
         # cannot deadlock.
@@ -350,6 +377,10 @@ def review_plan(
             held_on=held_on,
             summary=summary.strip(),
             decision=decision,
+            attended=attended.strip(),
+            childs_views=childs_views.strip(),
+            parents_views=parents_views.strip(),
+            next_review_on=next_review_on,
             recorded_by=by,
         )
         journal.append(
@@ -360,11 +391,30 @@ def review_plan(
                 "episode": plan.episode_id,
                 "review": review.pk,
                 "decision": decision,
+                "attended": review.attended,
+                "next_review_on": next_review_on,
             },
             by=by,
             occurred_at=clock.start_of(held_on),
         )
     return review
+
+
+def _next_review(
+    held_on: dt.date, decision: str, chosen: dt.date | None
+) -> dt.date | None:
+    if decision == ReviewDecision.CLOSE:
+        return None
+    if chosen is None:
+        interval = rule("CIN-REVIEW").interval
+        return interval.due_from(held_on) if interval else None
+    if chosen <= held_on:
+        raise DomainError(
+            "next_review_not_after",
+            "The next review must be after this review",
+            field="next_review_on",
+        )
+    return chosen
 
 
 # --- closure ----------------------------------------------------------------

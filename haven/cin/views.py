@@ -185,6 +185,10 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     held_on=form.cleaned_data["held_on"],
                     summary=form.cleaned_data["summary"],
                     decision=form.cleaned_data["decision"],
+                    attended=form.cleaned_data["attended"],
+                    childs_views=form.cleaned_data["childs_views"],
+                    parents_views=form.cleaned_data["parents_views"],
+                    next_review_on=form.cleaned_data["next_review_on"],
                     by=request.user,
                 )
                 if form.cleaned_data["decision"] == ReviewDecision.CLOSE:

@@ -364,3 +364,31 @@ def test_lateness_at_authorisation_is_the_engines_due_date(assessment, alice, mo
     with pytest.raises(DomainError) as refused:
         services.authorise_assessment(assessment, by=mona)
     assert refused.value.code == "delay_reason_required"
+
+
+def test_the_parents_views_are_recorded_with_the_version_check(assessment, alice):
+    from haven.core.versions import StaleEdit
+
+    read_at = assessment.version
+    services.save_assessment(
+        assessment,
+        {"parents_views": "Mum says the school never told her"},
+        by=alice,
+        expected_version=read_at,
+    )
+    assessment.refresh_from_db()
+    assert assessment.parents_views == "Mum says the school never told her"
+    event = JournalEvent.objects.get(type="assessments.assessment_updated")
+    assert event.payload["after"] == {
+        "parents_views": "Mum says the school never told her"
+    }
+    # A second tab still at the old version is refused, nothing overwritten.
+    with pytest.raises(StaleEdit):
+        services.save_assessment(
+            assessment,
+            {"parents_views": "Dad disagrees"},
+            by=alice,
+            expected_version=read_at,
+        )
+    assessment.refresh_from_db()
+    assert assessment.parents_views == "Mum says the school never told her"

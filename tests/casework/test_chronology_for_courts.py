@@ -9,6 +9,8 @@ import pytest
 from haven.casework import services
 from haven.casework.integrity import notes_match_their_journal
 from haven.casework.models import CaseNote
+from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.core.services import break_glass, grant_access
@@ -29,7 +31,8 @@ def story(child, alice, bob, mona):
         subject="Home visit",
         body="Saw Jasmine in the kitchen.",
         impact=IMPACT,
-        child_seen=True,
+        seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         by=alice,
     )
     grant_access(child, to=bob, reason=GRANT, by=mona)

@@ -31,11 +31,16 @@ def _typed(child, draft_id, **overrides):
         "draft": draft_id,
         "children": [child.pk],
         "kind": "visit",
+        "statutory_visit": "yes",
+        "visit_place": "home",
+        "announced": "yes",
+        "bedroom_seen": "yes",
         "occurred_on_day": at.day,
         "occurred_on_month": at.month,
         "occurred_on_year": at.year,
         "occurred_time": at.strftime("%H:%M"),
-        "child_seen": "on",
+        f"seen_{child.pk}": "yes",
+        f"alone_{child.pk}": "yes",
         "subject": "Home visit",
         "body": "Mum answered the door.",
     } | overrides
@@ -92,7 +97,7 @@ def test_opening_the_form_again_resumes_the_draft_as_it_was_left(
         draft_id,
         children=[child.pk, sibling.pk],
         kind="phone_call",
-        child_seen="",
+        **{f"seen_{child.pk}": "no"},
         occurred_on_day="3",
         occurred_on_month="2",
         occurred_on_year="2026",
@@ -111,7 +116,8 @@ def test_opening_the_form_again_resumes_the_draft_as_it_was_left(
     assert 'value="phone_call" checked' in html
     assert 'value="visit" checked' not in html
     assert f'value="{sibling.pk}" checked' in html
-    assert 'id="id_child_seen" type="checkbox" checked' not in html
+    seen_no = f'name="seen_{child.pk}" type="radio" value="no" checked'
+    assert seen_no in html
     assert 'value="Call with mum"' in html
     assert "She says school is going better" in html
     assert 'value="09:15"' in html

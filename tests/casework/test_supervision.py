@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from haven.casework import oversight, services
 from haven.casework.models import OversightPolicy, Supervision, SupervisionAction
+from haven.core import journal
+from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.core.services import allocate_case
@@ -99,7 +101,8 @@ def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
 ):
     client.force_login(mona)
     url = reverse("casework:record_supervision", args=[child.pk])
-    assert client.get(url).status_code == 200
+    form = client.get(url).content.decode()
+    assert f'<option value="{alice.pk}" selected>' in form  # the child's worker
     response = client.post(
         url,
         {
@@ -109,6 +112,7 @@ def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
             "discussion": "Talked about contact with dad.",
             "action0-description": "Arrange contact",
             "action0-owner": alice.pk,
+            "supervisee": alice.pk,
         },
     )
     html = response.content.decode()
@@ -127,11 +131,57 @@ def test_the_supervision_page_shows_an_action_error_and_keeps_what_was_typed(
             "action0-due_on_day": "16",
             "action0-due_on_month": "3",
             "action0-due_on_year": "2026",
+            "supervisee": alice.pk,
         },
     )
     assert response["Location"] == reverse("casework:supervisions", args=[child.pk])
     page = client.get(response["Location"]).content.decode()
     assert "Arrange contact" in page
+    assert f"supervising {alice}" in page
+    assert Supervision.objects.get().supervisee == alice
+
+
+def test_a_supervision_records_its_supervisee_by_default_the_childs_worker(
+    frozen, alice, mona, team, child
+):
+    supervision = _supervise(child, mona, dt.date(2026, 3, 2))
+    assert supervision.supervisee == alice
+    event = JournalEvent.objects.get(type="casework.supervision_recorded")
+    assert event.payload["supervisee_id"] == alice.pk
+    assert f"of {alice}" in describe(event)
+    colleague = make_user("carla", "social_worker", team)
+    chosen = services.record_supervision(
+        child,
+        held_on=dt.date(2026, 3, 2),
+        discussion="Carla covers while Alice is away.",
+        supervisee=colleague,
+        by=mona,
+    )
+    assert chosen.supervisee == colleague
+
+
+def test_the_supervisee_must_be_in_the_managers_teams_or_the_childs_worker(
+    frozen, mona, bob, child
+):
+    with pytest.raises(DomainError) as refused:
+        services.record_supervision(
+            child,
+            held_on=dt.date(2026, 3, 2),
+            discussion="Not Bob's case.",
+            supervisee=bob,
+            by=mona,
+        )
+    assert refused.value.code == "supervisee_not_eligible"
+    assert refused.value.field == "supervisee"
+    assert not Supervision.objects.exists()
+
+
+def test_an_unallocated_childs_supervision_names_its_supervisee(frozen, mona, team):
+    child = ChildFactory()
+    allocate_case(child, team=team, worker=None, on=dt.date(2026, 1, 5), by=mona)
+    with pytest.raises(DomainError) as refused:
+        _supervise(child, mona, dt.date(2026, 3, 2))
+    assert refused.value.code == "supervisee_required"
 
 
 def test_a_social_worker_cannot_open_the_supervision_form(client, alice, child):
@@ -293,3 +343,54 @@ def test_with_no_policy_recorded_the_report_uses_havens_default_and_says_so(
     response = client.get(reverse("casework:oversight"))
     assert response.status_code == 200
     assert "Local policy (Haven default)" in response.content.decode()
+
+
+def test_recorded_management_decisions_count_as_oversight(
+    frozen, client, alice, mona, team, child
+):
+    """A manager's contact decision and an assessment authorised are oversight,
+    read from the journal; a decision journalled by someone else is not."""
+    decided, authorised = ChildFactory(given_name="Decided"), ChildFactory()
+    for other in (decided, authorised):
+        allocate_case(other, team=team, worker=alice, on=dt.date(2025, 12, 1), by=mona)
+
+    def on(day):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(11)))
+
+    decision = {"contact": 1, "decision": "referral"}
+    journal.append(
+        decided,
+        "frontdoor.contact_decided",
+        decision,
+        by=mona,
+        occurred_at=on(dt.date(2026, 2, 20)),
+    )
+    journal.append(
+        authorised,
+        "assessments.assessment_authorised",
+        {"assessment": 1},
+        by=mona,
+        occurred_at=on(dt.date(2026, 2, 16)),
+    )
+    # Not a manager's decision: the child stays overdue.
+    journal.append(
+        child,
+        "frontdoor.contact_decided",
+        decision,
+        by=alice,
+        occurred_at=on(dt.date(2026, 2, 20)),
+    )
+    overdue = oversight.overdue_for(mona)
+    assert [c.allocation.person for c in overdue] == [child]
+    assert overdue[0].last_oversight is None
+
+    # Past the period since the decision, it is listed, saying what it was.
+    later = oversight.overdue_for(mona, dt.date(2026, 4, 10))
+    rows = {c.allocation.person: c for c in later}
+    assert rows[decided].last_oversight == dt.date(2026, 2, 20)
+    assert rows[decided].last_oversight_was == "Contact decision"
+    assert rows[decided].due_on == dt.date(2026, 4, 3)
+    assert rows[authorised].last_oversight_was == "Assessment authorised"
+    client.force_login(mona)
+    html = client.get(reverse("casework:oversight")).content.decode()
+    assert "Last oversight" in html

@@ -114,9 +114,14 @@ def test_start_plan_review_and_close_through_the_pages(client, alice, mona, epis
             **_date("held_on", clock.today()),
             "summary": "Breakfast club going well",
             "decision": "continue",
+            "attended": "Jasmine and her father",
+            "childs_views": "Breakfast club is fun",
+            "parents_views": "Dad is relieved",
         },
     )
-    assert "Breakfast club going well" in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert "Breakfast club going well" in html
+    assert "Jasmine and her father" in html and "Dad is relieved" in html
 
     close = reverse("cin:close", args=[episode.pk])
     html = client.post(
@@ -163,6 +168,7 @@ def test_a_review_deciding_to_close_leads_to_the_close_page(
             **_date("held_on", clock.today()),
             "summary": "Every action is met",
             "decision": "close",
+            "attended": "Jasmine and her mother",
         },
     )
     assert response.url == reverse("cin:close", args=[episode.pk])

@@ -70,7 +70,12 @@ def test_referral_to_closure(child, alice, mona, freezer):
 
     freezer.move_to(dt.timedelta(days=20))
     cin.review_plan(
-        plan, held_on=clock.today(), summary="Eating well", decision="close", by=alice
+        plan,
+        held_on=clock.today(),
+        summary="Eating well",
+        decision="close",
+        attended="Mother and social worker",
+        by=alice,
     )
     assert _status(child, "CIN-REVIEW")[0] == "met_on_time"
 

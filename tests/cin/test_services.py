@@ -9,6 +9,7 @@ from haven.cin.models import Episode
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
+from haven.timescales.catalogue import rule
 from haven.timescales.models import Obligation
 from tests.conftest import make_user
 
@@ -269,7 +270,12 @@ def test_start_plan_records_the_actions_and_starts_the_review_clock(child, alice
     )
     assert plan.actions.count() == 1
     event = JournalEvent.objects.get(type="cin.child_in_need_plan_started")
-    assert event.payload == {"plan": plan.pk, "episode": episode.pk, "actions": 1}
+    assert event.payload == {
+        "plan": plan.pk,
+        "episode": episode.pk,
+        "actions": 1,
+        "seen_on_visit": child.pk,
+    }
     review = Obligation.objects.get(person=child, rule_id="CIN-REVIEW")
     assert review.subject == str(plan.pk)
 
@@ -344,21 +350,41 @@ def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
     )
     with pytest.raises(DomainError) as refused:
         services.review_plan(
-            plan, held_on=clock.today(), summary=" ", decision="continue", by=alice
+            plan,
+            held_on=clock.today(),
+            summary=" ",
+            decision="continue",
+            attended="Mother and social worker",
+            by=alice,
         )
     assert refused.value.field == "summary"
     with pytest.raises(DomainError) as refused:
         services.review_plan(
-            plan, held_on=clock.today(), summary="Better", decision="", by=alice
+            plan,
+            held_on=clock.today(),
+            summary="Better",
+            decision="",
+            attended="Mother and social worker",
+            by=alice,
         )
     assert refused.value.field == "decision"
     with pytest.raises(DomainError) as refused:
         services.review_plan(
-            plan, held_on=_days_ago(6), summary="Better", decision="continue", by=alice
+            plan,
+            held_on=_days_ago(6),
+            summary="Better",
+            decision="continue",
+            attended="Mother and social worker",
+            by=alice,
         )
     assert refused.value.field == "held_on"
     review = services.review_plan(
-        plan, held_on=clock.today(), summary="Better", decision="continue", by=alice
+        plan,
+        held_on=clock.today(),
+        summary="Better",
+        decision="continue",
+        attended="Mother and social worker",
+        by=alice,
     )
     event = JournalEvent.objects.get(type="cin.plan_reviewed")
     assert event.payload["plan"] == plan.pk and event.payload["review"] == review.pk
@@ -379,7 +405,12 @@ def test_bob_may_not_start_or_review_a_plan(child, alice, mona, bob):
     )
     with pytest.raises(AccessDenied):
         services.review_plan(
-            plan, held_on=clock.today(), summary="x", decision="continue", by=bob
+            plan,
+            held_on=clock.today(),
+            summary="x",
+            decision="continue",
+            attended="Mother and social worker",
+            by=bob,
         )
 
 
@@ -533,7 +564,12 @@ def test_closing_cannot_come_before_the_last_thing_recorded(
         f"({_days_ago(5):%-d %B %Y})"
     )
     services.review_plan(
-        plan, held_on=_days_ago(2), summary="Better", decision="close", by=alice
+        plan,
+        held_on=_days_ago(2),
+        summary="Better",
+        decision="close",
+        attended="Mother and social worker",
+        by=alice,
     )
     assert refusal(_days_ago(3)) == (
         "The date of closure must be on or after the last plan review "
@@ -628,6 +664,7 @@ def test_review_locks_the_episode_before_the_plan(child, alice, mona):
             held_on=clock.today(),
             summary="Going well",
             decision="continue",
+            attended="Mother and social worker",
             by=alice,
         )
     sql = [q["sql"] for q in queries.captured_queries]
@@ -677,3 +714,43 @@ def test_a_referral_recorded_before_issue_11_keeps_its_assessments_clock(child, 
     obligation = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
     assert obligation.subject == str(assessment.pk)
     assert obligation.due_on == calendar.add_working_days(_days_ago(10), 45)
+
+
+def test_a_review_records_who_attended_the_views_and_the_next_review(
+    child, alice, mona
+):
+    episode = _authorised(child, alice, mona)
+    plan = services.start_plan(
+        episode, started_on=_days_ago(5), actions=[_action()], by=alice
+    )
+    base = {"held_on": clock.today(), "summary": "Better", "decision": "continue"}
+    with pytest.raises(DomainError) as refused:
+        services.review_plan(plan, attended=" ", by=alice, **base)
+    assert refused.value.field == "attended"
+    with pytest.raises(DomainError) as refused:
+        services.review_plan(
+            plan, attended="Mum", next_review_on=clock.today(), by=alice, **base
+        )
+    assert refused.value.code == "next_review_not_after"
+    review = services.review_plan(
+        plan,
+        attended="Jasmine, her mother, the school nurse",
+        childs_views="I like my new school",
+        parents_views="Mum feels listened to",
+        by=alice,
+        **base,
+    )
+    review.refresh_from_db()
+    assert review.attended == "Jasmine, her mother, the school nurse"
+    assert (review.childs_views, review.parents_views) == (
+        "I like my new school",
+        "Mum feels listened to",
+    )
+    # Not given: the local review interval from this review.
+    assert review.next_review_on == rule("CIN-REVIEW").interval.due_from(clock.today())
+    event = JournalEvent.objects.get(type="cin.plan_reviewed")
+    assert event.payload["attended"] == review.attended
+    closing = services.review_plan(
+        plan, attended="Mum", by=alice, **(base | {"decision": "close"})
+    )
+    assert closing.next_review_on is None

@@ -21,7 +21,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
+from haven.casework.seeing import Seen
 from haven.casework.services import record_note
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case
@@ -122,7 +124,8 @@ class Writer(threading.Thread):
                     occurred_at=clock.now() - dt.timedelta(minutes=1),
                     subject=f"Visit {self.written}",
                     body="Seen at home; talked about school.",
-                    child_seen=True,
+                    seen=Seen(True, "yes"),
+                    visit=Visit(True, "home", True, "yes"),
                     by=self.author,
                 )
                 self.written += 1

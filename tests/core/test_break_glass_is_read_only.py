@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 
 from haven.casework import services as casework
+from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import access, clock
 from haven.core.errors import AccessDenied
 from haven.core.services import allocate_case, break_glass
@@ -54,7 +56,8 @@ def test_a_worker_who_breaks_glass_may_read_but_not_change_the_record(child, bob
             occurred_at=clock.now(),
             subject="Seen at home",
             body="Seen",
-            child_seen=True,
+            seen=Seen(True, "yes"),
+            visit=Visit(True, "home", True, "yes"),
             by=bob,
         )
 

@@ -25,6 +25,8 @@ from haven.assessments import services as assessments
 from haven.assessments.models import Assessment
 from haven.casework import services as casework
 from haven.casework.models import Draft
+from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.cin import services as cin
 from haven.cin.models import Episode
 from haven.core import clock
@@ -265,7 +267,8 @@ def test_recording_a_case_note_on_siblings_from_a_draft(staff: Staff) -> None:
                 occurred_at=clock.now() - dt.timedelta(hours=2),
                 subject="Home visit",
                 body="Seen at home with their mother; talked about school.",
-                child_seen=True,
+                seen=Seen(True, "yes"),
+                visit=Visit(True, "home", True, "yes"),
                 by=user(staff.alice.pk),
                 draft=Draft.objects.get(pk=draft.pk),
             )
@@ -366,11 +369,16 @@ def test_posting_the_note_form(staff: Staff, client: Client) -> None:
         "submission": token_on(page),
         "children": [child.pk, sibling.pk],
         "kind": "visit",
+        "statutory_visit": "yes",
+        "visit_place": "home",
+        "announced": "yes",
+        "bedroom_seen": "yes",
         "occurred_on_day": at.day,
         "occurred_on_month": at.month,
         "occurred_on_year": at.year,
         "occurred_time": at.strftime("%H:%M"),
-        "child_seen": "on",
+        f"seen_{child.pk}": "yes",
+        f"alone_{child.pk}": "yes",
         "subject": "Home visit",
         "body": "Seen at home with their mother; talked about school.",
     }

@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from haven.casework import services as casework
+from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from haven.core import clock
 from haven.core.services import allocate_case
 from haven.frontdoor import services as frontdoor
@@ -114,8 +116,8 @@ def world(alice, mona, team):
         occurred_at=clock.now() - dt.timedelta(hours=1),
         subject="Home visit",
         body="Mum answered the door.",
-        child_seen=True,
-        seen_alone=False,
+        seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         significant=False,
         by=alice,
     )

@@ -11,7 +11,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
+from haven.casework.seeing import Seen
 from haven.casework.services import record_note
+from haven.casework.visits import Visit
 from haven.core import clock, journal
 from haven.core.db import triggers
 from haven.core.models import JournalEvent
@@ -211,8 +213,8 @@ def _case_note(alice, mona, team):
         occurred_at=clock.now() - dt.timedelta(hours=2),
         subject="Home visit",
         body="Saw the child in the kitchen.",
-        child_seen=True,
-        seen_alone=False,
+        seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         significant=False,
     )
     return note

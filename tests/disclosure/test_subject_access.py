@@ -9,7 +9,9 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from haven.casework.seeing import Seen
 from haven.casework.services import record_note, record_supervision
+from haven.casework.visits import Visit
 from haven.core import clock, journal
 from haven.core.chronology import describe
 from haven.core.models import AccessLogEntry
@@ -36,7 +38,8 @@ def child(alice, mona, team):
         occurred_at=clock.now() - dt.timedelta(hours=2),
         subject="Home visit",
         body="Jasmine showed me her room. Rosa said school is going better.",
-        child_seen=True,
+        seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
         by=alice,
     )
     record_supervision(

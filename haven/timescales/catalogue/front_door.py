@@ -275,6 +275,26 @@ RULES: tuple[Rule, ...] = (
         capability="cin",
     ),
     Rule(
+        id="CIN-VISIT",
+        description=(
+            "Social worker visits to a child on a child in need plan, the child "
+            "seen. There is no national frequency: this is local policy, by "
+            "default every 20 working days (about 4 weeks)"
+        ),
+        trigger="cin.child_in_need_plan_started",
+        deadline=d("+20 WD"),
+        recurrence="rolling",
+        interval=d("+20 WD"),
+        responsible="Social worker",
+        status="local_policy",
+        configurable=True,
+        source=(
+            "Local policy (WT2023 ch.3 asks that children in need are seen as the "
+            "plan sets out; no national frequency)"
+        ),
+        capability="cin",
+    ),
+    Rule(
         id="CSPR-NOTIFY",
         description=(
             "Notify the Child Safeguarding Practice Review Panel of a serious "

@@ -52,6 +52,7 @@ def test_an_assessment_is_written_returned_and_authorised(
         assert getattr(assessment, name) == (
             f"The {name.replace('_', ' ')} in the worker's words"
         )
+    assert assessment.parents_views == "The parents views in the worker's words"
     for code in FACTORS:
         expect(page.locator("#factors")).to_contain_text(f"({code})")
     sign_out(page)

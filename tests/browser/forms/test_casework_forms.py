@@ -16,6 +16,7 @@ from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
     choose,
+    expect_errors,
     expect_success,
     fill_date,
     press,
@@ -36,12 +37,24 @@ def test_a_note_is_recorded_on_every_child_ticked(page: Page, live_server, demo)
     choose(page, "kind", "visit")
     fill_date(page, "occurred_on", yesterday)
     page.fill("#id_occurred_time", "14:30")
-    page.check("#id_child_seen")
-    page.check("#id_seen_alone")
+    choose(page, "statutory_visit", "yes")
+    choose(page, "visit_place", "home")
+    choose(page, "announced", "no")
+    choose(page, "bedroom_seen", "yes")
+    # Each child's own answers: seen alone; seen with mum there; a baby.
+    choose(page, f"seen_{first.pk}", "yes")
+    choose(page, f"alone_{first.pk}", "not_applicable")
+    choose(page, f"seen_{second.pk}", "yes")
+    choose(page, f"alone_{second.pk}", "no")
+    choose(page, f"seen_{third.pk}", "yes")
+    choose(page, f"alone_{third.pk}", "yes")
     page.check("#id_significant")
     page.fill("#id_subject", "Home visit to the three children")
     page.fill("#id_body", "All three were at home with their mother.")
     page.fill("#id_impact", "The children were relaxed and played together.")
+    press(page, "Save")
+    expect_errors(page, f"Say why {second.full_name} was not seen alone")
+    page.fill(f"#id_reason_{second.pk}", "He would not leave his mother's side.")
     press(page, "Save")
 
     expect_success(page, "Note recorded on 3 children's records")
@@ -53,11 +66,18 @@ def test_a_note_is_recorded_on_every_child_ticked(page: Page, live_server, demo)
         assert note.occurred_at == when
         assert note.body == "All three were at home with their mother."
         assert note.impact == "The children were relaxed and played together."
-        assert (note.child_seen, note.seen_alone, note.significant) == (
-            True,
-            True,
-            True,
-        )
+        assert note.child_seen and note.significant
+        assert (note.statutory_visit, note.visit_place) == (True, "home")
+        assert (note.announced, note.bedroom_seen) == (False, "yes")
+    answers = {
+        n.person_id: (n.seen_alone, n.alone_not_applicable, n.not_alone_reason)
+        for n in notes
+    }
+    assert answers == {
+        first.pk: (False, True, ""),
+        second.pk: (False, False, "He would not leave his mother's side."),
+        third.pk: (True, False, ""),
+    }
     assert len({n.group for n in notes}) == 1
     # Saving the note ends its draft.
     assert (
@@ -122,6 +142,9 @@ def test_a_manager_records_supervision_with_actions(page: Page, live_server, dem
     page.goto(f"{live_server.url}/casework/people/{child.pk}/supervision/")
     page.get_by_role("link", name="Record a case supervision").click()
 
+    # The child's social worker is proposed as the person supervised.
+    expect(page.locator("#id_supervisee")).to_have_value(str(worker.pk))
+    select(page, "supervisee", value=str(worker.pk))
     fill_date(page, "held_on", today - dt.timedelta(days=2))
     page.fill("#id_discussion", "Talked through school attendance.")
     page.fill("#id_reflections", "Attendance is improving.")
@@ -136,7 +159,7 @@ def test_a_manager_records_supervision_with_actions(page: Page, live_server, dem
 
     expect_success(page, "Supervision recorded")
     supervision = Supervision.objects.get(person=child)
-    assert supervision.manager == manager
+    assert (supervision.manager, supervision.supervisee) == (manager, worker)
     assert supervision.held_on == today - dt.timedelta(days=2)
     assert supervision.discussion == "Talked through school attendance."
     assert supervision.reflections == "Attendance is improving."

@@ -52,8 +52,12 @@ def test_a_plan_is_started_reviewed_and_the_episode_closed(
     assert Episode.objects.get(pk=episode.pk).primary_need == "N1"
 
     fill_date(page, "held_on", today)
+    page.fill("#id_attended", "The child, their mother, the school's head of year")
+    page.fill("#id_childs_views", "I like going to school now.")
+    page.fill("#id_parents_views", "Mother says the house is warmer.")
     page.fill("#id_summary", "School attendance is up; the heating is fixed.")
     choose(page, "decision", "change")
+    fill_date(page, "next_review_on", today + dt.timedelta(days=42))
     press(page, "Record the review")
 
     expect_success(page, "Review recorded")
@@ -61,6 +65,10 @@ def test_a_plan_is_started_reviewed_and_the_episode_closed(
     assert review.held_on == today
     assert review.summary == "School attendance is up; the heating is fixed."
     assert review.decision == "change"
+    assert review.attended == "The child, their mother, the school's head of year"
+    assert review.childs_views == "I like going to school now."
+    assert review.parents_views == "Mother says the house is warmer."
+    assert review.next_review_on == today + dt.timedelta(days=42)
 
     page.goto(f"{live_server.url}/children-in-need/episodes/{episode.pk}/close/")
     fill_date(page, "closed_on", today)
