@@ -231,7 +231,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-HAVEN_LOCAL_AUTHORITY_NAME = "Haven Demonstration Council"
+# The council's name, shown in the header of every page and on exports.
+HAVEN_LOCAL_AUTHORITY_NAME = env_str(
+    "HAVEN_LOCAL_AUTHORITY_NAME", "Haven Demonstration Council"
+)
 # The DfE local authority number (3 digits): the LEA in the CIN census header.
 HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
 # Local practice, not law: how long the worker and team who held a case that has
