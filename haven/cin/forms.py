@@ -99,8 +99,9 @@ class ReviewForm(Form):
     )
     next_review_on = DateField(
         label="Date of the next review",
-        help_text="Leave blank for the usual interval (local policy); not needed "
-        "if the review ends the plan",
+        help_text="The date agreed at the review, if one was. Whatever is "
+        "recorded, the next review is due by the local interval (shown on the "
+        "plan). Not needed if the review ends the plan",
         required=False,
     )
 

@@ -42,7 +42,6 @@ from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
 from haven.people.selectors import record_ids
-from haven.timescales.catalogue import rule
 
 # --- checks -----------------------------------------------------------------
 
@@ -406,8 +405,9 @@ def _next_review(
     if decision == ReviewDecision.CLOSE:
         return None
     if chosen is None:
-        interval = rule("CIN-REVIEW").interval
-        return interval.due_from(held_on) if interval else None
+        # No date agreed at the review: the plan page shows when the next one
+        # is due from the timescales engine (CIN-REVIEW, with any local value).
+        return None
     if chosen <= held_on:
         raise DomainError(
             "next_review_not_after",

@@ -9,7 +9,6 @@ from haven.cin.models import Episode
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
-from haven.timescales.catalogue import rule
 from haven.timescales.models import Obligation
 from tests.conftest import make_user
 
@@ -746,8 +745,10 @@ def test_a_review_records_who_attended_the_views_and_the_next_review(
         "I like my new school",
         "Mum feels listened to",
     )
-    # Not given: the local review interval from this review.
-    assert review.next_review_on == rule("CIN-REVIEW").interval.due_from(clock.today())
+    # Not agreed at the review: none is recorded, and the plan page shows the
+    # engine's due date (CIN-REVIEW, with any local value).
+    assert review.next_review_on is None
+    assert selectors.next_review_due(plan) is not None
     event = JournalEvent.objects.get(type="cin.plan_reviewed")
     assert event.payload["attended"] == review.attended
     closing = services.review_plan(
