@@ -95,7 +95,7 @@ def test_a_radio_click_keeps_one_draft_and_saving_takes_it_off_my_work(
     page.goto(form)  # opened again, as from the notes page
     expect(page.get_by_text("You have a draft from")).to_be_visible()
     with page.expect_response("**/casework/autosave/"):
-        page.get_by_label("Meeting").check()
+        page.get_by_label("Meeting", exact=True).check()
     assert Draft.objects.filter(author=worker, person=child).count() == 1
 
     page.goto(f"{live_server.url}/work/")
@@ -104,6 +104,16 @@ def test_a_radio_click_keeps_one_draft_and_saving_takes_it_off_my_work(
 
     page.goto(form)
     page.get_by_label("Visit", exact=True).check()
+    # A visit says whether it was statutory, where, announced and the bedroom.
+    for name, value in (
+        ("statutory_visit", "yes"),
+        ("visit_place", "home"),
+        ("announced", "yes"),
+        ("bedroom_seen", "not_applicable"),
+        (f"seen_{child.pk}", "yes"),
+        (f"alone_{child.pk}", "yes"),
+    ):
+        page.check(f"input[name={name}][value={value}]")
     page.click("button:has-text('Save and record another')")
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Note recorded")
     expect(page.get_by_text("You have a draft from")).to_have_count(0)

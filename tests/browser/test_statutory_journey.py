@@ -188,6 +188,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     assert serious_accessibility_violations(page) == []
 
     fill_date(page, "id_held_on", today)
+    page.fill("#id_attended", "Ottilie, her mother and the family support worker")
     page.fill("#id_summary", "Breakfast club started; Ottilie says she is less tired.")
     page.get_by_label("Continue the plan", exact=True).check()
     page.click("button:has-text('Record the review')")
