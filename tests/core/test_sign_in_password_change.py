@@ -16,9 +16,11 @@ def change(client, old, new1, new2=None):
     )
 
 
-def test_the_header_links_to_change_password(client, alice):
+def test_the_header_leads_to_change_password(client, alice):
+    # One "Your account" link in the header; that page links the password change.
     client.force_login(alice)
-    assert 'href="/password/"' in client.get("/").content.decode()
+    assert 'href="/account/security/"' in client.get("/").content.decode()
+    assert 'href="/password/"' in client.get("/account/security/").content.decode()
 
 
 def test_a_worker_changes_their_own_password_and_stays_signed_in(client, alice):
