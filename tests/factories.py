@@ -51,7 +51,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
     a merge request. Made directly: what matters is whose child they are about."""
     from haven.assessments.models import Assessment
     from haven.casework.models import Draft, Supervision, SupervisionAction
-    from haven.cin.models import Episode, Plan
+    from haven.cin.models import CinEpisode, Plan
     from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
     from haven.frontdoor.models import Contact, ContactChild
     from haven.people.models import MergeRequest
@@ -92,7 +92,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
     eh_action = PlanAction.objects.create(
         plan=family_plan, action="Visit", who="Worker", by_when=today, owner=worker
     )
-    episode = Episode.objects.create(person=person, referral_date=today, source="1A")
+    episode = CinEpisode.objects.create(person=person, referral_date=today, source="1A")
     assessment = Assessment.objects.create(
         episode=episode, person=person, started_on=today
     )
@@ -122,7 +122,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,
         "earlyhelp.PlanAction": eh_action,
-        "cin.Episode": episode,
+        "cin.CinEpisode": episode,
         "assessments.Assessment": assessment,
         "cin.Plan": cin_plan,
         "casework.Draft": Draft.objects.create(

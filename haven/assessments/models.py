@@ -8,7 +8,7 @@ from haven.core.versions import version_field
 
 class Assessment(models.Model):
     episode = models.ForeignKey(
-        "cin.Episode", on_delete=models.PROTECT, related_name="assessments"
+        "cin.CinEpisode", on_delete=models.PROTECT, related_name="assessments"
     )
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="assessments"

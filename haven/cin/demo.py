@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 from haven.assessments import selectors as assess_selectors
 from haven.assessments import services as assess
 from haven.cin import selectors, services
-from haven.cin.models import Episode
+from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
@@ -164,7 +164,9 @@ def _work(rng: random.Random, child: Person, worker: User, manager: User) -> Non
     _assess(rng, episode, worker, manager)
 
 
-def _assess(rng: random.Random, episode: Episode, worker: User, manager: User) -> None:
+def _assess(
+    rng: random.Random, episode: CinEpisode, worker: User, manager: User
+) -> None:
     assessment = episode.assessments.get()
     reason, factors, need, analysis, recommendation = rng.choice(STORIES)
     nfa = need == "N9"
@@ -228,7 +230,9 @@ def _assess(rng: random.Random, episode: Episode, worker: User, manager: User) -
         _plan(rng, episode, worker, decide_on)
 
 
-def _plan(rng: random.Random, episode: Episode, worker: User, after: dt.date) -> None:
+def _plan(
+    rng: random.Random, episode: CinEpisode, worker: User, after: dt.date
+) -> None:
     start = calendar.add_working_days(after, rng.randint(2, 8))
     if start > clock.today():
         return

@@ -9,7 +9,7 @@ from django.db import models
 from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
 
 
-class Episode(models.Model):
+class CinEpisode(models.Model):
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="cin_episodes"
     )
@@ -56,7 +56,9 @@ class Episode(models.Model):
 class Plan(models.Model):
     """A child in need plan (CINPlanDates: start and end)."""
 
-    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="plans")
+    episode = models.ForeignKey(
+        CinEpisode, on_delete=models.PROTECT, related_name="plans"
+    )
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(

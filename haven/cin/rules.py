@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from haven.assessments.codes import Status
-from haven.cin.models import Episode, Plan
+from haven.cin.models import CinEpisode, Plan
 from haven.core import clock
 from haven.core.errors import DomainError, Failures
 
@@ -94,7 +94,7 @@ def _check_actions(
 
 
 def check_plan(
-    episode: Episode,
+    episode: CinEpisode,
     *,
     started_on: dt.date | None,
     actions: Sequence[ActionLine],
@@ -113,7 +113,9 @@ def check_plan(
         )
     lines = _check_actions(actions, started_on, failures)
     # Read afresh: the assessment may have set the need on another copy of it.
-    recorded = Episode.objects.values_list("primary_need", flat=True).get(pk=episode.pk)
+    recorded = CinEpisode.objects.values_list("primary_need", flat=True).get(
+        pk=episode.pk
+    )
     if not (primary_need or recorded):
         failures.add(
             "need_required",
@@ -127,7 +129,7 @@ def check_plan(
 # --- closure ----------------------------------------------------------------
 
 
-def check_closed_after_assessment(episode: Episode) -> None:
+def check_closed_after_assessment(episode: CinEpisode) -> None:
     # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
     if not episode.assessments.filter(status=Status.AUTHORISED).exists():
         raise DomainError(
@@ -144,7 +146,7 @@ def check_closed_after_assessment(episode: Episode) -> None:
         )
 
 
-def check_assessments_finished(episode: Episode) -> None:
+def check_assessments_finished(episode: CinEpisode) -> None:
     # An episode closing mid-assessment would leave the assessment unfinished
     # for good: nobody could authorise it on a closed episode.
     if episode.assessments.exclude(status=Status.AUTHORISED).exists():
@@ -154,7 +156,9 @@ def check_assessments_finished(episode: Episode) -> None:
         )
 
 
-def check_closing_date(episode: Episode, plan: Plan | None, closed_on: dt.date) -> None:
+def check_closing_date(
+    episode: CinEpisode, plan: Plan | None, closed_on: dt.date
+) -> None:
     """The episode cannot close before the last thing recorded on it."""
     bounds = [(episode.referral_date, "the referral")]
     if plan is not None:

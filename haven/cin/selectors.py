@@ -5,18 +5,20 @@ import datetime as dt
 from django.db.models import QuerySet
 
 from haven.assessments.codes import PROPOSED_CLOSURE, Outcome, Status
-from haven.cin.models import Episode, Plan
+from haven.cin.models import CinEpisode, Plan
 from haven.people.models import Person
 from haven.people.selectors import record_ids
 from haven.timescales import calendar
 from haven.timescales import selectors as timescales
 
 
-def open_episode(person: Person) -> Episode | None:
+def open_episode(person: Person) -> CinEpisode | None:
     """The child's open CIN episode (there is at most one), counting any opened
     on a duplicate record since merged into the child's."""
     return (
-        Episode.objects.filter(person_id__in=record_ids(person), closed_on__isnull=True)
+        CinEpisode.objects.filter(
+            person_id__in=record_ids(person), closed_on__isnull=True
+        )
         .order_by("-referral_date", "-pk")
         .first()
     )
@@ -24,14 +26,14 @@ def open_episode(person: Person) -> Episode | None:
 
 def previous_referral_within(
     person: Person, on: dt.date, months: int = 12
-) -> Episode | None:
+) -> CinEpisode | None:
     """The most recent earlier referral whose date is within `months` before `on`.
 
     The CIN census counts a re-referral as one within 12 months of a previous one.
     """
     since = calendar.add_months(on, -months)
     return (
-        Episode.objects.filter(
+        CinEpisode.objects.filter(
             person_id__in=record_ids(person),  # with records merged into theirs
             referral_date__lt=on,
             referral_date__gte=since,
@@ -41,11 +43,11 @@ def previous_referral_within(
     )
 
 
-def episodes_of(person: Person) -> QuerySet[Episode]:
+def episodes_of(person: Person) -> QuerySet[CinEpisode]:
     """The child's episodes (and those of records merged into theirs), newest
     first, with what the overview page shows."""
     return (
-        Episode.objects.filter(person_id__in=record_ids(person))
+        CinEpisode.objects.filter(person_id__in=record_ids(person))
         .prefetch_related("assessments", "plans__actions", "plans__reviews")
         .order_by("-referral_date", "-pk")
     )
@@ -65,7 +67,7 @@ def next_review_due(plan: Plan) -> dt.date | None:
     return timescales.next_due_on(plan.episode.person_id, "CIN-REVIEW", plan.pk)
 
 
-def proposed_closure(episode: Episode) -> str:
+def proposed_closure(episode: CinEpisode) -> str:
     """The reason for closure the latest authorised assessment's outcome proposes,
     or "" if none: the closing page pre-selects it, and the worker chooses."""
     latest = (

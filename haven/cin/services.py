@@ -26,7 +26,7 @@ from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
-from haven.cin.models import Episode, Plan, PlanAction, PlanReview
+from haven.cin.models import CinEpisode, Plan, PlanAction, PlanReview
 from haven.cin.rules import (
     ActionLine,
     check_assessments_finished,
@@ -56,9 +56,9 @@ def _may_do_casework(user: User, person: Person) -> None:
     _check_open(user, person)
 
 
-def _open(episode: Episode) -> Episode:
+def _open(episode: CinEpisode) -> CinEpisode:
     """The episode, locked, refusing a closed one."""
-    episode = Episode.objects.select_for_update().get(pk=episode.pk)
+    episode = CinEpisode.objects.select_for_update().get(pk=episode.pk)
     if episode.closed_on is not None:
         raise DomainError("episode_closed", "This child in need episode is closed")
     return episode
@@ -77,7 +77,7 @@ def open_referral(
     strategy_discussion: bool = False,
     team: Team | None = None,
     assessment_from: dt.date | None = None,
-) -> Episode:
+) -> CinEpisode:
     """Open the child's CIN episode at the point of referral.
 
     A referral may end in no further action (Working Together 2023), so it
@@ -98,7 +98,7 @@ def open_referral(
             _refuse_second_episode(person)
             _refuse_overlap(person, received_on)
             previous = selectors.previous_referral_within(person, received_on)
-            episode = Episode.objects.create(
+            episode = CinEpisode.objects.create(
                 person=person,
                 referral_date=received_on,
                 source=source,
@@ -157,7 +157,7 @@ def _refuse_overlap(person: Person, received_on: dt.date) -> None:
     two episodes would overlap (CIN census rule 8820). Such a contact, decided
     after the episode closed, cannot be passed to it either."""
     earlier = (
-        Episode.objects.filter(
+        CinEpisode.objects.filter(
             person_id__in=record_ids(person),
             referral_date__lte=received_on,
             # A referral on the day an episode closed follows it: the same
@@ -184,7 +184,9 @@ def _refuse_overlap(person: Person, received_on: dt.date) -> None:
 # --- assessment -------------------------------------------------------------
 
 
-def start_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Assessment:
+def start_assessment(
+    episode: CinEpisode, *, started_on: dt.date, by: User
+) -> Assessment:
     """Start a single assessment on the child's open episode, from its actual
     start date (CIN census AssessmentActualStartDate): this starts its 45
     working day clock (ASSESS-CF). An episode may hold several assessments, one
@@ -195,7 +197,9 @@ def start_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Asse
         return _begin_assessment(episode, started_on=started_on, by=by)
 
 
-def _begin_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Assessment:
+def _begin_assessment(
+    episode: CinEpisode, *, started_on: dt.date, by: User
+) -> Assessment:
     check_date(
         started_on,
         field="started_on",
@@ -233,7 +237,7 @@ def _begin_assessment(episode: Episode, *, started_on: dt.date, by: User) -> Ass
 # --- primary need -----------------------------------------------------------
 
 
-def set_primary_need(episode: Episode, need: str, *, by: User) -> Episode:
+def set_primary_need(episode: CinEpisode, need: str, *, by: User) -> CinEpisode:
     """Record the main reason the child is in need (CIN census PrimaryNeedCode)."""
     _may_do_casework(by, episode.person)
     if need not in NeedCode.values:
@@ -259,7 +263,7 @@ def set_primary_need(episode: Episode, need: str, *, by: User) -> Episode:
 
 
 def start_plan(
-    episode: Episode,
+    episode: CinEpisode,
     *,
     started_on: dt.date,
     actions: Sequence[ActionLine],
@@ -421,14 +425,14 @@ def _next_review(
 
 
 def close_episode(
-    episode: Episode,
+    episode: CinEpisode,
     *,
     closed_on: dt.date,
     reason: str,
     summary: str,
     by: User,
     step_down: bool = False,
-) -> Episode:
+) -> CinEpisode:
     """Close the child's episode with the census reason; step down if asked.
 
     RC9 (closed after assessment, referred to early help) always steps down; if

@@ -18,7 +18,7 @@ from haven.cin.forms import (
     StartAssessmentForm,
     StartPlanForm,
 )
-from haven.cin.models import Episode, Plan
+from haven.cin.models import CinEpisode, Plan
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
@@ -85,10 +85,10 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
-@policy(Policy.OBJECT, of="cin.Episode")
+@policy(Policy.OBJECT, of="cin.CinEpisode")
 def start_assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Start a single assessment on the open episode, from its actual start."""
-    episode = get_object_or_404(Episode, pk=pk)
+    episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Start an assessment")
     _may_record(request)
     if episode.closed_on is not None:
@@ -112,9 +112,9 @@ def start_assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "cin/start_assessment.html", context)
 
 
-@policy(Policy.OBJECT, of="cin.Episode")
+@policy(Policy.OBJECT, of="cin.CinEpisode")
 def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    episode = get_object_or_404(Episode, pk=pk)
+    episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Start a child in need plan")
     _may_record(request)
     form = StartPlanForm(initial={"primary_need": episode.primary_need})
@@ -217,9 +217,9 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "cin/plan.html", context)
 
 
-@policy(Policy.OBJECT, of="cin.Episode")
+@policy(Policy.OBJECT, of="cin.CinEpisode")
 def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    episode = get_object_or_404(Episode, pk=pk)
+    episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Close a child in need episode")
     _may_record(request)
     if episode.closed_on is not None:

@@ -300,7 +300,9 @@ def _early_help_plans(ids: list[int]) -> Iterator[Row]:
 
 
 def _children_in_need(ids: list[int]) -> Iterator[Row]:
-    episodes = cin.Episode.objects.filter(person_id__in=ids).order_by("referral_date")
+    episodes = cin.CinEpisode.objects.filter(person_id__in=ids).order_by(
+        "referral_date"
+    )
     for episode in episodes:
         if episode.closing_summary:
             yield Row(

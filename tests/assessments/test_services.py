@@ -290,12 +290,12 @@ def test_on_the_due_date_no_reason_is_needed(assessment, alice, freezer):
 def test_a_closed_episodes_assessment_is_not_awaiting_authorisation(
     assessment, alice, mona
 ):
-    from haven.cin.models import Episode
+    from haven.cin.models import CinEpisode
 
     _complete(assessment, alice)
     services.submit_assessment(assessment, by=alice)
     # An episode closed before closing waited for the assessment.
-    Episode.objects.filter(pk=assessment.episode_id).update(
+    CinEpisode.objects.filter(pk=assessment.episode_id).update(
         closed_on=clock.today(), closure_reason="RC5"
     )
     assert list(selectors.awaiting_authorisation(mona)) == []

@@ -5,7 +5,7 @@ import pytest
 from haven.assessments import services as assess
 from haven.assessments.codes import Status
 from haven.cin import selectors, services
-from haven.cin.models import Episode
+from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
@@ -191,15 +191,15 @@ def test_a_child_may_have_only_one_open_episode(child, alice):
     with pytest.raises(DomainError) as refused:
         _refer(child, alice, on=_days_ago(1))
     assert refused.value.code == "open_episode"
-    assert Episode.objects.filter(person=child).count() == 1
+    assert CinEpisode.objects.filter(person=child).count() == 1
 
 
 def test_the_database_refuses_a_second_open_episode(child):
     from django.db import IntegrityError, transaction
 
-    Episode.objects.create(person=child, referral_date=_days_ago(5), source="1A")
+    CinEpisode.objects.create(person=child, referral_date=_days_ago(5), source="1A")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Episode.objects.create(person=child, referral_date=_days_ago(2), source="1A")
+        CinEpisode.objects.create(person=child, referral_date=_days_ago(2), source="1A")
 
 
 def test_a_referral_within_12_months_of_another_is_a_re_referral(
@@ -227,11 +227,11 @@ def test_a_referral_received_while_a_closed_episode_was_open_is_refused(
         f"while {child}'s child in need episode (referred on "
         f"{first.referral_date:%-d %B %Y}) was still open" in refused.value.message
     )
-    assert Episode.objects.filter(person=child).count() == 1
+    assert CinEpisode.objects.filter(person=child).count() == 1
 
 
 def test_a_referral_more_than_12_months_later_is_not_a_re_referral(child):
-    Episode.objects.create(
+    CinEpisode.objects.create(
         person=child,
         referral_date=clock.today() - dt.timedelta(days=400),
         source="1A",
@@ -532,7 +532,7 @@ def test_an_episode_on_a_record_merged_into_the_child_counts_as_theirs(
     with pytest.raises(DomainError) as refused:
         _refer(child, alice, on=_days_ago(1))
     assert refused.value.code == "open_episode"
-    assert not Episode.objects.filter(person=child).exists()
+    assert not CinEpisode.objects.filter(person=child).exists()
 
 
 def test_closing_cannot_come_before_the_last_thing_recorded(
@@ -667,7 +667,7 @@ def test_review_locks_the_episode_before_the_plan(child, alice, mona):
             by=alice,
         )
     sql = [q["sql"] for q in queries.captured_queries]
-    first_episode = next(i for i, s in enumerate(sql) if 'FROM "cin_episode"' in s)
+    first_episode = next(i for i, s in enumerate(sql) if 'FROM "cin_cinepisode"' in s)
     first_plan = next(i for i, s in enumerate(sql) if 'FROM "cin_plan"' in s)
     assert first_episode < first_plan
 
@@ -697,7 +697,7 @@ def test_a_referral_recorded_before_issue_11_keeps_its_assessments_clock(child, 
     from haven.core import journal
     from haven.timescales import calendar
 
-    episode = Episode.objects.create(
+    episode = CinEpisode.objects.create(
         person=child, referral_date=_days_ago(10), source="2A"
     )
     assessment = Assessment.objects.create(

@@ -28,7 +28,7 @@ from haven.casework.models import Draft
 from haven.casework.seeing import Seen
 from haven.casework.visits import Visit
 from haven.cin import services as cin
-from haven.cin.models import Episode
+from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case
@@ -244,7 +244,7 @@ def test_authorising_an_assessment_then_closing_the_episode(staff: Staff) -> Non
         "close_episode",
         lambda: (
             lambda: cin.close_episode(
-                Episode.objects.get(pk=assessment.episode_id),
+                CinEpisode.objects.get(pk=assessment.episode_id),
                 closed_on=clock.today(),
                 reason="RC8",
                 summary="No further action after the assessment.",
@@ -252,7 +252,7 @@ def test_authorising_an_assessment_then_closing_the_episode(staff: Staff) -> Non
             )
         ),
     )
-    assert Episode.objects.get(pk=assessment.episode_id).closed_on == clock.today()
+    assert CinEpisode.objects.get(pk=assessment.episode_id).closed_on == clock.today()
 
 
 def test_recording_a_case_note_on_siblings_from_a_draft(staff: Staff) -> None:

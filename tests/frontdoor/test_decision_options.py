@@ -21,7 +21,7 @@ def _only_child(contact):
 def test_immediate_protection_opens_the_episode_as_a_strategy_discussion(
     contact, maggie, child
 ):
-    from haven.cin.models import Episode
+    from haven.cin.models import CinEpisode
 
     named = services.decide_contact(
         _only_child(contact),
@@ -31,7 +31,7 @@ def test_immediate_protection_opens_the_episode_as_a_strategy_discussion(
         urgency="red",
         by=maggie,
     )
-    episode = Episode.objects.get(person=child)
+    episode = CinEpisode.objects.get(person=child)
     assert named.episode_id == episode.pk
     assert episode.strategy_discussion is True
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
@@ -41,7 +41,7 @@ def test_immediate_protection_opens_the_episode_as_a_strategy_discussion(
 def test_a_specialist_assessment_names_the_service_and_opens_nothing(
     contact, maggie, child
 ):
-    from haven.cin.models import Episode
+    from haven.cin.models import CinEpisode
 
     named = services.decide_contact(
         _only_child(contact),
@@ -54,7 +54,7 @@ def test_a_specialist_assessment_names_the_service_and_opens_nothing(
     )
     named.refresh_from_db()
     assert named.specialist_service == "Disabled children's team"
-    assert not Episode.objects.filter(person=child).exists()
+    assert not CinEpisode.objects.filter(person=child).exists()
     event = JournalEvent.objects.get(type="frontdoor.contact_decided")
     assert event.payload["specialist_service"] == "Disabled children's team"
 

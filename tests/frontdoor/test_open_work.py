@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from haven.cin.models import Episode
+from haven.cin.models import CinEpisode
 from haven.core.chronology import describe
 from haven.core.models import JournalEvent
 from haven.earlyhelp.models import EarlyHelpRequest
@@ -50,12 +50,12 @@ def test_a_referral_for_a_child_in_an_open_episode_joins_it(
     decision, wednesday, fred, maggie, child
 ):
     decide(earlier_contact(wednesday, fred, child), Decision.REFERRAL, maggie)
-    episode = Episode.objects.get(person=child, closed_on__isnull=True)
+    episode = CinEpisode.objects.get(person=child, closed_on__isnull=True)
     now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     named = decide(now, decision, maggie)
     assert named.episode_id == episode.pk
     assert named.passed_to_open is True
-    assert Episode.objects.filter(person=child).count() == 1
+    assert CinEpisode.objects.filter(person=child).count() == 1
     payload = decided_payload(now, child)
     assert payload["passed_to_open_episode"] is True
     assert payload["episode"] == episode.pk
@@ -119,7 +119,7 @@ def test_the_re_referral_warning_counts_from_the_day_received(
 ):
     """Referred on 5 March 2025; contact received 4 March 2026, within 12 months;
     decided on 10 March 2026, more than 12 months after the earlier referral."""
-    Episode.objects.create(
+    CinEpisode.objects.create(
         person=child,
         referral_date=dt.date(2025, 3, 5),
         source="2A",
@@ -134,4 +134,4 @@ def test_the_re_referral_warning_counts_from_the_day_received(
     assert "5 March 2025" in html
     # The stored flag agrees with the warning.
     decide(now, Decision.REFERRAL, maggie)
-    assert Episode.objects.get(person=child, closed_on__isnull=True).re_referral
+    assert CinEpisode.objects.get(person=child, closed_on__isnull=True).re_referral

@@ -197,11 +197,11 @@ def test_the_decide_page_warns_of_a_re_referral(client, wednesday, fred, maggie,
         reasoning="Needs assessment",
         by=maggie,
     )
-    from haven.cin.models import Episode
+    from haven.cin.models import CinEpisode
 
-    episode = Episode.objects.get(person=child)
+    episode = CinEpisode.objects.get(person=child)
     # Closed since: a new referral would open a new episode, a re-referral.
-    Episode.objects.filter(pk=episode.pk).update(
+    CinEpisode.objects.filter(pk=episode.pk).update(
         closed_on=wednesday.at.date() - dt.timedelta(days=30), closure_reason="RC8"
     )
     now = services.record_contact(details(), [child], by=fred)

@@ -206,7 +206,7 @@ def test_early_help_asks_the_early_help_service(contact, maggie, child):
 def test_a_referral_opens_the_childs_episode(
     contact, maggie, child, decision, strategy
 ):
-    from haven.cin.models import Episode
+    from haven.cin.models import CinEpisode
 
     named = services.decide_contact(
         _only_child(contact),
@@ -214,7 +214,7 @@ def test_a_referral_opens_the_childs_episode(
         reasoning="Needs assessment.",
         by=maggie,
     )
-    episode = Episode.objects.get(person=child)
+    episode = CinEpisode.objects.get(person=child)
     assert named.episode_id == episode.pk
     assert episode.referral_date == dt.date(2026, 3, 4)
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
@@ -227,9 +227,9 @@ def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(
 ):
     # Issue 11 (CIN census rule 8820): received on 4 March while an episode was
     # open, decided on 6 March after it closed on 5 March.
-    from haven.cin.models import Episode
+    from haven.cin.models import CinEpisode
 
-    Episode.objects.create(
+    CinEpisode.objects.create(
         person=child,
         referral_date=dt.date(2026, 2, 2),
         source="2A",
@@ -250,7 +250,7 @@ def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(
         "need episode (referred on 2 February 2026) was still open: it closed on "
         "5 March 2026"
     )
-    assert Episode.objects.filter(person=child).count() == 1
+    assert CinEpisode.objects.filter(person=child).count() == 1
     assert not _only_child(contact).decision
 
 

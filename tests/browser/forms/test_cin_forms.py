@@ -6,7 +6,7 @@ import datetime as dt
 from playwright.sync_api import Page
 
 from haven.cin import forms
-from haven.cin.models import Episode, Plan
+from haven.cin.models import CinEpisode, Plan
 from haven.core import clock
 from haven.core.models import Allocation
 from haven.earlyhelp.models import EarlyHelpRequest
@@ -49,7 +49,7 @@ def test_a_plan_is_started_reviewed_and_the_episode_closed(
         assert saved[what].who == who
         assert saved[what].by_when == today + dt.timedelta(days=days)
         assert saved[what].if_not_met == otherwise
-    assert Episode.objects.get(pk=episode.pk).primary_need == "N1"
+    assert CinEpisode.objects.get(pk=episode.pk).primary_need == "N1"
 
     fill_date(page, "held_on", today)
     page.fill("#id_attended", "The child, their mother, the school's head of year")
@@ -190,5 +190,5 @@ def test_the_worker_closes_after_no_further_action_choosing_the_reason(
     press(page, "Close the episode")
 
     expect_success(page, "Child in need episode closed")
-    episode = Episode.objects.get(pk=assessment.episode_id)
+    episode = CinEpisode.objects.get(pk=assessment.episode_id)
     assert (episode.closure_reason, episode.referral_nfa) == ("RC5", False)

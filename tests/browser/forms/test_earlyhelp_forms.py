@@ -6,7 +6,7 @@ import datetime as dt
 
 from playwright.sync_api import Page
 
-from haven.cin.models import Episode
+from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.models import Allocation
 from haven.earlyhelp import forms
@@ -175,7 +175,7 @@ def test_early_help_steps_a_child_up_to_social_care(page: Page, live_server, dem
     assert (request.closed_on, request.outcome) == (clock.today(), "step_up")
     assert request.closure_notes == "School saw bruises on her arms."
     # To the front door's queue for its decision, not straight to a referral.
-    assert not Episode.objects.filter(person=request.person).exists()
+    assert not CinEpisode.objects.filter(person=request.person).exists()
     contact = Contact.objects.get(pk=request.stepped_up_contact_id)
     assert (contact.source, contact.concerns) == (
         "5D",
