@@ -40,4 +40,3 @@ def test_demo_has_referrals_that_ended_in_no_further_action():
         assert episode.closed_on is not None
         assert not episode.assessments.exists() and not episode.plans.exists()
         assert episode.closure_reason == "RC7"
-
