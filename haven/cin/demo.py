@@ -85,6 +85,9 @@ def _staff(person: Person) -> tuple[User, User] | None:
 
 
 def populate(rng: random.Random, children: list[Person], *, assess: Assess) -> None:
+    """Episodes for about a third of the children: those the front door referred
+    and more referred here, each assessed by `assess` unless its referral ends
+    in no further action; then a plan where the assessment asked for one."""
     restricted = set(
         Restriction.objects.filter(person__in=children).values_list(
             "person_id", flat=True

@@ -35,6 +35,8 @@ def _check_open(user: User, person: Person) -> None:
 
 
 def may_do_casework(user: User, person: Person) -> None:
+    """Refuse a user who may not record casework on this child (for every write
+    on an episode, here, in plans.py and in apps above CIN)."""
     if not user.has_perm("core.record_casework"):
         raise DomainError("not_permitted", "Your role does not include casework")
     _check_open(user, person)
