@@ -7,7 +7,10 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self) -> None:
-        from haven.assessments import work  # noqa: F401  (registers My work items)
+        from haven.assessments import (  # noqa: F401  (register themselves)
+            episodes,  # the assessments on a CIN episode: its page and closure
+            work,  # My work items
+        )
         from haven.assessments.codes import Outcome
         from haven.core.chronology import DESCRIBERS, HIDDEN
         from haven.timescales.registry import activate

@@ -7,7 +7,7 @@ from django import forms
 from haven.assessments.codes import SECTIONS, Factor, Outcome
 from haven.cin.codes import NeedCode
 from haven.core.conflicts import VersionField
-from haven.core.forms import Form
+from haven.core.forms import DateField, Form
 
 
 class AssessmentForm(Form):
@@ -83,5 +83,14 @@ class AuthoriseForm(Form):
         help_text="The assessment is past its due date: say why it took longer. "
         "Needed to authorise it",
         widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class StartAssessmentForm(Form):
+    started_on = DateField(
+        label="Date the assessment started",
+        help_text="The day the assessment actually began: its 45 working days run "
+        "from here. For example, 27 3 2026",
         required=False,
     )

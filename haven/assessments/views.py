@@ -6,12 +6,19 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.assessments import selectors, services
 from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
-from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
+from haven.assessments.forms import (
+    AssessmentForm,
+    AuthoriseForm,
+    ReturnForm,
+    StartAssessmentForm,
+)
 from haven.assessments.models import Assessment
+from haven.assessments.starting import start_assessment
+from haven.cin.models import CinEpisode
 from haven.core.conflicts import (
     CONFLICT_STATUS,
     Conflict,
@@ -24,6 +31,7 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
 from haven.people import selectors as people
+from haven.people.models import Person
 from haven.people.views import open_person
 from haven.timescales.catalogue import rule
 
@@ -76,25 +84,34 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 return redirect("assessments:detail", pk=pk)
         else:
             raise PermissionDenied("You cannot do that to this assessment")
-    due = selectors.due_on(assessment)
     context = {
-        "person": person,
-        "bar": people.identity_bar(person),
-        "tab": "cin",
-        "assessment": assessment,
-        "episode": assessment.episode,
-        "due_on": due,
-        "late_without_reason": (
-            selectors.is_late(assessment) and not assessment.delay_reason
-        ),
-        "rule": rule("ASSESS-CF"),
-        "early_decision": rule("ASSESS-EARLY-DECISION"),
+        **_detail_context(person, assessment),
         "may_edit": may_edit,
         "may_decide": may_decide,
         "form": form,
         "return_form": return_form,
         "conflict": conflict,
         "authorise_form": authorise_form,
+    }
+    status = CONFLICT_STATUS if conflict or stale else 200
+    return render(request, "assessments/detail.html", context, status=status)
+
+
+def _detail_context(person: Person, assessment: Assessment) -> dict[str, Any]:
+    """What the assessment's page shows whatever the user may do with it."""
+    episode_open = assessment.episode.closed_on is None
+    return {
+        "person": person,
+        "bar": people.identity_bar(person),
+        "tab": "cin",
+        "assessment": assessment,
+        "episode": assessment.episode,
+        "due_on": selectors.due_on(assessment),
+        "late_without_reason": (
+            selectors.is_late(assessment) and not assessment.delay_reason
+        ),
+        "rule": rule("ASSESS-CF"),
+        "early_decision": rule("ASSESS-EARLY-DECISION"),
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
         "closing_outcome": assessment.outcome in CLOSING_OUTCOMES,
         "needs_plan": (
@@ -104,8 +121,6 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             and not assessment.episode.plans.exists()
         ),
     }
-    status = CONFLICT_STATUS if conflict or stale else 200
-    return render(request, "assessments/detail.html", context, status=status)
 
 
 def _save(
@@ -203,3 +218,37 @@ def awaiting(request: AuthenticatedRequest) -> HttpResponse:
         for a in selectors.awaiting_authorisation(request.user)
     ]
     return render(request, "assessments/awaiting.html", {"rows": rows})
+
+
+@policy(Policy.OBJECT, of="cin.CinEpisode")
+def start(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Start a single assessment on the open episode, from its actual start."""
+    episode = get_object_or_404(CinEpisode, pk=pk)
+    person = open_person(request, episode.person_id, "Start an assessment")
+    if not request.user.has_perm("core.record_casework"):
+        raise PermissionDenied("Your role does not include casework")
+    if episode.closed_on is not None:
+        return redirect("cin:person", pk=person.pk)
+    form = StartAssessmentForm()
+    if request.method == "POST":
+        form = StartAssessmentForm(request.POST)
+        if form.is_valid():
+            try:
+                assessment = start_assessment(
+                    episode,
+                    started_on=form.cleaned_data["started_on"],
+                    by=request.user,
+                )
+                messages.success(request, "Assessment started")
+                return redirect("assessments:detail", pk=assessment.pk)
+            except DomainError as err:
+                show_errors(err, form)
+    context = {
+        "person": person,
+        "bar": people.identity_bar(person),
+        "tab": "cin",
+        "episode": episode,
+        "form": form,
+        "guidance": rule("ASSESS-CF").description,
+    }
+    return render(request, "assessments/start.html", context)

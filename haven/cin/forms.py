@@ -10,15 +10,6 @@ from haven.core.forms import DateField, Form, NumberedRows
 ACTION_ROWS = 5
 
 
-class StartAssessmentForm(Form):
-    started_on = DateField(
-        label="Date the assessment started",
-        help_text="The day the assessment actually began: its 45 working days run "
-        "from here. For example, 27 3 2026",
-        required=False,
-    )
-
-
 class StartPlanForm(Form):
     started_on = DateField(
         label="Date the plan started",

@@ -5,9 +5,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils import timezone
-
-from haven.assessments.codes import Status
+from haven.cin import episode_work
 from haven.cin.models import CinEpisode, Plan
 from haven.core import clock
 from haven.core.errors import DomainError, Failures
@@ -129,33 +127,6 @@ def check_plan(
 # --- closure ----------------------------------------------------------------
 
 
-def check_closed_after_assessment(episode: CinEpisode) -> None:
-    # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
-    if not episode.assessments.filter(status=Status.AUTHORISED).exists():
-        raise DomainError(
-            "assessment_not_authorised",
-            "Closing 'after assessment' needs the assessment to be authorised first",
-            field="reason",
-        )
-    if episode.plans.exists():
-        raise DomainError(
-            "plan_on_episode",
-            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
-            "rather than closing after assessment",
-            field="reason",
-        )
-
-
-def check_assessments_finished(episode: CinEpisode) -> None:
-    # An episode closing mid-assessment would leave the assessment unfinished
-    # for good: nobody could authorise it on a closed episode.
-    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
-        raise DomainError(
-            "assessment_not_finished",
-            "Authorise or finish the assessment before closing the episode",
-        )
-
-
 def check_closing_date(
     episode: CinEpisode, plan: Plan | None, closed_on: dt.date
 ) -> None:
@@ -166,11 +137,7 @@ def check_closing_date(
         review = plan.reviews.order_by("-held_on", "-pk").first()
         if review is not None:
             bounds.append((review.held_on, "the last plan review"))
-    for assessment in episode.assessments.all():
-        bounds.append((assessment.started_on, "the assessment started"))
-        if assessment.authorised_at is not None:
-            authorised = timezone.localdate(assessment.authorised_at)
-            bounds.append((authorised, "the assessment was authorised"))
+    bounds.extend(episode_work.dates_on(episode))
     not_before, since = max(bounds, key=lambda bound: bound[0])
     check_date(
         closed_on,

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from haven.assessments.codes import PROPOSED_CLOSURE, Outcome, Status
+from haven.cin import episode_work
 from haven.cin.models import CinEpisode, Plan
 from haven.people.models import Person
 from haven.people.selectors import record_ids
@@ -48,7 +48,7 @@ def episodes_of(person: Person) -> QuerySet[CinEpisode]:
     first, with what the overview page shows."""
     return (
         CinEpisode.objects.filter(person_id__in=record_ids(person))
-        .prefetch_related("assessments", "plans__actions", "plans__reviews")
+        .prefetch_related("plans__actions", "plans__reviews")
         .order_by("-referral_date", "-pk")
     )
 
@@ -68,13 +68,7 @@ def next_review_due(plan: Plan) -> dt.date | None:
 
 
 def proposed_closure(episode: CinEpisode) -> str:
-    """The reason for closure the latest authorised assessment's outcome proposes,
-    or "" if none: the closing page pre-selects it, and the worker chooses."""
-    latest = (
-        episode.assessments.filter(status=Status.AUTHORISED)
-        .order_by("-authorised_at", "-pk")
-        .first()
-    )
-    if latest is None or latest.outcome not in Outcome.values:
-        return ""
-    return PROPOSED_CLOSURE.get(Outcome(latest.outcome), "")
+    """The reason for closure the work on the episode proposes (the latest
+    authorised assessment's outcome), or "" if none: the closing page pre-selects
+    it, and the worker chooses."""
+    return episode_work.proposed_closure(episode)

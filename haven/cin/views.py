@@ -7,18 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from haven.assessments.codes import Status
-from haven.assessments.selectors import due_on
-from haven.cin import selectors, services
+from haven.cin import episode_work, plans, selectors, services
 from haven.cin.codes import ClosureReason, ReviewDecision
-from haven.cin.forms import (
-    ActionFormSet,
-    CloseEpisodeForm,
-    ReviewForm,
-    StartAssessmentForm,
-    StartPlanForm,
-)
+from haven.cin.forms import ActionFormSet, CloseEpisodeForm, ReviewForm, StartPlanForm
 from haven.cin.models import CinEpisode, Plan
+from haven.cin.rules import ActionLine, check_plan
+from haven.cin.sections import sections_for
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
@@ -66,11 +60,9 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         {
             "episode": e,
             "source": _source_words(e.source),
-            "assessments": [
-                {"assessment": a, "due_on": due_on(a)} for a in e.assessments.all()
-            ],
+            "sections": sections_for(e, request.user),
             "plans": list(e.plans.all()),
-            "assessing": e.assessments.exclude(status=Status.AUTHORISED).exists(),
+            "worked": episode_work.work_recorded(e),
         }
         for e in episodes
     ]
@@ -83,33 +75,6 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             may_record=request.user.has_perm("core.record_casework"),
         ),
     )
-
-
-@policy(Policy.OBJECT, of="cin.CinEpisode")
-def start_assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """Start a single assessment on the open episode, from its actual start."""
-    episode = get_object_or_404(CinEpisode, pk=pk)
-    person = open_person(request, episode.person_id, "Start an assessment")
-    _may_record(request)
-    if episode.closed_on is not None:
-        return redirect("cin:person", pk=person.pk)
-    form = StartAssessmentForm()
-    if request.method == "POST":
-        form = StartAssessmentForm(request.POST)
-        if form.is_valid():
-            try:
-                assessment = services.start_assessment(
-                    episode,
-                    started_on=form.cleaned_data["started_on"],
-                    by=request.user,
-                )
-                messages.success(request, "Assessment started")
-                return redirect("assessments:detail", pk=assessment.pk)
-            except DomainError as err:
-                show_errors(err, form)
-    assess = rule("ASSESS-CF")
-    context = _context(person, episode=episode, form=form, guidance=assess.description)
-    return render(request, "cin/start_assessment.html", context)
 
 
 @policy(Policy.OBJECT, of="cin.CinEpisode")
@@ -128,14 +93,14 @@ def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if not valid:
                 # The plan's rules on what could be read, shown with the form's
                 # own errors, so every fault is reported on this submit.
-                services.check_plan(
+                check_plan(
                     episode,
                     started_on=form.cleaned_data.get("started_on"),
                     actions=lines,
                     primary_need=form.cleaned_data.get("primary_need", ""),
                 )
             else:
-                plan = services.start_plan(
+                plan = plans.start_plan(
                     episode,
                     started_on=form.cleaned_data["started_on"],
                     actions=lines,
@@ -157,9 +122,9 @@ def start_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "cin/start_plan.html", context)
 
 
-def _action_line(form: forms.Form) -> services.ActionLine:
+def _action_line(form: forms.Form) -> ActionLine:
     data = form.cleaned_data
-    return services.ActionLine(
+    return ActionLine(
         what_must_change=data.get("what_must_change") or "",
         who=data.get("who") or "",
         by_when=data.get("by_when"),
@@ -180,7 +145,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         form = ReviewForm(request.POST)
         if form.is_valid():
             try:
-                services.review_plan(
+                plans.review_plan(
                     plan,
                     held_on=form.cleaned_data["held_on"],
                     summary=form.cleaned_data["summary"],
@@ -249,5 +214,7 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         form=form,
         source=CLOSURE_SOURCE,
         proposed=ClosureReason(proposed).label if proposed else "",
+        # Nothing recorded on the episode yet: closing makes it ReferralNFA.
+        nfa=not (episode.plans.exists() or episode_work.work_recorded(episode)),
     )
     return render(request, "cin/close.html", context)

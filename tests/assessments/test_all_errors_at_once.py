@@ -8,6 +8,7 @@ import pytest
 
 from haven.assessments.codes import Status
 from haven.assessments.selectors import due_on
+from haven.assessments.starting import start_assessment
 from haven.cin import services as cin
 from haven.core import clock
 from tests.assessments.test_pages import FORM, _post
@@ -24,7 +25,7 @@ def assessment(child, alice):
         contact_id=None,
         by=alice,
     )
-    return cin.start_assessment(episode, started_on=episode.referral_date, by=alice)
+    return start_assessment(episode, started_on=episode.referral_date, by=alice)
 
 
 def _late(assessment, freezer):

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from haven.assessments import selectors, services
 from haven.assessments.codes import Status
+from haven.assessments.starting import start_assessment
 from haven.cin import services as cin
 from haven.core import clock
 from haven.core.errors import DomainError
@@ -27,9 +28,7 @@ def submitted(child, alice):
         contact_id=None,
         by=alice,
     )
-    assessment = cin.start_assessment(
-        episode, started_on=episode.referral_date, by=alice
-    )
+    assessment = start_assessment(episode, started_on=episode.referral_date, by=alice)
     services.save_assessment(assessment, COMPLETE, primary_need="N1", by=alice)
     return services.submit_assessment(assessment, by=alice)
 

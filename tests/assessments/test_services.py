@@ -4,6 +4,7 @@ import pytest
 
 from haven.assessments import selectors, services
 from haven.assessments.codes import Status
+from haven.assessments.starting import start_assessment
 from haven.cin import services as cin
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
@@ -34,7 +35,7 @@ def assessment(child, alice):
         contact_id=None,
         by=alice,
     )
-    return cin.start_assessment(episode, started_on=episode.referral_date, by=alice)
+    return start_assessment(episode, started_on=episode.referral_date, by=alice)
 
 
 def _complete(assessment, alice, **changes):

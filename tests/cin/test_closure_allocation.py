@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from haven.cin import services
+from haven.cin import plans, services
 from haven.core import access, clock
 from haven.core.models import JournalEvent, Team
 from haven.earlyhelp import services as early_help
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def _with_plan(child, alice, mona):
     episode = _authorised(child, alice, mona)
-    services.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
+    plans.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
     return episode
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from haven.assessments import services as assess
+from haven.assessments.starting import start_assessment
 from haven.cin import services
 from haven.cin.models import Plan
 from haven.core import clock
@@ -20,7 +21,7 @@ def episode(child, alice):
         contact_id=None,
         by=alice,
     )
-    services.start_assessment(episode, started_on=episode.referral_date, by=alice)
+    start_assessment(episode, started_on=episode.referral_date, by=alice)
     return services.set_primary_need(episode, "N1", by=alice)
 
 

@@ -6,7 +6,10 @@ import datetime as dt
 import pytest
 
 from haven.assessments import services as assess
+from haven.assessments.starting import start_assessment
+from haven.cin import plans
 from haven.cin import services as cin
+from haven.cin.rules import ActionLine
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation
@@ -30,7 +33,7 @@ def test_referral_to_closure(child, alice, mona, freezer):
     # The referral alone starts no assessment clock: it may end in no
     # further action. Starting the assessment starts it.
     assert _status(child, "ASSESS-CF") == []
-    assessment = cin.start_assessment(episode, started_on=clock.today(), by=alice)
+    assessment = start_assessment(episode, started_on=clock.today(), by=alice)
     assert _status(child, "ASSESS-CF") == ["due"]
 
     freezer.move_to(dt.timedelta(days=10))
@@ -53,11 +56,11 @@ def test_referral_to_closure(child, alice, mona, freezer):
     assess.authorise_assessment(assessment, by=mona)
     assert _status(child, "ASSESS-CF") == ["met_on_time"]
 
-    plan = cin.start_plan(
+    plan = plans.start_plan(
         episode,
         started_on=clock.today(),
         actions=[
-            cin.ActionLine(
+            ActionLine(
                 "Regular meals",
                 "Mother",
                 clock.today() + dt.timedelta(days=30),
@@ -69,7 +72,7 @@ def test_referral_to_closure(child, alice, mona, freezer):
     assert _status(child, "CIN-REVIEW") == ["due"]
 
     freezer.move_to(dt.timedelta(days=20))
-    cin.review_plan(
+    plans.review_plan(
         plan,
         held_on=clock.today(),
         summary="Eating well",

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
+from haven.cin import plans
 from haven.cin import selectors as cin_selectors
-from haven.cin import services as cin
 from haven.core import clock
 from haven.timescales import services as timescales
 from haven.timescales.models import Obligation
@@ -30,7 +30,7 @@ def test_the_plan_page_shows_the_councils_own_review_interval(
     )
     freezer.move_to(dt.timedelta(days=2))
     episode = _authorised(child, alice, mona)
-    plan = cin.start_plan(
+    plan = plans.start_plan(
         episode, started_on=clock.today(), actions=[_action()], by=alice
     )
     held = Obligation.objects.get(rule_id="CIN-REVIEW", subject=str(plan.pk))

@@ -4,8 +4,10 @@ import pytest
 
 from haven.assessments import services as assess
 from haven.assessments.codes import Status
-from haven.cin import selectors, services
+from haven.assessments.starting import start_assessment
+from haven.cin import plans, selectors, services
 from haven.cin.models import CinEpisode
+from haven.cin.rules import ActionLine
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
@@ -38,14 +40,12 @@ def _action(**kw):
         "if_not_met": "A meeting with the school and a review of the plan",
     }
     values.update(kw)
-    return services.ActionLine(**values)
+    return ActionLine(**values)
 
 
 def _authorised(child, alice, mona, outcome="cin_plan"):
     episode = _refer(child, alice)
-    assessment = services.start_assessment(
-        episode, started_on=episode.referral_date, by=alice
-    )
+    assessment = start_assessment(episode, started_on=episode.referral_date, by=alice)
     assessment = assess.save_assessment(
         assessment,
         {
@@ -104,7 +104,7 @@ def test_starting_an_assessment_starts_its_45_working_day_clock(child, alice):
     from haven.timescales import calendar
 
     episode = _refer(child, alice, on=_days_ago(10))
-    assessment = services.start_assessment(episode, started_on=_days_ago(3), by=alice)
+    assessment = start_assessment(episode, started_on=_days_ago(3), by=alice)
     assert (assessment.status, assessment.started_on) == (
         Status.IN_PROGRESS,
         _days_ago(3),
@@ -135,9 +135,9 @@ def test_a_later_assessment_counts_from_its_own_start(child, alice, mona):
     from haven.timescales import calendar
 
     episode = _refer(child, alice, on=_days_ago(60))
-    first = services.start_assessment(episode, started_on=_days_ago(60), by=alice)
+    first = start_assessment(episode, started_on=_days_ago(60), by=alice)
     Assessment.objects.filter(pk=first.pk).update(status=Status.AUTHORISED)
-    second = services.start_assessment(episode, started_on=_days_ago(5), by=alice)
+    second = start_assessment(episode, started_on=_days_ago(5), by=alice)
     obligation = Obligation.objects.get(
         person=child, rule_id="ASSESS-CF", subject=str(second.pk)
     )
@@ -151,15 +151,15 @@ def test_an_assessment_starts_between_the_referral_and_today(child, alice):
         (_days_ago(-1), "date_in_future"),
     ):
         with pytest.raises(DomainError) as refused:
-            services.start_assessment(episode, started_on=day, by=alice)
+            start_assessment(episode, started_on=day, by=alice)
         assert (refused.value.code, refused.value.field) == (code, "started_on")
 
 
 def test_an_episode_may_hold_several_assessments_one_at_a_time(child, alice, mona):
     episode = _authorised(child, alice, mona)
     with pytest.raises(DomainError) as refused:
-        services.start_assessment(episode, started_on=_days_ago(1), by=alice)
-        services.start_assessment(episode, started_on=_days_ago(1), by=alice)
+        start_assessment(episode, started_on=_days_ago(1), by=alice)
+        start_assessment(episode, started_on=_days_ago(1), by=alice)
     assert refused.value.code == "assessment_unfinished"
     assert episode.assessments.count() == 2
 
@@ -264,7 +264,7 @@ def test_a_front_door_worker_may_refer_but_bob_may_not(child, alice, bob, team):
 
 def test_start_plan_records_the_actions_and_starts_the_review_clock(child, alice, mona):
     episode = _authorised(child, alice, mona)
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(1), actions=[_action()], by=alice
     )
     assert plan.actions.count() == 1
@@ -282,7 +282,7 @@ def test_start_plan_records_the_actions_and_starts_the_review_clock(child, alice
 def test_a_plan_needs_an_action(child, alice, mona):
     episode = _authorised(child, alice, mona)
     with pytest.raises(DomainError) as refused:
-        services.start_plan(episode, started_on=_days_ago(1), actions=[], by=alice)
+        plans.start_plan(episode, started_on=_days_ago(1), actions=[], by=alice)
     assert refused.value.code == "actions_required"
 
 
@@ -299,7 +299,7 @@ def test_every_action_needs_all_four_parts(child, alice, mona, blank, words):
     episode = _authorised(child, alice, mona)
     empty = None if blank == "by_when" else ""
     with pytest.raises(DomainError) as refused:
-        services.start_plan(
+        plans.start_plan(
             episode,
             started_on=_days_ago(1),
             actions=[_action(**{blank: empty})],
@@ -312,11 +312,11 @@ def test_every_action_needs_all_four_parts(child, alice, mona, blank, words):
 def test_a_plan_needs_the_primary_need(child, alice):
     episode = _refer(child, alice)
     with pytest.raises(DomainError) as refused:
-        services.start_plan(
+        plans.start_plan(
             episode, started_on=_days_ago(1), actions=[_action()], by=alice
         )
     assert refused.value.field == "primary_need"
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode,
         started_on=_days_ago(1),
         actions=[_action()],
@@ -330,13 +330,13 @@ def test_a_plan_needs_the_primary_need(child, alice):
 def test_a_plan_cannot_start_before_the_referral_or_twice(child, alice, mona):
     episode = _authorised(child, alice, mona)
     with pytest.raises(DomainError) as refused:
-        services.start_plan(
+        plans.start_plan(
             episode, started_on=_days_ago(40), actions=[_action()], by=alice
         )
     assert refused.value.code == "date_too_early"
-    services.start_plan(episode, started_on=_days_ago(1), actions=[_action()], by=alice)
+    plans.start_plan(episode, started_on=_days_ago(1), actions=[_action()], by=alice)
     with pytest.raises(DomainError) as refused:
-        services.start_plan(
+        plans.start_plan(
             episode, started_on=clock.today(), actions=[_action()], by=alice
         )
     assert refused.value.code == "open_plan"
@@ -344,11 +344,11 @@ def test_a_plan_cannot_start_before_the_referral_or_twice(child, alice, mona):
 
 def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
     episode = _authorised(child, alice, mona)
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(5), actions=[_action()], by=alice
     )
     with pytest.raises(DomainError) as refused:
-        services.review_plan(
+        plans.review_plan(
             plan,
             held_on=clock.today(),
             summary=" ",
@@ -358,7 +358,7 @@ def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
         )
     assert refused.value.field == "summary"
     with pytest.raises(DomainError) as refused:
-        services.review_plan(
+        plans.review_plan(
             plan,
             held_on=clock.today(),
             summary="Better",
@@ -368,7 +368,7 @@ def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
         )
     assert refused.value.field == "decision"
     with pytest.raises(DomainError) as refused:
-        services.review_plan(
+        plans.review_plan(
             plan,
             held_on=_days_ago(6),
             summary="Better",
@@ -377,7 +377,7 @@ def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
             by=alice,
         )
     assert refused.value.field == "held_on"
-    review = services.review_plan(
+    review = plans.review_plan(
         plan,
         held_on=clock.today(),
         summary="Better",
@@ -396,14 +396,12 @@ def test_review_plan_meets_the_review_and_checks_its_parts(child, alice, mona):
 def test_bob_may_not_start_or_review_a_plan(child, alice, mona, bob):
     episode = _authorised(child, alice, mona)
     with pytest.raises(AccessDenied):
-        services.start_plan(
-            episode, started_on=_days_ago(1), actions=[_action()], by=bob
-        )
-    plan = services.start_plan(
+        plans.start_plan(episode, started_on=_days_ago(1), actions=[_action()], by=bob)
+    plan = plans.start_plan(
         episode, started_on=_days_ago(1), actions=[_action()], by=alice
     )
     with pytest.raises(AccessDenied):
-        services.review_plan(
+        plans.review_plan(
             plan,
             held_on=clock.today(),
             summary="x",
@@ -418,7 +416,7 @@ def test_bob_may_not_start_or_review_a_plan(child, alice, mona, bob):
 
 def test_close_episode_ends_the_plan_and_every_obligation(child, alice, mona):
     episode = _authorised(child, alice, mona)
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(2), actions=[_action()], by=alice
     )
     services.close_episode(
@@ -476,7 +474,7 @@ def test_closing_with_step_down_asks_early_help(child, alice, mona):
     from haven.earlyhelp.models import EarlyHelpRequest
 
     episode = _authorised(child, alice, mona)
-    services.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
+    plans.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
     services.close_episode(
         episode,
         closed_on=clock.today(),
@@ -555,14 +553,14 @@ def test_closing_cannot_come_before_the_last_thing_recorded(
         "The date of closure must be on or after the assessment was authorised "
         f"({authorised_on:%-d %B %Y})"
     )
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(5), actions=[_action()], by=alice
     )
     assert refusal(_days_ago(6)) == (
         "The date of closure must be on or after the plan started "
         f"({_days_ago(5):%-d %B %Y})"
     )
-    services.review_plan(
+    plans.review_plan(
         plan,
         held_on=_days_ago(2),
         summary="Better",
@@ -583,7 +581,7 @@ def test_closing_cannot_come_before_the_last_thing_recorded(
 
 def test_closing_waits_for_the_assessment_to_be_authorised(child, alice, mona):
     episode = _refer(child, alice)
-    services.start_assessment(episode, started_on=_days_ago(1), by=alice)
+    start_assessment(episode, started_on=_days_ago(1), by=alice)
     with pytest.raises(DomainError) as refused:
         services.close_episode(
             episode, closed_on=clock.today(), reason="RC5", summary="Moved", by=alice
@@ -613,7 +611,7 @@ def test_stepping_down_joins_an_open_early_help_request(child, alice, mona):
     from haven.earlyhelp.models import EarlyHelpRequest
 
     episode = _authorised(child, alice, mona)
-    services.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
+    plans.start_plan(episode, started_on=_days_ago(2), actions=[_action()], by=alice)
     request = _early_help_request(child, alice)
     services.close_episode(
         episode,
@@ -631,16 +629,16 @@ def test_stepping_down_joins_an_open_early_help_request(child, alice, mona):
 
 def test_plan_actions_are_numbered_by_their_row(child, alice, mona):
     episode = _authorised(child, alice, mona)
-    blank = services.ActionLine("", " ", None, "  ")
+    blank = ActionLine("", " ", None, "  ")
     with pytest.raises(DomainError) as refused:
-        services.start_plan(
+        plans.start_plan(
             episode,
             started_on=_days_ago(1),
             actions=[_action(), blank, _action(who="")],
             by=alice,
         )
     assert refused.value.message == "Action 3: enter who will do it"
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(1), actions=[_action(), blank], by=alice
     )
     assert plan.actions.count() == 1
@@ -653,12 +651,12 @@ def test_review_locks_the_episode_before_the_plan(child, alice, mona):
     from haven.cin.models import Plan
 
     episode = _authorised(child, alice, mona)
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(1), actions=[_action()], by=alice
     )
     plan = Plan.objects.select_related("episode__person").get(pk=plan.pk)
     with CaptureQueriesContext(connection) as queries:
-        services.review_plan(
+        plans.review_plan(
             plan,
             held_on=clock.today(),
             summary="Going well",
@@ -719,19 +717,19 @@ def test_a_review_records_who_attended_the_views_and_the_next_review(
     child, alice, mona
 ):
     episode = _authorised(child, alice, mona)
-    plan = services.start_plan(
+    plan = plans.start_plan(
         episode, started_on=_days_ago(5), actions=[_action()], by=alice
     )
     base = {"held_on": clock.today(), "summary": "Better", "decision": "continue"}
     with pytest.raises(DomainError) as refused:
-        services.review_plan(plan, attended=" ", by=alice, **base)
+        plans.review_plan(plan, attended=" ", by=alice, **base)
     assert refused.value.field == "attended"
     with pytest.raises(DomainError) as refused:
-        services.review_plan(
+        plans.review_plan(
             plan, attended="Mum", next_review_on=clock.today(), by=alice, **base
         )
     assert refused.value.code == "next_review_not_after"
-    review = services.review_plan(
+    review = plans.review_plan(
         plan,
         attended="Jasmine, her mother, the school nurse",
         childs_views="I like my new school",
@@ -751,7 +749,7 @@ def test_a_review_records_who_attended_the_views_and_the_next_review(
     assert selectors.next_review_due(plan) is not None
     event = JournalEvent.objects.get(type="cin.plan_reviewed")
     assert event.payload["attended"] == review.attended
-    closing = services.review_plan(
+    closing = plans.review_plan(
         plan, attended="Mum", by=alice, **(base | {"decision": "close"})
     )
     assert closing.next_review_on is None

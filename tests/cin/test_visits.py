@@ -9,7 +9,7 @@ import pytest
 from haven.casework import services as casework
 from haven.casework.seeing import Seen
 from haven.casework.visits import Visit
-from haven.cin import services
+from haven.cin import plans, services
 from haven.core import clock
 from haven.core.work import items_for
 from haven.timescales import calendar
@@ -58,7 +58,7 @@ def test_a_plan_starts_the_visits_and_a_visit_seeing_the_child_meets_them(
 ):
     episode = _authorised(child, alice, mona)
     started = _days_ago(1)
-    services.start_plan(episode, started_on=started, actions=[_action()], by=alice)
+    plans.start_plan(episode, started_on=started, actions=[_action()], by=alice)
     assert _visits(child) == [("due", rule("CIN-VISIT").deadline.due_from(started))]
     [item] = [i for i in items_for([alice]) if i.rule_id == "CIN-VISIT"]
     assert item.title == "Visit the child and see them"
@@ -79,7 +79,7 @@ def test_a_plan_starts_the_visits_and_a_visit_seeing_the_child_meets_them(
 
 def test_closing_the_episode_ends_the_visits(child, alice, mona):
     episode = _authorised(child, alice, mona)
-    services.start_plan(episode, started_on=_days_ago(1), actions=[_action()], by=alice)
+    plans.start_plan(episode, started_on=_days_ago(1), actions=[_action()], by=alice)
     services.close_episode(
         episode, closed_on=clock.today(), reason="RC7", summary="Settled", by=alice
     )

@@ -6,6 +6,7 @@ import datetime as dt
 from haven.assessments import services as assessments
 from haven.assessments.codes import SECTION_FIELDS
 from haven.assessments.models import Assessment
+from haven.assessments.starting import start_assessment
 from haven.cin import services as cin
 from haven.core import clock
 from haven.core.models import Team, User
@@ -74,7 +75,7 @@ def referred(person: Person) -> Assessment:
         contact_id=None,
         by=manager,
     )
-    return cin.start_assessment(episode, started_on=clock.today(), by=manager)
+    return start_assessment(episode, started_on=clock.today(), by=manager)
 
 
 def authorised_for_a_plan(person: Person, worker: str = "social-worker") -> Assessment:

@@ -1,5 +1,6 @@
-"""The single assessment in a browser: the worker writes it (several factors
-ticked), the manager returns it with comments, then authorises it."""
+"""The single assessment in a browser: the worker starts it from the episode's
+page and writes it (several factors ticked), the manager returns it with
+comments, then authorises it."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ from playwright.sync_api import Page, expect
 from haven.assessments import forms
 from haven.assessments.codes import SECTION_FIELDS
 from haven.assessments.models import Assessment
+from haven.core import clock
 from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
@@ -15,6 +17,7 @@ from tests.browser.forms.widgets import (
     choose,
     expect_errors,
     expect_success,
+    fill_date,
     press,
     select,
     tick,
@@ -120,3 +123,31 @@ def test_a_late_assessment_is_authorised_with_the_reasons_for_the_delay(
     assessment.refresh_from_db()
     assert assessment.status == "authorised"
     assert assessment.delay_reason == "The police check took three weeks."
+
+
+@covers(forms.StartAssessmentForm)
+def test_the_worker_starts_an_assessment_from_its_actual_start_date(
+    page: Page, live_server, demo
+):
+    from haven.cin import services
+
+    child = scenes.child()
+    manager = scenes.staff("social-worker").team.managers.get()
+    episode = services.open_referral(
+        child, received_on=clock.today(), source="2A", contact_id=None, by=manager
+    )
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/children-in-need/people/{child.pk}/")
+    page.get_by_role("link", name="Start an assessment").click()
+
+    fill_date(page, "started_on", clock.today() + dt.timedelta(days=1))
+    press(page, "Start the assessment")
+    expect_errors(page, "The date the assessment started must be today or earlier")
+    assert not Assessment.objects.filter(episode=episode).exists()
+
+    fill_date(page, "started_on", clock.today())
+    press(page, "Start the assessment")
+    expect_success(page, "Assessment started")
+    assessment = Assessment.objects.get(episode=episode)
+    assert assessment.started_on == clock.today()
+    assert page.url.endswith(f"/assessments/{assessment.pk}/")

@@ -114,32 +114,6 @@ def _referral_only(child):
     )
 
 
-@covers(forms.StartAssessmentForm)
-def test_the_worker_starts_an_assessment_from_its_actual_start_date(
-    page: Page, live_server, demo
-):
-    from haven.assessments.models import Assessment
-    from tests.browser.forms.widgets import expect_errors
-
-    child = scenes.child()
-    episode = _referral_only(child)
-    sign_in(page, live_server.url, "social-worker")
-    page.goto(f"{live_server.url}/children-in-need/people/{child.pk}/")
-    page.get_by_role("link", name="Start an assessment").click()
-
-    fill_date(page, "started_on", clock.today() + dt.timedelta(days=1))
-    press(page, "Start the assessment")
-    expect_errors(page, "The date the assessment started must be today or earlier")
-    assert not Assessment.objects.filter(episode=episode).exists()
-
-    fill_date(page, "started_on", clock.today())
-    press(page, "Start the assessment")
-    expect_success(page, "Assessment started")
-    assessment = Assessment.objects.get(episode=episode)
-    assert assessment.started_on == clock.today()
-    assert page.url.endswith(f"/assessments/{assessment.pk}/")
-
-
 @covers(forms.CloseEpisodeForm)
 def test_a_referral_closes_as_no_further_action_with_no_assessment(
     page: Page, live_server, demo

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from haven.assessments import demo as assessments_demo
 from haven.casework import demo as casework_demo
 from haven.cin import demo as cin_demo
 from haven.core.models import DemoDatabase, User
@@ -60,9 +61,10 @@ class Command(BaseCommand):
             made = create_families(rng, children)
             restrict_some(rng, made)
             # Order matters: the front door opens referrals, the CIN demo takes
-            # those up and refers more, early help takes children open to no one.
+            # those up and refers more (each episode assessed by the assessments
+            # demo), early help takes children open to no one.
             frontdoor_demo.populate(rng, made)
-            cin_demo.populate(rng, made)
+            cin_demo.populate(rng, made, assess=assessments_demo.assess)
             casework_demo.populate(rng, made)
             earlyhelp_demo.populate(rng, made)
         if self.verbose:

@@ -1,0 +1,84 @@
+"""Work other apps record on a child's CIN episode, as closing it must know it.
+
+CIN sits below the apps that work on an episode (the single assessment), so it
+cannot import them. Such an app registers what closing needs to know about its
+work, from its AppConfig.ready:
+
+    episode_work(EpisodeWork(name="assessment", recorded=..., dates=...,
+                             check_closure=..., proposed_closure=...))
+
+and, for a referral that asks for an assessment (open_referral's
+`assessment_from`), the function that starts one: `assessment_starter(start)`.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from haven.cin.models import CinEpisode
+from haven.core.models import User
+
+
+@dataclass(frozen=True)
+class EpisodeWork:
+    """One kind of work recorded on an episode, as its closure sees it."""
+
+    name: str
+    # Whether any is recorded on the episode: one closed with none of any kind
+    # (and no plan) is a referral that led to no further action (ReferralNFA).
+    recorded: Callable[[CinEpisode], bool]
+    # Dates on the episode it cannot close before, each with what happened then.
+    dates: Callable[[CinEpisode], list[tuple[dt.date, str]]]
+    # Refuse (raise DomainError) closing the locked episode for this reason.
+    check_closure: Callable[[CinEpisode, str], None]
+    # The reason for closure the work proposes (the worker chooses), or "".
+    proposed_closure: Callable[[CinEpisode], str]
+
+
+WORK: dict[str, EpisodeWork] = {}
+
+Starter = Callable[[CinEpisode, dt.date, User], object]
+_STARTER: list[Starter] = []
+
+
+def episode_work(work: EpisodeWork) -> EpisodeWork:
+    WORK[work.name] = work
+    return work
+
+
+def assessment_starter(start: Starter) -> Starter:
+    """Register how a referral for assessment starts one (one app does)."""
+    _STARTER[:] = [start]
+    return start
+
+
+def start_assessment(episode: CinEpisode, *, started_on: dt.date, by: User) -> None:
+    """Start an assessment on the episode, inside the caller's transaction."""
+    if not _STARTER:
+        raise LookupError("No app starts assessments")
+    _STARTER[0](episode, started_on, by)
+
+
+def _each() -> list[EpisodeWork]:
+    return [WORK[name] for name in sorted(WORK)]
+
+
+def work_recorded(episode: CinEpisode) -> bool:
+    return any(work.recorded(episode) for work in _each())
+
+
+def dates_on(episode: CinEpisode) -> list[tuple[dt.date, str]]:
+    return [day for work in _each() for day in work.dates(episode)]
+
+
+def check_closure(episode: CinEpisode, reason: str) -> None:
+    for work in _each():
+        work.check_closure(episode, reason)
+
+
+def proposed_closure(episode: CinEpisode) -> str:
+    for work in _each():
+        proposed = work.proposed_closure(episode)
+        if proposed:
+            return proposed
+    return ""
