@@ -23,12 +23,9 @@ HIDDEN: set[str] = set()
 
 # Event types about who may read the record, not about the child: they belong on
 # the record's access page, not in a chronology a court or the family reads.
-# The journal keeps them like every other event.
-AUDIT: set[str] = {
-    "core.record_restricted",
-    "core.access_granted",
-    "core.break_glass_used",
-}
+# The journal keeps them like every other event. Apps (the core, for one) add
+# theirs with `audit_events` in their plugin.py.
+AUDIT: set[str] = set()
 
 
 def left_out() -> set[str]:
@@ -100,6 +97,12 @@ def describe_events(words: Mapping[str, Describer]) -> None:
 def hide_events(*event_types: str) -> None:
     """Declare event types no chronology shows (a worker's saves of a draft)."""
     HIDDEN.update(event_types)
+
+
+def audit_events(*event_types: str) -> None:
+    """Declare event types about who may read the record, shown on its access
+    page rather than in the chronology."""
+    AUDIT.update(event_types)
 
 
 def name_person(event_type: str, key: str, instead: str) -> None:

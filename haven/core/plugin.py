@@ -22,6 +22,9 @@ menu_entry(
 )
 
 chronology.describe_events(chronology.CORE_WORDS)
+chronology.audit_events(
+    "core.record_restricted", "core.access_granted", "core.break_glass_used"
+)
 
 access.relationship("Allocated worker", order=10)(access.allocated_worker)
 access.relationship("Allocated team or its management", order=20)(access.allocated_team)
