@@ -135,7 +135,7 @@ def for_person(person_ids: list[int]) -> list[Due]:
 def person_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, object]:
-    """The person page's "Due for" section (registered in apps.ready)."""
+    """The person page's "Due for" section (declared in the plugin.py)."""
     return {"person": person, "obligations": for_person(record_ids)}
 
 
