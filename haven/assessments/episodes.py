@@ -11,19 +11,13 @@ from haven.assessments.codes import PROPOSED_CLOSURE, Outcome, Status
 from haven.assessments.selectors import due_on
 from haven.assessments.starting import begin_assessment
 from haven.cin.codes import AFTER_ASSESSMENT
-from haven.cin.episode_work import EpisodeWork, assessment_starter, episode_work
+from haven.cin.episode_work import EpisodeWork
 from haven.cin.models import CinEpisode
-from haven.cin.sections import Context, episode_section
+from haven.cin.sections import Context
 from haven.core.errors import DomainError
 from haven.core.models import User
 
 
-@episode_section(
-    "assessments",
-    "assessments/_episode_rows.html",
-    buttons="assessments/_episode_buttons.html",
-    order=10,
-)
 def on_the_episode(episode: CinEpisode, user: User) -> Context:
     """The episode's assessments, each with when it is due, and whether one is
     under way (then no other may start)."""
@@ -92,17 +86,15 @@ def proposed_closure(episode: CinEpisode) -> str:
     return PROPOSED_CLOSURE.get(Outcome(latest.outcome), "")
 
 
-episode_work(
-    EpisodeWork(
-        name="assessment",
-        recorded=lambda episode: episode.assessments.exists(),
-        dates=dates,
-        check_closure=check_closure,
-        proposed_closure=proposed_closure,
-    )
+# The work an assessment is on a CIN episode, declared by the plugin.
+WORK = EpisodeWork(
+    name="assessment",
+    recorded=lambda episode: episode.assessments.exists(),
+    dates=dates,
+    check_closure=check_closure,
+    proposed_closure=proposed_closure,
 )
 
 
-@assessment_starter
-def _start(episode: CinEpisode, started_on: dt.date, by: User) -> None:
+def start(episode: CinEpisode, started_on: dt.date, by: User) -> None:
     begin_assessment(episode, started_on=started_on, by=by)

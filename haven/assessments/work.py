@@ -6,10 +6,9 @@ from django.urls import reverse
 
 from haven.assessments.selectors import awaiting_authorisation, due_on
 from haven.core.models import User
-from haven.core.work import WorkItem, work_source
+from haven.core.work import WorkItem
 
 
-@work_source
 def assessments_to_authorise(workers: Sequence[User]) -> list[WorkItem]:
     """For each manager among the workers, the submitted assessments they may
     authorise (a manager's team view asks for only a few managers)."""

@@ -1,19 +1,19 @@
 """Management oversight: which policy period applies, and which cases are overdue.
 
 Which children are subject to a child protection plan or looked after is not
-known to this app: the apps that record those (later issues) add a function to
-`STRICTER` returning a queryset of the person ids that get the stricter
-("cp_or_looked_after") period, for example
+known to this app: the apps that record those (later issues) declare, in their
+plugin.py, a function returning a queryset of the person ids that get the
+stricter ("cp_or_looked_after") period, for example
 
-    from haven.casework.oversight import STRICTER
-    STRICTER.append(lambda: Plan.objects.filter(ended_on=None).values("person_id"))
+    stricter_oversight(lambda: Plan.objects.filter(ended_on=None).values("person_id"))
 
-in their AppConfig.ready. Every other allocated child gets the "other" period.
+Every other allocated child gets the "other" period.
 
 Oversight is a case supervision, or a management decision recorded on the
-child's record: a manager's decision on a contact at the front door, or a
-manager authorising an assessment. These are read from the journal, so this
-app needs none of those apps' tables.
+child's record, which the app recording it declares with `oversight_decision`:
+a manager's decision on a contact at the front door, or a manager authorising
+an assessment. These are read from the journal, so this app needs none of
+those apps' tables.
 """
 
 import datetime as dt
@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -41,6 +42,11 @@ HAVEN_DEFAULT_SOURCE = "Local policy (Haven default)"
 
 # Each returns a queryset of person ids (a single `person_id`/`pk` column).
 STRICTER: list[Callable[[], QuerySet[Any]]] = []
+
+
+def stricter_oversight(source: Callable[[], QuerySet[Any]]) -> None:
+    """Declare (in an app's plugin.py) children who get the stricter period."""
+    STRICTER.append(source)
 
 
 def stricter_person_ids() -> set[int]:
@@ -71,13 +77,26 @@ def policy_on(category: str, on: dt.date | None = None) -> OversightPolicy:
     return policy
 
 
-# Journal events that record a management decision on the child's case, in
-# words for the report. A contact decision counts when a manager made it.
-DECISIONS = {
-    "frontdoor.contact_decided": "Contact decision",
-    "assessments.assessment_authorised": "Assessment authorised",
-}
+@dataclass(frozen=True)
+class Decision:
+    words: str  # what it was, for the report
+    only_by_a_manager: bool  # it counts only when a manager recorded it
+
+
+# Journal events that record a management decision on the child's case, by
+# event type, as the apps recording them declare them.
+DECISIONS: dict[str, Decision] = {}
 MANAGER_PERMISSION = "manage_team_cases"
+
+
+def oversight_decision(
+    event_type: str, words: str, *, only_by_a_manager: bool = False
+) -> None:
+    """Declare (in an app's plugin.py) an event that is management oversight:
+    a contact decision counts when a manager made it, an authorisation always."""
+    if event_type in DECISIONS:
+        raise ImproperlyConfigured(f"Oversight by {event_type} is declared twice")
+    DECISIONS[event_type] = Decision(words, only_by_a_manager)
 
 
 def _decisions_on_record() -> QuerySet[JournalEvent]:
@@ -85,10 +104,15 @@ def _decisions_on_record() -> QuerySet[JournalEvent]:
     by_manager = Q(actor__groups__permissions__codename=MANAGER_PERMISSION) | Q(
         actor__is_superuser=True
     )
+    decided = Q(pk__in=[])
+    for event_type, decision in DECISIONS.items():
+        if decision.only_by_a_manager:
+            decided |= Q(by_manager, type=event_type)
+        else:
+            decided |= Q(type=event_type)
     return JournalEvent.objects.filter(
         Q(person=OuterRef("person")) | Q(person__merged_into=OuterRef("person")),
-        Q(type="assessments.assessment_authorised")
-        | Q(by_manager, type="frontdoor.contact_decided"),
+        decided,
     ).order_by("-occurred_at")
 
 
@@ -173,5 +197,5 @@ def _last_oversight(
     decided_at: dt.datetime | None = allocation.last_decision_at
     decided = timezone.localdate(decided_at) if decided_at else None
     if decided is not None and (supervised is None or decided > supervised):
-        return decided, DECISIONS[allocation.last_decision_type]
+        return decided, DECISIONS[allocation.last_decision_type].words
     return supervised, "Case supervision" if supervised else ""

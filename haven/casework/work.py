@@ -9,10 +9,9 @@ from django.utils import timezone
 from haven.casework.models import SupervisionAction
 from haven.casework.selectors import unfinished_drafts
 from haven.core.models import User
-from haven.core.work import WorkItem, work_source
+from haven.core.work import WorkItem
 
 
-@work_source
 def supervision_actions(workers: Sequence[User]) -> list[WorkItem]:
     """Open actions from case supervisions, for their owners, in one query."""
     actions = SupervisionAction.objects.filter(
@@ -41,7 +40,6 @@ def _when(at: dt.datetime) -> str:
     return f"{timezone.localtime(at):%-d %B %Y at %H:%M}"
 
 
-@work_source
 def drafts(workers: Sequence[User]) -> list[WorkItem]:
     """Case notes their authors started and have not saved, in one query."""
     found = unfinished_drafts().filter(author__in=workers).select_related("person")

@@ -15,6 +15,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
+
 from haven.cin.models import CinEpisode
 from haven.core.models import User
 
@@ -35,32 +37,36 @@ class EpisodeWork:
     proposed_closure: Callable[[CinEpisode], str]
 
 
-WORK: dict[str, EpisodeWork] = {}
+EPISODE_WORK: dict[str, EpisodeWork] = {}
 
 Starter = Callable[[CinEpisode, dt.date, User], object]
-_STARTER: list[Starter] = []
+STARTER: list[Starter] = []
 
 
 def episode_work(work: EpisodeWork) -> EpisodeWork:
-    WORK[work.name] = work
+    if work.name in EPISODE_WORK:
+        raise ImproperlyConfigured(f"The episode work {work.name!r} is declared twice")
+    EPISODE_WORK[work.name] = work
     return work
 
 
 def assessment_starter(start: Starter) -> Starter:
     """Register how a referral for assessment starts one (one app does)."""
-    _STARTER[:] = [start]
+    if STARTER:
+        raise ImproperlyConfigured("Only one app starts assessments")
+    STARTER.append(start)
     return start
 
 
 def start_assessment(episode: CinEpisode, *, started_on: dt.date, by: User) -> None:
     """Start an assessment on the episode, inside the caller's transaction."""
-    if not _STARTER:
+    if not STARTER:
         raise LookupError("No app starts assessments")
-    _STARTER[0](episode, started_on, by)
+    STARTER[0](episode, started_on, by)
 
 
 def _each() -> list[EpisodeWork]:
-    return [WORK[name] for name in sorted(WORK)]
+    return [EPISODE_WORK[name] for name in sorted(EPISODE_WORK)]
 
 
 def work_recorded(episode: CinEpisode) -> bool:

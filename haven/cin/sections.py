@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 from haven.cin.models import CinEpisode
 from haven.core.models import User
 
@@ -40,14 +42,16 @@ class Shown:
     context: Context
 
 
-SECTIONS: dict[str, Section] = {}
+EPISODE_SECTIONS: dict[str, Section] = {}
 
 
 def episode_section(
     key: str, rows: str, *, order: int, buttons: str = ""
 ) -> Callable[[Source], Source]:
     def register(source: Source) -> Source:
-        SECTIONS[key] = Section(key, rows, buttons, order, source)
+        if key in EPISODE_SECTIONS:
+            raise ImproperlyConfigured(f"The episode section {key!r} is declared twice")
+        EPISODE_SECTIONS[key] = Section(key, rows, buttons, order, source)
         return source
 
     return register
@@ -56,7 +60,7 @@ def episode_section(
 def sections_for(episode: CinEpisode, user: User) -> list[Shown]:
     """The contributed sections to show for this episode, in order."""
     shown = []
-    for section in sorted(SECTIONS.values(), key=lambda s: (s.order, s.key)):
+    for section in sorted(EPISODE_SECTIONS.values(), key=lambda s: (s.order, s.key)):
         context = section.source(episode, user)
         if context is not None:
             shown.append(Shown(section.rows, section.buttons, context))

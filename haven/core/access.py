@@ -3,8 +3,8 @@
 One rule set serves both questions, "which records may this user see?" (a filter
 for lists and search) and "may this user open this record?" (one record), so the
 two can never disagree. Other capabilities add relationships with `relationship`
-(an IRO for the children they review, a finance officer for the children whose
-placements they pay).
+in their plugin.py (an IRO for the children they review, a finance officer for
+the children whose placements they pay).
 """
 
 import datetime as dt
@@ -14,6 +14,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -39,6 +40,7 @@ class Relationship:
     """A reason a user may open a child's record, as a filter over persons."""
 
     name: str
+    order: int  # the first that holds is the reason given for a read
     # A correlated Exists over OuterRef("pk") rather than a join: relationships
     # are OR'ed, and OR'ed joins multiply rows; an Exists is checked through an
     # index only for the people a query has already narrowed to.
@@ -48,11 +50,18 @@ class Relationship:
 RELATIONSHIPS: list[Relationship] = []
 
 
-def relationship(name: str) -> Callable[[Callable[[User, dt.date], Q | None]], Any]:
-    """Register a relationship: a function (user, today) -> Q over Person, or None."""
+def relationship(
+    name: str, *, order: int
+) -> Callable[[Callable[[User, dt.date], Q | None]], Any]:
+    """Declare a relationship, in an app's plugin.py: a function (user, today) ->
+    Q over Person, or None. Kept in `order`, not the order the apps were found
+    in, since the first that holds names the reason for a read."""
 
     def register(func: Callable[[User, dt.date], Q | None]) -> Any:
-        RELATIONSHIPS.append(Relationship(name, func))
+        if any(rel.name == name for rel in RELATIONSHIPS):
+            raise ImproperlyConfigured(f"The relationship {name!r} is declared twice")
+        RELATIONSHIPS.append(Relationship(name, order, func))
+        RELATIONSHIPS.sort(key=lambda rel: (rel.order, rel.name))
         return func
 
     return register
@@ -87,8 +96,7 @@ def team_ids_for(user: User) -> set[int]:
     return own | managed_team_ids(user)
 
 
-@relationship("Allocated worker")
-def _allocated_worker(user: User, today: dt.date) -> Q | None:
+def allocated_worker(user: User, today: dt.date) -> Q | None:
     if not user.has_perm("core.view_case_record"):
         return None
     return Q(
@@ -100,8 +108,7 @@ def _allocated_worker(user: User, today: dt.date) -> Q | None:
     )
 
 
-@relationship("Allocated team or its management")
-def _allocated_team(user: User, today: dt.date) -> Q | None:
+def allocated_team(user: User, today: dt.date) -> Q | None:
     teams = team_ids_for(user)
     if not teams or not user.has_perm("core.view_case_record"):
         return None
@@ -119,8 +126,7 @@ def keep_after_case_ends() -> dt.timedelta:
     return dt.timedelta(days=settings.HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS)
 
 
-@relationship("Held the case until it ended")
-def _recently_ended(user: User, today: dt.date) -> Q | None:
+def recently_ended(user: User, today: dt.date) -> Q | None:
     if not user.has_perm("core.view_case_record"):
         return None
     theirs = Q(worker=user)

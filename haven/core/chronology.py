@@ -1,9 +1,10 @@
 """Journal events in the words a social worker reads in a chronology."""
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from haven.core import access, clock
@@ -16,17 +17,15 @@ BACKDATED_AFTER = dt.timedelta(days=7)
 
 # Event types that are not part of the child's story: a worker's saves of an
 # unfinished draft. They stay in the journal (history is never edited) but the
-# chronology, its print and its CSV leave them out. Apps add theirs in ready().
+# chronology, its print and its CSV leave them out. Apps add theirs with
+# `hide_events` in their plugin.py.
 HIDDEN: set[str] = set()
 
 # Event types about who may read the record, not about the child: they belong on
 # the record's access page, not in a chronology a court or the family reads.
-# The journal keeps them like every other event. Apps add theirs in ready().
-AUDIT: set[str] = {
-    "core.record_restricted",
-    "core.access_granted",
-    "core.break_glass_used",
-}
+# The journal keeps them like every other event. Apps (the core, for one) add
+# theirs with `audit_events` in their plugin.py.
+AUDIT: set[str] = set()
 
 
 def left_out() -> set[str]:
@@ -46,36 +45,13 @@ def _as_role(payload: dict[str, Any]) -> str:
     return "" if role == CaseRole.SOCIAL_WORKER else f"{CaseRole(role).label}: "
 
 
-def _agreed(payload: dict[str, Any]) -> str:
-    """A merge another team agreed to names who asked and who agreed."""
-    if not payload.get("agreed_by"):
-        return ""
-    asked = payload.get("requested_by", "")
-    return f", asked for by {asked} and agreed by {payload['agreed_by']}"
+Describer = Callable[[dict[str, Any]], str]
 
+# Each event type's words, from the app that records it (`describe_events`).
+DESCRIBERS: dict[str, Describer] = {}
 
-DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "people.person_registered": lambda p: "Added to the person register",
-    "people.details_changed": lambda p: (
-        "Details changed: "
-        + "; ".join(
-            f"{k.replace('_', ' ')} from {p['before'][k] or 'blank'} to "
-            f"{p['after'].get(k) or 'blank'}"
-            for k in p.get("before", {})
-        )
-    ),
-    "people.name_added": lambda p: f"Known as {p.get('known_as', '')}",
-    "people.address_recorded": lambda p: f"Moved to {p.get('address', '')}",
-    "people.relationship_recorded": lambda p: p.get("words", "Relationship recorded"),
-    "people.warning_added": lambda p: f"Warning added: {p.get('detail', '')}",
-    "people.merged_into": lambda p: (
-        f"Merged into the record of {p.get('name', '')}{_agreed(p)}"
-    ),
-    "people.record_merged_in": lambda p: (
-        f"Record of {p.get('name', '')} merged in{_agreed(p)}"
-    ),
-    "people.unmerged": lambda p: "Separated again from the record it was merged into",
-    "people.record_unmerged": lambda p: "A merged record was separated again",
+# The core's own events, which the core's plugin.py declares like any app's.
+CORE_WORDS: dict[str, Describer] = {
     "core.case_allocated": lambda p: (
         _as_role(p)
         + "Allocated to "
@@ -100,15 +76,40 @@ DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
 
 # The payload key naming another person, by event type, and the words used
 # instead for a reader who may not see that person named (a restricted or
-# sealed record they may not open). Apps add theirs in ready().
-NAMES_PERSON: dict[str, tuple[str, str]] = {
-    "people.relationship_recorded": (
-        "other",
-        "Relationship recorded with a relative whose record you cannot open",
-    ),
-    "people.merged_into": ("into", "Merged into a record you cannot open"),
-    "people.record_merged_in": ("duplicate", "A record you cannot open was merged in"),
-}
+# sealed record they may not open). Apps add theirs with `name_person`.
+NAMES_PERSON: dict[str, tuple[str, str]] = {}
+
+
+def _once(registry: Collection[str], event_type: str, what: str) -> None:
+    # One app declares each event type's words: a second declaration would win
+    # or lose by the order the apps are found in, so it is refused instead.
+    if event_type in registry:
+        raise ImproperlyConfigured(f"{what} for {event_type} are declared twice")
+
+
+def describe_events(words: Mapping[str, Describer]) -> None:
+    """Declare an app's words for its event types (in the app's plugin.py)."""
+    for event_type in words:
+        _once(DESCRIBERS, event_type, "Chronology words")
+    DESCRIBERS.update(words)
+
+
+def hide_events(*event_types: str) -> None:
+    """Declare event types no chronology shows (a worker's saves of a draft)."""
+    HIDDEN.update(event_types)
+
+
+def audit_events(*event_types: str) -> None:
+    """Declare event types about who may read the record, shown on its access
+    page rather than in the chronology."""
+    AUDIT.update(event_types)
+
+
+def name_person(event_type: str, key: str, instead: str) -> None:
+    """Declare that `key` in the event's payload names another person, and the
+    words shown instead to a reader who may not see them named."""
+    _once(NAMES_PERSON, event_type, "The person named")
+    NAMES_PERSON[event_type] = (key, instead)
 
 
 def unnamed_in(events: Iterable[JournalEvent], user: User) -> set[int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
@@ -24,7 +25,7 @@ GENESIS = "0" * 64
 
 # Called with each new event inside the appending transaction, so that what is
 # derived from the journal (obligations, for one) commits with the event or not at
-# all. Apps register in their AppConfig.ready.
+# all. Apps declare theirs with `listen` in their plugin.py.
 LISTENERS: list[Callable[[JournalEvent], None]] = []
 
 
@@ -40,12 +41,34 @@ class Mismatch:
 
 
 # Each compares one kind of record with its journal events, for verify_journal.
-# Apps register in their AppConfig.ready, as for LISTENERS.
+# Apps declare theirs with `state_check` in their plugin.py.
 STATE_CHECKS: list[Callable[[], Iterable[Mismatch]]] = []
 
 
+def _by_name(func: Callable[..., Any]) -> tuple[str, str]:
+    return (func.__module__, func.__qualname__)
+
+
 def listen(func: Callable[[JournalEvent], None]) -> Callable[[JournalEvent], None]:
+    """Declare a listener (in an app's plugin.py). Listeners are called in the
+    order of their names, not the order the apps were found in."""
+    if func in LISTENERS:
+        raise ImproperlyConfigured(
+            f"The listener {func.__qualname__} is declared twice"
+        )
     LISTENERS.append(func)
+    LISTENERS.sort(key=_by_name)
+    return func
+
+
+def state_check(
+    func: Callable[[], Iterable[Mismatch]],
+) -> Callable[[], Iterable[Mismatch]]:
+    """Declare a check of records against their journal, for verify_journal."""
+    if func in STATE_CHECKS:
+        raise ImproperlyConfigured(f"The check {func.__qualname__} is declared twice")
+    STATE_CHECKS.append(func)
+    STATE_CHECKS.sort(key=_by_name)
     return func
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -30,6 +31,9 @@ ENTRIES: dict[str, Entry] = {}
 
 
 def menu_entry(text: str, url_name: str, *, order: int, shown: Shown) -> None:
+    """Declare a place in the menu (in an app's plugin.py); one entry a page."""
+    if url_name in ENTRIES:
+        raise ImproperlyConfigured(f"The menu entry for {url_name} is declared twice")
     ENTRIES[url_name] = Entry(text, url_name, order, shown)
 
 

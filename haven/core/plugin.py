@@ -1,6 +1,17 @@
-"""What the core declares to the rest of Haven: its places in the menu."""
+"""What the core declares to the rest of Haven, the way every app does: its
+pages, its places in the menu, its chronology words, the relationships it
+knows (allocations), and its sign-in signals and role sync."""
 
+from django.apps import apps
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models.signals import post_migrate
+
+from haven.core import access, chronology, signin
+from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
+from haven.core.roles import sync_roles
+
+mount("", "haven.core.urls")
 
 menu_entry("Home", "home", order=0, shown=lambda user: True)
 menu_entry(
@@ -9,3 +20,20 @@ menu_entry(
     order=90,
     shown=with_perm("core.manage_reference_data"),
 )
+
+chronology.describe_events(chronology.CORE_WORDS)
+chronology.audit_events(
+    "core.record_restricted", "core.access_granted", "core.break_glass_used"
+)
+
+access.relationship("Allocated worker", order=10)(access.allocated_worker)
+access.relationship("Allocated team or its management", order=20)(access.allocated_team)
+access.relationship("Held the case until it ended", order=30)(access.recently_ended)
+
+# Sign-in lockout counts failed passwords and forgets them on signing in.
+user_login_failed.connect(signin.count_failure)
+user_logged_in.connect(signin.forget_failures_on_sign_in)
+
+# Roles follow the code's definition after every migrate, the way Django
+# creates permissions, so a new capability's permission reaches its roles.
+post_migrate.connect(sync_roles, sender=apps.get_app_config("core"))

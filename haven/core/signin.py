@@ -14,11 +14,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.backends import BaseBackend, ModelBackend
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.dispatch import receiver
 from django.http import HttpRequest
 
 from haven.core import clock
@@ -137,8 +135,7 @@ class ThrottlingBackend(BaseBackend):
         return ModelBackend().get_user(user_id)
 
 
-@receiver(user_login_failed)
-def _count_failure(
+def count_failure(
     sender: Any,
     credentials: dict[str, Any],
     request: HttpRequest | None = None,
@@ -151,8 +148,7 @@ def forget_failures(username: str) -> None:
     SignInFailure.objects.filter(username=_key(username)).delete()
 
 
-@receiver(user_logged_in)
-def _forget_failures(
+def forget_failures_on_sign_in(
     sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any
 ) -> None:
     # With an authenticator app the password is only half of signing in: the

@@ -1,9 +1,9 @@
 """Work items: what a worker has to do next, gathered from every capability.
 
-Each capability registers a source with `work_source`: a function that takes the
-workers whose work is wanted and returns their items. My work asks for one worker,
-a manager's team view for every worker in the team, so a source answers both with
-one query rather than one per worker.
+Each capability declares a source with `work_source` in its plugin.py: a function
+that takes the workers whose work is wanted and returns their items. My work asks
+for one worker, a manager's team view for every worker in the team, so a source
+answers both with one query rather than one per worker.
 """
 
 import datetime as dt
@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 
 from haven.core import access
 from haven.core.links import link
@@ -40,7 +41,15 @@ SOURCES: list[WorkSource] = []
 
 
 def work_source(func: WorkSource) -> WorkSource:
+    """Declare a source of work items (in an app's plugin.py). Sources are kept
+    by name, not in the order the apps were found in, so items due the same day
+    keep one order however the apps are listed."""
+    if func in SOURCES:
+        raise ImproperlyConfigured(
+            f"The work source {func.__qualname__} is declared twice"
+        )
     SOURCES.append(func)
+    SOURCES.sort(key=lambda source: (source.__module__, source.__qualname__))
     return func
 
 

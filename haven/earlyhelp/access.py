@@ -4,12 +4,11 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q
 
-from haven.core.access import relationship, team_ids_for
+from haven.core.access import team_ids_for
 from haven.core.models import User
 from haven.earlyhelp.models import EarlyHelpRequest
 
 
-@relationship("Early help: open request")
 def early_help_open_request(user: User, today: dt.date) -> Q | None:
     """Early help workers and managers can open the records of the children who
     wait in, or are worked by, their team, so they can read before allocating;

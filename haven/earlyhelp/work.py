@@ -5,11 +5,10 @@ from collections.abc import Sequence
 from django.urls import reverse
 
 from haven.core.models import User
-from haven.core.work import WorkItem, work_source
+from haven.core.work import WorkItem
 from haven.earlyhelp.models import PlanAction
 
 
-@work_source
 def early_help_actions(workers: Sequence[User]) -> list[WorkItem]:
     """Open family plan actions the workers follow up: one query for them all."""
     actions = (

@@ -5,7 +5,6 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q
 
 from haven.core import clock
-from haven.core.access import relationship
 from haven.core.models import User
 from haven.frontdoor.models import ContactChild
 from haven.frontdoor.selectors import works_at_front_door
@@ -15,7 +14,6 @@ from haven.frontdoor.selectors import works_at_front_door
 KEEP_AFTER_DECISION = dt.timedelta(days=1)
 
 
-@relationship("Front door: open contact")
 def open_contact(user: User, today: dt.date) -> Q | None:
     if not works_at_front_door(user):
         return None

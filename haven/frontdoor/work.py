@@ -4,12 +4,11 @@ from collections.abc import Sequence
 
 from haven.core.links import link
 from haven.core.models import User
-from haven.core.work import WorkItem, work_source
+from haven.core.work import WorkItem
 from haven.frontdoor.selectors import awaiting_decision, manages_front_door
 from haven.timescales.queue import why_words
 
 
-@work_source
 def contacts_to_decide(workers: Sequence[User]) -> list[WorkItem]:
     """The decision belongs to a manager, whoever the child is allocated to."""
     items = []

@@ -2,7 +2,7 @@
 
 The person register sits below the apps that do the work, so it cannot import
 them. An app that has something to show on a person's page (what is due for
-them, their plans, their placements) registers a section in its AppConfig.ready:
+them, their plans, their placements) declares a section in its plugin.py:
 
     person_section("due", "timescales/_person_due.html", order=10)(due_for)
 
@@ -13,6 +13,8 @@ to leave the section out. The page renders each in order.
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
 
 from haven.core.models import User
 from haven.people.models import Person
@@ -42,6 +44,8 @@ def person_section(
     key: str, template: str, *, order: int
 ) -> Callable[[Source], Source]:
     def register(source: Source) -> Source:
+        if key in SECTIONS:
+            raise ImproperlyConfigured(f"The person section {key!r} is declared twice")
         SECTIONS[key] = Section(key, template, order, source)
         return source
 

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from django.urls import reverse
 
 from haven.core.models import User
-from haven.core.work import WorkItem, work_source
+from haven.core.work import WorkItem
 from haven.people import merging, services
 from haven.people.models import MergeRequest, Person
 
@@ -17,7 +17,6 @@ def _held_side(request: MergeRequest) -> Person:
     return request.into
 
 
-@work_source
 def merge_requests(workers: Sequence[User]) -> list[WorkItem]:
     """For managers: merges another team asked for that wait for their agreement."""
     managers = User.objects.filter(

@@ -11,7 +11,7 @@ from haven.core import access, clock
 from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import Allocation, User
-from haven.core.work import WorkItem, access_filtered, items_for, work_source
+from haven.core.work import WorkItem, access_filtered, items_for
 from haven.people.models import Person
 from haven.timescales.catalogue import STATUS_WORDS, rule
 from haven.timescales.models import Obligation
@@ -86,7 +86,6 @@ def _due(**current_allocation: object) -> QuerySet[Obligation]:
     )
 
 
-@work_source
 def obligations_of(workers: Sequence[User]) -> list[WorkItem]:
     """Due obligations of the children allocated to these workers, in one query."""
     due = _due(worker__in=workers)
@@ -136,7 +135,7 @@ def for_person(person_ids: list[int]) -> list[Due]:
 def person_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, object]:
-    """The person page's "Due for" section (registered in apps.ready)."""
+    """The person page's "Due for" section (declared in the plugin.py)."""
     return {"person": person, "obligations": for_person(record_ids)}
 
 

@@ -1,7 +1,7 @@
 """Which rules of the catalogue are live, and how their events are recognised.
 
 A capability activates a rule when it records the rule's events, in its
-AppConfig.ready:
+plugin.py:
 
     activate(
         "REF-DECISION",
@@ -19,6 +19,8 @@ child's episode ends all its outstanding duties).
 """
 
 from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
 
 from haven.timescales.catalogue import Rule, rule
 
@@ -55,7 +57,14 @@ def activate(
     activation = Activation(
         rule(rule_id), key, met_by, ended_by, action, url_name, formerly_started_by
     )
+    if rule_id in ACTIVE:
+        raise ImproperlyConfigured(f"The rule {rule_id} is activated twice")
     ACTIVE[rule_id] = activation
+    # Kept in the catalogue's ids' order, not the order the apps were found in:
+    # the engine makes an event's obligations in this order.
+    ordered = sorted(ACTIVE.items())
+    ACTIVE.clear()
+    ACTIVE.update(ordered)
     return activation
 
 

@@ -32,7 +32,7 @@ def visits(monkeypatch):
         check_closure=_refuse,
         proposed_closure=lambda episode: "RC6",
     )
-    monkeypatch.setitem(episode_work.WORK, "visit", work)
+    monkeypatch.setitem(episode_work.EPISODE_WORK, "visit", work)
     return work
 
 

@@ -18,6 +18,7 @@ from tests.factories import AllocationFactory, ChildFactory
 @pytest.fixture(autouse=True)
 def decision_rule() -> Iterator[None]:
     saved = dict(registry.ACTIVE)
+    registry.ACTIVE.pop("REF-DECISION")  # declared again here, with a test's page
     registry.activate(
         "REF-DECISION",
         key="contact",

@@ -6,8 +6,6 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("cin", "0003_plan_review_attendance_views_and_next_review"),
-        ("assessments", "0005_assessment_parents_views"),
-        ("people", "0009_upn_unknown_reason"),
     ]
 
     operations = [
