@@ -26,7 +26,7 @@ from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
-from haven.cin.models import CinEpisode, Plan, PlanAction, PlanReview
+from haven.cin.models import EPISODE_PERIOD, CinEpisode, Plan, PlanAction, PlanReview
 from haven.cin.rules import (
     ActionLine,
     check_assessments_finished,
@@ -153,32 +153,34 @@ def _refuse_second_episode(person: Person) -> None:
 
 
 def _refuse_overlap(person: Person, received_on: dt.date) -> None:
-    """Refuse a referral received while an episode, since closed, was open: the
-    two episodes would overlap (CIN census rule 8820). Such a contact, decided
-    after the episode closed, cannot be passed to it either."""
-    earlier = (
-        CinEpisode.objects.filter(
-            person_id__in=record_ids(person),
-            referral_date__lte=received_on,
-            # A referral on the day an episode closed follows it: the same
-            # day is not counted as open, or a child could not be re-referred
-            # on the day work with them ended.
-            closed_on__gt=received_on,
+    """Refuse a referral received while an episode, since closed, was open, or
+    before one: the two episodes would overlap (CIN census rule 8820; the
+    database refuses it too on PostgreSQL). Such a contact, decided after the
+    episode closed, cannot be passed to it either. A referral on the day an
+    episode closed follows it (the period's end is exclusive), or a child could
+    not be re-referred on the day work with them ended."""
+    episodes = CinEpisode.objects.filter(person_id__in=record_ids(person))
+    clash = EPISODE_PERIOD.clash(episodes, received_on, None, what="an episode")
+    if clash is None:
+        return
+    earlier = clash.row
+    if earlier.referral_date <= received_on and earlier.closed_on is not None:
+        when = (
+            f"while {person}'s child in need episode (referred on "
+            f"{earlier.referral_date:%-d %B %Y}) was still open: it closed on "
+            f"{earlier.closed_on:%-d %B %Y}"
         )
-        .order_by("-closed_on")
-        .first()
+    else:
+        when = (
+            f"before {person}'s child in need episode {EPISODE_PERIOD.words(earlier)}"
+        )
+    raise DomainError(
+        "overlaps_closed_episode",
+        f"This was received on {received_on:%-d %B %Y}, {when}. A referral from "
+        "it would overlap that episode, so it cannot open a new one. Choose "
+        f"another decision, or if {person} needs children's social care now, "
+        "record a new contact with today's date",
     )
-    if earlier is not None:
-        assert earlier.closed_on is not None
-        raise DomainError(
-            "overlaps_closed_episode",
-            f"This was received on {received_on:%-d %B %Y}, while {person}'s "
-            f"child in need episode (referred on {earlier.referral_date:%-d %B %Y}) "
-            f"was still open: it closed on {earlier.closed_on:%-d %B %Y}. A "
-            "referral from it would overlap that episode, so it cannot open a new "
-            f"one. Choose another decision, or if {person} needs children's social "
-            "care now, record a new contact with today's date",
-        )
 
 
 # --- assessment -------------------------------------------------------------
