@@ -10,7 +10,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cin", "0004_rename_episode_cinepisode"),
         ("core", "0010_btree_gist"),
-        ("people", "0010_date_periods"),
     ]
 
     operations = [

@@ -9,7 +9,6 @@ import haven.core.periods
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0010_btree_gist"),
-        ("people", "0010_date_periods"),
     ]
 
     operations = [

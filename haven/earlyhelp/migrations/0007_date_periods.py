@@ -6,9 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0011_date_periods"),
         ("earlyhelp", "0006_family_agreement"),
-        ("people", "0010_date_periods"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
