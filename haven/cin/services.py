@@ -153,18 +153,15 @@ def _refuse_second_episode(person: Person) -> None:
 
 
 def _refuse_overlap(person: Person, received_on: dt.date) -> None:
-    """Refuse a referral received while an episode, since closed, was open, or
-    before one: the two episodes would overlap (CIN census rule 8820; the
-    database refuses it too on PostgreSQL). Such a contact, decided after the
-    episode closed, cannot be passed to it either. A referral on the day an
-    episode closed follows it (the period's end is exclusive), or a child could
-    not be re-referred on the day work with them ended."""
+    """Refuse a referral received while or before a closed episode was open:
+    the two would overlap (CIN census rule 8820; PostgreSQL refuses it too), so
+    such a contact cannot be passed to it either. The day an episode closed is
+    not in it (cin.models.EPISODE_PERIOD), so a child may be re-referred then."""
     episodes = CinEpisode.objects.filter(person_id__in=record_ids(person))
     clash = EPISODE_PERIOD.clash(episodes, received_on, None, what="an episode")
     if clash is None:
         return
-    earlier = clash.row
-    if earlier.referral_date <= received_on and earlier.closed_on is not None:
+    if (earlier := clash.row).referral_date <= received_on and earlier.closed_on:
         when = (
             f"while {person}'s child in need episode (referred on "
             f"{earlier.referral_date:%-d %B %Y}) was still open: it closed on "
