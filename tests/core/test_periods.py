@@ -251,3 +251,49 @@ def test_postgresql_allows_roles_to_overlap_but_not_holders_of_one_role(people):
     allocate(CaseRole.SOCIAL_WORKER, dt.date(2025, 6, 1), dt.date(2025, 6, 1))
     with pytest.raises(IntegrityError), transaction.atomic():
         allocate(CaseRole.SOCIAL_WORKER, dt.date(2025, 5, 1), None)
+
+
+def _dated_rows(child: Person, user) -> list:
+    """One row of each model with a period, made straight in the database."""
+    from haven.cin.models import CinEpisode
+    from haven.earlyhelp.models import EarlyHelpRequest
+    from haven.people.models import ParentalResponsibility
+
+    start, now = dt.date(2025, 3, 3), dt.datetime(2025, 3, 3, tzinfo=dt.UTC)
+    team = user.team
+    return [
+        _address(child, (start, None)),
+        _status(child, (start, None)),
+        Allocation.objects.create(person=child, team=team, started_on=start),
+        CinEpisode.objects.create(person=child, referral_date=start, source="1A"),
+        EarlyHelpRequest.objects.create(
+            person=child,
+            requested_on=start,
+            reason="Routines",
+            source="direct",
+            outcome="needs_met",  # so a closing date may be written
+            created_at=now,
+            created_by=user,
+        ),
+        ParentalResponsibility.objects.create(
+            child=child, basis="care_order", started_on=start, recorded_at=now
+        ),
+    ]
+
+
+def test_the_database_refuses_any_period_ending_before_it_starts(people, alice):
+    for row in _dated_rows(people[0], alice):
+        end = row.period.end
+        with pytest.raises(IntegrityError), transaction.atomic():
+            type(row).objects.filter(pk=row.pk).update(**{end: dt.date(2025, 3, 2)})
+        type(row).objects.filter(pk=row.pk).update(**{end: dt.date(2025, 3, 3)})
+
+
+def test_the_database_refuses_a_second_open_early_help_request(people, alice):
+    from haven.earlyhelp.models import EarlyHelpRequest
+
+    first = _dated_rows(people[0], alice)[4]
+    assert isinstance(first, EarlyHelpRequest)
+    first.pk = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        first.save()
