@@ -9,7 +9,7 @@ from haven.core import teams
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Team, User
-from haven.core.selectors import current_allocation
+from haven.core.selectors import allocation_may_start, current_allocation
 from haven.core.services import allocate_case, end_allocation
 from haven.people.models import Person
 
@@ -39,7 +39,7 @@ def hold_for_social_care(
             "There is no social care team to take the referral. Ask an "
             "administrator to check the teams",
         )
-    start = max(on, current.started_on) if current else on
+    start = allocation_may_start(person, on)
     allocate_case(person, team=target, on=start, reason=REFERRED, by=by)
 
 

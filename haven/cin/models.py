@@ -7,6 +7,17 @@ one open at a time (census rule 8815), which the database enforces too.
 from django.db import models
 
 from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
+from haven.core.periods import Period
+
+# A referral on the day an episode closed follows it (census rule 8820): the
+# end is exclusive.
+EPISODE_PERIOD = Period(
+    "cin_episode",
+    start="referral_date",
+    end="closed_on",
+    owner=("person",),
+    one_open_name="cin_one_open_episode_per_person",
+)
 
 
 class CinEpisode(models.Model):
@@ -32,15 +43,11 @@ class CinEpisode(models.Model):
     referral_nfa = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    period = EPISODE_PERIOD
+
     class Meta:
         ordering = ("-referral_date", "-pk")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person"],
-                condition=models.Q(closed_on__isnull=True),
-                name="cin_one_open_episode_per_person",
-            ),
-        ]
+        constraints = EPISODE_PERIOD.constraints()
 
     def __str__(self) -> str:
         return f"CIN episode from {self.referral_date:%d %b %Y}"

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 
 from haven.cin import episode_work, handoffs, selectors
 from haven.cin.codes import ClosureReason, NeedCode
-from haven.cin.models import CinEpisode, Plan
+from haven.cin.models import EPISODE_PERIOD, CinEpisode, Plan
 from haven.cin.rules import check_closing_date, check_date
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
@@ -145,32 +145,31 @@ def _refuse_second_episode(person: Person) -> None:
 
 
 def _refuse_overlap(person: Person, received_on: dt.date) -> None:
-    """Refuse a referral received while an episode, since closed, was open: the
-    two episodes would overlap (CIN census rule 8820). Such a contact, decided
-    after the episode closed, cannot be passed to it either."""
-    earlier = (
-        CinEpisode.objects.filter(
-            person_id__in=record_ids(person),
-            referral_date__lte=received_on,
-            # A referral on the day an episode closed follows it: the same
-            # day is not counted as open, or a child could not be re-referred
-            # on the day work with them ended.
-            closed_on__gt=received_on,
+    """Refuse a referral received while or before a closed episode was open:
+    the two would overlap (CIN census rule 8820; PostgreSQL refuses it too), so
+    such a contact cannot be passed to it either. The day an episode closed is
+    not in it (cin.models.EPISODE_PERIOD), so a child may be re-referred then."""
+    episodes = CinEpisode.objects.filter(person_id__in=record_ids(person))
+    clash = EPISODE_PERIOD.clash(episodes, received_on, None, what="an episode")
+    if clash is None:
+        return
+    if (earlier := clash.row).referral_date <= received_on and earlier.closed_on:
+        when = (
+            f"while {person}'s child in need episode (referred on "
+            f"{earlier.referral_date:%-d %B %Y}) was still open: it closed on "
+            f"{earlier.closed_on:%-d %B %Y}"
         )
-        .order_by("-closed_on")
-        .first()
+    else:
+        when = (
+            f"before {person}'s child in need episode {EPISODE_PERIOD.words(earlier)}"
+        )
+    raise DomainError(
+        "overlaps_closed_episode",
+        f"This was received on {received_on:%-d %B %Y}, {when}. A referral from "
+        "it would overlap that episode, so it cannot open a new one. Choose "
+        f"another decision, or if {person} needs children's social care now, "
+        "record a new contact with today's date",
     )
-    if earlier is not None:
-        assert earlier.closed_on is not None
-        raise DomainError(
-            "overlaps_closed_episode",
-            f"This was received on {received_on:%-d %B %Y}, while {person}'s "
-            f"child in need episode (referred on {earlier.referral_date:%-d %B %Y}) "
-            f"was still open: it closed on {earlier.closed_on:%-d %B %Y}. A "
-            "referral from it would overlap that episode, so it cannot open a new "
-            f"one. Choose another decision, or if {person} needs children's social "
-            "care now, record a new contact with today's date",
-        )
 
 
 # --- primary need -----------------------------------------------------------

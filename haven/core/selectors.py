@@ -1,9 +1,11 @@
 """Reads about staff, teams and the home page, scoped to the signed-in user."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, QuerySet
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from haven.core.access import managed_team_ids
@@ -24,6 +26,19 @@ def current_allocation(
         .select_related("team", "worker")
         .first()
     )
+
+
+def allocation_may_start(
+    person: Any, on: dt.date, role: str = CaseRole.SOCIAL_WORKER
+) -> dt.date:
+    """The earliest day from `on` a new holder of the role may start: not
+    before the current holder started, nor before the last one ended, so that
+    a handover recorded late does not rewrite who held the case meanwhile (the
+    periods of one role never overlap: haven.core.periods)."""
+    latest = Allocation.objects.filter(person=person, role=role).aggregate(
+        latest=Max(Coalesce("ended_on", "started_on"))
+    )["latest"]
+    return max(on, latest) if latest else on
 
 
 def is_demo_database() -> bool:

@@ -21,6 +21,7 @@ from haven.core.models import (
     Team,
     User,
 )
+from haven.core.models.access import ALLOCATION_PERIOD
 
 
 def _require(user: User, perm: str, message: str) -> None:
@@ -71,6 +72,7 @@ def allocate_case(
                 )
             current.ended_on = on
             current.save(update_fields=["ended_on"])
+        _refuse_overlap(person, role=role, on=on)
         allocation = Allocation.objects.create(
             person=person,
             team=team,
@@ -98,6 +100,21 @@ def allocate_case(
             occurred_at=clock.start_of(on),
         )
     return allocation
+
+
+def _refuse_overlap(person: Any, *, role: str, on: dt.date) -> None:
+    """One holder of a role at a time: a new holder from `on` may not start
+    while an earlier one, since ended, still held it (the database refuses it
+    too on PostgreSQL)."""
+    others = Allocation.objects.filter(person=person, role=role)
+    clash = ALLOCATION_PERIOD.clash(others, on, None, what="an earlier allocation")
+    if clash is not None:
+        holder = clash.row.worker or clash.row.team
+        raise DomainError(
+            "overlaps_allocation",
+            f"{clash.message} ({CaseRole(role).label.lower()}: {holder})",
+            field="on",
+        )
 
 
 def end_allocation(

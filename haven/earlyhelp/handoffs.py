@@ -11,7 +11,7 @@ from typing import Any
 from haven.core import teams
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Team, User
-from haven.core.selectors import current_allocation
+from haven.core.selectors import allocation_may_start
 from haven.core.services import allocate_case, end_allocation
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.people.models import Person
@@ -59,8 +59,9 @@ def case_moves_on(person: Person, on: dt.date) -> dt.date:
     # An allocation recorded late must not rewrite who held the case meanwhile:
     # the case moves to the worker on the later of the two dates, while the
     # request keeps the real allocation date for the waiting times.
-    current = current_allocation(person)
-    return max(on, current.started_on) if current else on
+    # A case whose allocation has ended moves on no earlier than it ended: one
+    # holder at a time (haven.core.periods).
+    return allocation_may_start(person, on)
 
 
 def early_help_allocation(

@@ -18,10 +18,24 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 
+from haven.core.periods import Period
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 
 if TYPE_CHECKING:
     from haven.people.models import Person
+
+
+# Open from the request until closure (the end exclusive, as a CIN episode's),
+# one open per child it was made for. The rule that a child is in no two open
+# requests is per child of `children`, which a row's constraint cannot see:
+# the services keep it, and no overlap is declared here.
+REQUEST_PERIOD = Period(
+    "earlyhelp_request",
+    start="requested_on",
+    end="closed_on",
+    owner=("person",),
+    no_overlap=False,
+)
 
 
 class EarlyHelpRequest(models.Model):
@@ -87,13 +101,16 @@ class EarlyHelpRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    period = REQUEST_PERIOD
+
     class Meta:
         ordering = ["requested_on", "pk"]
         constraints = [
+            *REQUEST_PERIOD.constraints(),
             models.CheckConstraint(
                 condition=models.Q(closed_on__isnull=True) | ~models.Q(outcome=""),
                 name="earlyhelp_closed_has_outcome",
-            )
+            ),
         ]
         indexes = [
             models.Index(fields=["team", "closed_on"], name="earlyhelp_team_idx"),

@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from haven.core import clock
+from haven.core.periods import Period
 from haven.core.versions import version_field
 from haven.people.codes import (
     Ethnicity,
@@ -166,9 +167,17 @@ class FormerUpn(models.Model):
         return self.upn
 
 
+# A move ends one address on the day the next starts: the end is exclusive.
+ADDRESS_PERIOD = Period(
+    "address", start="started_on", end="ended_on", owner=("person",)
+)
+
+
 class Address(models.Model):
     """Where a person lived from one date to another. Never overwritten: a move
     ends one address and starts the next."""
+
+    period = ADDRESS_PERIOD
 
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="addresses"
@@ -183,6 +192,7 @@ class Address(models.Model):
 
     class Meta:
         ordering = ["-started_on"]
+        constraints = ADDRESS_PERIOD.constraints()
 
     def __str__(self) -> str:
         return f"{self.line_1}, {self.town} {self.postcode}"
@@ -209,6 +219,20 @@ class Relationship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.other} is {self.person}'s {self.get_kind_display().lower()}"
+
+
+# Several people hold parental responsibility at once (both parents, the
+# authority under a care order), so only the dates' order is a rule. It ends
+# on the day it is no longer held (at 18, on the 18th birthday): exclusive.
+RESPONSIBILITY_PERIOD = Period(
+    "responsibility",
+    start="started_on",
+    end="ended_on",
+    owner=("child",),
+    one_open=False,
+    no_overlap=False,
+    start_optional=True,
+)
 
 
 class ParentalResponsibility(models.Model):
@@ -246,13 +270,29 @@ class ParentalResponsibility(models.Model):
     )
     recorded_at = models.DateTimeField()
 
+    period = RESPONSIBILITY_PERIOD
+
     class Meta:
         ordering = ["started_on", "pk"]
         verbose_name_plural = "parental responsibility"
+        constraints = RESPONSIBILITY_PERIOD.constraints()
 
     def __str__(self) -> str:
         who = str(self.holder) if self.holder else "The local authority"
         return f"{who}: {self.get_basis_display()}"
+
+
+# One status of a kind at a time. The end is the last day it held (inclusive),
+# as the overlap rule has always read it; rows with no start (carried over from
+# the old free-text field) are not periods.
+IMMIGRATION_PERIOD = Period(
+    "immigration_status",
+    start="started_on",
+    end="ended_on",
+    owner=("person", "status"),
+    inclusive_end=True,
+    start_optional=True,
+)
 
 
 class ImmigrationStatus(models.Model):
@@ -279,8 +319,11 @@ class ImmigrationStatus(models.Model):
     )
     recorded_at = models.DateTimeField()
 
+    period = IMMIGRATION_PERIOD
+
     class Meta:
         ordering = ["-started_on", "-pk"]
+        constraints = IMMIGRATION_PERIOD.constraints()
 
     def __str__(self) -> str:
         words = self.get_status_display()

@@ -10,7 +10,7 @@ from haven.core.models import User
 from haven.core.roles import records_about_children
 from haven.people import lifestage
 from haven.people.codes import ImmigrationStatusKind
-from haven.people.models import ImmigrationStatus, Person
+from haven.people.models import IMMIGRATION_PERIOD, ImmigrationStatus, Person
 
 
 def eighteenth_birthday(person: Person) -> dt.date | None:
@@ -70,22 +70,20 @@ def _check_overlap(
     ended_on: dt.date | None,
     failures: Failures,
 ) -> None:
-    if started_on is None:
+    """One status of a kind at a time (the database refuses it too on
+    PostgreSQL); both ends are days it held."""
+    if started_on is None or (ended_on and ended_on < started_on):
         return
-    same = ImmigrationStatus.objects.filter(
-        person=person, status=status, started_on__isnull=False
-    )
-    for row in same:
-        row_start = row.started_on or dt.date.min
-        row_end = row.ended_on or dt.date.max
-        if row_start <= (ended_on or dt.date.max) and started_on <= row_end:
-            failures.add(
-                "status_overlaps",
-                f"{person} already has this status from {row_start:%-d %B %Y}: "
-                "change the dates so they do not overlap",
-                field="started_on",
-            )
-            return
+    same = ImmigrationStatus.objects.filter(person=person, status=status)
+    clash = IMMIGRATION_PERIOD.clash(same, started_on, ended_on, what="")
+    if clash is not None:
+        failures.add(
+            "status_overlaps",
+            f"{person} already has this status "
+            f"{IMMIGRATION_PERIOD.words(clash.row)}: change the dates so they do "
+            "not overlap",
+            field="started_on",
+        )
 
 
 def record_immigration_status(

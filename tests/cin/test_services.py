@@ -202,6 +202,22 @@ def test_the_database_refuses_a_second_open_episode(child):
         CinEpisode.objects.create(person=child, referral_date=_days_ago(2), source="1A")
 
 
+def test_a_referral_received_before_a_closed_episode_is_refused(child, alice, mona):
+    # CIN census rule 8820 again: the new episode would run on through the
+    # later one.
+    first = _closed_no_further_action(child, alice, mona)
+    before = first.referral_date - dt.timedelta(days=3)
+    with pytest.raises(DomainError) as refused:
+        _refer(child, alice, on=before)
+    assert refused.value.code == "overlaps_closed_episode"
+    assert (
+        f"before {child}'s child in need episode from "
+        f"{first.referral_date:%-d %B %Y} to {first.closed_on:%-d %B %Y}"
+        in refused.value.message
+    )
+    assert CinEpisode.objects.filter(person=child).count() == 1
+
+
 def test_a_referral_within_12_months_of_another_is_a_re_referral(
     child, alice, mona, freezer
 ):

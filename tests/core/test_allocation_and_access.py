@@ -141,3 +141,33 @@ def test_only_managers_restrict_records(child, alice):
     with pytest.raises(DomainError) as refused:
         restrict_record(child, kind="restricted", reason="x", by=alice)
     assert refused.value.code == "not_permitted"
+
+
+def test_a_new_holder_may_not_start_while_an_ended_allocation_held_the_role(
+    child, alice, mona, team
+):
+    from haven.core.services import end_allocation
+
+    end_allocation(child, on=dt.date(2026, 3, 1), reason="Work ended", by=mona)
+    with pytest.raises(DomainError) as refused:
+        allocate_case(child, team=team, on=dt.date(2026, 2, 1), by=mona)
+    assert refused.value.code == "overlaps_allocation"
+    assert refused.value.message == (
+        "It overlaps an earlier allocation from 5 January 2026 to 1 March 2026: "
+        f"change the dates so they do not overlap (social worker: {alice})"
+    )
+    allocate_case(child, team=team, on=dt.date(2026, 3, 1), by=mona)  # meets it
+
+
+def test_a_late_handover_starts_no_earlier_than_the_last_holder_left(child, mona, team):
+    from haven.core.caseroles import CaseRole
+    from haven.core.selectors import allocation_may_start
+    from haven.core.services import end_allocation
+
+    assert allocation_may_start(child, dt.date(2026, 1, 1)) == dt.date(2026, 1, 5)
+    end_allocation(child, on=dt.date(2026, 3, 1), reason="Work ended", by=mona)
+    assert allocation_may_start(child, dt.date(2026, 2, 1)) == dt.date(2026, 3, 1)
+    assert allocation_may_start(child, dt.date(2026, 4, 1)) == dt.date(2026, 4, 1)
+    # Roles are independent: no IRO has held the case.
+    iro_start = allocation_may_start(child, dt.date(2026, 2, 1), role=CaseRole.IRO)
+    assert iro_start == dt.date(2026, 2, 1)

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from haven.cin.services import open_referral
-from haven.core import access
+from haven.core import access, clock
 from haven.core.chronology import describe
 from haven.core.models import Allocation, JournalEvent
 from haven.core.services import allocate_case
@@ -112,22 +112,25 @@ def test_closing_ends_the_allocation_when_no_one_held_the_case_before(
     eh_team, emma, ellie
 ):
     child = ChildFactory()
-    # A family who came to early help directly: no one holds the child's case.
+    # A family who came to early help directly: no one holds the child's case
+    # (the team's last allocation ended yesterday; one holder at a time, so
+    # early help's dates follow it).
     known_to_early_help(child, ellie)
+    today = clock.today()
     request = services.request_early_help(
         child,
-        requested_on=dt.date(2026, 3, 2),
+        requested_on=today,
         reason="Support with routines",
         source="direct",
         contact_id=None,
         by=ellie,
     )
-    services.allocate_request(request, worker=ellie, on=dt.date(2026, 3, 20), by=emma)
+    services.allocate_request(request, worker=ellie, on=today, by=emma)
     services.close_episode(
-        request, closed_on=CLOSED, outcome=ClosureOutcome.NEEDS_MET, by=ellie
+        request, closed_on=today, outcome=ClosureOutcome.NEEDS_MET, by=ellie
     )
     assert current_allocation(child) is None
-    assert Allocation.objects.get(person=child, worker=ellie).ended_on == CLOSED
+    assert Allocation.objects.get(person=child, worker=ellie).ended_on == today
     assert closed_payload(child)["case"] == "allocation_ended"
     ended = child.journal.get(type="core.allocation_ended")
     assert ended.payload["reason"] == "Early help closed"

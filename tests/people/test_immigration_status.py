@@ -81,6 +81,28 @@ def test_the_same_status_cannot_overlap_itself(alice, child):
     assert _codes(refused) == {"status_overlaps"}
 
 
+def test_an_overlap_names_the_status_it_overlaps_and_both_ends_count(alice, child):
+    record_immigration_status(
+        child,
+        status="asylum_seeker",
+        started_on=dt.date(2025, 1, 1),
+        ended_on=dt.date(2025, 3, 1),
+        by=alice,
+    )
+    with pytest.raises(DomainError) as refused:
+        # Both held on 1 March: the end is the last day a status held.
+        record_immigration_status(
+            child, status="asylum_seeker", started_on=dt.date(2025, 3, 1), by=alice
+        )
+    assert refused.value.message == (
+        f"{child} already has this status from 1 January 2025 to 1 March 2025: "
+        "change the dates so they do not overlap"
+    )
+    record_immigration_status(
+        child, status="asylum_seeker", started_on=dt.date(2025, 3, 2), by=alice
+    )
+
+
 def test_the_form_page_records_it_and_keeps_what_was_typed(client, alice, child):
     client.force_login(alice)
     url = reverse("people:add_immigration_status", args=[child.pk])

@@ -5,6 +5,17 @@ from django.conf import settings
 from django.db import models
 
 from haven.core.caseroles import CaseRole, ChangeReason
+from haven.core.periods import Period
+
+# One holder per role: a transfer ends one allocation on the day the next
+# starts (the end is exclusive); roles overlap freely.
+ALLOCATION_PERIOD = Period(
+    "allocation",
+    start="started_on",
+    end="ended_on",
+    owner=("person", "role"),
+    one_open_name="allocation_one_current_per_role",
+)
 
 
 class Allocation(models.Model):
@@ -42,15 +53,11 @@ class Allocation(models.Model):
     )
     reason = models.TextField(blank=True)
 
+    period = ALLOCATION_PERIOD
+
     class Meta:
         ordering = ["person", "-started_on"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "role"],
-                condition=models.Q(ended_on__isnull=True),
-                name="allocation_one_current_per_role",
-            )
-        ]
+        constraints = ALLOCATION_PERIOD.constraints()
         indexes = [
             models.Index(fields=["worker", "ended_on"], name="allocation_worker_idx"),
             models.Index(fields=["team", "ended_on"], name="allocation_team_idx"),
