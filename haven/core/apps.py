@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from haven.core import signin  # noqa: F401  (connects its signal receivers)
+        from haven.core.codelists import checks  # noqa: F401  (checks the code lists)
         from haven.core.roles import sync_roles
 
         # Roles follow the code's definition after every migrate, the way Django
