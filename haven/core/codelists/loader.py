@@ -177,7 +177,7 @@ def _entry(row: Any, number: int, faults: list[str]) -> Code | None:
     return Code(
         code=code,
         wording=str(row["wording"]).strip(),
-        first_year=first,
+        first_year=int(first),
         last_year=last,
         deprecated_from=deprecated,
         deprecated_by=str(row.get("deprecated_by") or ""),
