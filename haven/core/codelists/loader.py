@@ -161,8 +161,9 @@ def _entry(row: Any, number: int, faults: list[str]) -> Code | None:
     found = [] if code else [f"{where} has no code"]
     if not str(row.get("wording") or "").strip():
         found.append(f"{where} has no wording")
-    first, last = row.get("first_year"), row.get("last_year")
-    deprecated = row.get("deprecated_from")
+    first: Any = row.get("first_year")
+    last: Any = row.get("last_year")
+    deprecated: Any = row.get("deprecated_from")
     if not _year(first):
         found.append(f"{where} has a bad first_year {first!r}")
     elif last is not None and not (_year(last) and last >= first):
@@ -177,7 +178,7 @@ def _entry(row: Any, number: int, faults: list[str]) -> Code | None:
     return Code(
         code=code,
         wording=str(row["wording"]).strip(),
-        first_year=int(first),
+        first_year=first,
         last_year=last,
         deprecated_from=deprecated,
         deprecated_by=str(row.get("deprecated_by") or ""),
