@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from haven.assessments import selectors, services
+from haven.assessments import census, selectors, services
 from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
 from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
@@ -91,6 +91,13 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "early_decision": rule("ASSESS-EARLY-DECISION"),
         "may_edit": may_edit,
         "may_decide": may_decide,
+        # The census's disability answer, needed to authorise: say so, and link
+        # to the child's details, before the manager meets the refusal.
+        "disability_fault": (
+            census.disability_fault(list(person.disabilities or []))
+            if assessment.status != Status.AUTHORISED and episode_open
+            else ""
+        ),
         "form": form,
         "return_form": return_form,
         "conflict": conflict,

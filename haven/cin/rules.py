@@ -5,11 +5,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 
 from haven.assessments.codes import Status
+from haven.cin.codes import NEED
 from haven.cin.models import CinEpisode, Plan
-from haven.core import clock
+from haven.core import clock, codelists
 from haven.core.errors import DomainError, Failures
 
 
@@ -129,7 +131,9 @@ def check_plan(
 # --- closure ----------------------------------------------------------------
 
 
-def check_closed_after_assessment(episode: CinEpisode) -> None:
+def check_closed_after_assessment(
+    episode: CinEpisode, *, history: bool = False
+) -> None:
     # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
     if not episode.assessments.filter(status=Status.AUTHORISED).exists():
         raise DomainError(
@@ -137,12 +141,35 @@ def check_closed_after_assessment(episode: CinEpisode) -> None:
             "Closing 'after assessment' needs the assessment to be authorised first",
             field="reason",
         )
-    if episode.plans.exists():
+    # Local practice, not a DfE rule: the census rules out RC8/RC9 only after a
+    # section 47, ICPC or CP plan (rule 2990), not after a child in need plan.
+    # A council may switch it off; history is recorded as it happened.
+    refuse = settings.HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN
+    if refuse and not history and episode.plans.exists():
         raise DomainError(
             "plan_on_episode",
-            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
-            "rather than closing after assessment",
+            "Local practice, not a DfE rule: the child had a child in need plan, "
+            "so choose 'Services ceased' (RC7) rather than closing after "
+            "assessment",
             field="reason",
+        )
+
+
+def check_primary_need(need: str, *, on: dt.date, history: bool = False) -> None:
+    """The need must be in the DfE list for the collection year of `on` (the
+    referral); N0 ("Not stated"), which the list keeps for history, only when
+    recording history: the census asks for the need (rule 8610)."""
+    year = codelists.collection_year(on)
+    if not codelists.is_valid(NEED, need, year=year):
+        raise DomainError(
+            "need_required", "Choose the child's primary need", field="primary_need"
+        )
+    if need in codelists.code_list(NEED).history_only and not history:
+        raise DomainError(
+            "need_not_stated",
+            f"{need} ('Not stated') is only for records of past referrals: choose "
+            "the child's primary need",
+            field="primary_need",
         )
 
 

@@ -25,7 +25,7 @@ from django.db import IntegrityError, transaction
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.cin import handoffs, selectors
-from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
+from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, ReviewDecision
 from haven.cin.models import CinEpisode, Plan, PlanAction, PlanReview
 from haven.cin.rules import (
     ActionLine,
@@ -34,6 +34,7 @@ from haven.cin.rules import (
     check_closing_date,
     check_date,
     check_plan,
+    check_primary_need,
 )
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
@@ -237,13 +238,14 @@ def _begin_assessment(
 # --- primary need -----------------------------------------------------------
 
 
-def set_primary_need(episode: CinEpisode, need: str, *, by: User) -> CinEpisode:
-    """Record the main reason the child is in need (CIN census PrimaryNeedCode)."""
+def set_primary_need(
+    episode: CinEpisode, need: str, *, by: User, history: bool = False
+) -> CinEpisode:
+    """Record the main reason the child is in need (CIN census PrimaryNeedCode).
+
+    `history`: recording a past referral as it was (N0 "Not stated" accepted)."""
     _may_do_casework(by, episode.person)
-    if need not in NeedCode.values:
-        raise DomainError(
-            "need_required", "Choose the child's primary need", field="primary_need"
-        )
+    check_primary_need(need, on=episode.referral_date, history=history)
     with transaction.atomic():
         episode = _open(episode)
         if episode.primary_need == need:
@@ -432,8 +434,11 @@ def close_episode(
     summary: str,
     by: User,
     step_down: bool = False,
+    history: bool = False,
 ) -> CinEpisode:
     """Close the child's episode with the census reason; step down if asked.
+    `history`: recording a past closure as it was, so Haven's local refusals
+    (settings HAVEN_REFUSE_*) do not apply.
 
     RC9 (closed after assessment, referred to early help) always steps down; if
     the family already has an open early help request, that request stands and
@@ -471,7 +476,7 @@ def close_episode(
     with transaction.atomic():
         episode = _open(episode)
         if reason in AFTER_ASSESSMENT:
-            check_closed_after_assessment(episode)
+            check_closed_after_assessment(episode, history=history)
         check_assessments_finished(episode)
         plan = episode.plans.filter(ended_on__isnull=True).first()
         check_closing_date(episode, plan, closed_on)

@@ -8,6 +8,7 @@ import datetime as dt
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from haven.assessments.codes import Factor
 from haven.core.models import User
 from tests.browser.conftest import (
     serious_accessibility_violations,
@@ -128,7 +129,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     page.fill("#id_strengths", "Mum engages and wants help.")
     page.fill("#id_protective_factors", "Grandmother lives nearby and visits.")
     page.fill("#id_recommendation", "A child in need plan with family support.")
-    page.get_by_label("Neglect", exact=True).check()
+    page.get_by_label(Factor.NEGLECT.label, exact=True).check()
     page.get_by_label("Child in need plan", exact=True).check()
     page.click("button:has-text('Submit for authorisation')")
     summary = page.locator(".govuk-error-summary")
@@ -139,7 +140,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     expect(page.locator("#id_recommendation")).to_have_value(
         "A child in need plan with family support."
     )
-    expect(page.get_by_label("Neglect", exact=True)).to_be_checked()
+    expect(page.get_by_label(Factor.NEGLECT.label, exact=True)).to_be_checked()
     expect(page.get_by_label("Child in need plan", exact=True)).to_be_checked()
 
     page.fill(

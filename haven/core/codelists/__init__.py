@@ -17,6 +17,7 @@ the DfE's validators name a year the same way (2026 = 1 April 2025 to 31 March
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from haven.core.codelists.loader import (
     Code,
@@ -38,6 +39,7 @@ __all__ = [
     "current_year",
     "is_valid",
     "label",
+    "offered",
     "wording",
     "year_of",
 ]
@@ -106,3 +108,17 @@ def all_choices(name: str) -> list[tuple[str, str]]:
 def year_of(day: dt.date | None) -> int:
     """The collection year of a date, or the current one when there is none."""
     return collection_year(day) if day is not None else current_year()
+
+
+def offered(
+    name: str, *, blank: str | None = None, for_new_recording: bool = True
+) -> Callable[[], list[tuple[str, str]]]:
+    """A form field's choices, read afresh for each form: the codes valid in the
+    current collection year (so a list's change on 1 April reaches the forms
+    without a restart), after an empty choice worded `blank` if given."""
+
+    def current() -> list[tuple[str, str]]:
+        listed = choices(name, year=current_year(), for_new_recording=for_new_recording)
+        return [("", blank), *listed] if blank is not None else listed
+
+    return current
