@@ -121,6 +121,16 @@ def test_contact_to_closure(page: Page, live_server, demo):
     due.get_by_role("link", name="Complete and authorise the single assessment").click()
     expect(page.locator("h1")).to_have_text("Single assessment")
     assert serious_accessibility_violations(page) == []
+    # The census asks for the child's disabilities by authorisation: the page
+    # says so and links to the child's details, where the worker records them.
+    assessment_page = page.url
+    page.get_by_role("link", name="Record the child's disabilities").click()
+    page.check("input[name=disabilities][value=NONE]")
+    page.fill("#id_reason", "Disabilities asked at the first visit")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Details saved")
+    page.goto(assessment_page)
+    expect(page.locator("#disabilities-needed")).to_have_count(0)
 
     page.fill("#id_reason", "Referred by school: possible neglect.")
     page.select_option("#id_primary_need", "N1")
