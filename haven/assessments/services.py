@@ -87,6 +87,25 @@ def _locked(assessment: Assessment, *, allowed: tuple[str, ...]) -> Assessment:
     return assessment
 
 
+def _checked_changes(
+    assessment: Assessment, changes: dict[str, Any], *, history: bool
+) -> dict[str, Any]:
+    """The changes, with the factors as a list; refused, naming every fault, for
+    factors outside the year's DfE list (see census.check_factors) or an
+    unknown outcome."""
+    failures = Failures()
+    if "factors" in changes:
+        changes = {**changes, "factors": list(changes["factors"])}
+        year = census.year_of(assessment, history)
+        census.check_factors(
+            changes["factors"], year=year, history=history, failures=failures
+        )
+    if changes.get("outcome") and changes["outcome"] not in Outcome.values:
+        failures.add("bad_outcome", "Choose an outcome", field="outcome")
+    failures.raise_any()
+    return changes
+
+
 def save_assessment(
     assessment: Assessment,
     changes: dict[str, Any],
@@ -104,19 +123,7 @@ def save_assessment(
     against the DfE list of its own year, and Haven's local refusals (settings
     HAVEN_REFUSE_*) do not apply."""
     _may_assess(by, assessment)
-    failures = Failures()
-    if "factors" in changes:
-        factors = list(changes["factors"])
-        census.check_factors(
-            factors,
-            year=census.year_of(assessment, history),
-            history=history,
-            failures=failures,
-        )
-        changes = {**changes, "factors": factors}
-    if changes.get("outcome") and changes["outcome"] not in Outcome.values:
-        failures.add("bad_outcome", "Choose an outcome", field="outcome")
-    failures.raise_any()
+    changes = _checked_changes(assessment, changes, history=history)
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
         before = current_values(assessment)

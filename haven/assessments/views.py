@@ -9,7 +9,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.assessments import census, selectors, services
-from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
+from haven.assessments.codes import (
+    CLOSING_OUTCOMES,
+    EDITABLE,
+    Factor,
+    Outcome,
+    Status,
+)
 from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
 from haven.core.conflicts import (
@@ -24,6 +30,7 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
 from haven.people import selectors as people
+from haven.people.models import Person
 from haven.people.views import open_person
 from haven.timescales.catalogue import rule
 
@@ -76,21 +83,37 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 return redirect("assessments:detail", pk=pk)
         else:
             raise PermissionDenied("You cannot do that to this assessment")
-    due = selectors.due_on(assessment)
     context = {
+        **_about(assessment, person, episode_open=episode_open),
+        "may_edit": may_edit,
+        "may_decide": may_decide,
+        "form": form,
+        "return_form": return_form,
+        "conflict": conflict,
+        "authorise_form": authorise_form,
+    }
+    status = CONFLICT_STATUS if conflict or stale else 200
+    return render(request, "assessments/detail.html", context, status=status)
+
+
+def _about(
+    assessment: Assessment, person: Person, *, episode_open: bool
+) -> dict[str, Any]:
+    """What the assessment page shows about the assessment, whoever reads it."""
+    return {
         "person": person,
         "bar": people.identity_bar(person),
         "tab": "cin",
         "assessment": assessment,
         "episode": assessment.episode,
-        "due_on": due,
+        "due_on": selectors.due_on(assessment),
         "late_without_reason": (
             selectors.is_late(assessment) and not assessment.delay_reason
         ),
         "rule": rule("ASSESS-CF"),
         "early_decision": rule("ASSESS-EARLY-DECISION"),
-        "may_edit": may_edit,
-        "may_decide": may_decide,
+        # In the DfE's words, whichever year's list each factor came from.
+        "factor_words": [(code, Factor(code).label) for code in assessment.factors],
         # The census's disability answer, needed to authorise: say so, and link
         # to the child's details, before the manager meets the refusal.
         "disability_fault": (
@@ -98,10 +121,6 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if assessment.status != Status.AUTHORISED and episode_open
             else ""
         ),
-        "form": form,
-        "return_form": return_form,
-        "conflict": conflict,
-        "authorise_form": authorise_form,
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
         "closing_outcome": assessment.outcome in CLOSING_OUTCOMES,
         "needs_plan": (
@@ -111,8 +130,6 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             and not assessment.episode.plans.exists()
         ),
     }
-    status = CONFLICT_STATUS if conflict or stale else 200
-    return render(request, "assessments/detail.html", context, status=status)
 
 
 def _save(
