@@ -72,6 +72,8 @@ class PersonForm(Form):
         label="Disabilities",
         choices=offered("disabilities"),
         required=False,
+        help_text="The children in need census asks for them by the time an "
+        "assessment is authorised: choose 'No disability' if the child has none",
         widget=forms.CheckboxSelectMultiple,
     )
     nhs_number = forms.CharField(
