@@ -76,3 +76,17 @@ def test_the_primary_need_form_does_not_offer_n0():
     assert offered["N1"] == codelists.wording(
         "cin_primary_need", "N1", year=codelists.current_year()
     )
+
+
+def test_the_closing_page_labels_the_plan_rule_as_local_practice(
+    client, child, alice, settings
+):
+    from django.urls import reverse
+
+    episode = _refer(child, alice)
+    client.force_login(alice)
+    url = reverse("cin:close", args=[episode.pk])
+    settings.HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN = True
+    assert "Local practice, not a DfE rule" in client.get(url).content.decode()
+    settings.HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN = False
+    assert "Local practice, not a DfE rule" not in client.get(url).content.decode()
