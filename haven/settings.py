@@ -240,6 +240,18 @@ HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
 # Local practice, not law: how long the worker and team who held a case that has
 # ended (nobody holds it now) keep reading it to finish the write-up.
 HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)
+# Local practice, not DfE rules: refusals Haven adds to the census's own. Each
+# message says so; recording history never meets them.
+# Closing "after assessment" (RC8, RC9) once the child had a child in need plan
+# (the census rules them out only after a section 47, ICPC or CP plan, rule 2990).
+HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN = env_bool(
+    "HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN", default=True
+)
+# Choosing an assessment factor the DfE has deprecated but still accepts with a
+# query (18A and 19A in 2024-25: rules 8945Q and 8950Q).
+HAVEN_REFUSE_DEPRECATED_FACTORS = env_bool(
+    "HAVEN_REFUSE_DEPRECATED_FACTORS", default=True
+)
 # Local policy: how many records one user may open with break-glass in an hour.
 # Reading many records without a relationship in a short time is how records are
 # trawled; more than this needs a manager.

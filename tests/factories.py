@@ -21,6 +21,8 @@ class ChildFactory(factory.django.DjangoModelFactory):
     date_of_birth = dt.date(2016, 5, 4)
     sex = Sex.FEMALE
     ethnicity = Ethnicity.WBRI
+    # The census's disability answer, needed to authorise an assessment.
+    disabilities = factory.LazyFunction(lambda: ["NONE"])
     given_key = factory.LazyAttribute(lambda o: name_keys(o.given_name, "")[0])
     family_key = factory.LazyAttribute(lambda o: name_keys("", o.family_name)[1])
 

@@ -1,81 +1,72 @@
 """Assessment code lists.
 
-`Factor` is the DfE children in need census "AssessmentFactors" list (CIN census
-specification, assessments module, 2024-25 on: 18A and 19A are deprecated in
-favour of 18B/18C and 19B/19C, so Haven does not offer them). `Outcome` and
-`Status` are Haven's own lists for the single assessment (Working Together to
-Safeguard Children 2023, chapter 3, "Assessment").
+`Factor` is the DfE children in need census "AssessmentFactors" list: its codes
+and the DfE's own wording are data, in haven/core/codelists/data/
+cin_assessment_factors.json, with the years each is valid (18A and 19A were
+replaced by 18B/18C and 19B/19C from 2024-25; they stay for history). `Outcome`
+and `Status` are Haven's own lists for the single assessment (Working Together
+to Safeguard Children 2023, chapter 3, "Assessment").
 """
 
 from django.db import models
 
+from haven.core.codelists import label
+
+FACTORS = "cin_assessment_factors"
+
+
+def _factor(code: str) -> tuple[str, str]:
+    return code, label(FACTORS, code)
+
 
 class Factor(models.TextChoices):
-    """DfE CIN census AssessmentFactors: what the assessment found."""
+    """DfE CIN census AssessmentFactors: what the assessment found (every code
+    of any year, in the DfE's words; a form offers the current year's)."""
 
-    ALCOHOL_CHILD = "1A", "Alcohol misuse: concerns about the child"
-    ALCOHOL_PARENT = "1B", "Alcohol misuse: concerns about the parent or carer"
-    ALCOHOL_OTHER = (
-        "1C",
-        "Alcohol misuse: concerns about another person in the household",
-    )
-    DRUGS_CHILD = "2A", "Drug misuse: concerns about the child"
-    DRUGS_PARENT = "2B", "Drug misuse: concerns about the parent or carer"
-    DRUGS_OTHER = "2C", "Drug misuse: concerns about another person in the household"
-    DV_CHILD = "3A", "Domestic abuse: concerns about the child being the subject"
-    DV_PARENT = "3B", "Domestic abuse: concerns about the parent or carer"
-    DV_OTHER = "3C", "Domestic abuse: concerns about another person in the household"
-    MH_CHILD = "4A", "Mental health: concerns about the child"
-    MH_PARENT = "4B", "Mental health: concerns about the parent or carer"
-    MH_OTHER = "4C", "Mental health: concerns about another person in the household"
-    LD_CHILD = "5A", "Learning disability: concerns about the child"
-    LD_PARENT = "5B", "Learning disability: concerns about the parent or carer"
-    LD_OTHER = (
-        "5C",
-        ("Learning disability: concerns about another person in the household"),
-    )
-    PD_CHILD = "6A", "Physical disability or illness: concerns about the child"
-    PD_PARENT = (
-        "6B",
-        ("Physical disability or illness: concerns about the parent or carer"),
-    )
-    PD_OTHER = (
-        "6C",
-        (
-            "Physical disability or illness: concerns about another person in the "
-            "household"
-        ),
-    )
-    YOUNG_CARER = "7A", "Young carer"
-    PF_OVERSEAS_RETURN = (
-        "8B",
-        ("Privately fostered: overseas child who intends to return"),
-    )
-    PF_OVERSEAS_STAY = "8C", "Privately fostered: overseas child who intends to stay"
-    PF_EDUCATION = "8D", "Privately fostered: UK child in an educational placement"
-    PF_FAMILY = (
-        "8E",
-        ("Privately fostered: UK child making an alternative family arrangement"),
-    )
-    PF_OTHER = "8F", "Privately fostered: other"
-    UASC = "9A", "Unaccompanied asylum-seeking child"
-    MISSING = "10A", "Going or being missing"
-    CSE = "11A", "Child sexual exploitation"
-    TRAFFICKING = "12A", "Trafficking"
-    GANGS = "13A", "Gangs"
-    BEHAVIOUR = "14A", "Socially unacceptable behaviour"
-    SELF_HARM = "15A", "Self-harm"
-    NEGLECT = "16A", "Neglect"
-    EMOTIONAL = "17A", "Emotional abuse"
-    PHYSICAL_CHILD = "18B", "Physical abuse: child on child"
-    PHYSICAL_ADULT = "18C", "Physical abuse: adult on child"
-    SEXUAL_CHILD = "19B", "Sexual abuse: child on child"
-    SEXUAL_ADULT = "19C", "Sexual abuse: adult on child"
-    OTHER = "20", "Other"
-    NONE = "21", "No factors identified"
-    FGM = "22A", "Female genital mutilation"
-    FAITH = "23A", "Abuse linked to faith or belief"
-    CCE = "24A", "Child criminal exploitation"
+    ALCOHOL_CHILD = _factor("1A")
+    ALCOHOL_PARENT = _factor("1B")
+    ALCOHOL_OTHER = _factor("1C")
+    DRUGS_CHILD = _factor("2A")
+    DRUGS_PARENT = _factor("2B")
+    DRUGS_OTHER = _factor("2C")
+    DV_CHILD = _factor("3A")
+    DV_PARENT = _factor("3B")
+    DV_OTHER = _factor("3C")
+    MH_CHILD = _factor("4A")
+    MH_PARENT = _factor("4B")
+    MH_OTHER = _factor("4C")
+    LD_CHILD = _factor("5A")
+    LD_PARENT = _factor("5B")
+    LD_OTHER = _factor("5C")
+    PD_CHILD = _factor("6A")
+    PD_PARENT = _factor("6B")
+    PD_OTHER = _factor("6C")
+    YOUNG_CARER = _factor("7A")
+    PF_OVERSEAS_RETURN = _factor("8B")
+    PF_OVERSEAS_STAY = _factor("8C")
+    PF_EDUCATION = _factor("8D")
+    PF_FAMILY = _factor("8E")
+    PF_OTHER = _factor("8F")
+    UASC = _factor("9A")
+    MISSING = _factor("10A")
+    CSE = _factor("11A")
+    TRAFFICKING = _factor("12A")
+    GANGS = _factor("13A")
+    BEHAVIOUR = _factor("14A")
+    SELF_HARM = _factor("15A")
+    NEGLECT = _factor("16A")
+    EMOTIONAL = _factor("17A")
+    PHYSICAL = _factor("18A")  # until 2024-25: 18B/18C since
+    PHYSICAL_CHILD = _factor("18B")
+    PHYSICAL_ADULT = _factor("18C")
+    SEXUAL = _factor("19A")  # until 2024-25: 19B/19C since
+    SEXUAL_CHILD = _factor("19B")
+    SEXUAL_ADULT = _factor("19C")
+    OTHER = _factor("20")
+    NONE = _factor("21")
+    FGM = _factor("22A")
+    FAITH = _factor("23A")
+    CCE = _factor("24A")
 
 
 class Status(models.TextChoices):

@@ -5,6 +5,7 @@ for assessment starts one. Imported by AssessmentsConfig.ready."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.utils import timezone
 
 from haven.assessments.codes import PROPOSED_CLOSURE, Outcome, Status
@@ -29,7 +30,9 @@ def on_the_episode(episode: CinEpisode, user: User) -> Context:
     }
 
 
-def check_closed_after_assessment(episode: CinEpisode) -> None:
+def check_closed_after_assessment(
+    episode: CinEpisode, *, history: bool = False
+) -> None:
     # Census rule 8825Q: RC8 and RC9 need a (completed) assessment.
     if not episode.assessments.filter(status=Status.AUTHORISED).exists():
         raise DomainError(
@@ -37,11 +40,16 @@ def check_closed_after_assessment(episode: CinEpisode) -> None:
             "Closing 'after assessment' needs the assessment to be authorised first",
             field="reason",
         )
-    if episode.plans.exists():
+    # Local practice, not a DfE rule: the census rules out RC8/RC9 only after a
+    # section 47, ICPC or CP plan (rule 2990), not after a child in need plan.
+    # A council may switch it off; history is recorded as it happened.
+    refuse = settings.HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN
+    if refuse and not history and episode.plans.exists():
         raise DomainError(
             "plan_on_episode",
-            "The child had a child in need plan, so choose 'Services ceased' (RC7) "
-            "rather than closing after assessment",
+            "Local practice, not a DfE rule: the child had a child in need plan, "
+            "so choose 'Services ceased' (RC7) rather than closing after "
+            "assessment",
             field="reason",
         )
 
@@ -56,9 +64,9 @@ def check_assessments_finished(episode: CinEpisode) -> None:
         )
 
 
-def check_closure(episode: CinEpisode, reason: str) -> None:
+def check_closure(episode: CinEpisode, reason: str, history: bool) -> None:
     if reason in AFTER_ASSESSMENT:
-        check_closed_after_assessment(episode)
+        check_closed_after_assessment(episode, history=history)
     check_assessments_finished(episode)
 
 

@@ -4,8 +4,9 @@ from typing import Any
 
 from django import forms
 
-from haven.assessments.codes import SECTIONS, Factor, Outcome
-from haven.cin.codes import NeedCode
+from haven.assessments.codes import FACTORS, SECTIONS, Outcome
+from haven.cin.codes import NEED
+from haven.core.codelists import offered
 from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form
 
@@ -25,14 +26,14 @@ class AssessmentForm(Form):
         label="Primary need",
         help_text="The main reason the child is in need (CIN census). Choose N9 if "
         "the assessment found the child is not in need",
-        choices=[("", "Not chosen yet"), *NeedCode.choices],
+        choices=offered(NEED, blank="Not chosen yet"),
         required=False,
     )
     factors = forms.MultipleChoiceField(
         label="Factors identified at assessment",
         help_text="Choose every factor the assessment found, or 'No factors "
         "identified' on its own",
-        choices=Factor.choices,
+        choices=offered(FACTORS),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

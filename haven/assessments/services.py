@@ -14,10 +14,10 @@ from typing import Any
 
 from django.db import transaction
 
+from haven.assessments import census
 from haven.assessments.codes import (
     EDITABLE,
     SECTION_FIELDS,
-    Factor,
     Outcome,
     Status,
 )
@@ -87,20 +87,23 @@ def _locked(assessment: Assessment, *, allowed: tuple[str, ...]) -> Assessment:
     return assessment
 
 
-def _check_factors(factors: list[str], failures: Failures) -> list[str]:
-    if any(f not in Factor.values for f in factors):
-        failures.add("bad_factor", "Choose factors from the list", field="factors")
-    elif len(set(factors)) != len(factors):
-        failures.add(
-            "duplicate_factor", "Choose each factor only once", field="factors"
+def _checked_changes(
+    assessment: Assessment, changes: dict[str, Any], *, history: bool
+) -> dict[str, Any]:
+    """The changes, with the factors as a list; refused, naming every fault, for
+    factors outside the year's DfE list (see census.check_factors) or an
+    unknown outcome."""
+    failures = Failures()
+    if "factors" in changes:
+        changes = {**changes, "factors": list(changes["factors"])}
+        year = census.year_of(assessment, history)
+        census.check_factors(
+            changes["factors"], year=year, history=history, failures=failures
         )
-    elif Factor.NONE in factors and len(factors) > 1:
-        failures.add(
-            "none_alone",
-            "Choose 'No factors identified' on its own, or the factors found",
-            field="factors",
-        )
-    return factors
+    if changes.get("outcome") and changes["outcome"] not in Outcome.values:
+        failures.add("bad_outcome", "Choose an outcome", field="outcome")
+    failures.raise_any()
+    return changes
 
 
 def save_assessment(
@@ -110,21 +113,17 @@ def save_assessment(
     by: User,
     primary_need: str = "",
     expected_version: int | None = None,
+    history: bool = False,
 ) -> Assessment:
     """Save the assessor's draft: any of the reason, factors, sections and outcome.
 
     `expected_version` is the version the form was read at: if the assessment
-    has been saved since, nothing is saved and `StaleEdit` carries what is."""
+    has been saved since, nothing is saved and `StaleEdit` carries what is.
+    `history`: recording a past assessment as it was: its factors are checked
+    against the DfE list of its own year, and Haven's local refusals (settings
+    HAVEN_REFUSE_*) do not apply."""
     _may_assess(by, assessment)
-    failures = Failures()
-    if "factors" in changes:
-        changes = {
-            **changes,
-            "factors": _check_factors(list(changes["factors"]), failures),
-        }
-    if changes.get("outcome") and changes["outcome"] not in Outcome.values:
-        failures.add("bad_outcome", "Choose an outcome", field="outcome")
-    failures.raise_any()
+    changes = _checked_changes(assessment, changes, history=history)
     with transaction.atomic():
         assessment = _locked(assessment, allowed=EDITABLE)
         before = current_values(assessment)
@@ -226,6 +225,7 @@ def _check_complete(
             "Choose the child's primary need (N9 if the child is not in need)",
             field="primary_need",
         )
+    census.check_no_factors_outcome(values["factors"], values["outcome"], found)
     found.raise_any()
 
 
@@ -326,7 +326,11 @@ def authorise_assessment(
             )
         # The manager authorises what they read, not a resubmission since.
         claim(assessment, expected_version, current_values)
-        _check_complete(assessment)
+        failures = Failures()
+        with failures.gather():
+            _check_complete(assessment)
+        census.check_disabilities(assessment.person, failures)
+        failures.raise_any()
         delay_reason = delay_reason.strip()
         _check_late(assessment, delay_reason)
         if delay_reason:

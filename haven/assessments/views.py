@@ -8,8 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from haven.assessments import selectors, services
-from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
+from haven.assessments import census, selectors, services
+from haven.assessments.codes import (
+    CLOSING_OUTCOMES,
+    EDITABLE,
+    Factor,
+    Outcome,
+    Status,
+)
 from haven.assessments.forms import (
     AssessmentForm,
     AuthoriseForm,
@@ -112,6 +118,15 @@ def _detail_context(person: Person, assessment: Assessment) -> dict[str, Any]:
         ),
         "rule": rule("ASSESS-CF"),
         "early_decision": rule("ASSESS-EARLY-DECISION"),
+        # In the DfE's words, whichever year's list each factor came from.
+        "factor_words": [(code, Factor(code).label) for code in assessment.factors],
+        # The census's disability answer, needed to authorise: say so, and link
+        # to the child's details, before the manager meets the refusal.
+        "disability_fault": (
+            census.disability_fault(list(person.disabilities or []))
+            if assessment.status != Status.AUTHORISED and episode_open
+            else ""
+        ),
         "outcome_plan": assessment.outcome == Outcome.CIN_PLAN,
         "closing_outcome": assessment.outcome in CLOSING_OUTCOMES,
         "needs_plan": (

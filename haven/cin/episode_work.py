@@ -31,8 +31,10 @@ class EpisodeWork:
     recorded: Callable[[CinEpisode], bool]
     # Dates on the episode it cannot close before, each with what happened then.
     dates: Callable[[CinEpisode], list[tuple[dt.date, str]]]
-    # Refuse (raise DomainError) closing the locked episode for this reason.
-    check_closure: Callable[[CinEpisode, str], None]
+    # Refuse (raise DomainError) closing the locked episode for this reason;
+    # with history=True (a past closure recorded as it was) only the DfE's
+    # rules apply, never Haven's local ones.
+    check_closure: Callable[[CinEpisode, str, bool], None]
     # The reason for closure the work proposes (the worker chooses), or "".
     proposed_closure: Callable[[CinEpisode], str]
 
@@ -77,9 +79,9 @@ def dates_on(episode: CinEpisode) -> list[tuple[dt.date, str]]:
     return [day for work in _each() for day in work.dates(episode)]
 
 
-def check_closure(episode: CinEpisode, reason: str) -> None:
+def check_closure(episode: CinEpisode, reason: str, *, history: bool = False) -> None:
     for work in _each():
-        work.check_closure(episode, reason)
+        work.check_closure(episode, reason, history)
 
 
 def proposed_closure(episode: CinEpisode) -> str:

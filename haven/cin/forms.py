@@ -4,7 +4,8 @@ from typing import Any
 
 from django import forms
 
-from haven.cin.codes import ClosureReason, NeedCode, ReviewDecision
+from haven.cin.codes import CLOSURE, NEED, ReviewDecision
+from haven.core.codelists import offered
 from haven.core.forms import DateField, Form, NumberedRows
 
 ACTION_ROWS = 5
@@ -20,7 +21,7 @@ class StartPlanForm(Form):
     primary_need = forms.ChoiceField(
         label="Primary need",
         help_text="The main reason the child is in need (CIN census)",
-        choices=[("", "Choose the primary need"), *NeedCode.choices],
+        choices=offered(NEED, blank="Choose the primary need"),
         required=False,
     )
 
@@ -102,7 +103,7 @@ class CloseEpisodeForm(Form):
     reason = forms.ChoiceField(
         label="Reason for closure",
         help_text="The CIN census reason for closure",
-        choices=ClosureReason.choices,
+        choices=offered(CLOSURE),
         widget=forms.RadioSelect,
         required=False,
     )

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from haven.cin import episode_work
+from haven.cin.codes import NEED
 from haven.cin.models import CinEpisode, Plan
-from haven.core import clock
+from haven.core import clock, codelists
 from haven.core.errors import DomainError, Failures
 
 
@@ -125,6 +126,24 @@ def check_plan(
 
 
 # --- closure ----------------------------------------------------------------
+
+
+def check_primary_need(need: str, *, on: dt.date, history: bool = False) -> None:
+    """The need must be in the DfE list for the collection year of `on` (the
+    referral); N0 ("Not stated"), which the list keeps for history, only when
+    recording history: the census asks for the need (rule 8610)."""
+    year = codelists.collection_year(on)
+    if not codelists.is_valid(NEED, need, year=year):
+        raise DomainError(
+            "need_required", "Choose the child's primary need", field="primary_need"
+        )
+    if need in codelists.code_list(NEED).history_only and not history:
+        raise DomainError(
+            "need_not_stated",
+            f"{need} ('Not stated') is only for records of past referrals: choose "
+            "the child's primary need",
+            field="primary_need",
+        )
 
 
 def check_closing_date(

@@ -16,9 +16,9 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 
 from haven.cin import episode_work, handoffs, selectors
-from haven.cin.codes import ClosureReason, NeedCode
+from haven.cin.codes import ClosureReason
 from haven.cin.models import EPISODE_PERIOD, CinEpisode, Plan
-from haven.cin.rules import check_closing_date, check_date
+from haven.cin.rules import check_closing_date, check_date, check_primary_need
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
 from haven.core.models import Team, User
@@ -175,13 +175,14 @@ def _refuse_overlap(person: Person, received_on: dt.date) -> None:
 # --- primary need -----------------------------------------------------------
 
 
-def set_primary_need(episode: CinEpisode, need: str, *, by: User) -> CinEpisode:
-    """Record the main reason the child is in need (CIN census PrimaryNeedCode)."""
+def set_primary_need(
+    episode: CinEpisode, need: str, *, by: User, history: bool = False
+) -> CinEpisode:
+    """Record the main reason the child is in need (CIN census PrimaryNeedCode).
+
+    `history`: recording a past referral as it was (N0 "Not stated" accepted)."""
     may_do_casework(by, episode.person)
-    if need not in NeedCode.values:
-        raise DomainError(
-            "need_required", "Choose the child's primary need", field="primary_need"
-        )
+    check_primary_need(need, on=episode.referral_date, history=history)
     with transaction.atomic():
         episode = open_locked(episode)
         if episode.primary_need == need:
@@ -208,8 +209,11 @@ def close_episode(
     summary: str,
     by: User,
     step_down: bool = False,
+    history: bool = False,
 ) -> CinEpisode:
     """Close the child's episode with the census reason; step down if asked.
+    `history`: recording a past closure as it was, so Haven's local refusals
+    (settings HAVEN_REFUSE_*) do not apply.
 
     RC9 (closed after assessment, referred to early help) always steps down; if
     the family already has an open early help request, that request stands and
@@ -224,7 +228,7 @@ def close_episode(
     with transaction.atomic():
         episode = open_locked(episode)
         # The rules of the work other apps record on it (an assessment, say).
-        episode_work.check_closure(episode, reason)
+        episode_work.check_closure(episode, reason, history=history)
         plan = episode.plans.filter(ended_on__isnull=True).first()
         check_closing_date(episode, plan, closed_on)
         existing = _open_early_help_request(person) if step_down else None

@@ -2,6 +2,7 @@
 reviewing a plan, and closing the episode."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -213,6 +214,7 @@ def close_episode(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         episode=episode,
         form=form,
         source=CLOSURE_SOURCE,
+        local_plan_rule=settings.HAVEN_REFUSE_CLOSING_AFTER_ASSESSMENT_WITH_PLAN,
         proposed=ClosureReason(proposed).label if proposed else "",
         # Nothing recorded on the episode yet: closing makes it ReferralNFA.
         nfa=not (episode.plans.exists() or episode_work.work_recorded(episode)),

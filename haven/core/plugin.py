@@ -4,9 +4,11 @@ knows (allocations), and its sign-in signals and role sync."""
 
 from django.apps import apps
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core import checks
 from django.db.models.signals import post_migrate
 
 from haven.core import access, chronology, signin
+from haven.core.codelists import checks as code_list_checks
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
 from haven.core.roles import sync_roles
@@ -37,3 +39,6 @@ user_logged_in.connect(signin.forget_failures_on_sign_in)
 # Roles follow the code's definition after every migrate, the way Django
 # creates permissions, so a new capability's permission reaches its roles.
 post_migrate.connect(sync_roles, sender=apps.get_app_config("core"))
+
+# The DfE code lists are checked at every start (`manage.py check`, haven.E001).
+checks.register(code_list_checks.code_lists_are_well_formed)

@@ -66,6 +66,9 @@ def _details(
         "date_of_birth": born,
         "sex": sex,
         "ethnicity": rng.choice(list(Ethnicity)),
+        # The census's disability answer, which authorising an assessment needs
+        # (no draw, so a seed builds the same authority as before).
+        "disabilities": ["NONE"] if child else [],
         "nhs_number": generate_nhs_number(rng),
         "upn": generate_upn(rng)
         if child and born.year < clock.today().year - 4

@@ -1,40 +1,49 @@
 """Front door code lists.
 
-`ReferralSource` is the DfE children in need census code list "ReferralSource"
-(CIN census specification, CIN details module), copied here so that contacts,
-referrals and early help step-up all record the source in the census's terms.
-`Decision` and `ConsentStatus` are Haven's own lists for the front door decision
-(Working Together to Safeguard Children 2023, chapter 3, "Referral").
+`ReferralSource` is the DfE children in need census code list "ReferralSource":
+its codes and the DfE's wording are data (haven/core/codelists/data/
+cin_referral_sources.json), so that contacts, referrals and early help step-up
+all record the source in the census's terms. `Decision` and `ConsentStatus` are
+Haven's own lists for the front door decision (Working Together to Safeguard
+Children 2023, chapter 3, "Referral").
 """
 
 from django.db import models
+
+from haven.core.codelists import label
+
+SOURCES = "cin_referral_sources"
+
+
+def _source(code: str) -> tuple[str, str]:
+    return code, label(SOURCES, code)
 
 
 class ReferralSource(models.TextChoices):
     """DfE CIN census ReferralSource: who made the contact or referral."""
 
-    FAMILY = "1A", "Individual: family member, relative or carer"
-    ACQUAINTANCE = "1B", "Individual: acquaintance (including neighbours)"
-    SELF = "1C", "Individual: self"
-    OTHER_INDIVIDUAL = "1D", "Individual: other"
-    SCHOOLS = "2A", "Schools"
-    EDUCATION_SERVICES = "2B", "Education services"
-    GP = "3A", "Health services: GP"
-    HEALTH_VISITOR = "3B", "Health services: health visitor"
-    SCHOOL_NURSE = "3C", "Health services: school nurse"
-    OTHER_PRIMARY_HEALTH = "3D", "Health services: other primary health services"
-    A_AND_E = "3E", "Health services: A&E"
-    OTHER_HEALTH = "3F", "Health services: other"
-    HOUSING = "4", "Housing"
-    LA_SOCIAL_CARE = "5A", "LA services: social care (for example adult services)"
-    LA_OTHER_INTERNAL = "5B", "LA services: other internal department"
-    LA_EXTERNAL = "5C", "LA services: external (for example another LA)"
-    EARLY_HELP = "5D", "LA services: early help"
-    POLICE = "6", "Police"
-    OTHER_LEGAL = "7", "Other legal agency (courts, probation, Cafcass, prison)"
-    OTHER = "8", "Other (children's centres, voluntary agencies)"
-    ANONYMOUS = "9", "Anonymous"
-    UNKNOWN = "10", "Unknown"
+    FAMILY = _source("1A")
+    ACQUAINTANCE = _source("1B")
+    SELF = _source("1C")
+    OTHER_INDIVIDUAL = _source("1D")
+    SCHOOLS = _source("2A")
+    EDUCATION_SERVICES = _source("2B")
+    GP = _source("3A")
+    HEALTH_VISITOR = _source("3B")
+    SCHOOL_NURSE = _source("3C")
+    OTHER_PRIMARY_HEALTH = _source("3D")
+    A_AND_E = _source("3E")
+    OTHER_HEALTH = _source("3F")
+    HOUSING = _source("4")
+    LA_SOCIAL_CARE = _source("5A")
+    LA_OTHER_INTERNAL = _source("5B")
+    LA_EXTERNAL = _source("5C")
+    EARLY_HELP = _source("5D")
+    POLICE = _source("6")
+    OTHER_LEGAL = _source("7")
+    OTHER = _source("8")
+    ANONYMOUS = _source("9")
+    UNKNOWN = _source("10")
 
 
 class Decision(models.TextChoices):

@@ -7,15 +7,16 @@ from typing import Any
 from django import forms
 
 from haven.core import clock
+from haven.core.codelists import offered
 from haven.core.errors import ordinal
 from haven.core.forms import DateField, Form, NumberedRows, column_length
 from haven.frontdoor.codes import (
+    SOURCES,
     AdultRole,
     Agency,
     ConsentStatus,
     ContactMethod,
     Decision,
-    ReferralSource,
     Urgency,
 )
 from haven.frontdoor.models import AgencyCheck, Contact, ContactChild
@@ -40,7 +41,7 @@ class ContactForm(Form):
     )
     source = forms.ChoiceField(
         label="Who got in touch (source)",
-        choices=[("", "Choose a source"), *ReferralSource.choices],
+        choices=offered(SOURCES, blank="Choose a source"),
         help_text="The children in need census referral source",
         error_messages={"required": "Choose who got in touch (the source)"},
     )

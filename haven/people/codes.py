@@ -1,57 +1,71 @@
-"""DfE code lists for a person's characteristics (CIN census and SSDA903).
+"""Code lists for a person.
 
-Source: the CIN census specification and the SSDA903 guide (the same 20 ethnicity
-codes in both); sex codes M/F/U apply from the 2024-25 collections.
+The DfE lists (sex, ethnicity, disability, UPN unknown reasons: the CIN census
+and the SSDA903 share them) are data, keyed by collection year, in
+haven/core/codelists/data/ with their sources; these classes name their codes
+and read the DfE's wording from there. The rest are Haven's own lists.
 """
 
 from django.db import models
 
+from haven.core.codelists import label
+
 
 class Sex(models.TextChoices):
-    MALE = "M", "Male"
-    FEMALE = "F", "Female"
-    UNKNOWN = "U", "Unknown or not recorded"
+    """DfE Sex (CBDS N00783; SSDA903 SEX): M, F or U from 2024-25."""
+
+    MALE = "M", label("sex", "M")
+    FEMALE = "F", label("sex", "F")
+    UNKNOWN = "U", label("sex", "U")
+
+
+def _ethnicity(code: str) -> tuple[str, str]:
+    return code, label("ethnicity", code)
 
 
 class Ethnicity(models.TextChoices):
-    WBRI = "WBRI", "White British"
-    WIRI = "WIRI", "White Irish"
-    WIRT = "WIRT", "Traveller of Irish heritage"
-    WOTH = "WOTH", "Any other White background"
-    WROM = "WROM", "Gypsy or Roma"
-    MWBC = "MWBC", "White and Black Caribbean"
-    MWBA = "MWBA", "White and Black African"
-    MWAS = "MWAS", "White and Asian"
-    MOTH = "MOTH", "Any other mixed background"
-    AIND = "AIND", "Indian"
-    APKN = "APKN", "Pakistani"
-    ABAN = "ABAN", "Bangladeshi"
-    AOTH = "AOTH", "Any other Asian background"
-    BCRB = "BCRB", "Caribbean"
-    BAFR = "BAFR", "African"
-    BOTH = "BOTH", "Any other Black background"
-    CHNE = "CHNE", "Chinese"
-    OOTH = "OOTH", "Any other ethnic group"
-    REFU = "REFU", "Refused"
-    NOBT = "NOBT", "Information not yet obtained"
+    WBRI = _ethnicity("WBRI")
+    WIRI = _ethnicity("WIRI")
+    WIRT = _ethnicity("WIRT")
+    WOTH = _ethnicity("WOTH")
+    WROM = _ethnicity("WROM")
+    MWBC = _ethnicity("MWBC")
+    MWBA = _ethnicity("MWBA")
+    MWAS = _ethnicity("MWAS")
+    MOTH = _ethnicity("MOTH")
+    AIND = _ethnicity("AIND")
+    APKN = _ethnicity("APKN")
+    ABAN = _ethnicity("ABAN")
+    AOTH = _ethnicity("AOTH")
+    BCRB = _ethnicity("BCRB")
+    BAFR = _ethnicity("BAFR")
+    BOTH = _ethnicity("BOTH")
+    CHNE = _ethnicity("CHNE")
+    OOTH = _ethnicity("OOTH")
+    REFU = _ethnicity("REFU")
+    NOBT = _ethnicity("NOBT")
+
+
+def _disability(code: str) -> tuple[str, str]:
+    return code, label("disabilities", code)
 
 
 class Disability(models.TextChoices):
     """CIN census disability codes; NONE stands alone (rule 8790)."""
 
-    NONE = "NONE", "No disability"
-    MOB = "MOB", "Mobility"
-    HAND = "HAND", "Hand function"
-    PC = "PC", "Personal care"
-    INC = "INC", "Incontinence"
-    COMM = "COMM", "Communication"
-    LD = "LD", "Learning"
-    HEAR = "HEAR", "Hearing"
-    VIS = "VIS", "Vision"
-    BEH = "BEH", "Behaviour"
-    CON = "CON", "Consciousness"
-    AUT = "AUT", "Autism or Asperger syndrome"
-    DDA = "DDA", "Other disability (Equality Act definition, details unknown)"
+    NONE = _disability("NONE")
+    MOB = _disability("MOB")
+    HAND = _disability("HAND")
+    PC = _disability("PC")
+    INC = _disability("INC")
+    COMM = _disability("COMM")
+    LD = _disability("LD")
+    HEAR = _disability("HEAR")
+    VIS = _disability("VIS")
+    BEH = _disability("BEH")
+    CON = _disability("CON")
+    AUT = _disability("AUT")
+    DDA = _disability("DDA")
 
 
 class RelationshipKind(models.TextChoices):
@@ -203,18 +217,14 @@ AUTHORITY_BASES = frozenset(
 
 
 class UpnUnknown(models.TextChoices):
-    """Why a child has no UPN: DfE UPNunknown (CBDS N00135), codes UN1-UN7.
+    """Why a child has no UPN: DfE UPNunknown (CBDS N00135), codes UN1-UN7
+    (wording in haven/core/codelists/data/upn_unknown.json, with its caveat).
+    UN1 is not for a child of school age (CIN rule 8770Q, SSDA903 rule 209)."""
 
-    Source: the CIN census specification (codes from the DfE schema; wording as
-    summarised in Haven's returns research note, where it is marked as
-    paraphrased: check it against the current DfE guide). UN1 is not for a child
-    of school age (CIN rule 8770Q, SSDA903 rule 209); UN7 is confirmed by rule 8772.
-    """
-
-    UN1 = "UN1", "UN1: child not yet of school age, or never allocated a UPN"
-    UN2 = "UN2", "UN2: child has never attended a state school in England"
-    UN3 = "UN3", "UN3: child lives outside England"
-    UN4 = "UN4", "UN4: UPN not yet obtained (new to the local authority)"
-    UN5 = "UN5", "UN5: sources disagree about the UPN"
-    UN6 = "UN6", "UN6: child is unborn"
-    UN7 = "UN7", "UN7: referral with no further action"
+    UN1 = "UN1", label("upn_unknown", "UN1")
+    UN2 = "UN2", label("upn_unknown", "UN2")
+    UN3 = "UN3", label("upn_unknown", "UN3")
+    UN4 = "UN4", label("upn_unknown", "UN4")
+    UN5 = "UN5", label("upn_unknown", "UN5")
+    UN6 = "UN6", label("upn_unknown", "UN6")
+    UN7 = "UN7", label("upn_unknown", "UN7")

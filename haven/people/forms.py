@@ -5,16 +5,15 @@ from typing import Any
 
 from django import forms
 
+from haven.core.codelists import offered
 from haven.core.conflicts import VersionField
 from haven.core.forms import DateField, Form, column_length
 from haven.people.codes import (
-    Disability,
     Ethnicity,
     ImmigrationStatusKind,
     RelationshipKind,
     ResponsibilityBasis,
     Sex,
-    UpnUnknown,
     WarningKind,
 )
 from haven.people.models import Address, ImmigrationStatus, Person, PersonName
@@ -45,7 +44,7 @@ class PersonForm(Form):
     )
     sex = forms.ChoiceField(
         label="Sex",
-        choices=Sex.choices,
+        choices=offered("sex"),
         widget=forms.RadioSelect,
         initial=Sex.UNKNOWN,
         help_text="For an unborn child, Unknown",
@@ -57,7 +56,7 @@ class PersonForm(Form):
         help_text="In the person's own words, where they have told you",
     )
     ethnicity = forms.ChoiceField(
-        label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOBT
+        label="Ethnicity", choices=offered("ethnicity"), initial=Ethnicity.NOBT
     )
     first_language = forms.CharField(
         label="First language (optional)",
@@ -71,8 +70,10 @@ class PersonForm(Form):
     )
     disabilities = forms.MultipleChoiceField(
         label="Disabilities",
-        choices=Disability.choices,
+        choices=offered("disabilities"),
         required=False,
+        help_text="The children in need census asks for them by the time an "
+        "assessment is authorised: choose 'No disability' if the child has none",
         widget=forms.CheckboxSelectMultiple,
     )
     nhs_number = forms.CharField(
@@ -87,7 +88,7 @@ class PersonForm(Form):
     )
     upn_unknown = forms.ChoiceField(
         label="If there is no UPN, why not? (optional)",
-        choices=[("", "Choose a reason")] + list(UpnUnknown.choices),
+        choices=offered("upn_unknown", blank="Choose a reason"),
         required=False,
         help_text="DfE UPNunknown codes, for the children in need census",
     )

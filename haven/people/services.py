@@ -100,6 +100,11 @@ def _check_details(details: dict[str, Any]) -> None:
             "Choose 'No disability' on its own, or the disabilities the child has",
             field="disabilities",
         )
+    elif len(set(codes)) != len(codes):
+        # CIN census rule 8794: no disability twice.
+        failures.add(
+            "disability_twice", "Choose each disability once", field="disabilities"
+        )
     failures.raise_any()
 
 

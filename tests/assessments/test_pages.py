@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from haven.assessments.codes import Status
+from haven.assessments.codes import Factor, Status
 from haven.assessments.starting import start_assessment
 from haven.cin import services as cin
 from haven.core import clock
@@ -56,7 +56,9 @@ def test_the_assessor_sees_the_form_due_date_and_guidance(client, alice, assessm
     )  # the legal source beside the form
     for label in ("The child&#x27;s voice", "Protective factors", "Recommendation"):
         assert label in html
-    assert "Neglect (16A)" not in html  # read-only list is not shown to the assessor
+    assert (
+        f"{Factor.NEGLECT.label} (16A)" not in html
+    )  # read-only list is not shown to the assessor
     assert 'value="16A"' in html
     assert "Submit for authorisation" in html
 
@@ -110,7 +112,7 @@ def test_save_then_submit_then_manager_returns_and_authorises(
     assert assessment.status == Status.AUTHORISED
     html = client.get(_url(assessment)).content.decode()
     assert "Start the child in need plan" in html
-    assert "Neglect (16A)" in html
+    assert f"{Factor.NEGLECT.label} (16A)" in html
 
 
 def test_a_social_worker_cannot_authorise(client, alice, assessment):

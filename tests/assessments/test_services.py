@@ -221,7 +221,7 @@ def test_a_family_that_moved_away_mid_assessment_closes_rc5(
     # the episode closes.
     from haven.cin import selectors as cin_selectors
 
-    _complete(assessment, alice, outcome="ended_early", factors=["21"])
+    _complete(assessment, alice, outcome="ended_early", factors=["20"])
     services.submit_assessment(assessment, by=alice)
     services.authorise_assessment(assessment, by=mona)
     episode = assessment.episode

@@ -8,6 +8,7 @@ import datetime as dt
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from haven.assessments.codes import Factor
 from haven.core.models import User
 from tests.browser.conftest import (
     serious_accessibility_violations,
@@ -120,6 +121,16 @@ def test_contact_to_closure(page: Page, live_server, demo):
     due.get_by_role("link", name="Complete and authorise the single assessment").click()
     expect(page.locator("h1")).to_have_text("Single assessment")
     assert serious_accessibility_violations(page) == []
+    # The census asks for the child's disabilities by authorisation: the page
+    # says so and links to the child's details, where the worker records them.
+    assessment_page = page.url
+    page.get_by_role("link", name="Record the child's disabilities").click()
+    page.check("input[name=disabilities][value=NONE]")
+    page.fill("#id_reason", "Disabilities asked at the first visit")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Details saved")
+    page.goto(assessment_page)
+    expect(page.locator("#disabilities-needed")).to_have_count(0)
 
     page.fill("#id_reason", "Referred by school: possible neglect.")
     page.select_option("#id_primary_need", "N1")
@@ -128,7 +139,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     page.fill("#id_strengths", "Mum engages and wants help.")
     page.fill("#id_protective_factors", "Grandmother lives nearby and visits.")
     page.fill("#id_recommendation", "A child in need plan with family support.")
-    page.get_by_label("Neglect", exact=True).check()
+    page.get_by_label(Factor.NEGLECT.label, exact=True).check()
     page.get_by_label("Child in need plan", exact=True).check()
     page.click("button:has-text('Submit for authorisation')")
     summary = page.locator(".govuk-error-summary")
@@ -139,7 +150,7 @@ def test_contact_to_closure(page: Page, live_server, demo):
     expect(page.locator("#id_recommendation")).to_have_value(
         "A child in need plan with family support."
     )
-    expect(page.get_by_label("Neglect", exact=True)).to_be_checked()
+    expect(page.get_by_label(Factor.NEGLECT.label, exact=True)).to_be_checked()
     expect(page.get_by_label("Child in need plan", exact=True)).to_be_checked()
 
     page.fill(

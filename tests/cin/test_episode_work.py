@@ -17,7 +17,7 @@ def _days_ago(n: int) -> dt.date:
     return clock.today() - dt.timedelta(days=n)
 
 
-def _refuse(episode, reason):
+def _refuse(episode, reason, history):
     if reason == "RC5":
         raise DomainError("visit_unfinished", "Finish the visit first")
 

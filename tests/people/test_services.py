@@ -48,6 +48,13 @@ def test_no_disability_stands_alone(alice):
     assert refused.value.code == "disability_none_alone"
 
 
+def test_no_disability_is_recorded_twice(alice):
+    # CIN census rule 8794.
+    with pytest.raises(DomainError) as refused:
+        _register(alice, disabilities=["AUT", "AUT"])
+    assert refused.value.code == "disability_twice"
+
+
 def test_a_name_change_keeps_the_former_name_and_journals_old_and_new(alice):
     child = _register(alice)
     services.change_details(child, {"family_name": "Redfern"}, by=alice)

@@ -40,6 +40,8 @@ def siblings(worker: str = "social-worker", count: int = 3) -> list[Person]:
                 "given_name": GIVEN[i],
                 "family_name": FAMILY,
                 "date_of_birth": today - dt.timedelta(days=700 + 900 * i),
+                # The census's disability answer, which authorising needs.
+                "disabilities": ["NONE"],
             },
             by=manager,
         )

@@ -1,6 +1,7 @@
 """The single assessment in a browser: the worker starts it from the episode's
 page and writes it (several factors ticked), the manager returns it with
-comments, then authorises it."""
+comments, then authorises it (after recording the child's census disability
+answer, through the link offered)."""
 
 import datetime as dt
 
@@ -10,6 +11,8 @@ from haven.assessments import forms
 from haven.assessments.codes import SECTION_FIELDS
 from haven.assessments.models import Assessment
 from haven.core import clock
+from haven.people.forms import EditPersonForm
+from haven.people.models import Person
 from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
@@ -26,7 +29,7 @@ from tests.browser.forms.widgets import (
 FACTORS = ("2B", "3A", "18C")
 
 
-@covers(forms.AssessmentForm, forms.ReturnForm, forms.AuthoriseForm)
+@covers(forms.AssessmentForm, forms.ReturnForm, forms.AuthoriseForm, EditPersonForm)
 def test_an_assessment_is_written_returned_and_authorised(
     page: Page, live_server, demo
 ):
@@ -84,7 +87,19 @@ def test_an_assessment_is_written_returned_and_authorised(
     expect_success(page, "Assessment submitted for authorisation")
     sign_out(page)
 
+    # Nobody has answered the census's disability question for the child: the
+    # manager is told, follows the link and records it on the child's details.
+    Person.objects.filter(pk=child.pk).update(disabilities=[])
     sign_in(page, live_server.url, manager.username)
+    page.goto(url)
+    press(page, "Authorise the assessment")
+    expect_errors(page, "Record the child's disabilities, or 'No disability'")
+    assert Assessment.objects.get(pk=assessment.pk).status == "submitted"
+    page.get_by_role("link", name="Record the child's disabilities").click()
+    tick(page, "disabilities", "NONE")
+    page.fill("#id_reason", "Census disability answer for the assessment")
+    press(page, "Save")
+    assert Person.objects.get(pk=child.pk).disabilities == ["NONE"]
     page.goto(url)
     press(page, "Authorise the assessment")
 

@@ -1,0 +1,49 @@
+"""Each DfE code's wording lives in one place, the code lists: every app's
+choices are the list's, and every form offers the current collection year's."""
+
+import pytest
+
+from haven.assessments.codes import Factor
+from haven.assessments.forms import AssessmentForm
+from haven.cin.codes import ClosureReason, NeedCode
+from haven.cin.forms import CloseEpisodeForm, StartPlanForm
+from haven.core import codelists
+from haven.frontdoor.codes import ReferralSource
+from haven.frontdoor.forms import ContactForm
+from haven.people.codes import Disability, Ethnicity, Sex, UpnUnknown
+from haven.people.forms import PersonForm
+
+CHOICES = [
+    (Factor, "cin_assessment_factors"),
+    (NeedCode, "cin_primary_need"),
+    (ClosureReason, "cin_closure_reasons"),
+    (ReferralSource, "cin_referral_sources"),
+    (Sex, "sex"),
+    (Ethnicity, "ethnicity"),
+    (Disability, "disabilities"),
+    (UpnUnknown, "upn_unknown"),
+]
+
+FORMS = [
+    (AssessmentForm, "factors", "cin_assessment_factors"),
+    (AssessmentForm, "primary_need", "cin_primary_need"),
+    (StartPlanForm, "primary_need", "cin_primary_need"),
+    (CloseEpisodeForm, "reason", "cin_closure_reasons"),
+    (ContactForm, "source", "cin_referral_sources"),
+    (PersonForm, "sex", "sex"),
+    (PersonForm, "ethnicity", "ethnicity"),
+    (PersonForm, "disabilities", "disabilities"),
+    (PersonForm, "upn_unknown", "upn_unknown"),
+]
+
+
+@pytest.mark.parametrize(("choices", "name"), CHOICES)
+def test_an_apps_choices_are_the_code_list(choices, name):
+    assert choices.choices == codelists.all_choices(name)
+
+
+@pytest.mark.parametrize(("form", "field", "name"), FORMS)
+def test_a_form_offers_the_code_list_of_the_current_year(form, field, name):
+    offered = [(code, words) for code, words in form().fields[field].choices if code]
+    year = codelists.current_year()
+    assert offered == codelists.choices(name, year=year, for_new_recording=True)
