@@ -475,7 +475,7 @@ def close_episode(
         check_assessments_finished(episode)
         plan = episode.plans.filter(ended_on__isnull=True).first()
         check_closing_date(episode, plan, closed_on)
-        existing = _open_early_help_request(person) if step_down else None
+        existing = handoffs.handoff().open_help(person) if step_down else None
         if plan is not None:
             plan.ended_on = closed_on
             plan.save(update_fields=["ended_on"])
@@ -509,25 +509,6 @@ def close_episode(
             significant=True,
         )
         if step_down and existing is None:
-            # Late import: early help imports this app for step up.
-            from haven.earlyhelp.services import request_early_help
-
-            request_early_help(
-                person,
-                requested_on=closed_on,
-                reason=summary.strip(),
-                source="step_down",
-                contact_id=episode.contact_id,
-                by=by,
-            )
+            handoffs.handoff().step_down(episode, by=by)
         handoffs.after_closure(person, on=closed_on, by=by)
     return episode
-
-
-def _open_early_help_request(person: Person) -> int | None:
-    """The id of the family's open early help request, if they have one."""
-    # Late import: early help imports this app for step up.
-    from haven.earlyhelp.selectors import open_request
-
-    request = open_request(person)
-    return request.pk if request is not None else None

@@ -196,7 +196,7 @@ def test_early_help_asks_the_early_help_service(contact, maggie, child):
     )
     request = EarlyHelpRequest.objects.get(person=child)
     assert (request.source, request.contact_id) == ("contact", contact.pk)
-    assert named.early_help_request_id == request.pk
+    assert named.outcome.early_help_request_id == request.pk
 
 
 @pytest.mark.parametrize(
@@ -215,7 +215,7 @@ def test_a_referral_opens_the_childs_episode(
         by=maggie,
     )
     episode = CinEpisode.objects.get(person=child)
-    assert named.episode_id == episode.pk
+    assert named.outcome.episode_id == episode.pk
     assert episode.referral_date == dt.date(2026, 3, 4)
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
     assert referral.payload["contact"] == contact.pk
