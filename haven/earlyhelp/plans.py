@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
@@ -25,6 +26,7 @@ from haven.earlyhelp.rules import (
 )
 
 
+@dataclass(frozen=True)
 class ActionLine:
     """One action typed into a family plan.
 
