@@ -27,6 +27,60 @@ def _no_assessment_yet(request: EarlyHelpRequest) -> None:
         )
 
 
+def _dates(
+    request: EarlyHelpRequest, started_on: dt.date | None, completed_on: dt.date
+) -> dt.date:
+    """The day the assessment started (allocation, unless given), checked
+    with the day it was completed."""
+    assert request.allocated_on is not None
+    started_on = started_on or request.allocated_on
+    checked_date(
+        started_on,
+        field="started_on",
+        what="the assessment started",
+        not_before=request.requested_on,
+        not_before_words="the date of the request",
+    )
+    checked_date(
+        completed_on,
+        field="completed_on",
+        what="the assessment was completed",
+        not_before=started_on,
+        not_before_words="the date it started",
+    )
+    return started_on
+
+
+_WORDS = {
+    "strengths": "Describe the strengths",
+    "needs": "Describe the family's needs",
+    "analysis": "Give your analysis",
+}
+
+
+def _checked(
+    request: EarlyHelpRequest,
+    words: dict[str, str],
+    *,
+    agreed_on: dt.date | None,
+    agreed_by: str,
+    completed_on: dt.date,
+) -> dict[str, str]:
+    """The family's agreement and the assessment's words, trimmed; every
+    failure among them raised at once."""
+    failures = Failures()
+    checked = {}
+    with failures.gather():
+        checked["family_agreed_by"] = _agreement(
+            request, agreed_on, agreed_by, before=completed_on
+        )
+    for field, missing in _WORDS.items():
+        with failures.gather():
+            checked[field] = required_text(words[field], field=field, words=missing)
+    failures.raise_any()
+    return checked
+
+
 def complete_assessment(
     request: EarlyHelpRequest,
     *,
@@ -46,37 +100,21 @@ def complete_assessment(
     may_work(by, request)
     check_allocated(request)
     _no_assessment_yet(request)
-    assert request.allocated_on is not None
-    started_on = started_on or request.allocated_on
-    checked_date(
-        started_on,
-        field="started_on",
-        what="the assessment started",
-        not_before=request.requested_on,
-        not_before_words="the date of the request",
-    )
-    checked_date(
-        completed_on,
-        field="completed_on",
-        what="the assessment was completed",
-        not_before=started_on,
-        not_before_words="the date it started",
-    )
+    started_on = _dates(request, started_on, completed_on)
     # The agreement and the words are checked together, every failure named.
-    failures = Failures()
-    with failures.gather():
-        family_agreed_by = _agreement(
-            request, family_agreed_on, family_agreed_by, before=completed_on
-        )
-    with failures.gather():
-        strengths = required_text(
-            strengths, field="strengths", words="Describe the strengths"
-        )
-    with failures.gather():
-        needs = required_text(needs, field="needs", words="Describe the family's needs")
-    with failures.gather():
-        analysis = required_text(analysis, field="analysis", words="Give your analysis")
-    failures.raise_any()
+    checked = _checked(
+        request,
+        {"strengths": strengths, "needs": needs, "analysis": analysis},
+        agreed_on=family_agreed_on,
+        agreed_by=family_agreed_by,
+        completed_on=completed_on,
+    )
+    strengths, needs, analysis = (
+        checked["strengths"],
+        checked["needs"],
+        checked["analysis"],
+    )
+    family_agreed_by = checked["family_agreed_by"]
     try:
         with transaction.atomic():
             request = locked(request)

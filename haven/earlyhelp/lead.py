@@ -37,26 +37,7 @@ def record_lead(
         organisation = organisation or (
             f"The council: {staff.team.name}" if staff.team else "The council"
         )
-    failures = Failures()
-    if not name:
-        failures.add(
-            "lead_name_required",
-            "Enter the lead practitioner's name, or choose them from the staff",
-            field="name",
-        )
-    if not role:
-        failures.add(
-            "lead_role_required",
-            "Enter the lead practitioner's role, for example school nurse",
-            field="role",
-        )
-    if not organisation:
-        failures.add(
-            "lead_organisation_required",
-            "Enter the lead practitioner's organisation, for example the school",
-            field="organisation",
-        )
-    failures.raise_any()
+    _check_lead(name, role, organisation)
     with transaction.atomic():
         request = rules.locked(request)
         rules.check_not_closed(request)
@@ -79,3 +60,26 @@ def record_lead(
             on=clock.today(),
         )
     return request
+
+
+def _check_lead(name: str, role: str, organisation: str) -> None:
+    failures = Failures()
+    if not name:
+        failures.add(
+            "lead_name_required",
+            "Enter the lead practitioner's name, or choose them from the staff",
+            field="name",
+        )
+    if not role:
+        failures.add(
+            "lead_role_required",
+            "Enter the lead practitioner's role, for example school nurse",
+            field="role",
+        )
+    if not organisation:
+        failures.add(
+            "lead_organisation_required",
+            "Enter the lead practitioner's organisation, for example the school",
+            field="organisation",
+        )
+    failures.raise_any()

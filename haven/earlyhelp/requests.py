@@ -72,15 +72,7 @@ def request_early_help(
     reason = required_text(
         reason, field="reason", words="Say what the family needs help with"
     )
-    for child in children:
-        if EarlyHelpRequest.objects.filter(
-            children=child, closed_on__isnull=True
-        ).exists():
-            raise DomainError(
-                "open_request",
-                f"{child} already has an open early help request",
-                field="siblings" if child != person else "",
-            )
+    _refuse_second_request(person, children)
     with transaction.atomic():
         request = EarlyHelpRequest.objects.create(
             person=person,
@@ -107,6 +99,18 @@ def request_early_help(
             on=requested_on,
         )
     return request
+
+
+def _refuse_second_request(person: Person, children: list[Person]) -> None:
+    for child in children:
+        if EarlyHelpRequest.objects.filter(
+            children=child, closed_on__isnull=True
+        ).exists():
+            raise DomainError(
+                "open_request",
+                f"{child} already has an open early help request",
+                field="siblings" if child != person else "",
+            )
 
 
 def _family(person: Person, siblings: Sequence[Person]) -> list[Person]:

@@ -362,17 +362,7 @@ def decide_contact(
             "specialist_service": specialist_service,
         }
         _check_decision(named, decision, grading)
-        named.decision = decision
-        named.reasoning = reasoning.strip()
-        named.threshold = threshold
-        named.urgency = urgency
-        named.specialist_service = (
-            specialist_service.strip()
-            if decision == Decision.SPECIALIST_ASSESSMENT
-            else ""
-        )
-        named.decided_by = by
-        named.decided_at = clock.now()
+        _grade(named, decision, grading, by=by)
         # Where the decision leads is declared by the app that knows the
         # services it routes to (routing.py): the front door does not name them.
         went_to = routing.start_next_step(named, by)
@@ -396,6 +386,22 @@ def decide_contact(
             significant=True,
         )
     return named
+
+
+def _grade(
+    named: ContactChild, decision: str, grading: dict[str, str], *, by: User
+) -> None:
+    named.decision = decision
+    named.reasoning = grading["reasoning"].strip()
+    named.threshold = grading["threshold"]
+    named.urgency = grading["urgency"]
+    named.specialist_service = (
+        grading["specialist_service"].strip()
+        if decision == Decision.SPECIALIST_ASSESSMENT
+        else ""
+    )
+    named.decided_by = by
+    named.decided_at = clock.now()
 
 
 def received_on(contact: Contact) -> dt.date:
