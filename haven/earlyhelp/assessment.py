@@ -133,18 +133,7 @@ def complete_assessment(
                 family_agreed_by=family_agreed_by,
                 completed_by=by,
             )
-            record_event(
-                request,
-                "assessment_completed",
-                {
-                    "assessment": assessment.pk,
-                    "started_on": started_on,
-                    "family_agreed_on": family_agreed_on,
-                    "family_agreed_by": family_agreed_by,
-                },
-                by=by,
-                on=completed_on,
-            )
+            _journal(assessment, by=by)
     except IntegrityError:
         # Saved at the same moment by another submit: the database kept one.
         _no_assessment_yet(request)
@@ -192,3 +181,18 @@ def _agreement(
         )
     failures.raise_any()
     return agreed_by
+
+
+def _journal(assessment: EarlyHelpAssessment, *, by: User) -> None:
+    record_event(
+        assessment.request,
+        "assessment_completed",
+        {
+            "assessment": assessment.pk,
+            "started_on": assessment.started_on,
+            "family_agreed_on": assessment.family_agreed_on,
+            "family_agreed_by": assessment.family_agreed_by,
+        },
+        by=by,
+        on=assessment.completed_on,
+    )

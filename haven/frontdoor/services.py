@@ -370,22 +370,28 @@ def decide_contact(
             went_to["passed_to_open_episode"] or went_to["passed_to_open_request"]
         )
         named.save()
-        journal.append(
-            named.person,
-            "frontdoor.contact_decided",
-            {
-                "contact": named.contact_id,
-                "decision": decision,
-                "reasoning": named.reasoning,
-                "threshold": named.threshold,
-                "urgency": named.urgency,
-                "specialist_service": named.specialist_service,
-                **went_to,
-            },
-            by=by,
-            significant=True,
-        )
+        _journal_decision(named, went_to, by=by)
     return named
+
+
+def _journal_decision(
+    named: ContactChild, went_to: dict[str, Any], *, by: User
+) -> None:
+    journal.append(
+        named.person,
+        "frontdoor.contact_decided",
+        {
+            "contact": named.contact_id,
+            "decision": named.decision,
+            "reasoning": named.reasoning,
+            "threshold": named.threshold,
+            "urgency": named.urgency,
+            "specialist_service": named.specialist_service,
+            **went_to,
+        },
+        by=by,
+        significant=True,
+    )
 
 
 def _grade(
