@@ -1,8 +1,8 @@
 """A request's links to the front door's contacts and social care's episode
 become foreign keys (issue 11 item 19): each old integer is kept as *_ref,
-copied into its key where that record exists, and dropped in the next migration
-(a separate transaction: PostgreSQL refuses to alter a table with checks still
-pending)."""
+copied into its key where that record exists (0008), and dropped (0009): each
+step its own transaction, as PostgreSQL refuses to alter a table with row checks
+pending."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -29,21 +29,6 @@ def _ref(key):
     return f"{key}_ref"
 
 
-def to_keys(apps, schema_editor):
-    Request = apps.get_model("earlyhelp", "EarlyHelpRequest")
-    for _old, key, target, _related in LINKS:
-        Target = apps.get_model(*target.split("."))
-        Request.objects.filter(
-            **{f"{_ref(key)}__in": Target.objects.values("pk")}
-        ).update(**{key: models.F(_ref(key))})
-
-
-def to_integers(apps, schema_editor):
-    Request = apps.get_model("earlyhelp", "EarlyHelpRequest")
-    for _old, key, _target, _related in LINKS:
-        Request.objects.update(**{_ref(key): models.F(key)})
-
-
 def _operations():
     for old, key, target, related in LINKS:
         yield migrations.RenameField("earlyhelprequest", old, _ref(key))
@@ -59,7 +44,6 @@ def _operations():
                 to=target,
             ),
         )
-    yield migrations.RunPython(to_keys, to_integers)
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cin", "0005_episode_contact_is_a_foreign_key")]
+    dependencies = [("cin", "0006_copy_episode_contact")]
 
     operations = [migrations.RemoveField("cinepisode", "contact_ref")]

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("earlyhelp", "0007_links_are_foreign_keys")]
+    dependencies = [("earlyhelp", "0008_copy_links")]
 
     operations = [
         migrations.RemoveField("earlyhelprequest", "contact_ref"),
