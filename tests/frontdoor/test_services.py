@@ -8,6 +8,7 @@ from haven.core.models import JournalEvent, Restriction
 from haven.frontdoor import services
 from haven.frontdoor.codes import ConsentStatus, Decision
 from haven.frontdoor.models import ContactChild
+from haven.pathways.models import DecisionOutcome
 from haven.people.models import Relationship
 from haven.timescales.models import Obligation
 from tests.factories import AdultFactory, ChildFactory
@@ -252,6 +253,11 @@ def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(
     )
     assert CinEpisode.objects.filter(person=child).count() == 1
     assert not _only_child(contact).decision
+    # The pathway's refusal leaves nothing of the decision behind.
+    assert not DecisionOutcome.objects.filter(decision__contact=contact).exists()
+    assert not JournalEvent.objects.filter(
+        type="frontdoor.contact_decided", payload__contact=contact.pk
+    ).exists()
 
 
 @pytest.mark.parametrize(
