@@ -3,10 +3,11 @@
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import transaction
 
+from haven.cin.handoffs import hold_for_social_care
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import User
@@ -17,10 +18,6 @@ from haven.earlyhelp.models import (
     EarlyHelpRequest,
     PlanAction,
 )
-from haven.people.models import Person
-
-if TYPE_CHECKING:
-    from haven.frontdoor.models import Contact
 from haven.earlyhelp.rules import (
     check_not_closed,
     checked_date,
@@ -29,6 +26,9 @@ from haven.earlyhelp.rules import (
     record_event,
     required_text,
 )
+from haven.frontdoor.models import Contact
+from haven.frontdoor.services import record_step_up
+from haven.people.models import Person
 
 
 def _close(
@@ -142,7 +142,7 @@ def step_up(
     consent_reason: str = "",
     on: dt.date | None = None,
     by: User,
-) -> "Contact":
+) -> Contact:
     """Close early help with outcome "step up" and send the child to the front
     door: a contact from early help (CIN census source 5D), with the lead
     practitioner as referrer and the reason as its concerns, decided like any
@@ -209,11 +209,8 @@ def _step_up_child(
     *,
     on: dt.date,
     by: User,
-) -> tuple["Contact", dict[str, Any]]:
+) -> tuple[Contact, dict[str, Any]]:
     """The child's contact, and what it did with the child's case."""
-    from haven.cin.handoffs import hold_for_social_care
-    from haven.frontdoor.services import record_step_up
-
     held = current_allocation(child)
     contact = record_step_up(child, details, by=by)
     # To the social care team that held the case before early help if there

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from haven.cin.selectors import open_episode
 from haven.core import access, clock
 from haven.core.errors import DomainError
 from haven.core.models import Team, User
@@ -14,6 +15,7 @@ from haven.core.roles import ROLES_BY_KEY
 from haven.core.services import allocate_case
 from haven.earlyhelp import handoffs
 from haven.earlyhelp.codes import RequestSource
+from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.earlyhelp.rules import (
     check_not_closed,
@@ -116,8 +118,6 @@ def _refuse_second_request(person: Person, children: list[Person]) -> None:
 def _family(person: Person, siblings: Sequence[Person]) -> list[Person]:
     """The child and the siblings named, each once; refused if one named is not
     the child's brother or sister in the register."""
-    from haven.earlyhelp.family import siblings_of
-
     named = {s.pk: s for s in siblings if s.pk != person.pk}
     known = set(siblings_of(person).filter(pk__in=named).values_list("pk", flat=True))
     strangers = [str(named[pk]) for pk in named if pk not in known]
@@ -191,8 +191,6 @@ def _allocate_child(
     request: EarlyHelpRequest, child: Person, *, worker: User, on: dt.date, by: User
 ) -> None:
     """Each child's case goes to the worker, unless social care holds it."""
-    from haven.cin.selectors import open_episode
-
     assert worker.team is not None
     alongside = open_episode(child) is not None
     if not alongside:
