@@ -133,3 +133,20 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         "casework.SupervisionAction": action,
         "people.MergeRequest": merge,
     }
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    """A front door contact, received and recorded (no child named yet): what a
+    referral or an early help request made from a contact points at."""
+
+    class Meta:
+        model = "frontdoor.Contact"
+
+    received_at = factory.LazyFunction(clock.now)
+    source = "2A"
+    concerns = "Concerns as told by the referrer."
+    consent = "given"
+    recorded_by = factory.LazyFunction(
+        lambda: User.objects.create_user(username=f"recorder{User.objects.count()}")
+    )
+    recorded_at = factory.LazyFunction(clock.now)

@@ -40,7 +40,9 @@ REGISTRATIONS = {
     "work_source",  # haven.core.work
     "episode_section",  # haven.cin.sections
     "episode_work",  # haven.cin.episode_work
-    "assessment_starter",
+    "next_step",  # haven.frontdoor.routing
+    "childs_work",
+    "beyond_social_care",  # haven.cin.handoffs
     "receiver",  # django.dispatch: a signal receiver is connected in a plugin.py
 }
 
@@ -62,7 +64,7 @@ REGISTRIES = {
     "SOURCES": "haven/core/work.py",
     "EPISODE_SECTIONS": "haven/cin/sections.py",
     "EPISODE_WORK": "haven/cin/episode_work.py",
-    "STARTER": "haven/cin/episode_work.py",
+    "_NEXT_STEPS": "haven/frontdoor/routing.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 
@@ -210,7 +212,6 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
             lambda *a: {}
         ),
         lambda: episode_work.episode_work(episodes.WORK),
-        lambda: episode_work.assessment_starter(episodes.start),
     ]
     for declare in declarations:
         with pytest.raises(ImproperlyConfigured):

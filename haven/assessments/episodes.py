@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from haven.assessments.codes import PROPOSED_CLOSURE, Outcome, Status
 from haven.assessments.selectors import due_on
-from haven.assessments.starting import begin_assessment
 from haven.cin.codes import AFTER_ASSESSMENT
 from haven.cin.episode_work import EpisodeWork
 from haven.cin.models import CinEpisode
@@ -102,7 +101,3 @@ WORK = EpisodeWork(
     check_closure=check_closure,
     proposed_closure=proposed_closure,
 )
-
-
-def start(episode: CinEpisode, started_on: dt.date, by: User) -> None:
-    begin_assessment(episode, started_on=started_on, by=by)

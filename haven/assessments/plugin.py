@@ -4,7 +4,7 @@ authorisation that counts as management oversight."""
 
 from haven.assessments import chronology, episodes, work
 from haven.casework.oversight import oversight_decision
-from haven.cin.episode_work import assessment_starter, episode_work
+from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events, hide_events
 from haven.core.mounts import mount
@@ -38,7 +38,7 @@ work_source(work.assessments_to_authorise)
 oversight_decision("assessments.assessment_authorised", "Assessment authorised")
 
 # The assessments on a CIN episode: their rows and buttons on the child's CIN
-# page, what closing the episode needs of them, and how a referral starts one.
+# page, and what closing the episode needs of them.
 episode_section(
     "assessments",
     "assessments/_episode_rows.html",
@@ -46,4 +46,3 @@ episode_section(
     order=10,
 )(episodes.on_the_episode)
 episode_work(episodes.WORK)
-assessment_starter(episodes.start)

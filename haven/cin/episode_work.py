@@ -2,13 +2,10 @@
 
 CIN sits below the apps that work on an episode (the single assessment), so it
 cannot import them. Such an app registers what closing needs to know about its
-work, from its AppConfig.ready:
+work, from its plugin.py:
 
     episode_work(EpisodeWork(name="assessment", recorded=..., dates=...,
                              check_closure=..., proposed_closure=...))
-
-and, for a referral that asks for an assessment (open_referral's
-`assessment_from`), the function that starts one: `assessment_starter(start)`.
 """
 
 import datetime as dt
@@ -18,7 +15,6 @@ from dataclasses import dataclass
 from django.core.exceptions import ImproperlyConfigured
 
 from haven.cin.models import CinEpisode
-from haven.core.models import User
 
 
 @dataclass(frozen=True)
@@ -41,30 +37,12 @@ class EpisodeWork:
 
 EPISODE_WORK: dict[str, EpisodeWork] = {}
 
-Starter = Callable[[CinEpisode, dt.date, User], object]
-STARTER: list[Starter] = []
-
 
 def episode_work(work: EpisodeWork) -> EpisodeWork:
     if work.name in EPISODE_WORK:
         raise ImproperlyConfigured(f"The episode work {work.name!r} is declared twice")
     EPISODE_WORK[work.name] = work
     return work
-
-
-def assessment_starter(start: Starter) -> Starter:
-    """Register how a referral for assessment starts one (one app does)."""
-    if STARTER:
-        raise ImproperlyConfigured("Only one app starts assessments")
-    STARTER.append(start)
-    return start
-
-
-def start_assessment(episode: CinEpisode, *, started_on: dt.date, by: User) -> None:
-    """Start an assessment on the episode, inside the caller's transaction."""
-    if not STARTER:
-        raise LookupError("No app starts assessments")
-    STARTER[0](episode, started_on, by)
 
 
 def _each() -> list[EpisodeWork]:

@@ -1,9 +1,16 @@
 """Who holds a child's case as social care's work starts and ends: a referral
 puts the case with a social care team, and closing the episode takes it off the
 social worker's caseload. The allocations are written (and journalled) by
-haven.core.services, inside the caller's transaction."""
+haven.core.services, inside the caller's transaction.
+
+What closing hands on beyond social care (a step down to early help, early help
+taking the case) is declared by the app that knows both sides, haven.pathways,
+through `beyond_social_care`: early help sits above this app, so it is not named
+here (issue 11 item 17)."""
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from haven.core import teams
 from haven.core.caseroles import CaseRole
@@ -12,6 +19,9 @@ from haven.core.models import Allocation, Team, User
 from haven.core.selectors import allocation_may_start, current_allocation
 from haven.core.services import allocate_case, end_allocation
 from haven.people.models import Person
+
+if TYPE_CHECKING:
+    from haven.cin.models import CinEpisode
 
 REFERRED = "Referred to social care: for a manager to allocate"
 
@@ -43,15 +53,47 @@ def hold_for_social_care(
     allocate_case(person, team=target, on=start, reason=REFERRED, by=by)
 
 
+class BeyondSocialCare:
+    """What closing an episode hands on outside social care. This default hands
+    on nothing; haven.pathways registers the one that knows early help."""
+
+    def open_help(self, person: Person) -> int | None:
+        """The id of the family's open help elsewhere (an early help request)."""
+        return None
+
+    def step_down(self, episode: "CinEpisode", *, by: User) -> None:
+        """Ask for help after social care (the episode closed with step down)."""
+
+    def take_over(self, person: Person, *, on: dt.date, by: User) -> bool:
+        """Whether another service took the case as social care closed."""
+        return False
+
+
+@dataclass
+class _Registered:
+    handoff: BeyondSocialCare
+
+
+_registered = _Registered(BeyondSocialCare())
+
+
+def beyond_social_care(handoff: BeyondSocialCare) -> BeyondSocialCare:
+    """Register what closing hands on beyond social care (haven.pathways)."""
+    _registered.handoff = handoff
+    return handoff
+
+
+def handoff() -> BeyondSocialCare:
+    """What closing an episode hands on beyond social care."""
+    return _registered.handoff
+
+
 def after_closure(person: Person, *, on: dt.date, by: User) -> None:
     """Social care's work has ended, so the case leaves the social worker's
     caseload: early help takes it if the family has early help open (stepped
     down, or alongside), otherwise the allocation ends. (Child protection and
     looked-after work, when they arrive, will keep the case open too.)"""
-    # Late import: early help imports this app for step up.
-    from haven.earlyhelp.handoffs import take_over_case
-
-    if take_over_case(person, on=on, by=by):
+    if handoff().take_over(person, on=on, by=by):
         return
     current = current_allocation(person)
     if current is not None:

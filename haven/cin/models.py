@@ -26,8 +26,14 @@ class CinEpisode(models.Model):
     )
     referral_date = models.DateField()
     source = models.CharField(max_length=4)  # frontdoor.codes.ReferralSource
-    # The contact that led here; a plain id so this app does not depend on frontdoor.
-    contact_id = models.IntegerField(null=True, blank=True)
+    # The front door contact that led here (none for a referral made elsewhere).
+    contact = models.ForeignKey(
+        "frontdoor.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cin_episodes",
+    )
     re_referral = models.BooleanField(default=False)
     strategy_discussion = models.BooleanField(default=False)
     primary_need = models.CharField(

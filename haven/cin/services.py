@@ -62,14 +62,12 @@ def open_referral(
     by: User,
     strategy_discussion: bool = False,
     team: Team | None = None,
-    assessment_from: dt.date | None = None,
 ) -> CinEpisode:
     """Open the child's CIN episode at the point of referral.
 
     A referral may end in no further action (Working Together 2023), so it
-    starts no assessment unless asked: `assessment_from` starts one on that date
-    (a front door decision to refer for assessment); otherwise the worker starts
-    it from the episode's page.
+    starts no assessment: a front-door decision to refer for assessment starts
+    one (haven.pathways), or the worker starts it from the episode's page.
 
     If no social care team holds the child's case, it goes to `team` (or the
     team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
@@ -94,10 +92,6 @@ def open_referral(
             )
             _journal_referral(episode, by=by)
             handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
-            if assessment_from is not None:
-                episode_work.start_assessment(
-                    episode, started_on=assessment_from, by=by
-                )
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
         _refuse_second_episode(person)
@@ -231,7 +225,7 @@ def close_episode(
         episode_work.check_closure(episode, reason, history=history)
         plan = episode.plans.filter(ended_on__isnull=True).first()
         check_closing_date(episode, plan, closed_on)
-        existing = _open_early_help_request(person) if step_down else None
+        existing = handoffs.handoff().open_help(person) if step_down else None
         _end(episode, plan, closed_on=closed_on, reason=reason, summary=summary)
         journal.append(
             person,
@@ -249,17 +243,7 @@ def close_episode(
             significant=True,
         )
         if step_down and existing is None:
-            # Late import: early help imports this app for step up.
-            from haven.earlyhelp.services import request_early_help
-
-            request_early_help(
-                person,
-                requested_on=closed_on,
-                reason=summary.strip(),
-                source="step_down",
-                contact_id=episode.contact_id,
-                by=by,
-            )
+            handoffs.handoff().step_down(episode, by=by)
         handoffs.after_closure(person, on=closed_on, by=by)
     return episode
 
@@ -314,12 +298,3 @@ def _end(
     episode.save(
         update_fields=["closed_on", "closure_reason", "closing_summary", "referral_nfa"]
     )
-
-
-def _open_early_help_request(person: Person) -> int | None:
-    """The id of the family's open early help request, if they have one."""
-    # Late import: early help imports this app for step up.
-    from haven.earlyhelp.selectors import open_request
-
-    request = open_request(person)
-    return request.pk if request is not None else None

@@ -11,7 +11,7 @@ from django.db import transaction
 from haven.core import clock
 from haven.core.errors import Failures
 from haven.core.models import User
-from haven.earlyhelp import services
+from haven.earlyhelp import rules
 from haven.earlyhelp.models import EarlyHelpRequest
 
 
@@ -27,8 +27,8 @@ def record_lead(
     """Record (or change) the lead practitioner. A member of staff brings their
     name and team unless other words are given; someone outside the council
     needs a name, a role and an organisation."""
-    services._may_work(by, request)
-    services._open(request)
+    rules.may_work(by, request)
+    rules.check_not_closed(request)
     name, role, organisation = name.strip(), role.strip(), organisation.strip()
     if staff is not None:
         name = name or staff.get_full_name() or staff.get_username()
@@ -37,6 +37,32 @@ def record_lead(
         organisation = organisation or (
             f"The council: {staff.team.name}" if staff.team else "The council"
         )
+    _check_lead(name, role, organisation)
+    with transaction.atomic():
+        request = rules.locked(request)
+        rules.check_not_closed(request)
+        request.lead_staff = staff
+        request.lead_name, request.lead_role = name, role
+        request.lead_organisation = organisation
+        request.save(
+            update_fields=["lead_staff", "lead_name", "lead_role", "lead_organisation"]
+        )
+        rules.record_event(
+            request,
+            "lead_recorded",
+            {
+                "name": name,
+                "role": role,
+                "organisation": organisation,
+                "staff_id": staff.pk if staff else None,
+            },
+            by=by,
+            on=clock.today(),
+        )
+    return request
+
+
+def _check_lead(name: str, role: str, organisation: str) -> None:
     failures = Failures()
     if not name:
         failures.add(
@@ -57,25 +83,3 @@ def record_lead(
             field="organisation",
         )
     failures.raise_any()
-    with transaction.atomic():
-        request = services._locked(request)
-        services._open(request)
-        request.lead_staff = staff
-        request.lead_name, request.lead_role = name, role
-        request.lead_organisation = organisation
-        request.save(
-            update_fields=["lead_staff", "lead_name", "lead_role", "lead_organisation"]
-        )
-        services._event(
-            request,
-            "lead_recorded",
-            {
-                "name": name,
-                "role": role,
-                "organisation": organisation,
-                "staff_id": staff.pk if staff else None,
-            },
-            by=by,
-            on=clock.today(),
-        )
-    return request

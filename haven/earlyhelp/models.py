@@ -50,8 +50,13 @@ class EarlyHelpRequest(models.Model):
     requested_on = models.DateField()
     reason = models.TextField(help_text="What the family needs help with.")
     source = models.CharField(max_length=12, choices=RequestSource.choices)
-    contact_id = models.IntegerField(
-        null=True, blank=True, help_text="The front door contact that led here."
+    contact = models.ForeignKey(
+        "frontdoor.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="early_help_requests",
+        help_text="The front door contact that led here.",
     )
     team = models.ForeignKey(
         "core.Team",
@@ -87,13 +92,20 @@ class EarlyHelpRequest(models.Model):
         max_length=20, choices=ClosureOutcome.choices, blank=True
     )
     closure_notes = models.TextField(blank=True)
-    cin_episode_id = models.IntegerField(
-        null=True, blank=True, help_text="The social care episode it stepped up to."
-    )
-    # A plain id so early help does not depend on the front door's tables.
-    stepped_up_contact_id = models.IntegerField(
+    cin_episode = models.ForeignKey(
+        "cin.CinEpisode",
         null=True,
         blank=True,
+        on_delete=models.PROTECT,
+        related_name="stepped_up_early_help",
+        help_text="The social care episode it stepped up to.",
+    )
+    stepped_up_contact = models.ForeignKey(
+        "frontdoor.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stepped_up_early_help",
         help_text="The front door contact the step up made.",
     )
     created_at = models.DateTimeField()

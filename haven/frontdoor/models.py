@@ -91,10 +91,8 @@ class ContactChild(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    # What the decision started, by id: the other apps' records are not keys here so
-    # that the front door does not depend on their tables.
-    episode_id = models.IntegerField(null=True, blank=True)
-    early_help_request_id = models.IntegerField(null=True, blank=True)
+    # What the decision started or joined is kept by the services it went to
+    # (haven.pathways.models.DecisionOutcome): they sit above the front door.
     # True when the child already had an open episode (or early help request) and
     # the decision was passed to it rather than starting a new one.
     passed_to_open = models.BooleanField(default=False)
@@ -120,9 +118,9 @@ class ContactChild(models.Model):
         """What the decision joined, in words, when it started nothing new."""
         if not self.passed_to_open:
             return ""
-        if self.episode_id is not None:
-            return "Passed to the open child in need episode"
-        return "Passed to the open early help request"
+        if self.decision == Decision.EARLY_HELP:
+            return "Passed to the open early help request"
+        return "Passed to the open child in need episode"
 
 
 class AgencyCheck(models.Model):

@@ -13,9 +13,8 @@ from django.utils import timezone
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
+from haven.frontdoor import routing
 from haven.frontdoor.codes import (
-    REFERRAL_DECISIONS,
-    STRATEGY_DECISIONS,
     AdultRole,
     ConsentStatus,
     Decision,
@@ -180,7 +179,7 @@ def record_step_up(person: Person, details: dict[str, Any], *, by: User) -> Cont
     referral source 5D) that waits for the front door's decision, with its
     one working day clock, like any other contact.
 
-    The caller (haven.earlyhelp.services.step_up) has checked that the early
+    The caller (early help's step up) has checked that the early
     help worker may work with the family; front door staff record the rest.
     """
     return _record({**details, "source": ReferralSource.EARLY_HELP}, [person], by=by)
@@ -363,91 +362,52 @@ def decide_contact(
             "specialist_service": specialist_service,
         }
         _check_decision(named, decision, grading)
-        named.decision = decision
-        named.reasoning = reasoning.strip()
-        named.threshold = threshold
-        named.urgency = urgency
-        named.specialist_service = (
-            specialist_service.strip()
-            if decision == Decision.SPECIALIST_ASSESSMENT
-            else ""
+        _grade(named, decision, grading, by=by)
+        # Where the decision leads is declared by the app that knows the
+        # services it routes to (routing.py): the front door does not name them.
+        went_to = routing.start_next_step(named, by)
+        named.passed_to_open = bool(
+            went_to["passed_to_open_episode"] or went_to["passed_to_open_request"]
         )
-        named.decided_by = by
-        named.decided_at = clock.now()
-        _start_next_step(named, by)
         named.save()
-        journal.append(
-            named.person,
-            "frontdoor.contact_decided",
-            {
-                "contact": named.contact_id,
-                "decision": decision,
-                "reasoning": named.reasoning,
-                "threshold": named.threshold,
-                "urgency": named.urgency,
-                "specialist_service": named.specialist_service,
-                "episode": named.episode_id,
-                "early_help_request": named.early_help_request_id,
-                "passed_to_open_episode": named.passed_to_open
-                and named.episode_id is not None,
-                "passed_to_open_request": named.passed_to_open
-                and named.early_help_request_id is not None,
-            },
-            by=by,
-            significant=True,
-        )
+        _journal_decision(named, went_to, by=by)
     return named
 
 
-def _start_next_step(named: ContactChild, by: User) -> None:
-    if named.decision == Decision.EARLY_HELP:
-        _ask_early_help(named, by)
-    elif named.decision in REFERRAL_DECISIONS:
-        _refer(named, by)
-
-
-def _ask_early_help(named: ContactChild, by: User) -> None:
-    from haven.earlyhelp.selectors import open_request
-    from haven.earlyhelp.services import request_early_help
-
-    current = open_request(named.person)
-    if current is not None:
-        named.early_help_request_id = current.pk
-        named.passed_to_open = True
-        return
-    request = request_early_help(
+def _journal_decision(
+    named: ContactChild, went_to: dict[str, Any], *, by: User
+) -> None:
+    journal.append(
         named.person,
-        requested_on=clock.today(),
-        reason=named.reasoning,
-        source="contact",
-        contact_id=named.contact.pk,
+        "frontdoor.contact_decided",
+        {
+            "contact": named.contact_id,
+            "decision": named.decision,
+            "reasoning": named.reasoning,
+            "threshold": named.threshold,
+            "urgency": named.urgency,
+            "specialist_service": named.specialist_service,
+            **went_to,
+        },
         by=by,
+        significant=True,
     )
-    named.early_help_request_id = request.pk
 
 
-def _refer(named: ContactChild, by: User) -> None:
-    from haven.cin.selectors import open_episode
-    from haven.cin.services import open_referral
-
-    contact = named.contact
-    current = open_episode(named.person)
-    if current is not None:
-        named.episode_id = current.pk
-        named.passed_to_open = True
-        return
-    episode = open_referral(
-        named.person,
-        received_on=received_on(contact),
-        source=contact.source,
-        contact_id=contact.pk,
-        by=by,
-        strategy_discussion=named.decision in STRATEGY_DECISIONS,
-        # "Referral for assessment" asks for one: it starts on the day of the
-        # decision. A strategy discussion decides the next step itself.
-        assessment_from=clock.today() if named.decision == Decision.REFERRAL else None,
+def _grade(
+    named: ContactChild, decision: str, grading: dict[str, str], *, by: User
+) -> None:
+    named.decision = decision
+    named.reasoning = grading["reasoning"].strip()
+    named.threshold = grading["threshold"]
+    named.urgency = grading["urgency"]
+    named.specialist_service = (
+        grading["specialist_service"].strip()
+        if decision == Decision.SPECIALIST_ASSESSMENT
+        else ""
     )
-    named.episode_id = episode.pk
+    named.decided_by = by
+    named.decided_at = clock.now()
 
 
 def received_on(contact: Contact) -> dt.date:

@@ -1,7 +1,6 @@
 """Front door pages: the queue, a new contact, a contact, the decision, a child's
 contacts."""
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -19,7 +18,7 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
-from haven.frontdoor import referrer, selectors, services
+from haven.frontdoor import referrer, routing, selectors, services
 from haven.frontdoor.forms import (
     AcknowledgementForm,
     AdultRows,
@@ -282,15 +281,7 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     due = selectors.decision_due_on(contact)
     context = {
         "contact": contact,
-        "decisions": [
-            {
-                "named": named,
-                "form": form,
-                "previous": _previous_referral(named.person, contact),
-                "open_episode": _has_open_episode(named.person),
-            }
-            for named, form in decisions
-        ],
+        "decisions": _decision_rows(contact, decisions),
         "decided": [named for named in children if named.decision],
         "ack": ack,
         # Shown, never waited for: the decision is due within one working day.
@@ -352,22 +343,25 @@ def _decide_all(
     return True
 
 
-def _previous_referral(person: Person, contact: Contact) -> dt.date | None:
-    """The date of a referral within 12 months before the contact was received,
-    if any: a referral now would be a re-referral. Counted from the day received,
-    as the episode's stored re-referral flag is, not from today."""
-    from haven.cin.selectors import previous_referral_within
-
-    episode = previous_referral_within(person, services.received_on(contact))
-    if episode is None:
-        return None
-    return episode.referral_date
-
-
-def _has_open_episode(person: Person) -> bool:
-    from haven.cin.selectors import open_episode
-
-    return open_episode(person) is not None
+def _decision_rows(
+    contact: Contact, decisions: list[tuple[ContactChild, DecisionForm]]
+) -> list[dict[str, Any]]:
+    """Each child's form with their social care history: a referral within 12
+    months before the contact was received (a referral now would be a
+    re-referral; counted from the day received, as the episode's stored flag
+    is, not from today) and whether an episode is open."""
+    rows = []
+    for named, form in decisions:
+        work = routing.work_of(named.person, services.received_on(contact))
+        rows.append(
+            {
+                "named": named,
+                "form": form,
+                "previous": work.previous_referral,
+                "open_episode": work.open_episode,
+            }
+        )
+    return rows
 
 
 # --- feedback to the referrer -------------------------------------------------

@@ -13,6 +13,7 @@ from haven.cin.rules import ActionLine
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,11 @@ def _status(child, rule_id):
 def test_referral_to_closure(child, alice, mona, freezer):
     freezer.move_to(-dt.timedelta(days=40))
     episode = cin.open_referral(
-        child, received_on=clock.today(), source="3A", contact_id=5, by=alice
+        child,
+        received_on=clock.today(),
+        source="3A",
+        contact_id=ContactFactory().pk,
+        by=alice,
     )
     # The referral alone starts no assessment clock: it may end in no
     # further action. Starting the assessment starts it.

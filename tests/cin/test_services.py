@@ -11,8 +11,10 @@ from haven.cin.rules import ActionLine
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
+from haven.frontdoor.models import Contact
 from haven.timescales.models import Obligation
 from tests.conftest import make_user
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +23,17 @@ def _days_ago(n: int) -> dt.date:
     return clock.today() - dt.timedelta(days=n)
 
 
+def _contact():
+    """The front door contact the referrals here come from (id 17)."""
+    return Contact.objects.filter(pk=17).first() or ContactFactory(pk=17)
+
+
 def _refer(child, by, on=None, **kw):
     return services.open_referral(
         child,
         received_on=on or _days_ago(30),
         source=kw.pop("source", "2A"),
-        contact_id=kw.pop("contact_id", 17),
+        contact_id=kw.pop("contact_id", None) or _contact().pk,
         by=by,
         **kw,
     )

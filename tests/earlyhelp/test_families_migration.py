@@ -28,6 +28,7 @@ def test_the_migration_moves_each_requests_child_into_its_children(child, alice)
     )
 
     executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes("earlyhelp"))
+    # Every app forward again: apps that depend on early help were unapplied too.
+    executor.migrate(executor.loader.graph.leaf_nodes())
     request = EarlyHelpRequest.objects.get(pk=made.pk)
     assert list(request.children.all()) == [child]

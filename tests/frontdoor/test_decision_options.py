@@ -32,7 +32,7 @@ def test_immediate_protection_opens_the_episode_as_a_strategy_discussion(
         by=maggie,
     )
     episode = CinEpisode.objects.get(person=child)
-    assert named.episode_id == episode.pk
+    assert named.outcome.episode_id == episode.pk
     assert episode.strategy_discussion is True
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
     assert referral.payload["strategy_discussion"] is True

@@ -53,7 +53,7 @@ def test_a_referral_for_a_child_in_an_open_episode_joins_it(
     episode = CinEpisode.objects.get(person=child, closed_on__isnull=True)
     now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     named = decide(now, decision, maggie)
-    assert named.episode_id == episode.pk
+    assert named.outcome.episode_id == episode.pk
     assert named.passed_to_open is True
     assert CinEpisode.objects.filter(person=child).count() == 1
     payload = decided_payload(now, child)
@@ -79,7 +79,7 @@ def test_early_help_for_a_child_in_open_early_help_joins_it(
     request = EarlyHelpRequest.objects.get(person=child)
     now = acknowledged(services.record_contact(details(), [child], by=fred), fred)
     named = decide(now, Decision.EARLY_HELP, maggie)
-    assert named.early_help_request_id == request.pk
+    assert named.outcome.early_help_request_id == request.pk
     assert named.passed_to_open is True
     assert EarlyHelpRequest.objects.filter(person=child).count() == 1
     payload = decided_payload(now, child)

@@ -8,6 +8,7 @@ from haven.core.models import JournalEvent, Restriction
 from haven.frontdoor import services
 from haven.frontdoor.codes import ConsentStatus, Decision
 from haven.frontdoor.models import ContactChild
+from haven.pathways.models import DecisionOutcome
 from haven.people.models import Relationship
 from haven.timescales.models import Obligation
 from tests.factories import AdultFactory, ChildFactory
@@ -196,7 +197,7 @@ def test_early_help_asks_the_early_help_service(contact, maggie, child):
     )
     request = EarlyHelpRequest.objects.get(person=child)
     assert (request.source, request.contact_id) == ("contact", contact.pk)
-    assert named.early_help_request_id == request.pk
+    assert named.outcome.early_help_request_id == request.pk
 
 
 @pytest.mark.parametrize(
@@ -215,7 +216,7 @@ def test_a_referral_opens_the_childs_episode(
         by=maggie,
     )
     episode = CinEpisode.objects.get(person=child)
-    assert named.episode_id == episode.pk
+    assert named.outcome.episode_id == episode.pk
     assert episode.referral_date == dt.date(2026, 3, 4)
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
     assert referral.payload["contact"] == contact.pk
@@ -252,6 +253,11 @@ def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(
     )
     assert CinEpisode.objects.filter(person=child).count() == 1
     assert not _only_child(contact).decision
+    # The pathway's refusal leaves nothing of the decision behind.
+    assert not DecisionOutcome.objects.filter(decision__contact=contact).exists()
+    assert not JournalEvent.objects.filter(
+        type="frontdoor.contact_decided", payload__contact=contact.pk
+    ).exists()
 
 
 @pytest.mark.parametrize(
