@@ -30,6 +30,7 @@ from haven.core.models import (
     User,
 )
 from haven.core.params import MAX_ID
+from haven.core import permissions
 
 BREAK_GLASS_HOURS = 4
 
@@ -89,7 +90,7 @@ def team_ids_for(user: User) -> set[int]:
 
 @relationship("Allocated worker")
 def _allocated_worker(user: User, today: dt.date) -> Q | None:
-    if not user.has_perm("core.view_case_record"):
+    if not permissions.may_read_case_records(user):
         return None
     return Q(
         Exists(
@@ -103,7 +104,7 @@ def _allocated_worker(user: User, today: dt.date) -> Q | None:
 @relationship("Allocated team or its management")
 def _allocated_team(user: User, today: dt.date) -> Q | None:
     teams = team_ids_for(user)
-    if not teams or not user.has_perm("core.view_case_record"):
+    if not teams or not permissions.may_read_case_records(user):
         return None
     current = Allocation.objects.filter(
         person=OuterRef("pk"), team_id__in=teams, ended_on__isnull=True
@@ -121,7 +122,7 @@ def keep_after_case_ends() -> dt.timedelta:
 
 @relationship("Held the case until it ended")
 def _recently_ended(user: User, today: dt.date) -> Q | None:
-    if not user.has_perm("core.view_case_record"):
+    if not permissions.may_read_case_records(user):
         return None
     theirs = Q(worker=user)
     teams = team_ids_for(user)
@@ -182,7 +183,7 @@ def _access_filter(user: User, *, break_glass: bool) -> Q:
     if not user.is_active:
         return Q(pk__in=[])
     related = _lasting_relationships(user)
-    if break_glass and user.has_perm("core.view_case_record"):
+    if break_glass and permissions.may_read_case_records(user):
         related |= _active_break_glass(user)
     restricted = _restriction(Restriction.Kind.RESTRICTED)
     sealed = _restriction(Restriction.Kind.SEALED)

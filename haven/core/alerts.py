@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from haven.core import clock
 from haven.core.models import BreakGlass, BurstAlert, DeniedAccess, User
+from haven.core import permissions
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def _email(alert: BurstAlert) -> None:
 
 def new_for(user: User) -> int:
     """How many bursts this reviewer has not seen on the report yet."""
-    if not user.has_perm(f"core.{REVIEW_ACCESS}"):
+    if not permissions.may_review_access(user):
         return 0
     return BurstAlert.objects.exclude(seen_by=user).count()
 

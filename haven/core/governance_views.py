@@ -8,11 +8,12 @@ from django.shortcuts import render
 from haven.core import alerts, governance
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
+from haven.core import permissions
 
 
 @policy(Policy.ROLE, permission="core.review_access")
 def information_governance(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.review_access"):
+    if not permissions.may_review_access(request.user):
         raise PermissionDenied("Only the information governance lead sees this report")
     context = {
         # Counted before they are marked seen: the banner says what is new now.

@@ -10,6 +10,7 @@ from haven.core.access import managed_team_ids
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, DemoDatabase, Team, User
 from haven.core.roles import ROLES, Role, roles_of
+from haven.core import permissions
 
 
 def current_allocation(
@@ -39,7 +40,7 @@ def places_to_use(user: User) -> list[dict[str, str]]:
     """Pages this user can open now, for a role whose own work is still to come.
     Every link here must open for them: the page never offers a refusal."""
     places = []
-    if user.has_perm("core.view_case_record"):
+    if permissions.may_read_case_records(user):
         places.append({"text": "Find a child's record", "href": reverse("people:list")})
     places.append(
         {
@@ -107,6 +108,6 @@ def home_page_for(user: User) -> HomePage:
     )
     if page.still_to_come:
         page.places = places_to_use(user)
-    if user.has_perm("core.manage_reference_data"):
+    if permissions.may_manage_reference_data(user):
         page.staff_by_role = staff_by_role()
     return page

@@ -143,6 +143,11 @@ def test_a_resumed_draft_asks_whether_a_child_was_seen_before_seen_alone(
     tick(page, "children", second.pk)
     page.locator("#id_subject").press_sequentially("Visit to finish later")
     expect(page.locator("#draft-status")).to_contain_text("Draft saved at")
+    saved = Draft.objects.filter(person=first, fields__subject=["Visit to finish later"])
+    for _ in range(50):
+        if saved.exists():
+            break
+        page.wait_for_timeout(100)
 
     page.goto(new_note)
     expect(page.locator("#id_subject")).to_have_value("Visit to finish later")
