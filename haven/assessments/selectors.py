@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from haven.assessments import permissions as rules
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.core import access, clock
@@ -45,7 +46,7 @@ def holding_team(assessment: Assessment) -> Team | None:
 def manages_the_case(user: User, assessment: Assessment) -> bool:
     """Whether the user manages the team holding the child's case, directly or
     from a service above it: only they may authorise or return its assessment."""
-    if not user.has_perm("core.manage_team_cases"):
+    if not rules.may_manage_assessments(user):
         return False
     team = holding_team(assessment)
     return team is not None and team.pk in access.managed_team_ids(user)

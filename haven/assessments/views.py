@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from haven.assessments import permissions as rules
 from haven.assessments import selectors, services
-from haven.assessments.codes import CLOSING_OUTCOMES, EDITABLE, Outcome, Status
+from haven.assessments.codes import CLOSING_OUTCOMES, Outcome, Status
 from haven.assessments.forms import AssessmentForm, AuthoriseForm, ReturnForm
 from haven.assessments.models import Assessment
 from haven.core.conflicts import (
@@ -41,16 +42,11 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, assessment.person_id, "Single assessment")
     user = request.user
     episode_open = assessment.episode.closed_on is None
-    may_edit = (
-        episode_open
-        and assessment.status in EDITABLE
-        and user.has_perm("core.record_casework")
-    )
+    may_edit = rules.may_edit(user, assessment)
     may_decide = (
         episode_open
         and assessment.status == Status.SUBMITTED
-        and selectors.manages_the_case(user, assessment)
-        and assessment.submitted_by_id != user.pk
+        and rules.may_authorise(user, assessment)
     )
     form = AssessmentForm(initial=_initial(assessment))
     return_form = ReturnForm(initial={"version": assessment.version})
@@ -196,7 +192,7 @@ def _decide(
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:
     """The assessments a manager may authorise, oldest submission first."""
-    if not request.user.has_perm("core.manage_team_cases"):
+    if not rules.may_manage_assessments(request.user):
         raise PermissionDenied("Only managers authorise assessments")
     rows = [
         {"assessment": a, "due_on": selectors.due_on(a)}

@@ -133,9 +133,7 @@ class NoteForm(Form):
         ticked = [c for c in self.choosable if c.pk in data.get("children", [])]
         failures = Failures()
         kind = data.get("kind", "")
-        unanswered = {
-            c.pk for c in ticked if not data.get(seeing.field("seen", c))
-        }
+        unanswered = {c.pk for c in ticked if not data.get(seeing.field("seen", c))}
         seeing.check_answered(ticked, unanswered, failures, kind)
         seeing.check(ticked, self.seen_answers(), failures, kind)
         if data.get("kind") == NoteKind.VISIT:

@@ -482,4 +482,3 @@ def _check_holder(
             "does that work",
             field="worker",
         )
-

@@ -15,6 +15,7 @@ from haven.assessments import selectors as assess_selectors
 from haven.assessments import services as assess
 from haven.cin import selectors, services
 from haven.cin.models import CinEpisode
+from haven.cin.permissions import may_record_cin
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
@@ -118,7 +119,7 @@ def _staff(person: Person) -> tuple[User, User] | None:
     )
     if allocation is None or allocation.worker is None:
         return None
-    if not allocation.worker.has_perm("core.record_casework"):
+    if not may_record_cin(allocation.worker):
         return None
     manager = allocation.team.managers.first()
     return (allocation.worker, manager) if manager else None

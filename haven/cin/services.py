@@ -27,6 +27,7 @@ from haven.assessments.models import Assessment
 from haven.cin import handoffs, selectors
 from haven.cin.codes import AFTER_ASSESSMENT, ClosureReason, NeedCode, ReviewDecision
 from haven.cin.models import CinEpisode, Plan, PlanAction, PlanReview
+from haven.cin.permissions import may_record_cin
 from haven.cin.rules import (
     ActionLine,
     check_assessments_finished,
@@ -51,7 +52,7 @@ def _check_open(user: User, person: Person) -> None:
 
 
 def _may_do_casework(user: User, person: Person) -> None:
-    if not user.has_perm("core.record_casework"):
+    if not may_record_cin(user):
         raise DomainError("not_permitted", "Your role does not include casework")
     _check_open(user, person)
 

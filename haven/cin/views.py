@@ -19,6 +19,7 @@ from haven.cin.forms import (
     StartPlanForm,
 )
 from haven.cin.models import CinEpisode, Plan
+from haven.cin.permissions import may_record_cin
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
@@ -46,7 +47,7 @@ def _context(person: Person, **extra: object) -> dict[str, object]:
 
 
 def _may_record(request: AuthenticatedRequest) -> None:
-    if not request.user.has_perm("core.record_casework"):
+    if not may_record_cin(request.user):
         raise PermissionDenied("Your role does not include casework")
 
 
@@ -80,7 +81,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         _context(
             person,
             rows=rows,
-            may_record=request.user.has_perm("core.record_casework"),
+            may_record=may_record_cin(request.user),
         ),
     )
 
@@ -209,8 +210,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         episode=plan.episode,
         form=form,
         next_review=selectors.next_review_due(plan) if plan.ended_on is None else None,
-        may_record=request.user.has_perm("core.record_casework")
-        and plan.ended_on is None,
+        may_record=may_record_cin(request.user) and plan.ended_on is None,
         guidance=review_rule.description,
         source=review_rule.source,
     )

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from haven.core import alerts, clock
+from haven.core import alerts, clock, permissions
 from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
@@ -30,7 +30,6 @@ from haven.core.models import (
     User,
 )
 from haven.core.params import MAX_ID
-from haven.core import permissions
 
 BREAK_GLASS_HOURS = 4
 

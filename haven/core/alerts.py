@@ -13,9 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.core import clock
+from haven.core import clock, permissions
 from haven.core.models import BreakGlass, BurstAlert, DeniedAccess, User
-from haven.core import permissions
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from haven.core import alerts, governance
+from haven.core import alerts, governance, permissions
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
-from haven.core import permissions
 
 
 @policy(Policy.ROLE, permission="core.review_access")

@@ -13,8 +13,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from haven.core.models import User
 from haven.core import permissions
+from haven.core.models import User
 
 Shown = Callable[[User], bool]
 

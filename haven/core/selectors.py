@@ -6,11 +6,11 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
+from haven.core import permissions
 from haven.core.access import managed_team_ids
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, DemoDatabase, Team, User
 from haven.core.roles import ROLES, Role, roles_of
-from haven.core import permissions
 
 
 def current_allocation(

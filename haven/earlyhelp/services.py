@@ -31,10 +31,11 @@ from django.db import IntegrityError, transaction
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import Team, User
-from haven.core.roles import ROLES_BY_KEY, records_about_children
+from haven.core.roles import ROLES_BY_KEY
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
 from haven.earlyhelp import handoffs
+from haven.earlyhelp import permissions as rules
 from haven.earlyhelp.codes import ClosureOutcome, RequestSource
 from haven.earlyhelp.models import (
     EarlyHelpAssessment,
@@ -70,7 +71,7 @@ class ActionLine:
 
 
 def _may_request(user: User) -> None:
-    if not records_about_children(user):
+    if not rules.may_request_early_help(user):
         raise DomainError(
             "not_permitted", "Your role does not include asking for early help"
         )
@@ -78,10 +79,7 @@ def _may_request(user: User) -> None:
 
 def _may_work(user: User, request: EarlyHelpRequest) -> None:
     """Early help workers (and managers) who can open the child's record."""
-    if not (
-        user.has_perm("core.record_early_help")
-        or user.has_perm("core.manage_team_cases")
-    ):
+    if not rules.may_work_early_help(user):
         raise DomainError("not_permitted", "Your role does not include early help work")
     for child in request.family():
         _check_open(user, child)
@@ -93,10 +91,7 @@ def _check_open(user: User, person: Person) -> None:
 
 def may_allocate(user: User, request: EarlyHelpRequest) -> bool:
     """Team managers, and early help workers who manage the request's team."""
-    if not (
-        user.has_perm("core.manage_team_cases")
-        or user.has_perm("core.record_early_help")
-    ):
+    if not rules.may_work_early_help(user):
         return False
     managed = access.managed_team_ids(user)
     if request.team_id is None:
@@ -189,7 +184,7 @@ def early_help_team(by: User) -> Team | None:
     An early help worker's own team; otherwise the team of the first active early
     help worker (a council usually has one early help hub taking requests).
     """
-    if by.has_perm("core.record_early_help") and by.team is not None:
+    if rules.may_take_requests(by) and by.team is not None:
         return by.team
     group = Group.objects.filter(name=ROLES_BY_KEY["early_help_worker"].name).first()
     if group is None:

@@ -16,10 +16,10 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.models import User
-from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
+from haven.earlyhelp import permissions as rules
 from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.guidance import Guidance
 from haven.earlyhelp.lead import record_lead
@@ -30,14 +30,11 @@ from haven.people.views import open_person
 
 
 def _works_early_help(user: Any) -> bool:
-    return bool(
-        user.has_perm("core.record_early_help")
-        or user.has_perm("core.manage_team_cases")
-    )
+    return rules.may_work_early_help(user)
 
 
 def _may_request(user: Any) -> bool:
-    return records_about_children(user)
+    return rules.may_request_early_help(user)
 
 
 def _form_page(
@@ -140,7 +137,7 @@ def _allocatable(
 )
 def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    if not (_works_early_help(user) or user.has_perm("core.view_performance")):
+    if not rules.may_see_waiting_times(user):
         raise PermissionDenied("Your role does not include this report")
     context = {"teams": selectors.waiting_times_by_team(), "today": clock.today()}
     return render(request, "earlyhelp/waiting_times.html", context)

@@ -8,17 +8,18 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from haven.core import access, clock
+from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
+from haven.frontdoor import permissions as rules
 from haven.frontdoor import referrer, selectors, services
 from haven.frontdoor.forms import (
     AcknowledgementForm,
@@ -71,7 +72,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
 
 @policy(Policy.ROLE, permission="core.record_contacts")
 def new_contact(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.record_contacts"):
+    if not rules.may_record_contacts(request.user):
         raise PermissionDenied("Your role does not include recording contacts")
     if request.method != "POST":
         form = ContactForm(initial={"received_on": clock.today()})
@@ -213,28 +214,22 @@ def _contact_page(
 # --- a contact ---------------------------------------------------------------
 
 
-def _open_children(
-    request: AuthenticatedRequest, contact: Contact, what: str
-) -> list[ContactChild]:
-    """The children of the contact the user may open, each read logged; 403 if none."""
-    allowed = []
-    for named in selectors.named_children(contact):
-        try:
-            access.open_record(request.user, named.person, what=what)
-        except AccessDenied:
-            continue
-        allowed.append(named)
-    if not allowed:
-        raise PermissionDenied(
-            "You have no relationship to the children in this contact"
-        )
-    return allowed
+def open_contact(
+    request: AuthenticatedRequest, pk: int, what: str
+) -> tuple[Contact, list[ContactChild]]:
+    """The contact and the children in it the user may open, each read logged:
+    404 as for an unknown id if every child is hidden from them, else 403."""
+    try:
+        return selectors.contact_for(request.user, pk, what=what, route=request.path)
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except Contact.DoesNotExist:
+        raise Http404 from None
 
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact.objects.select_related("recorded_by"), pk=pk)
-    children = _open_children(request, contact, "Front door contact")
+    contact, children = open_contact(request, pk, "Front door contact")
     due = selectors.decision_due_on(contact)
     context = {
         "contact": contact,
@@ -242,7 +237,7 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "due_on": due,
         "overdue": bool(due and due < clock.today()),
         "undecided": any(not named.decision for named in children),
-        "may_decide": request.user.has_perm("core.manage_team_cases"),
+        "may_decide": rules.may_decide_contacts(request.user),
         "may_feed_back": any(named.decision for named in children),
         "checks": contact.checks.select_related("requested_by"),
         "adults": contact.adults.select_related("person"),
@@ -253,15 +248,14 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=pk)
-    if not request.user.has_perm("core.manage_team_cases"):
+    contact, children = open_contact(request, pk, "Front door decision")
+    if not rules.may_decide_contacts(request.user):
         if request.method == "POST":
             raise PermissionDenied("Only a manager can decide what happens next")
         # Links to the decision reach workers too (their due items): show them the
         # contact, with who decides, rather than a refusal.
         messages.info(request, "A manager records the decision on this contact.")
         return redirect("frontdoor:contact", pk=contact.pk)
-    children = _open_children(request, contact, "Front door decision")
     waiting = [named for named in children if not named.decision]
     if not waiting:
         messages.success(request, "Every child in this contact has a decision.")
@@ -375,8 +369,7 @@ def _has_open_episode(person: Person) -> bool:
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=pk)
-    _open_children(request, contact, "Front door feedback to the referrer")
+    contact, _ = open_contact(request, pk, "Front door feedback to the referrer")
     form = FeedbackForm(
         request.POST if request.method == "POST" else None,
         initial={"on": clock.today()},
