@@ -11,6 +11,7 @@ from haven.core import access, clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Team, User
 from haven.core.selectors import current_allocation
+from haven.people import selectors as people
 from haven.people.models import Person
 from haven.timescales import selectors as timescales
 
@@ -27,14 +28,19 @@ def is_late(assessment: Assessment) -> bool:
     return due is not None and clock.today() > due
 
 
-def assessment_with_detail(pk: int) -> Assessment:
-    return (
+def assessment_for(user: User, pk: int, *, what: str, route: str = "") -> Assessment:
+    """Open an assessment for a page, its child's read logged: DoesNotExist for
+    an unknown id and (Person.DoesNotExist) for a child hidden from the user, so
+    both look the same; AccessDenied for a child they may not open."""
+    assessment = (
         Assessment.objects.select_related(
             "episode", "person", "submitted_by", "authorised_by"
         )
         .prefetch_related("returns__returned_by")
         .get(pk=pk)
     )
+    people.person_for(user, assessment.person_id, what=what, route=route)
+    return assessment
 
 
 def holding_team(assessment: Assessment) -> Team | None:

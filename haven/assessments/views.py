@@ -19,13 +19,13 @@ from haven.core.conflicts import (
     move_version,
     show_conflict,
 )
-from haven.core.errors import DomainError
+from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
 from haven.people import selectors as people
-from haven.people.views import open_person
+from haven.people.models import Person
 from haven.timescales.catalogue import rule
 
 
@@ -36,10 +36,14 @@ def _initial(assessment: Assessment) -> dict[str, Any]:
 @policy(Policy.OBJECT, of="assessments.Assessment")
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
-        assessment = selectors.assessment_with_detail(pk)
-    except Assessment.DoesNotExist:
+        assessment = selectors.assessment_for(
+            request.user, pk, what="Single assessment", route=request.path
+        )
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except (Assessment.DoesNotExist, Person.DoesNotExist):
         raise Http404 from None
-    person = open_person(request, assessment.person_id, "Single assessment")
+    person = assessment.person
     user = request.user
     episode_open = assessment.episode.closed_on is None
     may_edit = rules.may_edit(user, assessment)

@@ -20,7 +20,7 @@ from haven.cin.forms import (
 )
 from haven.cin.models import CinEpisode, Plan
 from haven.cin.permissions import may_record_cin
-from haven.core.errors import DomainError
+from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -171,10 +171,14 @@ def _action_line(form: forms.Form) -> services.ActionLine:
 @policy(Policy.OBJECT, of="cin.Plan")
 def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
-        plan = selectors.plan_with_detail(pk)
-    except Plan.DoesNotExist:
+        plan = selectors.plan_for(
+            request.user, pk, what="Child in need plan", route=request.path
+        )
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except (Plan.DoesNotExist, Person.DoesNotExist):
         raise Http404 from None
-    person = open_person(request, plan.episode.person_id, "Child in need plan")
+    person = plan.episode.person
     form = ReviewForm()
     if request.method == "POST":
         _may_record(request)

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,8 +18,8 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
+from haven.frontdoor import intake, referrer, selectors, services
 from haven.frontdoor import permissions as rules
-from haven.frontdoor import referrer, selectors, services
 from haven.frontdoor.forms import (
     AcknowledgementForm,
     AdultRows,
@@ -33,7 +32,6 @@ from haven.frontdoor.forms import (
 from haven.frontdoor.models import Contact, ContactChild
 from haven.people import selectors as people
 from haven.people.models import Person
-from haven.people.services import register_person
 from haven.people.views import open_person
 from haven.timescales.catalogue import STATUS_WORDS, rule
 
@@ -126,21 +124,15 @@ def _record(
 ) -> str:
     """Record the contact, with a new record for each new child and adult; its
     page."""
-    with transaction.atomic():
-        children = [
-            person or register_person(_new_child(row), by=request.user)
-            for row, person in chosen
-        ]
-        adults = [
-            (
-                person or register_person(_new_adult(row), by=request.user),
-                row.cleaned_data["role"],
-            )
+    contact = intake.record_contact_with_new_people(
+        form.details(),
+        [person or _new_child(row) for row, person in chosen],
+        adults=[
+            (person or _new_adult(row), row.cleaned_data["role"])
             for row, person in named
-        ]
-        contact = services.record_contact(
-            form.details(), children, by=request.user, adults=adults
-        )
+        ],
+        by=request.user,
+    )
     return reverse("frontdoor:contact", args=[contact.pk])
 
 
@@ -316,34 +308,31 @@ def _decide_all(
         return False
     if not valid:
         return False
-    current: forms.BaseForm | None = None
     try:
-        with transaction.atomic():
-            if ack is not None:
-                current = ack
-                referrer.acknowledge(
-                    contact,
-                    on=ack.cleaned_data["on"],
-                    how=ack.cleaned_data["how"],
-                    not_possible=ack.cleaned_data["not_possible"],
-                    by=request.user,
-                )
-            for named, form in answered:
-                current = form
-                services.decide_contact(
-                    named,
-                    decision=form.cleaned_data["decision"],
-                    reasoning=form.cleaned_data["reasoning"],
-                    threshold=form.cleaned_data["threshold"],
-                    urgency=form.cleaned_data["urgency"],
-                    specialist_service=form.cleaned_data["specialist_service"],
-                    by=request.user,
-                )
-    except DomainError as refused:
-        assert current is not None
-        show_errors(refused, current)
+        intake.decide_on_one_page(
+            contact,
+            acknowledgement=None if ack is None else _acknowledgement(ack),
+            decisions=[(named, _decision(form)) for named, form in answered],
+            by=request.user,
+        )
+    except intake.RefusedAt as refused:
+        at = (
+            ack if refused.step == intake.ACKNOWLEDGEMENT else answered[refused.step][1]
+        )
+        assert at is not None
+        show_errors(refused.refused, at)
         return False
     return True
+
+
+def _acknowledgement(form: AcknowledgementForm) -> dict[str, Any]:
+    fields = ("on", "how", "not_possible")
+    return {name: form.cleaned_data[name] for name in fields}
+
+
+def _decision(form: DecisionForm) -> dict[str, Any]:
+    fields = ("decision", "reasoning", "threshold", "urgency", "specialist_service")
+    return {name: form.cleaned_data[name] for name in fields}
 
 
 def _previous_referral(person: Person, contact: Contact) -> dt.date | None:

@@ -143,7 +143,9 @@ def test_a_resumed_draft_asks_whether_a_child_was_seen_before_seen_alone(
     tick(page, "children", second.pk)
     page.locator("#id_subject").press_sequentially("Visit to finish later")
     expect(page.locator("#draft-status")).to_contain_text("Draft saved at")
-    saved = Draft.objects.filter(person=first, fields__subject=["Visit to finish later"])
+    saved = Draft.objects.filter(
+        person=first, fields__subject=["Visit to finish later"]
+    )
     for _ in range(50):
         if saved.exists():
             break
