@@ -4,12 +4,14 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from haven.assessments import permissions as rules
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
 from haven.core import access, clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Team, User
 from haven.core.selectors import current_allocation
+from haven.people import selectors as people
 from haven.people.models import Person
 from haven.timescales import selectors as timescales
 
@@ -26,14 +28,19 @@ def is_late(assessment: Assessment) -> bool:
     return due is not None and clock.today() > due
 
 
-def assessment_with_detail(pk: int) -> Assessment:
-    return (
+def assessment_for(user: User, pk: int, *, what: str, route: str = "") -> Assessment:
+    """Open an assessment for a page, its child's read logged: DoesNotExist for
+    an unknown id and (Person.DoesNotExist) for a child hidden from the user, so
+    both look the same; AccessDenied for a child they may not open."""
+    assessment = (
         Assessment.objects.select_related(
             "episode", "person", "submitted_by", "authorised_by"
         )
         .prefetch_related("returns__returned_by")
         .get(pk=pk)
     )
+    people.person_for(user, assessment.person_id, what=what, route=route)
+    return assessment
 
 
 def holding_team(assessment: Assessment) -> Team | None:
@@ -45,7 +52,7 @@ def holding_team(assessment: Assessment) -> Team | None:
 def manages_the_case(user: User, assessment: Assessment) -> bool:
     """Whether the user manages the team holding the child's case, directly or
     from a service above it: only they may authorise or return its assessment."""
-    if not user.has_perm("core.manage_team_cases"):
+    if not rules.may_manage_assessments(user):
         return False
     team = holding_team(assessment)
     return team is not None and team.pk in access.managed_team_ids(user)

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from haven.assessments import census
+from haven.assessments import permissions as rules
 from haven.assessments.codes import (
     EDITABLE,
     SECTION_FIELDS,
@@ -45,13 +46,13 @@ def _check_open(user: User, assessment: Assessment) -> None:
 
 
 def _may_assess(user: User, assessment: Assessment) -> None:
-    if not user.has_perm("core.record_casework"):
+    if not rules.may_assess(user):
         raise DomainError("not_permitted", "Your role does not include assessments")
     _check_open(user, assessment)
 
 
 def _may_manage(user: User, assessment: Assessment) -> None:
-    if not user.has_perm("core.manage_team_cases"):
+    if not rules.may_manage_assessments(user):
         raise DomainError(
             "not_permitted", "Only a manager can authorise or return an assessment"
         )

@@ -9,9 +9,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from haven.assessments import census, selectors, services
+from haven.assessments import permissions as rules
 from haven.assessments.codes import (
     CLOSING_OUTCOMES,
-    EDITABLE,
     Factor,
     Outcome,
     Status,
@@ -31,7 +31,7 @@ from haven.core.conflicts import (
     move_version,
     show_conflict,
 )
-from haven.core.errors import DomainError
+from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -49,22 +49,21 @@ def _initial(assessment: Assessment) -> dict[str, Any]:
 @policy(Policy.OBJECT, of="assessments.Assessment")
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
-        assessment = selectors.assessment_with_detail(pk)
-    except Assessment.DoesNotExist:
+        assessment = selectors.assessment_for(
+            request.user, pk, what="Single assessment", route=request.path
+        )
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except (Assessment.DoesNotExist, Person.DoesNotExist):
         raise Http404 from None
-    person = open_person(request, assessment.person_id, "Single assessment")
+    person = assessment.person
     user = request.user
     episode_open = assessment.episode.closed_on is None
-    may_edit = (
-        episode_open
-        and assessment.status in EDITABLE
-        and user.has_perm("core.record_casework")
-    )
+    may_edit = rules.may_edit(user, assessment)
     may_decide = (
         episode_open
         and assessment.status == Status.SUBMITTED
-        and selectors.manages_the_case(user, assessment)
-        and assessment.submitted_by_id != user.pk
+        and rules.may_authorise(user, assessment)
     )
     form = AssessmentForm(initial=_initial(assessment))
     return_form = ReturnForm(initial={"version": assessment.version})
@@ -226,7 +225,7 @@ def _decide(
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def awaiting(request: AuthenticatedRequest) -> HttpResponse:
     """The assessments a manager may authorise, oldest submission first."""
-    if not request.user.has_perm("core.manage_team_cases"):
+    if not rules.may_manage_assessments(request.user):
         raise PermissionDenied("Only managers authorise assessments")
     rows = [
         {"assessment": a, "due_on": selectors.due_on(a)}
@@ -240,7 +239,7 @@ def start(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Start a single assessment on the open episode, from its actual start."""
     episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Start an assessment")
-    if not request.user.has_perm("core.record_casework"):
+    if not rules.may_assess(request.user):
         raise PermissionDenied("Your role does not include casework")
     if episode.closed_on is not None:
         return redirect("cin:person", pk=person.pk)

@@ -19,7 +19,9 @@ from haven.people.models import Person
 
 
 def _require(user: User) -> None:
-    if not user.has_perm("core.record_casework"):
+    from haven.casework.permissions import may_record_notes
+
+    if not may_record_notes(user):
         raise DomainError(
             "not_permitted", "Your role does not include recording casework"
         )

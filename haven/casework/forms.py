@@ -132,7 +132,10 @@ class NoteForm(Form):
         data = super().clean() or {}
         ticked = [c for c in self.choosable if c.pk in data.get("children", [])]
         failures = Failures()
-        seeing.check(ticked, self.seen_answers(), failures, data.get("kind", ""))
+        kind = data.get("kind", "")
+        unanswered = {c.pk for c in ticked if not data.get(seeing.field("seen", c))}
+        seeing.check_answered(ticked, unanswered, failures, kind)
+        seeing.check(ticked, self.seen_answers(), failures, kind)
         if data.get("kind") == NoteKind.VISIT:
             visits.check(self.visit() or visits.NO_VISIT, failures)
         try:

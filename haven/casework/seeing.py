@@ -65,6 +65,27 @@ def words(payload: dict[str, object]) -> str:
     return f"child seen, not alone: {reason}" if reason else "child seen"
 
 
+def check_answered(
+    children: list[Person],
+    unanswered: set[int],
+    failures: Failures,
+    kind: str = "",
+) -> None:
+    """In a face-to-face note, each child ticked is said to be seen or not.
+    "Seen alone" follows from "seen": while "seen" is unanswered only "seen" is
+    asked, so a worker never meets "was X seen alone?" for a child not yet said
+    to be seen (a resumed draft may hold the one answer without the other)."""
+    if kind not in FACE_TO_FACE:
+        return
+    for child in children:
+        if child.pk in unanswered:
+            failures.add(
+                "seen_required",
+                f"Say whether {child.full_name} was seen",
+                field=field("seen", child),
+            )
+
+
 def check(
     children: list[Person],
     seen: Mapping[int, Seen],

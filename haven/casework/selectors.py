@@ -102,7 +102,9 @@ def transfer_choices(user: User) -> dict[str, Any]:
 
 def holds_a_caseload(worker: User) -> bool:
     """A worker a case can be given to: one who does casework."""
-    return worker.is_active and worker.has_perm("core.record_casework")
+    from haven.casework.permissions import may_hold_a_caseload
+
+    return may_hold_a_caseload(worker)
 
 
 def action_owners(user: User, person: Person) -> QuerySet[User]:

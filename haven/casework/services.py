@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from haven.casework import permissions as rules
 from haven.casework import seeing, selectors, visits
 from haven.casework.codes import NoteKind, OversightCategory
 
@@ -30,18 +31,14 @@ from haven.casework.models import (
 from haven.casework.seeing import Seen
 from haven.casework.visits import Visit
 from haven.core import access, clock, journal, teams
-from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
+from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError, Failures
 from haven.core.models import Allocation, Team, User
+from haven.core.permissions import may_hold_case_role, require
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
 from haven.core.versions import check_history, values_of
 from haven.people.models import Person
-
-
-def _require(user: User, perm: str, message: str) -> None:
-    if not user.has_perm(f"core.{perm}"):
-        raise DomainError("not_permitted", message)
 
 
 def _require_access(user: User, person: Person) -> None:
@@ -80,7 +77,7 @@ def record_note(
     visit.
     The draft the note was typed in, if given, is deleted with the same commit.
     """
-    _require(by, "record_casework", "Your role does not include recording casework")
+    require(rules.may_record_notes(by), "Your role does not include recording casework")
     unique = list({child.pk: child for child in children}.values())
     if not unique:
         raise DomainError(
@@ -207,7 +204,7 @@ def record_supervision(
 ) -> Supervision:
     """A manager records management oversight of a child's case, and which
     worker they supervised (by default the child's allocated social worker)."""
-    _require(by, "manage_team_cases", "Only managers can record a case supervision")
+    require(rules.may_supervise(by), "Only managers can record a case supervision")
     _require_access(by, person)
     if held_on > clock.today():
         raise DomainError(
@@ -326,12 +323,10 @@ def complete_action(
 ) -> SupervisionAction:
     """Mark a supervision action done: by its owner, or a manager."""
     person = action.supervision.person
-    if action.owner_id != by.pk:
-        _require(
-            by,
-            "manage_team_cases",
-            "Only the action's owner or a manager can mark it done",
-        )
+    require(
+        rules.may_complete_action(by, action),
+        "Only the action's owner or a manager can mark it done",
+    )
     _require_access(by, person)
     on = on or clock.today()
     if on > clock.today():
@@ -374,9 +369,8 @@ def set_oversight_policy(
 
     `seen` is the policy's history as the form read it (`newest_id`): a change
     to the category made since is shown, not silently superseded."""
-    _require(
-        by,
-        "manage_reference_data",
+    require(
+        rules.may_set_oversight_policy(by),
         "Only administrators can change the oversight policy",
     )
     if category not in OversightCategory.values:
@@ -430,7 +424,7 @@ def transfer_case(
     with the team unallocated; every other role names its worker. The worker
     must be able to do the role's work (`caseroles.HOLDER_PERMISSION`).
     """
-    _require(by, "manage_team_cases", "Only managers can transfer a case")
+    require(rules.may_transfer(by), "Only managers can transfer a case")
     _require_access(by, person)
     failures = Failures()
     with failures.gather():
@@ -481,14 +475,10 @@ def _check_holder(
     label = CaseRole(role).label
     if worker is None and role != CaseRole.SOCIAL_WORKER:
         failures.add("worker_required", f"Choose the {label.lower()}", field="worker")
-    if worker is not None and not _may_hold(worker, role):
+    if worker is not None and not may_hold_case_role(worker, role):
         failures.add(
             "worker_holds_no_cases",
             f"{worker} cannot be the {label.lower()}: choose someone whose role "
             "does that work",
             field="worker",
         )
-
-
-def _may_hold(worker: User, role: str) -> bool:
-    return worker.is_active and worker.has_perm(HOLDER_PERMISSION[CaseRole(role)])

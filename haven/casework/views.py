@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from haven.casework import oversight, selectors, services
+from haven.casework import permissions as rules
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.casework.forms import (
     ActionForm,
@@ -45,8 +46,8 @@ STALE_DRAFT = (
 ACTION_ROWS = 3
 
 
-def _require(request: AuthenticatedRequest, perm: str, message: str) -> None:
-    if not request.user.has_perm(f"core.{perm}"):
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
         raise PermissionDenied(message)
 
 
@@ -71,7 +72,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         page=Paginator(notes, 50).get_page(request.GET.get("page")),
         kind=kind,
         kinds=NoteKind.choices,
-        may_record=request.user.has_perm("core.record_casework"),
+        may_record=rules.may_record_notes(request.user),
     )
     return render(request, "casework/person.html", context)
 
@@ -99,7 +100,10 @@ def _initial_from(fields: dict[str, list[str]], form: NoteForm) -> dict[str, Any
 @policy(Policy.PERSON)
 def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Record a note (a home visit, a call...) for one child or several at once."""
-    _require(request, "record_casework", "Your role does not include recording notes")
+    _require(
+        rules.may_record_notes(request.user),
+        "Your role does not include recording notes",
+    )
     person = open_person(request, pk, "Record a case note")
     children = selectors.children_to_record_for(request.user, person)
     if request.method != "POST":
@@ -280,14 +284,15 @@ def supervisions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = _record(
         person,
         supervisions=selectors.supervisions_of(person),
-        may_record=request.user.has_perm("core.manage_team_cases"),
+        may_record=rules.may_supervise(request.user),
+        managing_actions=rules.may_manage_actions(request.user),
     )
     return render(request, "casework/supervisions.html", context)
 
 
 @policy(Policy.PERSON)
 def record_supervision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    _require(request, "manage_team_cases", "Only managers can record supervision")
+    _require(rules.may_supervise(request.user), "Only managers can record supervision")
     person = open_person(request, pk, "Record a case supervision")
     owners = selectors.action_owners(request.user, person)
     data = request.POST if request.method == "POST" else None
@@ -362,7 +367,7 @@ def complete_action(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def oversight_report(request: AuthenticatedRequest) -> HttpResponse:
-    _require(request, "manage_team_cases", "Only managers can see this report")
+    _require(rules.may_supervise(request.user), "Only managers can see this report")
     today = clock.today()
     policies = [
         oversight.policy_on(category, today) for category in OversightCategory.values
@@ -378,8 +383,7 @@ def oversight_report(request: AuthenticatedRequest) -> HttpResponse:
 @policy(Policy.ROLE, permission="core.manage_reference_data")
 def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
     _require(
-        request,
-        "manage_reference_data",
+        rules.may_set_oversight_policy(request.user),
         "Only administrators can change the oversight policy",
     )
     history = OversightPolicy.objects.select_related("changed_by")
@@ -415,7 +419,7 @@ def oversight_policy(request: AuthenticatedRequest) -> HttpResponse:
 def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A child's allocation history; managers transfer the case from here."""
     person = open_person(request, pk, "Allocation history")
-    may_transfer = request.user.has_perm("core.manage_team_cases")
+    may_transfer = rules.may_transfer(request.user)
     choices = selectors.transfer_choices(request.user)
     form = None
     if may_transfer:

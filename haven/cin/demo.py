@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 
 from haven.cin import plans, selectors, services
 from haven.cin.models import CinEpisode
+from haven.cin.permissions import may_record_cin
 from haven.cin.rules import ActionLine
 from haven.core import clock
 from haven.core.caseroles import CaseRole
@@ -78,7 +79,7 @@ def _staff(person: Person) -> tuple[User, User] | None:
     )
     if allocation is None or allocation.worker is None:
         return None
-    if not allocation.worker.has_perm("core.record_casework"):
+    if not may_record_cin(allocation.worker):
         return None
     manager = allocation.team.managers.first()
     return (allocation.worker, manager) if manager else None

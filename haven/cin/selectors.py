@@ -6,6 +6,8 @@ from django.db.models import QuerySet
 
 from haven.cin import episode_work
 from haven.cin.models import CinEpisode, Plan
+from haven.core.models import User
+from haven.people import selectors as people
 from haven.people.models import Person
 from haven.people.selectors import record_ids
 from haven.timescales import calendar
@@ -53,12 +55,17 @@ def episodes_of(person: Person) -> QuerySet[CinEpisode]:
     )
 
 
-def plan_with_detail(pk: int) -> Plan:
-    return (
+def plan_for(user: User, pk: int, *, what: str, route: str = "") -> Plan:
+    """Open a CIN plan for a page, its child's read logged: DoesNotExist for an
+    unknown id and (Person.DoesNotExist) for a child hidden from the user, so
+    both look the same; AccessDenied for a child they may not open."""
+    plan = (
         Plan.objects.select_related("episode__person")
         .prefetch_related("actions", "reviews__recorded_by")
         .get(pk=pk)
     )
+    people.person_for(user, plan.episode.person_id, what=what, route=route)
+    return plan
 
 
 def next_review_due(plan: Plan) -> dt.date | None:

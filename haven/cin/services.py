@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from haven.cin import episode_work, handoffs, selectors
 from haven.cin.codes import ClosureReason
 from haven.cin.models import EPISODE_PERIOD, CinEpisode, Plan
+from haven.cin.permissions import may_record_cin
 from haven.cin.rules import check_closing_date, check_date, check_primary_need
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
@@ -37,7 +38,7 @@ def _check_open(user: User, person: Person) -> None:
 def may_do_casework(user: User, person: Person) -> None:
     """Refuse a user who may not record casework on this child (for every write
     on an episode, here, in plans.py and in apps above CIN)."""
-    if not user.has_perm("core.record_casework"):
+    if not may_record_cin(user):
         raise DomainError("not_permitted", "Your role does not include casework")
     _check_open(user, person)
 

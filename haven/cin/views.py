@@ -12,9 +12,10 @@ from haven.cin import episode_work, plans, selectors, services
 from haven.cin.codes import ClosureReason, ReviewDecision
 from haven.cin.forms import ActionFormSet, CloseEpisodeForm, ReviewForm, StartPlanForm
 from haven.cin.models import CinEpisode, Plan
+from haven.cin.permissions import may_record_cin
 from haven.cin.rules import ActionLine, check_plan
 from haven.cin.sections import sections_for
-from haven.core.errors import DomainError
+from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -41,7 +42,7 @@ def _context(person: Person, **extra: object) -> dict[str, object]:
 
 
 def _may_record(request: AuthenticatedRequest) -> None:
-    if not request.user.has_perm("core.record_casework"):
+    if not may_record_cin(request.user):
         raise PermissionDenied("Your role does not include casework")
 
 
@@ -73,7 +74,7 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         _context(
             person,
             rows=rows,
-            may_record=request.user.has_perm("core.record_casework"),
+            may_record=may_record_cin(request.user),
         ),
     )
 
@@ -136,10 +137,14 @@ def _action_line(form: forms.Form) -> ActionLine:
 @policy(Policy.OBJECT, of="cin.Plan")
 def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
-        plan = selectors.plan_with_detail(pk)
-    except Plan.DoesNotExist:
+        plan = selectors.plan_for(
+            request.user, pk, what="Child in need plan", route=request.path
+        )
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except (Plan.DoesNotExist, Person.DoesNotExist):
         raise Http404 from None
-    person = open_person(request, plan.episode.person_id, "Child in need plan")
+    person = plan.episode.person
     form = ReviewForm()
     if request.method == "POST":
         _may_record(request)
@@ -175,8 +180,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         episode=plan.episode,
         form=form,
         next_review=selectors.next_review_due(plan) if plan.ended_on is None else None,
-        may_record=request.user.has_perm("core.record_casework")
-        and plan.ended_on is None,
+        may_record=may_record_cin(request.user) and plan.ended_on is None,
         guidance=review_rule.description,
         source=review_rule.source,
     )

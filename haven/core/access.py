@@ -18,7 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from haven.core import alerts, clock
+from haven.core import alerts, clock, permissions
 from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
@@ -97,7 +97,7 @@ def team_ids_for(user: User) -> set[int]:
 
 
 def allocated_worker(user: User, today: dt.date) -> Q | None:
-    if not user.has_perm("core.view_case_record"):
+    if not permissions.may_read_case_records(user):
         return None
     return Q(
         Exists(
@@ -110,7 +110,7 @@ def allocated_worker(user: User, today: dt.date) -> Q | None:
 
 def allocated_team(user: User, today: dt.date) -> Q | None:
     teams = team_ids_for(user)
-    if not teams or not user.has_perm("core.view_case_record"):
+    if not teams or not permissions.may_read_case_records(user):
         return None
     current = Allocation.objects.filter(
         person=OuterRef("pk"), team_id__in=teams, ended_on__isnull=True
@@ -127,7 +127,7 @@ def keep_after_case_ends() -> dt.timedelta:
 
 
 def recently_ended(user: User, today: dt.date) -> Q | None:
-    if not user.has_perm("core.view_case_record"):
+    if not permissions.may_read_case_records(user):
         return None
     theirs = Q(worker=user)
     teams = team_ids_for(user)
@@ -188,7 +188,7 @@ def _access_filter(user: User, *, break_glass: bool) -> Q:
     if not user.is_active:
         return Q(pk__in=[])
     related = _lasting_relationships(user)
-    if break_glass and user.has_perm("core.view_case_record"):
+    if break_glass and permissions.may_read_case_records(user):
         related |= _active_break_glass(user)
     restricted = _restriction(Restriction.Kind.RESTRICTED)
     sealed = _restriction(Restriction.Kind.SEALED)

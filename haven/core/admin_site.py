@@ -18,12 +18,9 @@ class HavenAdminSite(admin.AdminSite):
     index_template = "admin/haven_index.html"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        user = request.user
-        return bool(
-            user.is_active
-            and user.is_authenticated
-            and (user.is_superuser or user.has_perm("core.manage_reference_data"))
-        )
+        from haven.core.permissions import may_use_admin
+
+        return may_use_admin(request.user)
 
 
 class HavenAdminConfig(AdminConfig):

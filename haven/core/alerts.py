@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.core import clock
+from haven.core import clock, permissions
 from haven.core.models import BreakGlass, BurstAlert, DeniedAccess, User
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ def _email(alert: BurstAlert) -> None:
 
 def new_for(user: User) -> int:
     """How many bursts this reviewer has not seen on the report yet."""
-    if not user.has_perm(f"core.{REVIEW_ACCESS}"):
+    if not permissions.may_review_access(user):
         return 0
     return BurstAlert.objects.exclude(seen_by=user).count()
 

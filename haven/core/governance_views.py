@@ -5,14 +5,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from haven.core import alerts, governance
+from haven.core import alerts, governance, permissions
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 
 
 @policy(Policy.ROLE, permission="core.review_access")
 def information_governance(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.review_access"):
+    if not permissions.may_review_access(request.user):
         raise PermissionDenied("Only the information governance lead sees this report")
     context = {
         # Counted before they are marked seen: the banner says what is new now.

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.urls import reverse
 
+from haven.core import permissions
 from haven.core.models import User
 
 Shown = Callable[[User], bool]
@@ -39,7 +40,7 @@ def menu_entry(text: str, url_name: str, *, order: int, shown: Shown) -> None:
 
 def with_perm(*perms: str) -> Shown:
     """Shown to a user holding any of these permissions ("core.x")."""
-    return lambda user: any(user.has_perm(p) for p in perms)
+    return lambda user: permissions.holds(user, *perms)
 
 
 def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:

@@ -168,4 +168,6 @@ RECORDING_PERMISSIONS = ("record_casework", "record_contacts", "record_early_hel
 
 
 def records_about_children(user: Any) -> bool:
-    return any(user.has_perm(f"core.{perm}") for perm in RECORDING_PERMISSIONS)
+    from haven.core.permissions import may_record_about_children
+
+    return may_record_about_children(user)

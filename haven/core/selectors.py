@@ -8,6 +8,7 @@ from django.db.models import Count, Max, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from haven.core import permissions
 from haven.core.access import managed_team_ids
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, DemoDatabase, Team, User
@@ -54,7 +55,7 @@ def places_to_use(user: User) -> list[dict[str, str]]:
     """Pages this user can open now, for a role whose own work is still to come.
     Every link here must open for them: the page never offers a refusal."""
     places = []
-    if user.has_perm("core.view_case_record"):
+    if permissions.may_read_case_records(user):
         places.append({"text": "Find a child's record", "href": reverse("people:list")})
     places.append(
         {
@@ -122,6 +123,6 @@ def home_page_for(user: User) -> HomePage:
     )
     if page.still_to_come:
         page.places = places_to_use(user)
-    if user.has_perm("core.manage_reference_data"):
+    if permissions.may_manage_reference_data(user):
         page.staff_by_role = staff_by_role()
     return page

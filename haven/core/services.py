@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from haven.core import alerts, clock, journal
+from haven.core import alerts, clock, journal, permissions
 from haven.core.access import BREAK_GLASS_HOURS
 from haven.core.caseroles import CaseRole, ChangeReason
 from haven.core.errors import DomainError
@@ -22,11 +22,6 @@ from haven.core.models import (
     User,
 )
 from haven.core.models.access import ALLOCATION_PERIOD
-
-
-def _require(user: User, perm: str, message: str) -> None:
-    if not user.has_perm(f"core.{perm}"):
-        raise DomainError("not_permitted", message)
 
 
 def allocate_case(
@@ -163,7 +158,9 @@ def restrict_record(
     by: User,
 ) -> Restriction:
     """Close a record to all but granted users (restricted) or named roles (sealed)."""
-    _require(by, "manage_team_cases", "Only managers can restrict a record")
+    permissions.require(
+        permissions.may_restrict_records(by), "Only managers can restrict a record"
+    )
     if not reason.strip():
         raise DomainError(
             "reason_required", "Give the reason for restricting the record"
@@ -192,7 +189,10 @@ def restrict_record(
 
 def grant_access(person: Any, *, to: User, reason: str, by: User) -> AccessGrant:
     """Let one user read a restricted record."""
-    _require(by, "manage_team_cases", "Only managers can grant access to a record")
+    permissions.require(
+        permissions.may_restrict_records(by),
+        "Only managers can grant access to a record",
+    )
     if not reason.strip():
         raise DomainError("reason_required", "Give the reason for the access")
     with transaction.atomic():
@@ -207,7 +207,10 @@ def grant_access(person: Any, *, to: User, reason: str, by: User) -> AccessGrant
 
 def break_glass(person: Any, *, reason: str, by: User) -> BreakGlass:
     """Open a record with no relationship, for a stated reason, for a few hours."""
-    _require(by, "view_case_record", "Your role does not include reading case records")
+    permissions.require(
+        permissions.may_read_case_records(by),
+        "Your role does not include reading case records",
+    )
     _check_reason(reason)
     if Restriction.objects.filter(person=person).exists():
         raise DomainError(

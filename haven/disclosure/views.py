@@ -7,6 +7,7 @@ from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.disclosure import subject_access
+from haven.disclosure.permissions import may_export_for_subject_access
 from haven.people.views import open_person
 
 
@@ -14,9 +15,7 @@ from haven.people.views import open_person
 def subject_access_export(
     request: AuthenticatedRequest, pk: int
 ) -> StreamingHttpResponse:
-    # Managers with access to the record handle subject access requests: they
-    # already see who viewed it, and review third parties before release.
-    if not request.user.has_perm("core.manage_team_cases"):
+    if not may_export_for_subject_access(request.user):
         raise PermissionDenied("Only managers export a record for subject access")
     person = open_person(request, pk, "Subject access export")
     return csv_stream(

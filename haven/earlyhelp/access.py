@@ -4,8 +4,10 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q
 
+from haven.core import permissions
 from haven.core.access import team_ids_for
 from haven.core.models import User
+from haven.earlyhelp import permissions as rules
 from haven.earlyhelp.models import EarlyHelpRequest
 
 
@@ -14,12 +16,9 @@ def early_help_open_request(user: User, today: dt.date) -> Q | None:
     wait in, or are worked by, their team, so they can read before allocating;
     and the worker given the request, wherever their team. This is how the
     worker reads the record of a child whose case social care still holds."""
-    if not user.has_perm("core.view_case_record"):
+    if not permissions.may_read_case_records(user):
         return None
-    if not (
-        user.has_perm("core.record_early_help")
-        or user.has_perm("core.manage_team_cases")
-    ):
+    if not rules.may_work_early_help(user):
         return None
     teams = team_ids_for(user)
     theirs = Q(allocated_worker=user)

@@ -13,7 +13,7 @@ from haven.core.errors import DomainError
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
 from haven.core.services import allocate_case
-from haven.earlyhelp import handoffs
+from haven.earlyhelp import handoffs, permissions
 from haven.earlyhelp.codes import RequestSource
 from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.models import EarlyHelpRequest
@@ -22,7 +22,6 @@ from haven.earlyhelp.rules import (
     check_open,
     checked_date,
     locked,
-    may_allocate,
     may_request,
     record_event,
     required_text,
@@ -36,7 +35,7 @@ def early_help_team(by: User) -> Team | None:
     An early help worker's own team; otherwise the team of the first active early
     help worker (a council usually has one early help hub taking requests).
     """
-    if by.has_perm("core.record_early_help") and by.team is not None:
+    if permissions.may_take_requests(by) and by.team is not None:
         return by.team
     group = Group.objects.filter(name=ROLES_BY_KEY["early_help_worker"].name).first()
     if group is None:
@@ -144,7 +143,7 @@ def allocate_request(
     worker: early help works alongside social care, and the early help worker
     reads the record through the "Early help: open request" relationship.
     """
-    if not may_allocate(by, request):
+    if not permissions.may_allocate(by, request):
         raise DomainError(
             "not_permitted", "Only the early help team's managers can allocate"
         )

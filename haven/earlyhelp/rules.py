@@ -8,13 +8,13 @@ from typing import Any
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
 from haven.core.models import User
-from haven.core.roles import records_about_children
+from haven.earlyhelp import permissions
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.people.models import Person
 
 
 def may_request(user: User) -> None:
-    if not records_about_children(user):
+    if not permissions.may_request_early_help(user):
         raise DomainError(
             "not_permitted", "Your role does not include asking for early help"
         )
@@ -22,10 +22,7 @@ def may_request(user: User) -> None:
 
 def may_work(user: User, request: EarlyHelpRequest) -> None:
     """Early help workers (and managers) who can open the child's record."""
-    if not (
-        user.has_perm("core.record_early_help")
-        or user.has_perm("core.manage_team_cases")
-    ):
+    if not permissions.may_work_early_help(user):
         raise DomainError("not_permitted", "Your role does not include early help work")
     for child in request.family():
         check_open(user, child)
@@ -33,19 +30,6 @@ def may_work(user: User, request: EarlyHelpRequest) -> None:
 
 def check_open(user: User, person: Person) -> None:
     access.require_lasting_access(user, person)
-
-
-def may_allocate(user: User, request: EarlyHelpRequest) -> bool:
-    """Team managers, and early help workers who manage the request's team."""
-    if not (
-        user.has_perm("core.manage_team_cases")
-        or user.has_perm("core.record_early_help")
-    ):
-        return False
-    managed = access.managed_team_ids(user)
-    if request.team_id is None:
-        return bool(managed)
-    return request.team_id in managed
 
 
 def check_not_closed(request: EarlyHelpRequest) -> None:

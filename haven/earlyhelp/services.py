@@ -36,7 +36,6 @@ from haven.earlyhelp.requests import (
     early_help_team,
     request_early_help,
 )
-from haven.earlyhelp.rules import may_allocate
 
 __all__ = [
     "ActionLine",
@@ -46,7 +45,6 @@ __all__ = [
     "complete_action",
     "complete_assessment",
     "early_help_team",
-    "may_allocate",
     "request_early_help",
     "review_plan",
     "start_plan",

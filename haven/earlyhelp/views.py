@@ -16,10 +16,10 @@ from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.models import User
-from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.earlyhelp import forms as eh_forms
 from haven.earlyhelp import guidance, selectors, services
+from haven.earlyhelp import permissions as rules
 from haven.earlyhelp.family import siblings_of
 from haven.earlyhelp.guidance import Guidance
 from haven.earlyhelp.lead import record_lead
@@ -30,14 +30,11 @@ from haven.people.views import open_person
 
 
 def _works_early_help(user: Any) -> bool:
-    return bool(
-        user.has_perm("core.record_early_help")
-        or user.has_perm("core.manage_team_cases")
-    )
+    return rules.may_work_early_help(user)
 
 
 def _may_request(user: Any) -> bool:
-    return records_about_children(user)
+    return rules.may_request_early_help(user)
 
 
 def _form_page(
@@ -126,7 +123,7 @@ def _allocatable(
     for row in rows:
         team_id = row.request.team_id
         if team_id not in by_team:
-            by_team[team_id] = services.may_allocate(request.user, row.request)
+            by_team[team_id] = rules.may_allocate(request.user, row.request)
         if row.waiting and by_team[team_id]:
             allowed.add(row.request.pk)
     return allowed
@@ -140,7 +137,7 @@ def _allocatable(
 )
 def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    if not (_works_early_help(user) or user.has_perm("core.view_performance")):
+    if not rules.may_see_waiting_times(user):
         raise PermissionDenied("Your role does not include this report")
     context = {"teams": selectors.waiting_times_by_team(), "today": clock.today()}
     return render(request, "earlyhelp/waiting_times.html", context)
@@ -149,7 +146,7 @@ def waiting_times(request: AuthenticatedRequest) -> HttpResponse:
 @policy(Policy.OBJECT, of="earlyhelp.EarlyHelpRequest")
 def allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     eh_request, person = _request_for(request, pk, "Early help allocation")
-    if not services.may_allocate(request.user, eh_request):
+    if not rules.may_allocate(request.user, eh_request):
         raise PermissionDenied("Only the early help team's managers can allocate")
     workers = selectors.allocatable_workers(request.user)
     form = eh_forms.AllocateForm(posted(request), workers=workers)
@@ -186,7 +183,6 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Early help")
     history = list(selectors.requests_of(person))
     current = next((r for r in history if r.closed_on is None), None)
-    works = _works_early_help(request.user)
     context = {
         "person": person,
         "bar": people.identity_bar(person),
@@ -198,10 +194,10 @@ def person_overview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if current
         else None,
         "can_request": current is None and _may_request(request.user),
-        "can_work": works and current is not None,
+        "can_work": current is not None and rules.may_work_on(request.user, current),
         "can_allocate": current is not None
         and current.allocated_on is None
-        and services.may_allocate(request.user, current),
+        and rules.may_allocate(request.user, current),
     }
     return render(request, "earlyhelp/person.html", context)
 

@@ -14,7 +14,7 @@ from haven.core.templatetags.govuk import error_summary
 from haven.frontdoor import checks
 from haven.frontdoor.forms import CheckRequestForm, CheckReturnForm
 from haven.frontdoor.models import AgencyCheck, Contact
-from haven.frontdoor.views import _open_children
+from haven.frontdoor.views import open_contact
 
 
 def _page(
@@ -39,8 +39,7 @@ def _page(
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def request_check(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=pk)
-    _open_children(request, contact, "Front door multi-agency check")
+    contact, _ = open_contact(request, pk, "Front door multi-agency check")
     post = request.POST if request.method == "POST" else None
     form = CheckRequestForm(post, initial={"on": clock.today()})
     if post is not None and form.is_valid():
@@ -68,9 +67,8 @@ def request_check(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def check_return(request: AuthenticatedRequest, pk: int, check: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=pk)
+    contact, _ = open_contact(request, pk, "Front door multi-agency check")
     found = get_object_or_404(AgencyCheck, pk=check, contact=contact)
-    _open_children(request, contact, "Front door multi-agency check")
     post = request.POST if request.method == "POST" else None
     form = CheckReturnForm(post, initial={"on": clock.today()})
     if post is not None and form.is_valid():

@@ -14,15 +14,14 @@ from django.db import transaction
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures
 from haven.core.models import User
+from haven.frontdoor import permissions as rules
 from haven.frontdoor.codes import Agency
 from haven.frontdoor.models import AgencyCheck, Contact
 
 
 def _may_write(user: User, contact: Contact) -> list[Any]:
     """The children of the contact the user may change; refuse if none."""
-    if not (
-        user.has_perm("core.record_contacts") or user.has_perm("core.manage_team_cases")
-    ):
+    if not rules.may_write_contacts(user):
         raise DomainError(
             "not_permitted", "Your role does not include recording contacts"
         )

@@ -7,7 +7,9 @@ from typing import Any
 from django.db.models import Min, Q, QuerySet
 
 from haven.core import access, clock
+from haven.core.errors import AccessDenied
 from haven.core.models import User
+from haven.frontdoor import permissions as rules
 from haven.frontdoor.models import Contact, ContactChild
 from haven.people import lifestage
 from haven.people.keys import name_keys
@@ -21,7 +23,7 @@ SUGGEST_THRESHOLD = 0.75
 
 def manages_front_door(user: User) -> bool:
     """A manager of a team (or service) whose staff record contacts."""
-    if not user.has_perm("core.manage_team_cases"):
+    if not rules.may_decide_contacts(user):
         return False
     teams = access.team_ids_for(user)
     return (
@@ -36,7 +38,7 @@ def manages_front_door(user: User) -> bool:
 
 
 def works_at_front_door(user: User) -> bool:
-    return user.has_perm("core.record_contacts") or manages_front_door(user)
+    return rules.may_record_contacts(user) or manages_front_door(user)
 
 
 def decision_due_dates(contact_ids: list[int]) -> dict[int, dt.date]:
@@ -99,6 +101,35 @@ def contacts_about(person: Person) -> QuerySet[ContactChild]:
 
 def named_children(contact: Contact) -> list[ContactChild]:
     return list(contact.children.select_related("person", "decided_by").order_by("pk"))
+
+
+def contact_for(
+    user: User, pk: int, *, what: str, route: str = ""
+) -> tuple[Contact, list[ContactChild]]:
+    """Open a contact for a page: it, and the children named in it the user may
+    open, each read logged.
+
+    Contact.DoesNotExist for an id no contact has, and for a contact every child
+    of which is restricted or sealed from the user: the same 404, so a contact
+    cannot confirm that a hidden child is known. AccessDenied when the user may
+    open none of its children otherwise (the record pages' 403)."""
+    contact = Contact.objects.select_related("recorded_by").filter(pk=pk).first()
+    if contact is None:
+        raise Contact.DoesNotExist
+    allowed, hidden = [], 0
+    named = named_children(contact)
+    for child in named:
+        try:
+            access.open_record(user, child.person, what=what, route=route)
+        except AccessDenied:
+            hidden += access.is_secret(child.person)
+            continue
+        allowed.append(child)
+    if not allowed and hidden == len(named):
+        raise Contact.DoesNotExist
+    if not allowed:
+        raise AccessDenied("You have no relationship to the children in this contact")
+    return contact, allowed
 
 
 def suggestions(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from haven.core import access, clock, journal
 from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
+from haven.frontdoor import permissions as rules
 from haven.frontdoor import routing
 from haven.frontdoor.codes import (
     AdultRole,
@@ -35,7 +36,7 @@ REFERRER_FIELDS = (
 
 
 def _may_record(user: User) -> None:
-    if not user.has_perm("core.record_contacts"):
+    if not rules.may_record_contacts(user):
         raise DomainError(
             "not_permitted", "Your role does not include recording contacts"
         )
@@ -343,7 +344,7 @@ def decide_contact(
     "threshold", "urgency", "specialist_service", "episode", "early_help_request",
     "passed_to_open_episode", "passed_to_open_request"}.
     """
-    if not by.has_perm("core.manage_team_cases"):
+    if not rules.may_decide_contacts(by):
         raise DomainError(
             "not_permitted",
             "Only a manager can decide what happens next with a contact",

@@ -6,19 +6,19 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from haven.core import access, clock
+from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest
 from haven.core.once import already_submitted, submit_once
 from haven.core.route_policy import Policy, policy
 from haven.core.templatetags.govuk import error_summary
-from haven.frontdoor import referrer, routing, selectors, services
+from haven.frontdoor import intake, referrer, routing, selectors, services
+from haven.frontdoor import permissions as rules
 from haven.frontdoor.forms import (
     AcknowledgementForm,
     AdultRows,
@@ -31,7 +31,6 @@ from haven.frontdoor.forms import (
 from haven.frontdoor.models import Contact, ContactChild
 from haven.people import selectors as people
 from haven.people.models import Person
-from haven.people.services import register_person
 from haven.people.views import open_person
 from haven.timescales.catalogue import STATUS_WORDS, rule
 
@@ -70,7 +69,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
 
 @policy(Policy.ROLE, permission="core.record_contacts")
 def new_contact(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.record_contacts"):
+    if not rules.may_record_contacts(request.user):
         raise PermissionDenied("Your role does not include recording contacts")
     if request.method != "POST":
         form = ContactForm(initial={"received_on": clock.today()})
@@ -124,21 +123,15 @@ def _record(
 ) -> str:
     """Record the contact, with a new record for each new child and adult; its
     page."""
-    with transaction.atomic():
-        children = [
-            person or register_person(_new_child(row), by=request.user)
-            for row, person in chosen
-        ]
-        adults = [
-            (
-                person or register_person(_new_adult(row), by=request.user),
-                row.cleaned_data["role"],
-            )
+    contact = intake.record_contact_with_new_people(
+        form.details(),
+        [person or _new_child(row) for row, person in chosen],
+        adults=[
+            (person or _new_adult(row), row.cleaned_data["role"])
             for row, person in named
-        ]
-        contact = services.record_contact(
-            form.details(), children, by=request.user, adults=adults
-        )
+        ],
+        by=request.user,
+    )
     return reverse("frontdoor:contact", args=[contact.pk])
 
 
@@ -212,28 +205,22 @@ def _contact_page(
 # --- a contact ---------------------------------------------------------------
 
 
-def _open_children(
-    request: AuthenticatedRequest, contact: Contact, what: str
-) -> list[ContactChild]:
-    """The children of the contact the user may open, each read logged; 403 if none."""
-    allowed = []
-    for named in selectors.named_children(contact):
-        try:
-            access.open_record(request.user, named.person, what=what)
-        except AccessDenied:
-            continue
-        allowed.append(named)
-    if not allowed:
-        raise PermissionDenied(
-            "You have no relationship to the children in this contact"
-        )
-    return allowed
+def open_contact(
+    request: AuthenticatedRequest, pk: int, what: str
+) -> tuple[Contact, list[ContactChild]]:
+    """The contact and the children in it the user may open, each read logged:
+    404 as for an unknown id if every child is hidden from them, else 403."""
+    try:
+        return selectors.contact_for(request.user, pk, what=what, route=request.path)
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except Contact.DoesNotExist:
+        raise Http404 from None
 
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact.objects.select_related("recorded_by"), pk=pk)
-    children = _open_children(request, contact, "Front door contact")
+    contact, children = open_contact(request, pk, "Front door contact")
     due = selectors.decision_due_on(contact)
     context = {
         "contact": contact,
@@ -241,7 +228,7 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "due_on": due,
         "overdue": bool(due and due < clock.today()),
         "undecided": any(not named.decision for named in children),
-        "may_decide": request.user.has_perm("core.manage_team_cases"),
+        "may_decide": rules.may_decide_contacts(request.user),
         "may_feed_back": any(named.decision for named in children),
         "checks": contact.checks.select_related("requested_by"),
         "adults": contact.adults.select_related("person"),
@@ -252,15 +239,14 @@ def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=pk)
-    if not request.user.has_perm("core.manage_team_cases"):
+    contact, children = open_contact(request, pk, "Front door decision")
+    if not rules.may_decide_contacts(request.user):
         if request.method == "POST":
             raise PermissionDenied("Only a manager can decide what happens next")
         # Links to the decision reach workers too (their due items): show them the
         # contact, with who decides, rather than a refusal.
         messages.info(request, "A manager records the decision on this contact.")
         return redirect("frontdoor:contact", pk=contact.pk)
-    children = _open_children(request, contact, "Front door decision")
     waiting = [named for named in children if not named.decision]
     if not waiting:
         messages.success(request, "Every child in this contact has a decision.")
@@ -313,34 +299,31 @@ def _decide_all(
         return False
     if not valid:
         return False
-    current: forms.BaseForm | None = None
     try:
-        with transaction.atomic():
-            if ack is not None:
-                current = ack
-                referrer.acknowledge(
-                    contact,
-                    on=ack.cleaned_data["on"],
-                    how=ack.cleaned_data["how"],
-                    not_possible=ack.cleaned_data["not_possible"],
-                    by=request.user,
-                )
-            for named, form in answered:
-                current = form
-                services.decide_contact(
-                    named,
-                    decision=form.cleaned_data["decision"],
-                    reasoning=form.cleaned_data["reasoning"],
-                    threshold=form.cleaned_data["threshold"],
-                    urgency=form.cleaned_data["urgency"],
-                    specialist_service=form.cleaned_data["specialist_service"],
-                    by=request.user,
-                )
-    except DomainError as refused:
-        assert current is not None
-        show_errors(refused, current)
+        intake.decide_on_one_page(
+            contact,
+            acknowledgement=None if ack is None else _acknowledgement(ack),
+            decisions=[(named, _decision(form)) for named, form in answered],
+            by=request.user,
+        )
+    except intake.RefusedAt as refused:
+        at = (
+            ack if refused.step == intake.ACKNOWLEDGEMENT else answered[refused.step][1]
+        )
+        assert at is not None
+        show_errors(refused.refused, at)
         return False
     return True
+
+
+def _acknowledgement(form: AcknowledgementForm) -> dict[str, Any]:
+    fields = ("on", "how", "not_possible")
+    return {name: form.cleaned_data[name] for name in fields}
+
+
+def _decision(form: DecisionForm) -> dict[str, Any]:
+    fields = ("decision", "reasoning", "threshold", "urgency", "specialist_service")
+    return {name: form.cleaned_data[name] for name in fields}
 
 
 def _decision_rows(
@@ -369,8 +352,7 @@ def _decision_rows(
 
 @policy(Policy.OBJECT, of="frontdoor.Contact")
 def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=pk)
-    _open_children(request, contact, "Front door feedback to the referrer")
+    contact, _ = open_contact(request, pk, "Front door feedback to the referrer")
     form = FeedbackForm(
         request.POST if request.method == "POST" else None,
         initial={"on": clock.today()},

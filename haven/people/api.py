@@ -17,6 +17,7 @@ from haven.core.chronology import describe, impact, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
 from haven.core.route_policy import Policy, policy
 from haven.people import lifestage, selectors
+from haven.people import permissions as rules
 from haven.people.models import Person
 from haven.people.services import DETAIL_FIELDS
 
@@ -63,7 +64,7 @@ class ChronologyEntrySerializer(serializers.Serializer[Any]):
 
 
 def _open(request: Request, pk: int, what: str) -> Person:
-    if not request.user.has_perm("core.view_case_record"):
+    if not rules.may_search_records(request.user):
         raise Forbidden("Your role does not include reading case records")
     try:
         return selectors.person_for(
@@ -90,7 +91,7 @@ class PersonSearch(APIView):
     )
     def get(self, request: Request) -> Response:
         """Records the signed-in user may open that match, best first (at most 50)."""
-        if not request.user.has_perm("core.view_case_record"):
+        if not rules.may_search_records(request.user):
             raise Forbidden("Your role does not include reading case records")
         found = selectors.search(
             request.user,  # type: ignore[arg-type]

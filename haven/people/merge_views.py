@@ -13,6 +13,7 @@ from haven.core.http import AuthenticatedRequest, posted
 from haven.core.models import User
 from haven.core.route_policy import Policy, policy
 from haven.people import merging
+from haven.people import permissions as rules
 from haven.people.forms import MergeDecisionForm
 from haven.people.models import MergeRequest, Person
 
@@ -30,7 +31,7 @@ def _sides(user: User, request: MergeRequest) -> dict[str, Person | None]:
 
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def merge_requests(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.manage_team_cases"):
+    if not rules.may_agree_merges(request.user):
         raise PermissionDenied("Only managers agree to merges")
     rows = [
         {"request": r, **_sides(request.user, r)}

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from haven.core import access, clock
 from haven.core.errors import DomainError
 from haven.core.models import User
+from haven.people import permissions as rules
 from haven.people import services
 from haven.people.models import MergeRequest, Person
 
@@ -51,7 +52,7 @@ def merge_or_ask(
 
 def pending_for(user: User) -> QuerySet[MergeRequest]:
     """Merge requests waiting for a manager of one of the user's teams."""
-    if not user.has_perm("core.manage_team_cases"):
+    if not rules.may_agree_merges(user):
         return MergeRequest.objects.none()
     return MergeRequest.objects.filter(
         state=PENDING, holding_team_id__in=access.managed_team_ids(user)

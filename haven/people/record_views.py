@@ -19,6 +19,7 @@ from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
 from haven.people import merging, responsibility, selectors, services, statuses
+from haven.people import permissions as rules
 from haven.people.codes import RelationshipKind
 from haven.people.forms import (
     AddressForm,
@@ -393,7 +394,7 @@ def unmerge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def break_glass_report(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.manage_team_cases"):
+    if not rules.may_see_who_viewed(request.user):
         raise PermissionDenied("Only managers see the break-glass report")
     uses = selectors.break_glass_report(request.user)[:500]
     return render(request, "people/break_glass_report.html", {"uses": uses})

@@ -11,9 +11,9 @@ from haven.core.errors import AccessDenied
 from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
-from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.people import lifestage, merging, responsibility, selectors, statuses
+from haven.people import permissions as rules
 from haven.people.models import ParentalResponsibility, Person
 from haven.people.sections import sections_for
 
@@ -22,7 +22,7 @@ DAY_MONTH_YEAR = ("day", "month", "year")
 
 @policy(Policy.ROLE, permission="core.view_case_record")
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.view_case_record"):
+    if not rules.may_search_records(request.user):
         raise PermissionDenied("Your role does not include reading case records")
     name = params.text(request.GET.get("name"))
     identifier = params.text(request.GET.get("identifier"))
@@ -103,7 +103,7 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "immigration": statuses.statuses_of(ids),
         "life_stage": lifestage.life_stage(person, ids=ids, hidden=hidden),
         "sections": sections_for(person, request.user, selectors.record_ids(person)),
-        "may_record": records_about_children(request.user),
+        "may_record": rules.may_add_people(request.user),
         "merge_requests": merging.pending_for(request.user)
         .filter(Q(duplicate=person) | Q(into=person))
         .exists(),

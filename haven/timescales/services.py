@@ -9,6 +9,7 @@ from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import User
 from haven.core.versions import check_history, values_of
+from haven.timescales import permissions as rules
 from haven.timescales.catalogue import rule
 from haven.timescales.deadlines import Deadline
 from haven.timescales.models import RuleSetting
@@ -45,7 +46,7 @@ def set_rule_value(
 
     `seen` is the rule's history as the form read it (`newest_id`): a value
     recorded since is shown, not silently superseded."""
-    if not by.has_perm("core.manage_reference_data"):
+    if not rules.may_change_rules(by):
         raise DomainError("not_permitted", "Only an administrator can change a rule")
     found = rule(rule_id)
     if not found.configurable:

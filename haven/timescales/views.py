@@ -12,6 +12,7 @@ from haven.core.roles import roles_of
 from haven.core.route_policy import Policy, policy
 from haven.core.selectors import places_to_use, still_to_come
 from haven.core.versions import StaleEdit, newest_id
+from haven.timescales import permissions as may
 from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
 from haven.timescales.forms import RuleValueForm
@@ -26,7 +27,7 @@ def my_work(request: AuthenticatedRequest) -> HttpResponse:
     # rather than refused: "My work" is a place every member of staff may look.
     coming = still_to_come(roles_of(user))
     context = {
-        "holds_cases": user.has_perm("core.view_case_record"),
+        "holds_cases": may.may_hold_work(user),
         "still_to_come": coming,
         "places": places_to_use(user) if coming else [],
     }
@@ -37,7 +38,7 @@ def my_work(request: AuthenticatedRequest) -> HttpResponse:
 
 @policy(Policy.ROLE, permission="core.manage_team_cases")
 def team_work(request: AuthenticatedRequest) -> HttpResponse:
-    if not request.user.has_perm("core.manage_team_cases"):
+    if not may.may_see_team_work(request.user):
         raise PermissionDenied("Only managers see their teams' work")
     today = clock.today()
     summaries = queue.team_view(request.user, today)
@@ -90,7 +91,7 @@ def rule_history(request: AuthenticatedRequest) -> HttpResponse:
 
 @policy(Policy.ROLE, permission="core.manage_reference_data")
 def change_rule(request: AuthenticatedRequest, rule_id: str) -> HttpResponse:
-    if not request.user.has_perm("core.manage_reference_data"):
+    if not may.may_change_rules(request.user):
         raise PermissionDenied("Only an administrator can change a rule")
     try:
         found = rule(rule_id)

@@ -488,3 +488,40 @@ def test_the_note_page_shows_a_visits_details(client, alice, child):
     html = client.get(reverse("casework:person", args=[child.pk])).content.decode()
     assert "Statutory, at home, unannounced, bedroom seen" in html
     assert "Yes, not alone: Mum stayed in the kitchen." in html
+
+
+def test_a_resumed_draft_with_seen_blank_asks_whether_seen_not_whether_alone(
+    client, alice, child
+):
+    # The "seen alone" question follows from "seen": with "seen" unanswered the
+    # worker is asked that first, never whether the child was seen alone.
+    fields = {"children": [str(child.pk)], "kind": ["visit"], "subject": ["Visit"]}
+    services.save_draft(
+        child, draft_id=None, person_ids=[child.pk], fields=fields, by=alice
+    )
+    client.force_login(alice)
+    url = reverse("casework:record_note", args=[child.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "person": child.pk,
+            "children": [child.pk],
+            "kind": "visit",
+            "statutory_visit": "yes",
+            "visit_place": "home",
+            "announced": "yes",
+            "bedroom_seen": "yes",
+            "occurred_on_day": "1",
+            "occurred_on_month": "2",
+            "occurred_on_year": "2026",
+            "occurred_time": "10:00",
+            "subject": "Visit",
+            "body": "Talked with mum.",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Say whether Jasmine Thackray was seen</a>" in html
+    assert "Say whether Jasmine Thackray was seen alone" not in html
+    assert not CaseNote.objects.exists()

@@ -379,6 +379,7 @@ def test_posting_the_note_form(staff: Staff, client: Client) -> None:
         "occurred_time": at.strftime("%H:%M"),
         f"seen_{child.pk}": "yes",
         f"alone_{child.pk}": "yes",
+        f"seen_{sibling.pk}": "no",
         "subject": "Home visit",
         "body": "Seen at home with their mother; talked about school.",
     }

@@ -3,16 +3,19 @@ a draft, an action, a merge request), asked by every role from another team
 for the objects of a held child, a restricted child and a sealed child,
 refuses: no 2xx and no name. Every PERSON and OBJECT route refuses a stranger's
 POST too, writing nothing; and every ROLE route refuses the roles without its
-permission. The routes come from their declared policies, so a new one is
-covered. The figure, routes x roles tried and leaks, is printed (-s)."""
+permission; and a restricted or sealed child's object answers exactly as an
+id that does not exist. The routes come from their declared policies, so a new
+one is covered. The figure, routes x roles tried and leaks, is printed (-s)."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
 
 from haven.core.models import AccessLogEntry, BurstAlert, DeniedAccess
+from haven.core.params import MAX_ID
 from haven.core.roles import ROLES
 from haven.core.route_policy import Policy
 from haven.core.services import allocate_case, restrict_record
@@ -204,3 +207,46 @@ def test_every_route_but_sign_in_refuses_the_signed_out(client, objects):
             if 200 <= response.status_code < 300 or NAME in response.content.decode():
                 refused.append((send.__name__, url, response.status_code))
     assert refused == []
+
+
+# --- 'Not found' and 'not yours' look the same (issue 11 item 22) -----------
+# Every PERSON and OBJECT route answers a stranger asking for a restricted or
+# sealed child's object exactly as it answers an id that does not exist: the
+# same status and the same page, apart from the path asked for. (A held child's
+# record answers a stranger 403 with the offer of break-glass, by design.)
+
+# Per-request values that differ between any two pages.
+VARYING = [
+    re.compile(r'nonce="[^"]*"'),
+    re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"'),
+    re.compile(r'name="csrf-token" content="[^"]*"'),
+    re.compile(r'"X-CSRFToken": "[^"]*"'),
+]
+MISSING = MAX_ID - 1
+HIDDEN = ("restricted", "sealed")
+
+
+def _page(response, path: str) -> tuple[int, str, str]:
+    text = response.content.decode(errors="replace").replace(path, "<path>")
+    for pattern in VARYING:
+        text = pattern.sub("", text)
+    return response.status_code, response.get("Location", ""), text
+
+
+def test_a_strangers_object_looks_like_one_that_does_not_exist(
+    client, strangers, objects
+):
+    differ = []
+    for user in strangers:
+        client.force_login(user)
+        for route, label in _scoped_routes().items():
+            missing = "/" + route.replace("<int:pk>", str(MISSING))
+            absent = _page(client.get(missing), missing)
+            for kind in HIDDEN:
+                made = objects[kind]
+                pk = made[label].pk
+                url = "/" + route.replace("<int:pk>", str(pk))
+                found = _page(client.get(url), url)
+                if found != absent:
+                    differ.append((user.username, kind, route, found[:2], absent[:2]))
+    assert differ == [], "\n".join(map(str, differ))

@@ -132,6 +132,42 @@ def test_a_worker_discards_a_resumed_draft_and_starts_again(
     ).exists()
 
 
+@covers(forms.NoteForm)
+def test_a_resumed_draft_asks_whether_a_child_was_seen_before_seen_alone(
+    page: Page, live_server, demo
+):
+    first, second, _ = scenes.siblings()
+    new_note = f"{live_server.url}/casework/people/{first.pk}/notes/new/?kind=visit"
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(new_note)
+    tick(page, "children", second.pk)
+    page.locator("#id_subject").press_sequentially("Visit to finish later")
+    expect(page.locator("#draft-status")).to_contain_text("Draft saved at")
+    saved = Draft.objects.filter(
+        person=first, fields__subject=["Visit to finish later"]
+    )
+    for _ in range(50):
+        if saved.exists():
+            break
+        page.wait_for_timeout(100)
+
+    page.goto(new_note)
+    expect(page.locator("#id_subject")).to_have_value("Visit to finish later")
+    fill_date(page, "occurred_on", clock.today() - dt.timedelta(days=1))
+    page.fill("#id_occurred_time", "11:00")
+    choose(page, "statutory_visit", "yes")
+    choose(page, "visit_place", "home")
+    choose(page, "announced", "yes")
+    choose(page, "bedroom_seen", "yes")
+    choose(page, f"seen_{first.pk}", "yes")
+    choose(page, f"alone_{first.pk}", "yes")
+    page.fill("#id_body", "Both children were at home.")
+    press(page, "Save")
+    expect_errors(page, f"Say whether {second.full_name} was seen")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).not_to_contain_text(f"{second.full_name} was seen alone")
+
+
 @covers(forms.SupervisionForm, forms.ActionForm, "casework/supervisions.html")
 def test_a_manager_records_supervision_with_actions(page: Page, live_server, demo):
     child = scenes.child()

@@ -1,0 +1,90 @@
+"""Who may do what: one `may_*` function per permission rule.
+
+A rule is a role's permission, sometimes with a relationship ("manages the team
+holding the case"). The same function answers the view (403 or 404, and which
+buttons to show), the template (`{% load may %}` then `user|may:"app.rule"`, or a
+context value the view computed from it) and the service, which refuses with
+`require` when it says no. These are the rules about roles alone; a rule about an
+app's own records lives in that app's `permissions.py`. Only these modules call
+`User.has_perm` (tests/core/test_permission_rules.py keeps it so).
+"""
+
+from typing import Any
+
+from haven.core.errors import DomainError
+from haven.core.roles import RECORDING_PERMISSIONS
+
+
+def holds(user: Any, *perms: str) -> bool:
+    """Whether the user's roles include any of these permissions ("core.x")."""
+    return any(user.has_perm(perm) for perm in perms)
+
+
+def require(allowed: bool, message: str) -> None:
+    """A service's refusal when a rule says no (code "not_permitted")."""
+    if not allowed:
+        raise DomainError("not_permitted", message)
+
+
+def may_read_case_records(user: Any) -> bool:
+    """Staff who read children's records (each record still needs a reason)."""
+    return holds(user, "core.view_case_record")
+
+
+def may_record_casework(user: Any) -> bool:
+    """Social workers: case notes, assessments, CIN work."""
+    return holds(user, "core.record_casework")
+
+
+def may_record_contacts(user: Any) -> bool:
+    """Front door staff, who record contacts."""
+    return holds(user, "core.record_contacts")
+
+
+def may_record_early_help(user: Any) -> bool:
+    return holds(user, "core.record_early_help")
+
+
+def may_manage_team_cases(user: Any) -> bool:
+    """Team managers: supervision, transfers, decisions, who viewed a record."""
+    return holds(user, "core.manage_team_cases")
+
+
+def may_manage_reference_data(user: Any) -> bool:
+    """Administrators: local timescales, oversight policy, staff and teams."""
+    return holds(user, "core.manage_reference_data")
+
+
+def may_review_access(user: Any) -> bool:
+    """The information governance lead: refused reads and break-glass."""
+    return holds(user, "core.review_access")
+
+
+def may_view_performance(user: Any) -> bool:
+    return holds(user, "core.view_performance")
+
+
+def may_record_about_children(user: Any) -> bool:
+    """Any recording role: add a person, refer, ask for early help."""
+    return holds(user, *(f"core.{perm}" for perm in RECORDING_PERMISSIONS))
+
+
+def may_restrict_records(user: Any) -> bool:
+    """Managers restrict a record and grant access to it."""
+    return may_manage_team_cases(user)
+
+
+def may_hold_case_role(worker: Any, role: str) -> bool:
+    """A worker a case role can be given to: active, and doing the role's work."""
+    from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
+
+    return bool(worker.is_active) and holds(worker, HOLDER_PERMISSION[CaseRole(role)])
+
+
+def may_use_admin(user: Any) -> bool:
+    """Django's admin: administrators (and superusers), never a case record."""
+    return bool(
+        user.is_active
+        and user.is_authenticated
+        and (user.is_superuser or may_manage_reference_data(user))
+    )
