@@ -4,13 +4,12 @@ the facts, changes state and journals one event per child, in one transaction.""
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
 from haven.casework import permissions as rules
-from haven.casework import seeing, selectors, visits
+from haven.casework import seeing, selectors, supervision_actions, visits
 from haven.casework.codes import NoteKind, OversightCategory
 
 # Drafts of case notes are kept by haven.casework.drafts; re-exported so callers
@@ -29,6 +28,7 @@ from haven.casework.models import (
     SupervisionAction,
 )
 from haven.casework.seeing import Seen
+from haven.casework.supervision_actions import NewAction as NewAction
 from haven.casework.visits import Visit
 from haven.core import access, clock, journal, teams
 from haven.core.caseroles import CaseRole
@@ -78,6 +78,39 @@ def record_note(
     The draft the note was typed in, if given, is deleted with the same commit.
     """
     require(rules.may_record_notes(by), "Your role does not include recording casework")
+    unique = _children_for_note(children, by)
+    _check_kind_and_time(kind, occurred_at)
+    subject = _required_text(subject, "subject", "Enter a subject")
+    body = _required_text(body, "body", "Enter what happened")
+    answers = {c.pk: seen for c in unique} if isinstance(seen, Seen) else seen
+    details = _checked_answers(unique, answers, kind, visit)
+    if draft is not None and draft.author_id != by.pk:
+        raise DomainError("not_your_draft", "This draft belongs to someone else")
+    group = uuid.uuid4()
+    now = clock.now()
+    fields = {
+        "kind": kind,
+        "occurred_at": occurred_at,
+        "subject": subject,
+        "body": body,
+        "impact": impact.strip(),
+        **details,
+        "significant": significant,
+        "author": by,
+        "recorded_at": now,
+        "group": group,
+    }
+    with transaction.atomic():
+        notes = _create_notes(unique, answers, fields)
+        for note in notes:
+            _journal_note(note, details, [child.pk for child in unique], by)
+        if draft is not None and draft.pk is not None:
+            draft.delete()
+    return notes
+
+
+def _children_for_note(children: Sequence[Person], by: User) -> list[Person]:
+    """The children a note is for, each once, every one open to its author."""
     unique = list({child.pk: child for child in children}.values())
     if not unique:
         raise DomainError(
@@ -85,6 +118,10 @@ def record_note(
         )
     for child in unique:
         _require_access(by, child)
+    return unique
+
+
+def _check_kind_and_time(kind: str, occurred_at: dt.datetime) -> None:
     if kind not in NoteKind.values:
         raise DomainError("kind_required", "Choose the type of note", field="kind")
     if occurred_at > clock.now():
@@ -93,70 +130,68 @@ def record_note(
             "The date and time must be now or in the past",
             field="occurred_on",
         )
-    subject = _required_text(subject, "subject", "Enter a subject")
-    body = _required_text(body, "body", "Enter what happened")
-    answers = {c.pk: seen for c in unique} if isinstance(seen, Seen) else seen
+
+
+def _checked_answers(
+    children: list[Person], answers: Mapping[int, Seen], kind: str, visit: Visit | None
+) -> dict[str, Any]:
+    """Whether each child was seen, and the visit's details as the note's
+    fields: every refusal among them at once."""
     failures = Failures()
-    seeing.check(unique, answers, failures, kind)
+    seeing.check(children, answers, failures, kind)
     details = _visit_details(kind, visit, failures)
     failures.raise_any()
-    if draft is not None and draft.author_id != by.pk:
-        raise DomainError("not_your_draft", "This draft belongs to someone else")
-    group = uuid.uuid4()
-    now = clock.now()
+    return details
+
+
+def _create_notes(
+    children: list[Person], answers: Mapping[int, Seen], fields: dict[str, Any]
+) -> list[CaseNote]:
+    """One note on each child's record, with the child's own answers."""
     notes: list[CaseNote] = []
-    with transaction.atomic():
-        for child in unique:
-            answer = answers.get(child.pk, seeing.NOT_SEEN)
-            notes.append(
-                CaseNote.objects.create(
-                    person=child,
-                    kind=kind,
-                    occurred_at=occurred_at,
-                    subject=subject,
-                    body=body,
-                    impact=impact.strip(),
-                    child_seen=answer.seen,
-                    seen_alone=answer.seen_alone,
-                    alone_not_applicable=answer.not_applicable,
-                    not_alone_reason=answer.not_alone_reason,
-                    **details,
-                    significant=significant,
-                    author=by,
-                    recorded_at=now,
-                    group=group,
-                )
+    for child in children:
+        answer = answers.get(child.pk, seeing.NOT_SEEN)
+        notes.append(
+            CaseNote.objects.create(
+                person=child,
+                child_seen=answer.seen,
+                seen_alone=answer.seen_alone,
+                alone_not_applicable=answer.not_applicable,
+                not_alone_reason=answer.not_alone_reason,
+                **fields,
             )
-        ids = [child.pk for child in unique]
-        for note in notes:
-            journal.append(
-                note.person,
-                "casework.note_recorded",
-                {
-                    "note": note.pk,
-                    "kind": kind,
-                    "subject": subject,
-                    # What was written, so the note can be read back from the
-                    # journal and an edit to the note's row is noticed.
-                    "body": body,
-                    "impact": impact.strip(),
-                    # This child's own answers, not the group's.
-                    "child_seen": note.child_seen,
-                    "seen_alone": note.seen_alone,
-                    "alone_not_applicable": note.alone_not_applicable,
-                    "not_alone_reason": note.not_alone_reason,
-                    **details,
-                    **_seen_on_visit(note),
-                    "group": str(group),
-                    "children": ids,
-                },
-                by=by,
-                occurred_at=occurred_at,
-                significant=significant,
-            )
-        if draft is not None and draft.pk is not None:
-            draft.delete()
+        )
     return notes
+
+
+def _journal_note(
+    note: CaseNote, details: dict[str, Any], ids: list[int], by: User
+) -> None:
+    journal.append(
+        note.person,
+        "casework.note_recorded",
+        {
+            "note": note.pk,
+            "kind": note.kind,
+            "subject": note.subject,
+            # What was written, so the note can be read back from the
+            # journal and an edit to the note's row is noticed.
+            "body": note.body,
+            "impact": note.impact,
+            # This child's own answers, not the group's.
+            "child_seen": note.child_seen,
+            "seen_alone": note.seen_alone,
+            "alone_not_applicable": note.alone_not_applicable,
+            "not_alone_reason": note.not_alone_reason,
+            **details,
+            **_seen_on_visit(note),
+            "group": str(note.group),
+            "children": ids,
+        },
+        by=by,
+        occurred_at=note.occurred_at,
+        significant=note.significant,
+    )
 
 
 def _seen_on_visit(note: CaseNote) -> dict[str, Any]:
@@ -180,15 +215,6 @@ def _visit_details(
 
 
 # Supervision ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NewAction:
-    """An action a supervision sets: what, who and by when."""
-
-    description: str
-    owner: User | None
-    due_on: dt.date | None
 
 
 def record_supervision(
@@ -216,41 +242,7 @@ def record_supervision(
     # The same people the form offers: active staff in the manager's teams and
     # the child's allocated worker.
     eligible = set(selectors.action_owners(by, person).values_list("pk", flat=True))
-    checked: list[tuple[str, User, dt.date]] = []
-    for index, action in enumerate(actions):
-        prefix = f"action{index}-"
-        if not action.description.strip():
-            raise DomainError(
-                "action_description_required",
-                f"Enter what action {index + 1} is",
-                field=prefix + "description",
-            )
-        if action.owner is None:
-            raise DomainError(
-                "action_owner_required",
-                f"Choose who will do action {index + 1}",
-                field=prefix + "owner",
-            )
-        if action.owner.pk not in eligible:
-            raise DomainError(
-                "action_owner_not_eligible",
-                f"Choose someone in your teams, or the child's allocated worker, "
-                f"to do action {index + 1}",
-                field=prefix + "owner",
-            )
-        if action.due_on is None:
-            raise DomainError(
-                "action_due_required",
-                f"Enter when action {index + 1} is due",
-                field=prefix + "due_on",
-            )
-        if action.due_on < held_on:
-            raise DomainError(
-                "action_due_before_supervision",
-                f"Action {index + 1} cannot be due before the supervision",
-                field=prefix + "due_on",
-            )
-        checked.append((action.description.strip(), action.owner, action.due_on))
+    checked = supervision_actions.check(actions, held_on, eligible)
     supervisee = _supervisee(person, supervisee, by)
     with transaction.atomic():
         supervision = Supervision.objects.create(
@@ -272,32 +264,41 @@ def record_supervision(
             )
             for description, owner, due_on in checked
         ]
-        journal.append(
-            person,
-            "casework.supervision_recorded",
-            {
-                "supervision": supervision.pk,
-                "held_on": held_on,
-                "manager": str(by),
-                "supervisee": str(supervisee),
-                "supervisee_id": supervisee.pk,
-                "decisions": supervision.decisions,
-                "actions": [
-                    {
-                        "action": a.pk,
-                        "description": a.description,
-                        "owner": str(a.owner),
-                        "owner_id": a.owner_id,
-                        "due_on": a.due_on,
-                    }
-                    for a in made
-                ],
-            },
-            by=by,
-            occurred_at=clock.start_of(held_on),
-            significant=True,
-        )
+        _journal_supervision(supervision, supervisee, made, by)
     return supervision
+
+
+def _journal_supervision(
+    supervision: Supervision,
+    supervisee: User,
+    made: list[SupervisionAction],
+    by: User,
+) -> None:
+    journal.append(
+        supervision.person,
+        "casework.supervision_recorded",
+        {
+            "supervision": supervision.pk,
+            "held_on": supervision.held_on,
+            "manager": str(by),
+            "supervisee": str(supervisee),
+            "supervisee_id": supervisee.pk,
+            "decisions": supervision.decisions,
+            "actions": [
+                {
+                    "action": a.pk,
+                    "description": a.description,
+                    "owner": str(a.owner),
+                    "owner_id": a.owner_id,
+                    "due_on": a.due_on,
+                }
+                for a in made
+            ],
+        },
+        by=by,
+        occurred_at=clock.start_of(supervision.held_on),
+        significant=True,
+    )
 
 
 def _supervisee(person: Person, chosen: User | None, by: User) -> User:

@@ -138,9 +138,20 @@ def record_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 + (f" on {count} children's records" if count > 1 else ""),
             )
             return redirect(url)
-    # Keep what was typed even if the page is closed now, with or without
-    # the autosave having run.
-    # (If even the draft is refused, the page itself still holds the text.)
+    return _keep_typed(request, person, form, draft, typed, read_at)
+
+
+def _keep_typed(
+    request: AuthenticatedRequest,
+    person: Person,
+    form: NoteForm,
+    draft: Draft | None,
+    typed: dict[str, list[str]],
+    read_at: int | None,
+) -> HttpResponse:
+    """The form again, with what was typed kept as the draft, even if the page
+    is closed now, with or without the autosave having run.
+    (If even the draft is refused, the page itself still holds the text.)"""
     draft_error = ""
     try:
         draft = services.save_draft(

@@ -40,33 +40,9 @@ def allocate_case(
     Other roles are untouched: a looked-after child keeps their IRO when their
     social worker changes."""
     on = on or clock.today()
-    if worker is not None and worker.team_id != team.pk:
-        raise DomainError(
-            "worker_not_in_team", f"{worker} is not in {team}", field="worker"
-        )
-    if role not in CaseRole.values:
-        raise DomainError("role_unknown", "Choose the role", field="role")
-    if change_reason and change_reason not in ChangeReason.values:
-        raise DomainError(
-            "change_reason_unknown",
-            "Choose why the worker is changing",
-            field="change_reason",
-        )
+    _check_allocation(team=team, worker=worker, role=role, change_reason=change_reason)
     with transaction.atomic():
-        current = (
-            Allocation.objects.select_for_update()
-            .filter(person=person, role=role, ended_on__isnull=True)
-            .first()
-        )
-        if current is not None:
-            if on < current.started_on:
-                raise DomainError(
-                    "before_current_allocation",
-                    "The new allocation cannot start before the current one started",
-                    field="on",
-                )
-            current.ended_on = on
-            current.save(update_fields=["ended_on"])
+        current = _end_current_holder(person, role=role, on=on)
         _refuse_overlap(person, role=role, on=on)
         allocation = Allocation.objects.create(
             person=person,
@@ -95,6 +71,43 @@ def allocate_case(
             occurred_at=clock.start_of(on),
         )
     return allocation
+
+
+def _check_allocation(
+    *, team: Team, worker: User | None, role: str, change_reason: str
+) -> None:
+    if worker is not None and worker.team_id != team.pk:
+        raise DomainError(
+            "worker_not_in_team", f"{worker} is not in {team}", field="worker"
+        )
+    if role not in CaseRole.values:
+        raise DomainError("role_unknown", "Choose the role", field="role")
+    if change_reason and change_reason not in ChangeReason.values:
+        raise DomainError(
+            "change_reason_unknown",
+            "Choose why the worker is changing",
+            field="change_reason",
+        )
+
+
+def _end_current_holder(person: Any, *, role: str, on: dt.date) -> Allocation | None:
+    """End the allocation holding the role until `on`, locked for the change;
+    the allocation ended, or None if no one held the role."""
+    current = (
+        Allocation.objects.select_for_update()
+        .filter(person=person, role=role, ended_on__isnull=True)
+        .first()
+    )
+    if current is not None:
+        if on < current.started_on:
+            raise DomainError(
+                "before_current_allocation",
+                "The new allocation cannot start before the current one started",
+                field="on",
+            )
+        current.ended_on = on
+        current.save(update_fields=["ended_on"])
+    return current
 
 
 def _refuse_overlap(person: Any, *, role: str, on: dt.date) -> None:
