@@ -56,10 +56,10 @@ def slices(children: int, years: int, today: dt.date) -> list[Slice]:
 def build(children: int, years: int, seed: int, today: dt.date) -> None:
     """Staff, then every slice, each in one transaction."""
     shape = Shape(children)
-    with clock.held_at(_moment(today - dt.timedelta(days=round(years * 365.25)))):
-        with transaction.atomic():
-            DemoDatabase.objects.create(seed=seed, children=children)
-            create_staff(random.Random(f"{seed}-staff"), shape)
+    first = today - dt.timedelta(days=round(years * 365.25))
+    with clock.held_at(_moment(first)), transaction.atomic():
+        DemoDatabase.objects.create(seed=seed, children=children)
+        create_staff(random.Random(f"{seed}-staff"), shape)
     for part in slices(children, years, today):
         build_slice(part, shape, seed)
 

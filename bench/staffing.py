@@ -10,9 +10,9 @@ service-manager, ...) mean the same people in both.
 
 import math
 import random
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from collections.abc import Iterator
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -61,7 +61,14 @@ class Shape:
         role is the demo's login of that name)."""
         scale = max(2, self.children // 2500)
         rows: list[tuple[str, str, list[tuple[str, int]]]] = [
-            (CSC, "Front Door (MASH)", [("team_manager", 1), ("front_door_worker", max(3, self.children // 1000))])
+            (
+                CSC,
+                "Front Door (MASH)",
+                [
+                    ("team_manager", 1),
+                    ("front_door_worker", max(3, self.children // 1000)),
+                ],
+            )
         ]
         for index in range(self.case_teams_per_kind):
             for kind in CASE_TEAMS:
