@@ -21,6 +21,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from django.db.models import Count
+
 from bench.authority import ROOT, cached_path, parser, restore_postgres
 
 ARGUMENTS = ("children", "years", "seed", "database", "today", "cache_dir")
@@ -90,8 +92,32 @@ def _as_a_server_would() -> None:
     connection.close()
 
 
+def _worker_and_child() -> tuple[Any, Any]:
+    """The demo's social worker (or, in a tiny authority where she has no
+    children, another) and her child with the longest history."""
+    from haven.core.models import Allocation, JournalEvent
+    from haven.people.models import Person
+
+    open_cases = Allocation.objects.filter(
+        ended_on=None, worker__groups__name="Social worker"
+    )
+    theirs = open_cases.filter(worker__username="social-worker")
+    cases = theirs if theirs.exists() else open_cases
+    busiest = (
+        JournalEvent.objects.filter(person__in=cases.values("person"))
+        .values("person")
+        .annotate(events=Count("pk"))
+        .order_by("-events", "person")
+        .first()
+    )
+    assert busiest is not None, "no social worker has children"
+    child = Person.objects.get(pk=busiest["person"])
+    worker = cases.select_related("worker").filter(person=child).first().worker  # type: ignore[union-attr]
+    print(f"{worker.username}'s child {child.pk}: {busiest['events']} journal events")
+    return worker, child
+
+
 def measure(repeat: int) -> None:
-    from django.db.models import Count
     from django.test import Client
 
     from haven.core.models import JournalEvent, User
@@ -101,23 +127,10 @@ def measure(repeat: int) -> None:
     people, events = Person.objects.count(), JournalEvent.objects.count()
     staff = User.objects.count()
     print(f"authority: {people} persons, {events} journal events, {staff} staff")
-    worker = User.objects.get(username="social-worker")
+    worker, child = _worker_and_child()
     manager = worker.team.managers.get()  # type: ignore[union-attr]
     service_manager = User.objects.get(username="service-manager")
     front_door = User.objects.get(username="team-manager")
-    # The worker's child with the longest history.
-    busiest = (
-        JournalEvent.objects.filter(
-            person__allocations__worker=worker, person__allocations__ended_on=None
-        )
-        .values("person")
-        .annotate(events=Count("pk"))
-        .order_by("-events", "person")
-        .first()
-    )
-    assert busiest is not None, "the social worker has no children"
-    child = Person.objects.get(pk=busiest["person"])
-    print(f"child {child.pk}: {busiest['events']} journal events")
     clients = {}
     for user in (worker, manager, service_manager, front_door):
         clients[user] = Client(SERVER_NAME="localhost")
