@@ -1,6 +1,7 @@
 """Years of history, through the demo's own generators and so Haven's services.
 
-The children come in slices, one a month or so over the years asked for. Each
+The children come in slices over the years asked for (up to one a month, of at
+least a hundred children: the size the demo's stories are written for). Each
 slice is built with the clock held at its own day (haven.core.clock.held_at, as
 the demo backdates its steps), so its families, contacts, episodes,
 assessments, plans, notes and early help read as they would have then, and is
@@ -31,7 +32,10 @@ from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
 
 SLICES_A_YEAR = 12
-SMALLEST_SLICE = 10
+# The demo's stories assume a few hundred children (10-20 families waiting for
+# early help, a few contacts for the front door today): a slice much smaller
+# would leave every early help request in its queue.
+SMALLEST_SLICE = 100
 
 
 @dataclass(frozen=True)
