@@ -13,7 +13,7 @@ authority, and a slice could be built on its own.
 import datetime as dt
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +30,7 @@ from haven.demo import families
 from haven.demo.families import CASE_TEAMS
 from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
+from haven.people.identifiers import generate_nhs_number
 
 SLICES_A_YEAR = 12
 # The demo's stories assume a few hundred children (10-20 families waiting for
@@ -64,11 +65,25 @@ def build(children: int, years: int, seed: int, today: dt.date) -> None:
     with clock.held_at(_moment(first)), transaction.atomic():
         DemoDatabase.objects.create(seed=seed, children=children)
         create_staff(random.Random(f"{seed}-staff"), shape)
+    issued: set[str] = set()
     for part in slices(children, years, today):
-        build_slice(part, shape, seed)
+        build_slice(part, shape, seed, issued)
 
 
-def build_slice(part: Slice, shape: Shape, seed: int) -> None:
+def _nhs_numbers(issued: set[str]) -> Callable[[random.Random], str]:
+    """The demo's NHS numbers, none given twice: its 999 range holds under a
+    million, so a few thousand people drawn at random would share one."""
+
+    def draw(rng: random.Random) -> str:
+        while (number := generate_nhs_number(rng)) in issued:
+            pass
+        issued.add(number)
+        return number
+
+    return draw
+
+
+def build_slice(part: Slice, shape: Shape, seed: int, issued: set[str]) -> None:
     rng = random.Random(f"{seed}-{part.number}")
     index = part.number % shape.case_teams_per_kind
     teams = tuple(shape.case_team(kind, index) for kind in CASE_TEAMS)
@@ -77,6 +92,7 @@ def build_slice(part: Slice, shape: Shape, seed: int) -> None:
         clock.held_at(_moment(part.day)),
         _patched(families, "CASE_TEAMS", teams),
         _patched(earlyhelp_demo, "TEAM", early_help),
+        _patched(families, "generate_nhs_number", _nhs_numbers(issued)),
         _patched(uuid, "uuid4", lambda: uuid.UUID(int=rng.getrandbits(128), version=4)),
         transaction.atomic(),
     ):
