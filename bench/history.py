@@ -12,6 +12,7 @@ authority, and a slice could be built on its own.
 
 import datetime as dt
 import random
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -66,8 +67,16 @@ def build(children: int, years: int, seed: int, today: dt.date) -> None:
         DemoDatabase.objects.create(seed=seed, children=children)
         create_staff(random.Random(f"{seed}-staff"), shape)
     issued: set[str] = set()
-    for part in slices(children, years, today):
+    parts = slices(children, years, today)
+    for part in parts:
+        started = time.perf_counter()
         build_slice(part, shape, seed, issued)
+        took = time.perf_counter() - started
+        print(
+            f"  slice {part.number + 1}/{len(parts)} ({part.day}): "
+            f"{part.children} children in {took:.0f} s",
+            flush=True,
+        )
 
 
 def _nhs_numbers(issued: set[str]) -> Callable[[random.Random], str]:
