@@ -6,6 +6,11 @@ PY := $(VENV)/bin/python
 FRONTEND := build/frontend
 CHILDREN ?= 200
 SEED ?= 1
+# `make bench` builds (once, then cached under var/bench/) an authority of
+# CHILDREN children over YEARS years: 1000 unless CHILDREN is given, so that
+# `make bench CHILDREN=20000` measures a large authority.
+BENCH_CHILDREN := $(if $(filter command line environment,$(origin CHILDREN)),$(CHILDREN),1000)
+YEARS ?= 5
 
 .PHONY: run test install system-packages assets lint typecheck test-sqlite test-postgres test-browser bench clean
 
@@ -81,8 +86,8 @@ test-browser: install system-packages
 	$(VENV)/bin/pytest -m browser -q
 
 bench: install system-packages
-	$(PY) -m bench.run --database sqlite
-	$(PY) -m bench.run --database postgres
+	$(PY) -m bench.run --database sqlite --children $(BENCH_CHILDREN) --years $(YEARS) --seed $(SEED)
+	$(PY) -m bench.run --database postgres --children $(BENCH_CHILDREN) --years $(YEARS) --seed $(SEED)
 	$(PY) -m bench.sign_in
 
 clean:
