@@ -84,6 +84,8 @@ bench: install system-packages
 	$(PY) -m bench.run --database sqlite
 	$(PY) -m bench.run --database postgres
 	$(PY) -m bench.sign_in
+	$(PY) -m bench.access --database sqlite
+	$(PY) -m bench.access --database postgres
 
 clean:
 	rm -rf $(VENV) node_modules build var/static
