@@ -361,16 +361,8 @@ def record_facts(user: User, person: Any) -> RecordFacts | None:
     row = query.first(pk=person.pk, now=clock.now())
     if row is None:
         return None
-    reason = None
-    for i, (name, _condition) in enumerate(rules.conditions):
-        if row[f"direct_{i}"]:
-            reason = name
-        elif row[f"merged_{i}"]:
-            reason = f"{name} of a record merged into this one"
-        if reason is not None:
-            break
     return RecordFacts(
-        reason=reason,
+        reason=_lasting_reason(rules, row, model, person.pk),
         kind=row["kind"] or "",
         granted=bool(row["granted"]),
         sealed_for=bool(row["sealed_for"]),
@@ -378,12 +370,27 @@ def record_facts(user: User, person: Any) -> RecordFacts | None:
     )
 
 
+def _lasting_reason(
+    rules: _Rules, row: dict[str, Any], model: Any, pk: int
+) -> str | None:
+    """The first relationship that holds, to the record or (asked only when the
+    row says one holds, since merges are rare) to a record merged into it."""
+    for i, (name, condition) in enumerate(rules.conditions):
+        if row[f"direct_{i}"]:
+            return name
+        if row["merged"] and model.objects.filter(condition, merged_into=pk).exists():
+            return f"{name} of a record merged into this one"
+    return None
+
+
 def _compile_facts(user: User, rules: _Rules, model: Any) -> compiled.Compiled:
     flags: dict[str, Any] = {}
+    related = Q(pk__in=[])
     for i, (_name, condition) in enumerate(rules.conditions):
         flags[f"direct_{i}"] = condition
-        duplicates = model.objects.filter(condition, merged_into=OuterRef("pk"))
-        flags[f"merged_{i}"] = Q(Exists(duplicates))
+        related |= condition
+    duplicates = model.objects.filter(related, merged_into=OuterRef("pk"))
+    flags["merged"] = Q(Exists(duplicates))
     columns = {
         name: ExpressionWrapper(condition, output_field=BooleanField())
         for name, condition in flags.items()
