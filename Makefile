@@ -89,6 +89,8 @@ bench: install system-packages
 	$(PY) -m bench.run --database sqlite --children $(BENCH_CHILDREN) --years $(YEARS) --seed $(SEED)
 	$(PY) -m bench.run --database postgres --children $(BENCH_CHILDREN) --years $(YEARS) --seed $(SEED)
 	$(PY) -m bench.sign_in
+	$(PY) -m bench.access --database sqlite
+	$(PY) -m bench.access --database postgres
 
 clean:
 	rm -rf $(VENV) node_modules build var/static

@@ -15,10 +15,18 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import router, transaction
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
-from haven.core import alerts, clock, permissions
+from haven.core import alerts, clock, compiled, permissions
 from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
@@ -167,16 +175,52 @@ def _sealed_for(user: User) -> Q:
     return Q(Exists(seals))
 
 
-def _lasting_relationships(user: User) -> Q:
-    """A filter over Person: a lasting relationship (not break-glass) to the
-    record itself, or to a record merged into it, so that a merge never takes a
-    child away from whoever held either side."""
-    today = clock.today()
-    related = Q(pk__in=[])
+@dataclass(frozen=True)
+class _Rules:
+    """One user's relationships on one day, built once: building the filters
+    (and compiling the one-record query) costs far more than running them."""
+
+    key: tuple[Any, ...]
+    conditions: tuple[tuple[str, Q], ...]  # (relationship, filter), in order
+    lasting: Q
+    compiled: dict[tuple[str, str], Any]  # (model, database) -> record.Compiled
+
+
+def rules_for(user: User) -> _Rules:
+    """The user's relationships today, remembered on the user object (which
+    lives for one request) until the day changes.
+
+    Only what the filters bake in is remembered: the user's teams, roles and
+    today's date. Allocations, grants, restrictions and break-glass are read by
+    the database on every check, so a change to them within a request is seen
+    at once; a change to the user's own team or roles within a request is not
+    (as `managed_team_ids` and Django's permission cache already are not).
+    """
+    key = (clock.today(), tuple(RELATIONSHIPS), user.pk, user.team_id)
+    known: _Rules | None = getattr(user, "_access_rules", None)
+    if known is None or known.key != key:
+        known = _build_rules(user, key)
+        user._access_rules = known  # type: ignore[attr-defined]
+    return known
+
+
+def _build_rules(user: User, key: tuple[Any, ...]) -> _Rules:
+    today = key[0]
+    conditions = []
     for rel in RELATIONSHIPS:
         condition = rel.filter(user, today)
         if condition is not None:
-            related |= condition
+            conditions.append((rel.name, condition))
+    return _Rules(key, tuple(conditions), _lasting_relationships(conditions), {})
+
+
+def _lasting_relationships(conditions: Iterable[tuple[str, Q]]) -> Q:
+    """A filter over Person: a lasting relationship (not break-glass) to the
+    record itself, or to a record merged into it, so that a merge never takes a
+    child away from whoever held either side."""
+    related = Q(pk__in=[])
+    for _name, condition in conditions:
+        related |= condition
     # The duplicate's OuterRef("pk") in each relationship resolves to the
     # duplicate, and merged_into to the record asked about.
     person_model = apps.get_model("people", "Person")
@@ -187,7 +231,7 @@ def _lasting_relationships(user: User) -> Q:
 def _access_filter(user: User, *, break_glass: bool) -> Q:
     if not user.is_active:
         return Q(pk__in=[])
-    related = _lasting_relationships(user)
+    related = rules_for(user).lasting
     if break_glass and permissions.may_read_case_records(user):
         related |= _active_break_glass(user)
     restricted = _restriction(Restriction.Kind.RESTRICTED)
@@ -216,8 +260,8 @@ def lasting_filter(user: User) -> Q:
 
 def may_change(user: User, person: Any) -> bool:
     """Whether the user holds lasting access (not break-glass) to the record."""
-    model = type(person)
-    return model.objects.filter(lasting_filter(user), pk=person.pk).exists()
+    facts = record_facts(user, person)
+    return facts is not None and facts.lasting_access
 
 
 BORROWED_ACCESS = (
@@ -228,9 +272,10 @@ BORROWED_ACCESS = (
 
 def require_lasting_access(user: User, person: Any) -> None:
     """Refuse a write unless the user holds lasting access to the record."""
-    if may_change(user, person):
+    facts = record_facts(user, person)
+    if facts is not None and facts.lasting_access:
         return
-    if why_user_may_open(user, person) is not None:
+    if facts is not None and facts.why() is not None:
         raise AccessDenied(BORROWED_ACCESS)
     raise AccessDenied()
 
@@ -268,35 +313,110 @@ def is_secret(person: Any) -> bool:
 
 def why_user_may_open(user: User, person: Any) -> str | None:
     """The relationship that lets the user open the record, in words, or None."""
-    model = type(person)
-    if not model.objects.filter(visible_filter(user), pk=person.pk).exists():
+    facts = record_facts(user, person)
+    return None if facts is None else facts.why()
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """What one query tells about one user and one record: the same rules as
+    `visible_filter` and `lasting_filter`, read for a single row."""
+
+    reason: str | None  # the first lasting relationship that holds, in words
+    kind: str  # the record's restriction, or ""
+    granted: bool  # a grant to this user (restricted)
+    sealed_for: bool  # a role of this user named on the seal (sealed)
+    glass: str | None  # the reason of the user's latest live break-glass
+
+    def _allowed(self, related: bool) -> bool:
+        if self.kind == Restriction.Kind.RESTRICTED:
+            return self.granted
+        if self.kind == Restriction.Kind.SEALED:
+            return self.sealed_for
+        return related
+
+    @property
+    def lasting_access(self) -> bool:
+        return self._allowed(self.reason is not None)
+
+    def why(self) -> str | None:
+        if not self._allowed(self.reason is not None or self.glass is not None):
+            return None
+        if self.kind:
+            return f"{Restriction.Kind(self.kind).label} record: access granted"
+        return self.reason or f"Break-glass: {self.glass}"
+
+
+def record_facts(user: User, person: Any) -> RecordFacts | None:
+    """The facts for this user and record, in one query; None when the user may
+    open nothing (inactive) or there is no such record."""
+    if not user.is_active:
         return None
-    restriction = Restriction.objects.filter(person=person).first()
-    if restriction is not None:
-        return f"{restriction.get_kind_display()} record: access granted"
-    reason = _lasting_reason(user, person)
-    if reason is not None:
-        return reason
-    glass = (
-        BreakGlass.objects.filter(person=person, user=user, expires_at__gt=clock.now())
-        .order_by("-started_at")
-        .first()
-    )
-    return f"Break-glass: {glass.reason}" if glass else None
-
-
-def _lasting_reason(user: User, person: Any) -> str | None:
     model = type(person)
-    today = clock.today()
-    for rel in RELATIONSHIPS:
-        condition = rel.filter(user, today)
-        if condition is None:
-            continue
-        if model.objects.filter(condition, pk=person.pk).exists():
-            return rel.name
-        if model.objects.filter(condition, merged_into=person.pk).exists():
-            return f"{rel.name} of a record merged into this one"
+    rules = rules_for(user)
+    where = (model._meta.label, router.db_for_read(model))
+    query = rules.compiled.get(where)
+    if query is None:
+        query = rules.compiled[where] = _compile_facts(user, rules, model)
+    row = query.first(pk=person.pk, now=clock.now())
+    if row is None:
+        return None
+    return RecordFacts(
+        reason=_lasting_reason(rules, row, model, person.pk),
+        kind=row["kind"] or "",
+        granted=bool(row["granted"]),
+        sealed_for=bool(row["sealed_for"]),
+        glass=row["glass"] if permissions.may_read_case_records(user) else None,
+    )
+
+
+def _lasting_reason(
+    rules: _Rules, row: dict[str, Any], model: Any, pk: int
+) -> str | None:
+    """The first relationship that holds, to the record or (asked only when the
+    row says one holds, since merges are rare) to a record merged into it."""
+    for i, (name, condition) in enumerate(rules.conditions):
+        if row[f"direct_{i}"]:
+            return name
+        if row["merged"] and model.objects.filter(condition, merged_into=pk).exists():
+            return f"{name} of a record merged into this one"
     return None
+
+
+def _compile_facts(user: User, rules: _Rules, model: Any) -> compiled.Compiled:
+    flags: dict[str, Any] = {}
+    related = Q(pk__in=[])
+    for i, (_name, condition) in enumerate(rules.conditions):
+        flags[f"direct_{i}"] = condition
+        related |= condition
+    duplicates = model.objects.filter(related, merged_into=OuterRef("pk"))
+    flags["merged"] = Q(Exists(duplicates))
+    columns = {
+        name: ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in flags.items()
+    }
+    columns["granted"] = ExpressionWrapper(_granted(user), BooleanField())
+    columns["sealed_for"] = ExpressionWrapper(_sealed_for(user), BooleanField())
+    kind = Restriction.objects.filter(person=OuterRef("pk")).values("kind")[:1]
+    live = BreakGlass.objects.filter(
+        person=OuterRef("pk"), user=user, expires_at__gt=compiled.TIME_STAND_IN
+    )
+    latest = live.order_by("-started_at").values("reason")[:1]
+    queryset = (
+        model.objects.filter(pk=compiled.ID_STAND_IN)
+        .annotate(**columns, kind=Subquery(kind), glass=Subquery(latest))
+        .order_by()
+        .values(*columns, "kind", "glass")
+    )
+    return compiled.Compiled(
+        queryset,
+        [
+            compiled.Slot("pk", compiled.ID_STAND_IN, model._meta.pk),
+            compiled.Slot(
+                "now", compiled.TIME_STAND_IN, BreakGlass._meta.get_field("expires_at")
+            ),
+        ],
+    )
 
 
 def open_record(user: User, person: Any, *, what: str, route: str = "") -> str:

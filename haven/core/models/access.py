@@ -61,6 +61,8 @@ class Allocation(models.Model):
         indexes = [
             models.Index(fields=["worker", "ended_on"], name="allocation_worker_idx"),
             models.Index(fields=["team", "ended_on"], name="allocation_team_idx"),
+            # An access check asks about one child: who holds it now.
+            models.Index(fields=["person", "ended_on"], name="allocation_person_idx"),
         ]
 
     def __str__(self) -> str:
@@ -116,7 +118,13 @@ class AccessGrant(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["user", "revoked_at"], name="grant_user_idx")]
+        indexes = [
+            models.Index(fields=["user", "revoked_at"], name="grant_user_idx"),
+            # An access check asks about one child and one user.
+            models.Index(
+                fields=["person", "user", "revoked_at"], name="grant_person_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Grant to {self.user_id} for {self.person_id}"
@@ -139,7 +147,13 @@ class BreakGlass(models.Model):
     expires_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["user", "expires_at"], name="breakglass_idx")]
+        indexes = [
+            models.Index(fields=["user", "expires_at"], name="breakglass_idx"),
+            # An access check asks about one child and one user.
+            models.Index(
+                fields=["person", "user", "expires_at"], name="breakglass_person_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Break-glass by {self.user_id} on {self.person_id}"

@@ -1,0 +1,166 @@
+"""Time one access check: `why_user_may_open`, `may_change` and `open_record`.
+
+    python -m bench.access [--children 100] [--repeat 200] [--database sqlite|postgres]
+
+Builds a demo authority (tests.settings, `seed_demo`) in a throwaway database,
+then asks, for a social worker, her team manager and the service manager, about
+a child allocated to her, a child in another team and a restricted child. Each
+figure is the median and 95th percentile of `--repeat` calls, and the queries
+one call makes:
+
+- "first": the first check of a request (a fresh user object, nothing
+  remembered on it: the middleware loads the user afresh for every request);
+- "again": a later check in the same request (the same user object).
+
+Everything the checks write (the access log, refusals) is rolled back.
+"""
+
+import argparse
+import contextlib
+import copy
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _setup(database_url: str, children: int) -> None:
+    os.environ["HAVEN_DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    # A refusal burst emails the lead; keep the mail in memory.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    call_command("seed_demo", children=children, seed=1, verbosity=0)
+    took = time.perf_counter() - start
+    print(f"demo authority: {children} children, seeded in {took:.1f} s")
+
+
+def _measure(
+    func: Callable[[], object], repeat: int
+) -> tuple[float, float, float, int]:
+    """Median and p95 wall time and median CPU time of this process in ms (on
+    a shared machine the wall time swings with other load), and the queries of
+    one call."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    func()  # warm the caches a server in use would have warm
+    samples, cpu = [], []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        func()
+        samples.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        func()
+    samples.sort()
+    p95 = samples[max(int(len(samples) * 0.95) - 1, 0)]
+    return statistics.median(samples), p95, statistics.median(cpu), len(queries)
+
+
+def _calls(user: Any, child: Any) -> dict[str, Callable[[], object]]:
+    from haven.core import access
+    from haven.core.errors import AccessDenied
+
+    def opening() -> None:
+        with contextlib.suppress(AccessDenied):
+            access.open_record(user, child, what="bench")
+
+    return {
+        "why_user_may_open": lambda: access.why_user_may_open(user, child),
+        "may_change": lambda: access.may_change(user, child),
+        "open_record": opening,
+    }
+
+
+def _personas() -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    from haven.core.models import Allocation, Restriction, User
+
+    worker = User.objects.get(username="social-worker")
+    team_manager = User.objects.get(managed_teams=worker.team)
+    service_manager = User.objects.get(username="service-manager")
+    restricted = {r.person_id for r in Restriction.objects.all()}
+    current = Allocation.objects.filter(ended_on__isnull=True).exclude(
+        person__in=restricted
+    )
+    theirs = current.filter(worker=worker).order_by("person").first()
+    other = current.exclude(team=worker.team).order_by("person").first()
+    secret = Restriction.objects.order_by("person").first()
+    users = [
+        ("social worker", worker),
+        ("team manager", team_manager),
+        ("service manager", service_manager),
+    ]
+    children = [
+        ("her allocated child", theirs.person),  # type: ignore[union-attr]
+        ("child in another team", other.person),  # type: ignore[union-attr]
+        ("restricted child", secret.person),  # type: ignore[union-attr]
+    ]
+    return users, children
+
+
+def _one(pristine: Any, child: Any, name: str, when: str, repeat: int) -> None:
+    same = copy.copy(pristine)
+
+    def call() -> object:
+        user = same if when == "again" else copy.copy(pristine)
+        return _calls(user, child)[name]()
+
+    median, p95, cpu, queries = _measure(call, repeat)
+    label = f"  {name} ({when})"
+    print(f"{label:50} {median:6.2f}ms {p95:6.2f}ms {cpu:6.2f}ms {queries:8d}")
+
+
+def measure(repeat: int) -> None:
+    from django.db import transaction
+
+    from haven.core import access
+
+    users, children = _personas()
+    print(f"{'':50} {'median':>8} {'p95':>8} {'cpu':>8} {'queries':>8}")
+    with transaction.atomic():
+        for user_label, pristine in users:
+            for child_label, child in children:
+                why = access.why_user_may_open(copy.copy(pristine), child)
+                print(f"{user_label}, {child_label}: {why or 'refused'}")
+                for name in ("why_user_may_open", "may_change", "open_record"):
+                    for when in ("first", "again"):
+                        _one(pristine, child, name, when, repeat)
+        transaction.set_rollback(True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--children", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    args = parser.parse_args()
+    if args.database == "postgres":
+        from tests.pgcluster import cluster
+
+        with cluster() as url:
+            _setup(url, args.children)
+            measure(args.repeat)
+        return
+    with tempfile.TemporaryDirectory(prefix="haven-bench-access-") as directory:
+        _setup(f"sqlite:///{directory}/haven.sqlite3", args.children)
+        measure(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
