@@ -297,12 +297,17 @@ class Writer(threading.Thread):
 
 
 def wait_for(writers: list[Writer], more: int) -> None:
+    """Until `more` notes are acknowledged, and at least one from every writer:
+    a writer still signing in (the production hasher is slow) would otherwise
+    be killed mid-sign-in at every restart while the others write, and the
+    kills would all land before it wrote anything."""
     target = sum(len(w.acknowledged) for w in writers) + more
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         errors = [w.error for w in writers if w.error]
         assert not errors, errors
-        if sum(len(w.acknowledged) for w in writers) >= target:
+        written = sum(len(w.acknowledged) for w in writers)
+        if written >= target and all(w.acknowledged for w in writers):
             return
         time.sleep(0.01)
     raise AssertionError("the writers made no progress")
