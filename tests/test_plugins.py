@@ -188,9 +188,13 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
     from django.core.exceptions import ImproperlyConfigured
 
     from haven.assessments import episodes
-    from haven.cin import episode_work
+    from haven.cin import episode_work, handoffs
     from haven.cin import sections as cin_sections
     from haven.core import access, chronology, mounts, navigation
+    from haven.frontdoor import routing
+    from haven.frontdoor.codes import Decision
+    from haven.pathways import referrals
+    from haven.pathways.step_down import ToEarlyHelp
     from haven.people import sections
     from haven.timescales import registry
 
@@ -212,6 +216,9 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
             lambda *a: {}
         ),
         lambda: episode_work.episode_work(episodes.WORK),
+        lambda: routing.next_step(Decision.EARLY_HELP)(referrals.ask_early_help),
+        lambda: routing.childs_work(referrals.childs_work),
+        lambda: handoffs.beyond_social_care(ToEarlyHelp()),
     ]
     for declare in declarations:
         with pytest.raises(ImproperlyConfigured):

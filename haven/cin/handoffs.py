@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ImproperlyConfigured
+
 from haven.core import teams
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
@@ -79,6 +81,8 @@ _registered = _Registered(BeyondSocialCare())
 
 def beyond_social_care(handoff: BeyondSocialCare) -> BeyondSocialCare:
     """Register what closing hands on beyond social care (haven.pathways)."""
+    if type(_registered.handoff) is not BeyondSocialCare:
+        raise ImproperlyConfigured("What CIN closure hands on is declared twice")
     _registered.handoff = handoff
     return handoff
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 if TYPE_CHECKING:
     from haven.core.models import User
     from haven.frontdoor.models import ContactChild
@@ -48,6 +50,10 @@ def next_step(*decisions: str) -> Callable[[NextStep], NextStep]:
 
     def register(func: NextStep) -> NextStep:
         for decision in decisions:
+            if decision in _NEXT_STEPS:
+                raise ImproperlyConfigured(
+                    f"What the decision {decision!r} leads to is declared twice"
+                )
             _NEXT_STEPS[decision] = func
         return func
 
@@ -59,7 +65,9 @@ def childs_work(
 ) -> Callable[["Person", dt.date], ChildsWork]:
     """Register what tells the decision page about the child's social care
     work (a referral in the 12 months before `on`, an open episode)."""
-    _history[:] = [func]
+    if _history:
+        raise ImproperlyConfigured("The child's social care work is declared twice")
+    _history.append(func)
     return func
 
 
