@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from haven.assessments import permissions as rules
 from haven.assessments.codes import Status
@@ -58,18 +58,26 @@ def manages_the_case(user: User, assessment: Assessment) -> bool:
     return team is not None and team.pk in access.managed_team_ids(user)
 
 
-def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
-    """Submitted assessments the manager may authorise, oldest first: of children
-    whose case a team they manage holds, and whose record they may open."""
+def submitted_in_teams(team_ids: set[int]) -> QuerySet[Assessment]:
+    """Submitted assessments of the cases these teams hold now, each with the
+    team holding it (`holding_team`)."""
     # A closed episode's assessment can no longer be authorised. One filter()
     # call, so both conditions are on the same (current) allocation.
-    submitted = Assessment.objects.filter(
+    return Assessment.objects.filter(
         status=Status.SUBMITTED,
         episode__closed_on__isnull=True,
         person__allocations__ended_on__isnull=True,
         person__allocations__role=CaseRole.SOCIAL_WORKER,
-        person__allocations__team_id__in=access.managed_team_ids(manager),
-    ).exclude(submitted_by=manager)
+        person__allocations__team_id__in=team_ids,
+    ).annotate(holding_team=F("person__allocations__team_id"))
+
+
+def awaiting_authorisation(manager: User) -> QuerySet[Assessment]:
+    """Submitted assessments the manager may authorise, oldest first: of children
+    whose case a team they manage holds, and whose record they may open."""
+    submitted = submitted_in_teams(access.managed_team_ids(manager)).exclude(
+        submitted_by=manager
+    )
     if not submitted.exists():
         return submitted  # nothing waiting: no need to work out access at all
     # The few submitted assessments first, then access: not access over everyone.

@@ -88,6 +88,28 @@ def managed_team_ids(user: User) -> set[int]:
     return set(known)
 
 
+def prime_managed_teams(users: Iterable[User]) -> None:
+    """Work out many users' managed teams at once (two queries), remembered on
+    each user object as `managed_team_ids` remembers one user's."""
+    unknown = [u for u in users if getattr(u, "_managed_team_ids", None) is None]
+    if not unknown:
+        return
+    below: dict[int, list[int]] = {}
+    for pk, parent in Team.objects.values_list("pk", "parent_id"):
+        below.setdefault(parent, []).append(pk)
+    direct: dict[int, list[int]] = {}
+    managers = Team.managers.through.objects.filter(user__in=unknown)
+    for user_id, team_id in managers.values_list("user_id", "team_id"):
+        direct.setdefault(user_id, []).append(team_id)
+    for user in unknown:
+        ids: set[int] = set()
+        frontier = direct.get(user.pk, [])
+        while frontier:
+            ids.update(frontier)
+            frontier = [t for f in frontier for t in below.get(f, []) if t not in ids]
+        user._managed_team_ids = frozenset(ids)  # type: ignore[attr-defined]
+
+
 def _walk_managed_teams(user: User) -> set[int]:
     ids: set[int] = set()
     frontier = list(user.managed_teams.values_list("pk", flat=True))

@@ -21,20 +21,32 @@ RULE_ID = "REF-DECISION"
 SUGGEST_THRESHOLD = 0.75
 
 
+def front_door_managers(users: list[User]) -> list[User]:
+    """Of these users, the managers of a team (or service) whose staff record
+    contacts: one query however many users a team view asks about."""
+    deciders = [user for user in users if rules.may_decide_contacts(user)]
+    teams = {user.pk: access.team_ids_for(user) for user in deciders}
+    recorders = User.objects.filter(
+        team_id__in=set().union(*teams.values()),
+        is_active=True,
+        groups__permissions__codename="record_contacts",
+    ).values_list("team_id", "pk")
+    staffed = list(recorders) if deciders else []
+    return [
+        user
+        for user in deciders
+        if any(team in teams[user.pk] and pk != user.pk for team, pk in staffed)
+    ]
+
+
 def manages_front_door(user: User) -> bool:
-    """A manager of a team (or service) whose staff record contacts."""
-    if not rules.may_decide_contacts(user):
-        return False
-    teams = access.team_ids_for(user)
-    return (
-        User.objects.filter(
-            team_id__in=teams,
-            is_active=True,
-            groups__permissions__codename="record_contacts",
-        )
-        .exclude(pk=user.pk)
-        .exists()
-    )
+    """A manager of a team (or service) whose staff record contacts.
+    Remembered on the user object (one request): every page's menu asks."""
+    known: bool | None = getattr(user, "_manages_front_door", None)
+    if known is None:
+        known = bool(front_door_managers([user]))
+        user._manages_front_door = known  # type: ignore[attr-defined]
+    return known
 
 
 def works_at_front_door(user: User) -> bool:
@@ -72,11 +84,21 @@ def awaiting_decision(user: User) -> list[QueueRow]:
     Only the children whose records the user may open are listed.
     """
     visible = Person.objects.filter(access.visible_filter(user))
-    undecided = list(
-        ContactChild.objects.filter(decision="", person__in=visible)
+    return queue_rows(undecided().filter(person__in=visible))
+
+
+def undecided() -> QuerySet[ContactChild]:
+    """Every child of a contact still awaiting a decision, oldest contact first."""
+    return (
+        ContactChild.objects.filter(decision="")
         .select_related("contact", "person")
         .order_by("contact__received_at", "contact_id", "pk")
     )
+
+
+def queue_rows(children: QuerySet[ContactChild]) -> list[QueueRow]:
+    """The children grouped by their contact, each contact with its due date."""
+    undecided = list(children)
     due_dates = decision_due_dates(sorted({n.contact_id for n in undecided}))
     rows: dict[int, QueueRow] = {}
     today = clock.today()

@@ -54,8 +54,13 @@ def pending_for(user: User) -> QuerySet[MergeRequest]:
     """Merge requests waiting for a manager of one of the user's teams."""
     if not rules.may_agree_merges(user):
         return MergeRequest.objects.none()
+    return pending_in(access.managed_team_ids(user))
+
+
+def pending_in(team_ids: set[int]) -> QuerySet[MergeRequest]:
+    """Merge requests waiting for a manager of one of these teams."""
     return MergeRequest.objects.filter(
-        state=PENDING, holding_team_id__in=access.managed_team_ids(user)
+        state=PENDING, holding_team_id__in=team_ids
     ).select_related("requested_by", "holding_team")
 
 

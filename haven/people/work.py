@@ -4,37 +4,50 @@ from collections.abc import Sequence
 
 from django.urls import reverse
 
-from haven.core.models import User
+from haven.core import access
+from haven.core.models import Allocation, User
 from haven.core.work import WorkItem
-from haven.people import merging, services
+from haven.people import merging
+from haven.people import permissions as rules
 from haven.people.models import MergeRequest, Person
 
 
-def _held_side(request: MergeRequest) -> Person:
-    """The record the manager's team holds: the one the item is about."""
-    if request.holding_team_id in services.holding_teams(request.duplicate):
-        return request.duplicate
-    return request.into
+def _held_sides(requests: list[MergeRequest]) -> dict[int, Person]:
+    """For each request, the record the holding team holds (the one the item is
+    about): the duplicate if that team holds it now, else the record it joins.
+    One query for every request."""
+    held = set(
+        Allocation.objects.filter(
+            person__in=[r.duplicate_id for r in requests], ended_on__isnull=True
+        ).values_list("person_id", "team_id")
+    )
+    return {
+        r.pk: r.duplicate if (r.duplicate_id, r.holding_team_id) in held else r.into
+        for r in requests
+    }
 
 
 def merge_requests(workers: Sequence[User]) -> list[WorkItem]:
     """For managers: merges another team asked for that wait for their agreement."""
-    managers = User.objects.filter(
-        pk__in=[w.pk for w in workers], managed_teams__isnull=False
-    ).distinct()
-    items = []
-    for manager in managers:
-        for request in merging.pending_for(manager).select_related("duplicate", "into"):
-            held = _held_side(request)
-            items.append(
-                WorkItem(
-                    worker_id=manager.pk,
-                    kind="Merge request",
-                    title="Agree to or decline a merge of a record your team holds",
-                    url=reverse("people:merge_request", args=[request.pk]),
-                    person_id=held.pk,
-                    person_name=held.full_name,
-                    source=f"Asked for by {request.requested_by}",
-                )
-            )
-    return items
+    managers = [w for w in workers if rules.may_agree_merges(w)]
+    teams = {m.pk: access.managed_team_ids(m) for m in managers}
+    requests = list(
+        merging.pending_in(set().union(*teams.values())).select_related(
+            "duplicate", "into"
+        )
+    )
+    sides = _held_sides(requests)
+    return [
+        WorkItem(
+            worker_id=manager.pk,
+            kind="Merge request",
+            title="Agree to or decline a merge of a record your team holds",
+            url=reverse("people:merge_request", args=[request.pk]),
+            person_id=sides[request.pk].pk,
+            person_name=sides[request.pk].full_name,
+            source=f"Asked for by {request.requested_by}",
+        )
+        for manager in managers
+        for request in requests
+        if request.holding_team_id in teams[manager.pk]
+    ]

@@ -21,6 +21,28 @@ def obligation_for(person_id: int, rule_id: str, subject: object) -> Obligation 
     return due or about.order_by("-pk").first()
 
 
+def due_dates(
+    rule_id: str, subjects: list[tuple[int, object]]
+) -> dict[tuple[int, str], dt.date]:
+    """`due_on` for many (person id, subject) pairs under one rule, in one
+    query: for each, the earliest date still due, or else the date of the
+    latest one met or ended. Keyed by (person id, subject as text)."""
+    about = Obligation.objects.filter(
+        rule_id=rule_id,
+        person_id__in={person for person, _subject in subjects},
+        subject__in={str(subject) for _person, subject in subjects},
+    ).values_list("person_id", "subject", "status", "due_on", "pk")
+    due: dict[tuple[int, str], dt.date] = {}
+    latest: dict[tuple[int, str], tuple[int, dt.date]] = {}
+    for person, subject, status, due_on, pk in about:
+        key = (person, subject)
+        if status == Obligation.Status.DUE:
+            due[key] = min(due_on, due.get(key, due_on))
+        elif pk > latest.get(key, (0, due_on))[0]:
+            latest[key] = (pk, due_on)
+    return {key: day for key, (_pk, day) in latest.items()} | due
+
+
 def due_on(person_id: int, rule_id: str, subject: object) -> dt.date | None:
     """When the duty about `subject` is due, as the engine holds it; None when
     the engine holds no such duty (the rule is not in force for it)."""
