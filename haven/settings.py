@@ -166,6 +166,11 @@ HAVEN_TRUSTED_PROXIES = env_int("HAVEN_TRUSTED_PROXIES", 0)
 # app after the password. Required of everyone unless switched off (the demo);
 # when off, staff may still set up an app and are then asked for its codes.
 HAVEN_REQUIRE_MFA = env_bool("HAVEN_REQUIRE_MFA", default=True)
+# Compare every reuse of a user's shared access rules with a fresh build
+# (haven/core/shared_rules.py): on in the test suite, off in service.
+HAVEN_CHECK_SHARED_ACCESS_RULES = env_bool(
+    "HAVEN_CHECK_SHARED_ACCESS_RULES", default=False
+)
 OTP_TOTP_ISSUER = "Haven"
 # Wrong codes count towards the sign-in lockout above; django-otp's own delays
 # after a wrong code would be a second, different limit.

@@ -17,3 +17,5 @@ HAVEN_JOURNAL_CHECKPOINT_DIR = Path(tempfile.mkdtemp(prefix="haven-checkpoints-"
 # Most tests sign in with force_login and no authenticator app; the MFA tests
 # switch this on with the settings fixture.
 HAVEN_REQUIRE_MFA = False
+# Every reuse of shared access rules is checked against a fresh build.
+HAVEN_CHECK_SHARED_ACCESS_RULES = True

@@ -8,7 +8,7 @@ the children whose placements they pay).
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from django.db.models import (
     Subquery,
 )
 
-from haven.core import alerts, clock, compiled, permissions
+from haven.core import alerts, clock, compiled, permissions, shared_rules
 from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
@@ -53,22 +53,30 @@ class Relationship:
     # are OR'ed, and OR'ed joins multiply rows; an Exists is checked through an
     # index only for the people a query has already narrowed to.
     filter: Callable[[User, dt.date], Q | None]
+    # Facts about the user the filter bakes in beyond the day, their roles, team
+    # and managed teams (haven.core.shared_rules): each a function of the user.
+    depends_on: tuple[Callable[[User], Hashable], ...] = ()
 
 
 RELATIONSHIPS: list[Relationship] = []
 
 
 def relationship(
-    name: str, *, order: int
+    name: str,
+    *,
+    order: int,
+    depends_on: tuple[Callable[[User], Hashable], ...] = (),
 ) -> Callable[[Callable[[User, dt.date], Q | None]], Any]:
     """Declare a relationship, in an app's plugin.py: a function (user, today) ->
     Q over Person, or None. Kept in `order`, not the order the apps were found
-    in, since the first that holds names the reason for a read."""
+    in, since the first that holds names the reason for a read. `depends_on`
+    names the facts about the user, beyond their roles and teams, that the
+    function reads when it builds its filter."""
 
     def register(func: Callable[[User, dt.date], Q | None]) -> Any:
         if any(rel.name == name for rel in RELATIONSHIPS):
             raise ImproperlyConfigured(f"The relationship {name!r} is declared twice")
-        RELATIONSHIPS.append(Relationship(name, order, func))
+        RELATIONSHIPS.append(Relationship(name, order, func, depends_on))
         RELATIONSHIPS.sort(key=lambda rel: (rel.order, rel.name))
         return func
 
@@ -209,21 +217,43 @@ class _Rules:
 
 
 def rules_for(user: User) -> _Rules:
-    """The user's relationships today, remembered on the user object (which
-    lives for one request) until the day changes.
+    """The user's relationships today: remembered on the user object (which
+    lives for one request), and shared between requests while every fact the
+    filters bake in stays the same (haven.core.shared_rules).
 
-    Only what the filters bake in is remembered: the user's teams, roles and
-    today's date. Allocations, grants, restrictions and break-glass are read by
-    the database on every check, so a change to them within a request is seen
-    at once; a change to the user's own team or roles within a request is not
-    (as `managed_team_ids` and Django's permission cache already are not).
+    Allocations, grants, restrictions and break-glass are read by the database
+    on every check, so a change to them is seen at once.
     """
-    key = (clock.today(), tuple(RELATIONSHIPS), user.pk, user.team_id)
+    key = _rules_key(user)
     known: _Rules | None = getattr(user, "_access_rules", None)
     if known is None or known.key != key:
-        known = _build_rules(user, key)
+        known = shared_rules.shared(
+            key, lambda: _build_rules(user, key), lambda a, b: _same(user, a, b)
+        )
         user._access_rules = known  # type: ignore[attr-defined]
     return known
+
+
+def _rules_key(user: User) -> tuple[Any, ...]:
+    """Every fact a user's relationship filters bake in."""
+    declared = tuple(fact(user) for rel in RELATIONSHIPS for fact in rel.depends_on)
+    return (
+        clock.today(),
+        tuple(RELATIONSHIPS),
+        user.pk,
+        user.is_active,
+        user.team_id,
+        permissions.roles_of(user),
+        frozenset(managed_team_ids(user)),
+        declared,
+    )
+
+
+def _same(user: User, kept: _Rules, fresh: _Rules) -> bool:
+    """Whether two builds of a user's rules ask the database the same."""
+    person = apps.get_model("people", "Person")
+    one, other = (_compile_facts(user, r, person) for r in (kept, fresh))
+    return (one.sql, one.params) == (other.sql, other.params)
 
 
 def _build_rules(user: User, key: tuple[Any, ...]) -> _Rules:

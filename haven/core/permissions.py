@@ -57,6 +57,12 @@ def prime(users: Iterable[Any]) -> None:
         user._perm_cache = found[pk]["user"] | found[pk]["group"]
 
 
+def roles_of(user: Any) -> frozenset[str]:
+    """Everything the user's roles allow ("core.x"), as one value: what access
+    rules shared between requests are keyed by. A superuser holds every rule."""
+    return frozenset(user.get_all_permissions()) | {f"superuser:{user.is_superuser}"}
+
+
 def require(allowed: bool, message: str) -> None:
     """A service's refusal when a rule says no (code "not_permitted")."""
     if not allowed:

@@ -5,9 +5,10 @@ knows (allocations), and its sign-in signals and role sync."""
 from django.apps import apps
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core import checks
+from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate
 
-from haven.core import access, chronology, signin
+from haven.core import access, chronology, shared_rules, signin
 from haven.core.codelists import checks as code_list_checks
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
@@ -31,6 +32,10 @@ chronology.audit_events(
 access.relationship("Allocated worker", order=10)(access.allocated_worker)
 access.relationship("Allocated team or its management", order=20)(access.allocated_team)
 access.relationship("Held the case until it ended", order=30)(access.recently_ended)
+
+# Access rules shared between requests bake in settings (how long access lasts
+# after a case ends): a test that changes a setting starts afresh.
+setting_changed.connect(shared_rules.forget)
 
 # Sign-in lockout counts failed passwords and forgets them on signing in.
 user_login_failed.connect(signin.count_failure)
