@@ -2,7 +2,7 @@
 hold each figure to its budget (bench/budgets.py).
 
     python -m bench.run [--children 1000] [--years 5] [--seed 1]
-        [--database sqlite|postgres] [--repeat 15] [--access-repeat 200]
+        [--database sqlite|postgres] [--repeat 20] [--access-repeat 100]
         [--cache-dir var/bench]
 
 The authority is the cached one bench.authority builds for the same arguments
@@ -212,8 +212,8 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
 
 def main() -> None:
     parse = parser()
-    parse.add_argument("--repeat", type=int, default=15)
-    parse.add_argument("--access-repeat", type=int, default=200)
+    parse.add_argument("--repeat", type=int, default=20)
+    parse.add_argument("--access-repeat", type=int, default=100)
     args = parse.parse_args()
     built = _built(args)
     title = f"{args.database}: {args.children} children over {args.years} years"

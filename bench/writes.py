@@ -59,9 +59,9 @@ class _Stopwatch:
         if not self.counting:
             return _ms(func)
         with floors.capturing() as statements:
-            took = _ms(func)
+            measured = _ms(func)
         self.counting, self.queries = False, len(statements)
-        return took
+        return measured
 
 
 def _ms(func: Callable[[], Any]) -> tuple[float, Any]:
