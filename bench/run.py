@@ -1,19 +1,24 @@
-"""`make bench`: time the pages people wait for, against the large authority.
+"""`make bench`: time what people wait for, against the large authority, and
+hold each figure to its budget (bench/budgets.py).
 
     python -m bench.run [--children 1000] [--years 5] [--seed 1]
-        [--database sqlite|postgres] [--repeat 15]
+        [--database sqlite|postgres] [--repeat 20] [--access-repeat 100]
+        [--cache-dir var/bench]
 
 The authority is the cached one bench.authority builds for the same arguments
 (built first if missing). Each page is requested through the Django test client
 (server time, no network): the median and 95th percentile of `--repeat`
-requests after one to warm caches, and the queries one request makes.
+requests after two to warm caches, the queries one request makes, and the
+page's floor, its own SQL replayed through a raw cursor (bench/floors.py).
+Then the access checks (bench/access.py) and the service writes
+(bench/writes.py). A summary table ends the run; the exit status is 1 if any
+figure is over its budget.
 """
 
 import argparse
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -23,7 +28,16 @@ from typing import Any
 
 from django.db.models import Count
 
+from bench import floors
 from bench.authority import ROOT, cached_path, parser, restore_postgres
+from bench.budgets import (
+    SERVICE_MANAGER,
+    WORKER,
+    Figure,
+    exit_status,
+    summary,
+    timing,
+)
 
 ARGUMENTS = ("children", "years", "seed", "database", "today", "cache_dir")
 
@@ -37,7 +51,11 @@ def _setup(database_url: str) -> None:
     # The benchmark serves no static files.
     warnings.filterwarnings("ignore", "No directory at")
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    # The access checks' refusals make bursts that email the lead: in memory.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
     call_command("migrate", verbosity=0)
 
@@ -50,33 +68,38 @@ def _built(args: argparse.Namespace) -> Path:
     return cached_path(args)
 
 
-def _time(label: str, client: Any, url: str, query: dict, repeat: int) -> None:
-    from django.db import connection
+def _page(
+    label: str, audience: str, client: Any, url: str, query: dict, repeat: int
+) -> Figure:
+    """A page's server time and its floor, alternately, so both see the same
+    load from the rest of the machine."""
 
     def get() -> Any:
-        return client.get(url, query)
+        response = client.get(url, query)
+        assert response.status_code == 200, (label, response.status_code)
+        return response
 
-    # Counted by a wrapper: the request's start resets Django's query log.
-    queries: list[str] = []
-
-    def count(execute: Any, sql: str, *args: Any) -> Any:
-        queries.append(sql)
-        return execute(sql, *args)
-
-    with connection.execute_wrapper(count):
-        response = get()  # warms caches, as a server in use would be
-    assert response.status_code == 200, (label, response.status_code)
-    samples = []
+    get()  # warms caches, as a server in use would have them warm
+    # A request after the first: what the timed ones run. (Captured by a
+    # wrapper: the request's start resets Django's query log.)
+    with floors.capturing() as statements:
+        get()
+    floors.replay(statements)  # and the database's own caches
+    samples, floor = [], []
     for _ in range(repeat):
         start = time.perf_counter()
         get()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    p95 = samples[max(0, round(len(samples) * 0.95) - 1)]
-    print(
-        f"{label:52} median {statistics.median(samples):7.1f} ms   "
-        f"p95 {p95:7.1f} ms   {len(queries):4} queries"
+        floor.append(floors.replay_ms(statements))
+    figure = Figure(
+        label, "page", audience, timing(samples), len(statements), timing(floor)
     )
+    print(
+        f"{label:52} median {figure.time.median:7.1f} ms   "
+        f"p95 {figure.time.p95:7.1f} ms   {len(statements):4} queries   "
+        f"floor {figure.floor.median:6.2f} / {figure.floor.p95:6.2f} ms"  # type: ignore[union-attr]
+    )
+    return figure
 
 
 def _as_a_server_would() -> None:
@@ -113,13 +136,15 @@ def _worker_and_child() -> tuple[Any, Any]:
     assert busiest is not None, "no social worker has children"
     child = Person.objects.get(pk=busiest["person"])
     worker = cases.select_related("worker").filter(person=child).first().worker  # type: ignore[union-attr]
+    assert worker is not None
     print(f"{worker.username}'s child {child.pk}: {busiest['events']} journal events")
     return worker, child
 
 
-def measure(repeat: int) -> None:
-    from django.test import Client
-
+def measure(repeat: int, access_repeat: int) -> list[Figure]:
+    """Every figure for this database: the pages, the access checks, then the
+    writes (last: they change what the pages would show)."""
+    from bench import access, writes
     from haven.core.models import JournalEvent, User
     from haven.people.models import Person
 
@@ -128,14 +153,29 @@ def measure(repeat: int) -> None:
     staff = User.objects.count()
     print(f"authority: {people} persons, {events} journal events, {staff} staff")
     worker, child = _worker_and_child()
-    manager = worker.team.managers.get()  # type: ignore[union-attr]
-    service_manager = User.objects.get(username="service-manager")
     front_door = User.objects.get(username="team-manager")
+    figures = _pages(worker, child, front_door, repeat)
+    print(f"\naccess checks ({access_repeat} repeats)")
+    figures += access.measure(access_repeat)
+    print("\nwrites")
+    figures += writes.figures(worker, child, front_door, repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the benchmark process: {peak:.0f} MiB")
+    return figures
+
+
+def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure]:
+    from django.test import Client
+
+    from haven.core.models import User
+
+    manager = worker.team.managers.get()
+    service_manager = User.objects.get(username="service-manager")
     clients = {}
     for user in (worker, manager, service_manager, front_door):
         clients[user] = Client(SERVER_NAME="localhost")
         clients[user].force_login(user)
-    pages = (
+    pages: tuple[tuple[str, str, dict[str, str], tuple[Any, ...]], ...] = (
         ("a child's page", f"/people/{child.pk}/", {}, (worker, service_manager)),
         (
             "chronology",
@@ -153,34 +193,49 @@ def measure(repeat: int) -> None:
         ("team work", "/work/team/", {}, (manager, service_manager)),
         ("front-door queue", "/front-door/", {}, (front_door, service_manager)),
     )
+    figures = []
     for label, url, query, users in pages:
         for user in users:
-            _time(f"{label} ({user.username})", clients[user], url, query, repeat)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory of the benchmark process: {peak:.0f} MiB")
+            audience = SERVICE_MANAGER if user == service_manager else WORKER
+            figures.append(
+                _page(
+                    f"{label} ({user.username})",
+                    audience,
+                    clients[user],
+                    url,
+                    query,
+                    repeat,
+                )
+            )
+    return figures
 
 
 def main() -> None:
     parse = parser()
-    parse.add_argument("--repeat", type=int, default=15)
+    parse.add_argument("--repeat", type=int, default=20)
+    parse.add_argument("--access-repeat", type=int, default=100)
     args = parse.parse_args()
     built = _built(args)
-    print(f"== {args.database}: {args.children} children over {args.years} years ==")
+    title = f"{args.database}: {args.children} children over {args.years} years"
+    print(f"== {title} ==")
     if args.database == "postgres":
         from tests.pgcluster import cluster
 
         with cluster() as url:
             restore_postgres(url, built)
             _setup(url)
-            measure(args.repeat)
+            figures = measure(args.repeat, args.access_repeat)
     else:
-        # A copy: the benchmark's sessions must not change the cached authority.
+        # A copy: the benchmark's sessions and writes must not change the
+        # cached authority.
         working = built.parent / "run.sqlite3"
         for stale in built.parent.glob("run.sqlite3*"):
             stale.unlink()
         shutil.copyfile(built, working)
         _setup(f"sqlite:///{working}")
-        measure(args.repeat)
+        figures = measure(args.repeat, args.access_repeat)
+    print(summary(figures, title))
+    sys.exit(exit_status(figures))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,154 @@
+"""What `make bench` holds Haven to: every budget in one table, and the verdict.
+
+The budgets are issue 12's, in its words:
+
+    a child's page, its chronology, My work, team work, search and the
+    front-door queue under 50 ms at p95 for a worker and under 100 ms for a
+    service manager who sees everything, and each within five times its floor.
+    An access check under 1 ms. [...] a service write (a case note, a contact
+    decision) under 15 ms of server time at p95 on the large authority,
+    journal and obligations included.
+
+The floor is the time the page's own SQL takes replayed through a raw cursor
+in the same run (bench/floors.py): what the database costs. Every time budget
+is on the 95th percentile (the issue says so for pages and writes; an access
+check is held to the same, the stricter reading). Figures without a budget
+(the first access check of a request, a service's bare call) are printed for
+information, marked "-".
+"""
+
+import statistics
+from dataclasses import dataclass
+
+WORKER = "worker"
+SERVICE_MANAGER = "service manager"
+
+
+@dataclass(frozen=True)
+class Budget:
+    p95_ms: float
+    floor_times: float | None = None  # the median within this many floors' median
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class Timing:
+    median: float
+    p95: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure: what, for whom, how long, and what it is held to.
+
+    `kind` and `audience` are the keys of BUDGETS; a figure whose key is not
+    there has no budget."""
+
+    label: str
+    kind: str  # "page", "access", "access (first)", "write", "service call"
+    audience: str  # WORKER, SERVICE_MANAGER, or "" where it does not matter
+    time: Timing
+    queries: int | None = None
+    floor: Timing | None = None
+
+
+PAGE_WORDS = "under {} ms at p95 for {}, and within five times its floor"
+BUDGETS: dict[tuple[str, str], Budget] = {
+    ("page", WORKER): Budget(50, 5, PAGE_WORDS.format(50, "a worker")),
+    ("page", SERVICE_MANAGER): Budget(
+        100, 5, PAGE_WORDS.format(100, "a service manager who sees everything")
+    ),
+    ("access", ""): Budget(1, None, "an access check under 1 ms"),
+    ("write", ""): Budget(
+        15, None, "a service write under 15 ms of server time at p95"
+    ),
+}
+
+
+def timing(samples: list[float]) -> Timing:
+    """The median and the 95th percentile (nearest rank) of samples in ms."""
+    ordered = sorted(samples)
+    rank = max(1, -(-len(ordered) * 95 // 100))  # ceil(0.95 n)
+    return Timing(statistics.median(ordered), ordered[rank - 1])
+
+
+def budget_for(figure: Figure) -> Budget | None:
+    return BUDGETS.get((figure.kind, figure.audience))
+
+
+def overs(figure: Figure) -> list[str]:
+    """What of its budget a figure breaks (nothing: within it, or no budget)."""
+    budget = budget_for(figure)
+    if budget is None:
+        return []
+    broken = []
+    if figure.time.p95 >= budget.p95_ms:
+        broken.append(f"p95 {figure.time.p95:.1f} >= {budget.p95_ms:g} ms")
+    if budget.floor_times is not None:
+        if figure.floor is None:
+            broken.append("no floor measured")
+        elif figure.time.median > budget.floor_times * figure.floor.median:
+            times = figure.time.median / max(figure.floor.median, 1e-9)
+            broken.append(f"median {times:.1f}x floor > {budget.floor_times:g}x")
+    return broken
+
+
+def verdict(figure: Figure) -> str:
+    if budget_for(figure) is None:
+        return "-"
+    return "OVER" if overs(figure) else "OK"
+
+
+def _budget_text(figure: Figure) -> str:
+    budget = budget_for(figure)
+    if budget is None:
+        return "none (information)"
+    text = f"p95 < {budget.p95_ms:g} ms"
+    if budget.floor_times is not None:
+        text += f", median <= {budget.floor_times:g}x floor"
+    return text
+
+
+def _ms(value: float) -> str:
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+
+
+def row(figure: Figure) -> tuple[str, ...]:
+    floor = figure.floor
+    return (
+        figure.label,
+        _ms(figure.time.median),
+        _ms(figure.time.p95),
+        "" if figure.queries is None else str(figure.queries),
+        "" if floor is None else f"{_ms(floor.median)} / {_ms(floor.p95)}",
+        _budget_text(figure),
+        verdict(figure),
+    )
+
+
+HEADER = ("figure", "median ms", "p95 ms", "queries", "floor ms", "budget", "OK/OVER")
+
+
+def summary(figures: list[Figure], title: str) -> str:
+    """The table printed after a database's run (floor: median / p95)."""
+    rows = [HEADER, *(row(f) for f in figures)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(HEADER))]
+    lines = [f"\n== summary: {title} =="]
+    for index, cells in enumerate(rows):
+        lines.append(
+            " | ".join(
+                cell.ljust(width) if column in (0, 5) else cell.rjust(width)
+                for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            )
+        )
+        if index == 0:
+            lines.append("-+-".join("-" * width for width in widths))
+    over = [f for f in figures if overs(f)]
+    lines.append(f"{len(over)} of {len(figures)} figures over budget")
+    lines += [f"  OVER {f.label}: {'; '.join(overs(f))}" for f in over]
+    return "\n".join(lines)
+
+
+def exit_status(figures: list[Figure]) -> int:
+    """Non-zero if any figure is over its budget."""
+    return 1 if any(overs(f) for f in figures) else 0
