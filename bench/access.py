@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _setup(database_url: str, children: int) -> None:
     os.environ["HAVEN_DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    # Time what serves: the suite's check of shared access rules is not.
+    os.environ.setdefault("HAVEN_CHECK_SHARED_ACCESS_RULES", "false")
     sys.path.insert(0, str(ROOT))
     import django
 

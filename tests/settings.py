@@ -1,5 +1,6 @@
 """The production settings, served over plain HTTP by the test servers."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -17,5 +18,8 @@ HAVEN_JOURNAL_CHECKPOINT_DIR = Path(tempfile.mkdtemp(prefix="haven-checkpoints-"
 # Most tests sign in with force_login and no authenticator app; the MFA tests
 # switch this on with the settings fixture.
 HAVEN_REQUIRE_MFA = False
-# Every reuse of shared access rules is checked against a fresh build.
-HAVEN_CHECK_SHARED_ACCESS_RULES = True
+# Every reuse of shared access rules is checked against a fresh build; the
+# benchmarks, which use these settings too, turn it off to time what serves.
+HAVEN_CHECK_SHARED_ACCESS_RULES = (
+    os.environ.get("HAVEN_CHECK_SHARED_ACCESS_RULES", "true") == "true"
+)

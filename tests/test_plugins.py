@@ -190,7 +190,7 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
     from haven.assessments import episodes
     from haven.cin import episode_work, handoffs
     from haven.cin import sections as cin_sections
-    from haven.core import access, chronology, mounts, navigation
+    from haven.core import access, chronology, mounts, navigation, relationships
     from haven.frontdoor import routing
     from haven.frontdoor.codes import Decision
     from haven.pathways import referrals
@@ -208,7 +208,7 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
             "Again", "home", order=0, shown=lambda user: True
         ),
         lambda: access.relationship("Allocated worker", order=99)(
-            access.allocated_worker
+            relationships.allocated_worker
         ),
         lambda: sections.person_section("due", "x.html", order=1)(lambda *a: None),
         lambda: mounts.mount("again/", "haven.cin.urls"),

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import router, transaction
 from django.db.models import (
@@ -31,7 +30,6 @@ from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
     AccessLogEntry,
-    Allocation,
     BreakGlass,
     DeniedAccess,
     Restriction,
@@ -134,53 +132,9 @@ def team_ids_for(user: User) -> set[int]:
     return own | managed_team_ids(user)
 
 
-def allocated_worker(user: User, today: dt.date) -> Q | None:
-    if not permissions.may_read_case_records(user):
-        return None
-    return Q(
-        Exists(
-            Allocation.objects.filter(
-                person=OuterRef("pk"), worker=user, ended_on__isnull=True
-            )
-        )
-    )
-
-
-def allocated_team(user: User, today: dt.date) -> Q | None:
-    teams = team_ids_for(user)
-    if not teams or not permissions.may_read_case_records(user):
-        return None
-    current = Allocation.objects.filter(
-        person=OuterRef("pk"), team_id__in=teams, ended_on__isnull=True
-    )
-    return Q(Exists(current))
-
-
-# When a case ends (no one holds it now), the worker and team who held it keep
-# reading it for a while to finish the write-up: local practice, so the council
-# sets the number of days (HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS, a week by default).
-# A case that moves to someone else moves access at once.
-def keep_after_case_ends() -> dt.timedelta:
-    return dt.timedelta(days=settings.HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS)
-
-
-def recently_ended(user: User, today: dt.date) -> Q | None:
-    if not permissions.may_read_case_records(user):
-        return None
-    theirs = Q(worker=user)
-    teams = team_ids_for(user)
-    if teams:
-        theirs |= Q(team_id__in=teams)
-    recent = Allocation.objects.filter(
-        theirs, person=OuterRef("pk"), ended_on__gte=today - keep_after_case_ends()
-    )
-    held_now = Allocation.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
-    return Q(Exists(recent)) & ~Q(Exists(held_now))
-
-
-def _active_break_glass(user: User) -> Q:
+def _active_break_glass(user: User, now: dt.datetime | None = None) -> Q:
     active = BreakGlass.objects.filter(
-        person=OuterRef("pk"), user=user, expires_at__gt=clock.now()
+        person=OuterRef("pk"), user=user, expires_at__gt=now or clock.now()
     )
     return Q(Exists(active))
 
@@ -280,12 +234,14 @@ def _lasting_relationships(conditions: Iterable[tuple[str, Q]]) -> Q:
     return related | Q(Exists(duplicates))
 
 
-def _access_filter(user: User, *, break_glass: bool) -> Q:
+def _access_filter(
+    user: User, *, break_glass: bool, now: dt.datetime | None = None
+) -> Q:
     if not user.is_active:
         return Q(pk__in=[])
     related = rules_for(user).lasting
     if break_glass and permissions.may_read_case_records(user):
-        related |= _active_break_glass(user)
+        related |= _active_break_glass(user, now)
     restricted = _restriction(Restriction.Kind.RESTRICTED)
     sealed = _restriction(Restriction.Kind.SEALED)
     return (
@@ -295,9 +251,10 @@ def _access_filter(user: User, *, break_glass: bool) -> Q:
     )
 
 
-def visible_filter(user: User) -> Q:
-    """A filter over Person: the records this user may open today."""
-    return _access_filter(user, break_glass=True)
+def visible_filter(user: User, now: dt.datetime | None = None) -> Q:
+    """A filter over Person: the records this user may open now (or at `now`,
+    for a query compiled with a stand-in time)."""
+    return _access_filter(user, break_glass=True, now=now)
 
 
 def lasting_filter(user: User) -> Q:
@@ -350,12 +307,10 @@ def unnamed_for(user: User, person_ids: Iterable[int | None]) -> set[int]:
     """Of these people, those the user may not even see named: restricted and
     sealed records the user may not open (that such a record exists, or who is
     related to whom, can be the secret: an adoption, a staff member's child)."""
+    from haven.core import among  # among builds on this module's rules
+
     ids = {pk for pk in person_ids if isinstance(pk, int)}
-    if not ids:
-        return set()
-    person_model = apps.get_model("people", "Person")
-    secret = person_model.objects.filter(pk__in=ids, restriction__isnull=False)
-    return set(secret.exclude(visible_filter(user)).values_list("pk", flat=True))
+    return among.openable_among(user, ids).unnamed
 
 
 def is_secret(person: Any) -> bool:

@@ -31,6 +31,7 @@ class Slot:
     name: str
     stand_in: Any
     field: Field
+    optional: bool = False  # a part of the query that may be left out
 
 
 class Compiled:
@@ -47,17 +48,33 @@ class Compiled:
         for slot in slots:
             prepared = slot.field.get_db_prep_value(slot.stand_in, connection)
             where = [i for i, value in enumerate(self.params) if value == prepared]
+            if slot.optional and not where:
+                continue
             if len(where) != 1:
                 raise ValueError(f"{slot.name} is in the compiled query {len(where)}x")
             self.slots.append((where[0], slot))
 
     def first(self, **values: Any) -> dict[str, Any] | None:
         """Run the query with these values in its slots; its first row."""
+        rows = self.all(**values)
+        return rows[0] if rows else None
+
+    def all(self, **values: Any) -> list[dict[str, Any]]:
+        """Run the query with these values in its slots; every row."""
         connection = connections[self.database]
         params = list(self.params)
         for index, slot in self.slots:
             params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
-            row = cursor.fetchone()
-        return None if row is None else dict(zip(self.columns, row, strict=True))
+            rows = cursor.fetchall()
+        return [dict(zip(self.columns, row, strict=True)) for row in rows]
+
+
+class AsIs(Field):
+    """A slot's value passed to the database as it is (a raw SQL parameter)."""
+
+    def get_db_prep_value(
+        self, value: Any, connection: Any, prepared: bool = False
+    ) -> Any:
+        return value

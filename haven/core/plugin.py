@@ -8,7 +8,7 @@ from django.core import checks
 from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate
 
-from haven.core import access, chronology, shared_rules, signin
+from haven.core import access, chronology, relationships, shared_rules, signin
 from haven.core.codelists import checks as code_list_checks
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
@@ -29,9 +29,13 @@ chronology.audit_events(
     "core.record_restricted", "core.access_granted", "core.break_glass_used"
 )
 
-access.relationship("Allocated worker", order=10)(access.allocated_worker)
-access.relationship("Allocated team or its management", order=20)(access.allocated_team)
-access.relationship("Held the case until it ended", order=30)(access.recently_ended)
+access.relationship("Allocated worker", order=10)(relationships.allocated_worker)
+access.relationship("Allocated team or its management", order=20)(
+    relationships.allocated_team
+)
+access.relationship("Held the case until it ended", order=30)(
+    relationships.recently_ended
+)
 
 # Access rules shared between requests bake in settings (how long access lasts
 # after a case ends): a test that changes a setting starts afresh.

@@ -10,10 +10,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 
-from haven.core import access
+from haven.core import among
 from haven.core.links import link
 from haven.core.models import User
 
@@ -67,11 +66,6 @@ def items_for(workers: Sequence[User], viewer: User | None = None) -> list[WorkI
 
 def access_filtered(viewer: User, items: list[WorkItem]) -> list[WorkItem]:
     """The items about children the viewer may open, and those about no child."""
-    person = apps.get_model("people", "Person")
     ids = {i.person_id for i in items if i.person_id}
-    openable = set(
-        access.visible_people(viewer, person.objects.filter(pk__in=ids)).values_list(
-            "pk", flat=True
-        )
-    )
+    openable = among.openable_among(viewer, ids).openable
     return [i for i in items if i.person_id is None or i.person_id in openable]

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from haven.core import access, clock
+from haven.core import access, among, clock
 from haven.core import chronology as chronology_words
 from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
@@ -113,15 +113,15 @@ def relationships_of(person: Person, user: User | None = None) -> list[dict[str,
         inverse = RelationshipKind(INVERSE_RELATIONSHIP[link.kind]).label
         rows.append({"person": link.person, "kind": inverse, "link": link})
     if user is not None:
-        related = [row["person"].pk for row in rows]
-        openable = set(
-            people_visible_to(user).filter(pk__in=related).values_list("pk", flat=True)
-        )
-        unnamed = access.unnamed_for(user, related)
+        found = among.openable_among(user, {row["person"].pk for row in rows})
         for row in rows:
-            row["may_open"] = row["person"].pk in openable
+            # A merged-away record is opened through the record it joined.
+            row["may_open"] = (
+                row["person"].pk in found.openable
+                and row["person"].merged_into_id is None
+            )
             # A restricted or sealed relative is not named to this user.
-            row["unnamed"] = row["person"].pk in unnamed
+            row["unnamed"] = row["person"].pk in found.unnamed
     return rows
 
 
