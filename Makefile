@@ -89,12 +89,12 @@ test-browser: install system-packages
 # (or fails); the target fails at the end if any did.
 BENCH_FAILED := var/bench/failed
 BENCH_ARGS = --children $(BENCH_CHILDREN) --years $(YEARS) --seed $(SEED)
-bench: install system-packages
+bench: install system-packages bench-install
 	mkdir -p var/bench && rm -f $(BENCH_FAILED)
 	$(PY) -m bench.run --database sqlite $(BENCH_ARGS) || touch $(BENCH_FAILED)
 	$(PY) -m bench.run --database postgres $(BENCH_ARGS) || touch $(BENCH_FAILED)
 	$(PY) -m bench.sign_in || touch $(BENCH_FAILED)
-# >>> bench hook: the load test goes here, as: $(PY) -m bench.load || touch $(BENCH_FAILED)
+	$(PY) -m bench.load --database sqlite --children $(BENCH_CHILDREN) --years $(YEARS) --seed $(SEED) $(LOAD_ARGS) || touch $(BENCH_FAILED)
 	@if test -e $(BENCH_FAILED); then echo "make bench: a figure is over its budget (or a step failed): see above"; rm -f $(BENCH_FAILED); exit 1; fi
 
 # The load test's tool (locust), pinned apart from the app's lock and compiled
