@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from haven.casework.models import CaseNote, Draft, Supervision, SupervisionAction
-from haven.core import access, clock, teams
+from haven.core import access, among, clock, teams
 from haven.core.caseroles import HOLDER_PERMISSION, CaseRole
 from haven.core.models import Allocation, Team, User
 from haven.people import lifestage
@@ -67,12 +67,8 @@ def children_to_record_for(user: User, person: Person) -> list[Person]:
         if lifestage.is_child_on(row["person"], today)
         and row["person"].merged_into_id is None
     ]
-    ids = [p.pk for p in related if p.pk != person.pk]
-    visible = set(
-        access.changeable_people(user, Person.objects.filter(pk__in=ids)).values_list(
-            "pk", flat=True
-        )
-    )
+    ids = {p.pk for p in related if p.pk != person.pk}
+    visible = among.openable_among(user, ids).changeable
     seen: set[int] = {person.pk}
     chosen = [person]
     for other in related:

@@ -32,13 +32,15 @@ IDS_IN = {
 class Among:
     openable: set[int]  # the records the user may open
     unnamed: set[int]  # restricted or sealed records they may not: not named
+    changeable: set[int]  # the records they may change (not on break-glass)
 
 
 def openable_among(user: User, ids: set[int]) -> Among:
-    """Of these people's ids, which the user may open and which are secret to
-    them (the same rules as `access.visible_filter` and `access.unnamed_for`)."""
+    """Of these people's ids, which the user may open, which are secret to them
+    and which they may change (the same rules as `access.visible_filter`,
+    `access.unnamed_for` and `access.lasting_filter`)."""
     if not ids or not user.is_active:
-        return Among(set(), set())
+        return Among(set(), set(), set())
     person = apps.get_model("people", "Person")
     database = router.db_for_read(person)
     vendor = connections[database].vendor
@@ -53,6 +55,7 @@ def openable_among(user: User, ids: set[int]) -> Among:
     return Among(
         openable={row["pk"] for row in rows if row["visible"]},
         unnamed={row["pk"] for row in rows if row["secret"] and not row["visible"]},
+        changeable={row["pk"] for row in rows if row["lasting"]},
     )
 
 
@@ -66,9 +69,12 @@ def _compile(user: User, person: Any, database: str, vendor: str) -> compiled.Co
         .annotate(
             visible=ExpressionWrapper(visible, output_field=BooleanField()),
             secret=ExpressionWrapper(secret, output_field=BooleanField()),
+            lasting=ExpressionWrapper(
+                access.lasting_filter(user), output_field=BooleanField()
+            ),
         )
         .order_by()
-        .values("pk", "visible", "secret")
+        .values("pk", "visible", "secret", "lasting")
     )
     return compiled.Compiled(
         queryset,

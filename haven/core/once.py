@@ -46,7 +46,8 @@ def submit_once(
     token = token_of(request)
     if token is None:
         return record(), True
-    earlier = already_submitted(request)
+    # The view has usually asked already, before checking the form.
+    earlier = getattr(request, "_first_submit", None) or already_submitted(request)
     if earlier is not None:
         return earlier, False
     try:
@@ -58,6 +59,7 @@ def submit_once(
     except IntegrityError:
         # The same submit arrived twice at once and the other got there first;
         # everything this one wrote was rolled back with its token.
+        request.__dict__.pop("_first_submit", None)
         earlier = already_submitted(request)
         if earlier is None:
             raise
@@ -72,8 +74,15 @@ def already_submitted(request: AuthenticatedRequest) -> str | None:
     token = token_of(request)
     if token is None:
         return None
-    return (
+    if hasattr(request, "_first_submit"):
+        return request._first_submit
+    found = (
         Submission.objects.filter(user=request.user, token=token)
         .values_list("url", flat=True)
         .first()
     )
+    # Remembered for the request only while there was none: the IntegrityError
+    # path below asks again, and must see the other submit's row.
+    if found is None:
+        request._first_submit = None  # type: ignore[attr-defined]
+    return found
