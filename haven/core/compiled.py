@@ -18,6 +18,10 @@ from typing import Any
 from django.db import connections
 from django.db.models import Field, QuerySet
 
+# Runs of the same compiled query on a connection before PostgreSQL keeps it
+# prepared (psycopg's own default).
+PREPARE_AFTER = 5
+
 # Values no real query holds.
 ID_STAND_IN = -7_310_251_943
 TIME_STAND_IN = dt.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=dt.UTC)
@@ -65,10 +69,29 @@ class Compiled:
         params = list(self.params)
         for index, slot in self.slots:
             params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         return [dict(zip(self.columns, row, strict=True)) for row in rows]
+
+
+def _cursor(connection: Any) -> Any:
+    """A cursor for a compiled query. On PostgreSQL, one that binds on the
+    server, so that psycopg prepares the statement once a connection has run it
+    (`prepare_threshold`): planning a query of a dozen subqueries takes the
+    server about 2 ms, running it a tenth of that. Django's own cursors bind on
+    the client and never prepare, so nothing else changes. (A pooler in
+    transaction mode would need its prepared statement support switched on.)"""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    if connection.connection.prepare_threshold is None:
+        connection.connection.prepare_threshold = PREPARE_AFTER
+    # Wrapped as Django wraps its own, so query logging and execute_wrappers
+    # (the query counts of tests and benchmarks) see these queries too.
+    return connection._prepare_cursor(ServerBindingCursor(connection.connection))  # type: ignore[call-arg]
 
 
 class AsIs(Field):
