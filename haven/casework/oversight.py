@@ -27,10 +27,9 @@ from django.utils import timezone
 
 from haven.casework.codes import OversightCategory
 from haven.casework.models import OversightPolicy, Supervision
-from haven.core import access, clock
+from haven.core import access, among, clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, JournalEvent, User
-from haven.people.models import Person
 
 # The periods Haven installs (migration 0002) and falls back to if a council's
 # database has none recorded: local policy, not law, so the page says so.
@@ -153,7 +152,6 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
         Allocation.objects.filter(
             team_id__in=teams, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
         )
-        .filter(person__in=access.visible_people(user, Person.objects.all()))
         .select_related("person", "worker", "team")
         .annotate(
             last_supervision=Subquery(latest),
@@ -161,12 +159,16 @@ def overdue_for(user: User, on: dt.date | None = None) -> list[OverdueCase]:
             last_decision_type=Subquery(_decisions_on_record().values("type")[:1]),
         )
     )
+    held = list(allocations)
+    # Which children the user may open, once the team's few are known: as a
+    # subquery, access would be worked out for everyone on the register.
+    openable = among.openable_among(user, {a.person_id for a in held}).openable
     stricter = stricter_person_ids()
     weeks = {
         category: policy_on(category, on).weeks for category in OversightCategory.values
     }
     found: list[OverdueCase] = []
-    for allocation in allocations:
+    for allocation in (a for a in held if a.person_id in openable):
         category = (
             OversightCategory.CP_OR_LOOKED_AFTER
             if allocation.person_id in stricter

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from haven.core import clock
-from haven.core.access import team_ids_for, visible_filter
+from haven.core import among, clock
+from haven.core.access import team_ids_for
 from haven.core.models import Team, User
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.people.models import Person
@@ -68,8 +68,13 @@ def queue(user: User) -> list[QueueRow]:
     teams = team_ids_for(user)
     if teams:
         requests = requests.filter(Q(team_id__in=teams) | Q(team__isnull=True))
-    requests = requests.filter(person__in=Person.objects.filter(visible_filter(user)))
-    rows = [QueueRow(r, waiting_days(r, today)) for r in requests]
+    # The team's requests first, then which children the user may open: as a
+    # subquery, access would be worked out for everyone on the register.
+    found = list(requests)
+    openable = among.openable_among(user, {r.person_id for r in found}).openable
+    rows = [
+        QueueRow(r, waiting_days(r, today)) for r in found if r.person_id in openable
+    ]
     rows.sort(key=lambda row: (not row.waiting, -row.waiting_days, row.request.pk))
     return rows
 

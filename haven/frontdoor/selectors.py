@@ -1,12 +1,13 @@
 """Reads for the front door: who works there, the queue, a child's contacts."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Min, Q, QuerySet
 
-from haven.core import access, clock
+from haven.core import access, among, clock
 from haven.core.errors import AccessDenied
 from haven.core.models import User
 from haven.frontdoor import permissions as rules
@@ -83,8 +84,11 @@ def awaiting_decision(user: User) -> list[QueueRow]:
 
     Only the children whose records the user may open are listed.
     """
-    visible = Person.objects.filter(access.visible_filter(user))
-    return queue_rows(undecided().filter(person__in=visible))
+    # The few waiting children first, then which of them the user may open:
+    # as a subquery, access would be worked out for everyone on the register.
+    waiting = list(undecided())
+    openable = among.openable_among(user, {c.person_id for c in waiting}).openable
+    return queue_rows([c for c in waiting if c.person_id in openable])
 
 
 def undecided() -> QuerySet[ContactChild]:
@@ -96,7 +100,7 @@ def undecided() -> QuerySet[ContactChild]:
     )
 
 
-def queue_rows(children: QuerySet[ContactChild]) -> list[QueueRow]:
+def queue_rows(children: Iterable[ContactChild]) -> list[QueueRow]:
     """The children grouped by their contact, each contact with its due date."""
     undecided = list(children)
     due_dates = decision_due_dates(sorted({n.contact_id for n in undecided}))

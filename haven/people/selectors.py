@@ -57,7 +57,10 @@ def person_for(user: User, pk: int, *, what: str, route: str = "") -> Person:
 
 def record_ids(person: Person) -> list[int]:
     """The person's own id and those of records merged into it."""
-    return [person.pk, *person.merged_records.values_list("pk", flat=True)]
+    # No ordering: the model's (by name) would have the database walk every
+    # person in name order rather than look up the few merged into this one.
+    merged = person.merged_records.order_by("pk").values_list("pk", flat=True)
+    return [person.pk, *merged]
 
 
 @dataclass
