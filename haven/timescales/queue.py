@@ -166,12 +166,13 @@ class WorkerSummary:
         return str(self.worker.team) if self.worker else "Your teams"
 
 
-def team_members(manager: User) -> list[User]:
+def team_members(manager: User, teams: set[int] | None = None) -> list[User]:
     """The workers in the teams this manager manages, directly or via a service,
     with their roles and managed teams read for all of them at once: the work
     sources ask each worker's (two queries a worker, one by one)."""
+    teams = access.team_ids_for(manager) if teams is None else teams
     workers = list(
-        User.objects.filter(team_id__in=access.team_ids_for(manager), is_active=True)
+        User.objects.filter(team_id__in=teams, is_active=True)
         .select_related("team")
         .order_by("team__name", "last_name", "first_name")
     )
@@ -188,12 +189,15 @@ def _current_allocations() -> QuerySet[Allocation]:
     ).exclude(person_id__in=merged)
 
 
-def team_view(manager: User, today: dt.date | None = None) -> list[WorkerSummary]:
+def team_view(
+    manager: User, today: dt.date | None = None, team: int | None = None
+) -> list[WorkerSummary]:
     """Each worker's caseload and queue, and the cases the teams hold with no
-    worker, overdue first. Only children the manager may open are named."""
+    worker, overdue first; of one of the manager's teams, if `team` is given.
+    Only children the manager may open are named."""
     today = today or clock.today()
-    workers = team_members(manager)
-    teams = access.team_ids_for(manager)
+    teams = _teams_of(manager, team)
+    workers = team_members(manager, teams)
     current = _current_allocations()
     caseloads = dict(
         current.filter(worker__in=workers)
@@ -236,6 +240,12 @@ def _summary(
     )
 
 
+def _teams_of(manager: User, team: int | None) -> set[int]:
+    """The manager's teams, or the one asked for if it is among them."""
+    teams = access.team_ids_for(manager)
+    return teams if team is None else teams & {team}
+
+
 @dataclass(frozen=True)
 class HeldCase:
     """One child behind a caseload count, as a manager's list shows them."""
@@ -256,14 +266,14 @@ class HeldCase:
 
 
 def children_behind(
-    manager: User, summary: WorkerSummary
+    manager: User, summary: WorkerSummary, team: int | None = None
 ) -> tuple[list[HeldCase], int]:
     """The children a row of the team view counts: a worker's caseload, or the
     cases the manager's teams hold with no worker. Children the manager may not
     open (restricted records) are counted, never named: (named, not named)."""
     held = _current_allocations()
     if summary.worker is None:
-        held = held.filter(team_id__in=access.team_ids_for(manager), worker=None)
+        held = held.filter(team_id__in=_teams_of(manager, team), worker=None)
     else:
         held = held.filter(worker=summary.worker)
     openable = access.visible_people(

@@ -8,12 +8,13 @@ from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
+from haven.core.models import Team
 from haven.core.roles import roles_of
 from haven.core.route_policy import Policy, policy
 from haven.core.selectors import places_to_use, still_to_come
 from haven.core.versions import StaleEdit, newest_id
+from haven.timescales import overview, queue, services
 from haven.timescales import permissions as may
-from haven.timescales import queue, services
 from haven.timescales.catalogue import RULES, STATUS_WORDS, rule
 from haven.timescales.forms import RuleValueForm
 from haven.timescales.models import RuleSetting
@@ -41,20 +42,37 @@ def team_work(request: AuthenticatedRequest) -> HttpResponse:
     if not may.may_see_team_work(request.user):
         raise PermissionDenied("Only managers see their teams' work")
     today = clock.today()
-    summaries = queue.team_view(request.user, today)
+    teams = overview.staffed_teams(request.user)
+    team = _chosen_team(request, teams)
     chosen = request.GET.get("worker", "")
+    if team is None and not chosen and len(teams) > overview.TEAMS_ON_ONE_PAGE:
+        rows = overview.overview(teams, today)
+        return render(request, "timescales/team_overview.html", {"rows": rows})
+    summaries = queue.team_view(request.user, today, team.pk if team else None)
     worker = next((s for s in summaries if s.key == chosen), None)
     if worker is not None:
-        children, not_named = queue.children_behind(request.user, worker)
+        children, not_named = queue.children_behind(
+            request.user, worker, team.pk if team else None
+        )
         context = {
             "today": today,
+            "team": team,
             "summary": worker,
             "children": children,
             "not_named": not_named,
         }
         return render(request, "timescales/worker_work.html", context)
-    context = {"today": today, "summaries": summaries}
-    return render(request, "timescales/team_work.html", context)
+    return render(
+        request,
+        "timescales/team_work.html",
+        {"today": today, "team": team, "summaries": summaries},
+    )
+
+
+def _chosen_team(request: AuthenticatedRequest, teams: list[Team]) -> Team | None:
+    """The team asked for (`?team=`), if it is one of the manager's."""
+    asked = request.GET.get("team", "")
+    return next((t for t in teams if str(t.pk) == asked), None)
 
 
 @policy(Policy.STAFF)
