@@ -178,7 +178,7 @@ def main() -> None:
     if args.database == "postgres":
         from tests.pgcluster import cluster
 
-        with cluster() as url:
+        with cluster(durable=True) as url:
             _setup(url, args.children)
             figures = measure(args.repeat)
     else:

@@ -225,7 +225,7 @@ def main() -> None:
     if args.database == "postgres":
         from tests.pgcluster import cluster
 
-        with cluster() as url:
+        with cluster(durable=True) as url:
             restore_postgres(url, built)
             _setup(url)
             figures = measure(args.repeat, args.access_repeat)

@@ -36,8 +36,9 @@ def _as_cluster_owner(args: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def cluster() -> Iterator[str]:
-    """Start a cluster; yield its database URL; stop and delete it."""
+def cluster(durable: bool = False) -> Iterator[str]:
+    """Start a cluster; yield its database URL; stop and delete it. A durable
+    one flushes every commit to disk, as a real server does."""
     root = Path(tempfile.mkdtemp(prefix="haven-pg-"))
     if os.geteuid() == 0:
         shutil.chown(root, user="postgres")
@@ -61,8 +62,11 @@ def cluster() -> Iterator[str]:
             check=True,
             **quiet,
         )
-        # fsync off: this cluster is thrown away, never a real one.
-        options = f"-k {root} -c listen_addresses='' -c fsync=off"
+        # fsync off for the tests: this cluster is thrown away, never a real
+        # one. The benchmarks keep it on, so a write pays what it would.
+        options = f"-k {root} -c listen_addresses=''" + (
+            "" if durable else " -c fsync=off"
+        )
         subprocess.run(
             _as_cluster_owner(
                 [

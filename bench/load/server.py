@@ -33,7 +33,7 @@ def database(args: argparse.Namespace, built: Path, scratch: Path) -> Iterator[s
     if args.database == "postgres":
         from tests.pgcluster import cluster
 
-        with cluster() as url:
+        with cluster(durable=True) as url:
             restore_postgres(url, built)
             yield url
         return
