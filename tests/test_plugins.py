@@ -54,6 +54,7 @@ REGISTRIES = {
     "AUDIT": "haven/core/chronology.py",
     "NAMES_PERSON": "haven/core/chronology.py",
     "LISTENERS": "haven/core/journal.py",
+    "ONCE": "haven/core/journal.py",
     "STATE_CHECKS": "haven/core/journal.py",
     "ENTRIES": "haven/core/navigation.py",
     "MOUNTS": "haven/core/mounts.py",

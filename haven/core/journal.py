@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
-from haven.core import clock
+from haven.core import clock, together
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent, User
 
@@ -49,16 +49,28 @@ def _by_name(func: Callable[..., Any]) -> tuple[str, str]:
     return (func.__module__, func.__qualname__)
 
 
-def listen(func: Callable[[JournalEvent], None]) -> Callable[[JournalEvent], None]:
+# Listeners that bring derived rows up to date from the whole stream: called
+# with a list of events, once at the end of a `together()` block (together.py).
+ONCE: list[together.OnceListener] = []
+
+
+def listen(func: Any, *, once: bool = False) -> Any:
     """Declare a listener (in an app's plugin.py). Listeners are called in the
-    order of their names, not the order the apps were found in."""
-    if func in LISTENERS:
+    order of their names, not the order the apps were found in. A `once`
+    listener takes a list of events and may be called with several at once."""
+    if func in LISTENERS or func in ONCE:
         raise ImproperlyConfigured(
             f"The listener {func.__qualname__} is declared twice"
         )
-    LISTENERS.append(func)
-    LISTENERS.sort(key=_by_name)
+    registry = ONCE if once else LISTENERS
+    registry.append(func)
+    registry.sort(key=_by_name)
     return func
+
+
+def as_one_step() -> Any:
+    """A block whose events' once-listeners run once, at its end (together.py)."""
+    return together.together(ONCE)
 
 
 def state_check(
@@ -171,6 +183,9 @@ def append(
     event.save(force_insert=True)
     for listener in LISTENERS:
         listener(event)
+    if not together.held(event):
+        for once in ONCE:
+            once([event])
     return event
 
 

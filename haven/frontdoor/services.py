@@ -350,7 +350,9 @@ def decide_contact(
             "Only a manager can decide what happens next with a contact",
         )
     access.require_lasting_access(by, contact_child.person)
-    with transaction.atomic():
+    # The decision and the work it starts (an episode, an assessment) are one
+    # step: the child's obligations are worked out once, at its end.
+    with transaction.atomic(), journal.as_one_step():
         named = (
             ContactChild.objects.select_for_update()
             .select_related("contact", "person")

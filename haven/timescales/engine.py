@@ -263,7 +263,10 @@ def recompute_person(person_id: int) -> list[Obligation]:
     return kept + Obligation.objects.bulk_create(new)
 
 
-def on_event(event: JournalEvent) -> None:
-    """The journal listener: recompute when an event could change an obligation."""
-    if event.type in watched_event_types() or event.corrects_id:
-        recompute_person(event.person_id)
+def on_events(events: list[JournalEvent]) -> None:
+    """The journal listener: recompute each child once whose events could
+    change an obligation (several events of one step come together)."""
+    watched = watched_event_types()
+    people = {e.person_id for e in events if e.type in watched or e.corrects_id}
+    for person_id in sorted(people):
+        recompute_person(person_id)

@@ -25,6 +25,6 @@ menu_entry(
 )
 
 # Obligations commit with the event that changes them, or not at all.
-listen(engine.on_event)
+listen(engine.on_events, once=True)
 work_source(queue.obligations_of)
 person_section("due", "timescales/_person_due.html", order=10)(queue.person_section)
