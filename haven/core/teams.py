@@ -53,7 +53,13 @@ def holds_cases(team: Team) -> bool:
 
 
 def does_social_care(team: Team) -> bool:
-    return social_care_teams().filter(pk=team.pk).exists()
+    """`social_care_teams` for one team, asked of its own staff only (asked
+    on every referral: the whole list would read every member of staff)."""
+    if team.kind != Team.Kind.TEAM:
+        return False
+    staff = _staff_with(*RECORDING_PERMISSIONS).filter(team=team)
+    early_help = _staff_with("record_early_help").filter(team=team)
+    return staff.exists() and not early_help.exists()
 
 
 def referral_team() -> Team | None:
