@@ -11,6 +11,7 @@ when its staff do and there is no second record to keep in step:
 - referrals arrive at the front door: the social care team of its workers.
 """
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 
 from haven.core.models import Team, User
@@ -57,9 +58,14 @@ def does_social_care(team: Team) -> bool:
     on every referral: the whole list would read every member of staff)."""
     if team.kind != Team.Kind.TEAM:
         return False
-    staff = _staff_with(*RECORDING_PERMISSIONS).filter(team=team)
-    early_help = _staff_with("record_early_help").filter(team=team)
-    return staff.exists() and not early_help.exists()
+    held = set(
+        Permission.objects.filter(
+            Q(group__user__team=team, group__user__is_active=True)
+            | Q(user__team=team, user__is_active=True),
+            content_type__app_label="core",
+        ).values_list("codename", flat=True)
+    )
+    return bool(held & set(RECORDING_PERMISSIONS)) and "record_early_help" not in held
 
 
 def referral_team() -> Team | None:
