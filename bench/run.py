@@ -75,6 +75,7 @@ def _page(
 ) -> Figure:
     """A page's server time and its floor, alternately, so both see the same
     load from the rest of the machine."""
+    from django.db import connection
 
     def get() -> Any:
         response = client.get(url, query)
@@ -94,7 +95,13 @@ def _page(
         samples.append((time.perf_counter() - start) * 1000)
         floor.append(floors.replay_ms(statements))
     figure = Figure(
-        label, "page", audience, timing(samples), len(statements), timing(floor)
+        label,
+        "page",
+        audience,
+        timing(samples),
+        len(statements),
+        timing(floor),
+        connection.vendor,
     )
     print(
         f"{label:52} median {figure.time.median:7.1f} ms   "

@@ -82,3 +82,14 @@ def test_every_page_the_issue_names_has_a_budget_for_each_audience() -> None:
 def test_the_95th_percentile_is_the_nearest_rank() -> None:
     assert budgets.timing([float(n) for n in range(1, 21)]) == Timing(10.5, 19.0)
     assert budgets.timing([3.0, 1.0, 2.0]) == Timing(2.0, 3.0)
+
+
+def test_the_floor_rule_is_held_on_postgresql_and_shown_on_sqlite() -> None:
+    # A median of 20 ms over a floor of 1 ms: twenty times it.
+    on = {db: page(40, floor=1.0) for db in ("postgresql", "sqlite")}
+    on = {db: Figure(**{**vars(f), "database": db}) for db, f in on.items()}
+    assert budgets.overs(on["postgresql"]) == ["median 20.0x floor > 5x"]
+    assert budgets.verdict(on["sqlite"]) == "OK"
+    assert "20x floor: information on SQLite" in budgets.row(on["sqlite"])[5]
+    slow = Figure(**{**vars(page(60, floor=1.0)), "database": "sqlite"})
+    assert budgets.overs(slow) == ["p95 60.0 >= 50 ms"]  # its p95 is still held

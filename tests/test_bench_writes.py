@@ -36,7 +36,7 @@ def maggie(service: Team) -> User:
 
 def test_the_case_note_is_posted_and_called(alice: User, child: Person) -> None:
     posted, called = writes.case_note(alice, child, repeat=2)
-    assert (posted.kind, called.kind) == ("write", "service call")
+    assert (posted.kind, called.kind) == ("request", "write")
     assert posted.queries and called.queries
     # Each: one to warm, one to count the queries, then the repeats.
     assert CaseNote.objects.filter(person=child, subject="Home visit").count() == 8
