@@ -2,11 +2,10 @@
 
 from collections.abc import Sequence
 
-from django.urls import reverse
-
 from haven.assessments import permissions as rules
 from haven.assessments.selectors import submitted_in_teams
 from haven.core import access
+from haven.core.links import link
 from haven.core.models import User
 from haven.core.work import WorkItem
 from haven.timescales import selectors as timescales
@@ -33,7 +32,7 @@ def assessments_to_authorise(workers: Sequence[User]) -> list[WorkItem]:
             worker_id=manager.pk,
             kind="Assessment to authorise",
             title="Authorise or return the single assessment",
-            url=reverse("assessments:detail", args=[assessment.pk]),
+            url=link("assessments:detail", assessment.pk),
             due_on=due.get((assessment.person_id, str(assessment.pk))),
             person_id=assessment.person_id,
             person_name=assessment.person.full_name,

@@ -3,11 +3,11 @@
 import datetime as dt
 from collections.abc import Sequence
 
-from django.urls import reverse
 from django.utils import timezone
 
 from haven.casework.models import SupervisionAction
 from haven.casework.selectors import unfinished_drafts
+from haven.core.links import link
 from haven.core.models import User
 from haven.core.work import WorkItem
 
@@ -22,7 +22,7 @@ def supervision_actions(workers: Sequence[User]) -> list[WorkItem]:
             worker_id=action.owner_id,
             kind="Supervision action",
             title=action.description,
-            url=reverse("casework:supervisions", args=[action.supervision.person_id])
+            url=link("casework:supervisions", action.supervision.person_id)
             + f"#action-{action.pk}",
             due_on=action.due_on,
             person_id=action.supervision.person_id,
@@ -48,7 +48,7 @@ def drafts(workers: Sequence[User]) -> list[WorkItem]:
             worker_id=draft.author_id,
             kind="Draft case note",
             title=f"Finish or discard your draft: {draft.subject or 'no subject yet'}",
-            url=reverse("casework:draft", args=[draft.pk]),
+            url=link("casework:draft", draft.pk),
             person_id=draft.person_id,
             person_name=draft.person.full_name,
             source=f"Last saved {_when(draft.updated_at)}",

@@ -2,8 +2,7 @@
 
 from collections.abc import Sequence
 
-from django.urls import reverse
-
+from haven.core.links import link
 from haven.core.models import User
 from haven.core.work import WorkItem
 from haven.earlyhelp.models import PlanAction
@@ -29,7 +28,7 @@ def early_help_actions(workers: Sequence[User]) -> list[WorkItem]:
                 worker_id=action.owner_id,
                 kind="Family plan action",
                 title=f"{action.action} ({action.who})",
-                url=reverse("earlyhelp:person", args=[person.pk]),
+                url=link("earlyhelp:person", person.pk),
                 due_on=action.by_when,
                 person_id=person.pk,
                 person_name=person.full_name,

@@ -2,9 +2,8 @@
 
 from collections.abc import Sequence
 
-from django.urls import reverse
-
 from haven.core import access
+from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem
 from haven.people import merging
@@ -42,7 +41,7 @@ def merge_requests(workers: Sequence[User]) -> list[WorkItem]:
             worker_id=manager.pk,
             kind="Merge request",
             title="Agree to or decline a merge of a record your team holds",
-            url=reverse("people:merge_request", args=[request.pk]),
+            url=link("people:merge_request", request.pk),
             person_id=sides[request.pk].pk,
             person_name=sides[request.pk].full_name,
             source=f"Asked for by {request.requested_by}",
