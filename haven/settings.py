@@ -128,6 +128,12 @@ def _database() -> dict[str, Any]:
         }
         url["CONN_MAX_AGE"] = 0
         url["CONN_HEALTH_CHECKS"] = False
+    elif url["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT: its compile costs more than any of Haven's queries (a queue's
+        # access check of a few hundred children planned as "costly" took 170
+        # ms to compile and 3 ms to run). Work for reports is not done per page.
+        options = url.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
     return url
 
 

@@ -137,3 +137,13 @@ def test_env_int_reads_whole_numbers_and_refuses_anything_else(monkeypatch):
         monkeypatch.setenv("HAVEN_X", bad)
         with pytest.raises(ImproperlyConfigured, match="whole number"):
             env_int("HAVEN_X", 7)
+
+
+def test_postgresql_connections_never_jit_compile(monkeypatch):
+    from haven import settings
+
+    monkeypatch.setenv("HAVEN_DATABASE_URL", "postgres://haven@/haven?host=/tmp/x")
+    database = settings._database()
+    assert "-c jit=off" in database["OPTIONS"]["options"]
+    monkeypatch.setenv("HAVEN_DATABASE_URL", "sqlite:////tmp/haven-x.sqlite3")
+    assert "options" not in settings._database()["OPTIONS"]
