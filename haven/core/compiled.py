@@ -48,6 +48,12 @@ class Compiled:
         self.sql, params = compiler.as_sql()
         self.params = list(params)
         self.columns = [alias for _expression, _sql, alias in compiler.select]
+        # On PostgreSQL the placeholders are numbered once, here: psycopg would
+        # otherwise parse a query this long (a hundred placeholders) on every
+        # run, which took longer than the server took to run it.
+        self.numbered = connection.vendor == "postgresql" and "%%" not in self.sql
+        if self.numbered:
+            self.sql = _numbered(self.sql)
         self.slots: list[tuple[int, Slot]] = []
         for slot in slots:
             prepared = slot.field.get_db_prep_value(slot.stand_in, connection)
@@ -69,13 +75,19 @@ class Compiled:
         params = list(self.params)
         for index, slot in self.slots:
             params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
-        with _cursor(connection) as cursor:
+        with _cursor(connection, self.numbered) as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         return [dict(zip(self.columns, row, strict=True)) for row in rows]
 
 
-def _cursor(connection: Any) -> Any:
+def _numbered(sql: str) -> str:
+    """Django's %s placeholders as PostgreSQL's own $1, $2, ..."""
+    first, *rest = sql.split("%s")
+    return first + "".join(f"${n}{part}" for n, part in enumerate(rest, start=1))
+
+
+def _cursor(connection: Any, numbered: bool = False) -> Any:
     """A cursor for a compiled query. On PostgreSQL, one that binds on the
     server, so that psycopg prepares the statement once a connection has run it
     (`prepare_threshold`): planning a query of a dozen subqueries takes the
@@ -84,14 +96,16 @@ def _cursor(connection: Any) -> Any:
     transaction mode would need its prepared statement support switched on.)"""
     if connection.vendor != "postgresql":
         return connection.cursor()
+    import psycopg
     from django.db.backends.postgresql.base import ServerBindingCursor
 
     connection.ensure_connection()
     if connection.connection.prepare_threshold is None:
         connection.connection.prepare_threshold = PREPARE_AFTER
+    kind: Any = psycopg.RawCursor if numbered else ServerBindingCursor
     # Wrapped as Django wraps its own, so query logging and execute_wrappers
     # (the query counts of tests and benchmarks) see these queries too.
-    return connection._prepare_cursor(ServerBindingCursor(connection.connection))  # type: ignore[call-arg]
+    return connection._prepare_cursor(kind(connection.connection))
 
 
 class AsIs(Field):
