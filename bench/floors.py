@@ -30,6 +30,10 @@ class Statement:
     sql: str
     params: Any
     many: bool
+    # The backend cursor's class it ran on: Haven runs its compiled access
+    # queries on PostgreSQL through psycopg's raw cursor ($1 placeholders,
+    # prepared), and the replay runs each on the same kind.
+    cursor_class: Any = None
 
     @property
     def controls_transaction(self) -> bool:
@@ -46,7 +50,8 @@ def capturing() -> Iterator[list[Statement]]:
     ) -> Any:
         if many:
             params = list(params)  # an iterator would be spent by the first run
-        statements.append(Statement(sql, params, many))
+        backend = getattr(context.get("cursor"), "cursor", None)
+        statements.append(Statement(sql, params, many, type(backend)))
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(capture):
@@ -61,18 +66,30 @@ def replay(statements: list[Statement]) -> list[list[tuple[Any, ...]]]:
     with transaction.atomic():
         # The backend's cursor, not Django's wrapper: no query log, no
         # wrappers, no conversion of rows; the same placeholders Django sends.
-        cursor = connection.create_cursor()
+        default = connection.create_cursor()
+        cursors = {type(default): default}
         try:
             for statement in statements:
                 if statement.controls_transaction:
                     results.append([])
                     continue
+                cursor = _cursor_for(statement, cursors)
                 _execute(cursor, statement)
                 results.append(cursor.fetchall() if cursor.description else [])
         finally:
-            cursor.close()
+            for cursor in cursors.values():
+                cursor.close()
         transaction.set_rollback(True)
     return results
+
+
+def _cursor_for(statement: Statement, cursors: dict[Any, Any]) -> Any:
+    kind = statement.cursor_class
+    if kind is None or kind is type(None):
+        return next(iter(cursors.values()))
+    if kind not in cursors:
+        cursors[kind] = kind(connection.connection)
+    return cursors[kind]
 
 
 def _execute(cursor: Any, statement: Statement) -> None:

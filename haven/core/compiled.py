@@ -51,9 +51,8 @@ class Compiled:
         # On PostgreSQL the placeholders are numbered once, here: psycopg would
         # otherwise parse a query this long (a hundred placeholders) on every
         # run, which took longer than the server took to run it.
-        self.numbered = connection.vendor == "postgresql" and "%%" not in self.sql
-        if self.numbered:
-            self.sql = _numbered(self.sql)
+        numbered = connection.vendor == "postgresql" and "%%" not in self.sql
+        self.numbered_sql = _numbered(self.sql) if numbered else None
         self.slots: list[tuple[int, Slot]] = []
         for slot in slots:
             prepared = slot.field.get_db_prep_value(slot.stand_in, connection)
@@ -75,8 +74,17 @@ class Compiled:
         params = list(self.params)
         for index, slot in self.slots:
             params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
-        with _cursor(connection, self.numbered) as cursor:
-            cursor.execute(self.sql, params)
+        # Django's query log reads a query's text back from its own cursor:
+        # while queries are logged (DEBUG, a test counting them), that one.
+        if connection.queries_logged or connection.vendor != "postgresql":
+            cursor, sql = connection.cursor(), self.sql
+        else:
+            cursor, sql = (
+                _prepared(connection, self.numbered_sql),
+                self.numbered_sql or self.sql,
+            )
+        with cursor:
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         return [dict(zip(self.columns, row, strict=True)) for row in rows]
 
@@ -87,24 +95,22 @@ def _numbered(sql: str) -> str:
     return first + "".join(f"${n}{part}" for n, part in enumerate(rest, start=1))
 
 
-def _cursor(connection: Any, numbered: bool = False) -> Any:
-    """A cursor for a compiled query. On PostgreSQL, one that binds on the
-    server, so that psycopg prepares the statement once a connection has run it
-    (`prepare_threshold`): planning a query of a dozen subqueries takes the
-    server about 2 ms, running it a tenth of that. Django's own cursors bind on
-    the client and never prepare, so nothing else changes. (A pooler in
-    transaction mode would need its prepared statement support switched on.)"""
-    if connection.vendor != "postgresql":
-        return connection.cursor()
+def _prepared(connection: Any, numbered_sql: str | None) -> Any:
+    """A PostgreSQL cursor that binds on the server, so that psycopg prepares
+    the statement once a connection has run it (`prepare_threshold`): planning
+    a query of a dozen subqueries takes the server about 2 ms, running it a
+    tenth of that. Django's own cursors bind on the client and never prepare,
+    so nothing else changes. (A pooler in transaction mode would need its
+    prepared statement support switched on.)"""
     import psycopg
     from django.db.backends.postgresql.base import ServerBindingCursor
 
     connection.ensure_connection()
     if connection.connection.prepare_threshold is None:
         connection.connection.prepare_threshold = PREPARE_AFTER
-    kind: Any = psycopg.RawCursor if numbered else ServerBindingCursor
-    # Wrapped as Django wraps its own, so query logging and execute_wrappers
-    # (the query counts of tests and benchmarks) see these queries too.
+    kind: Any = psycopg.RawCursor if numbered_sql else ServerBindingCursor
+    # Wrapped as Django wraps its own, so execute_wrappers (the query counts
+    # of tests and benchmarks) see these queries too.
     return connection._prepare_cursor(kind(connection.connection))
 
 
