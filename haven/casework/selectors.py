@@ -68,7 +68,7 @@ def children_to_record_for(user: User, person: Person) -> list[Person]:
         and row["person"].merged_into_id is None
     ]
     ids = {p.pk for p in related if p.pk != person.pk}
-    visible = among.openable_among(user, ids).changeable
+    visible = among.changeable_among(user, ids)
     seen: set[int] = {person.pk}
     chosen = [person]
     for other in related:

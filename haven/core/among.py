@@ -32,49 +32,63 @@ IDS_IN = {
 class Among:
     openable: set[int]  # the records the user may open
     unnamed: set[int]  # restricted or sealed records they may not: not named
-    changeable: set[int]  # the records they may change (not on break-glass)
 
 
 def openable_among(user: User, ids: set[int]) -> Among:
-    """Of these people's ids, which the user may open, which are secret to them
-    and which they may change (the same rules as `access.visible_filter`,
-    `access.unnamed_for` and `access.lasting_filter`)."""
+    """Of these people's ids, which the user may open and which are secret to
+    them (the same rules as `access.visible_filter` and `access.unnamed_for`)."""
+    rows = _run(user, ids, "open")
+    return Among(
+        openable={row["pk"] for row in rows if row["visible"]},
+        unnamed={row["pk"] for row in rows if row["secret"] and not row["visible"]},
+    )
+
+
+def changeable_among(user: User, ids: set[int]) -> set[int]:
+    """Of these people's ids, those the user may change (not on break-glass:
+    the same rule as `access.lasting_filter`)."""
+    return {row["pk"] for row in _run(user, ids, "change") if row["lasting"]}
+
+
+def _run(user: User, ids: set[int], asking: str) -> list[dict[str, Any]]:
+    """One compiled query a user's rules for each question, each the database
+    working out only what it is asked."""
     if not ids or not user.is_active:
-        return Among(set(), set(), set())
+        return []
     person = apps.get_model("people", "Person")
     database = router.db_for_read(person)
     vendor = connections[database].vendor
     rules = access.rules_for(user)
-    where = ("among", database)
+    where = (f"among:{asking}", database)
     query = rules.compiled.get(where)
     if query is None:
-        query = rules.compiled[where] = _compile(user, person, database, vendor)
+        query = rules.compiled[where] = _compile(user, person, database, asking)
     asked = sorted(ids)
     value: Any = json.dumps(asked) if vendor == "sqlite" else asked
-    rows = query.all(ids=value, now=clock.now())
-    return Among(
-        openable={row["pk"] for row in rows if row["visible"]},
-        unnamed={row["pk"] for row in rows if row["secret"] and not row["visible"]},
-        changeable={row["pk"] for row in rows if row["lasting"]},
-    )
+    return query.all(ids=value, now=clock.now())
 
 
-def _compile(user: User, person: Any, database: str, vendor: str) -> compiled.Compiled:
-    sql, stand_in = IDS_IN[vendor]
-    visible = access.visible_filter(user, now=compiled.TIME_STAND_IN)
-    secret = Q(Exists(Restriction.objects.filter(person=OuterRef("pk"))))
+def _columns(user: User, asking: str) -> dict[str, Q]:
+    if asking == "change":
+        return {"lasting": access.lasting_filter(user)}
+    return {
+        "visible": access.visible_filter(user, now=compiled.TIME_STAND_IN),
+        "secret": Q(Exists(Restriction.objects.filter(person=OuterRef("pk")))),
+    }
+
+
+def _compile(user: User, person: Any, database: str, asking: str) -> compiled.Compiled:
+    sql, stand_in = IDS_IN[connections[database].vendor]
+    columns = {
+        name: ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in _columns(user, asking).items()
+    }
     queryset = (
         person.objects.using(database)
         .filter(pk__in=RawSQL(sql, [stand_in]))
-        .annotate(
-            visible=ExpressionWrapper(visible, output_field=BooleanField()),
-            secret=ExpressionWrapper(secret, output_field=BooleanField()),
-            lasting=ExpressionWrapper(
-                access.lasting_filter(user), output_field=BooleanField()
-            ),
-        )
+        .annotate(**columns)
         .order_by()
-        .values("pk", "visible", "secret", "lasting")
+        .values("pk", *columns)
     )
     return compiled.Compiled(
         queryset,
@@ -84,7 +98,7 @@ def _compile(user: User, person: Any, database: str, vendor: str) -> compiled.Co
                 "now",
                 compiled.TIME_STAND_IN,
                 BreakGlass._meta.get_field("expires_at"),
-                optional=True,  # no break-glass for a role that reads no records
+                optional=True,  # no break-glass when only changes are asked of
             ),
         ],
     )
