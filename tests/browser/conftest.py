@@ -1,11 +1,14 @@
 """A real browser, Debian's chromium driven by Playwright, against a live server."""
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from haven.demo.staff import DEMO_PASSWORD
@@ -20,6 +23,27 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, running one request at a time.
+
+    With in-memory SQLite every server thread shares the test's one connection, so
+    two requests at once (a draft's autosave still in flight when the page moves on)
+    interleave their savepoints and one fails with "no such savepoint". Connections
+    stay threaded, so a browser's idle keep-alive connection blocks nobody."""
+
+    def set_app(self, application: Callable[..., Iterable[bytes]]) -> None:
+        lock = threading.Lock()
+
+        def one_at_a_time(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
