@@ -5,7 +5,8 @@ least a hundred children: the size the demo's stories are written for). Each
 slice is built with the clock held at its own day (haven.core.clock.held_at, as
 the demo backdates its steps), so its families, contacts, episodes,
 assessments, plans, notes and early help read as they would have then, and is
-worked by one team of each kind, in turn. Each slice draws from its own
+worked by one team of each kind, in turn. Before a slice is built, the older
+slices' work ages to its day (bench/ageing.py). Each slice draws from its own
 generator (the seed and the slice's number), so a seed builds the same
 authority, and a slice could be built on its own.
 """
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 
+from bench import ageing
 from bench.staffing import Shape, create_staff
 from haven.assessments import demo as assessments_demo
 from haven.casework import demo as casework_demo
@@ -32,6 +35,7 @@ from haven.demo.families import CASE_TEAMS
 from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
 from haven.people.identifiers import generate_nhs_number
+from haven.people.models import Person
 
 SLICES_A_YEAR = 12
 # The demo's stories assume a few hundred children (10-20 families waiting for
@@ -68,9 +72,10 @@ def build(children: int, years: int, seed: int, today: dt.date) -> None:
         create_staff(random.Random(f"{seed}-staff"), shape)
     issued: set[str] = set()
     parts = slices(children, years, today)
+    built: list[list[int]] = []
     for part in parts:
         started = time.perf_counter()
-        build_slice(part, shape, seed, issued)
+        built.append(build_slice(part, shape, seed, issued, built))
         took = time.perf_counter() - started
         print(
             f"  slice {part.number + 1}/{len(parts)} ({part.day}): "
@@ -92,7 +97,11 @@ def _nhs_numbers(issued: set[str]) -> Callable[[random.Random], str]:
     return draw
 
 
-def build_slice(part: Slice, shape: Shape, seed: int, issued: set[str]) -> None:
+def build_slice(
+    part: Slice, shape: Shape, seed: int, issued: set[str], built: list[list[int]]
+) -> list[int]:
+    """The ids of the slice's people (children, their families, the unborn),
+    after the older slices' work has aged to the slice's day (bench/ageing.py)."""
     rng = random.Random(f"{seed}-{part.number}")
     index = part.number % shape.case_teams_per_kind
     teams = tuple(shape.case_team(kind, index) for kind in CASE_TEAMS)
@@ -105,6 +114,10 @@ def build_slice(part: Slice, shape: Shape, seed: int, issued: set[str]) -> None:
         _patched(uuid, "uuid4", lambda: uuid.UUID(int=rng.getrandbits(128), version=4)),
         transaction.atomic(),
     ):
+        aged = random.Random(f"{seed}-{part.number}-ageing")
+        for said, times in ageing.age(aged, built, part.number).items():
+            print(f"  ageing: {times} children's work kept open: {said}", flush=True)
+        before = Person.objects.aggregate(last=Max("pk"))["last"] or 0
         # As seed_demo does, in its order (see its comments).
         made = families.create_families(rng, part.children)
         families.restrict_some(rng, made)
@@ -112,6 +125,7 @@ def build_slice(part: Slice, shape: Shape, seed: int, issued: set[str]) -> None:
         cin_demo.populate(rng, made, assess=assessments_demo.assess)
         casework_demo.populate(rng, made)
         earlyhelp_demo.populate(rng, made)
+        return list(Person.objects.filter(pk__gt=before).values_list("pk", flat=True))
 
 
 def _moment(day: dt.date) -> dt.datetime:

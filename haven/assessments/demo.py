@@ -12,6 +12,7 @@ import datetime as dt
 import random
 
 from haven.assessments import selectors, services
+from haven.assessments.codes import EDITABLE
 from haven.assessments.models import Assessment
 from haven.assessments.starting import start_assessment
 from haven.cin import services as cin
@@ -117,6 +118,31 @@ def assess(
             )
             return None
     return decide_on
+
+
+LATE_DECISION = "The manager was on leave and the decision waited for their return."
+
+
+def finish(
+    rng: random.Random, assessment: Assessment, worker: User, manager: User
+) -> None:
+    """Take an unfinished assessment to authorised today: the large benchmark
+    authority's older work is finished, as a real authority's would be."""
+    if assessment.status in EDITABLE:
+        reason, factors, need, analysis, recommendation = rng.choice(STORIES)
+        services.save_assessment(
+            assessment,
+            {"reason": reason, "childs_voice": rng.choice(VOICES)},
+            primary_need=need,
+            by=worker,
+        )
+        nfa = need == "N9"
+        today = clock.today()
+        _submit(assessment, today, factors, analysis, recommendation, nfa, worker)
+    due = selectors.due_on(assessment)
+    late = due is not None and clock.today() > due
+    delay_reason = LATE_DECISION if late else ""
+    services.authorise_assessment(assessment, delay_reason=delay_reason, by=manager)
 
 
 def _started(episode: CinEpisode, worker: User) -> Assessment:

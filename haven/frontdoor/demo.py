@@ -155,7 +155,7 @@ def _grade(code: str) -> dict[str, str]:
     return {"threshold": levels[index] if levels else "", "urgency": urgency}
 
 
-def _acknowledge(contact: Contact, manager: User) -> None:
+def acknowledge(contact: Contact, manager: User) -> None:
     if contact.source == ReferralSource.ANONYMOUS:
         referrer.acknowledge(
             contact, on=None, how="", not_possible="Anonymous contact", by=manager
@@ -199,7 +199,7 @@ def populate(rng: random.Random, children: list[Person]) -> None:
             hours=rng.randint(1, 4), days=2 if late else 0
         )
         with clock.held_at(decided):
-            _acknowledge(contact, manager)
+            acknowledge(contact, manager)
             for named in contact.children.select_related("person"):
                 _decide(rng, named, manager)
     now = clock.now()
