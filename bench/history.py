@@ -98,10 +98,15 @@ def _nhs_numbers(issued: set[str]) -> Callable[[random.Random], str]:
 
 
 def build_slice(
-    part: Slice, shape: Shape, seed: int, issued: set[str], built: list[list[int]]
+    part: Slice,
+    shape: Shape,
+    seed: int,
+    issued: set[str],
+    built: list[list[int]] | None,
 ) -> list[int]:
     """The ids of the slice's people (children, their families, the unborn),
-    after the older slices' work has aged to the slice's day (bench/ageing.py)."""
+    after the older slices' work (the people `built` before it, slice by slice)
+    has aged to the slice's day (bench/ageing.py). None: no ageing."""
     rng = random.Random(f"{seed}-{part.number}")
     index = part.number % shape.case_teams_per_kind
     teams = tuple(shape.case_team(kind, index) for kind in CASE_TEAMS)
@@ -114,9 +119,8 @@ def build_slice(
         _patched(uuid, "uuid4", lambda: uuid.UUID(int=rng.getrandbits(128), version=4)),
         transaction.atomic(),
     ):
-        aged = random.Random(f"{seed}-{part.number}-ageing")
-        for said, times in ageing.age(aged, built, part.number).items():
-            print(f"  ageing: {times} children's work kept open: {said}", flush=True)
+        if built is not None:
+            _age(random.Random(f"{seed}-{part.number}-ageing"), built, part.number)
         before = Person.objects.aggregate(last=Max("pk"))["last"] or 0
         # As seed_demo does, in its order (see its comments).
         made = families.create_families(rng, part.children)
@@ -126,6 +130,11 @@ def build_slice(
         casework_demo.populate(rng, made)
         earlyhelp_demo.populate(rng, made)
         return list(Person.objects.filter(pk__gt=before).values_list("pk", flat=True))
+
+
+def _age(rng: random.Random, built: list[list[int]], number: int) -> None:
+    for said, times in ageing.age(rng, built, number).items():
+        print(f"  ageing: {times} people's work kept open: {said}", flush=True)
 
 
 def _moment(day: dt.date) -> dt.datetime:

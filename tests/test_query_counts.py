@@ -86,7 +86,12 @@ def test_no_page_asks_more_often_to_show_more_rows() -> None:
     with clock.held_at(clock.start_of(today - dt.timedelta(days=40))):
         create_staff(random.Random(f"{SEED}-staff"), SHAPE)
     issued: set[str] = set()
-    build_slice(Slice(0, 100, today - dt.timedelta(days=30)), SHAPE, SEED, issued)
+    built: list[list[int]] = []
+    built.append(
+        build_slice(
+            Slice(0, 100, today - dt.timedelta(days=30)), SHAPE, SEED, issued, built
+        )
+    )
     child = (
         Allocation.objects.filter(
             worker__username="social-worker",
@@ -102,7 +107,7 @@ def test_no_page_asks_more_often_to_show_more_rows() -> None:
     pages = _pages(child.person_id, family)
     before = _count_all(pages)
 
-    build_slice(Slice(1, 100, today), SHAPE, SEED, issued)
+    build_slice(Slice(1, 100, today), SHAPE, SEED, issued, None)
     _longer_history(child.person_id, 12)
     after = _count_all(pages)
 

@@ -44,13 +44,14 @@ def begin_assessment(
         not_before=episode.referral_date,
         since="the referral",
     )
-    if episode.assessments.exclude(status=Status.AUTHORISED).exists():
+    statuses = set(episode.assessments.values_list("status", flat=True))
+    if statuses - {Status.AUTHORISED}:
         raise DomainError(
             "assessment_unfinished",
             "The child already has an assessment under way: finish it before "
             "starting another",
         )
-    first = not episode.assessments.exists()
+    first = not statuses
     assessment = Assessment.objects.create(
         episode=episode, person=episode.person, started_on=started_on
     )

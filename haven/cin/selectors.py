@@ -9,7 +9,7 @@ from haven.cin.models import CinEpisode, Plan
 from haven.core.models import User
 from haven.people import selectors as people
 from haven.people.models import Person
-from haven.people.selectors import record_ids
+from haven.people.selectors import record_ids, records_of
 from haven.timescales import calendar
 from haven.timescales import selectors as timescales
 
@@ -19,7 +19,7 @@ def open_episode(person: Person) -> CinEpisode | None:
     on a duplicate record since merged into the child's."""
     return (
         CinEpisode.objects.filter(
-            person_id__in=record_ids(person), closed_on__isnull=True
+            person_id__in=records_of(person), closed_on__isnull=True
         )
         .order_by("-referral_date", "-pk")
         .first()
@@ -36,7 +36,7 @@ def previous_referral_within(
     since = calendar.add_months(on, -months)
     return (
         CinEpisode.objects.filter(
-            person_id__in=record_ids(person),  # with records merged into theirs
+            person_id__in=records_of(person),  # with records merged into theirs
             referral_date__lt=on,
             referral_date__gte=since,
         )

@@ -26,7 +26,7 @@ from haven.core.models import Team, User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
-from haven.people.selectors import record_ids
+from haven.people.selectors import records_of
 
 # --- checks -----------------------------------------------------------------
 
@@ -144,7 +144,7 @@ def _refuse_overlap(person: Person, received_on: dt.date) -> None:
     the two would overlap (CIN census rule 8820; PostgreSQL refuses it too), so
     such a contact cannot be passed to it either. The day an episode closed is
     not in it (cin.models.EPISODE_PERIOD), so a child may be re-referred then."""
-    episodes = CinEpisode.objects.filter(person_id__in=record_ids(person))
+    episodes = CinEpisode.objects.filter(person_id__in=records_of(person))
     clash = EPISODE_PERIOD.clash(episodes, received_on, None, what="an episode")
     if clash is None:
         return

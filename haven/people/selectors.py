@@ -63,6 +63,13 @@ def record_ids(person: Person) -> list[int]:
     return [person.pk, *merged]
 
 
+def records_of(person: Person) -> "QuerySet[Person, Any]":
+    """record_ids as a subquery, for a filter that needs nothing else: it saves
+    the filter's query a round trip of its own."""
+    mine = Q(pk=person.pk) | Q(merged_into_id=person.pk)
+    return Person.objects.filter(mine).order_by().values("pk")
+
+
 @dataclass
 class IdentityBar:
     """What the identity bar shows on every page of a person's record."""

@@ -1,0 +1,62 @@
+"""The benchmark authority's older work is finished as a real authority's is
+(bench/ageing.py): a slice built as the demo builds a day, then aged, keeps no
+waiting contact, assessment waiting for a manager, open supervision action,
+draft or open early help, and its closed cases are no longer held by anyone."""
+
+import datetime as dt
+import random
+
+import pytest
+
+from bench import ageing
+from bench.history import Slice, build_slice
+from bench.staffing import Shape, create_staff
+from haven.assessments.codes import Status
+from haven.assessments.models import Assessment
+from haven.casework.models import Draft, SupervisionAction
+from haven.cin.models import CinEpisode
+from haven.core import clock
+from haven.core.models import Allocation, JournalEvent
+from haven.earlyhelp.models import EarlyHelpRequest
+from haven.frontdoor.models import ContactChild
+
+pytestmark = pytest.mark.django_db
+
+SHAPE = Shape(200)
+SEED = 7
+
+
+def test_an_aged_slice_has_its_work_finished() -> None:
+    today = clock.today()
+    built_on = today - dt.timedelta(days=200)
+    with clock.held_at(clock.start_of(built_on - dt.timedelta(days=10))):
+        create_staff(random.Random(f"{SEED}-staff"), SHAPE)
+    people = build_slice(Slice(0, 100, built_on), SHAPE, SEED, set(), None)
+    ours = {"person_id__in": people}
+    # What the demo leaves open on the day it is built: the test's premise.
+    assert ContactChild.objects.filter(decision="").exists()
+    assert SupervisionAction.objects.filter(
+        done_on=None, supervision__person_id__in=people
+    ).exists()
+    assert Allocation.objects.filter(ended_on=None, **ours).exists()
+    events = JournalEvent.objects.count()
+
+    with clock.held_at(clock.start_of(today) + dt.timedelta(hours=12)):
+        ageing.decide_waiting_contacts()
+        refused = ageing.finish(random.Random(1), people, closing=1.0)
+
+    assert sum(refused.values()) <= len(people) // 50, refused
+    assert not ContactChild.objects.filter(decision="").exists()
+    unfinished = Assessment.objects.exclude(status=Status.AUTHORISED).filter(**ours)
+    assert unfinished.count() <= sum(refused.values())
+    assert not SupervisionAction.objects.filter(
+        done_on=None, supervision__person_id__in=people
+    ).exists()
+    assert not Draft.objects.filter(**ours).exists()
+    assert not EarlyHelpRequest.objects.filter(closed_on=None, **ours).exists()
+    still_open = CinEpisode.objects.filter(closed_on=None, **ours)
+    assert still_open.count() <= sum(refused.values())
+    held = Allocation.objects.filter(ended_on=None, **ours)
+    assert held.count() <= still_open.count() + sum(refused.values())
+    # Through the services: every step is in the journal.
+    assert JournalEvent.objects.count() > events
