@@ -34,9 +34,9 @@ from haven.casework.models import Draft, SupervisionAction
 from haven.cin import selectors as cin_selectors
 from haven.cin import services as cin
 from haven.core import clock
-from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
-from haven.core.models import Allocation, User
+from haven.core.models import User
+from haven.core.selectors import current_allocation
 from haven.core.services import end_allocation
 from haven.earlyhelp import closure
 from haven.earlyhelp.codes import ClosureOutcome
@@ -133,13 +133,7 @@ def _finish_child(rng: random.Random, child: Person, *, closing: float) -> None:
 def _staff(child: Person) -> tuple[User, User] | None:
     """Who works the child's case (its social worker, or the team's manager
     while no worker is allocated) and the team's manager."""
-    held = (
-        Allocation.objects.filter(
-            person=child, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
-        )
-        .select_related("worker", "team")
-        .first()
-    )
+    held = current_allocation(child)
     manager = held.team.managers.first() if held else None
     if held is None or manager is None:
         return None
