@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "var" / "bench"
 GENERATORS = (
+    "bench/ageing.py",
     "bench/authority.py",
     "bench/history.py",
     "bench/staffing.py",
