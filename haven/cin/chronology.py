@@ -45,5 +45,8 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         "Child in need plan reviewed: "
         + _words(ReviewDecision, p.get("decision", "")).lower()
     ),
+    "cin.child_in_need_plan_ended": lambda p: (
+        "Child in need plan ended" + (f": {p['reason']}" if p.get("reason") else "")
+    ),
     "cin.episode_closed": _closed,
 }

@@ -6,6 +6,9 @@ work, from its plugin.py:
 
     episode_work(EpisodeWork(name="assessment", recorded=..., dates=...,
                              check_closure=..., proposed_closure=...))
+
+and, if its work rules out a child in need plan for a time (a child protection
+plan does: census rule 4001), `check_plan_start`.
 """
 
 import datetime as dt
@@ -33,6 +36,9 @@ class EpisodeWork:
     check_closure: Callable[[CinEpisode, str, bool], None]
     # The reason for closure the work proposes (the worker chooses), or "".
     proposed_closure: Callable[[CinEpisode], str]
+    # Refuse (raise DomainError) a child in need plan starting on the locked
+    # episode on this day.
+    check_plan_start: Callable[[CinEpisode, dt.date], None] = lambda *_: None
 
 
 EPISODE_WORK: dict[str, EpisodeWork] = {}
@@ -68,3 +74,8 @@ def proposed_closure(episode: CinEpisode) -> str:
         if proposed:
             return proposed
     return ""
+
+
+def check_plan_start(episode: CinEpisode, started_on: dt.date) -> None:
+    for work in _each():
+        work.check_plan_start(episode, started_on)

@@ -7,6 +7,7 @@ Journal events:
                                    (the child, starts CIN-VISIT)}
   cin.plan_reviewed               {"plan", "episode", "review", "decision",
                                    "attended", "next_review_on"}
+  cin.child_in_need_plan_ended    {"plan", "episode", "reason", "seen_on_visit"}
 """
 
 import datetime as dt
@@ -15,6 +16,7 @@ from typing import cast
 
 from django.db import transaction
 
+from haven.cin import episode_work
 from haven.cin.codes import ReviewDecision
 from haven.cin.models import CinEpisode, Plan, PlanAction, PlanReview
 from haven.cin.rules import ActionLine, check_date, check_plan
@@ -48,6 +50,9 @@ def start_plan(
                 field="primary_need",
             )
         _refuse_a_second_plan(episode, started_on)
+        # Work other apps hold may rule a plan out (a child protection plan
+        # running: census rule 4001).
+        episode_work.check_plan_start(episode, started_on)
         plan = Plan.objects.create(
             episode=episode, started_on=started_on, created_by=by
         )
@@ -92,6 +97,41 @@ def _refuse_a_second_plan(episode: CinEpisode, started_on: dt.date) -> None:
             f"({latest.ended_on:%-d %B %Y})",
             field="started_on",
         )
+
+
+def end_plan(plan: Plan, *, ended_on: dt.date, reason: str, by: User) -> Plan:
+    """End the child's running plan before the episode closes: another plan
+    takes its place (a child protection plan; census rule 4001 allows no child
+    in need plan beside it). Its reviews and visits are no longer due."""
+    person = plan.episode.person
+    may_do_casework(by, person)
+    check_date(
+        ended_on,
+        field="ended_on",
+        what="the plan ended",
+        not_before=plan.started_on,
+        since="the plan started",
+    )
+    with transaction.atomic():
+        open_locked(plan.episode)
+        plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        if plan.ended_on is not None:
+            raise DomainError("plan_ended", "This plan has ended")
+        plan.ended_on = ended_on
+        plan.save(update_fields=["ended_on"])
+        journal.append(
+            person,
+            "cin.child_in_need_plan_ended",
+            {
+                "plan": plan.pk,
+                "episode": plan.episode_id,
+                "reason": reason,
+                "seen_on_visit": person.pk,
+            },
+            by=by,
+            occurred_at=clock.start_of(ended_on),
+        )
+    return plan
 
 
 def review_plan(

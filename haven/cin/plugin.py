@@ -12,7 +12,7 @@ activate(
     "CIN-REVIEW",
     key="plan",
     met_by=("cin.plan_reviewed",),
-    ended_by=("cin.episode_closed",),
+    ended_by=("cin.episode_closed", "cin.child_in_need_plan_ended"),
     action="Review the child in need plan",
     url_name="cin:plan",
 )
@@ -22,7 +22,7 @@ activate(
     "CIN-VISIT",
     key="seen_on_visit",
     met_by=("casework.note_recorded",),
-    ended_by=("cin.episode_closed",),
+    ended_by=("cin.episode_closed", "cin.child_in_need_plan_ended"),
     action="Visit the child and see them",
     url_name="casework:person",
 )

@@ -1,0 +1,105 @@
+"""What child protection declares to the rest of Haven: the CP-* timescales,
+chronology words, the stricter oversight of children on a plan, and what its
+work means to the child's CIN episode.
+
+The obligations are keyed on what they are about: the episode (a strategy
+discussion is due), the section 47 enquiry (its initial conference), the plan
+(its core groups and reviews) or the child (visits, met by a visit note that
+saw them, as CIN-VISIT is). The pages named by `url_name` arrive with the
+app's views; until then a work queue links to the child's record.
+"""
+
+from haven.casework.oversight import stricter_oversight
+from haven.cin.episode_work import episode_work
+from haven.core.chronology import describe_events
+from haven.protection import chronology, episodes
+from haven.protection.models import ChildProtectionPlan
+from haven.timescales.registry import activate
+
+CLOSED = "cin.episode_closed"
+PLAN_ENDED = "protection.child_protection_plan_ended"
+CORE_GROUP = "protection.core_group_held"
+REVIEW = "protection.review_conference_held"
+ICPC = "protection.initial_conference_held"
+
+activate(
+    "CP-STRAT",
+    key="episode",
+    met_by=("protection.strategy_discussion_held",),
+    ended_by=(CLOSED,),
+    action="Hold a strategy discussion",
+    url_name="cin:episode",
+)
+activate(
+    "CP-S47",
+    key="section_47",
+    met_by=(
+        "protection.initial_conference_recommended",
+        "protection.section_47_enquiry_completed",
+    ),
+    ended_by=(CLOSED,),
+    action="Complete the section 47 enquiry",
+    url_name="protection:enquiry",
+)
+activate(
+    "CP-ICPC",
+    key="section_47",
+    met_by=(ICPC,),
+    ended_by=("protection.section_47_enquiry_completed", CLOSED),
+    action="Hold the initial child protection conference",
+    url_name="protection:enquiry",
+)
+activate(
+    "CP-ICPC-REQUEST",
+    key="section_47",
+    met_by=(ICPC,),
+    ended_by=(CLOSED,),
+    action="Ask the child protection unit to book the initial conference",
+    url_name="protection:enquiry",
+)
+for rule_id, action in (
+    ("CP-PLAN-OUTLINE", "Develop the outline plan into the detailed plan"),
+    ("CP-CORE1", "Hold the first core group meeting"),
+    ("CP-CORE-N", "Hold the next core group meeting"),
+):
+    activate(
+        rule_id,
+        key="plan",
+        met_by=(CORE_GROUP,),
+        ended_by=(PLAN_ENDED, CLOSED),
+        action=action,
+        url_name="protection:plan",
+    )
+for rule_id, action in (
+    ("CP-RCPC1", "Hold the first review child protection conference"),
+    ("CP-RCPC-N", "Hold the next review child protection conference"),
+):
+    activate(
+        rule_id,
+        key="plan",
+        met_by=(REVIEW,),
+        ended_by=(PLAN_ENDED, CLOSED),
+        action=action,
+        url_name="protection:plan",
+    )
+activate(
+    "CP-PREBIRTH",
+    key="plan",
+    met_by=(CORE_GROUP, REVIEW),
+    ended_by=(PLAN_ENDED, CLOSED),
+    action="Hold a core group or review now the baby is born",
+    url_name="protection:plan",
+)
+activate(
+    "CP-VISIT",
+    key="seen_on_visit",
+    met_by=("casework.note_recorded",),
+    ended_by=(PLAN_ENDED, CLOSED),
+    action="Visit the child on a child protection plan and see them",
+    url_name="casework:person",
+)
+describe_events(chronology.WORDS)
+stricter_oversight(
+    lambda: ChildProtectionPlan.objects.filter(ended_on=None).values("person_id")
+)
+episode_work(episodes.WORK)
