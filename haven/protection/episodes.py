@@ -37,6 +37,8 @@ def dates(episode: CinEpisode) -> list[tuple[dt.date, str]]:
     found += [(c.held_on, "the conference") for c in episode.cp_conferences.all()]
     for plan in episode.cp_plans.all():
         found.append((plan.started_on, "the child protection plan started"))
+        if plan.ended_on:
+            found.append((plan.ended_on, "the child protection plan ended"))
         found += [(g.held_on, "the core group") for g in plan.core_groups.all()]
     return found
 
