@@ -179,6 +179,9 @@ def hold_initial_conference(
     plan starts it that day (census rule 2885; one plan a conference at most,
     rule 2883), and the conference ends the enquiry it followed."""
     may_do_casework(by, episode.person)
+    if section_47 is not None:
+        # Read afresh: its outcome may have been recorded on another copy.
+        section_47 = Section47Enquiry.objects.get(pk=section_47.pk)
     _check_initial(episode, kind, section_47, meeting)
     with transaction.atomic():
         episode = open_locked(episode)
