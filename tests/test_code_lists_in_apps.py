@@ -12,11 +12,13 @@ from haven.frontdoor.codes import ReferralSource
 from haven.frontdoor.forms import ContactForm
 from haven.people.codes import Disability, Ethnicity, Sex, UpnUnknown
 from haven.people.forms import PersonForm
+from haven.protection.codes import Category
 
 CHOICES = [
     (Factor, "cin_assessment_factors"),
     (NeedCode, "cin_primary_need"),
     (ClosureReason, "cin_closure_reasons"),
+    (Category, "cin_category_of_abuse"),
     (ReferralSource, "cin_referral_sources"),
     (Sex, "sex"),
     (Ethnicity, "ethnicity"),

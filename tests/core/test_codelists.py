@@ -62,6 +62,7 @@ def test_every_list_haven_needs_is_loaded():
         "cin_assessment_factors",
         "cin_primary_need",
         "cin_closure_reasons",
+        "cin_category_of_abuse",
         "cin_referral_sources",
         "upn_unknown",
         "disabilities",
