@@ -240,7 +240,7 @@ def _journal_initial(conference: Conference, *, by: User) -> None:
 # --- review -------------------------------------------------------------------
 
 
-def _check_review(plan: ChildProtectionPlan, meeting: Meeting) -> None:
+def _check_review(plan: ChildProtectionPlan, meeting: Meeting, end_reason: str) -> None:
     failures = Failures()
     last = plan.reviews.order_by("-held_on").first()
     # Census rule 8841: every review after the plan started; and after the
@@ -255,6 +255,9 @@ def _check_review(plan: ChildProtectionPlan, meeting: Meeting) -> None:
             "Choose whether the plan continues or ends",
             field="decision",
         )
+    ends = meeting.decision == ConferenceDecision.END_PLAN
+    if ends and end_reason not in PlanEndReason.values:
+        failures.add("reason_required", "Choose why the plan ends", "end_reason")
     if meeting.decision == ConferenceDecision.CONTINUE or meeting.category:
         with failures.gather():
             check_category(meeting.category, on=meeting.held_on)
@@ -271,7 +274,7 @@ def hold_review_conference(
     """Record a review conference of the child's plan: it continues (with the
     latest category of abuse) or ends that day, for `end_reason`."""
     may_do_casework(by, plan.person)
-    _check_review(plan, meeting)
+    _check_review(plan, meeting, end_reason)
     ends = meeting.decision == ConferenceDecision.END_PLAN
     with transaction.atomic():
         episode = open_locked(plan.episode)

@@ -338,3 +338,17 @@ def test_nothing_is_dated_before_the_referral(episode, alice):
         f"The date of the discussion must be on or after the referral "
         f"({day(0):%-d %B %Y})"
     )
+
+
+def test_a_review_ending_the_plan_says_why(episode, alice, mona):
+    plan = on_a_plan(episode, alice, mona)
+    ending = meeting(mona, on=day(50), decision="end_plan")
+    with pytest.raises(DomainError) as refused:
+        conferences.hold_review_conference(plan, ending, by=alice, end_reason="")
+    assert refused.value.message == "Choose why the plan ends"
+
+
+def test_a_concern_says_what_it_is(episode, alice):
+    with pytest.raises(DomainError) as refused:
+        strategy.suspect_significant_harm(episode, on=day(1), concern=" ", by=alice)
+    assert refused.value.message == "Say what the concern is"
