@@ -73,6 +73,10 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "protection.initial_conference_held": _initial,
     "protection.child_protection_plan_started": _plan_started,
     "protection.core_group_held": lambda p: "Core group meeting held",
+    "protection.plan_concerns_set": lambda p: (
+        "Child protection plan's concerns "
+        + ("written" if not p.get("changed") and not p.get("removed") else "changed")
+    ),
     "protection.review_conference_held": _review,
     "protection.child_protection_plan_ended": lambda p: (
         "Child protection plan ended: "

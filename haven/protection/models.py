@@ -206,3 +206,33 @@ class CoreGroup(models.Model):
 
     def __str__(self) -> str:
         return f"Core group on {self.held_on:%d %b %Y}"
+
+
+class PlanConcern(models.Model):
+    """One concern of a child protection plan, in words for the family: what
+    must change, what the family and each agency will do, by when, how
+    progress will be seen and what happens if it does not. Changed only
+    through concerns.set_concerns, which journals what changed."""
+
+    plan = models.ForeignKey(
+        ChildProtectionPlan, on_delete=models.PROTECT, related_name="concerns"
+    )
+    position = models.PositiveSmallIntegerField()
+    concern = models.TextField()
+    what_must_change = models.TextField()
+    family_will = models.TextField()
+    agencies_will = models.TextField()
+    by_when = models.DateField()
+    progress_seen = models.TextField()
+    if_not = models.TextField()
+
+    class Meta:
+        ordering = ("position",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=("plan", "position"), name="protection_concern_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Concern {self.position}"
