@@ -132,6 +132,59 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         ),
         "casework.SupervisionAction": action,
         "people.MergeRequest": merge,
+        **_protection_about(episode, worker=worker, manager=manager),
+    }
+
+
+def _protection_about(episode: Any, *, worker: User, manager: User) -> dict[str, Any]:
+    """A strategy discussion, its section 47 enquiry and a plan from its
+    initial conference, on the episode: made directly, as objects_about's are."""
+    from haven.protection.models import (
+        ChildProtectionPlan,
+        Conference,
+        Section47Enquiry,
+        StrategyDiscussion,
+    )
+
+    now, today = clock.now(), clock.today()
+    discussion = StrategyDiscussion.objects.create(
+        episode=episode,
+        held_on=today,
+        information_shared="Shared",
+        decision="section_47",
+        recorded_by=worker,
+        recorded_at=now,
+    )
+    enquiry = Section47Enquiry.objects.create(
+        episode=episode,
+        strategy_discussion=discussion,
+        started_on=today,
+        outcome="significant_harm",
+        completed_on=today,
+        started_by=worker,
+    )
+    conference = Conference.objects.create(
+        episode=episode,
+        kind="initial",
+        held_on=today,
+        chair=manager,
+        decision="plan",
+        category="NEG",
+        recorded_by=worker,
+        recorded_at=now,
+    )
+    plan = ChildProtectionPlan.objects.create(
+        episode=episode,
+        person=episode.person,
+        started_on=today,
+        starting_conference=conference,
+        initial_category="NEG",
+        latest_category="NEG",
+    )
+    return {
+        "protection.StrategyDiscussion": discussion,
+        "protection.Section47Enquiry": enquiry,
+        "protection.ChildProtectionPlan": plan,
     }
 
 

@@ -12,6 +12,7 @@ Journal event:
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -100,7 +101,9 @@ def check_concerns(
 
 
 def _stripped(row: Concern) -> Concern:
-    values = {k: v.strip() if isinstance(v, str) else v for k, v in asdict(row).items()}
+    values: dict[str, Any] = {
+        k: v.strip() if isinstance(v, str) else v for k, v in asdict(row).items()
+    }
     return Concern(**values)
 
 

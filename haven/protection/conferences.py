@@ -142,7 +142,7 @@ def _check_kind(
         )
 
 
-def _check_initial(
+def check_initial(
     episode: CinEpisode,
     kind: str,
     enquiry: Section47Enquiry | None,
@@ -182,7 +182,7 @@ def hold_initial_conference(
     if section_47 is not None:
         # Read afresh: its outcome may have been recorded on another copy.
         section_47 = Section47Enquiry.objects.get(pk=section_47.pk)
-    _check_initial(episode, kind, section_47, meeting)
+    check_initial(episode, kind, section_47, meeting)
     with transaction.atomic():
         episode = open_locked(episode)
         enquiry = _lock_enquiry(section_47)
@@ -240,7 +240,7 @@ def _journal_initial(conference: Conference, *, by: User) -> None:
 # --- review -------------------------------------------------------------------
 
 
-def _check_review(plan: ChildProtectionPlan, meeting: Meeting, end_reason: str) -> None:
+def check_review(plan: ChildProtectionPlan, meeting: Meeting, end_reason: str) -> None:
     failures = Failures()
     last = plan.reviews.order_by("-held_on").first()
     # Census rule 8841: every review after the plan started; and after the
@@ -274,7 +274,7 @@ def hold_review_conference(
     """Record a review conference of the child's plan: it continues (with the
     latest category of abuse) or ends that day, for `end_reason`."""
     may_do_casework(by, plan.person)
-    _check_review(plan, meeting, end_reason)
+    check_review(plan, meeting, end_reason)
     ends = meeting.decision == ConferenceDecision.END_PLAN
     with transaction.atomic():
         episode = open_locked(plan.episode)

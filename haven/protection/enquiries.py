@@ -32,7 +32,7 @@ from haven.protection.models import (
 from haven.protection.rules import check_day, check_weekday
 
 
-def _check_start(
+def check_start(
     discussion: StrategyDiscussion,
     started_on: dt.date | None,
     icpc_target: dt.date | None,
@@ -93,7 +93,7 @@ def start_section_47(
 ) -> Section47Enquiry:
     """Start the section 47 enquiry the strategy discussion decided on."""
     may_do_casework(by, discussion.episode.person)
-    _check_start(discussion, started_on, icpc_target)
+    check_start(discussion, started_on, icpc_target)
     with transaction.atomic():
         episode = open_locked(discussion.episode)
         if Section47Enquiry.objects.filter(strategy_discussion=discussion).exists():
@@ -127,7 +127,7 @@ def start_section_47(
     return enquiry
 
 
-def _check_outcome(
+def check_outcome(
     enquiry: Section47Enquiry, outcome: str, completed_on: dt.date | None
 ) -> None:
     failures = Failures()
@@ -159,7 +159,7 @@ def record_section_47_outcome(
     runs an enquiry to its conference); otherwise no conference is needed
     (ICPCnotRequired) and the enquiry ends that day."""
     may_do_casework(by, enquiry.episode.person)
-    _check_outcome(enquiry, outcome, completed_on)
+    check_outcome(enquiry, outcome, completed_on)
     conference = outcome == EnquiryOutcome.SIGNIFICANT_HARM
     with transaction.atomic():
         episode = open_locked(enquiry.episode)

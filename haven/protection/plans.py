@@ -185,17 +185,13 @@ def end_plan(
         return end(lock_open(plan), on=ended_on, reason=reason, by=by)
 
 
-def record_core_group(
+def check_core_group(
     plan: ChildProtectionPlan,
-    *,
-    held_on: dt.date,
+    held_on: dt.date | None,
     attendance: Sequence[dict[str, Any]],
     progress: str,
-    by: User,
-) -> CoreGroup:
-    """Record a core group meeting of the child's running plan: who attended
-    and the progress made against the plan."""
-    may_do_casework(by, plan.person)
+) -> list[dict[str, Any]]:
+    """Every fault of a core group as typed, at once; who was present."""
     failures = Failures()
     with failures.gather():
         check_day(
@@ -216,6 +212,21 @@ def record_core_group(
             field="progress",
         )
     failures.raise_any()
+    return present
+
+
+def record_core_group(
+    plan: ChildProtectionPlan,
+    *,
+    held_on: dt.date,
+    attendance: Sequence[dict[str, Any]],
+    progress: str,
+    by: User,
+) -> CoreGroup:
+    """Record a core group meeting of the child's running plan: who attended
+    and the progress made against the plan."""
+    may_do_casework(by, plan.person)
+    present = check_core_group(plan, held_on, attendance, progress)
     with transaction.atomic():
         open_locked(plan.episode)
         plan = lock_open(plan)

@@ -5,14 +5,18 @@ work means to the child's CIN episode.
 The obligations are keyed on what they are about: the episode (a strategy
 discussion is due), the section 47 enquiry (its initial conference), the plan
 (its core groups and reviews) or the child (visits, met by a visit note that
-saw them, as CIN-VISIT is). The pages named by `url_name` arrive with the
-app's views; until then a work queue links to the child's record.
+saw them, as CIN-VISIT is). Its pages are under child-protection/, and its
+work on an episode shows in the episode's section of the child's children in
+need page.
 """
 
 from haven.casework.oversight import stricter_oversight
 from haven.cin.episode_work import episode_work
+from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events
+from haven.core.mounts import mount
 from haven.protection import chronology, episodes
+from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
 from haven.timescales.registry import activate
 
@@ -22,13 +26,15 @@ CORE_GROUP = "protection.core_group_held"
 REVIEW = "protection.review_conference_held"
 ICPC = "protection.initial_conference_held"
 
+mount("child-protection/", "haven.protection.urls")
+
 activate(
     "CP-STRAT",
     key="episode",
     met_by=("protection.strategy_discussion_held",),
     ended_by=(CLOSED,),
     action="Hold a strategy discussion",
-    url_name="cin:episode",
+    url_name="protection:strategy",
 )
 activate(
     "CP-S47",
@@ -103,3 +109,9 @@ stricter_oversight(
     lambda: ChildProtectionPlan.objects.filter(ended_on=None).values("person_id")
 )
 episode_work(episodes.WORK)
+episode_section(
+    "child_protection",
+    "protection/_episode_rows.html",
+    buttons="protection/_episode_buttons.html",
+    order=20,
+)(section.on_the_episode)

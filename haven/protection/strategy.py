@@ -93,7 +93,7 @@ def _check_decision(typed: Discussion, failures: Failures) -> None:
         )
 
 
-def _check_discussion(episode: CinEpisode, typed: Discussion) -> list[dict[str, Any]]:
+def check_discussion(episode: CinEpisode, typed: Discussion) -> list[dict[str, Any]]:
     failures = Failures()
     with failures.gather():
         check_day(episode, typed.held_on, field="held_on", what="of the discussion")
@@ -119,7 +119,7 @@ def record_strategy_discussion(
     actions agreed. A decision for section 47 enquiries lets one start
     (enquiries.start_section_47)."""
     may_do_casework(by, episode.person)
-    participants = _check_discussion(episode, typed)
+    participants = check_discussion(episode, typed)
     immediate = typed.decision == StrategyDecision.IMMEDIATE_PROTECTION
     no_s47 = typed.decision == StrategyDecision.NO_SECTION_47
     with transaction.atomic():

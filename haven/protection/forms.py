@@ -1,0 +1,210 @@
+"""Forms for the child protection pages. Every field is optional here: the
+services say what is missing, in words, all at once."""
+
+from typing import Any
+
+from django import forms
+
+from haven.core.codelists import offered
+from haven.core.forms import DateField, Form, NumberedRows
+from haven.core.models import User
+from haven.protection.codes import (
+    CATEGORY,
+    ConferenceDecision,
+    ConferenceKind,
+    EnquiryOutcome,
+    ImmediateProtection,
+    PlanEndReason,
+    StrategyDecision,
+)
+
+PEOPLE_ROWS = 6
+CONCERN_ROWS = 5
+
+
+def _text(label: str, rows: int = 3, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=False,
+    )
+
+
+def _radios(label: str, choices: Any, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+class ParticipantForm(Form):
+    """One person at a strategy discussion."""
+
+    name = forms.CharField(label="Name", required=False)
+    agency = forms.CharField(label="Agency", required=False)
+    role = forms.CharField(label="Role", required=False)
+
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.number = number
+
+
+ParticipantFormSet = forms.formset_factory(
+    ParticipantForm,
+    formset=NumberedRows,
+    extra=PEOPLE_ROWS,
+    max_num=PEOPLE_ROWS,
+)
+
+
+class AttendeeForm(ParticipantForm):
+    """One agency invited to a conference or core group."""
+
+    attended = forms.BooleanField(label="Attended", required=False)
+    report = forms.BooleanField(label="Sent a report", required=False)
+
+
+AttendeeFormSet = forms.formset_factory(
+    AttendeeForm,
+    formset=NumberedRows,
+    extra=PEOPLE_ROWS,
+    max_num=PEOPLE_ROWS,
+)
+
+
+class StrategyForm(Form):
+    held_on = DateField(label="Date of the discussion or meeting", required=False)
+    information_shared = _text("Information shared", 5)
+    decision = _radios("Decision", StrategyDecision.choices)
+    no_section_47_reason = _text(
+        "Why there are to be no section 47 enquiries",
+        help_text="Only if the decision is no section 47 enquiries",
+    )
+    immediate_protection = _radios(
+        "How the child was protected",
+        ImmediateProtection.choices,
+        help_text="Only if the child needed immediate protection",
+    )
+    actions_agreed = _text("Actions agreed (optional)", 4)
+
+
+class StartEnquiryForm(Form):
+    started_on = DateField(label="Date the enquiry started", required=False)
+    icpc_target = DateField(
+        label="Target date for the initial conference (optional)",
+        help_text="A weekday, within 15 working days of the strategy discussion",
+        required=False,
+    )
+    record = _text("The enquiry's record so far (optional)", 5)
+
+
+class EnquiryOutcomeForm(Form):
+    outcome = _radios("What the enquiry found", EnquiryOutcome.choices)
+    completed_on = DateField(label="Date the enquiry was completed", required=False)
+    record = _text("The enquiry's record (optional)", 5)
+
+
+def _chairs() -> Any:
+    return User.objects.filter(is_active=True).order_by("first_name", "last_name")
+
+
+class ChairChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class ConferenceForm(Form):
+    """What every conference records: its day, chair, views and dissent."""
+
+    held_on = DateField(label="Date of the conference", required=False)
+    chair = ChairChoice(
+        label="Chair",
+        queryset=User.objects.none(),
+        empty_label="Choose the chair",
+        required=False,
+    )
+    family_views = _text("The family's attendance and views (optional)")
+    child_views = _text("The child's views (optional)")
+    dissent = _text("Dissent recorded (optional)")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        chair = self.fields["chair"]
+        assert isinstance(chair, ChairChoice)
+        chair.queryset = _chairs()
+
+
+class InitialConferenceForm(ConferenceForm):
+    kind = _radios(
+        "Kind of conference",
+        [
+            (k.value, k.label)
+            for k in (ConferenceKind.INITIAL, ConferenceKind.PRE_BIRTH)
+        ],
+    )
+    decision = _radios(
+        "Decision",
+        [
+            (d.value, d.label)
+            for d in (ConferenceDecision.PLAN, ConferenceDecision.NO_PLAN)
+        ],
+    )
+    category = _radios(
+        "Category of abuse",
+        offered(CATEGORY),
+        help_text="Only if the child is to be subject of a plan (CIN census)",
+    )
+
+
+class ReviewConferenceForm(ConferenceForm):
+    decision = _radios(
+        "Decision",
+        [
+            (d.value, d.label)
+            for d in (ConferenceDecision.CONTINUE, ConferenceDecision.END_PLAN)
+        ],
+    )
+    category = _radios(
+        "Latest category of abuse",
+        offered(CATEGORY),
+        help_text="Needed if the plan continues",
+    )
+    end_reason = _radios(
+        "Why the plan ends",
+        PlanEndReason.choices,
+        help_text="Only if the plan ends",
+    )
+
+
+class ConcernForm(Form):
+    concern = _text("The concern", 2)
+    what_must_change = _text("What must change", 2)
+    family_will = _text("What the family will do", 2)
+    agencies_will = _text("What each agency will do", 2)
+    by_when = DateField(label="By when", required=False)
+    progress_seen = _text("How progress will be seen", 2)
+    if_not = _text("What happens if it does not change", 2)
+
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        by_when = self.fields["by_when"]
+        assert isinstance(by_when, DateField)
+        by_when.error_name = f"Concern {number}: the date by when"
+
+
+ConcernFormSet = forms.formset_factory(
+    ConcernForm, formset=NumberedRows, extra=0, max_num=CONCERN_ROWS
+)
+
+
+class CoreGroupForm(Form):
+    held_on = DateField(label="Date of the core group", required=False)
+    progress = _text(
+        "Progress against the plan",
+        6,
+        help_text="For each concern: what has changed, and what has not",
+    )

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from haven.protection import plan_views, views
+
+app_name = "protection"
+urlpatterns = [
+    path(
+        "episodes/<int:pk>/strategy-discussion/",
+        views.record_strategy,
+        name="strategy",
+    ),
+    path(
+        "strategy-discussions/<int:pk>/section-47/",
+        views.start_enquiry,
+        name="start_enquiry",
+    ),
+    path("enquiries/<int:pk>/", views.enquiry, name="enquiry"),
+    path(
+        "enquiries/<int:pk>/initial-conference/",
+        views.initial_conference,
+        name="initial_conference",
+    ),
+    path("plans/<int:pk>/", plan_views.plan_detail, name="plan"),
+    path("plans/<int:pk>/print/", plan_views.plan_print, name="print"),
+    path("plans/<int:pk>/concerns/", plan_views.set_concerns, name="concerns"),
+    path("plans/<int:pk>/core-group/", plan_views.core_group, name="core_group"),
+    path("plans/<int:pk>/review/", plan_views.review, name="review"),
+]
