@@ -29,6 +29,10 @@ NOT_SHOWN: dict[str, str] = {
     "haven.people.forms.PersonForm": (
         "the fields shared by NewPersonForm and EditPersonForm; only they are shown"
     ),
+    "haven.protection.forms.ConferenceForm": (
+        "the fields shared by InitialConferenceForm and ReviewConferenceForm; "
+        "only they are shown"
+    ),
 }
 
 # Plain forms that post, by template, left to other tests (each with the reason).
