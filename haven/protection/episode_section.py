@@ -14,7 +14,11 @@ def on_the_episode(episode: CinEpisode, user: User) -> dict[str, Any]:
     discussions = list(
         episode.strategy_discussions.select_related("section_47").order_by("held_on")
     )
-    enquiries = list(episode.section_47_enquiries.order_by("started_on"))
+    enquiries = list(
+        episode.section_47_enquiries.select_related("initial_conference").order_by(
+            "started_on"
+        )
+    )
     plans = list(episode.cp_plans.order_by("started_on"))
     to_start = [
         d
