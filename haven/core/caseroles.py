@@ -15,6 +15,10 @@ class CaseRole(models.TextChoices):
     PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
     EARLY_HELP_LEAD = "early_help_lead", "Early help lead practitioner"
     SEND_OFFICER = "send_officer", "SEND case officer"
+    # The chair and the administrator of a child's child protection conferences
+    # hold the case while they arrange, chair and sign off its conferences.
+    CP_CHAIR = "cp_chair", "Child protection conference chair"
+    CONFERENCE_ADMIN = "conference_admin", "Child protection conference administrator"
 
 
 # The permission a worker needs to hold each role: a case given to someone who
@@ -25,6 +29,8 @@ HOLDER_PERMISSION = {
     CaseRole.PERSONAL_ADVISER: "core.record_casework",
     CaseRole.EARLY_HELP_LEAD: "core.record_early_help",
     CaseRole.SEND_OFFICER: "core.manage_ehc_plans",
+    CaseRole.CP_CHAIR: "core.chair_conferences",
+    CaseRole.CONFERENCE_ADMIN: "core.administer_conferences",
 }
 
 

@@ -91,8 +91,6 @@ ROLES: tuple[Role, ...] = (
         "Child protection chair",
         "Chairs child protection conferences.",
         ("view_case_record", "chair_conferences"),
-        "Child protection conferences and plans are not in Haven yet, so no "
-        "conference is due to you here.",
     ),
     Role(
         "finance_officer",
@@ -142,9 +140,15 @@ def _permission_filter(names: tuple[str, ...]) -> Q:
 def sync_roles(**_: Any) -> None:
     """Create each role's group and give it exactly the role's permissions."""
     for role in ROLES:
-        group, _created = Group.objects.get_or_create(name=role.name)
-        perms = Permission.objects.filter(_permission_filter(role.permissions))
-        group.permissions.set(perms)
+        sync_role(role)
+
+
+def sync_role(role: Role) -> None:
+    """Make one role's group hold exactly the role's permissions: also for a
+    capability's own roles, which it syncs after migrate as the core does."""
+    group, _created = Group.objects.get_or_create(name=role.name)
+    perms = Permission.objects.filter(_permission_filter(role.permissions))
+    group.permissions.set(perms)
 
 
 def group_names(user: Any) -> list[str]:

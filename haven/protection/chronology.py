@@ -82,6 +82,11 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         "Child protection plan ended: "
         + _words(PlanEndReason, p.get("reason", "")).lower()
     ),
+    "protection.conference_arranged": lambda p: (
+        _words(ConferenceKind, p.get("kind", ""))
+        + " arranged for "
+        + _day(p.get("planned_on"))
+    ),
     "protection.conference_signed_off": lambda p: (
         "Child protection conference record signed off by the chair"
     ),

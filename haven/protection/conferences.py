@@ -22,11 +22,13 @@ from typing import Any, cast
 from django.db import transaction
 
 from haven.cin.models import CinEpisode
-from haven.cin.services import may_do_casework, open_locked
-from haven.core import clock, journal
+from haven.cin.services import open_locked
+from haven.core import access, clock, journal
+from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
-from haven.protection import plans
+from haven.core.permissions import require
+from haven.protection import arrangements, case_roles, plans
 from haven.protection.codes import (
     INITIAL_DECISIONS,
     INITIAL_KINDS,
@@ -37,6 +39,7 @@ from haven.protection.codes import (
     PlanEndReason,
 )
 from haven.protection.models import ChildProtectionPlan, Conference, Section47Enquiry
+from haven.protection.permissions import may_chair_conferences, may_record_conferences
 from haven.protection.rules import check_category, check_day, check_weekday
 
 
@@ -73,12 +76,37 @@ def _check_meeting(
         check_weekday(meeting.held_on, field="held_on")
     if meeting.chair is None:
         failures.add("chair_required", "Choose who chaired the conference", "chair")
+    case_roles.check_holder(
+        meeting.chair, CaseRole.CP_CHAIR, field="chair", failures=failures
+    )
     if not [row for row in meeting.attendance if str(row.get("agency", "")).strip()]:
         failures.add(
             "attendance_required",
             "Record who was invited and who attended, by agency",
             field="attendance",
         )
+
+
+def _may_record(by: User, person: Any) -> None:
+    require(
+        may_record_conferences(by),
+        "Only the social worker, the chair or a conference administrator records "
+        "a conference",
+    )
+    access.require_lasting_access(by, person)
+
+
+def _held(conference: Conference, *, by: User, **subject: Any) -> None:
+    """The booking the conference meets is closed, and whoever chaired it
+    holds the chair's role until the record is signed off (inside the
+    transaction)."""
+    booked = arrangements.open_for(**subject) if subject else None
+    person = conference.episode.person
+    if booked is not None:
+        booked.conference = conference
+        booked.save(update_fields=["conference"])
+        case_roles.give(person, booked.administrator, CaseRole.CONFERENCE_ADMIN, by=by)
+    case_roles.give(person, conference.chair, CaseRole.CP_CHAIR, by=by)
 
 
 def _conference(
@@ -178,7 +206,7 @@ def hold_initial_conference(
     """Record an initial (pre-birth, transfer-in) conference. A decision for a
     plan starts it that day (census rule 2885; one plan a conference at most,
     rule 2883), and the conference ends the enquiry it followed."""
-    may_do_casework(by, episode.person)
+    _may_record(by, episode.person)
     if section_47 is not None:
         # Read afresh: its outcome may have been recorded on another copy.
         section_47 = Section47Enquiry.objects.get(pk=section_47.pk)
@@ -203,6 +231,7 @@ def hold_initial_conference(
         _journal_initial(conference, by=by)
         if plan_starts:
             plans.start_plan(conference, by=by)
+        _held(conference, by=by, **({"section_47": enquiry} if enquiry else {}))
     return conference
 
 
@@ -273,7 +302,7 @@ def hold_review_conference(
 ) -> Conference:
     """Record a review conference of the child's plan: it continues (with the
     latest category of abuse) or ends that day, for `end_reason`."""
-    may_do_casework(by, plan.person)
+    _may_record(by, plan.person)
     check_review(plan, meeting, end_reason)
     ends = meeting.decision == ConferenceDecision.END_PLAN
     with transaction.atomic():
@@ -290,6 +319,7 @@ def hold_review_conference(
             plans.end(
                 plan, on=conference.held_on, reason=end_reason, by=by, at=conference
             )
+        _held(conference, by=by, plan=plan)
     return conference
 
 
@@ -314,8 +344,11 @@ def _journal_review(conference: Conference, *, by: User) -> None:
 
 
 def sign_off(conference: Conference, *, by: User) -> Conference:
-    """The chair signs off the conference's record: the minutes are final."""
-    may_do_casework(by, conference.episode.person)
+    """The chair signs off the conference's record: the minutes are final.
+    Once the child's conference work is done, the chair's and the
+    administrator's roles on the case end."""
+    require(may_chair_conferences(by), "Only the conference's chair can sign it off")
+    access.require_lasting_access(by, conference.episode.person)
     with transaction.atomic():
         conference = Conference.objects.select_for_update().get(pk=conference.pk)
         if conference.chair_id != by.pk:
@@ -333,4 +366,5 @@ def sign_off(conference: Conference, *, by: User) -> Conference:
             {"conference": conference.pk, "episode": conference.episode_id},
             by=by,
         )
+        case_roles.release_if_done(conference.episode.person, by=by)
     return conference

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from haven.core.caseroles import CaseRole
 from haven.core.codelists import offered
 from haven.core.forms import DateField, Form, NumberedRows
 from haven.core.models import User
@@ -17,6 +18,7 @@ from haven.protection.codes import (
     PlanEndReason,
     StrategyDecision,
 )
+from haven.protection.selectors import holders_of
 
 PEOPLE_ROWS = 6
 CONCERN_ROWS = 5
@@ -108,13 +110,17 @@ class EnquiryOutcomeForm(Form):
     record = _text("The enquiry's record (optional)", 5)
 
 
-def _chairs() -> Any:
-    return User.objects.filter(is_active=True).order_by("first_name", "last_name")
-
-
 class ChairChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.get_username()
+
+
+def _offer(form: forms.BaseForm, field: str, role: CaseRole) -> None:
+    """Only staff whose roles do the work are offered (read per form, so a
+    chair who joined this morning is there)."""
+    choice = form.fields[field]
+    assert isinstance(choice, ChairChoice)
+    choice.queryset = holders_of(role)
 
 
 class ConferenceForm(Form):
@@ -133,9 +139,7 @@ class ConferenceForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        chair = self.fields["chair"]
-        assert isinstance(chair, ChairChoice)
-        chair.queryset = _chairs()
+        _offer(self, "chair", CaseRole.CP_CHAIR)
 
 
 class InitialConferenceForm(ConferenceForm):
@@ -208,3 +212,27 @@ class CoreGroupForm(Form):
         6,
         help_text="For each concern: what has changed, and what has not",
     )
+
+
+class ArrangeForm(Form):
+    """Booking a conference: its day, its chair and its administrator."""
+
+    planned_on = DateField(label="Date of the conference", required=False)
+    chair = ChairChoice(
+        label="Chair",
+        help_text="The chair can open the child's record from now on",
+        queryset=User.objects.none(),
+        empty_label="Choose the chair",
+        required=False,
+    )
+    administrator = ChairChoice(
+        label="Conference administrator (optional)",
+        queryset=User.objects.none(),
+        empty_label="No administrator",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _offer(self, "chair", CaseRole.CP_CHAIR)
+        _offer(self, "administrator", CaseRole.CONFERENCE_ADMIN)

@@ -236,3 +236,66 @@ class PlanConcern(models.Model):
 
     def __str__(self) -> str:
         return f"Concern {self.position}"
+
+
+class ConferenceArrangement(models.Model):
+    """A conference booked before it is held: its day, its chair and its
+    administrator, who hold the child's case in those roles from the booking
+    (arrangements.py). Rebooking changes the open arrangement; the journal
+    keeps each change. Holding the conference closes it (`conference`)."""
+
+    episode = models.ForeignKey(
+        "cin.CinEpisode", on_delete=models.PROTECT, related_name="cp_arrangements"
+    )
+    kind = models.CharField(max_length=20, choices=ConferenceKind.choices)
+    # The enquiry an initial (or pre-birth) conference follows, or the plan a
+    # review conference reviews.
+    section_47 = models.ForeignKey(
+        Section47Enquiry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="arrangements",
+    )
+    plan = models.ForeignKey(
+        ChildProtectionPlan,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="arrangements",
+    )
+    planned_on = models.DateField()
+    chair = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    administrator = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    arranged_by = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+"
+    )
+    arranged_at = models.DateTimeField()
+    conference = models.OneToOneField(
+        Conference,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="arrangement",
+    )
+
+    class Meta:
+        ordering = ("planned_on", "pk")
+        constraints = [
+            # One booking waiting at a time for each enquiry and each plan.
+            models.UniqueConstraint(
+                fields=("section_47",),
+                condition=models.Q(conference__isnull=True, section_47__isnull=False),
+                name="protection_one_open_arrangement_per_enquiry",
+            ),
+            models.UniqueConstraint(
+                fields=("plan",),
+                condition=models.Q(conference__isnull=True, plan__isnull=False),
+                name="protection_one_open_arrangement_per_plan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} arranged for {self.planned_on:%d %b %Y}"

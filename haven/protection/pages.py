@@ -15,7 +15,7 @@ from haven.core.forms import DateField, show_errors
 from haven.core.http import AuthenticatedRequest
 from haven.people import selectors as people
 from haven.people.models import Person
-from haven.protection.permissions import may_record_protection
+from haven.protection.permissions import may_record_conferences, may_record_protection
 
 M = TypeVar("M", bound=Model)
 T = TypeVar("T")
@@ -47,6 +47,11 @@ def open_object(
 def may_record(request: AuthenticatedRequest) -> None:
     if not may_record_protection(request.user):
         raise PermissionDenied("Your role does not include casework")
+
+
+def may_record_conference(request: AuthenticatedRequest) -> None:
+    if not may_record_conferences(request.user):
+        raise PermissionDenied("Your role does not include recording conferences")
 
 
 def context(person: Person, **extra: object) -> dict[str, object]:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.people.models import Person
-from haven.protection import concerns, conferences, plans
+from haven.protection import arrangements, concerns, conferences, plans
 from haven.protection.codes import ConferenceDecision
 from haven.protection.forms import (
     CONCERN_ROWS,
@@ -22,6 +22,7 @@ from haven.protection.pages import (
     attendees,
     context,
     may_record,
+    may_record_conference,
     open_object,
     rows,
     save,
@@ -64,6 +65,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             concerns=list(plan.concerns.all()),
             core_groups=list(plan.core_groups.all()),
             reviews=list(plan.reviews.all()),
+            booked=arrangements.open_for(plan=plan),
         ),
     )
 
@@ -149,10 +151,12 @@ def core_group(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @policy(Policy.OBJECT, of="protection.ChildProtectionPlan")
 def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     plan, person = _open(request, pk, "Record a review conference")
-    may_record(request)
-    form = ReviewConferenceForm(
-        posted(request), initial={"category": plan.latest_category}
-    )
+    may_record_conference(request)
+    initial: dict[str, object] = {"category": plan.latest_category}
+    booked = arrangements.open_for(plan=plan)
+    if booked is not None:
+        initial |= {"held_on": booked.planned_on, "chair": booked.chair_id}
+    form = ReviewConferenceForm(posted(request), initial=initial)
     attendance = AttendeeFormSet(posted(request), prefix="attendance")
     if form.is_bound:
         valid = form.is_valid() & attendance.is_valid()

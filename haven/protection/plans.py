@@ -28,6 +28,7 @@ from haven.core.errors import DomainError, Failures
 from haven.core.models import User
 from haven.people.models import Person
 from haven.people.selectors import record_ids
+from haven.protection import case_roles
 from haven.protection.codes import PlanEndReason
 from haven.protection.models import (
     PLAN_PERIOD,
@@ -182,7 +183,9 @@ def end_plan(
     failures.raise_any()
     with transaction.atomic():
         open_locked(plan.episode)
-        return end(lock_open(plan), on=ended_on, reason=reason, by=by)
+        ended = end(lock_open(plan), on=ended_on, reason=reason, by=by)
+        case_roles.release_if_done(plan.person, by=by)
+    return ended
 
 
 def check_core_group(

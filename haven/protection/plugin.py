@@ -10,12 +10,15 @@ work on an episode shows in the episode's section of the child's children in
 need page.
 """
 
+from django.apps import apps
+from django.db.models.signals import post_migrate
+
 from haven.casework.oversight import stricter_oversight
 from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events
 from haven.core.mounts import mount
-from haven.protection import chronology, episodes
+from haven.protection import chronology, episodes, roles
 from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
 from haven.timescales.registry import activate
@@ -115,3 +118,7 @@ episode_section(
     buttons="protection/_episode_buttons.html",
     order=20,
 )(section.on_the_episode)
+
+# The conference administrator's and the chairs' manager's groups follow
+# roles.py after every migrate, as the core's roles do.
+post_migrate.connect(roles.sync_roles, sender=apps.get_app_config("protection"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from haven.protection import plan_views, views
+from haven.protection import conference_views, plan_views, views
 
 app_name = "protection"
 urlpatterns = [
@@ -19,6 +19,16 @@ urlpatterns = [
         "enquiries/<int:pk>/initial-conference/",
         views.initial_conference,
         name="initial_conference",
+    ),
+    path(
+        "enquiries/<int:pk>/arrange-conference/",
+        conference_views.arrange_initial,
+        name="arrange_initial",
+    ),
+    path(
+        "plans/<int:pk>/arrange-review/",
+        conference_views.arrange_review,
+        name="arrange_review",
     ),
     path("plans/<int:pk>/", plan_views.plan_detail, name="plan"),
     path("plans/<int:pk>/print/", plan_views.plan_print, name="print"),

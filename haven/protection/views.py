@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from haven.cin.models import CinEpisode
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
+from haven.people.models import Person
 from haven.people.views import open_person
-from haven.protection import conferences, enquiries, strategy
+from haven.protection import arrangements, conferences, enquiries, strategy
 from haven.protection.codes import ConferenceKind
 from haven.protection.forms import (
     AttendeeFormSet,
@@ -25,6 +26,7 @@ from haven.protection.pages import (
     attendees,
     context,
     may_record,
+    may_record_conference,
     open_object,
     rows,
     save,
@@ -145,11 +147,21 @@ def enquiry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, "Outcome of the enquiry recorded")
             return redirect("protection:enquiry", pk=found.pk)
     held = getattr(found, "initial_conference", None)
+    booked = arrangements.open_for(section_47=found)
     return render(
         request,
         "protection/enquiry.html",
-        context(person, enquiry=found, form=form, conference=held),
+        context(person, enquiry=found, form=form, conference=held, booked=booked),
     )
+
+
+def _booked(enquiry: Section47Enquiry, person: Person) -> dict[str, object]:
+    """The form starts from the conference's booking, if it was arranged."""
+    kind = ConferenceKind.PRE_BIRTH if person.is_unborn else ConferenceKind.INITIAL
+    booked = arrangements.open_for(section_47=enquiry)
+    if booked is None:
+        return {"kind": kind}
+    return {"kind": kind, "held_on": booked.planned_on, "chair": booked.chair_id}
 
 
 @policy(Policy.OBJECT, of="protection.Section47Enquiry")
@@ -162,10 +174,8 @@ def initial_conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         person_of=lambda e: e.episode.person_id,
         related=("episode",),
     )
-    may_record(request)
-    form = InitialConferenceForm(
-        posted(request), initial={"kind": ConferenceKind.INITIAL}
-    )
+    may_record_conference(request)
+    form = InitialConferenceForm(posted(request), initial=_booked(found, person))
     attendance = AttendeeFormSet(posted(request), prefix="attendance")
     if form.is_bound:
         valid = form.is_valid() & attendance.is_valid()

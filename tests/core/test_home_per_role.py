@@ -16,7 +16,6 @@ STILL_TO_COME = {
     "send_officer": "EHC needs assessments",
     "performance_analyst": "statutory returns",
     "independent_reviewing_officer": "reviews and care plans are not in Haven yet",
-    "cp_chair": "Child protection conferences",
 }
 
 

@@ -8,9 +8,11 @@ import pytest
 
 from haven.cin import services as cin
 from haven.core import clock
+from haven.core.models import Team
 from haven.core.services import allocate_case
 from haven.protection import conferences, enquiries, strategy
 from haven.protection.codes import ConferenceDecision, EnquiryOutcome
+from tests.conftest import make_user
 from tests.factories import ChildFactory
 
 PARTICIPANTS = [
@@ -37,6 +39,18 @@ def monday() -> dt.date:
 def day(n: int) -> dt.date:
     """`n` days after the referral (a weekday if n % 7 < 5)."""
     return monday() + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def reviewing(service):
+    """The independent reviewing service, where the chairs work."""
+    return Team.objects.create(name="Independent Reviewing Service", parent=service)
+
+
+@pytest.fixture
+def cath(reviewing):
+    """A child protection chair."""
+    return make_user("cath", "cp_chair", reviewing)
 
 
 @pytest.fixture

@@ -33,12 +33,12 @@ def _cin_plan(episode, alice, on):
     )
 
 
-def test_8875_a_conference_is_never_at_a_weekend(episode, alice, mona):
+def test_8875_a_conference_is_never_at_a_weekend(episode, alice, cath):
     found = enquiry(episode, alice)
     saturday = day(19)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(mona, on=saturday), by=alice, section_47=found
+            episode, meeting(cath, on=saturday), by=alice, section_47=found
         )
     assert refused.value.message == (
         f"A conference cannot be held at a weekend: {saturday:%A %-d %B %Y} is a "
@@ -55,11 +55,11 @@ def test_8870q_the_target_is_not_at_a_weekend(episode, alice):
     assert refused.value.code == "conference_at_weekend"
 
 
-def test_8615_the_enquiry_starts_no_later_than_its_conference(episode, alice, mona):
+def test_8615_the_enquiry_starts_no_later_than_its_conference(episode, alice, cath):
     found = enquiry(episode, alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(mona, on=day(10)), by=alice, section_47=found
+            episode, meeting(cath, on=day(10)), by=alice, section_47=found
         )
     assert refused.value.message == (
         "The date of the conference must be on or after the section 47 "
@@ -91,17 +91,17 @@ def test_8890_no_enquiry_starts_inside_an_earlier_one(episode, alice):
     enquiries.start_section_47(late, started_on=day(12), by=alice)
 
 
-def test_2885_a_plan_starts_on_its_conference_day(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_2885_a_plan_starts_on_its_conference_day(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     assert plan.started_on == plan.starting_conference.held_on == day(15)
 
 
-def test_2883_8935_no_second_plan_while_one_is_open(episode, alice, mona):
-    on_a_plan(episode, alice, mona)
+def test_2883_8935_no_second_plan_while_one_is_open(episode, alice, cath):
+    on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
             episode,
-            meeting(mona, on=day(22)),
+            meeting(cath, on=day(22)),
             by=alice,
             kind=ConferenceKind.TRANSFER_IN,
         )
@@ -112,25 +112,25 @@ def test_2883_8935_no_second_plan_while_one_is_open(episode, alice, mona):
     assert ChildProtectionPlan.objects.count() == 1
 
 
-def test_8940_no_plan_overlaps_an_earlier_one(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_8940_no_plan_overlaps_an_earlier_one(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     plans.end_plan(plan, ended_on=day(30), reason="transferred", by=alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(mona, on=day(29)), by=alice, kind="transfer_in"
+            episode, meeting(cath, on=day(29)), by=alice, kind="transfer_in"
         )
     assert refused.value.code == "plans_overlap"
     again = conferences.hold_initial_conference(
-        episode, meeting(mona, on=day(30)), by=alice, kind="transfer_in"
+        episode, meeting(cath, on=day(30)), by=alice, kind="transfer_in"
     )
     assert again.started_plan.previous_plans == 1
 
 
-def test_8841_reviews_come_after_the_plan_starts(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_8841_reviews_come_after_the_plan_starts(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         conferences.hold_review_conference(
-            plan, meeting(mona, on=day(15), decision="continue"), by=alice
+            plan, meeting(cath, on=day(15), decision="continue"), by=alice
         )
     assert refused.value.message == (
         "The date of the conference must be on or after the day after the plan "
@@ -139,12 +139,12 @@ def test_8841_reviews_come_after_the_plan_starts(episode, alice, mona):
 
 
 def test_the_previous_plans_count_merged_records_and_imported_counts(
-    child, episode, alice, mona
+    child, episode, alice, cath
 ):
     other = ChildFactory(given_name="Kai", family_name="Ashdown")
     merged = Person.objects.filter(pk=other.pk)
     merged.update(merged_into=child)
-    first = on_a_plan(episode, alice, mona)
+    first = on_a_plan(episode, alice, cath)
     # Brought from another system: two plans before this one, there.
     ChildProtectionPlan.objects.filter(pk=first.pk).update(
         person=other, previous_plans=2, ended_on=day(20)
@@ -152,8 +152,8 @@ def test_the_previous_plans_count_merged_records_and_imported_counts(
     assert plans.previous_plans(child) == 3
 
 
-def test_4001_no_cin_plan_beside_a_cp_plan(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_4001_no_cin_plan_beside_a_cp_plan(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         _cin_plan(episode, alice, day(20))
     assert refused.value.message == (
@@ -161,15 +161,15 @@ def test_4001_no_cin_plan_beside_a_cp_plan(episode, alice, mona):
         f"child protection plan from {day(15):%-d %B %Y}, still open). Start it "
         "on or after the day the child protection plan ends"
     )
-    ending = meeting(mona, on=day(50), decision="end_plan")
+    ending = meeting(cath, on=day(50), decision="end_plan")
     conferences.hold_review_conference(plan, ending, by=alice)
     # Stepping down: a child in need plan from the day the plan ended (4016).
     assert _cin_plan(episode, alice, day(50)).started_on == day(50)
 
 
-def test_4001_a_cp_plan_replaces_the_cin_plan(episode, alice, mona):
+def test_4001_a_cp_plan_replaces_the_cin_plan(episode, alice, cath):
     running = _cin_plan(episode, alice, day(2))
-    plan = on_a_plan(episode, alice, mona)
+    plan = on_a_plan(episode, alice, cath)
     running.refresh_from_db()
     assert running.ended_on == plan.started_on == day(15)
 
@@ -197,8 +197,8 @@ def test_8868_a_closing_episode_has_its_enquiries_finished(episode, alice):
     assert refused.value.code == "enquiry_unfinished"
 
 
-def test_an_episode_with_a_plan_running_does_not_close(episode, alice, mona):
-    on_a_plan(episode, alice, mona)
+def test_an_episode_with_a_plan_running_does_not_close(episode, alice, cath):
+    on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         cin.close_episode(
             episode, closed_on=day(20), reason="RC7", summary="Done", by=alice
@@ -206,8 +206,8 @@ def test_an_episode_with_a_plan_running_does_not_close(episode, alice, mona):
     assert refused.value.code == "cp_plan_open"
 
 
-def test_the_episode_closes_after_its_protection_work(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_the_episode_closes_after_its_protection_work(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     plans.end_plan(plan, ended_on=day(30), reason="transferred", by=alice)
     with pytest.raises(DomainError) as refused:
         cin.close_episode(

@@ -41,9 +41,9 @@ def _changes(child) -> list[dict]:
 
 
 def test_concerns_are_set_changed_and_each_change_journaled(
-    child, episode, alice, mona
+    child, episode, alice, cath
 ):
-    plan = on_a_plan(episode, alice, mona)
+    plan = on_a_plan(episode, alice, cath)
     concerns.set_concerns(plan, [SCHOOL, Concern(), HOME], by=alice)
     assert [c.concern for c in plan.concerns.all()] == [SCHOOL.concern, HOME.concern]
 
@@ -59,8 +59,8 @@ def test_concerns_are_set_changed_and_each_change_journaled(
     assert removed["removed"] == [2] and removed["added"] == []
 
 
-def test_every_missing_part_is_refused_at_once_naming_its_concern(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_every_missing_part_is_refused_at_once_naming_its_concern(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     late = Concern(**{**SCHOOL.__dict__, "by_when": day(3)})
     with pytest.raises(DomainErrors) as refused:
         concerns.set_concerns(plan, [late, Concern(concern="Dad's drinking")], by=alice)
@@ -78,13 +78,13 @@ def test_every_missing_part_is_refused_at_once_naming_its_concern(episode, alice
     assert not plan.concerns.exists()
 
 
-def test_a_plan_needs_a_concern_and_an_ended_plan_takes_none(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_a_plan_needs_a_concern_and_an_ended_plan_takes_none(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError, match="Add at least one concern"):
         concerns.set_concerns(plan, [Concern()], by=alice)
     conferences.hold_review_conference(
         plan,
-        meeting(mona, on=day(43), decision=ConferenceDecision.END_PLAN),
+        meeting(cath, on=day(43), decision=ConferenceDecision.END_PLAN),
         by=alice,
         end_reason=PlanEndReason.NO_LONGER_AT_RISK,
     )
@@ -92,10 +92,10 @@ def test_a_plan_needs_a_concern_and_an_ended_plan_takes_none(episode, alice, mon
         concerns.set_concerns(plan, [SCHOOL], by=alice)
 
 
-def test_a_stranger_cannot_set_a_childs_concerns(episode, alice, mona, other_team):
+def test_a_stranger_cannot_set_a_childs_concerns(episode, alice, cath, other_team):
     from tests.conftest import make_user
 
-    plan = on_a_plan(episode, alice, mona)
+    plan = on_a_plan(episode, alice, cath)
     stranger = make_user("stranger", "social_worker", other_team)
     with pytest.raises(AccessDenied):
         concerns.set_concerns(plan, [SCHOOL], by=stranger)

@@ -38,11 +38,11 @@ def _conference_on(episode, worker, chair, held_on: dt.date) -> Conference | Non
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(offset=offsets)
-def test_a_plan_starts_on_a_weekday_conference(episode, alice, mona, offset):
+def test_a_plan_starts_on_a_weekday_conference(episode, alice, cath, offset):
     held_on = day(offset)
     try:
         with transaction.atomic():
-            conference = _conference_on(episode, alice, mona, held_on)
+            conference = _conference_on(episode, alice, cath, held_on)
             if conference is not None:
                 plan = ChildProtectionPlan.objects.get()
                 assert conference.held_on.weekday() < 5
@@ -54,16 +54,16 @@ def test_a_plan_starts_on_a_weekday_conference(episode, alice, mona, offset):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(offset=st.integers(min_value=0, max_value=55))
-def test_a_review_is_never_on_or_before_the_plan_start(episode, alice, mona, offset):
+def test_a_review_is_never_on_or_before_the_plan_start(episode, alice, cath, offset):
     try:
         with transaction.atomic():
-            conference = _conference_on(episode, alice, mona, day(15))
+            conference = _conference_on(episode, alice, cath, day(15))
             assert conference is not None
             plan = conference.started_plan
             review_day = day(offset)
             try:
                 review = conferences.hold_review_conference(
-                    plan, meeting(mona, on=review_day, decision="continue"), by=alice
+                    plan, meeting(cath, on=review_day, decision="continue"), by=alice
                 )
             except DomainError as refused:
                 assert refused.code in ("date_too_early", "conference_at_weekend")

@@ -29,19 +29,19 @@ def _events(child) -> list[str]:
 
 
 def test_the_path_from_strategy_discussion_to_a_plan_that_ends(
-    child, episode, alice, mona
+    child, episode, alice, cath
 ):
     strategy.suspect_significant_harm(
         episode, on=day(1), concern="Bruising on both arms", by=alice
     )
-    plan = on_a_plan(episode, alice, mona)
+    plan = on_a_plan(episode, alice, cath)
     plans.record_core_group(
         plan, held_on=day(22), attendance=ATTENDANCE, progress="Some", by=alice
     )
     conferences.hold_review_conference(
-        plan, meeting(mona, on=day(50), decision="continue", category="MUL"), by=alice
+        plan, meeting(cath, on=day(50), decision="continue", category="MUL"), by=alice
     )
-    ending = meeting(mona, on=day(51), decision=ConferenceDecision.END_PLAN)
+    ending = meeting(cath, on=day(51), decision=ConferenceDecision.END_PLAN)
     conferences.hold_review_conference(plan, ending, by=alice)
     plan.refresh_from_db()
     assert (plan.started_on, plan.ended_on) == (day(15), day(51))
@@ -63,19 +63,19 @@ def test_the_path_from_strategy_discussion_to_a_plan_that_ends(
     ]
 
 
-def test_a_review_records_the_latest_category(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
-    review = meeting(mona, on=day(50), decision="continue", category="EMO")
+def test_a_review_records_the_latest_category(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
+    review = meeting(cath, on=day(50), decision="continue", category="EMO")
     conferences.hold_review_conference(plan, review, by=alice)
     plan.refresh_from_db()
     assert (plan.initial_category, plan.latest_category) == ("NEG", "EMO")
 
 
-def test_the_enquiry_runs_to_its_conference(episode, alice, mona):
+def test_the_enquiry_runs_to_its_conference(episode, alice, cath):
     found = enquiry(episode, alice)
     assert (found.ended_on, found.icpc_not_required) == (None, False)
     conferences.hold_initial_conference(
-        episode, meeting(mona, decision="no_plan"), by=alice, section_47=found
+        episode, meeting(cath, decision="no_plan"), by=alice, section_47=found
     )
     found.refresh_from_db()
     assert found.ended_on == day(15)
@@ -165,27 +165,27 @@ def test_an_outcome_comes_after_the_start(episode, alice):
     assert refused.value.codes == ["outcome_required", "date_too_early"]
 
 
-def test_an_initial_conference_follows_a_recommending_enquiry(episode, alice, mona):
+def test_an_initial_conference_follows_a_recommending_enquiry(episode, alice, cath):
     found = enquiry(episode, alice, outcome=EnquiryOutcome.NO_SIGNIFICANT_HARM)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(mona), by=alice, section_47=found
+            episode, meeting(cath), by=alice, section_47=found
         )
     assert refused.value.code == "not_recommended"
     with pytest.raises(DomainError) as refused:
-        conferences.hold_initial_conference(episode, meeting(mona), by=alice)
+        conferences.hold_initial_conference(episode, meeting(cath), by=alice)
     assert refused.value.message == (
         "An initial conference follows a section 47 enquiry: choose it"
     )
 
 
-def test_an_enquiry_has_one_initial_conference(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_an_enquiry_has_one_initial_conference(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     enquiry_ = Section47Enquiry.objects.get()
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
             episode,
-            meeting(mona, on=day(16), decision="no_plan"),
+            meeting(cath, on=day(16), decision="no_plan"),
             by=alice,
             section_47=enquiry_,
         )
@@ -193,11 +193,11 @@ def test_an_enquiry_has_one_initial_conference(episode, alice, mona):
     assert plan.starting_conference.section_47 == enquiry_
 
 
-def test_a_plan_needs_its_category(episode, alice, mona):
+def test_a_plan_needs_its_category(episode, alice, cath):
     found = enquiry(episode, alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(mona, category="XYZ"), by=alice, section_47=found
+            episode, meeting(cath, category="XYZ"), by=alice, section_47=found
         )
     assert refused.value.code == "category_required"
 
@@ -211,12 +211,12 @@ def test_a_conference_needs_its_chair_and_attendance(episode, alice):
     assert refused.value.codes == ["chair_required", "attendance_required"]
 
 
-def test_a_pre_birth_conference_is_for_an_unborn_child(episode, alice, mona):
+def test_a_pre_birth_conference_is_for_an_unborn_child(episode, alice, cath):
     found = enquiry(episode, alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
             episode,
-            meeting(mona),
+            meeting(cath),
             by=alice,
             kind=ConferenceKind.PRE_BIRTH,
             section_47=found,
@@ -227,19 +227,19 @@ def test_a_pre_birth_conference_is_for_an_unborn_child(episode, alice, mona):
     )
 
 
-def test_an_unborn_child_has_a_pre_birth_conference(child, episode, alice, mona):
+def test_an_unborn_child_has_a_pre_birth_conference(child, episode, alice, cath):
     child.date_of_birth = None
     child.expected_date_of_birth = day(120)
     child.save()
     found = enquiry(episode, alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(mona), by=alice, section_47=found
+            episode, meeting(cath), by=alice, section_47=found
         )
     assert refused.value.code == "unborn"
     conference = conferences.hold_initial_conference(
         episode,
-        meeting(mona),
+        meeting(cath),
         by=alice,
         kind=ConferenceKind.PRE_BIRTH,
         section_47=found,
@@ -247,42 +247,42 @@ def test_an_unborn_child_has_a_pre_birth_conference(child, episode, alice, mona)
     assert conference.started_plan.started_on == day(15)
 
 
-def test_a_transfer_in_conference_needs_no_enquiry(episode, alice, mona):
+def test_a_transfer_in_conference_needs_no_enquiry(episode, alice, cath):
     conference = conferences.hold_initial_conference(
-        episode, meeting(mona), by=alice, kind=ConferenceKind.TRANSFER_IN
+        episode, meeting(cath), by=alice, kind=ConferenceKind.TRANSFER_IN
     )
     assert conference.started_plan.initial_category == "NEG"
 
 
-def test_a_review_decides_continue_or_end(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_a_review_decides_continue_or_end(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         conferences.hold_review_conference(
-            plan, meeting(mona, on=day(50), decision="plan"), by=alice
+            plan, meeting(cath, on=day(50), decision="plan"), by=alice
         )
     assert refused.value.message == "Choose whether the plan continues or ends"
 
 
-def test_an_ended_plan_has_no_review(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_an_ended_plan_has_no_review(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     plans.end_plan(plan, ended_on=day(30), reason="transferred", by=alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_review_conference(
-            plan, meeting(mona, on=day(50), decision="continue"), by=alice
+            plan, meeting(cath, on=day(50), decision="continue"), by=alice
         )
     assert refused.value.message == "This child protection plan has ended"
 
 
-def test_only_a_review_decides_the_child_is_no_longer_at_risk(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_only_a_review_decides_the_child_is_no_longer_at_risk(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         plans.end_plan(plan, ended_on=day(30), reason="no_longer_at_risk", by=alice)
     assert refused.value.code == "needs_review"
 
 
-def test_a_plan_does_not_end_the_day_it_started(episode, alice, mona):
+def test_a_plan_does_not_end_the_day_it_started(episode, alice, cath):
     # Census rule 8840.
-    plan = on_a_plan(episode, alice, mona)
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainError) as refused:
         plans.end_plan(plan, ended_on=day(15), reason="transferred", by=alice)
     assert refused.value.message == (
@@ -291,8 +291,8 @@ def test_a_plan_does_not_end_the_day_it_started(episode, alice, mona):
     )
 
 
-def test_a_core_group_names_what_is_missing(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_a_core_group_names_what_is_missing(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     with pytest.raises(DomainErrors) as refused:
         plans.record_core_group(
             plan, held_on=day(14), attendance=[], progress="", by=alice
@@ -304,13 +304,13 @@ def test_a_core_group_names_what_is_missing(episode, alice, mona):
     ]
 
 
-def test_the_chair_signs_off(episode, alice, mona):
-    conference = on_a_plan(episode, alice, mona).starting_conference
+def test_the_chair_signs_off(episode, alice, cath):
+    conference = on_a_plan(episode, alice, cath).starting_conference
     with pytest.raises(DomainError) as refused:
         conferences.sign_off(conference, by=alice)
     assert refused.value.message == "Only the conference's chair can sign it off"
-    signed = conferences.sign_off(conference, by=mona)
-    assert signed.signed_off_by == mona and signed.signed_off_at is not None
+    signed = conferences.sign_off(conference, by=cath)
+    assert signed.signed_off_by == cath and signed.signed_off_at is not None
 
 
 def test_a_stranger_is_refused(episode, bob):
@@ -340,9 +340,9 @@ def test_nothing_is_dated_before_the_referral(episode, alice):
     )
 
 
-def test_a_review_ending_the_plan_says_why(episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
-    ending = meeting(mona, on=day(50), decision="end_plan")
+def test_a_review_ending_the_plan_says_why(episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
+    ending = meeting(cath, on=day(50), decision="end_plan")
     with pytest.raises(DomainError) as refused:
         conferences.hold_review_conference(plan, ending, by=alice, end_reason="")
     assert refused.value.message == "Choose why the plan ends"

@@ -41,7 +41,7 @@ def test_cp_strat_a_strategy_discussion_is_due_the_next_working_day(
 
 
 def test_cp_icpc_is_counted_from_the_discussion_that_started_the_enquiry(
-    child, episode, alice, mona
+    child, episode, alice, cath
 ):
     started = discussion(episode, alice, on=day(1))
     found = enquiries.start_section_47(started, started_on=day(3), by=alice)
@@ -56,7 +56,7 @@ def test_cp_icpc_is_counted_from_the_discussion_that_started_the_enquiry(
     request = _held(child, "CP-ICPC-REQUEST", found.pk)
     assert request.due_on == add_working_days(day(11), 1)
     conferences.hold_initial_conference(
-        episode, meeting(mona, decision="no_plan"), by=alice, section_47=found
+        episode, meeting(cath, decision="no_plan"), by=alice, section_47=found
     )
     assert _held(child, "CP-ICPC", found.pk).status == Status.MET_ON_TIME
     assert _held(child, "CP-ICPC-REQUEST", found.pk).status == Status.MET_LATE
@@ -70,8 +70,8 @@ def test_cp_icpc_is_not_required_when_the_enquiry_calls_no_conference(
     assert selectors.obligation_for(child.pk, "CP-ICPC-REQUEST", found.pk) is None
 
 
-def test_a_plan_starts_its_core_groups_reviews_and_visits(child, episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_a_plan_starts_its_core_groups_reviews_and_visits(child, episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     assert selectors.due_on(child.pk, "CP-CORE1", plan.pk) == add_working_days(
         day(15), 10
     )
@@ -81,8 +81,8 @@ def test_a_plan_starts_its_core_groups_reviews_and_visits(child, episode, alice,
     )
 
 
-def test_core_groups_then_fall_due_every_four_weeks(child, episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_core_groups_then_fall_due_every_four_weeks(child, episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     plans.record_core_group(
         plan, held_on=day(22), attendance=ATTENDANCE, progress="Some", by=alice
     )
@@ -98,9 +98,9 @@ def test_core_groups_then_fall_due_every_four_weeks(child, episode, alice, mona)
     )
 
 
-def test_reviews_then_fall_due_every_six_months(child, episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
-    review = meeting(mona, on=day(50), decision="continue")
+def test_reviews_then_fall_due_every_six_months(child, episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
+    review = meeting(cath, on=day(50), decision="continue")
     conferences.hold_review_conference(plan, review, by=alice)
     assert _held(child, "CP-RCPC1", plan.pk).status == Status.MET_ON_TIME
     assert selectors.next_due_on(child.pk, "CP-RCPC-N", plan.pk) == add_months(
@@ -108,10 +108,10 @@ def test_reviews_then_fall_due_every_six_months(child, episode, alice, mona):
     )
 
 
-def test_ending_the_plan_ends_its_duties(child, episode, alice, mona):
-    plan = on_a_plan(episode, alice, mona)
+def test_ending_the_plan_ends_its_duties(child, episode, alice, cath):
+    plan = on_a_plan(episode, alice, cath)
     conferences.hold_review_conference(
-        plan, meeting(mona, on=day(50), decision="end_plan"), by=alice
+        plan, meeting(cath, on=day(50), decision="end_plan"), by=alice
     )
     for rule_id, subject in (
         ("CP-CORE1", plan.pk),
@@ -133,7 +133,7 @@ def test_closing_the_episode_ends_a_strategy_discussion_still_due(
 
 
 def test_a_cin_plan_replaced_by_a_cp_plan_has_no_visits_due(
-    child, episode, alice, mona
+    child, episode, alice, cath
 ):
     from haven.cin import plans as cin_plans
     from haven.cin.rules import ActionLine
@@ -146,7 +146,7 @@ def test_a_cin_plan_replaced_by_a_cp_plan_has_no_visits_due(
         primary_need="N1",
     )
     running = episode.plans.get()
-    on_a_plan(episode, alice, mona)
+    on_a_plan(episode, alice, cath)
     assert _held(child, "CIN-VISIT", child.pk).status == Status.NO_LONGER_REQUIRED
     assert _held(child, "CIN-REVIEW", running.pk).status == Status.NO_LONGER_REQUIRED
     assert _held(child, "CP-VISIT", child.pk).status == Status.DUE

@@ -84,6 +84,10 @@ class User(AbstractUser):
             ("record_early_help", "Can work early help cases"),
             ("review_looked_after", "Can review looked-after children's care plans"),
             ("chair_conferences", "Can chair child protection conferences"),
+            (
+                "administer_conferences",
+                "Can arrange child protection conferences and keep their records",
+            ),
             ("manage_payments", "Can manage placement payments"),
             ("manage_ehc_plans", "Can manage EHC needs assessments and plans"),
             ("view_performance", "Can view performance reports and returns"),

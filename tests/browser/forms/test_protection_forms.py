@@ -166,7 +166,7 @@ def test_a_conference_starts_a_plan_written_reviewed_and_ended(
 ):
     child = scenes.child()
     found = _enquiry_found_harm(child)
-    chair = scenes.staff("social-worker").team.managers.get()
+    chair = scenes.staff("cp-chair")
     sign_in(page, live_server.url, "social-worker")
     page.goto(f"{live_server.url}/child-protection/enquiries/{found.pk}/")
     page.get_by_role("link", name="Record the initial conference").click()

@@ -1,0 +1,136 @@
+"""Pages for a conference before and after it is held: booking it with its
+chair and administrator, and its record (signed off by the chair, amended
+only as an amendment once signed)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from haven.core.http import AuthenticatedRequest, posted
+from haven.core.route_policy import Policy, policy
+from haven.people.models import Person
+from haven.protection import arrangements
+from haven.protection.forms import ArrangeForm
+from haven.protection.models import (
+    ChildProtectionPlan,
+    ConferenceArrangement,
+    Section47Enquiry,
+)
+from haven.protection.pages import context, open_object, save
+from haven.protection.permissions import may_arrange_conferences
+
+
+def _booking_form(
+    request: AuthenticatedRequest,
+    booked: ConferenceArrangement | None,
+    **initial: object,
+) -> ArrangeForm:
+    if booked is not None:
+        initial = {
+            "planned_on": booked.planned_on,
+            "chair": booked.chair_id,
+            "administrator": booked.administrator_id,
+        }
+    return ArrangeForm(posted(request), initial=initial)
+
+
+def _booking(form: ArrangeForm) -> arrangements.Booking:
+    data = form.cleaned_data
+    return arrangements.Booking(
+        planned_on=data.get("planned_on"),
+        chair=data.get("chair"),
+        administrator=data.get("administrator"),
+    )
+
+
+def _arrange_page(
+    request: AuthenticatedRequest, person: Person, form: ArrangeForm, **extra: object
+) -> HttpResponse:
+    return render(
+        request, "protection/arrange.html", context(person, form=form, **extra)
+    )
+
+
+def _may_arrange(request: AuthenticatedRequest) -> None:
+    if not may_arrange_conferences(request.user):
+        raise PermissionDenied("Your role does not include arranging conferences")
+
+
+@policy(Policy.OBJECT, of="protection.Section47Enquiry")
+def arrange_initial(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found, person = open_object(
+        request,
+        Section47Enquiry,
+        pk,
+        what="Arrange the initial child protection conference",
+        person_of=lambda e: e.episode.person_id,
+        related=("episode",),
+    )
+    _may_arrange(request)
+    booked = arrangements.open_for(section_47=found)
+    form = _booking_form(request, booked, planned_on=found.icpc_target)
+    if form.is_bound:
+        valid = form.is_valid()
+        booking = _booking(form)
+        done = save(
+            valid,
+            form,
+            lambda: arrangements.arrange_initial(found, booking, by=request.user),
+            lambda: arrangements.check_initial(found, booking),
+        )
+        if done is not None:
+            messages.success(
+                request,
+                f"{done.get_kind_display()} arranged for {done.planned_on:%-d %B %Y}",
+            )
+            return redirect("protection:enquiry", pk=found.pk)
+    what = "pre-birth" if person.is_unborn else "initial"
+    return _arrange_page(
+        request,
+        person,
+        form,
+        title=f"Arrange the {what} child protection conference",
+        about=f"Following the section 47 enquiry from {found.started_on:%-d %B %Y}.",
+        booked=booked,
+        back=reverse("protection:enquiry", args=[found.pk]),
+    )
+
+
+@policy(Policy.OBJECT, of="protection.ChildProtectionPlan")
+def arrange_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    plan, person = open_object(
+        request,
+        ChildProtectionPlan,
+        pk,
+        what="Arrange a review child protection conference",
+        person_of=lambda p: p.episode.person_id,
+        related=("episode",),
+    )
+    _may_arrange(request)
+    booked = arrangements.open_for(plan=plan)
+    form = _booking_form(request, booked)
+    if form.is_bound:
+        valid = form.is_valid()
+        booking = _booking(form)
+        done = save(
+            valid,
+            form,
+            lambda: arrangements.arrange_review(plan, booking, by=request.user),
+            lambda: arrangements.check_review(plan, booking),
+        )
+        if done is not None:
+            messages.success(
+                request, f"Review conference arranged for {done.planned_on:%-d %B %Y}"
+            )
+            return redirect("protection:plan", pk=plan.pk)
+    return _arrange_page(
+        request,
+        person,
+        form,
+        title="Arrange the review child protection conference",
+        about=f"Of the child protection plan from {plan.started_on:%-d %B %Y}.",
+        booked=booked,
+        back=reverse("protection:plan", args=[plan.pk]),
+    )

@@ -1,0 +1,91 @@
+"""Child protection conferences in a browser, beyond recording them: booking
+one with its chair and administrator, the chair's sign-off and amendments,
+ending a plan without a review, and the conferences started from the
+episode (pre-birth, transfer-in)."""
+
+import datetime as dt
+
+from django.contrib.auth.models import Group
+from playwright.sync_api import Page, expect
+
+from haven.core import access, clock
+from haven.core.models import User
+from haven.protection import forms as cp
+from haven.protection.models import ConferenceArrangement
+from haven.protection.roles import CONFERENCE_ADMINISTRATOR
+from tests.browser.conftest import sign_in
+from tests.browser.forms import scenes
+from tests.browser.forms.coverage import covers
+from tests.browser.forms.test_protection_forms import _enquiry_found_harm
+from tests.browser.forms.widgets import (
+    expect_errors,
+    expect_success,
+    fill_date,
+    press,
+    select,
+)
+
+
+def ahead(n: int) -> dt.date:
+    """The n-th weekday after today."""
+    found = clock.today()
+    while n:
+        found += dt.timedelta(days=1)
+        n -= found.weekday() < 5
+    return found
+
+
+def saturday_ahead() -> dt.date:
+    found = clock.today() + dt.timedelta(days=1)
+    return found + dt.timedelta(days=(5 - found.weekday()) % 7)
+
+
+def administrator() -> User:
+    """A conference administrator in the chairs' team (the demo staffs none yet)."""
+    chairs = scenes.staff("cp-chair").team
+    user = User.objects.create_user(
+        username="conference-admin", first_name="Ada", last_name="Okafor", team=chairs
+    )
+    user.groups.add(Group.objects.get(name=CONFERENCE_ADMINISTRATOR.name))
+    return user
+
+
+@covers(cp.ArrangeForm)
+def test_booking_the_initial_conference_gives_its_chair_the_record(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    found = _enquiry_found_harm(child)
+    chair = scenes.staff("cp-chair")
+    admin = administrator()
+    assert access.why_user_may_open(chair, child) is None
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/child-protection/enquiries/{found.pk}/")
+    page.get_by_role("link", name="Arrange the initial conference").click()
+
+    # The chair picker offers chairs only.
+    options = page.locator("#id_chair option").all_inner_texts()
+    assert chair.get_full_name() in options
+    assert scenes.staff("social-worker").get_full_name() not in options
+
+    fill_date(page, "planned_on", saturday_ahead())
+    press(page, "Arrange the conference")
+    expect_errors(page, "A conference cannot be held at a weekend", "Choose who chairs")
+
+    fill_date(page, "planned_on", ahead(5))
+    select(page, "chair", value=str(chair.pk))
+    select(page, "administrator", value=str(admin.pk))
+    press(page, "Arrange the conference")
+    expect_success(page, "Initial child protection conference arranged for")
+    booked = ConferenceArrangement.objects.get(section_47=found)
+    assert (booked.planned_on, booked.chair, booked.administrator) == (
+        ahead(5),
+        chair,
+        admin,
+    )
+    expect(page.locator("#booked")).to_contain_text(chair.get_full_name())
+    assert access.may_change(chair, child) and access.may_change(admin, child)
+
+    # Recording it starts from the booking.
+    page.get_by_role("link", name="Record the initial conference").click()
+    expect(page.locator("#id_chair")).to_have_value(str(chair.pk))
