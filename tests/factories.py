@@ -185,6 +185,7 @@ def _protection_about(episode: Any, *, worker: User, manager: User) -> dict[str,
         "protection.StrategyDiscussion": discussion,
         "protection.Section47Enquiry": enquiry,
         "protection.ChildProtectionPlan": plan,
+        "protection.Conference": conference,
     }
 
 

@@ -15,6 +15,7 @@ from haven.protection import arrangements
 from haven.protection.forms import ArrangeForm
 from haven.protection.models import (
     ChildProtectionPlan,
+    Conference,
     ConferenceArrangement,
     Section47Enquiry,
 )
@@ -133,4 +134,20 @@ def arrange_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         about=f"Of the child protection plan from {plan.started_on:%-d %B %Y}.",
         booked=booked,
         back=reverse("protection:plan", args=[plan.pk]),
+    )
+
+
+@policy(Policy.OBJECT, of="protection.Conference")
+def conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The conference's record."""
+    found, person = open_object(
+        request,
+        Conference,
+        pk,
+        what="Child protection conference",
+        person_of=lambda c: c.episode.person_id,
+        related=("episode", "chair", "signed_off_by"),
+    )
+    return render(
+        request, "protection/conference.html", context(person, conference=found)
     )

@@ -18,9 +18,12 @@ from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events
 from haven.core.mounts import mount
-from haven.protection import chronology, episodes, roles
+from haven.core.navigation import menu_entry, with_perm
+from haven.core.work import work_source
+from haven.protection import chair_work, chronology, episodes, roles
 from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
+from haven.protection.permissions import may_see_chairs_workload
 from haven.timescales.registry import activate
 
 CLOSED = "cin.episode_closed"
@@ -30,6 +33,16 @@ REVIEW = "protection.review_conference_held"
 ICPC = "protection.initial_conference_held"
 
 mount("child-protection/", "haven.protection.urls")
+menu_entry(
+    "Conferences",
+    "protection:my_conferences",
+    order=15,
+    shown=with_perm("core.chair_conferences"),
+)
+menu_entry(
+    "Chairs' workload", "protection:chairs", order=55, shown=may_see_chairs_workload
+)
+work_source(chair_work.conference_work)
 
 activate(
     "CP-STRAT",

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from haven.protection import conference_views, plan_views, views
+from haven.protection import conference_views, plan_views, queue_views, views
 
 app_name = "protection"
 urlpatterns = [
+    path("conferences/", queue_views.my_conferences, name="my_conferences"),
+    path("chairs/", queue_views.chairs, name="chairs"),
+    path("chairs/<int:pk>/", queue_views.chair, name="chair"),
     path(
         "episodes/<int:pk>/strategy-discussion/",
         views.record_strategy,
@@ -30,6 +33,7 @@ urlpatterns = [
         conference_views.arrange_review,
         name="arrange_review",
     ),
+    path("conferences/<int:pk>/", conference_views.conference, name="conference"),
     path("plans/<int:pk>/", plan_views.plan_detail, name="plan"),
     path("plans/<int:pk>/print/", plan_views.plan_print, name="print"),
     path("plans/<int:pk>/concerns/", plan_views.set_concerns, name="concerns"),
