@@ -99,3 +99,14 @@ class PlanEndReason(models.TextChoices):
     TURNED_18 = "turned_18", "Reached 18"
     DIED = "died", "Died"
     OTHER = "other", "Other"
+
+
+# What each category of abuse means, in the plain words of a letter to the
+# child's parents (Haven's own wording, not the DfE's).
+PLAIN_CATEGORY = {
+    Category.NEG: "{name}'s needs are not being met (neglect)",
+    Category.PHY: "{name} is being physically hurt (physical abuse)",
+    Category.SAB: "{name} is being sexually abused",
+    Category.EMO: "{name} is being emotionally harmed (emotional abuse)",
+    Category.MUL: "{name} is being harmed in more than one way",
+}

@@ -8,18 +8,20 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from haven.core.errors import DomainError
+from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.people.models import Person
-from haven.protection import arrangements
-from haven.protection.forms import ArrangeForm
+from haven.protection import arrangements, conferences, records
+from haven.protection.forms import AmendmentForm, ArrangeForm, RecordForm
 from haven.protection.models import (
     ChildProtectionPlan,
     Conference,
     ConferenceArrangement,
     Section47Enquiry,
 )
-from haven.protection.pages import context, open_object, save
+from haven.protection.pages import context, may_record_conference, open_object, save
 from haven.protection.permissions import may_arrange_conferences
 
 
@@ -137,17 +139,87 @@ def arrange_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
-@policy(Policy.OBJECT, of="protection.Conference")
-def conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """The conference's record."""
-    found, person = open_object(
+def _open_conference(
+    request: AuthenticatedRequest, pk: int, what: str
+) -> tuple[Conference, Person]:
+    return open_object(
         request,
         Conference,
         pk,
-        what="Child protection conference",
+        what=what,
         person_of=lambda c: c.episode.person_id,
         related=("episode", "chair", "signed_off_by"),
     )
+
+
+@policy(Policy.OBJECT, of="protection.Conference")
+def conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The conference's record, its amendments, and the chair's sign-off."""
+    found, person = _open_conference(request, pk, "Child protection conference")
+    if request.method == "POST":
+        try:
+            conferences.sign_off(found, by=request.user)
+        except DomainError as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, "Record signed off: it can no longer be changed")
+        return redirect("protection:conference", pk=found.pk)
+    amendments = found.amendments.select_related("made_by")
     return render(
-        request, "protection/conference.html", context(person, conference=found)
+        request,
+        "protection/conference.html",
+        context(
+            person,
+            conference=found,
+            amendments=list(amendments),
+            is_chair=found.chair_id == request.user.pk,
+        ),
+    )
+
+
+@policy(Policy.OBJECT, of="protection.Conference")
+def change_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found, person = _open_conference(request, pk, "Change a conference's record")
+    may_record_conference(request)
+    if found.signed_off_at is not None:
+        messages.error(request, "This record is signed off: add an amendment instead")
+        return redirect("protection:amend", pk=found.pk)
+    form = RecordForm(posted(request), initial=records.record_of(found))
+    if form.is_bound and form.is_valid():
+        try:
+            records.change_record(found, form.cleaned_data, by=request.user)
+        except DomainError as refused:
+            show_errors(refused, form)
+        else:
+            messages.success(request, "The conference's record is saved")
+            return redirect("protection:conference", pk=found.pk)
+    return render(
+        request,
+        "protection/conference_record.html",
+        context(person, conference=found, form=form),
+    )
+
+
+@policy(Policy.OBJECT, of="protection.Conference")
+def amend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found, person = _open_conference(request, pk, "Amend a conference's record")
+    may_record_conference(request)
+    form = AmendmentForm(posted(request))
+    if form.is_bound:
+        valid = form.is_valid()
+        data = form.cleaned_data
+        text, reason = data.get("text", ""), data.get("reason", "")
+        done = save(
+            valid,
+            form,
+            lambda: records.amend(found, text=text, reason=reason, by=request.user),
+            lambda: records.check_amendment(found, text, reason),
+        )
+        if done is not None:
+            messages.success(request, "Amendment added to the signed record")
+            return redirect("protection:conference", pk=found.pk)
+    return render(
+        request,
+        "protection/amend.html",
+        context(person, conference=found, form=form),
     )

@@ -55,6 +55,7 @@ class Meeting:
     family_views: str = ""
     child_views: str = ""
     dissent: str = ""
+    minutes: str = ""
 
 
 def _check_meeting(
@@ -123,6 +124,7 @@ def _conference(
         family_views=meeting.family_views.strip(),
         child_views=meeting.child_views.strip(),
         dissent=meeting.dissent.strip(),
+        minutes=meeting.minutes.strip(),
         recorded_by=by,
         recorded_at=clock.now(),
         **facts,

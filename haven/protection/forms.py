@@ -136,6 +136,12 @@ class ConferenceForm(Form):
     family_views = _text("The family's attendance and views (optional)")
     child_views = _text("The child's views (optional)")
     dissent = _text("Dissent recorded (optional)")
+    minutes = _text(
+        "Minutes (optional)",
+        6,
+        help_text="What was discussed and the reasons for the decision. The chair "
+        "signs them off later",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -236,3 +242,19 @@ class ArrangeForm(Form):
         super().__init__(*args, **kwargs)
         _offer(self, "chair", CaseRole.CP_CHAIR)
         _offer(self, "administrator", CaseRole.CONFERENCE_ADMIN)
+
+
+class RecordForm(Form):
+    """A conference record's words, changed before the chair signs it off."""
+
+    minutes = _text("Minutes", 8, "What was discussed and the reasons for the decision")
+    family_views = _text("The family's attendance and views")
+    child_views = _text("The child's views")
+    dissent = _text("Dissent recorded")
+
+
+class AmendmentForm(Form):
+    """An amendment beside a signed-off record."""
+
+    text = _text("The amendment", 5, "What the signed record should also say")
+    reason = _text("Why the record is amended", 2)

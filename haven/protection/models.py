@@ -130,6 +130,8 @@ class Conference(models.Model):
     attendance = models.JSONField(default=list)
     family_views = models.TextField(blank=True, default="")
     child_views = models.TextField(blank=True, default="")
+    # The minutes: what was discussed and the reasons for the decision.
+    minutes = models.TextField(blank=True, default="")
     signed_off_at = models.DateTimeField(null=True, blank=True)
     signed_off_by = models.ForeignKey(
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -299,3 +301,23 @@ class ConferenceArrangement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} arranged for {self.planned_on:%d %b %Y}"
+
+
+class ConferenceAmendment(models.Model):
+    """A change to a conference's record after its chair signed it off: kept
+    beside the record as an amendment, with who made it, when and why, and
+    never written over the signed words (records.py)."""
+
+    conference = models.ForeignKey(
+        Conference, on_delete=models.PROTECT, related_name="amendments"
+    )
+    text = models.TextField()
+    reason = models.TextField()
+    made_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("made_at", "pk")
+
+    def __str__(self) -> str:
+        return f"Amendment of {self.made_at:%d %b %Y}"

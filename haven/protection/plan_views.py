@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.people.models import Person
-from haven.protection import arrangements, concerns, conferences, plans
+from haven.protection import arrangements, concerns, conferences, letters, plans
 from haven.protection.codes import ConferenceDecision
 from haven.protection.forms import (
     CONCERN_ROWS,
@@ -78,6 +78,16 @@ def plan_print(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         "protection/plan_print.html",
         {"person": person, "plan": plan, "concerns": list(plan.concerns.all())},
+    )
+
+
+@policy(Policy.OBJECT, of="protection.ChildProtectionPlan")
+def plan_letter(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The letter to the child's parents about the plan, in plain words."""
+    plan, person = _open(request, pk, "Letter to the parents about the plan")
+    letter = letters.letter_for(plan, person, request.user)
+    return render(
+        request, "protection/plan_letter.html", {"person": person, "letter": letter}
     )
 
 
@@ -170,6 +180,7 @@ def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             family_views=data.get("family_views", ""),
             child_views=data.get("child_views", ""),
             dissent=data.get("dissent", ""),
+            minutes=data.get("minutes", ""),
         )
         ends = data.get("decision") == ConferenceDecision.END_PLAN
         end_reason = data.get("end_reason", "") if ends else ""

@@ -189,6 +189,7 @@ def initial_conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             family_views=data.get("family_views", ""),
             child_views=data.get("child_views", ""),
             dissent=data.get("dissent", ""),
+            minutes=data.get("minutes", ""),
         )
         done = save(
             valid,

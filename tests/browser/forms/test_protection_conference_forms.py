@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from haven.core import access, clock
 from haven.core.models import User
+from haven.protection import conferences
 from haven.protection import forms as cp
 from haven.protection.models import ConferenceArrangement
 from haven.protection.roles import CONFERENCE_ADMINISTRATOR
@@ -89,3 +90,65 @@ def test_booking_the_initial_conference_gives_its_chair_the_record(
     # Recording it starts from the booking.
     page.get_by_role("link", name="Record the initial conference").click()
     expect(page.locator("#id_chair")).to_have_value(str(chair.pk))
+
+
+def _on_a_plan(child):
+    found = _enquiry_found_harm(child)
+    meeting = conferences.Meeting(
+        held_on=found.completed_on,
+        chair=scenes.staff("cp-chair"),
+        decision="plan",
+        attendance=[{"agency": "School", "name": "Mr Hale", "attended": True}],
+        category="EMO",
+    )
+    worker = scenes.staff("social-worker")
+    conference = conferences.hold_initial_conference(
+        found.episode, meeting, by=worker, section_47=found
+    )
+    return conference.started_plan
+
+
+@covers(cp.RecordForm, cp.AmendmentForm, "protection/conference.html")
+def test_the_chair_signs_the_record_off_and_it_is_amended_beside_it(
+    page: Page, live_server, demo
+):
+    plan = _on_a_plan(scenes.child())
+    conference = plan.starting_conference
+    sign_in(page, live_server.url, "cp-chair")
+    page.goto(f"{live_server.url}/child-protection/conferences/{conference.pk}/")
+    page.get_by_role("link", name="Change the record").click()
+    page.fill("#id_minutes", "The school described the child as withdrawn")
+    page.fill("#id_dissent", "Health disagreed with the category")
+    press(page, "Save the record")
+    expect_success(page, "The conference's record is saved")
+    expect(page.locator("#minutes")).to_contain_text("withdrawn")
+
+    press(page, "Sign off the record")
+    expect_success(page, "Record signed off")
+    expect(page.locator("#signed-off")).to_contain_text("can no longer be changed")
+    expect(page.get_by_role("link", name="Change the record")).to_have_count(0)
+    conference.refresh_from_db()
+    assert conference.signed_off_by == scenes.staff("cp-chair")
+
+    page.get_by_role("link", name="Add an amendment").click()
+    press(page, "Add the amendment")
+    expect_errors(page, "Write the amendment", "Say why the record is amended")
+    page.fill("#id_text", "Dad joined by phone for the decision")
+    page.fill("#id_reason", "Left out of the attendance")
+    press(page, "Add the amendment")
+    expect_success(page, "Amendment added to the signed record")
+    expect(page.locator("#amendments")).to_contain_text("Left out of the attendance")
+    conference.refresh_from_db()
+    assert conference.minutes == "The school described the child as withdrawn"
+    assert conference.amendments.get().text == "Dad joined by phone for the decision"
+
+
+def test_the_letter_to_the_parents_sits_beside_the_plans_print_view(
+    page: Page, live_server, demo
+):
+    plan = _on_a_plan(scenes.child())
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/child-protection/plans/{plan.pk}/")
+    page.get_by_role("link", name="Print the letter to the parents").click()
+    expect(page.locator("main")).to_contain_text("emotionally harmed")
+    expect(page.locator("#review")).to_contain_text("next child protection conference")
