@@ -96,6 +96,7 @@ class PlanEndReason(models.TextChoices):
         "of significant harm",
     )
     TRANSFERRED = "transferred", "Moved to another local authority"
+    LOOKED_AFTER = "looked_after", "Became looked after"
     TURNED_18 = "turned_18", "Reached 18"
     DIED = "died", "Died"
     OTHER = "other", "Other"
@@ -110,3 +111,14 @@ PLAIN_CATEGORY = {
     Category.EMO: "{name} is being emotionally harmed (emotional abuse)",
     Category.MUL: "{name} is being harmed in more than one way",
 }
+
+
+# The reasons a plan may end without a review conference: the decision is
+# taken from one (Working Together 2023, chapter 3, and local procedures).
+WITHOUT_REVIEW = (
+    PlanEndReason.TRANSFERRED,
+    PlanEndReason.LOOKED_AFTER,
+    PlanEndReason.TURNED_18,
+    PlanEndReason.DIED,
+    PlanEndReason.OTHER,
+)

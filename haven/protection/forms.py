@@ -11,6 +11,7 @@ from haven.core.forms import DateField, Form, NumberedRows
 from haven.core.models import User
 from haven.protection.codes import (
     CATEGORY,
+    WITHOUT_REVIEW,
     ConferenceDecision,
     ConferenceKind,
     EnquiryOutcome,
@@ -258,3 +259,16 @@ class AmendmentForm(Form):
 
     text = _text("The amendment", 5, "What the signed record should also say")
     reason = _text("Why the record is amended", 2)
+
+
+class EndPlanForm(Form):
+    """Ending a plan without a review conference."""
+
+    reason = _radios(
+        "Why the plan ended",
+        [(r.value, r.label) for r in WITHOUT_REVIEW],
+        help_text="A review conference decides a child no longer needs a plan: "
+        "record the review conference for that",
+    )
+    note = _text("Why, in words", 2, "Needed if the reason is other")
+    ended_on = DateField(label="Date the plan ended", required=False)

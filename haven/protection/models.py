@@ -163,6 +163,8 @@ class ChildProtectionPlan(models.Model):
     end_reason = models.CharField(
         max_length=30, choices=PlanEndReason.choices, blank=True, default=""
     )
+    # Why, in words, when the reason is "other".
+    end_note = models.TextField(blank=True, default="")
     end_conference = models.OneToOneField(
         Conference,
         null=True,

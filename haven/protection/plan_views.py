@@ -15,6 +15,7 @@ from haven.protection.forms import (
     AttendeeFormSet,
     ConcernFormSet,
     CoreGroupForm,
+    EndPlanForm,
     ReviewConferenceForm,
 )
 from haven.protection.models import ChildProtectionPlan
@@ -204,4 +205,35 @@ def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         "protection/review.html",
         context(person, plan=plan, form=form, attendance=attendance),
+    )
+
+
+@policy(Policy.OBJECT, of="protection.ChildProtectionPlan")
+def end_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """End the plan without a review conference, saying why and when."""
+    plan, person = _open(request, pk, "End a child protection plan")
+    may_record(request)
+    form = EndPlanForm(posted(request))
+    if form.is_bound:
+        valid = form.is_valid()
+        data = form.cleaned_data
+        ended_on = data.get("ended_on")
+        reason, note = data.get("reason", ""), data.get("note", "")
+        done = save(
+            valid,
+            form,
+            lambda: plans.end_plan(
+                plan,
+                ended_on=ended_on,  # type: ignore[arg-type]
+                reason=reason,
+                note=note,
+                by=request.user,
+            ),
+            lambda: plans.check_end(plan, ended_on, reason, note),
+        )
+        if done is not None:
+            messages.success(request, "The child protection plan has ended")
+            return redirect("protection:plan", pk=plan.pk)
+    return render(
+        request, "protection/end_plan.html", context(person, plan=plan, form=form)
     )

@@ -29,7 +29,7 @@ from haven.core.models import User
 from haven.people.models import Person
 from haven.people.selectors import record_ids
 from haven.protection import case_roles
-from haven.protection.codes import PlanEndReason
+from haven.protection.codes import WITHOUT_REVIEW, PlanEndReason
 from haven.protection.models import (
     PLAN_PERIOD,
     ChildProtectionPlan,
@@ -37,6 +37,7 @@ from haven.protection.models import (
     CoreGroup,
 )
 from haven.protection.rules import check_day, people_rows, require_text
+from haven.timescales.calendar import add_months
 
 
 def previous_plans(person: Person) -> int:
@@ -119,12 +120,14 @@ def end(
     reason: str,
     by: User,
     at: Conference | None = None,
+    note: str = "",
 ) -> ChildProtectionPlan:
     """End the locked plan on `on` (inside the caller's transaction)."""
     plan.ended_on = on
     plan.end_reason = reason
+    plan.end_note = note.strip()
     plan.end_conference = at
-    plan.save(update_fields=["ended_on", "end_reason", "end_conference"])
+    plan.save(update_fields=["ended_on", "end_reason", "end_note", "end_conference"])
     journal.append(
         plan.person,
         "protection.child_protection_plan_ended",
@@ -132,6 +135,7 @@ def end(
             "plan": plan.pk,
             "episode": plan.episode_id,
             "reason": reason,
+            "note": plan.end_note,
             "conference": at.pk if at else None,
             "seen_on_visit": plan.person_id,
         },
@@ -154,23 +158,48 @@ def _last_day(plan: ChildProtectionPlan) -> tuple[dt.date, str]:
     return max(bounds, key=lambda bound: bound[0])
 
 
-def end_plan(
-    plan: ChildProtectionPlan, *, ended_on: dt.date, reason: str, by: User
-) -> ChildProtectionPlan:
-    """End the plan without a review conference, for a reason that takes the
-    decision away from one: the child moved to another authority, reached 18
-    or died. (A review conference ends it otherwise: hold_review_conference.)"""
-    may_do_casework(by, plan.person)
+def _check_life(
+    person: Person, ended_on: dt.date | None, reason: str, failures: Failures
+) -> None:
+    """A plan ended at 18 ends on or after the 18th birthday; one ended by the
+    child's death, on or after the day recorded."""
+    born, died = person.date_of_birth, person.date_of_death
+    if ended_on is None:
+        return
+    if reason == PlanEndReason.TURNED_18 and born is not None:
+        eighteen = add_months(born, 12 * 18)
+        if ended_on < eighteen:
+            failures.add(
+                "not_18",
+                f"{person.given_name} turns 18 on {eighteen:%-d %B %Y}: a plan ends "
+                "for that reason on or after that day",
+                field="ended_on",
+            )
+    if reason == PlanEndReason.DIED and died is not None and ended_on < died:
+        failures.add(
+            "before_death",
+            f"The date the plan ended must be on or after the date of death "
+            f"recorded ({died:%-d %B %Y})",
+            field="ended_on",
+        )
+
+
+def check_end(
+    plan: ChildProtectionPlan, ended_on: dt.date | None, reason: str, note: str
+) -> None:
+    """Every fault of ending a plan without a review conference, at once."""
     failures = Failures()
     if reason not in PlanEndReason.values:
         failures.add("reason_required", "Choose why the plan ended", field="reason")
-    elif reason == PlanEndReason.NO_LONGER_AT_RISK:
+    elif reason not in WITHOUT_REVIEW:
         failures.add(
             "needs_review",
             "Only a review conference can decide the child is no longer at risk: "
             "record the review conference",
             field="reason",
         )
+    elif reason == PlanEndReason.OTHER and not note.strip():
+        failures.add("note_required", "Say why the plan ended", field="note")
     with failures.gather():
         # Census rule 8840: a plan ends on a later day than it started.
         check_day(
@@ -180,10 +209,27 @@ def end_plan(
             what="the plan ended",
             not_before=_last_day(plan),
         )
+    _check_life(plan.person, ended_on, reason, failures)
     failures.raise_any()
+
+
+def end_plan(
+    plan: ChildProtectionPlan,
+    *,
+    ended_on: dt.date,
+    reason: str,
+    by: User,
+    note: str = "",
+) -> ChildProtectionPlan:
+    """End the plan without a review conference, for a reason that takes the
+    decision away from one: the child moved to another authority, became
+    looked after, reached 18 or died (`codes.WITHOUT_REVIEW`). A review
+    conference ends it otherwise (hold_review_conference)."""
+    may_do_casework(by, plan.person)
+    check_end(plan, ended_on, reason, note)
     with transaction.atomic():
         open_locked(plan.episode)
-        ended = end(lock_open(plan), on=ended_on, reason=reason, by=by)
+        ended = end(lock_open(plan), on=ended_on, reason=reason, by=by, note=note)
         case_roles.release_if_done(plan.person, by=by)
     return ended
 

@@ -46,4 +46,5 @@ urlpatterns = [
     path("plans/<int:pk>/concerns/", plan_views.set_concerns, name="concerns"),
     path("plans/<int:pk>/core-group/", plan_views.core_group, name="core_group"),
     path("plans/<int:pk>/review/", plan_views.review, name="review"),
+    path("plans/<int:pk>/end/", plan_views.end_plan, name="end_plan"),
 ]

@@ -19,6 +19,7 @@ from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.test_protection_forms import _enquiry_found_harm
 from tests.browser.forms.widgets import (
+    choose,
     expect_errors,
     expect_success,
     fill_date,
@@ -152,3 +153,26 @@ def test_the_letter_to_the_parents_sits_beside_the_plans_print_view(
     page.get_by_role("link", name="Print the letter to the parents").click()
     expect(page.locator("main")).to_contain_text("emotionally harmed")
     expect(page.locator("#review")).to_contain_text("next child protection conference")
+
+
+@covers(cp.EndPlanForm)
+def test_a_plan_ends_without_a_review_when_the_child_becomes_looked_after(
+    page: Page, live_server, demo
+):
+    plan = _on_a_plan(scenes.child())
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/child-protection/plans/{plan.pk}/")
+    page.get_by_role("link", name="End the plan without a review").click()
+    # A review conference's own reason is not offered here.
+    expect(page.locator("input[value='no_longer_at_risk']")).to_have_count(0)
+    choose(page, "reason", "other")
+    press(page, "End the plan")
+    expect_errors(page, "Say why the plan ended", "Enter the date the plan ended")
+
+    choose(page, "reason", "looked_after")
+    fill_date(page, "ended_on", clock.today())
+    press(page, "End the plan")
+    expect_success(page, "The child protection plan has ended")
+    plan.refresh_from_db()
+    assert (plan.ended_on, plan.end_reason) == (clock.today(), "looked_after")
+    expect(page.locator("main")).to_contain_text("Became looked after")
