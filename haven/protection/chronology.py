@@ -87,6 +87,15 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         + " arranged for "
         + _day(p.get("planned_on"))
     ),
+    "protection.pre_birth_plan_child_born": lambda p: (
+        "Born on " + _day(p.get("born_on")) + ", on a pre-birth child protection plan"
+    ),
+    "protection.conference_record_changed": lambda p: (
+        "Child protection conference record changed before sign-off"
+    ),
+    "protection.conference_amended": lambda p: (
+        "Child protection conference record amended after sign-off"
+    ),
     "protection.conference_signed_off": lambda p: (
         "Child protection conference record signed off by the chair"
     ),

@@ -172,14 +172,43 @@ def _check_kind(
         )
 
 
+@dataclass(frozen=True)
+class Transfer:
+    """A transfer-in conference's facts: the authority the child's plan came
+    from, and the plans other authorities recorded before (CIN census
+    NumberOfPreviousCPP, counting the plan being transferred)."""
+
+    from_authority: str = ""
+    plans_elsewhere: int = 0
+
+
+def _check_transfer(kind: str, transfer: Transfer | None, failures: Failures) -> None:
+    if kind != ConferenceKind.TRANSFER_IN:
+        return
+    if transfer is None or not transfer.from_authority.strip():
+        failures.add(
+            "authority_required",
+            "Say which local authority the child's plan came from",
+            field="transferred_from",
+        )
+    if transfer is not None and transfer.plans_elsewhere < 0:
+        failures.add(
+            "plans_elsewhere_negative",
+            "The number of earlier plans cannot be less than none",
+            field="plans_elsewhere",
+        )
+
+
 def check_initial(
     episode: CinEpisode,
     kind: str,
     enquiry: Section47Enquiry | None,
     meeting: Meeting,
+    transfer: Transfer | None = None,
 ) -> None:
     failures = Failures()
     _check_kind(episode, kind, enquiry, meeting.held_on, failures)
+    _check_transfer(kind, transfer, failures)
     # Census rule 8615: the enquiry starts no later than its conference.
     after = (enquiry.started_on, "the section 47 enquiry started") if enquiry else None
     if enquiry is not None and enquiry.completed_on:
@@ -204,6 +233,7 @@ def hold_initial_conference(
     by: User,
     kind: str = ConferenceKind.INITIAL,
     section_47: Section47Enquiry | None = None,
+    transfer: Transfer | None = None,
 ) -> Conference:
     """Record an initial (pre-birth, transfer-in) conference. A decision for a
     plan starts it that day (census rule 2885; one plan a conference at most,
@@ -212,7 +242,8 @@ def hold_initial_conference(
     if section_47 is not None:
         # Read afresh: its outcome may have been recorded on another copy.
         section_47 = Section47Enquiry.objects.get(pk=section_47.pk)
-    check_initial(episode, kind, section_47, meeting)
+    check_initial(episode, kind, section_47, meeting, transfer)
+    transfer = transfer if kind == ConferenceKind.TRANSFER_IN else None
     with transaction.atomic():
         episode = open_locked(episode)
         enquiry = _lock_enquiry(section_47)
@@ -226,13 +257,15 @@ def hold_initial_conference(
             by=by,
             kind=kind,
             section_47=enquiry,
+            transferred_from=transfer.from_authority.strip() if transfer else "",
         )
         if enquiry is not None:
             enquiry.ended_on = conference.held_on
             enquiry.save(update_fields=["ended_on"])
         _journal_initial(conference, by=by)
         if plan_starts:
-            plans.start_plan(conference, by=by)
+            elsewhere = transfer.plans_elsewhere if transfer else 0
+            plans.start_plan(conference, by=by, plans_elsewhere=elsewhere)
         _held(conference, by=by, **({"section_47": enquiry} if enquiry else {}))
     return conference
 

@@ -33,6 +33,8 @@ def on_the_episode(episode: CinEpisode, user: User) -> dict[str, Any]:
     ]
     return {
         "episode": episode,
+        "unborn": episode.person.is_unborn,
+        "on_a_plan": any(p.is_open for p in plans),
         "discussions": discussions,
         "enquiries": enquiries,
         "plans": plans,

@@ -171,6 +171,34 @@ class InitialConferenceForm(ConferenceForm):
     )
 
 
+class TransferInConferenceForm(ConferenceForm):
+    """A conference for a child on a plan in another authority who has moved
+    here: it decides whether a plan starts here."""
+
+    transferred_from = forms.CharField(
+        label="The local authority the child's plan came from", required=False
+    )
+    plans_elsewhere = forms.IntegerField(
+        label="Child protection plans the other authorities recorded (optional)",
+        help_text="Counting the plan the child is transferring with: the census "
+        "counts the child's previous plans",
+        min_value=0,
+        required=False,
+    )
+    decision = _radios(
+        "Decision",
+        [
+            (d.value, d.label)
+            for d in (ConferenceDecision.PLAN, ConferenceDecision.NO_PLAN)
+        ],
+    )
+    category = _radios(
+        "Category of abuse",
+        offered(CATEGORY),
+        help_text="Only if the child is to be subject of a plan here (CIN census)",
+    )
+
+
 class ReviewConferenceForm(ConferenceForm):
     decision = _radios(
         "Decision",

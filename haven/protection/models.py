@@ -132,6 +132,8 @@ class Conference(models.Model):
     child_views = models.TextField(blank=True, default="")
     # The minutes: what was discussed and the reasons for the decision.
     minutes = models.TextField(blank=True, default="")
+    # A transfer-in conference: the authority the child's plan came from.
+    transferred_from = models.CharField(max_length=200, blank=True, default="")
     signed_off_at = models.DateTimeField(null=True, blank=True)
     signed_off_by = models.ForeignKey(
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -20,7 +20,6 @@ from haven.protection.forms import (
 )
 from haven.protection.models import ChildProtectionPlan
 from haven.protection.pages import (
-    attendees,
     context,
     may_record,
     may_record_conference,
@@ -28,7 +27,7 @@ from haven.protection.pages import (
     rows,
     save,
 )
-from haven.protection.views import ATTENDEE
+from haven.protection.views import ATTENDEE, meeting_from
 
 CONCERN_PARTS = (
     "concern",
@@ -172,17 +171,7 @@ def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if form.is_bound:
         valid = form.is_valid() & attendance.is_valid()
         data = form.cleaned_data
-        meeting = conferences.Meeting(
-            held_on=data.get("held_on"),
-            chair=data.get("chair"),
-            decision=data.get("decision", ""),
-            attendance=attendees(attendance),
-            category=data.get("category", ""),
-            family_views=data.get("family_views", ""),
-            child_views=data.get("child_views", ""),
-            dissent=data.get("dissent", ""),
-            minutes=data.get("minutes", ""),
-        )
+        meeting = meeting_from(data, attendance)
         ends = data.get("decision") == ConferenceDecision.END_PLAN
         end_reason = data.get("end_reason", "") if ends else ""
         done = save(

@@ -65,10 +65,13 @@ def refuse_overlap(person: Person, on: dt.date) -> None:
         raise DomainError("plans_overlap", clash.message, field="held_on")
 
 
-def start_plan(conference: Conference, *, by: User) -> ChildProtectionPlan:
+def start_plan(
+    conference: Conference, *, by: User, plans_elsewhere: int = 0
+) -> ChildProtectionPlan:
     """The plan the initial conference decided on, from the conference's day,
     inside its transaction. A child in need plan running ends that day: the
-    census allows none beside a child protection plan (rule 4001)."""
+    census allows none beside a child protection plan (rule 4001). Earlier
+    plans recorded by other authorities add to the count from history."""
     episode = conference.episode
     running = Plan.objects.filter(episode=episode, ended_on__isnull=True).first()
     if running is not None:
@@ -85,7 +88,7 @@ def start_plan(conference: Conference, *, by: User) -> ChildProtectionPlan:
         starting_conference=conference,
         initial_category=conference.category,
         latest_category=conference.category,
-        previous_plans=previous_plans(episode.person),
+        previous_plans=previous_plans(episode.person) + plans_elsewhere,
     )
     journal.append(
         episode.person,

@@ -17,10 +17,11 @@ from haven.casework.oversight import stricter_oversight
 from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events
+from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
 from haven.core.work import work_source
-from haven.protection import chair_work, chronology, episodes, roles
+from haven.protection import births, chair_work, chronology, episodes, roles
 from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
 from haven.protection.permissions import may_see_chairs_workload
@@ -121,6 +122,7 @@ activate(
     url_name="casework:person",
 )
 describe_events(chronology.WORDS)
+listen(births.on_birth_recorded)
 stricter_oversight(
     lambda: ChildProtectionPlan.objects.filter(ended_on=None).values("person_id")
 )

@@ -13,6 +13,11 @@ urlpatterns = [
         name="strategy",
     ),
     path(
+        "episodes/<int:pk>/transfer-in-conference/",
+        views.transfer_in_conference,
+        name="transfer_in",
+    ),
+    path(
         "strategy-discussions/<int:pk>/section-47/",
         views.start_enquiry,
         name="start_enquiry",

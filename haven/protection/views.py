@@ -2,6 +2,8 @@
 strategy discussion, the section 47 enquiry and its outcome, and the initial
 conference. (The plan's pages are in plan_views.py.)"""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,8 +22,9 @@ from haven.protection.forms import (
     ParticipantFormSet,
     StartEnquiryForm,
     StrategyForm,
+    TransferInConferenceForm,
 )
-from haven.protection.models import Section47Enquiry, StrategyDiscussion
+from haven.protection.models import Conference, Section47Enquiry, StrategyDiscussion
 from haven.protection.pages import (
     attendees,
     context,
@@ -155,6 +158,37 @@ def enquiry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
+def meeting_from(data: dict[str, Any], attendance: Any) -> conferences.Meeting:
+    """A conference as typed on any of the conference forms."""
+    return conferences.Meeting(
+        held_on=data.get("held_on"),
+        chair=data.get("chair"),
+        decision=data.get("decision", ""),
+        attendance=attendees(attendance),
+        category=data.get("category", ""),
+        family_views=data.get("family_views", ""),
+        child_views=data.get("child_views", ""),
+        dissent=data.get("dissent", ""),
+        minutes=data.get("minutes", ""),
+    )
+
+
+def _after_initial(
+    request: AuthenticatedRequest, done: Conference, otherwise: HttpResponse
+) -> HttpResponse:
+    """A plan started: write its concerns next."""
+    plan = getattr(done, "started_plan", None)
+    if plan is None:
+        messages.success(request, "Conference recorded")
+        return otherwise
+    messages.success(
+        request,
+        "Conference recorded: the child protection plan has started. Write its "
+        "concerns",
+    )
+    return redirect("protection:concerns", pk=plan.pk)
+
+
 def _booked(enquiry: Section47Enquiry, person: Person) -> dict[str, object]:
     """The form starts from the conference's booking, if it was arranged."""
     kind = ConferenceKind.PRE_BIRTH if person.is_unborn else ConferenceKind.INITIAL
@@ -180,17 +214,7 @@ def initial_conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if form.is_bound:
         valid = form.is_valid() & attendance.is_valid()
         data = form.cleaned_data
-        meeting = conferences.Meeting(
-            held_on=data.get("held_on"),
-            chair=data.get("chair"),
-            decision=data.get("decision", ""),
-            attendance=attendees(attendance),
-            category=data.get("category", ""),
-            family_views=data.get("family_views", ""),
-            child_views=data.get("child_views", ""),
-            dissent=data.get("dissent", ""),
-            minutes=data.get("minutes", ""),
-        )
+        meeting = meeting_from(data, attendance)
         done = save(
             valid,
             form,
@@ -207,18 +231,46 @@ def initial_conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             attendance=attendance.forms,
         )
         if done is not None:
-            plan = getattr(done, "started_plan", None)
-            if plan is not None:
-                messages.success(
-                    request,
-                    "Conference recorded: the child protection plan has started. "
-                    "Write its concerns",
-                )
-                return redirect("protection:concerns", pk=plan.pk)
-            messages.success(request, "Conference recorded")
-            return redirect("protection:enquiry", pk=found.pk)
+            return _after_initial(
+                request, done, redirect("protection:enquiry", pk=found.pk)
+            )
     return render(
         request,
         "protection/initial_conference.html",
         context(person, enquiry=found, form=form, attendance=attendance),
+    )
+
+
+@policy(Policy.OBJECT, of="cin.CinEpisode")
+def transfer_in_conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A transfer-in conference on the child's episode: no enquiry before it."""
+    episode = get_object_or_404(CinEpisode, pk=pk)
+    person = open_person(request, episode.person_id, "Record a transfer-in conference")
+    may_record_conference(request)
+    form = TransferInConferenceForm(posted(request))
+    attendance = AttendeeFormSet(posted(request), prefix="attendance")
+    if form.is_bound:
+        valid = form.is_valid() & attendance.is_valid()
+        data = form.cleaned_data
+        meeting = meeting_from(data, attendance)
+        transfer = conferences.Transfer(
+            from_authority=data.get("transferred_from", ""),
+            plans_elsewhere=data.get("plans_elsewhere") or 0,
+        )
+        kind = ConferenceKind.TRANSFER_IN
+        done = save(
+            valid,
+            form,
+            lambda: conferences.hold_initial_conference(
+                episode, meeting, kind=kind, transfer=transfer, by=request.user
+            ),
+            lambda: conferences.check_initial(episode, kind, None, meeting, transfer),
+            attendance=attendance.forms,
+        )
+        if done is not None:
+            return _after_initial(request, done, redirect(EPISODE_PAGE, pk=person.pk))
+    return render(
+        request,
+        "protection/transfer_in.html",
+        context(person, episode=episode, form=form, attendance=attendance),
     )

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from haven.core import access, clock
 from haven.core.models import User
+from haven.people.models import Person
 from haven.protection import conferences
 from haven.protection import forms as cp
 from haven.protection.models import ConferenceArrangement
@@ -17,7 +18,11 @@ from haven.protection.roles import CONFERENCE_ADMINISTRATOR
 from tests.browser.conftest import sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
-from tests.browser.forms.test_protection_forms import _enquiry_found_harm
+from tests.browser.forms.test_protection_forms import (
+    _enquiry_found_harm,
+    _referred,
+    day,
+)
 from tests.browser.forms.widgets import (
     choose,
     expect_errors,
@@ -176,3 +181,51 @@ def test_a_plan_ends_without_a_review_when_the_child_becomes_looked_after(
     plan.refresh_from_db()
     assert (plan.ended_on, plan.end_reason) == (clock.today(), "looked_after")
     expect(page.locator("main")).to_contain_text("Became looked after")
+
+
+@covers(cp.TransferInConferenceForm, cp.AttendeeForm)
+def test_a_transfer_in_conference_from_the_episode_starts_a_plan(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    episode = _referred(child)
+    chair = scenes.staff("cp-chair")
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/children-in-need/people/{child.pk}/")
+    page.get_by_role("link", name="Record a transfer-in conference").click()
+    press(page, "Record the conference")
+    expect_errors(page, "Say which local authority the child's plan came from")
+
+    page.fill("#id_transferred_from", "Northshire County Council")
+    page.fill("#id_plans_elsewhere", "1")
+    fill_date(page, "held_on", day(3))
+    select(page, "chair", value=str(chair.pk))
+    page.fill("#id_attendance-0-agency", "Northshire children's services")
+    page.fill("#id_attendance-0-name", "Pat Oduya")
+    page.check("#id_attendance-0-attended")
+    choose(page, "decision", "plan")
+    choose(page, "category", "NEG")
+    press(page, "Record the conference")
+    expect_success(page, "the child protection plan has started")
+    plan = episode.cp_plans.get()
+    conference = plan.starting_conference
+    assert (conference.kind, conference.transferred_from) == (
+        "transfer_in",
+        "Northshire County Council",
+    )
+    assert (plan.started_on, plan.previous_plans) == (day(3), 1)
+
+
+def test_an_unborn_childs_episode_offers_the_pre_birth_conference(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    found = _enquiry_found_harm(child)
+    Person.objects.filter(pk=child.pk).update(
+        date_of_birth=None, expected_date_of_birth=clock.today() + dt.timedelta(90)
+    )
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/children-in-need/people/{child.pk}/")
+    page.get_by_role("link", name="Record the pre-birth conference").click()
+    expect(page.locator("input[name='kind'][value='pre_birth']")).to_be_checked()
+    assert found.episode.person_id == child.pk
