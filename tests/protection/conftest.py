@@ -24,6 +24,8 @@ PARTICIPANTS = [
     {"name": "DC Rana", "agency": "Police", "role": "Detective constable"},
     {"name": "Dr Osei", "agency": "Health", "role": "Named doctor"},
 ]
+# Where a transfer-in conference's plan came from.
+TRANSFER = conferences.Transfer("Northshire County Council")
 ATTENDANCE = [
     {"agency": "Children's social care", "name": "Alice Tester", "attended": True},
     {"agency": "School", "name": "Mr Hale", "attended": True, "report": True},

@@ -13,7 +13,14 @@ from haven.protection.codes import ConferenceKind, EnquiryOutcome
 from haven.protection.episodes import check_closure
 from haven.protection.models import ChildProtectionPlan
 from tests.factories import ChildFactory
-from tests.protection.conftest import day, discussion, enquiry, meeting, on_a_plan
+from tests.protection.conftest import (
+    TRANSFER,
+    day,
+    discussion,
+    enquiry,
+    meeting,
+    on_a_plan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +111,7 @@ def test_2883_8935_no_second_plan_while_one_is_open(episode, alice, cath):
             meeting(cath, on=day(22)),
             by=alice,
             kind=ConferenceKind.TRANSFER_IN,
+            transfer=TRANSFER,
         )
     assert refused.value.message == (
         f"Kai Ashdown is already subject of a child protection plan (from "
@@ -117,11 +125,19 @@ def test_8940_no_plan_overlaps_an_earlier_one(episode, alice, cath):
     plans.end_plan(plan, ended_on=day(30), reason="transferred", by=alice)
     with pytest.raises(DomainError) as refused:
         conferences.hold_initial_conference(
-            episode, meeting(cath, on=day(29)), by=alice, kind="transfer_in"
+            episode,
+            meeting(cath, on=day(29)),
+            by=alice,
+            kind="transfer_in",
+            transfer=TRANSFER,
         )
     assert refused.value.code == "plans_overlap"
     again = conferences.hold_initial_conference(
-        episode, meeting(cath, on=day(30)), by=alice, kind="transfer_in"
+        episode,
+        meeting(cath, on=day(30)),
+        by=alice,
+        kind="transfer_in",
+        transfer=TRANSFER,
     )
     assert again.started_plan.previous_plans == 1
 

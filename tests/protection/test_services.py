@@ -10,6 +10,7 @@ from haven.protection.codes import ConferenceDecision, ConferenceKind, EnquiryOu
 from haven.protection.models import ChildProtectionPlan, Section47Enquiry
 from tests.protection.conftest import (
     ATTENDANCE,
+    TRANSFER,
     day,
     discussion,
     enquiry,
@@ -249,7 +250,11 @@ def test_an_unborn_child_has_a_pre_birth_conference(child, episode, alice, cath)
 
 def test_a_transfer_in_conference_needs_no_enquiry(episode, alice, cath):
     conference = conferences.hold_initial_conference(
-        episode, meeting(cath), by=alice, kind=ConferenceKind.TRANSFER_IN
+        episode,
+        meeting(cath),
+        by=alice,
+        kind=ConferenceKind.TRANSFER_IN,
+        transfer=TRANSFER,
     )
     assert conference.started_plan.initial_category == "NEG"
 
