@@ -43,6 +43,7 @@ REGISTRATIONS = {
     "next_step",  # haven.frontdoor.routing
     "childs_work",
     "beyond_social_care",  # haven.cin.handoffs
+    "person_flag",  # haven.core.flags
     "receiver",  # django.dispatch: a signal receiver is connected in a plugin.py
 }
 
@@ -66,6 +67,7 @@ REGISTRIES = {
     "EPISODE_SECTIONS": "haven/cin/sections.py",
     "EPISODE_WORK": "haven/cin/episode_work.py",
     "_NEXT_STEPS": "haven/frontdoor/routing.py",
+    "FLAGS": "haven/core/flags.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 
@@ -191,7 +193,7 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
     from haven.assessments import episodes
     from haven.cin import episode_work, handoffs
     from haven.cin import sections as cin_sections
-    from haven.core import access, chronology, mounts, navigation, relationships
+    from haven.core import access, chronology, flags, mounts, navigation, relationships
     from haven.frontdoor import routing
     from haven.frontdoor.codes import Decision
     from haven.pathways import referrals
@@ -220,6 +222,9 @@ def test_a_second_declaration_of_the_same_thing_is_refused() -> None:
         lambda: routing.next_step(Decision.EARLY_HELP)(referrals.ask_early_help),
         lambda: routing.childs_work(referrals.childs_work),
         lambda: handoffs.beyond_social_care(ToEarlyHelp()),
+        lambda: flags.person_flag("child_protection_plan", "Again", order=1)(
+            lambda ids: set()
+        ),
     ]
     for declare in declarations:
         with pytest.raises(ImproperlyConfigured):
@@ -237,7 +242,7 @@ def snapshot() -> dict[str, Any]:
     from haven.casework import oversight
     from haven.cin import episode_work
     from haven.cin import sections as cin_sections
-    from haven.core import access, chronology, journal, mounts, navigation, work
+    from haven.core import access, chronology, flags, journal, mounts, navigation, work
     from haven.people import sections
     from haven.timescales import registry
 
@@ -275,6 +280,10 @@ def snapshot() -> dict[str, Any]:
             k: [d.words, d.only_by_a_manager] for k, d in oversight.DECISIONS.items()
         },
         "stricter": len(oversight.STRICTER),
+        "flags": [
+            [f.key, f.words, f.order, _described(f.holds)]
+            for f in sorted(flags.FLAGS.values(), key=lambda f: (f.order, f.key))
+        ],
     }
 
 

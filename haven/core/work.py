@@ -8,11 +8,12 @@ answers both with one query rather than one per worker.
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ImproperlyConfigured
 
 from haven.core import among
+from haven.core.flags import Flag, flags_for
 from haven.core.links import link
 from haven.core.models import User
 
@@ -29,6 +30,7 @@ class WorkItem:
     source: str = ""  # where the duty comes from (the law, guidance or a manager)
     private: bool = False  # the worker's own (a draft): not on a manager's view
     rule_id: str = ""  # the timescale rule behind it, shown after its words
+    flags: tuple[Flag, ...] = ()  # the child's flags (haven.core.flags)
 
     @property
     def person_url(self) -> str:
@@ -61,7 +63,19 @@ def items_for(workers: Sequence[User], viewer: User | None = None) -> list[WorkI
     items = [item for source in SOURCES for item in source(workers)]
     if viewer is not None:
         items = access_filtered(viewer, items)
+    items = with_flags(items)
     return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max))
+
+
+def with_flags(items: list[WorkItem]) -> list[WorkItem]:
+    """The items, each with its child's flags (one query for each flag)."""
+    found = flags_for(item.person_id for item in items)
+    return [
+        replace(item, flags=tuple(found[item.person_id]))
+        if item.person_id in found
+        else item
+        for item in items
+    ]
 
 
 def access_filtered(viewer: User, items: list[WorkItem]) -> list[WorkItem]:

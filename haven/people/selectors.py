@@ -14,6 +14,7 @@ from haven.core import access, among, clock
 from haven.core import chronology as chronology_words
 from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
+from haven.core.flags import Flag, flags_of_records
 from haven.core.models import Allocation, JournalEvent, User
 from haven.core.selectors import current_allocation
 from haven.people.keys import name_keys, postcode_key
@@ -78,6 +79,7 @@ class IdentityBar:
     warnings: list[PersonWarning]
     allocation: Allocation | None
     restricted: str | None
+    flags: list[Flag]  # declared by the apps that know them (haven.core.flags)
 
 
 def identity_bar(person: Person) -> IdentityBar:
@@ -95,6 +97,7 @@ def identity_bar(person: Person) -> IdentityBar:
         warnings=warnings,
         allocation=allocation,
         restricted=restriction.get_kind_display() if restriction else None,
+        flags=flags_of_records(ids),
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from haven.core import clock
 from haven.core.models import User
-from haven.core.work import WorkItem, access_filtered
+from haven.core.work import WorkItem, access_filtered, with_flags
 from haven.protection import chair_work
 from haven.protection.permissions import may_chair_conferences
 from haven.timescales.queue import team_members
@@ -56,7 +56,7 @@ def queues(chairs: Sequence[User], reader: User) -> list[ChairQueue]:
     """Each chair's queue, soonest first, naming only the children the reader
     may open (the rest are counted)."""
     found = {chair.pk: ChairQueue(chair) for chair in chairs}
-    items = chair_work.conference_work(list(chairs))
+    items = with_flags(chair_work.conference_work(list(chairs)))
     named = {id(item) for item in access_filtered(reader, items)}
     for item in sorted(items, key=_soonest):
         found[item.worker_id].add(item, named=id(item) in named)

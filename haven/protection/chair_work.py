@@ -19,7 +19,11 @@ from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem
-from haven.protection.models import Conference, ConferenceArrangement
+from haven.protection.models import (
+    ChildProtectionPlan,
+    Conference,
+    ConferenceArrangement,
+)
 from haven.timescales.calendar import add_working_days
 from haven.timescales.models import Obligation
 from haven.timescales.queue import why_words
@@ -145,3 +149,12 @@ def conference_work(workers: Sequence[User]) -> list[WorkItem]:
     children a reader may see named is the queue's to decide."""
     today = clock.today()
     return _conference_items(workers, today) + _minutes(workers)
+
+
+def on_a_plan(person_ids: set[int]) -> set[int]:
+    """Which of these children are on a child protection plan now: their flag
+    on the identity bar and on every queue (plugin.py)."""
+    running = ChildProtectionPlan.objects.filter(
+        person_id__in=person_ids, ended_on=None
+    )
+    return set(running.values_list("person_id", flat=True))

@@ -17,6 +17,7 @@ from haven.casework.oversight import stricter_oversight
 from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events
+from haven.core.flags import person_flag
 from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
@@ -125,6 +126,9 @@ describe_events(chronology.WORDS)
 listen(births.on_birth_recorded)
 stricter_oversight(
     lambda: ChildProtectionPlan.objects.filter(ended_on=None).values("person_id")
+)
+person_flag("child_protection_plan", "On a child protection plan", order=10)(
+    chair_work.on_a_plan
 )
 episode_work(episodes.WORK)
 episode_section(

@@ -11,7 +11,7 @@ from haven.core import access, clock, permissions
 from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import Allocation, User
-from haven.core.work import WorkItem, access_filtered, items_for
+from haven.core.work import WorkItem, access_filtered, items_for, with_flags
 from haven.people.models import Person
 from haven.timescales.catalogue import STATUS_WORDS, rule
 from haven.timescales.models import Obligation
@@ -210,7 +210,7 @@ def team_view(
     ).count()
     by_worker: dict[int, list[WorkItem]] = {w.pk: [] for w in workers}
     by_worker[UNALLOCATED] = []
-    everything = items_for(workers) + unallocated_obligations(teams)
+    everything = items_for(workers) + with_flags(unallocated_obligations(teams))
     for item in access_filtered(manager, everything):
         if not item.private:
             by_worker.setdefault(item.worker_id, []).append(item)
