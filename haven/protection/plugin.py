@@ -22,7 +22,8 @@ from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
 from haven.core.work import work_source
-from haven.protection import births, chair_work, chronology, episodes, roles
+from haven.people.sections import person_section
+from haven.protection import births, chair_work, chronology, episodes, history, roles
 from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
 from haven.protection.permissions import may_see_chairs_workload
@@ -126,6 +127,9 @@ describe_events(chronology.WORDS)
 listen(births.on_birth_recorded)
 stricter_oversight(
     lambda: ChildProtectionPlan.objects.filter(ended_on=None).values("person_id")
+)
+person_section("child_protection", "protection/_person_history.html", order=20)(
+    history.person_section
 )
 person_flag("child_protection_plan", "On a child protection plan", order=10)(
     chair_work.on_a_plan
