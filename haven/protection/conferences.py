@@ -22,7 +22,7 @@ from typing import Any, cast
 from django.db import transaction
 
 from haven.cin.models import CinEpisode
-from haven.cin.services import open_locked
+from haven.cin.services import may_do_casework, open_locked
 from haven.core import access, clock, journal
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError, Failures
@@ -39,7 +39,7 @@ from haven.protection.codes import (
     PlanEndReason,
 )
 from haven.protection.models import ChildProtectionPlan, Conference, Section47Enquiry
-from haven.protection.permissions import may_chair_conferences, may_record_conferences
+from haven.protection.permissions import may_chair_conferences
 from haven.protection.rules import check_category, check_day, check_weekday
 
 
@@ -89,12 +89,10 @@ def _check_meeting(
 
 
 def _may_record(by: User, person: Any) -> None:
-    require(
-        may_record_conferences(by),
-        "Only the social worker, the chair or a conference administrator records "
-        "a conference",
-    )
-    access.require_lasting_access(by, person)
+    """The social worker records a conference's decisions: they start and end
+    plans, and a plan's start ends a child in need plan (casework). The chair
+    and the administrator write its record's words (records.py)."""
+    may_do_casework(by, person)
 
 
 def _held(conference: Conference, *, by: User, **subject: Any) -> None:

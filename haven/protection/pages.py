@@ -50,8 +50,10 @@ def may_record(request: AuthenticatedRequest) -> None:
 
 
 def may_record_conference(request: AuthenticatedRequest) -> None:
+    """The chair, the administrator or the social worker writes a held
+    conference's record."""
     if not may_record_conferences(request.user):
-        raise PermissionDenied("Your role does not include recording conferences")
+        raise PermissionDenied("Your role does not include conference records")
 
 
 def context(person: Person, **extra: object) -> dict[str, object]:

@@ -29,8 +29,8 @@ def may_arrange_conferences(user: Any) -> bool:
 
 
 def may_record_conferences(user: Any) -> bool:
-    """A conference's record is written by the social worker, the chair or
-    the conference administrator."""
+    """A held conference's record (its minutes and views) is written by the
+    social worker, the chair or the conference administrator."""
     return may_arrange_conferences(user) or may_chair_conferences(user)
 
 

@@ -22,7 +22,6 @@ from haven.protection.models import ChildProtectionPlan
 from haven.protection.pages import (
     context,
     may_record,
-    may_record_conference,
     open_object,
     rows,
     save,
@@ -161,7 +160,7 @@ def core_group(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @policy(Policy.OBJECT, of="protection.ChildProtectionPlan")
 def review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     plan, person = _open(request, pk, "Record a review conference")
-    may_record_conference(request)
+    may_record(request)
     initial: dict[str, object] = {"category": plan.latest_category}
     booked = arrangements.open_for(plan=plan)
     if booked is not None:

@@ -29,7 +29,6 @@ from haven.protection.pages import (
     attendees,
     context,
     may_record,
-    may_record_conference,
     open_object,
     rows,
     save,
@@ -208,7 +207,7 @@ def initial_conference(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         person_of=lambda e: e.episode.person_id,
         related=("episode",),
     )
-    may_record_conference(request)
+    may_record(request)
     form = InitialConferenceForm(posted(request), initial=_booked(found, person))
     attendance = AttendeeFormSet(posted(request), prefix="attendance")
     if form.is_bound:
@@ -246,7 +245,7 @@ def transfer_in_conference(request: AuthenticatedRequest, pk: int) -> HttpRespon
     """A transfer-in conference on the child's episode: no enquiry before it."""
     episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Record a transfer-in conference")
-    may_record_conference(request)
+    may_record(request)
     form = TransferInConferenceForm(posted(request))
     attendance = AttendeeFormSet(posted(request), prefix="attendance")
     if form.is_bound:

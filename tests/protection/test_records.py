@@ -145,3 +145,26 @@ def test_the_letter_page_is_plain_words(client, child, episode, alice, cath):
     assert "Dear parent or carer of Kai Ashdown" in page
     assert "because we are worried that Kai&#x27;s needs are not being met" in page
     assert "NEG" not in page
+
+
+def test_the_administrator_writes_the_minutes_but_not_the_decision(
+    episode, alice, cath, reviewing
+):
+    from tests.protection.test_case_roles import administrator
+
+    ada = administrator("ada", reviewing)
+    found = enquiry(episode, alice)
+    arrangements.arrange_initial(
+        found, arrangements.Booking(_weekday_ahead(2), cath, ada), by=alice
+    )
+    with pytest.raises(DomainError) as refused:
+        conferences.hold_initial_conference(
+            episode, meeting(cath), by=ada, section_47=found
+        )
+    assert refused.value.code == "not_permitted"
+    conference = conferences.hold_initial_conference(
+        episode, meeting(cath), by=alice, section_47=found
+    )
+    records.change_record(conference, {"minutes": "Taken by Ada"}, by=ada)
+    conference.refresh_from_db()
+    assert conference.minutes == "Taken by Ada"
