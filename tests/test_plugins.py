@@ -41,6 +41,7 @@ REGISTRATIONS = {
     "episode_section",  # haven.cin.sections
     "episode_work",  # haven.cin.episode_work
     "next_step",  # haven.frontdoor.routing
+    "continue_at",
     "childs_work",
     "beyond_social_care",  # haven.cin.handoffs
     "receiver",  # django.dispatch: a signal receiver is connected in a plugin.py
@@ -66,6 +67,7 @@ REGISTRIES = {
     "EPISODE_SECTIONS": "haven/cin/sections.py",
     "EPISODE_WORK": "haven/cin/episode_work.py",
     "_NEXT_STEPS": "haven/frontdoor/routing.py",
+    "_CONTINUE_AT": "haven/frontdoor/routing.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 

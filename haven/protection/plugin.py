@@ -7,7 +7,8 @@ discussion is due), the section 47 enquiry (its initial conference), the plan
 (its core groups and reviews) or the child (visits, met by a visit note that
 saw them, as CIN-VISIT is). Its pages are under child-protection/, and its
 work on an episode shows in the episode's section of the child's children in
-need page.
+need page. A front-door decision for a strategy discussion leads the manager
+to its form.
 """
 
 from haven.casework.oversight import stricter_oversight
@@ -15,7 +16,9 @@ from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
 from haven.core.chronology import describe_events
 from haven.core.mounts import mount
-from haven.protection import chronology, episodes
+from haven.frontdoor.codes import STRATEGY_DECISIONS
+from haven.frontdoor.routing import continue_at
+from haven.protection import chronology, episodes, front_door
 from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
 from haven.timescales.registry import activate
@@ -27,6 +30,7 @@ REVIEW = "protection.review_conference_held"
 ICPC = "protection.initial_conference_held"
 
 mount("child-protection/", "haven.protection.urls")
+continue_at(*STRATEGY_DECISIONS)(front_door.record_the_discussion)
 
 activate(
     "CP-STRAT",
