@@ -40,10 +40,10 @@ from django.utils.timezone import localdate
 
 from haven.cin import selectors as cin_selectors
 from haven.core import clock, journal
-from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
-from haven.core.models import Allocation, Restriction, User
+from haven.core.models import Restriction, User
 from haven.core.roles import ROLES_BY_KEY
+from haven.core.selectors import current_allocation
 from haven.frontdoor.codes import STRATEGY_DECISIONS
 from haven.frontdoor.models import ContactChild
 from haven.people.models import Person
@@ -157,13 +157,7 @@ def chair(rng: random.Random) -> User | None:
 
 def staff_of(person: Person) -> tuple[User, User] | None:
     """The child's allocated social worker and their team's manager."""
-    held = (
-        Allocation.objects.filter(
-            person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
-        )
-        .select_related("worker", "team")
-        .first()
-    )
+    held = current_allocation(person)
     if held is None or held.worker is None:
         return None
     manager = held.team.managers.order_by("pk").first()

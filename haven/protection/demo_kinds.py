@@ -14,12 +14,14 @@ from haven.cin.demo import clock_at
 from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.models import User
+from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
 from haven.people import services as people
 from haven.people.codes import Sex
 from haven.people.models import Person
 from haven.protection.codes import ConferenceKind, EnquiryOutcome, StrategyDecision
 from haven.protection.demo_story import Later, Story, working_day
+from haven.protection.models import Conference
 from haven.timescales.calendar import add_working_days
 
 SOURCES = ("2A", "3A", "3B", "6", "6", "8")  # schools, health, police, other
@@ -62,7 +64,7 @@ def no_significant_harm(story: Story, day: dt.date) -> None:
 
 def _conference(
     story: Story, day: dt.date, *, plan: bool, kind: str = ConferenceKind.INITIAL
-):
+) -> Conference:
     found = story.discuss(day)
     enquiry = story.enquire(
         found, EnquiryOutcome.SIGNIFICANT_HARM, after=story.rng.randint(6, 9)
@@ -142,8 +144,8 @@ def unborn_sibling(
     to the child's worker and referred by the midwife 26 to 40 days ago, the
     baby due one to three months from today."""
     mother = sibling.relationships.filter(kind="mother").select_related("other")
-    held = mother.first()
-    if held is None:
+    held, case = mother.first(), current_allocation(sibling)
+    if held is None or case is None:
         raise Later
     day = working_day(clock.today() - dt.timedelta(days=rng.randint(26, 40)))
     with clock_at(day, 9):
@@ -151,15 +153,18 @@ def unborn_sibling(
             {
                 "given_name": "Baby",
                 "family_name": sibling.family_name,
-                "expected_date_of_birth": clock.today()
-                + dt.timedelta(days=rng.randint(56, 130)),
+                # Due 30 to 104 days after the real today.
+                "expected_date_of_birth": day + dt.timedelta(days=rng.randint(70, 130)),
                 "sex": Sex.UNKNOWN,
             },
             by=manager,
         )
-        team = sibling.allocations.get(ended_on__isnull=True).team
         allocate_case(
-            unborn, team=team, worker=worker, reason="Pre-birth referral", by=manager
+            unborn,
+            team=case.team,
+            worker=worker,
+            reason="Pre-birth referral",
+            by=manager,
         )
         people.record_relationship(unborn, other=held.other, kind="mother", by=manager)
         episode = cin.open_referral(
