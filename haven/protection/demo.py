@@ -91,6 +91,9 @@ FRONT_DOOR = {
 def populate(rng: random.Random, children: list[Person]) -> None:
     """Histories for one child in SHARE: those the front door decided needed a
     strategy discussion, then more referred here."""
+    # Its own generator, seeded from the shared one's state without drawing
+    # from it: the demos after this one draw as they did before it existed.
+    rng = random.Random(str(rng.getstate()))
     ready = _ready(children)
     decided = _front_door(ready)
     for named in decided:
