@@ -12,7 +12,9 @@ has. So before each slice is built, with the clock at its day:
 - the people of the slice FIRST_AGE slices back have their work finished:
   assessments authorised, supervision actions done, drafts discarded, early
   help closed, and most children in need episodes closed; CLOSED_AT_FIRST of
-  them close, the rest stay open as long-running cases;
+  them close (their child protection work finished first: an enquiry's
+  outcome, its conference, the plan ended at a review conference), the rest
+  stay open as long-running cases (a plan's due review held);
 - of those, the people of the slice LAST_AGE slices back close but
   KEPT_FOR_GOOD of them, the children who stay known for years.
 
@@ -46,6 +48,7 @@ from haven.frontdoor import services as frontdoor
 from haven.frontdoor.codes import Decision
 from haven.frontdoor.models import ContactChild
 from haven.people.models import Person
+from haven.protection import demo_ageing as protection_ageing
 
 FIRST_AGE = 6  # slices (months): most work done within half a year
 LAST_AGE = 18
@@ -118,7 +121,9 @@ def _finish_child(rng: random.Random, child: Person, *, closing: float) -> None:
     episode = cin_selectors.open_episode(child)
     if episode is not None:
         _finish_assessments(rng, episode.assessments.all(), worker, manager)
-        if rng.random() < closing:
+        ending = rng.random() < closing
+        protection_ageing.finish(episode, worker, ending=ending)
+        if ending:
             cin.close_episode(
                 episode,
                 closed_on=clock.today(),
@@ -144,8 +149,13 @@ def _finish_supervision_actions(child: Person) -> None:
     open_actions = SupervisionAction.objects.filter(
         supervision__person=child, done_on__isnull=True
     ).select_related("supervision__person", "owner")
+    held = current_allocation(child)
     for action in open_actions:
-        casework.complete_action(action, by=action.owner)
+        # A case that moved on (to early help, say) is no longer its owner's
+        # to open: the manager of the team now holding it marks it done.
+        moved = held is not None and held.team_id != action.owner.team_id
+        manager = held.team.managers.first() if held and moved else None
+        casework.complete_action(action, by=manager or action.owner)
 
 
 def _discard_drafts(child: Person) -> None:

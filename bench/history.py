@@ -36,6 +36,7 @@ from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
 from haven.people.identifiers import generate_nhs_number
 from haven.people.models import Person
+from haven.protection import demo as protection_demo
 
 SLICES_A_YEAR = 12
 # The demo's stories assume a few hundred children (10-20 families waiting for
@@ -126,6 +127,7 @@ def build_slice(
         made = families.create_families(rng, part.children)
         families.restrict_some(rng, made)
         frontdoor_demo.populate(rng, made)
+        protection_demo.populate(rng, made)
         cin_demo.populate(rng, made, assess=assessments_demo.assess)
         casework_demo.populate(rng, made)
         earlyhelp_demo.populate(rng, made)

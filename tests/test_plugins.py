@@ -41,6 +41,7 @@ REGISTRATIONS = {
     "episode_section",  # haven.cin.sections
     "episode_work",  # haven.cin.episode_work
     "next_step",  # haven.frontdoor.routing
+    "continue_at",
     "childs_work",
     "beyond_social_care",  # haven.cin.handoffs
     "person_flag",  # haven.core.flags
@@ -68,6 +69,7 @@ REGISTRIES = {
     "EPISODE_WORK": "haven/cin/episode_work.py",
     "_NEXT_STEPS": "haven/frontdoor/routing.py",
     "FLAGS": "haven/core/flags.py",
+    "_CONTINUE_AT": "haven/frontdoor/routing.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 

@@ -34,6 +34,14 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "frontdoor.referral_received": lambda p: (
         "Referral received: child in need episode opened"
         + (" (a re-referral within 12 months)" if p.get("re_referral") else "")
+        # Only events from before the episode's strategy flag was dropped say
+        # so (cin migration 0010); a concern journaled by child protection
+        # follows the newer ones.
+        + (
+            "; the front door decided on a strategy discussion"
+            if p.get("strategy_discussion")
+            else ""
+        )
     ),
     "cin.primary_need_set": lambda p: (
         f"Primary need: {_words(NeedCode, p.get('need', ''))}"

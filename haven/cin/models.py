@@ -35,7 +35,6 @@ class CinEpisode(models.Model):
         related_name="cin_episodes",
     )
     re_referral = models.BooleanField(default=False)
-    strategy_discussion = models.BooleanField(default=False)
     primary_need = models.CharField(
         max_length=2, choices=NeedCode.choices, blank=True, default=""
     )

@@ -5,7 +5,9 @@ changes state and journals its event on the child's record, in one transaction.
 
 Journal events:
   frontdoor.referral_received     {"episode", "contact", "source",
-                                   "re_referral", "strategy_discussion"}
+                                   "re_referral"} (events before the episode's
+                                   strategy flag gave way to child protection's
+                                   records also carry "strategy_discussion")
   cin.primary_need_set            {"episode", "need"}
   cin.episode_closed              {"episode", "reason", "ended_plan", "step_down",
                                    "existing_early_help_request", "referral_nfa"}
@@ -61,7 +63,6 @@ def open_referral(
     source: str,
     contact_id: int | None,
     by: User,
-    strategy_discussion: bool = False,
     team: Team | None = None,
 ) -> CinEpisode:
     """Open the child's CIN episode at the point of referral.
@@ -69,6 +70,8 @@ def open_referral(
     A referral may end in no further action (Working Together 2023), so it
     starts no assessment: a front-door decision to refer for assessment starts
     one (haven.pathways), or the worker starts it from the episode's page.
+    Nor does it say whether a strategy discussion is needed: that is child
+    protection's record (a concern, then the discussion, in haven.protection).
 
     If no social care team holds the child's case, it goes to `team` (or the
     team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
@@ -89,7 +92,6 @@ def open_referral(
                 source=source,
                 contact_id=contact_id,
                 re_referral=previous is not None,
-                strategy_discussion=strategy_discussion,
             )
             _journal_referral(episode, by=by)
             handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
@@ -109,7 +111,6 @@ def _journal_referral(episode: CinEpisode, *, by: User) -> None:
             "contact": episode.contact_id,
             "source": episode.source,
             "re_referral": episode.re_referral,
-            "strategy_discussion": episode.strategy_discussion,
         },
         by=by,
         occurred_at=clock.start_of(episode.referral_date),

@@ -5,6 +5,9 @@ help) sit above it, so it does not import them. The app allowed to know both
 (haven.pathways) registers at start-up, in its plugin.py, what starts each
 decision's next step and what the decision page shows about the child's work
 elsewhere (issue 11 item 17). The front door asks; it never names the services.
+
+Where the manager goes once the decision is recorded is declared the same way,
+by the app whose page comes next (a strategy discussion: child protection).
 """
 
 import datetime as dt
@@ -41,7 +44,12 @@ class ChildsWork:
     open_episode: bool = False
 
 
+# Where the user who recorded the decision continues (a page's URL), or None
+# to stay on the contact. Run after the decision has committed.
+ContinueAt = Callable[["ContactChild", "User"], str | None]
+
 _NEXT_STEPS: dict[str, NextStep] = {}
+_CONTINUE_AT: dict[str, ContinueAt] = {}
 _history: list[Callable[["Person", dt.date], ChildsWork]] = []
 
 
@@ -55,6 +63,22 @@ def next_step(*decisions: str) -> Callable[[NextStep], NextStep]:
                     f"What the decision {decision!r} leads to is declared twice"
                 )
             _NEXT_STEPS[decision] = func
+        return func
+
+    return register
+
+
+def continue_at(*decisions: str) -> Callable[[ContinueAt], ContinueAt]:
+    """Register the page the user goes to after recording `decisions`."""
+
+    def register(func: ContinueAt) -> ContinueAt:
+        for decision in decisions:
+            if decision in _CONTINUE_AT:
+                raise ImproperlyConfigured(
+                    f"Where the user goes after the decision {decision!r} is "
+                    "declared twice"
+                )
+            _CONTINUE_AT[decision] = func
         return func
 
     return register
@@ -82,3 +106,15 @@ def start_next_step(named: "ContactChild", by: "User") -> dict[str, Any]:
 def work_of(person: "Person", on: dt.date) -> ChildsWork:
     """The child's social care work, as the decision page shows it."""
     return _history[0](person, on) if _history else ChildsWork()
+
+
+def where_next(decided: "list[ContactChild]", user: "User") -> str | None:
+    """The page the user goes to after recording these decisions: the first
+    one's with a page of its own to continue at (the other children's due work
+    waits on their queues)."""
+    for named in decided:
+        step = _CONTINUE_AT.get(named.decision)
+        url = step(named, user) if step is not None else None
+        if url:
+            return url
+    return None

@@ -273,7 +273,11 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     if data is not None and _decide_all(request, contact, ack, decisions):
         messages.success(request, "Decision recorded.")
-        return redirect("frontdoor:contact", pk=contact.pk)
+        # A decision whose work starts on another page (a strategy discussion)
+        # leads there: routing.continue_at, declared by the app it belongs to.
+        decided = ContactChild.objects.filter(pk__in=[n.pk for n, _f in decisions])
+        after = routing.where_next(list(decided.order_by("pk")), request.user)
+        return redirect(after or reverse("frontdoor:contact", args=[contact.pk]))
     due = selectors.decision_due_on(contact)
     context = {
         "contact": contact,

@@ -2,6 +2,10 @@
 referral, a strategy discussion or immediate protection opens the child's
 children in need episode. A child already in open work has the decision passed
 to it: a child may have only one open episode, and one open early help request.
+A strategy discussion (or immediate protection, which one follows) also records
+on the episode the concern that calls for it, so the discussion is due (child
+protection's CP-STRAT); the manager goes on to record it (the page is child
+protection's, declared in its plugin.py).
 
 Registered with the front door (haven.frontdoor.routing) in plugin.py, and run
 inside decide_contact's transaction, so the decision and what it started commit
@@ -24,6 +28,7 @@ from haven.frontdoor.routing import ChildsWork
 from haven.frontdoor.services import received_on
 from haven.pathways.models import DecisionOutcome
 from haven.people.models import Person
+from haven.protection.strategy import suspect_significant_harm
 
 
 def ask_early_help(named: ContactChild, by: User) -> dict[str, Any]:
@@ -55,13 +60,19 @@ def refer(named: ContactChild, by: User) -> dict[str, Any]:
             source=contact.source,
             contact_id=contact.pk,
             by=by,
-            strategy_discussion=named.decision in STRATEGY_DECISIONS,
         )
         # "Referral for assessment" asks for one: it starts on the day of the
         # decision, in the decision's transaction. A strategy discussion
         # decides the next step itself.
         if named.decision == Decision.REFERRAL:
             begin_assessment(episode, started_on=clock.today(), by=by)
+    if named.decision in STRATEGY_DECISIONS:
+        suspect_significant_harm(
+            episode,
+            on=clock.today(),
+            concern=named.reasoning or named.get_decision_display(),
+            by=by,
+        )
     DecisionOutcome.objects.create(decision=named, episode=episode)
     return {"episode": episode.pk, "passed_to_open_episode": joined}
 

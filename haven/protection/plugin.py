@@ -7,7 +7,8 @@ discussion is due), the section 47 enquiry (its initial conference), the plan
 (its core groups and reviews) or the child (visits, met by a visit note that
 saw them, as CIN-VISIT is). Its pages are under child-protection/, and its
 work on an episode shows in the episode's section of the child's children in
-need page.
+need page. A front-door decision for a strategy discussion leads the manager
+to its form.
 """
 
 from django.apps import apps
@@ -22,8 +23,18 @@ from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry, with_perm
 from haven.core.work import work_source
+from haven.frontdoor.codes import STRATEGY_DECISIONS
+from haven.frontdoor.routing import continue_at
 from haven.people.sections import person_section
-from haven.protection import births, chair_work, chronology, episodes, history, roles
+from haven.protection import (
+    births,
+    chair_work,
+    chronology,
+    episodes,
+    front_door,
+    history,
+    roles,
+)
 from haven.protection import episode_section as section
 from haven.protection.models import ChildProtectionPlan
 from haven.protection.permissions import may_see_chairs_workload
@@ -46,6 +57,7 @@ menu_entry(
     "Chairs' workload", "protection:chairs", order=55, shown=may_see_chairs_workload
 )
 work_source(chair_work.conference_work)
+continue_at(*STRATEGY_DECISIONS)(front_door.record_the_discussion)
 
 activate(
     "CP-STRAT",

@@ -91,7 +91,7 @@ def _closed_no_further_action(child, alice, mona, reason="RC8"):
 def test_open_referral_opens_the_episode_with_no_assessment(child, alice):
     # Issue 11: a referral may end in no further action, so it starts no
     # assessment by itself.
-    episode = _refer(child, alice, strategy_discussion=True)
+    episode = _refer(child, alice)
     assert not episode.assessments.exists()
     assert episode.re_referral is False
     event = JournalEvent.objects.get(person=child, type="frontdoor.referral_received")
@@ -100,7 +100,6 @@ def test_open_referral_opens_the_episode_with_no_assessment(child, alice):
         "contact": 17,
         "source": "2A",
         "re_referral": False,
-        "strategy_discussion": True,
     }
     assert event.occurred_at == clock.start_of(episode.referral_date)
     assert selectors.open_episode(child) == episode

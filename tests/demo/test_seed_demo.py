@@ -112,3 +112,20 @@ def test_demo_mothers_have_female_names_and_children_names_that_fit_their_sex():
             assert child.given_name in GIVEN_NAMES_F
         elif child.sex == Sex.MALE:
             assert child.given_name in GIVEN_NAMES_M
+
+
+def test_it_prints_every_login_with_the_child_protection_units():
+    from io import StringIO
+
+    out = StringIO()
+    call_command("seed_demo", children=12, seed=7, stdout=out)
+    printed = out.getvalue()
+    assert "cp-chair" in printed and "Child protection chair" in printed
+    # Their role is not in haven/core/roles.py yet: a title, and no group.
+    admin = User.objects.get(username="conference-administrator")
+    assert admin.job_title == "Child protection conference administrator"
+    assert admin.team.name == "Independent Reviewing Service"
+    assert (
+        "  conference-administrator         Child protection conference "
+        "administrator (Independent Reviewing Service)\n" in printed
+    )

@@ -33,9 +33,13 @@ def test_immediate_protection_opens_the_episode_as_a_strategy_discussion(
     )
     episode = CinEpisode.objects.get(person=child)
     assert named.outcome.episode_id == episode.pk
-    assert episode.strategy_discussion is True
-    referral = JournalEvent.objects.get(type="frontdoor.referral_received")
-    assert referral.payload["strategy_discussion"] is True
+    # The concern that calls for the strategy discussion is journaled on the
+    # episode (child protection's record; the episode holds no flag).
+    concern = JournalEvent.objects.get(type="protection.significant_harm_suspected")
+    assert concern.payload == {
+        "episode": episode.pk,
+        "concern": "Police protection taken at 02:00.",
+    }
 
 
 def test_a_specialist_assessment_names_the_service_and_opens_nothing(

@@ -220,7 +220,10 @@ def test_a_referral_opens_the_childs_episode(
     assert episode.referral_date == dt.date(2026, 3, 4)
     referral = JournalEvent.objects.get(type="frontdoor.referral_received")
     assert referral.payload["contact"] == contact.pk
-    assert referral.payload["strategy_discussion"] is strategy
+    concerns = JournalEvent.objects.filter(
+        type="protection.significant_harm_suspected", payload__episode=episode.pk
+    )
+    assert concerns.exists() is strategy
 
 
 def test_a_contact_that_arrived_while_an_episode_was_open_cannot_open_another(

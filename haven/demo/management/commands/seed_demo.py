@@ -11,10 +11,16 @@ from haven.casework import demo as casework_demo
 from haven.cin import demo as cin_demo
 from haven.core.models import DemoDatabase, User
 from haven.demo.families import create_families, restrict_some
-from haven.demo.staff import DEMO_PASSWORD, create_staff, demo_logins
+from haven.demo.staff import (
+    DEMO_PASSWORD,
+    create_staff,
+    demo_logins,
+    unroled_logins,
+)
 from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
 from haven.people.models import Person
+from haven.protection import demo as protection_demo
 
 
 class Command(BaseCommand):
@@ -60,10 +66,12 @@ class Command(BaseCommand):
             create_staff(rng)
             made = create_families(rng, children)
             restrict_some(rng, made)
-            # Order matters: the front door opens referrals, the CIN demo takes
-            # those up and refers more (each episode assessed by the assessments
-            # demo), early help takes children open to no one.
+            # Order matters: the front door opens referrals, child protection
+            # holds the strategy discussions it asked for and refers more, the
+            # CIN demo takes those up and refers more (each episode assessed by
+            # the assessments demo), early help takes children open to no one.
             frontdoor_demo.populate(rng, made)
+            protection_demo.populate(rng, made)
             cin_demo.populate(rng, made, assess=assessments_demo.assess)
             casework_demo.populate(rng, made)
             earlyhelp_demo.populate(rng, made)
@@ -77,5 +85,5 @@ class Command(BaseCommand):
         if not self.verbose:
             return
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        for login in demo_logins():
+        for login in demo_logins() + unroled_logins():
             self.stdout.write(f"  {login.username:32} {login.role} ({login.team})")
