@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "haven.earlyhelp",
     "haven.assessments",
     "haven.cin",
+    "haven.care",
     "haven.pathways",
     "haven.casework",
     "haven.disclosure",

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("frontdoor",),
     ("cin",),
     ("assessments",),
+    ("care",),
     ("earlyhelp",),
     ("pathways",),
     ("disclosure",),

@@ -1,0 +1,1 @@
+"""What looked-after children's records declare to the rest of Haven."""
