@@ -13,6 +13,7 @@ from haven.care.models.looked_after import (
 from haven.care.models.providers import (
     APPROVAL_PERIOD,
     REGISTRATION_PERIOD,
+    SHARED_URN,
     Carer,
     Provider,
     Registration,
@@ -24,6 +25,7 @@ __all__ = [
     "PERIOD_OF_CARE",
     "PLACEMENT_PERIOD",
     "REGISTRATION_PERIOD",
+    "SHARED_URN",
     "Carer",
     "LegalStatus",
     "PeriodOfCare",
