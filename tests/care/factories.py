@@ -5,6 +5,8 @@ import datetime as dt
 import factory
 
 from haven.care.models import Carer, Provider, Registration
+from haven.care.placing import PlacementDetails
+from haven.care.services import start_period_of_care
 from tests.factories import AdultFactory
 
 
@@ -62,3 +64,36 @@ class CarerFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(AdultFactory, family_name="Fairweather")
     provider = factory.SubFactory(FosteringServiceFactory)
     approved_on = dt.date(2018, 6, 1)
+
+
+def fostered(carer: Carer, **kw: object) -> PlacementDetails:
+    """A foster placement with other foster carers (U6), at the carer's home."""
+    values: dict = {
+        "place": "U6",
+        "carer_id": carer.pk,
+        "address_line_1": "7 Ash Grove",
+        "town": "Leeds",
+        "postcode": "LS6 1AA",
+        **kw,
+    }
+    return PlacementDetails(**values)
+
+
+def in_home(provider: Provider, **kw: object) -> PlacementDetails:
+    """A placement in a children's home (K2), at the home's address."""
+    values: dict = {"place": "K2", "provider_id": provider.pk, **kw}
+    return PlacementDetails(**values)
+
+
+def in_care(
+    child, *, by, on=dt.date(2025, 1, 10), legal_status="C1", placement, need="N1"
+):
+    """The child looked after from `on`, through the service."""
+    return start_period_of_care(
+        child,
+        on=on,
+        need=need,
+        legal_status=legal_status,
+        placement=placement,
+        by=by,
+    )
