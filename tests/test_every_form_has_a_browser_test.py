@@ -29,6 +29,10 @@ NOT_SHOWN: dict[str, str] = {
     "haven.people.forms.PersonForm": (
         "the fields shared by NewPersonForm and EditPersonForm; only they are shown"
     ),
+    "haven.care.forms.PlacementFields": (
+        "the placement fields shared by the start, move and correction forms; "
+        "only they are shown"
+    ),
 }
 
 # Plain forms that post, by template, left to other tests (each with the reason).

@@ -6,7 +6,7 @@ named (a restricted record), the carer is shown by number, not name."""
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from haven.care.models import Carer, Provider, Registration
 from haven.care.permissions import may_see_providers
@@ -84,14 +84,18 @@ def provider_choices() -> list[tuple[str, str]]:
     return [(str(pk), f"{name} ({town})" if town else name) for pk, name, town in rows]
 
 
-def carer_choices(user: User) -> list[tuple[str, str]]:
+def carer_choices(user: User, *, also: int | None = None) -> list[tuple[str, str]]:
     """Every carer approved today, named as the user may see them, with their
-    fostering service."""
+    fostering service; and `also` (a placement's carer, for a correction),
+    whether or not they are approved today."""
     today = clock.today()
+    approved = Q(approved_on__lte=today) & (
+        Q(approval_ended_on__isnull=True) | Q(approval_ended_on__gt=today)
+    )
     carers = list(
-        Carer.objects.filter(approved_on__lte=today)
-        .exclude(approval_ended_on__lte=today)
-        .select_related("person", "provider")
+        Carer.objects.filter(approved | Q(pk=also or 0)).select_related(
+            "person", "provider"
+        )
     )
     names = carer_names(user, carers)
     return sorted(

@@ -230,8 +230,12 @@ def _address(
     if not line:
         failures.add(
             "address_required",
-            "Enter the address the child lives at (the carer or provider has none "
-            "recorded)",
+            "Enter the address the child lives at"
+            + (
+                " (the carer or provider has none recorded)"
+                if carer or provider
+                else ""
+            ),
             field="address_line_1",
         )
     postcode = inputs.postcode(

@@ -1,13 +1,17 @@
 """What looked-after children's records declare to the rest of Haven: their
-pages, the provider directory's place in the menu, and chronology words."""
+pages, the "Looked after" section of a child's page, the provider directory's
+place in the menu, and chronology words."""
 
-from haven.care import chronology, permissions
+from haven.care import chronology, permissions, sections
 from haven.core.chronology import describe_events
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
+from haven.people.sections import person_section
 
 mount("looked-after/", "haven.care.urls")
 
 menu_entry("Providers", "care:providers", order=75, shown=permissions.may_see_providers)
+
+person_section("care", "care/_person_section.html", order=20)(sections.looked_after)
 
 describe_events(chronology.WORDS)

@@ -3,7 +3,10 @@ period's histories as plain values, checking the history a write would leave,
 and the facts about a placement its journal events keep."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
+
+from django.db import transaction
 
 from haven.care.history import CareHistory, Status, check
 from haven.care.inputs import words
@@ -116,3 +119,13 @@ def last_event_about(placement: Placement) -> JournalEvent | None:
 
 def occurred(day: dt.date) -> dt.datetime:
     return clock.start_of(day)
+
+
+def rehearse(action: Callable[[], object]) -> None:
+    """Run a write and undo it: its checks, on a form with faults of its own, so
+    the page shows the service's refusals (DomainError) with the form's on one
+    submit. Nothing it writes is kept, and nothing is sent (on-commit work is
+    dropped with the rollback)."""
+    with transaction.atomic():
+        action()
+        transaction.set_rollback(True)

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from haven.care import provider_views
+from haven.care import provider_views, views
 
 app_name = "care"
 urlpatterns = [
+    path("people/<int:pk>/start/", views.start, name="start"),
+    path("periods/<int:pk>/move/", views.move, name="move"),
+    path("periods/<int:pk>/legal-status/", views.legal_status, name="legal_status"),
+    path("periods/<int:pk>/end/", views.end, name="end"),
+    path("placements/<int:pk>/correct/", views.correct, name="correct"),
     path("providers/", provider_views.provider_list, name="providers"),
     path("providers/new/", provider_views.provider_new, name="provider_new"),
     path("providers/<int:pk>/", provider_views.provider_edit, name="provider_edit"),
