@@ -1,6 +1,7 @@
 """Looked-after children's events in the words a social worker reads in a
 chronology."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
