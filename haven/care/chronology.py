@@ -65,9 +65,18 @@ def _corrected(p: dict[str, Any]) -> str:
     changed = [
         words for key, words in CHANGED.items() if before.get(key) != after.get(key)
     ]
-    return f"Placement record from {before.get('started_on', '')} corrected: " + (
+    started = _day(before.get("started_on"))
+    return f"Placement record from {started} corrected: " + (
         ", ".join(changed) or "details"
     )
+
+
+def _day(value: object) -> str:
+    """A payload's ISO date as '1 September 2025'."""
+    try:
+        return f"{dt.date.fromisoformat(str(value)):%-d %B %Y}"
+    except ValueError:
+        return str(value or "")
 
 
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
