@@ -14,7 +14,11 @@ from haven.care.services import start_period_of_care
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.people.models import Person
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import (
+    accessibility_violations,
+    sideways_scrolling,
+    sign_in,
+)
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -111,6 +115,11 @@ def test_a_child_comes_into_care_moves_and_leaves(page: Page, live_server, demo)
     assert (first.ended_on, first.change_reason) == (_day(30), "CREQB")
     assert (second.provider, second.postcode) == (home, "LS6 2AB")
     expect(page.locator(f"#episodes-{period.pk}")).to_contain_text("CREQB")
+    # The section with its histories and episodes, at desktop and phone width.
+    for width in (1200, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert accessibility_violations(page) + sideways_scrolling(page) == []
+    page.set_viewport_size({"width": 1200, "height": 900})
 
     page.get_by_role("link", name="Change the legal status").click()
     fill_date(page, "on", _day(20))
