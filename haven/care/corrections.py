@@ -149,14 +149,21 @@ def _write(
     started_on: dt.date,
     change_reason: str,
 ) -> None:
-    if previous is not None and previous.ended_on != started_on:
-        previous.ended_on = started_on
-        previous.save(update_fields=["ended_on"])
+    """Save the correction, shrinking before growing: PostgreSQL checks that no
+    two placements overlap after each statement, so the placement that gives
+    up days is saved before the one that takes them."""
+    later = started_on > placement.started_on
     for name, value in placed.fields().items():
         setattr(placement, name, value)
     placement.started_on = started_on
     placement.change_reason = change_reason
-    placement.save()
+    if later:
+        placement.save()
+    if previous is not None and previous.ended_on != started_on:
+        previous.ended_on = started_on
+        previous.save(update_fields=["ended_on"])
+    if not later:
+        placement.save()
 
 
 def _payload(

@@ -177,3 +177,19 @@ def test_a_stranger_may_not_correct(moved, bob, home):
             why="Wrong date",
             by=bob,
         )
+
+
+def test_correcting_the_day_of_a_move_to_a_later_day(moved, alice, home):
+    """The placement that gives up days is saved first, so PostgreSQL's no
+    overlap constraint never sees the two overlap on the way."""
+    later = MOVE + dt.timedelta(days=4)
+    correct_placement(
+        _second(moved),
+        started_on=later,
+        details=in_home(home),
+        change_reason="",
+        why="The move was four days later",
+        by=alice,
+    )
+    first, second = moved.placements.order_by("started_on")
+    assert (first.ended_on, second.started_on) == (later, later)
