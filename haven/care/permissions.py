@@ -32,3 +32,9 @@ def may_manage_providers(user: Any) -> bool:
     return permissions.may_manage_team_cases(user) or permissions.may_manage_payments(
         user
     )
+
+
+def may_see_whereabouts(user: Any) -> bool:
+    """The whereabouts board: anyone who reads children's records; it lists
+    only the children each may open."""
+    return permissions.may_read_case_records(user)
