@@ -12,7 +12,7 @@ from haven.care import board_export
 from haven.care.board import narrowed, whole_board
 from haven.care.board_forms import BoardForm
 from haven.care.distance import BANDS
-from haven.care.permissions import may_see_whereabouts
+from haven.care.permissions import may_see_discrepancies, may_see_whereabouts
 from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -62,5 +62,6 @@ def whereabouts(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRe
         "whole": whole,
         "bands": {key: words for key, words, *_ in BANDS},
         "query": query.urlencode(),
+        "may_see_discrepancies": may_see_discrepancies(request.user),
     }
     return render(request, "care/board.html", context)

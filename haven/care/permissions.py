@@ -38,3 +38,10 @@ def may_see_whereabouts(user: Any) -> bool:
     """The whereabouts board: anyone who reads children's records; it lists
     only the children each may open."""
     return permissions.may_read_case_records(user)
+
+
+def may_see_discrepancies(user: Any) -> bool:
+    """The list of discrepancies across looked-after children: managers, who
+    see that they are put right (each child's page shows its own to anyone who
+    may open it)."""
+    return permissions.may_manage_team_cases(user)

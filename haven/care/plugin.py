@@ -2,7 +2,7 @@
 pages, the "Looked after" section of a child's page, the provider directory's
 and the whereabouts board's places in the menu, and chronology words."""
 
-from haven.care import chronology, permissions, sections
+from haven.care import chronology, discrepancy_views, permissions, sections
 from haven.core.chronology import describe_events
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
@@ -16,5 +16,8 @@ menu_entry(
 )
 
 person_section("care", "care/_person_section.html", order=20)(sections.looked_after)
+person_section("care_discrepancies", "care/_discrepancies_section.html", order=19)(
+    discrepancy_views.section
+)
 
 describe_events(chronology.WORDS)

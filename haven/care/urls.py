@@ -1,6 +1,6 @@
 from django.urls import path
 
-from haven.care import board_views, provider_views, views
+from haven.care import board_views, discrepancy_views, provider_views, views
 
 app_name = "care"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("periods/<int:pk>/end/", views.end, name="end"),
     path("placements/<int:pk>/correct/", views.correct, name="correct"),
     path("whereabouts/", board_views.whereabouts, name="whereabouts"),
+    path("discrepancies/", discrepancy_views.discrepancy_list, name="discrepancies"),
     path("providers/", provider_views.provider_list, name="providers"),
     path("providers/new/", provider_views.provider_new, name="provider_new"),
     path("providers/<int:pk>/", provider_views.provider_edit, name="provider_edit"),
