@@ -70,12 +70,15 @@ def discrepancy_source(name: str) -> Callable[[Source], Source]:
     return register
 
 
-def looked_after_ids(today: dt.date) -> set[int]:
-    """Every child in a period of care today (a record merged into another is
-    read as the child it was merged into)."""
-    rows = PeriodOfCare.objects.filter(holding(today)).values_list(
-        "person_id", "person__merged_into_id"
-    )
+def looked_after_ids(
+    today: dt.date, *, among: Collection[int] | None = None
+) -> set[int]:
+    """Every child in a period of care today, or those of `among` (a record
+    merged into another is read as the child it was merged into)."""
+    periods = PeriodOfCare.objects.filter(holding(today))
+    if among is not None:
+        periods = periods.filter(person_id__in=list(among))
+    rows = periods.values_list("person_id", "person__merged_into_id")
     return {merged or person for person, merged in rows}
 
 
@@ -173,8 +176,8 @@ def _unregistered(
         child_id=placement.period.person_id,
         code="provider_not_registered",
         says=f"Placed with {provider} since {words(placement.started_on)}: {says}",
-        todo="Record the provider's registration as Ofsted has it; if it is not "
-        "registered, a manager decides whether the child should move",
+        todo="A manager records the provider's registration as Ofsted has it and, "
+        "if it is not registered, decides whether the child should move",
         url=reverse("care:provider_edit", args=[provider.pk]),
         link=f"Record {provider}'s registration",
     )

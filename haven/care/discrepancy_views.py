@@ -57,5 +57,8 @@ def discrepancy_list(request: AuthenticatedRequest) -> HttpResponse:
 def section(person: Person, user: User, record_ids: list[int]) -> dict[str, Any] | None:
     """The child's discrepancies, for their page; no section when there are
     none (or the child is not looked after today)."""
-    found = checks.discrepancies(record_ids, clock.today())
+    today = clock.today()
+    if not checks.looked_after_ids(today, among=record_ids):
+        return None
+    found = checks.discrepancies(record_ids, today)
     return {"found": found} if found else None

@@ -124,3 +124,9 @@ def test_a_social_worker_has_no_list_but_sees_the_childs_own(
     page = client.get(f"/people/{child.pk}/").content.decode()
     assert "Discrepancies in this child" in page
     assert "Birchwood has no Ofsted registration recorded" in page
+
+
+def test_a_child_not_looked_after_has_no_discrepancies_section(client, alice, child):
+    client.force_login(alice)
+    page = client.get(f"/people/{child.pk}/").content.decode()
+    assert "Discrepancies in this child" not in page
