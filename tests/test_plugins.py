@@ -43,6 +43,8 @@ REGISTRATIONS = {
     "next_step",  # haven.frontdoor.routing
     "childs_work",
     "beyond_social_care",  # haven.cin.handoffs
+    "away_source",  # haven.care.away
+    "discrepancy_source",  # haven.care.discrepancies
     "receiver",  # django.dispatch: a signal receiver is connected in a plugin.py
 }
 
@@ -66,6 +68,8 @@ REGISTRIES = {
     "EPISODE_SECTIONS": "haven/cin/sections.py",
     "EPISODE_WORK": "haven/cin/episode_work.py",
     "_NEXT_STEPS": "haven/frontdoor/routing.py",
+    "AWAY_SOURCES": "haven/care/away.py",
+    "DISCREPANCY_SOURCES": "haven/care/discrepancies.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 

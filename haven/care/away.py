@@ -32,16 +32,16 @@ class Away:
 
 Source = Callable[[Collection[int], dt.datetime], Mapping[int, Away]]
 
-SOURCES: dict[str, Source] = {}
+AWAY_SOURCES: dict[str, Source] = {}
 
 
 def away_source(name: str) -> Callable[[Source], Source]:
     """Declare where children missing or away at a moment are read from."""
 
     def register(source: Source) -> Source:
-        if name in SOURCES:
+        if name in AWAY_SOURCES:
             raise ImproperlyConfigured(f"The away source {name!r} is declared twice")
-        SOURCES[name] = source
+        AWAY_SOURCES[name] = source
         return source
 
     return register
@@ -51,7 +51,7 @@ def away_among(person_ids: Collection[int], at: dt.datetime) -> dict[int, Away]:
     """The children of these who were missing or away at `at`, from every
     declared source (the earliest start where two say so)."""
     found: dict[int, Away] = {}
-    for source in SOURCES.values():
+    for source in AWAY_SOURCES.values():
         for person_id, away in source(person_ids, at).items():
             known = found.get(person_id)
             if known is None or away.since < known.since:

@@ -53,18 +53,18 @@ class Discrepancy:
 
 
 Source = Callable[[Collection[int], dt.date], list[Discrepancy]]
-SOURCES: dict[str, Source] = {}
+DISCREPANCY_SOURCES: dict[str, Source] = {}
 
 
 def discrepancy_source(name: str) -> Callable[[Source], Source]:
     """Declare a further check (in an app's plugin.py)."""
 
     def register(source: Source) -> Source:
-        if name in SOURCES:
+        if name in DISCREPANCY_SOURCES:
             raise ImproperlyConfigured(
                 f"The discrepancy check {name!r} is declared twice"
             )
-        SOURCES[name] = source
+        DISCREPANCY_SOURCES[name] = source
         return source
 
     return register
@@ -92,7 +92,7 @@ def discrepancies(child_ids: Collection[int], today: dt.date) -> list[Discrepanc
         *_providers_not_registered(ids, today),
         *_visits_overdue(ids, today),
     ]
-    for source in SOURCES.values():
+    for source in DISCREPANCY_SOURCES.values():
         found.extend(source(ids, today))
     return found
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from haven.care import moves
-from haven.care.away import SOURCES, Away, away_source
+from haven.care.away import AWAY_SOURCES, Away, away_source
 from haven.care.board import Filters, board
 from haven.casework.seeing import Alone, Seen
 from haven.casework.services import record_note
@@ -188,7 +188,7 @@ def test_missing_now_is_read_from_a_declared_source(child, alice, carer, today):
         (row,) = board(alice).rows
         assert row.away.words == "Missing since this morning"
     finally:
-        del SOURCES["test: missing"]
+        del AWAY_SOURCES["test: missing"]
 
 
 def _count_queries(user, day=None):

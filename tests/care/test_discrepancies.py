@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from haven.care.discrepancies import (
-    SOURCES,
+    DISCREPANCY_SOURCES,
     Discrepancy,
     discrepancies,
     discrepancy_source,
@@ -93,7 +93,7 @@ def test_a_declared_check_adds_its_discrepancies(child, today):
     try:
         assert codes(child, today) == ["missing_no_police"]
     finally:
-        del SOURCES["test: missing"]
+        del DISCREPANCY_SOURCES["test: missing"]
 
 
 def test_the_managers_list_names_the_children_they_may_open(
