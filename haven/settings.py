@@ -12,6 +12,9 @@ HAVEN_ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 HAVEN_HTTPS         whether the site is served over HTTPS (default: the opposite of
                     HAVEN_DEBUG); the local demo sets it to false
 HAVEN_LA_CODE       the authority's 3-digit DfE local authority number
+HAVEN_AREA_CODES    comma-separated ONS codes of the local authority districts that
+                    make up the authority's area (a unitary authority has one, a
+                    county one a district), for "in or out of area" of a placement
 HAVEN_REQUIRE_MFA   every member of staff must set up an authenticator app
                     (default: true); the local demo sets it to false
 """
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "haven.assessments",
     "haven.cin",
     "haven.protection",
+    "haven.care",
     "haven.pathways",
     "haven.casework",
     "haven.disclosure",
@@ -250,6 +254,10 @@ HAVEN_LOCAL_AUTHORITY_NAME = env_str(
 )
 # The DfE local authority number (3 digits): the LEA in the CIN census header.
 HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
+# The ONS district codes of the authority's area: a placement whose district is
+# one of them is in area (the SSDA903's PL_LOCATION). Unset, no placement is
+# said to be in or out of area.
+HAVEN_AREA_CODES = [code.upper() for code in env_list("HAVEN_AREA_CODES", [])]
 # Local practice, not law: how long the worker and team who held a case that has
 # ended (nobody holds it now) keep reading it to finish the write-up.
 HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)

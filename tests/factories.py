@@ -49,9 +49,11 @@ def current_allocation(person: Person) -> Allocation | None:
 def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, Any]:
     """One of every object an OBJECT route names, about this child, keyed by
     model label: a contact, an early help request with its plan and action, a
-    CIN episode with its assessment and plan, a draft, a supervision action and
-    a merge request. Made directly: what matters is whose child they are about."""
+    CIN episode with its assessment and plan, a draft, a supervision action, a
+    merge request, and a period of care with its placement. Made directly: what
+    matters is whose child they are about."""
     from haven.assessments.models import Assessment
+    from haven.care.models import LegalStatus, PeriodOfCare, Placement
     from haven.casework.models import Draft, Supervision, SupervisionAction
     from haven.cin.models import CinEpisode, Plan
     from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
@@ -119,7 +121,18 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         requested_at=now,
         holding_team=manager.team,
     )
+    period = PeriodOfCare.objects.create(person=person, started_on=today, need="N1")
+    LegalStatus.objects.create(period=period, code="C1", started_on=today)
+    placement = Placement.objects.create(
+        period=period,
+        place="P1",
+        address_line_1="1 Home Street",
+        postcode="LS6 1AA",
+        started_on=today,
+    )
     return {
+        "care.PeriodOfCare": period,
+        "care.Placement": placement,
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,

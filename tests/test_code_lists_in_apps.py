@@ -5,6 +5,15 @@ import pytest
 
 from haven.assessments.codes import Factor
 from haven.assessments.forms import AssessmentForm
+from haven.care.codes import (
+    LegalStatusCode,
+    PlaceChangeReason,
+    PlacementType,
+    PlaceProvider,
+    ReasonCeased,
+    ReasonNewEpisode,
+)
+from haven.care.forms import LegalStatusForm
 from haven.cin.codes import ClosureReason, NeedCode
 from haven.cin.forms import CloseEpisodeForm, StartPlanForm
 from haven.core import codelists
@@ -24,6 +33,12 @@ CHOICES = [
     (Ethnicity, "ethnicity"),
     (Disability, "disabilities"),
     (UpnUnknown, "upn_unknown"),
+    (LegalStatusCode, "ssda903_legal_status"),
+    (PlacementType, "ssda903_placement"),
+    (ReasonCeased, "ssda903_reason_episode_ceased"),
+    (ReasonNewEpisode, "ssda903_reason_new_episode"),
+    (PlaceChangeReason, "ssda903_reason_place_change"),
+    (PlaceProvider, "ssda903_place_provider"),
 ]
 
 FORMS = [
@@ -36,6 +51,7 @@ FORMS = [
     (PersonForm, "ethnicity", "ethnicity"),
     (PersonForm, "disabilities", "disabilities"),
     (PersonForm, "upn_unknown", "upn_unknown"),
+    (LegalStatusForm, "code", "ssda903_legal_status"),
 ]
 
 

@@ -33,6 +33,10 @@ NOT_SHOWN: dict[str, str] = {
         "the fields shared by InitialConferenceForm and ReviewConferenceForm; "
         "only they are shown"
     ),
+    "haven.care.forms.PlacementFields": (
+        "the placement fields shared by the start, move and correction forms; "
+        "only they are shown"
+    ),
 }
 
 # Plain forms that post, by template, left to other tests (each with the reason).

@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cin",),
     ("assessments",),
     ("protection",),
+    ("care",),
     ("earlyhelp",),
     ("pathways",),
     ("disclosure",),

@@ -45,6 +45,8 @@ REGISTRATIONS = {
     "childs_work",
     "beyond_social_care",  # haven.cin.handoffs
     "person_flag",  # haven.core.flags
+    "away_source",  # haven.care.away
+    "discrepancy_source",  # haven.care.discrepancies
     "receiver",  # django.dispatch: a signal receiver is connected in a plugin.py
 }
 
@@ -70,6 +72,8 @@ REGISTRIES = {
     "_NEXT_STEPS": "haven/frontdoor/routing.py",
     "FLAGS": "haven/core/flags.py",
     "_CONTINUE_AT": "haven/frontdoor/routing.py",
+    "AWAY_SOURCES": "haven/care/away.py",
+    "DISCREPANCY_SOURCES": "haven/care/discrepancies.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 

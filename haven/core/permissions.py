@@ -88,6 +88,11 @@ def may_record_early_help(user: Any) -> bool:
     return holds(user, "core.record_early_help")
 
 
+def may_manage_payments(user: Any) -> bool:
+    """Finance officers: placement payments, and the providers they pay."""
+    return holds(user, "core.manage_payments")
+
+
 def may_manage_team_cases(user: Any) -> bool:
     """Team managers: supervision, transfers, decisions, who viewed a record."""
     return holds(user, "core.manage_team_cases")

@@ -1,0 +1,67 @@
+"""The whereabouts board's page and its exports (CSV and spreadsheet)."""
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from haven.care import board_export
+from haven.care.board import narrowed, whole_board
+from haven.care.board_forms import BoardForm
+from haven.care.distance import BANDS
+from haven.care.permissions import may_see_discrepancies, may_see_whereabouts
+from haven.core.exports import csv_stream
+from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
+from haven.core.spreadsheets import xlsx_response
+
+SEE = "core.view_case_record"
+
+
+def _text(value: Any) -> Any:
+    """A cell as the CSV writes it: dates and times as the page shows them."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+@policy(Policy.ROLE, permission=SEE)
+def whereabouts(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
+    """Every looked-after child the user may open: where they are placed now,
+    or were on a past day."""
+    if not may_see_whereabouts(request.user):
+        raise PermissionDenied("Your role does not include reading children's records")
+    form = BoardForm(request.GET or None)
+    whole = whole_board(request.user, day=form.chosen_day())
+    form.offer(whole)
+    shown = narrowed(whole, form.filters())
+    export = request.GET.get("format", "")
+    if export == "csv":
+        cells = ([_text(v) for v in row] for row in board_export.rows(shown))
+        return csv_stream(
+            board_export.filename(shown, "csv"),
+            itertools.chain([board_export.HEADER], cells),
+        )
+    if export == "xlsx":
+        return xlsx_response(
+            board_export.filename(shown, "xlsx"),
+            "Whereabouts",
+            board_export.HEADER,
+            board_export.rows(shown),
+        )
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        "form": form,
+        "board": shown,
+        "whole": whole,
+        "bands": {key: words for key, words, *_ in BANDS},
+        "query": query.urlencode(),
+        "may_see_discrepancies": may_see_discrepancies(request.user),
+    }
+    return render(request, "care/board.html", context)

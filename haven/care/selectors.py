@@ -1,0 +1,100 @@
+"""Reads about a child's care: their periods of care with both histories, the
+SSDA903 episodes derived from them, and where the child was on a day.
+
+The child has been opened by the page (its read logged and its access checked)
+before these are asked; records merged into the child's are counted as theirs.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from haven.care import episodes as derived
+from haven.care.episodes import Episode
+from haven.care.history import CareHistory
+from haven.care.models import LegalStatus, PeriodOfCare, Placement
+from haven.care.recording import history_of
+from haven.people.models import Person
+from haven.people.selectors import records_of
+
+
+@dataclass(frozen=True)
+class Care:
+    """One period of care as the child's page shows it."""
+
+    period: PeriodOfCare
+    statuses: list[LegalStatus]
+    placements: list[Placement]
+    history: CareHistory
+    episodes: list[Episode]
+
+    @property
+    def current_placement(self) -> Placement | None:
+        last = self.placements[-1] if self.placements else None
+        return last if last is not None and last.ended_on is None else None
+
+    @property
+    def current_status(self) -> LegalStatus | None:
+        last = self.statuses[-1] if self.statuses else None
+        return last if last is not None and last.ended_on is None else None
+
+
+def care_of(person: Person) -> list[Care]:
+    """The child's periods of care, newest first, each with its legal statuses
+    and placements (oldest first) and its SSDA903 episodes."""
+    periods = (
+        PeriodOfCare.objects.filter(person_id__in=records_of(person))
+        .prefetch_related(
+            Prefetch(
+                "legal_statuses", LegalStatus.objects.order_by("started_on", "pk")
+            ),
+            Prefetch(
+                "placements",
+                Placement.objects.select_related("provider", "carer__person").order_by(
+                    "started_on", "pk"
+                ),
+            ),
+        )
+        .order_by("-started_on", "-pk")
+    )
+    found = []
+    for period in periods:
+        statuses = list(period.legal_statuses.all())
+        placements = list(period.placements.all())
+        history = history_of(period, statuses, placements)
+        found.append(
+            Care(period, statuses, placements, history, derived.episodes(history))
+        )
+    return found
+
+
+def open_period(person: Person) -> PeriodOfCare | None:
+    """The child's open period of care, if they are looked after now."""
+    return (
+        PeriodOfCare.objects.filter(
+            person_id__in=records_of(person), ended_on__isnull=True
+        )
+        .select_related("person")
+        .first()
+    )
+
+
+def episodes_of(person: Person) -> list[Episode]:
+    """Every SSDA903 episode of the child, oldest first."""
+    return [e for care in reversed(care_of(person)) for e in care.episodes]
+
+
+def placement_on(person: Person, day: dt.date) -> Placement | None:
+    """Where the child was placed on a day, from the placement history."""
+    for care in care_of(person):
+        stay = derived.placement_on(care.history, day)
+        if stay is not None:
+            return next(p for p in care.placements if p.pk == stay.pk)
+    return None
+
+
+def looked_after_on(person: Person, day: dt.date) -> bool:
+    """Whether the child counts as looked after on a day (short breaks, V3 and
+    V4, are not counted: see haven.care.episodes)."""
+    return any(derived.looked_after_on(care.history, day) for care in care_of(person))

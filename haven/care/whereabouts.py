@@ -1,0 +1,213 @@
+"""Where every looked-after child was placed on a day, read from the placement
+histories as they stand now ("as corrected since"), with what the board shows
+beside it: the legal status, who holds the case, the child's home postcode and
+when they were last seen.
+
+Each read takes every child at once, so the number of queries does not grow
+with the number of children. Nothing here checks access: haven.care.board
+splits the children the user may open from those they may not.
+"""
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import OuterRef, Q, Subquery
+
+from haven.care.codes import PlacementType
+from haven.care.distance import home_on
+from haven.care.models import LegalStatus, Placement
+from haven.casework.codes import FACE_TO_FACE
+from haven.casework.models import CaseNote
+from haven.casework.visits import VisitPlace
+from haven.core import clock
+from haven.core.caseroles import CaseRole
+from haven.core.models import Allocation, Team, User
+from haven.people.models import Address, Person
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A placement as the board shows it, read from its row or from the facts a
+    journal event kept of it."""
+
+    placement_id: int
+    period_id: int
+    place: str
+    since: dt.date
+    until: dt.date | None
+    address: str
+    postcode: str
+    district: str  # the local authority recorded on the placement, if any
+    provider_id: int | None
+    provider_name: str
+    carer_id: int | None
+
+    @property
+    def place_words(self) -> str:
+        known = self.place in PlacementType.values
+        return f"{self.place}: {PlacementType(self.place).label}" if known else ""
+
+    def same_as(self, other: "Placed | None") -> bool:
+        """The same answer to "where was the child?": the same placement, of the
+        same type, at the same address, with the same people, from the same day."""
+        return other is not None and self._answer() == other._answer()
+
+    def _answer(self) -> tuple[Any, ...]:
+        return (
+            self.placement_id,
+            self.place,
+            self.since,
+            self.address,
+            self.provider_id,
+            self.carer_id,
+        )
+
+
+def placed(placement: Placement) -> Placed:
+    return Placed(
+        placement_id=placement.pk,
+        period_id=placement.period_id,
+        place=placement.place,
+        since=placement.started_on,
+        until=placement.ended_on,
+        address=placement.address,
+        postcode=placement.postcode,
+        district=placement.local_authority,
+        provider_id=placement.provider_id,
+        provider_name=str(placement.provider) if placement.provider else "",
+        carer_id=placement.carer_id,
+    )
+
+
+@dataclass(frozen=True)
+class InCare:
+    """A child in care on the day, where they were placed, and the period's
+    start (from which the home postcode is read)."""
+
+    child_id: int
+    period_start: dt.date
+    legal_status: str
+    placed: Placed
+
+
+def holding(day: dt.date, start: str = "started_on", end: str = "ended_on") -> Q:
+    return Q(**{f"{start}__lte": day}) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day})
+    )
+
+
+def in_care_on(day: dt.date) -> list[InCare]:
+    """Every child in a period of care on the day, with the placement holding
+    that day (as corrected since). A record merged into another is read as the
+    child it was merged into."""
+    placements = list(
+        Placement.objects.filter(
+            holding(day),
+            holding(day, "period__started_on", "period__ended_on"),
+        )
+        .select_related("period__person", "provider")
+        .order_by("pk")
+    )
+    statuses = dict(
+        LegalStatus.objects.filter(
+            holding(day), period_id__in=[p.period_id for p in placements]
+        ).values_list("period_id", "code")
+    )
+    return [
+        InCare(
+            child_id=p.period.person.merged_into_id or p.period.person_id,
+            period_start=p.period.started_on,
+            legal_status=statuses.get(p.period_id, ""),
+            placed=placed(p),
+        )
+        for p in placements
+    ]
+
+
+def children(ids: Collection[int]) -> dict[int, Person]:
+    return {p.pk: p for p in Person.objects.filter(pk__in=list(ids))}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who held the child's case (the social worker's role) on the day."""
+
+    team: Team
+    worker: User | None
+
+
+def holders_on(ids: Collection[int], day: dt.date) -> dict[int, Holder]:
+    rows = Allocation.objects.filter(
+        holding(day), person_id__in=list(ids), role=CaseRole.SOCIAL_WORKER
+    ).select_related("team", "worker")
+    return {a.person_id: Holder(a.team, a.worker) for a in rows}
+
+
+def homes(in_care: list[InCare]) -> dict[int, str]:
+    """Each child's home postcode (the SSDA903's HOME_POST): where they lived
+    before the period of care started (haven.care.distance.home_on)."""
+    lived: dict[int, list[tuple[dt.date, dt.date | None, str]]] = {}
+    rows = Address.objects.filter(person_id__in=[c.child_id for c in in_care])
+    for person_id, started, ended, postcode in rows.values_list(
+        "person_id", "started_on", "ended_on", "postcode"
+    ):
+        lived.setdefault(person_id, []).append((started, ended, postcode))
+    return {
+        c.child_id: home_on(lived.get(c.child_id, []), c.period_start) for c in in_care
+    }
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The last time the child was seen, face to face."""
+
+    at: dt.datetime
+    by: User
+    place: str  # where the visit was (casework's VisitPlace), or ""
+    statutory: bool | None
+    note_id: int
+
+    @property
+    def place_words(self) -> str:
+        if self.place in VisitPlace.values:
+            return str(VisitPlace(self.place).label)
+        return ""
+
+
+def last_seen(ids: Collection[int], before: dt.datetime) -> dict[int, Seen]:
+    """When each child was last seen face to face (a visit, meeting, observation
+    or direct work note saying they were seen) before a moment, by whom and
+    where: one query for the latest note of each child, one to read them."""
+    latest = (
+        CaseNote.objects.filter(
+            person=OuterRef("pk"),
+            child_seen=True,
+            kind__in=FACE_TO_FACE,
+            occurred_at__lt=before,
+        )
+        .order_by("-occurred_at", "-pk")
+        .values("pk")[:1]
+    )
+    note_ids = (
+        Person.objects.filter(pk__in=list(ids))
+        .annotate(note=Subquery(latest))
+        .values_list("note", flat=True)
+    )
+    notes = CaseNote.objects.filter(pk__in=[n for n in note_ids if n]).select_related(
+        "author"
+    )
+    return {
+        n.person_id: Seen(
+            n.occurred_at, n.author, n.visit_place, n.statutory_visit, n.pk
+        )
+        for n in notes
+    }
+
+
+def end_of(day: dt.date) -> dt.datetime:
+    """The first moment after the day: what was recorded by the end of it."""
+    return clock.start_of(day + ONE_DAY)
