@@ -20,6 +20,7 @@ from django.db import transaction
 from haven.care import inputs, placing, recording
 from haven.care.codes import NEEDS_903, LegalStatusCode, ReasonCeased
 from haven.care.history import CareHistory, Status, Stay
+from haven.care.missing import checks as missing
 from haven.care.models import PERIOD_OF_CARE, LegalStatus, PeriodOfCare, Placement
 from haven.core import clock, journal
 from haven.core.errors import Failures
@@ -145,6 +146,7 @@ def end_period_of_care(
     with transaction.atomic():
         period = recording.locked_open(period)
         statuses, placements = recording.rows_of(period)
+        missing.check_open_episodes(period, on, failures)
         if on is not None:
             history = recording.history_of(period, statuses, placements)
             proposed = replace(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from haven.care import provider_views, views
+from haven.care.missing import routes as missing
 
 app_name = "care"
 urlpatterns = [
@@ -13,4 +14,4 @@ urlpatterns = [
     path("providers/new/", provider_views.provider_new, name="provider_new"),
     path("providers/<int:pk>/", provider_views.provider_edit, name="provider_edit"),
     path("providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"),
-]
+] + missing.urlpatterns
