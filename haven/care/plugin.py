@@ -1,12 +1,18 @@
 """What looked-after children's records declare to the rest of Haven: their
-pages, the "Looked after" and "Missing from care" sections of a child's page,
-the provider directory's place in the menu, chronology words, and the
-timescales of a missing child's return."""
+pages, the "Looked after", "Missing from care" and "Statutory visits" sections
+of a child's page, the provider directory's place in the menu, chronology
+words, the timescales of statutory visits and of a missing child's return, and
+the listener that turns a statutory visit note into the visit event those
+timescales read."""
 
 from haven.care import chronology, permissions, sections
 from haven.care.missing import chronology as missing_words
 from haven.care.missing import section as missing
-from haven.core.chronology import describe_events
+from haven.care.visits import chronology as visit_words
+from haven.care.visits import section as visits
+from haven.care.visits import timeline
+from haven.core.chronology import describe_events, hide_events
+from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.people.sections import person_section
@@ -38,4 +44,63 @@ activate(
     met_by=("care.missing_strategy_meeting_held",),
     action="Hold a strategy meeting about the child going missing",
     url_name="care:strategy_meeting",
+)
+
+person_section("care_visits", "care/_visits_section.html", order=22)(
+    visits.visits_section
+)
+describe_events(visit_words.WORDS)
+hide_events(*timeline.HIDDEN)
+listen(timeline.on_note)
+# Statutory visits (CPPCR reg 28), keyed on the placement the visit was made
+# at: a move ends the old placement's regime and starts the new one's.
+activate(
+    "LAC-VISIT-1",
+    key="placement",
+    met_by=(timeline.VISIT,),
+    ended_by=(timeline.ENDED,),
+    action="Visit the child in their new placement",
+    url_name="care:visit",
+)
+activate(
+    "LAC-VISIT-Y1",
+    key="placement",
+    met_by=(timeline.VISIT,),
+    ended_by=(timeline.ENDED,),
+    action="Visit the child (first year of the placement)",
+    url_name="care:visit",
+)
+activate(
+    "LAC-VISIT-LT",
+    key="placement",
+    met_by=(timeline.VISIT,),
+    ended_by=(timeline.ENDED,),
+    action="Visit the child (long-term placement)",
+    url_name="care:visit",
+)
+activate(
+    "LAC-VISIT-OTHER",
+    key="placement",
+    met_by=(timeline.VISIT,),
+    ended_by=(timeline.ENDED,),
+    action="Visit the child",
+    url_name="care:visit",
+)
+activate(
+    "LAC-VISIT-LTFP",
+    key="placement",
+    met_by=(timeline.VISIT,),
+    ended_by=(timeline.ENDED,),
+    action="Visit the child (fewer visits agreed)",
+    url_name="care:visit",
+)
+# No national timescale ("as soon as reasonably practicable"): a due date only
+# where the council sets one. Any statutory visit meets the request.
+activate(
+    "LAC-VISIT-REQ",
+    key="child",
+    met_by=(timeline.VISIT,),
+    ended_by=("care.period_of_care_ended",),
+    action="Visit the child: a visit was asked for",
+    url_name="care:visit_child",
 )

@@ -22,6 +22,7 @@ from haven.care.codes import NEEDS_903, LegalStatusCode, ReasonCeased
 from haven.care.history import CareHistory, Status, Stay
 from haven.care.missing import checks as missing
 from haven.care.models import PERIOD_OF_CARE, LegalStatus, PeriodOfCare, Placement
+from haven.care.visits import timeline
 from haven.core import clock, journal
 from haven.core.errors import Failures
 from haven.core.models import User
@@ -73,6 +74,7 @@ def start_period_of_care(
             period=period, started_on=on, **placed.fields()
         )
         _journal_started(child, period, status, first, by=by)
+        timeline.sync(child, by=by)
     return period
 
 
@@ -174,6 +176,7 @@ def end_period_of_care(
             occurred_at=recording.occurred(on),
             significant=True,
         )
+        timeline.sync(child, by=by)
     return period
 
 
