@@ -54,46 +54,21 @@ hide_events(*timeline.HIDDEN)
 listen(timeline.on_note)
 # Statutory visits (CPPCR reg 28), keyed on the placement the visit was made
 # at: a move ends the old placement's regime and starts the new one's.
-activate(
-    "LAC-VISIT-1",
-    key="placement",
-    met_by=(timeline.VISIT,),
-    ended_by=(timeline.ENDED,),
-    action="Visit the child in their new placement",
-    url_name="care:visit",
-)
-activate(
-    "LAC-VISIT-Y1",
-    key="placement",
-    met_by=(timeline.VISIT,),
-    ended_by=(timeline.ENDED,),
-    action="Visit the child (first year of the placement)",
-    url_name="care:visit",
-)
-activate(
-    "LAC-VISIT-LT",
-    key="placement",
-    met_by=(timeline.VISIT,),
-    ended_by=(timeline.ENDED,),
-    action="Visit the child (long-term placement)",
-    url_name="care:visit",
-)
-activate(
-    "LAC-VISIT-OTHER",
-    key="placement",
-    met_by=(timeline.VISIT,),
-    ended_by=(timeline.ENDED,),
-    action="Visit the child",
-    url_name="care:visit",
-)
-activate(
-    "LAC-VISIT-LTFP",
-    key="placement",
-    met_by=(timeline.VISIT,),
-    ended_by=(timeline.ENDED,),
-    action="Visit the child (fewer visits agreed)",
-    url_name="care:visit",
-)
+for rule_id, action in (
+    ("LAC-VISIT-1", "Visit the child in their new placement"),
+    ("LAC-VISIT-Y1", "Visit the child (first year of the placement)"),
+    ("LAC-VISIT-LT", "Visit the child (long-term placement)"),
+    ("LAC-VISIT-OTHER", "Visit the child"),
+    ("LAC-VISIT-LTFP", "Visit the child (fewer visits agreed)"),
+):
+    activate(
+        rule_id,
+        key="placement",
+        met_by=(timeline.VISIT,),
+        ended_by=(timeline.ENDED,),
+        action=action,
+        url_name="care:visit",
+    )
 # No national timescale ("as soon as reasonably practicable"): a due date only
 # where the council sets one. Any statutory visit meets the request.
 activate(

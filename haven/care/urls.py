@@ -5,20 +5,15 @@ from haven.care.missing import routes as missing
 from haven.care.visits import routes as visits
 
 app_name = "care"
-urlpatterns = (
-    [
-        path("people/<int:pk>/start/", views.start, name="start"),
-        path("periods/<int:pk>/move/", views.move, name="move"),
-        path("periods/<int:pk>/legal-status/", views.legal_status, name="legal_status"),
-        path("periods/<int:pk>/end/", views.end, name="end"),
-        path("placements/<int:pk>/correct/", views.correct, name="correct"),
-        path("providers/", provider_views.provider_list, name="providers"),
-        path("providers/new/", provider_views.provider_new, name="provider_new"),
-        path("providers/<int:pk>/", provider_views.provider_edit, name="provider_edit"),
-        path(
-            "providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"
-        ),
-    ]
-    + missing.urlpatterns
-    + visits.urlpatterns
-)
+urlpatterns = [
+    path("people/<int:pk>/start/", views.start, name="start"),
+    path("periods/<int:pk>/move/", views.move, name="move"),
+    path("periods/<int:pk>/legal-status/", views.legal_status, name="legal_status"),
+    path("periods/<int:pk>/end/", views.end, name="end"),
+    path("placements/<int:pk>/correct/", views.correct, name="correct"),
+    path("providers/", provider_views.provider_list, name="providers"),
+    path("providers/new/", provider_views.provider_new, name="provider_new"),
+    path("providers/<int:pk>/", provider_views.provider_edit, name="provider_edit"),
+    path("providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"),
+]
+urlpatterns += missing.urlpatterns + visits.urlpatterns

@@ -291,3 +291,12 @@ def test_my_work_links_a_visit_due_to_the_visit_note(client, alice, child, carer
     placement = period.placements.get()
     response = client.get(f"/looked-after/placements/{placement.pk}/visit/")
     assert response.url == f"/casework/people/{child.pk}/notes/new/?kind=visit"
+
+
+def test_the_visit_due_is_on_my_work(client, alice, child, carer):
+    period = in_care(child, by=alice, placement=fostered(carer))
+    placement = period.placements.get()
+    client.force_login(alice)
+    page = client.get("/work/").content.decode()
+    assert "Visit the child in their new placement" in page
+    assert f"/looked-after/placements/{placement.pk}/visit/" in page
