@@ -50,10 +50,10 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
     """One of every object an OBJECT route names, about this child, keyed by
     model label: a contact, an early help request with its plan and action, a
     CIN episode with its assessment and plan, a draft, a supervision action, a
-    merge request, and a period of care with its placement. Made directly: what
-    matters is whose child they are about."""
+    merge request, and a period of care with its placement and a missing
+    episode. Made directly: what matters is whose child they are about."""
     from haven.assessments.models import Assessment
-    from haven.care.models import LegalStatus, PeriodOfCare, Placement
+    from haven.care.models import LegalStatus, MissingEpisode, PeriodOfCare, Placement
     from haven.casework.models import Draft, Supervision, SupervisionAction
     from haven.cin.models import CinEpisode, Plan
     from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
@@ -130,9 +130,11 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         postcode="LS6 1AA",
         started_on=today,
     )
+    missing = MissingEpisode.objects.create(period=period, kind="M", started_at=now)
     return {
         "care.PeriodOfCare": period,
         "care.Placement": placement,
+        "care.MissingEpisode": missing,
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,

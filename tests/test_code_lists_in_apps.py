@@ -7,6 +7,7 @@ from haven.assessments.codes import Factor
 from haven.assessments.forms import AssessmentForm
 from haven.care.codes import (
     LegalStatusCode,
+    MissingKind,
     PlaceChangeReason,
     PlacementType,
     PlaceProvider,
@@ -39,6 +40,7 @@ CHOICES = [
     (ReasonNewEpisode, "ssda903_reason_new_episode"),
     (PlaceChangeReason, "ssda903_reason_place_change"),
     (PlaceProvider, "ssda903_place_provider"),
+    (MissingKind, "ssda903_missing"),
 ]
 
 FORMS = [

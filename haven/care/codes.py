@@ -17,6 +17,7 @@ REASON_CEASED = "ssda903_reason_episode_ceased"
 REASON_NEW_EPISODE = "ssda903_reason_new_episode"
 PLACE_CHANGE = "ssda903_reason_place_change"
 PLACE_PROVIDER = "ssda903_place_provider"
+MISSING = "ssda903_missing"
 # The SSDA903 CIN field (category of need) takes the census's primary need codes
 # N1 to N8 (no N0 or N9).
 NEED = "cin_primary_need"
@@ -143,6 +144,13 @@ class PlaceProvider(models.TextChoices):
     PR3 = "PR3", label(PLACE_PROVIDER, "PR3")
     PR4 = "PR4", label(PLACE_PROVIDER, "PR4")
     PR5 = "PR5", label(PLACE_PROVIDER, "PR5")
+
+
+class MissingKind(models.TextChoices):
+    """SSDA903 MISSING: missing, or away from placement without authorisation."""
+
+    M = "M", label(MISSING, "M")
+    A = "A", label(MISSING, "A")
 
 
 # --- groups the SSDA903's rules treat alike ----------------------------------

@@ -21,6 +21,7 @@ from haven.care import codes, inputs, placing, recording
 from haven.care.codes import PlaceChangeReason
 from haven.care.history import CareHistory
 from haven.care.models import Placement
+from haven.care.visits import timeline
 from haven.core import journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
@@ -82,6 +83,7 @@ def correct_placement(
             reason=why.strip(),
             corrects=recording.last_event_about(placement),
         )
+        timeline.sync(child, by=by, reason=why.strip())
     return placement
 
 

@@ -21,6 +21,7 @@ from haven.care import codes, inputs, placing, recording
 from haven.care.codes import LegalStatusCode, PlaceChangeReason
 from haven.care.history import Status
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
+from haven.care.visits import timeline
 from haven.core import clock, journal
 from haven.core.errors import Failures
 from haven.core.models import User
@@ -75,6 +76,7 @@ def move_placement(
             occurred_at=recording.occurred(on),
             significant=True,
         )
+        timeline.sync(child, by=by)
     return moved
 
 
@@ -161,4 +163,5 @@ def change_legal_status(
             occurred_at=recording.occurred(on),
             significant=True,
         )
+        timeline.sync(child, by=by)
     return status

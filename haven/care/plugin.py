@@ -1,12 +1,22 @@
 """What looked-after children's records declare to the rest of Haven: their
-pages, the "Looked after" section of a child's page, the provider directory's
-and the whereabouts board's places in the menu, and chronology words."""
+pages, the "Looked after", "Missing from care" and "Statutory visits" sections
+of a child's page, the provider directory's and the whereabouts board's places
+in the menu, chronology words, the timescales of statutory visits and of a
+missing child's return, and the listener that turns a statutory visit note into
+the visit event those timescales read."""
 
 from haven.care import chronology, discrepancy_views, permissions, sections
-from haven.core.chronology import describe_events
+from haven.care.missing import chronology as missing_words
+from haven.care.missing import section as missing
+from haven.care.visits import chronology as visit_words
+from haven.care.visits import section as visits
+from haven.care.visits import timeline
+from haven.core.chronology import describe_events, hide_events
+from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.people.sections import person_section
+from haven.timescales.registry import activate
 
 mount("looked-after/", "haven.care.urls")
 
@@ -21,3 +31,57 @@ person_section("care_discrepancies", "care/_discrepancies_section.html", order=1
 )
 
 describe_events(chronology.WORDS)
+
+person_section("care_missing", "care/_missing_section.html", order=21)(
+    missing.missing_section
+)
+describe_events(missing_words.WORDS)
+activate(
+    "LAC-MISSING-RHI",
+    key="missing_episode",
+    met_by=("care.return_interview_recorded",),
+    action="Offer the return home interview",
+    url_name="care:return_interview",
+)
+# No national timescale: due dates only where the council sets one.
+activate(
+    "LAC-MISSING-STRAT",
+    key="missing_child",
+    met_by=("care.missing_strategy_meeting_held",),
+    action="Hold a strategy meeting about the child going missing",
+    url_name="care:strategy_meeting",
+)
+
+person_section("care_visits", "care/_visits_section.html", order=22)(
+    visits.visits_section
+)
+describe_events(visit_words.WORDS)
+hide_events(*timeline.HIDDEN)
+listen(timeline.on_note)
+# Statutory visits (CPPCR reg 28), keyed on the placement the visit was made
+# at: a move ends the old placement's regime and starts the new one's.
+for rule_id, action in (
+    ("LAC-VISIT-1", "Visit the child in their new placement"),
+    ("LAC-VISIT-Y1", "Visit the child (first year of the placement)"),
+    ("LAC-VISIT-LT", "Visit the child (long-term placement)"),
+    ("LAC-VISIT-OTHER", "Visit the child"),
+    ("LAC-VISIT-LTFP", "Visit the child (fewer visits agreed)"),
+):
+    activate(
+        rule_id,
+        key="placement",
+        met_by=(timeline.VISIT,),
+        ended_by=(timeline.ENDED,),
+        action=action,
+        url_name="care:visit",
+    )
+# No national timescale ("as soon as reasonably practicable"): a due date only
+# where the council sets one. Any statutory visit meets the request.
+activate(
+    "LAC-VISIT-REQ",
+    key="child",
+    met_by=(timeline.VISIT,),
+    ended_by=("care.period_of_care_ended",),
+    action="Visit the child: a visit was asked for",
+    url_name="care:visit_child",
+)

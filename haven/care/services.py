@@ -20,7 +20,9 @@ from django.db import transaction
 from haven.care import inputs, placing, recording
 from haven.care.codes import NEEDS_903, LegalStatusCode, ReasonCeased
 from haven.care.history import CareHistory, Status, Stay
+from haven.care.missing import checks as missing
 from haven.care.models import PERIOD_OF_CARE, LegalStatus, PeriodOfCare, Placement
+from haven.care.visits import timeline
 from haven.core import clock, journal
 from haven.core.errors import Failures
 from haven.core.models import User
@@ -72,6 +74,7 @@ def start_period_of_care(
             period=period, started_on=on, **placed.fields()
         )
         _journal_started(child, period, status, first, by=by)
+        timeline.sync(child, by=by)
     return period
 
 
@@ -145,6 +148,7 @@ def end_period_of_care(
     with transaction.atomic():
         period = recording.locked_open(period)
         statuses, placements = recording.rows_of(period)
+        missing.check_open_episodes(period, on, failures)
         if on is not None:
             history = recording.history_of(period, statuses, placements)
             proposed = replace(
@@ -172,6 +176,7 @@ def end_period_of_care(
             occurred_at=recording.occurred(on),
             significant=True,
         )
+        timeline.sync(child, by=by)
     return period
 
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from haven.care import board_views, discrepancy_views, provider_views, views
+from haven.care.missing import routes as missing
+from haven.care.visits import routes as visits
 
 app_name = "care"
 urlpatterns = [
@@ -16,3 +18,4 @@ urlpatterns = [
     path("providers/<int:pk>/", provider_views.provider_edit, name="provider_edit"),
     path("providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"),
 ]
+urlpatterns += missing.urlpatterns + visits.urlpatterns

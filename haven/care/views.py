@@ -2,16 +2,11 @@
 child, changing their legal status, ending the period and correcting a
 placement. The child's care itself is shown on their page (sections.py)."""
 
-from collections.abc import Callable
-from typing import Any
-
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 
-from haven.care import corrections, guidance, moves, recording, services
+from haven.care import corrections, guidance, moves, services
 from haven.care.forms import (
     CorrectPlacementForm,
     EndPeriodForm,
@@ -19,60 +14,15 @@ from haven.care.forms import (
     MoveForm,
     StartPeriodForm,
 )
-from haven.care.models import PeriodOfCare, Placement
-from haven.care.permissions import may_record_care
-from haven.core.errors import DomainError
-from haven.core.forms import show_errors
+from haven.care.models import Placement
+from haven.care.pages import done as _done
+from haven.care.pages import may_record as _may_record
+from haven.care.pages import open_period as _open_period
+from haven.care.pages import page as _page
+from haven.care.pages import posted as _posted
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
-from haven.people import selectors as people
-from haven.people.models import Person
 from haven.people.views import open_person
-
-
-def _page(
-    request: AuthenticatedRequest, person: Person, form: forms.Form, **extra: Any
-) -> HttpResponse:
-    context = {
-        "person": person,
-        "bar": people.identity_bar(person),
-        "tab": "details",
-        "form": form,
-        **extra,
-    }
-    return render(request, "care/form.html", context)
-
-
-def _posted(request: AuthenticatedRequest) -> Any:
-    """The form's data: bound on a POST, even an empty one."""
-    return request.POST if request.method == "POST" else None
-
-
-def _may_record(request: AuthenticatedRequest) -> None:
-    if not may_record_care(request.user):
-        raise PermissionDenied("Your role does not include recording care")
-
-
-def _done(form: forms.Form, action: Callable[[], object]) -> bool:
-    """Do the service's action if the form is sound (True once done). On a form
-    with faults of its own, the service's checks still run, writing nothing, so
-    every fault is shown on this submit."""
-    sound = form.is_valid()
-    try:
-        if sound:
-            action()
-            return True
-        recording.rehearse(action)
-    except DomainError as refused:
-        show_errors(refused, form)
-    return False
-
-
-def _open_period(request: AuthenticatedRequest, pk: int, what: str) -> PeriodOfCare:
-    period = get_object_or_404(PeriodOfCare.objects.select_related("person"), pk=pk)
-    open_person(request, period.person_id, what)
-    _may_record(request)
-    return period
 
 
 @policy(Policy.PERSON)

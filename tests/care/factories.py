@@ -3,10 +3,14 @@
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
 from haven.care.models import Carer, Provider, Registration
 from haven.care.placing import PlacementDetails
 from haven.care.services import start_period_of_care
+from haven.casework import services as casework
+from haven.casework.seeing import Seen
+from haven.casework.visits import Visit
 from tests.factories import AdultFactory
 
 
@@ -97,3 +101,19 @@ def in_care(
         placement=placement,
         by=by,
     )
+
+
+def visited(child, *, by, on, seen=True, statutory=True, hour=10):
+    """A visit note on `on` at `hour`, through casework's service: statutory and
+    the child seen alone unless said otherwise."""
+    (note,) = casework.record_note(
+        [child],
+        kind="visit",
+        occurred_at=timezone.make_aware(dt.datetime.combine(on, dt.time(hour))),
+        subject="Statutory visit",
+        body="Saw the child in their placement.",
+        seen=Seen(seen=True, alone="yes") if seen else Seen(),
+        visit=Visit(statutory, "placement", True, "yes"),
+        by=by,
+    )
+    return note

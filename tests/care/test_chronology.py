@@ -6,7 +6,7 @@ import pytest
 
 from haven.care import moves, services
 from haven.care.corrections import correct_placement
-from haven.core.chronology import describe
+from haven.core.chronology import describe, left_out
 from haven.core.models import JournalEvent
 from tests.care.factories import fostered, in_care, in_home
 
@@ -35,9 +35,10 @@ def test_each_event_reads_as_words(child, alice, carer, home):
     services.end_period_of_care(period, on=dt.date(2026, 1, 5), reason="E4A", by=alice)
     words = [
         describe(e)
-        for e in JournalEvent.objects.filter(
-            person=child, type__startswith="care."
-        ).order_by("sequence")
+        for e in JournalEvent.objects.filter(person=child, type__startswith="care.")
+        # The placement events the timescale engine reads are not the chronology's.
+        .exclude(type__in=left_out())
+        .order_by("sequence")
     ]
     assert words == [
         "Started to be looked after: Interim care order. Placed: Foster placement "

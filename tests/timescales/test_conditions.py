@@ -26,8 +26,11 @@ VISIT = "care.statutory_visit_made"
 
 @pytest.fixture(autouse=True)
 def activations() -> Iterator[None]:
-    """The rules as the care app will activate them."""
+    """The rules as the care app will activate them (the visit regimes, which
+    it activates already, declared again here as this test reads them)."""
     saved = dict(registry.ACTIVE)
+    for rule_id in ("LAC-VISIT-Y1", "LAC-VISIT-LT", "LAC-VISIT-OTHER"):
+        registry.ACTIVE.pop(rule_id, None)
     for rule_id in ("LAC-HEALTH-RHA", "LAC-HEALTH-RHA-5"):
         registry.activate(
             rule_id,

@@ -1,6 +1,7 @@
 """A looked-after child's records: the providers and carers a child is placed
-with (providers.py), and the child's periods of care with their legal status
-and placement histories (looked_after.py)."""
+with (providers.py), the child's periods of care with their legal status and
+placement histories (looked_after.py), their missing episodes (missing.py) and
+what their statutory visits need beyond casework's notes (visits.py)."""
 
 from haven.care.models.looked_after import (
     LEGAL_STATUS_PERIOD,
@@ -10,6 +11,7 @@ from haven.care.models.looked_after import (
     PeriodOfCare,
     Placement,
 )
+from haven.care.models.missing import MissingEpisode, StrategyMeeting
 from haven.care.models.providers import (
     APPROVAL_PERIOD,
     REGISTRATION_PERIOD,
@@ -18,6 +20,7 @@ from haven.care.models.providers import (
     Provider,
     Registration,
 )
+from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
     "APPROVAL_PERIOD",
@@ -27,9 +30,13 @@ __all__ = [
     "REGISTRATION_PERIOD",
     "SHARED_URN",
     "Carer",
+    "FewerVisitsAgreement",
     "LegalStatus",
+    "MissingEpisode",
     "PeriodOfCare",
     "Placement",
     "Provider",
     "Registration",
+    "StrategyMeeting",
+    "VisitRequest",
 ]

@@ -11,14 +11,20 @@ from haven.timescales.conditions import (
 
 # The visit regimes share one trigger (a statutory visit was made) and divide the
 # children by the placement the visit event names: the care app puts the
-# placement's start date and whether it is intended to last until the child is
-# 18 on every visit's journal event.
+# placement's start date, whether it is intended to last until the child is 18
+# and whether the child agreed to fewer visits (reg 28(3A)) on every visit's
+# journal event.
 FIRST_YEAR = within_months_of("placement_started_on", 12, "the placement's start")
 AFTER_FIRST_YEAR = after_months_of("placement_started_on", 12, "the placement's start")
 UNTIL_18 = payload_is(
     "placement_until_18",
     (True,),
     "the placement is intended to last until the child is 18",
+)
+FEWER_AGREED = payload_is(
+    "fewer_visits_agreed",
+    (True,),
+    "the child agreed to fewer visits in their long-term foster placement",
 )
 
 RULES: tuple[Rule, ...] = (
@@ -63,7 +69,11 @@ RULES: tuple[Rule, ...] = (
         status="law",
         source="CPPCR reg 28(2)(c)(i)",
         capability="care",
-        condition=all_of(AFTER_FIRST_YEAR, UNTIL_18),
+        condition=all_of(
+            AFTER_FIRST_YEAR,
+            UNTIL_18,
+            negated(FEWER_AGREED, "the child has not agreed to fewer visits"),
+        ),
     ),
     Rule(
         id="LAC-VISIT-OTHER",
@@ -102,6 +112,7 @@ RULES: tuple[Rule, ...] = (
             "hertschildcare.proceduresonline.com"
         ),
         capability="care",
+        condition=all_of(AFTER_FIRST_YEAR, FEWER_AGREED),
     ),
     Rule(
         id="LAC-VISIT-PWP19",

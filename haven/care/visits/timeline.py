@@ -1,0 +1,229 @@
+"""The events the timescale engine reads about a looked-after child's
+placements and statutory visits, kept in step with the histories.
+
+The statutory visit regimes (CPPCR reg 28) start from a placement and from
+each visit, and divide the children by what the visit's event says: the
+placement it was made at, when that placement started, whether it is intended
+to last until the child is 18, and whether the child agreed to fewer visits.
+The visit is a casework note; the placement it was made at is not stored on
+it, but derived from the placement history on the visit's day (decision
+0010: the histories are the one record, everything else follows from them).
+
+So the events are a projection of the records: `facts_of` derives every one
+the child's records give now, and `sync` journals what differs from those
+standing: a new fact is appended, a changed one is appended as a correction of
+the one it replaces (which the engine then ignores), and one that no longer
+follows (a visit now outside care) is withdrawn by a correction. Every write
+on a child's care, and every statutory visit recorded, ends with `sync`: a
+backdated move, a corrected start or a late visit moves the due dates at once.
+
+Journal events (hidden from the chronology: the move, the correction and the
+visit note already say what happened):
+  care.placement_started      {"placement", "period", "place", "started_on"}
+  care.placement_ended        {"placement", "ended_on"}
+  care.statutory_visit_made   {"note", "child", "placement", "place",
+                               "placement_started_on", "placement_until_18",
+                               "fewer_visits_agreed"}
+  care.timescale_fact_withdrawn {"withdrawn", "placement" or "note"}
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from haven.care import codes, episodes
+from haven.care.history import CareHistory
+from haven.care.models import FewerVisitsAgreement, LegalStatus, PeriodOfCare
+from haven.care.recording import history_of, occurred
+from haven.casework.codes import NoteKind
+from haven.casework.models import CaseNote
+from haven.core import journal
+from haven.core.models import JournalEvent, User
+from haven.people.models import Person
+from haven.people.selectors import records_of
+
+STARTED = "care.placement_started"
+ENDED = "care.placement_ended"
+VISIT = "care.statutory_visit_made"
+WITHDRAWN = "care.timescale_fact_withdrawn"
+FACTS = (STARTED, ENDED, VISIT)
+HIDDEN = (*FACTS, WITHDRAWN)
+SUBJECT = {STARTED: "placement", ENDED: "placement", VISIT: "note"}
+
+# Long-term foster placements (U1, U4): intended to last until the child is 18,
+# the placements reg 28(2)(c)(i) visits every three months after the first year.
+UNTIL_18 = frozenset({"U1", "U4"})
+CHANGED = "The child's placement history or visits changed"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event the engine should read: its type, when, and what it says."""
+
+    type: str
+    at: dt.datetime
+    payload: dict[str, Any]
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        return (self.type, str(self.payload[SUBJECT[self.type]]))
+
+
+def _histories(child: Person) -> list[CareHistory]:
+    periods = PeriodOfCare.objects.filter(
+        person_id__in=records_of(child)
+    ).prefetch_related(
+        Prefetch("legal_statuses", LegalStatus.objects.order_by("started_on", "pk")),
+        "placements",
+    )
+    return [
+        history_of(
+            p,
+            list(p.legal_statuses.all()),
+            sorted(p.placements.all(), key=lambda row: (row.started_on, row.pk)),
+        )
+        for p in periods
+    ]
+
+
+def _short_break(history: CareHistory, day: dt.date) -> bool:
+    """A short break follows reg 48's visits, not reg 28's."""
+    status = episodes.status_on(history, day)
+    return status is not None and status.code in codes.SHORT_BREAKS
+
+
+def _placement_facts(history: CareHistory) -> list[Fact]:
+    found = []
+    for stay in history.stays:
+        if _short_break(history, stay.start):
+            continue
+        started = {
+            "placement": stay.pk,
+            "period": history.pk,
+            "place": stay.place,
+            "started_on": stay.start.isoformat(),
+        }
+        found.append(Fact(STARTED, occurred(stay.start), started))
+        if stay.end is not None:
+            ended = {"placement": stay.pk, "ended_on": stay.end.isoformat()}
+            found.append(Fact(ENDED, occurred(stay.end), ended))
+    return found
+
+
+def statutory_visits(child: Person) -> list[CaseNote]:
+    """The child's statutory visits in which they were seen, oldest first."""
+    return list(
+        CaseNote.objects.filter(
+            person_id__in=records_of(child),
+            kind=NoteKind.VISIT,
+            statutory_visit=True,
+            child_seen=True,
+        ).order_by("occurred_at", "pk")
+    )
+
+
+def _visit_fact(
+    child: Person,
+    note: CaseNote,
+    histories: list[CareHistory],
+    agreed: dict[int, dt.date],
+) -> Fact | None:
+    day = timezone.localdate(note.occurred_at)
+    for history in histories:
+        stay = episodes.placement_on(history, day)
+        if stay is None or _short_break(history, day):
+            continue
+        since = agreed.get(stay.pk or 0)
+        payload = {
+            "note": note.pk,
+            "child": child.pk,
+            "placement": stay.pk,
+            "place": stay.place,
+            "placement_started_on": stay.start.isoformat(),
+            "placement_until_18": stay.place in UNTIL_18,
+            "fewer_visits_agreed": since is not None and since <= day,
+        }
+        return Fact(VISIT, note.occurred_at, payload)
+    return None
+
+
+def facts_of(child: Person) -> list[Fact]:
+    """Every placement and visit event the child's records give now."""
+    histories = _histories(child)
+    placements = [s.pk for h in histories for s in h.stays if s.pk is not None]
+    agreed = dict(
+        FewerVisitsAgreement.objects.filter(placement_id__in=placements).values_list(
+            "placement_id", "agreed_on"
+        )
+    )
+    found = [fact for history in histories for fact in _placement_facts(history)]
+    for note in statutory_visits(child) if histories else []:
+        fact = _visit_fact(child, note, histories, agreed)
+        if fact is not None:
+            found.append(fact)
+    return found
+
+
+def _standing(child: Person) -> dict[tuple[str, str], JournalEvent]:
+    """The facts journalled and not since corrected or withdrawn."""
+    events = list(
+        JournalEvent.objects.filter(person_id=child.pk, type__in=HIDDEN).order_by(
+            "sequence"
+        )
+    )
+    replaced = {e.corrects_id for e in events if e.corrects_id}
+    return {
+        (e.type, str(e.payload.get(SUBJECT[e.type]))): e
+        for e in events
+        if e.type in FACTS and e.pk not in replaced
+    }
+
+
+def sync(child: Person, *, by: User | None, reason: str = CHANGED) -> None:
+    """Journal what differs between the facts derived now and those standing,
+    inside the caller's transaction."""
+    wanted = {fact.identity: fact for fact in facts_of(child)}
+    standing = _standing(child)
+    with journal.as_one_step():
+        for identity, fact in wanted.items():
+            event = standing.pop(identity, None)
+            if event is not None and (event.occurred_at, event.payload) == (
+                fact.at,
+                fact.payload,
+            ):
+                continue
+            journal.append(
+                child,
+                fact.type,
+                fact.payload,
+                by=by,
+                occurred_at=fact.at,
+                corrects=event,
+                reason=reason if event is not None else "",
+            )
+        for (kind, subject), event in standing.items():
+            journal.append(
+                child,
+                WITHDRAWN,
+                {"withdrawn": kind, SUBJECT[kind]: int(subject)},
+                by=by,
+                occurred_at=event.occurred_at,
+                corrects=event,
+                reason=reason,
+            )
+
+
+def on_note(event: JournalEvent) -> None:
+    """The journal listener: a statutory visit in which a looked-after child
+    was seen becomes the visit event their visit regimes read."""
+    payload = event.payload
+    if event.type != "casework.note_recorded" or not (
+        payload.get("statutory_visit") and payload.get("child_seen")
+    ):
+        return
+    child = Person.objects.get(pk=event.person_id)
+    if PeriodOfCare.objects.filter(person_id__in=records_of(child)).exists():
+        sync(child, by=event.actor)
