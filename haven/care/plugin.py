@@ -6,7 +6,9 @@ missing child's return, and the listener that turns a statutory visit note into
 the visit event those timescales read."""
 
 from haven.care import chronology, discrepancy_views, permissions, sections
+from haven.care.away import away_source
 from haven.care.missing import chronology as missing_words
+from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing
 from haven.care.visits import chronology as visit_words
 from haven.care.visits import section as visits
@@ -36,6 +38,7 @@ person_section("care_missing", "care/_missing_section.html", order=21)(
     missing.missing_section
 )
 describe_events(missing_words.WORDS)
+away_source("missing episodes")(missing_reads.away_among)
 activate(
     "LAC-MISSING-RHI",
     key="missing_episode",

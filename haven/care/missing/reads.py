@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
+from haven.care.away import Away
 from haven.care.models import MissingEpisode
 from haven.core import clock
 
@@ -32,6 +34,19 @@ def missing_now(
         started_at__lte=at,
     ).select_related("period")
     return {e.period.person_id: e for e in open_then.order_by("started_at", "pk")}
+
+
+def away_among(person_ids: Iterable[int], at: dt.datetime) -> dict[int, Away]:
+    """The whereabouts board's "Missing now" column, from the same episodes."""
+    return {
+        person_id: Away(
+            kind="missing" if episode.kind == "M" else "away",
+            since=episode.started_at,
+            words=str(episode),
+            url=reverse("care:missing_return", args=[episode.pk]),
+        )
+        for person_id, episode in missing_now(person_ids, at).items()
+    }
 
 
 @dataclass(frozen=True)
