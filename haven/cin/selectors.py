@@ -1,6 +1,7 @@
 """Reads about children in need episodes and plans."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
@@ -26,6 +27,12 @@ def open_episode(person: Person) -> CinEpisode | None:
     )
 
 
+def open_among(episodes: Iterable[CinEpisode]) -> CinEpisode | None:
+    """`open_episode` among the child's episodes, as read."""
+    opened = [e for e in episodes if e.closed_on is None]
+    return max(opened, key=lambda e: (e.referral_date, e.pk), default=None)
+
+
 def previous_referral_within(
     person: Person, on: dt.date, months: int = 12
 ) -> CinEpisode | None:
@@ -33,16 +40,18 @@ def previous_referral_within(
 
     The CIN census counts a re-referral as one within 12 months of a previous one.
     """
+    # With records merged into theirs.
+    episodes = CinEpisode.objects.filter(person_id__in=records_of(person))
+    return previous_referral_among(episodes, on, months)
+
+
+def previous_referral_among(
+    episodes: Iterable[CinEpisode], on: dt.date, months: int = 12
+) -> CinEpisode | None:
+    """`previous_referral_within` among the child's episodes, as read."""
     since = calendar.add_months(on, -months)
-    return (
-        CinEpisode.objects.filter(
-            person_id__in=records_of(person),  # with records merged into theirs
-            referral_date__lt=on,
-            referral_date__gte=since,
-        )
-        .order_by("-referral_date", "-pk")
-        .first()
-    )
+    within = [e for e in episodes if since <= e.referral_date < on]
+    return max(within, key=lambda e: (e.referral_date, e.pk), default=None)
 
 
 def episodes_of(person: Person) -> QuerySet[CinEpisode]:

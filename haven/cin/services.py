@@ -80,9 +80,11 @@ def open_referral(
     try:
         with transaction.atomic():
             Person.objects.select_for_update().filter(pk=person.pk).exists()
-            _refuse_second_episode(person)
-            _refuse_overlap(person, received_on)
-            previous = selectors.previous_referral_within(person, received_on)
+            # Read once, under the lock, for all three checks.
+            episodes = list(CinEpisode.objects.filter(person_id__in=records_of(person)))
+            _refuse_second_episode(person, selectors.open_among(episodes))
+            _refuse_overlap(person, received_on, episodes)
+            previous = selectors.previous_referral_among(episodes, received_on)
             episode = CinEpisode.objects.create(
                 person=person,
                 referral_date=received_on,
@@ -95,7 +97,7 @@ def open_referral(
             handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
-        _refuse_second_episode(person)
+        _refuse_second_episode(person, selectors.open_episode(person))
         raise
     return episode
 
@@ -128,8 +130,8 @@ def _check_referral(received_on: dt.date, source: str) -> None:
         raise DomainError("bad_source", "Choose who made the referral", field="source")
 
 
-def _refuse_second_episode(person: Person) -> None:
-    current = selectors.open_episode(person)
+def _refuse_second_episode(person: Person, current: CinEpisode | None) -> None:
+    """Refuse a second episode while `current` (the child's open one) is open."""
     if current is not None:
         raise DomainError(
             "open_episode",
@@ -139,13 +141,14 @@ def _refuse_second_episode(person: Person) -> None:
         )
 
 
-def _refuse_overlap(person: Person, received_on: dt.date) -> None:
+def _refuse_overlap(
+    person: Person, received_on: dt.date, episodes: list[CinEpisode]
+) -> None:
     """Refuse a referral received while or before a closed episode was open:
     the two would overlap (CIN census rule 8820; PostgreSQL refuses it too), so
     such a contact cannot be passed to it either. The day an episode closed is
     not in it (cin.models.EPISODE_PERIOD), so a child may be re-referred then."""
-    episodes = CinEpisode.objects.filter(person_id__in=records_of(person))
-    clash = EPISODE_PERIOD.clash(episodes, received_on, None, what="an episode")
+    clash = EPISODE_PERIOD.clash_among(episodes, received_on, None, what="an episode")
     if clash is None:
         return
     if (earlier := clash.row).referral_date <= received_on and earlier.closed_on:
