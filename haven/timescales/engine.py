@@ -17,7 +17,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from haven.core.models import JournalEvent
-from haven.people.models import Person
 from haven.timescales.conditions import Facts
 from haven.timescales.deadlines import Deadline
 from haven.timescales.models import Obligation, RuleSetting
@@ -211,10 +210,14 @@ def _end(
 
 
 def events_for(person_id: int) -> list[JournalEvent]:
-    """The child's events that can bear on an obligation, corrections included."""
+    """The child's events that can bear on an obligation, corrections included,
+    each with the child's date of birth (`event.person.date_of_birth`: what a
+    rule's condition may read, in the same query)."""
     relevant = Q(type__in=watched_event_types()) | Q(corrects__isnull=False)
     return list(
-        JournalEvent.objects.filter(relevant, person_id=person_id).only(
+        JournalEvent.objects.filter(relevant, person_id=person_id)
+        .select_related("person")
+        .only(
             "pk",
             "person_id",
             "sequence",
@@ -222,6 +225,7 @@ def events_for(person_id: int) -> list[JournalEvent]:
             "payload",
             "occurred_at",
             "corrects_id",
+            "person__date_of_birth",
         )
     )
 
@@ -238,10 +242,10 @@ def recompute_person(person_id: int) -> list[Obligation]:
     """Bring the child's stored obligations to a computation from scratch: rows
     the new reading still holds are updated in place, the rest deleted, new
     ones created."""
-    born = Person.objects.filter(pk=person_id).values_list("date_of_birth", flat=True)
-    computed = compute(
-        person_id, events_for(person_id), settings_by_rule(), born.first()
-    )
+    events = events_for(person_id)
+    # No event, no obligation: the birth date then matters to none.
+    born = events[0].person.date_of_birth if events else None
+    computed = compute(person_id, events, settings_by_rule(), born)
     stored = {_identity(o): o for o in Obligation.objects.filter(person_id=person_id)}
     changed: list[Obligation] = []
     new: list[Obligation] = []
@@ -256,11 +260,24 @@ def recompute_person(person_id: int) -> list[Obligation]:
                 setattr(existing, name, getattr(obligation, name))
             changed.append(existing)
         kept.append(existing)
-    Obligation.objects.filter(pk__in=[o.pk for o in stored.values()]).delete()
-    Obligation.objects.bulk_update(
-        changed, [f.removesuffix("_id") for f in _CHANGEABLE]
-    )
+    if stored:
+        Obligation.objects.filter(pk__in=[o.pk for o in stored.values()]).delete()
+    _update(changed)
     return kept + Obligation.objects.bulk_create(new)
+
+
+def _update(changed: list[Obligation]) -> None:
+    """Write the changed obligations' new dates and status. A step changes one
+    or two (a duty met): an UPDATE each costs Django less to build than one
+    bulk_update of CASE expressions; a recomputation of many, that."""
+    if len(changed) > 3:
+        fields = [f.removesuffix("_id") for f in _CHANGEABLE]
+        Obligation.objects.bulk_update(changed, fields)
+        return
+    for obligation in changed:
+        Obligation.objects.filter(pk=obligation.pk).update(
+            **{name: getattr(obligation, name) for name in _CHANGEABLE}
+        )
 
 
 def on_events(events: list[JournalEvent]) -> None:
