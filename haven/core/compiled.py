@@ -8,7 +8,8 @@ asks (which record, the time now), and then only swaps those values in.
 
 Each stand-in is a value no real query holds; `Compiled` finds where the
 compiled parameters hold it (prepared for the database the way the field
-prepares it) and refuses a query where it is not found exactly once.
+prepares it) and refuses a query where it is not found exactly once (or, for
+a slot declared `repeated`, not at all).
 """
 
 import datetime as dt
@@ -36,6 +37,7 @@ class Slot:
     stand_in: Any
     field: Field
     optional: bool = False  # a part of the query that may be left out
+    repeated: bool = False  # asked in more than one place (each swapped)
 
 
 class Compiled:
@@ -59,9 +61,9 @@ class Compiled:
             where = [i for i, value in enumerate(self.params) if value == prepared]
             if slot.optional and not where:
                 continue
-            if len(where) != 1:
+            if len(where) != 1 and not (slot.repeated and where):
                 raise ValueError(f"{slot.name} is in the compiled query {len(where)}x")
-            self.slots.append((where[0], slot))
+            self.slots += [(index, slot) for index in where]
 
     def first(self, **values: Any) -> dict[str, Any] | None:
         """Run the query with these values in its slots; its first row."""
