@@ -14,10 +14,12 @@ a slot declared `repeated`, not at all).
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connections
-from django.db.models import Field, QuerySet
+from django.db.models import Field, Model, QuerySet
+
+M = TypeVar("M", bound=Model)
 
 # Runs of the same compiled query on a connection before PostgreSQL keeps it
 # prepared (psycopg's own default).
@@ -50,6 +52,7 @@ class Compiled:
         self.sql, params = compiler.as_sql()
         self.params = list(params)
         self.columns = [alias for _expression, _sql, alias in compiler.select]
+        self.expressions = [expression for expression, _sql, _alias in compiler.select]
         # On PostgreSQL the placeholders are numbered once, here: psycopg would
         # otherwise parse a query this long (a hundred placeholders) on every
         # run, which took longer than the server took to run it.
@@ -87,8 +90,45 @@ class Compiled:
             )
         with cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            rows = _converted(cursor.fetchall(), self.expressions, connection)
         return [dict(zip(self.columns, row, strict=True)) for row in rows]
+
+    def instances(self, model: type[M], **values: Any) -> list[M]:
+        """The rows as instances of `model`, as a queryset of it would give
+        them (the query's .values() names only the model's own fields, by
+        attname; the others are deferred)."""
+        rows = self.all(**values)
+        if not rows:
+            return []
+        names = [f.attname for f in model._meta.concrete_fields if f.attname in rows[0]]
+        return [
+            model.from_db(self.database, names, [row[name] for name in names])
+            for row in rows
+        ]
+
+
+def _converted(
+    rows: list[tuple[Any, ...]], expressions: list[Any], connection: Any
+) -> list[Any]:
+    """The rows with each column as Django gives it (a date, a datetime in the
+    right zone, a JSON value decoded), not as the driver reads it."""
+    converters = []
+    for index, expression in enumerate(expressions):
+        found = connection.ops.get_db_converters(
+            expression
+        ) + expression.get_db_converters(connection)
+        if found:
+            converters.append((index, found, expression))
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, found, expression in converters:
+            for converter in found:
+                values[index] = converter(values[index], expression, connection)
+        converted.append(values)
+    return converted
 
 
 def _numbered(sql: str) -> str:
