@@ -13,13 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import router
-from django.db.models import Q
 from django.utils import timezone
 
-from haven.core import compiled
 from haven.core.models import JournalEvent
-from haven.people.models import Person
+from haven.timescales import reading
 from haven.timescales.conditions import Facts
 from haven.timescales.deadlines import Deadline
 from haven.timescales.models import Obligation, RuleSetting
@@ -58,7 +55,7 @@ def effective_events(events: Iterable[JournalEvent]) -> list[JournalEvent]:
 
 def settings_by_rule() -> dict[str, list[RuleSetting]]:
     settings: dict[str, list[RuleSetting]] = {}
-    for setting in RuleSetting.objects.order_by("-applies_from", "-recorded_at"):
+    for setting in reading.rule_settings():
         settings.setdefault(setting.rule_id, []).append(setting)
     return settings
 
@@ -214,51 +211,7 @@ def _end(
 
 def events_for(person_id: int) -> list[JournalEvent]:
     """The child's events that can bear on an obligation, corrections included."""
-    return _compiled_events().instances(JournalEvent, person=person_id)
-
-
-def birth_date(person_id: int) -> dt.date | None:
-    """What a rule's condition may read of the child (their age)."""
-    row = _compiled_birth_date().first(person=person_id)
-    return None if row is None else row["date_of_birth"]
-
-
-# Compiled once (haven/core/compiled.py): a child's obligations are recomputed
-# after every step that journals a watched event, and building these queries
-# took Django ten times what the database took to answer them.
-_COMPILED: dict[tuple[str, frozenset[str]], compiled.Compiled] = {}
-
-
-def _compiled_events() -> compiled.Compiled:
-    watched = frozenset(watched_event_types())
-    using = router.db_for_read(JournalEvent)
-    query = _COMPILED.get((using, watched))
-    if query is None:
-        relevant = Q(type__in=sorted(watched)) | Q(corrects__isnull=False)
-        events = JournalEvent.objects.using(using).filter(
-            relevant, person_id=compiled.ID_STAND_IN
-        )
-        columns = ("id", "person_id", "sequence", "type", "payload", "occurred_at")
-        query = _COMPILED[(using, watched)] = compiled.Compiled(
-            events.order_by("sequence").values(*columns, "corrects_id"),
-            [compiled.Slot("person", compiled.ID_STAND_IN, _PERSON)],
-        )
-    return query
-
-
-def _compiled_birth_date() -> compiled.Compiled:
-    using = router.db_for_read(Person)
-    query = _COMPILED.get((using, frozenset()))
-    if query is None:
-        person = Person.objects.using(using).filter(pk=compiled.ID_STAND_IN)
-        query = _COMPILED[(using, frozenset())] = compiled.Compiled(
-            person.order_by().values("date_of_birth"),
-            [compiled.Slot("person", compiled.ID_STAND_IN, Person._meta.pk)],
-        )
-    return query
-
-
-_PERSON = JournalEvent._meta.get_field("person")
+    return reading.events(person_id)
 
 
 # What may change in an obligation that keeps its identity.
@@ -273,10 +226,10 @@ def recompute_person(person_id: int) -> list[Obligation]:
     """Bring the child's stored obligations to a computation from scratch: rows
     the new reading still holds are updated in place, the rest deleted, new
     ones created."""
-    computed = compute(
-        person_id, events_for(person_id), settings_by_rule(), birth_date(person_id)
-    )
-    stored = {_identity(o): o for o in Obligation.objects.filter(person_id=person_id)}
+    events = reading.events(person_id)
+    born = reading.birth_date(person_id)
+    computed = compute(person_id, events, settings_by_rule(), born)
+    stored = {_identity(o): o for o in reading.obligations(person_id)}
     changed: list[Obligation] = []
     new: list[Obligation] = []
     kept: list[Obligation] = []

@@ -9,7 +9,8 @@ from django.db import transaction
 
 from haven.core import compiled, journal
 from haven.core.models import JournalEvent
-from haven.timescales import engine
+from haven.timescales import reading
+from haven.timescales.models import Obligation
 from tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,9 +48,27 @@ def test_instances_are_the_querysets(alice) -> None:
             corrects=first,
         )
     by_orm = JournalEvent.objects.filter(person=child).order_by("sequence")
-    got = engine.events_for(child.pk)
+    got = reading.events(child.pk)
     assert [_fields(e) for e in got] == [_fields(e) for e in by_orm]
     assert got[0].occurred_at == at and got[0].payload["on"] == "2026-03-04"
     assert not got[0]._state.adding
-    assert engine.birth_date(child.pk) == dt.date(2017, 5, 4)
-    assert engine.birth_date(compiled.ID_STAND_IN) is None
+    assert reading.birth_date(child.pk) == dt.date(2017, 5, 4)
+    assert reading.birth_date(compiled.ID_STAND_IN) is None
+    Obligation.objects.create(
+        person=child,
+        rule_id="ASSESS-CF",
+        subject="7",
+        due_on=dt.date(2026, 5, 6),
+        status=Obligation.Status.MET_LATE,
+        trigger_event=first,
+        closed_on=dt.date(2026, 5, 8),
+    )
+    stored = reading.obligations(child.pk)
+    assert stored
+    assert [vars_of(o) for o in stored] == [
+        vars_of(o) for o in Obligation.objects.filter(person=child).order_by("pk")
+    ]
+
+
+def vars_of(obligation: Obligation) -> dict:
+    return {f.attname: getattr(obligation, f.attname) for f in Obligation._meta.fields}
