@@ -28,6 +28,7 @@ PREPARE_AFTER = 5
 # Values no real query holds.
 ID_STAND_IN = -7_310_251_943
 TIME_STAND_IN = dt.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=dt.UTC)
+DAY_STAND_IN = dt.date(1901, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,7 @@ class Compiled:
     def all(self, **values: Any) -> list[dict[str, Any]]:
         """Run the query with these values in its slots; every row."""
         connection = connections[self.database]
-        params = list(self.params)
-        for index, slot in self.slots:
-            params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
+        params = self.bound(**values)
         # Django's query log reads a query's text back from its own cursor:
         # while queries are logged (DEBUG, a test counting them), that one.
         if connection.queries_logged or connection.vendor != "postgresql":
@@ -92,6 +91,14 @@ class Compiled:
             cursor.execute(sql, params)
             rows = _converted(cursor.fetchall(), self.expressions, connection)
         return [dict(zip(self.columns, row, strict=True)) for row in rows]
+
+    def bound(self, **values: Any) -> list[Any]:
+        """The parameters, with these values in their slots."""
+        connection = connections[self.database]
+        params = list(self.params)
+        for index, slot in self.slots:
+            params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
+        return params
 
     def instances(self, model: type[M], **values: Any) -> list[M]:
         """The rows as instances of `model`, as a queryset of it would give
