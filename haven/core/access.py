@@ -10,6 +10,7 @@ the children whose placements they pay).
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.apps import apps
@@ -168,9 +169,14 @@ class Rules:
 
     key: tuple[Any, ...]  # the day first
     conditions: tuple[tuple[str, Q], ...]  # (relationship, filter), in order
-    lasting: Q
     compiled: dict[tuple[str, str], Any]  # (model, database) -> record.Compiled
     days: tuple[Callable[[dt.date], Any], ...]  # the conditions' day values
+
+    @cached_property
+    def lasting(self) -> Q:
+        """The filter for lists (a one-record check, the most asked, needs
+        only the conditions: built when a list first asks)."""
+        return _lasting_relationships(self.conditions)
 
 
 def rules_for(user: User) -> Rules:
@@ -225,8 +231,7 @@ def build_rules(user: User, key: tuple[Any, ...]) -> Rules:
         if condition is not None:
             conditions.append((rel.name, condition))
             days += rel.day_values
-    lasting = _lasting_relationships(conditions)
-    return Rules(key, tuple(conditions), lasting, {}, tuple(days))
+    return Rules(key, tuple(conditions), {}, tuple(days))
 
 
 def _lasting_relationships(conditions: Iterable[tuple[str, Q]]) -> Q:
