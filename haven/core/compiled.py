@@ -13,10 +13,11 @@ a slot declared `repeated`, not at all).
 """
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import Field, Model, QuerySet
 
 M = TypeVar("M", bound=Model)
@@ -136,6 +137,26 @@ def _converted(
                 values[index] = converter(values[index], expression, connection)
         converted.append(values)
     return converted
+
+
+_ONCE: dict[tuple[str, Hashable], Compiled] = {}
+
+
+def once(
+    key: Hashable, model: type[Model], build: Callable[[QuerySet[Any]], Compiled]
+) -> Compiled:
+    """The query `build` makes of `model`'s rows, compiled once per database
+    and `key` (a name for the question, with anything its SQL depends on)."""
+    using = router.db_for_read(model)
+    query = _ONCE.get((using, key))
+    if query is None:
+        query = _ONCE[(using, key)] = build(model._default_manager.using(using))
+    return query
+
+
+def every_field(rows: QuerySet[Any]) -> QuerySet[Any]:
+    """The rows' every column, by attname: what `instances` makes a model of."""
+    return rows.values(*(f.attname for f in rows.model._meta.concrete_fields))
 
 
 def _numbered(sql: str) -> str:

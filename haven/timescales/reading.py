@@ -8,10 +8,8 @@ the database took to answer them.
 """
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from django.db import router
 from django.db.models import Field, Model, Q, QuerySet
 
 from haven.core import compiled
@@ -19,8 +17,6 @@ from haven.core.models import JournalEvent
 from haven.people.models import Person
 from haven.timescales.models import Obligation, RuleSetting
 from haven.timescales.registry import watched_event_types
-
-_COMPILED: dict[tuple[str, Any], compiled.Compiled] = {}
 
 
 def events(person_id: int) -> list[JournalEvent]:
@@ -36,7 +32,7 @@ def events(person_id: int) -> list[JournalEvent]:
             [_person_slot(JournalEvent)],
         )
 
-    query = _once(("events", watched), JournalEvent, build)
+    query = compiled.once(("timescales.events", watched), JournalEvent, build)
     return query.instances(JournalEvent, person=person_id)
 
 
@@ -48,7 +44,7 @@ def birth_date(person_id: int) -> dt.date | None:
         slot = compiled.Slot("person", compiled.ID_STAND_IN, Person._meta.pk)
         return compiled.Compiled(mine.values("date_of_birth"), [slot])
 
-    row = _once("birth date", Person, build).first(person=person_id)
+    row = compiled.once("timescales.birth_date", Person, build).first(person=person_id)
     return None if row is None else row["date_of_birth"]
 
 
@@ -57,9 +53,9 @@ def obligations(person_id: int) -> list[Obligation]:
 
     def build(rows: QuerySet[Any]) -> compiled.Compiled:
         mine = rows.filter(person_id=compiled.ID_STAND_IN).order_by("pk")
-        return compiled.Compiled(_every_field(mine), [_person_slot(Obligation)])
+        return compiled.Compiled(compiled.every_field(mine), [_person_slot(Obligation)])
 
-    query = _once("obligations", Obligation, build)
+    query = compiled.once("timescales.obligations", Obligation, build)
     return query.instances(Obligation, person=person_id)
 
 
@@ -68,23 +64,11 @@ def rule_settings() -> list[RuleSetting]:
 
     def build(rows: QuerySet[Any]) -> compiled.Compiled:
         latest = rows.order_by("-applies_from", "-recorded_at")
-        return compiled.Compiled(_every_field(latest), [])
+        return compiled.Compiled(compiled.every_field(latest), [])
 
-    return _once("settings", RuleSetting, build).instances(RuleSetting)
-
-
-def _once(
-    key: Any, model: type[Model], build: Callable[[QuerySet[Any]], compiled.Compiled]
-) -> compiled.Compiled:
-    using = router.db_for_read(model)
-    query = _COMPILED.get((using, key))
-    if query is None:
-        query = _COMPILED[(using, key)] = build(model._default_manager.using(using))
-    return query
-
-
-def _every_field(rows: QuerySet[Any]) -> QuerySet[Any]:
-    return rows.values(*(f.attname for f in rows.model._meta.concrete_fields))
+    return compiled.once("timescales.settings", RuleSetting, build).instances(
+        RuleSetting
+    )
 
 
 def _person_slot(model: type[Model]) -> compiled.Slot:
