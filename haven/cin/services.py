@@ -14,8 +14,9 @@ Journal events:
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from haven.cin import episode_work, handoffs, selectors
 from haven.cin.codes import ClosureReason
@@ -76,30 +77,76 @@ def open_referral(
     If no social care team holds the child's case, it goes to `team` (or the
     team where referrals arrive) to allocate: see handoffs.hold_for_social_care.
     """
+    referral = _Referral(received_on, source, contact_id, team)
+    _may_refer(by, person, referral)
+    episode, _joined = _refer(person, referral, by=by, join=False)
+    return episode
+
+
+def refer_or_join(
+    person: Person,
+    *,
+    received_on: dt.date,
+    source: str,
+    contact_id: int | None,
+    by: User,
+) -> tuple[CinEpisode, bool]:
+    """A front-door referral: the child's open episode, which the referral
+    joins (True), or one opened from it as `open_referral` opens it (False).
+    Joining checks nothing more: the front door's decision checked its maker."""
+    referral = _Referral(received_on, source, contact_id, None)
+    return _refer(person, referral, by=by, join=True)
+
+
+@dataclass(frozen=True)
+class _Referral:
+    received_on: dt.date
+    source: str
+    contact_id: int | None
+    team: Team | None
+
+
+def _may_refer(by: User, person: Person, referral: _Referral) -> None:
     if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include referrals")
     _check_open(by, person)
-    _check_referral(received_on, source)
+    _check_referral(referral.received_on, referral.source)
+
+
+def _refer(
+    person: Person, referral: _Referral, *, by: User, join: bool
+) -> tuple[CinEpisode, bool]:
+    """Open the episode (False), or with `join` return the open one (True)."""
     try:
         with transaction.atomic():
-            Person.objects.select_for_update().filter(pk=person.pk).exists()
-            _refuse_second_episode(person)
-            _refuse_overlap(person, received_on)
-            previous = selectors.previous_referral_within(person, received_on)
+            if connection.features.has_select_for_update:
+                # (SQLite's write lock is the whole database's, held already.)
+                Person.objects.select_for_update().filter(pk=person.pk).exists()
+            # Read once, under the lock, for every check.
+            episodes = list(CinEpisode.objects.filter(person_id__in=records_of(person)))
+            current = selectors.open_among(episodes)
+            if join and current is not None:
+                return current, True
+            if join:
+                _may_refer(by, person, referral)
+            _refuse_second_episode(person, current)
+            _refuse_overlap(person, referral.received_on, episodes)
+            previous = selectors.previous_referral_among(episodes, referral.received_on)
             episode = CinEpisode.objects.create(
                 person=person,
-                referral_date=received_on,
-                source=source,
-                contact_id=contact_id,
+                referral_date=referral.received_on,
+                source=referral.source,
+                contact_id=referral.contact_id,
                 re_referral=previous is not None,
             )
             _journal_referral(episode, by=by)
-            handoffs.hold_for_social_care(person, on=received_on, team=team, by=by)
+            on, team = referral.received_on, referral.team
+            handoffs.hold_for_social_care(person, on=on, team=team, by=by)
     except IntegrityError:
         # Someone opened an episode at the same moment: the constraint caught it.
-        _refuse_second_episode(person)
+        _refuse_second_episode(person, selectors.open_episode(person))
         raise
-    return episode
+    return episode, False
 
 
 def _journal_referral(episode: CinEpisode, *, by: User) -> None:
@@ -129,8 +176,8 @@ def _check_referral(received_on: dt.date, source: str) -> None:
         raise DomainError("bad_source", "Choose who made the referral", field="source")
 
 
-def _refuse_second_episode(person: Person) -> None:
-    current = selectors.open_episode(person)
+def _refuse_second_episode(person: Person, current: CinEpisode | None) -> None:
+    """Refuse a second episode while `current` (the child's open one) is open."""
     if current is not None:
         raise DomainError(
             "open_episode",
@@ -140,13 +187,14 @@ def _refuse_second_episode(person: Person) -> None:
         )
 
 
-def _refuse_overlap(person: Person, received_on: dt.date) -> None:
+def _refuse_overlap(
+    person: Person, received_on: dt.date, episodes: list[CinEpisode]
+) -> None:
     """Refuse a referral received while or before a closed episode was open:
     the two would overlap (CIN census rule 8820; PostgreSQL refuses it too), so
     such a contact cannot be passed to it either. The day an episode closed is
     not in it (cin.models.EPISODE_PERIOD), so a child may be re-referred then."""
-    episodes = CinEpisode.objects.filter(person_id__in=records_of(person))
-    clash = EPISODE_PERIOD.clash(episodes, received_on, None, what="an episode")
+    clash = EPISODE_PERIOD.clash_among(episodes, received_on, None, what="an episode")
     if clash is None:
         return
     if (earlier := clash.row).referral_date <= received_on and earlier.closed_on:

@@ -10,22 +10,20 @@ the children whose placements they pay).
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import router, transaction
 from django.db.models import (
-    BooleanField,
     Exists,
-    ExpressionWrapper,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
 )
 
-from haven.core import alerts, clock, compiled, permissions, shared_rules
+from haven.core import alerts, clock, permissions, shared_rules
 from haven.core.errors import AccessDenied
 from haven.core.models import (
     AccessGrant,
@@ -54,6 +52,9 @@ class Relationship:
     # Facts about the user the filter bakes in beyond the day, their roles, team
     # and managed teams (haven.core.shared_rules): each a function of the user.
     depends_on: tuple[Callable[[User], Hashable], ...] = ()
+    # The values the filter derives from the day (each a function of the day):
+    # the one-record query takes them afresh each day (haven.core.facts).
+    day_values: tuple[Callable[[dt.date], Any], ...] = ()
 
 
 RELATIONSHIPS: list[Relationship] = []
@@ -64,17 +65,19 @@ def relationship(
     *,
     order: int,
     depends_on: tuple[Callable[[User], Hashable], ...] = (),
+    day_values: tuple[Callable[[dt.date], Any], ...] = (),
 ) -> Callable[[Callable[[User, dt.date], Q | None]], Any]:
     """Declare a relationship, in an app's plugin.py: a function (user, today) ->
     Q over Person, or None. Kept in `order`, not the order the apps were found
     in, since the first that holds names the reason for a read. `depends_on`
     names the facts about the user, beyond their roles and teams, that the
-    function reads when it builds its filter."""
+    function reads when it builds its filter; `day_values`, the values it
+    derives from the day (its only use of the day)."""
 
     def register(func: Callable[[User, dt.date], Q | None]) -> Any:
         if any(rel.name == name for rel in RELATIONSHIPS):
             raise ImproperlyConfigured(f"The relationship {name!r} is declared twice")
-        RELATIONSHIPS.append(Relationship(name, order, func, depends_on))
+        RELATIONSHIPS.append(Relationship(name, order, func, depends_on, day_values))
         RELATIONSHIPS.sort(key=lambda rel: (rel.order, rel.name))
         return func
 
@@ -139,7 +142,7 @@ def _active_break_glass(user: User, now: dt.datetime | None = None) -> Q:
     return Q(Exists(active))
 
 
-def _granted(user: User) -> Q:
+def granted(user: User) -> Q:
     grants = AccessGrant.objects.filter(
         person=OuterRef("pk"), user=user, revoked_at__isnull=True
     )
@@ -150,7 +153,7 @@ def _restriction(kind: str) -> Q:
     return Q(Exists(Restriction.objects.filter(person=OuterRef("pk"), kind=kind)))
 
 
-def _sealed_for(user: User) -> Q:
+def sealed_for(user: User) -> Q:
     seals = Restriction.objects.filter(
         person=OuterRef("pk"),
         kind=Restriction.Kind.SEALED,
@@ -160,17 +163,23 @@ def _sealed_for(user: User) -> Q:
 
 
 @dataclass(frozen=True)
-class _Rules:
+class Rules:
     """One user's relationships on one day, built once: building the filters
     (and compiling the one-record query) costs far more than running them."""
 
-    key: tuple[Any, ...]
+    key: tuple[Any, ...]  # the day first
     conditions: tuple[tuple[str, Q], ...]  # (relationship, filter), in order
-    lasting: Q
     compiled: dict[tuple[str, str], Any]  # (model, database) -> record.Compiled
+    days: tuple[Callable[[dt.date], Any], ...]  # the conditions' day values
+
+    @cached_property
+    def lasting(self) -> Q:
+        """The filter for lists (a one-record check, the most asked, needs
+        only the conditions: built when a list first asks)."""
+        return _lasting_relationships(self.conditions)
 
 
-def rules_for(user: User) -> _Rules:
+def rules_for(user: User) -> Rules:
     """The user's relationships today: remembered on the user object (which
     lives for one request), and shared between requests while every fact the
     filters bake in stays the same (haven.core.shared_rules).
@@ -179,10 +188,10 @@ def rules_for(user: User) -> _Rules:
     on every check, so a change to them is seen at once.
     """
     key = _rules_key(user)
-    known: _Rules | None = getattr(user, "_access_rules", None)
+    known: Rules | None = getattr(user, "_access_rules", None)
     if known is None or known.key != key:
         known = shared_rules.shared(
-            key, lambda: _build_rules(user, key), lambda a, b: _same(user, a, b)
+            key, lambda: build_rules(user, key), lambda a, b: _same(user, a, b)
         )
         user._access_rules = known  # type: ignore[attr-defined]
     return known
@@ -203,21 +212,26 @@ def _rules_key(user: User) -> tuple[Any, ...]:
     )
 
 
-def _same(user: User, kept: _Rules, fresh: _Rules) -> bool:
+def _same(user: User, kept: Rules, fresh: Rules) -> bool:
     """Whether two builds of a user's rules ask the database the same."""
+    from haven.core import facts  # the one-record query builds on these rules
+
     person = apps.get_model("people", "Person")
-    one, other = (_compile_facts(user, r, person) for r in (kept, fresh))
+    one, other = (facts.compile_facts(user, r, person) for r in (kept, fresh))
     return (one.sql, one.params) == (other.sql, other.params)
 
 
-def _build_rules(user: User, key: tuple[Any, ...]) -> _Rules:
+def build_rules(user: User, key: tuple[Any, ...]) -> Rules:
+    """The user's rules for the day the key starts with."""
     today = key[0]
-    conditions = []
+    conditions: list[tuple[str, Q]] = []
+    days: list[Callable[[dt.date], Any]] = []
     for rel in RELATIONSHIPS:
         condition = rel.filter(user, today)
         if condition is not None:
             conditions.append((rel.name, condition))
-    return _Rules(key, tuple(conditions), _lasting_relationships(conditions), {})
+            days += rel.day_values
+    return Rules(key, tuple(conditions), {}, tuple(days))
 
 
 def _lasting_relationships(conditions: Iterable[tuple[str, Q]]) -> Q:
@@ -246,8 +260,8 @@ def _access_filter(
     sealed = _restriction(Restriction.Kind.SEALED)
     return (
         (related & ~restricted & ~sealed)
-        | (restricted & _granted(user))
-        | (sealed & _sealed_for(user))
+        | (restricted & granted(user))
+        | (sealed & sealed_for(user))
     )
 
 
@@ -359,13 +373,15 @@ def record_facts(user: User, person: Any) -> RecordFacts | None:
     open nothing (inactive) or there is no such record."""
     if not user.is_active:
         return None
+    from haven.core import facts  # the one-record query builds on these rules
+
     model = type(person)
     rules = rules_for(user)
     where = (model._meta.label, router.db_for_read(model))
     query = rules.compiled.get(where)
     if query is None:
-        query = rules.compiled[where] = _compile_facts(user, rules, model)
-    row = query.first(pk=person.pk, now=clock.now())
+        query = rules.compiled[where] = facts.query_for(user, rules, model)
+    row = query.first(pk=person.pk, now=clock.now(), **facts.day_values(rules))
     if row is None:
         return None
     return RecordFacts(
@@ -378,7 +394,7 @@ def record_facts(user: User, person: Any) -> RecordFacts | None:
 
 
 def _lasting_reason(
-    rules: _Rules, row: dict[str, Any], model: Any, pk: int
+    rules: Rules, row: dict[str, Any], model: Any, pk: int
 ) -> str | None:
     """The first relationship that holds, to the record or (asked only when the
     row says one holds, since merges are rare) to a record merged into it."""
@@ -388,42 +404,6 @@ def _lasting_reason(
         if row["merged"] and model.objects.filter(condition, merged_into=pk).exists():
             return f"{name} of a record merged into this one"
     return None
-
-
-def _compile_facts(user: User, rules: _Rules, model: Any) -> compiled.Compiled:
-    flags: dict[str, Any] = {}
-    related = Q(pk__in=[])
-    for i, (_name, condition) in enumerate(rules.conditions):
-        flags[f"direct_{i}"] = condition
-        related |= condition
-    duplicates = model.objects.filter(related, merged_into=OuterRef("pk"))
-    flags["merged"] = Q(Exists(duplicates))
-    columns = {
-        name: ExpressionWrapper(condition, output_field=BooleanField())
-        for name, condition in flags.items()
-    }
-    columns["granted"] = ExpressionWrapper(_granted(user), BooleanField())
-    columns["sealed_for"] = ExpressionWrapper(_sealed_for(user), BooleanField())
-    kind = Restriction.objects.filter(person=OuterRef("pk")).values("kind")[:1]
-    live = BreakGlass.objects.filter(
-        person=OuterRef("pk"), user=user, expires_at__gt=compiled.TIME_STAND_IN
-    )
-    latest = live.order_by("-started_at").values("reason")[:1]
-    queryset = (
-        model.objects.filter(pk=compiled.ID_STAND_IN)
-        .annotate(**columns, kind=Subquery(kind), glass=Subquery(latest))
-        .order_by()
-        .values(*columns, "kind", "glass")
-    )
-    return compiled.Compiled(
-        queryset,
-        [
-            compiled.Slot("pk", compiled.ID_STAND_IN, model._meta.pk),
-            compiled.Slot(
-                "now", compiled.TIME_STAND_IN, BreakGlass._meta.get_field("expires_at")
-            ),
-        ],
-    )
 
 
 def open_record(user: User, person: Any, *, what: str, route: str = "") -> str:

@@ -8,15 +8,19 @@ asks (which record, the time now), and then only swaps those values in.
 
 Each stand-in is a value no real query holds; `Compiled` finds where the
 compiled parameters hold it (prepared for the database the way the field
-prepares it) and refuses a query where it is not found exactly once.
+prepares it) and refuses a query where it is not found exactly once (or, for
+a slot declared `repeated`, not at all).
 """
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import connections
-from django.db.models import Field, QuerySet
+from django.db import connections, router
+from django.db.models import Field, Model, QuerySet
+
+M = TypeVar("M", bound=Model)
 
 # Runs of the same compiled query on a connection before PostgreSQL keeps it
 # prepared (psycopg's own default).
@@ -25,6 +29,7 @@ PREPARE_AFTER = 5
 # Values no real query holds.
 ID_STAND_IN = -7_310_251_943
 TIME_STAND_IN = dt.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=dt.UTC)
+DAY_STAND_IN = dt.date(1901, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Slot:
     stand_in: Any
     field: Field
     optional: bool = False  # a part of the query that may be left out
+    repeated: bool = False  # asked in more than one place (each swapped)
 
 
 class Compiled:
@@ -48,6 +54,7 @@ class Compiled:
         self.sql, params = compiler.as_sql()
         self.params = list(params)
         self.columns = [alias for _expression, _sql, alias in compiler.select]
+        self.expressions = [expression for expression, _sql, _alias in compiler.select]
         # On PostgreSQL the placeholders are numbered once, here: psycopg would
         # otherwise parse a query this long (a hundred placeholders) on every
         # run, which took longer than the server took to run it.
@@ -59,9 +66,9 @@ class Compiled:
             where = [i for i, value in enumerate(self.params) if value == prepared]
             if slot.optional and not where:
                 continue
-            if len(where) != 1:
+            if len(where) != 1 and not (slot.repeated and where):
                 raise ValueError(f"{slot.name} is in the compiled query {len(where)}x")
-            self.slots.append((where[0], slot))
+            self.slots += [(index, slot) for index in where]
 
     def first(self, **values: Any) -> dict[str, Any] | None:
         """Run the query with these values in its slots; its first row."""
@@ -71,9 +78,7 @@ class Compiled:
     def all(self, **values: Any) -> list[dict[str, Any]]:
         """Run the query with these values in its slots; every row."""
         connection = connections[self.database]
-        params = list(self.params)
-        for index, slot in self.slots:
-            params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
+        params = self.bound(**values)
         # Django's query log reads a query's text back from its own cursor:
         # while queries are logged (DEBUG, a test counting them), that one.
         if connection.queries_logged or connection.vendor != "postgresql":
@@ -85,8 +90,73 @@ class Compiled:
             )
         with cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            rows = _converted(cursor.fetchall(), self.expressions, connection)
         return [dict(zip(self.columns, row, strict=True)) for row in rows]
+
+    def bound(self, **values: Any) -> list[Any]:
+        """The parameters, with these values in their slots."""
+        connection = connections[self.database]
+        params = list(self.params)
+        for index, slot in self.slots:
+            params[index] = slot.field.get_db_prep_value(values[slot.name], connection)
+        return params
+
+    def instances(self, model: type[M], **values: Any) -> list[M]:
+        """The rows as instances of `model`, as a queryset of it would give
+        them (the query's .values() names only the model's own fields, by
+        attname; the others are deferred)."""
+        rows = self.all(**values)
+        if not rows:
+            return []
+        names = [f.attname for f in model._meta.concrete_fields if f.attname in rows[0]]
+        return [
+            model.from_db(self.database, names, [row[name] for name in names])
+            for row in rows
+        ]
+
+
+def _converted(
+    rows: list[tuple[Any, ...]], expressions: list[Any], connection: Any
+) -> list[Any]:
+    """The rows with each column as Django gives it (a date, a datetime in the
+    right zone, a JSON value decoded), not as the driver reads it."""
+    converters = []
+    for index, expression in enumerate(expressions):
+        found = connection.ops.get_db_converters(
+            expression
+        ) + expression.get_db_converters(connection)
+        if found:
+            converters.append((index, found, expression))
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, found, expression in converters:
+            for converter in found:
+                values[index] = converter(values[index], expression, connection)
+        converted.append(values)
+    return converted
+
+
+_ONCE: dict[tuple[str, Hashable], Compiled] = {}
+
+
+def once(
+    key: Hashable, model: type[Model], build: Callable[[QuerySet[Any]], Compiled]
+) -> Compiled:
+    """The query `build` makes of `model`'s rows, compiled once per database
+    and `key` (a name for the question, with anything its SQL depends on)."""
+    using = router.db_for_read(model)
+    query = _ONCE.get((using, key))
+    if query is None:
+        query = _ONCE[(using, key)] = build(model._default_manager.using(using))
+    return query
+
+
+def every_field(rows: QuerySet[Any]) -> QuerySet[Any]:
+    """The rows' every column, by attname: what `instances` makes a model of."""
+    return rows.values(*(f.attname for f in rows.model._meta.concrete_fields))
 
 
 def _numbered(sql: str) -> str:

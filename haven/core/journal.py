@@ -15,9 +15,9 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
+from django.db import connection, router
 
-from haven.core import clock, together
+from haven.core import clock, compiled, together
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent, User
 
@@ -156,17 +156,11 @@ def append(
         raise RuntimeError("journal.append must run inside the service's transaction")
     if corrects is not None and not reason.strip():
         raise DomainError("reason_required", "Give the reason for the correction")
-    last = (
-        JournalEvent.objects.select_for_update()
-        .filter(person_id=person.pk)
-        .order_by("-sequence")
-        .values_list("sequence", "hash")
-        .first()
-    )
+    last = _head(person.pk)
     recorded_at = clock.now()
     event = JournalEvent(
         person_id=person.pk,
-        sequence=(last[0] + 1) if last else 1,
+        sequence=(last["sequence"] + 1) if last else 1,
         type=type,
         payload=_json_safe(payload or {}),
         occurred_at=occurred_at or recorded_at,
@@ -177,7 +171,7 @@ def append(
         reason=reason,
         corrects=corrects,
         backfilled=backfilled,
-        previous_hash=last[1] if last else GENESIS,
+        previous_hash=last["hash"] if last else GENESIS,
     )
     event.hash = hash_of(event)
     event.save(force_insert=True)
@@ -187,6 +181,30 @@ def append(
         for once in ONCE:
             once([event])
     return event
+
+
+# The query for a stream's last event, compiled once per database: every
+# append asks it, and building it took Django longer than the database took to
+# answer (haven/core/compiled.py).
+_HEADS: dict[str, compiled.Compiled] = {}
+
+
+def _head(person_id: int) -> dict[str, Any] | None:
+    """The sequence and hash of the person's last event, its row locked."""
+    using = router.db_for_write(JournalEvent)
+    query = _HEADS.get(using)
+    if query is None:
+        latest = (
+            JournalEvent.objects.using(using)
+            .select_for_update()
+            .filter(person_id=compiled.ID_STAND_IN)
+            .order_by("-sequence")
+            .values("sequence", "hash")[:1]
+        )
+        person = JournalEvent._meta.get_field("person")
+        slot = compiled.Slot("person", compiled.ID_STAND_IN, person)
+        query = _HEADS[using] = compiled.Compiled(latest, [slot])
+    return query.first(person=person_id)
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,9 @@ access.relationship("Allocated worker", order=10)(relationships.allocated_worker
 access.relationship("Allocated team or its management", order=20)(
     relationships.allocated_team
 )
-access.relationship("Held the case until it ended", order=30)(
-    relationships.recently_ended
-)
+access.relationship(
+    "Held the case until it ended", order=30, day_values=(relationships.ended_since,)
+)(relationships.recently_ended)
 
 # Access rules shared between requests bake in settings (how long access lasts
 # after a case ends): a test that changes a setting starts afresh.

@@ -44,6 +44,11 @@ def keep_after_case_ends() -> dt.timedelta:
     return dt.timedelta(days=settings.HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS)
 
 
+def ended_since(today: dt.date) -> dt.date:
+    """The earliest end of a case that still opens it (its day value)."""
+    return today - keep_after_case_ends()
+
+
 def recently_ended(user: User, today: dt.date) -> Q | None:
     if not permissions.may_read_case_records(user):
         return None
@@ -52,7 +57,7 @@ def recently_ended(user: User, today: dt.date) -> Q | None:
     if teams:
         theirs |= Q(team_id__in=teams)
     recent = Allocation.objects.filter(
-        theirs, person=OuterRef("pk"), ended_on__gte=today - keep_after_case_ends()
+        theirs, person=OuterRef("pk"), ended_on__gte=ended_since(today)
     )
     held_now = Allocation.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
     return Q(Exists(recent)) & ~Q(Exists(held_now))

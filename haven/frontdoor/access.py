@@ -14,11 +14,16 @@ from haven.frontdoor.selectors import works_at_front_door
 KEEP_AFTER_DECISION = dt.timedelta(days=1)
 
 
+def decided_since(today: dt.date) -> dt.datetime:
+    """The earliest decision whose contact still opens the record (its day
+    value)."""
+    return clock.start_of(today - KEEP_AFTER_DECISION)
+
+
 def open_contact(user: User, today: dt.date) -> Q | None:
     if not works_at_front_door(user):
         return None
-    since = clock.start_of(today - KEEP_AFTER_DECISION)
     open_or_recent = ContactChild.objects.filter(
-        Q(decision="") | Q(decided_at__gte=since), person=OuterRef("pk")
+        Q(decision="") | Q(decided_at__gte=decided_since(today)), person=OuterRef("pk")
     )
     return Q(Exists(open_or_recent))

@@ -31,9 +31,12 @@ activate(
 )
 describe_events(chronology.WORDS)
 # Whether the user works at the front door depends on their team's staff.
-relationship("Front door: open contact", order=40, depends_on=(works_at_front_door,))(
-    access.open_contact
-)
+relationship(
+    "Front door: open contact",
+    order=40,
+    depends_on=(works_at_front_door,),
+    day_values=(access.decided_since,),
+)(access.open_contact)
 work_source(work.contacts_to_decide)
 oversight_decision(
     "frontdoor.contact_decided", "Contact decision", only_by_a_manager=True

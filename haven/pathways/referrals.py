@@ -17,7 +17,7 @@ from typing import Any
 
 from haven.assessments.starting import begin_assessment
 from haven.cin import selectors as cin
-from haven.cin.services import open_referral
+from haven.cin.services import refer_or_join
 from haven.core import clock
 from haven.core.models import User
 from haven.earlyhelp import selectors as earlyhelp
@@ -51,21 +51,18 @@ def ask_early_help(named: ContactChild, by: User) -> dict[str, Any]:
 def refer(named: ContactChild, by: User) -> dict[str, Any]:
     """A referral to social care: a new episode from the contact, or the open one."""
     contact = named.contact
-    episode = cin.open_episode(named.person)
-    joined = episode is not None
-    if episode is None:
-        episode = open_referral(
-            named.person,
-            received_on=received_on(contact),
-            source=contact.source,
-            contact_id=contact.pk,
-            by=by,
-        )
-        # "Referral for assessment" asks for one: it starts on the day of the
-        # decision, in the decision's transaction. A strategy discussion
-        # decides the next step itself.
-        if named.decision == Decision.REFERRAL:
-            begin_assessment(episode, started_on=clock.today(), by=by)
+    episode, joined = refer_or_join(
+        named.person,
+        received_on=received_on(contact),
+        source=contact.source,
+        contact_id=contact.pk,
+        by=by,
+    )
+    # "Referral for assessment" asks for one: it starts on the day of the
+    # decision, in the decision's transaction. A strategy discussion decides
+    # the next step itself.
+    if not joined and named.decision == Decision.REFERRAL:
+        begin_assessment(episode, started_on=clock.today(), by=by)
     if named.decision in STRATEGY_DECISIONS:
         suspect_significant_harm(
             episode,

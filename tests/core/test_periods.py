@@ -164,6 +164,31 @@ def test_the_database_reads_current_and_overlapping_as_the_arithmetic_does(
             transaction.set_rollback(True)
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(spans(), min_size=1, max_size=6), spans())
+def test_a_clash_among_rows_read_is_the_clash_the_database_finds(people, rows, asked):
+    for model, period, make in (
+        (Address, ADDRESS_PERIOD, _address),
+        (ImmigrationStatus, IMMIGRATION_PERIOD, _status),
+    ):
+        with transaction.atomic():
+            made = [
+                make(person, span).pk
+                for person, span in zip(people, rows, strict=False)
+            ]
+            if model is ImmigrationStatus:
+                _status(people[-1], (None, None))  # no period: never a clash
+            rows_read = model.objects.all()
+            by_database = period.clash(rows_read, *asked, what="it")
+            in_python = period.clash_among(list(rows_read), *asked, what="it")
+            if by_database is None or in_python is None:
+                assert by_database is in_python is None, made
+            else:
+                # Periods starting the same day are equally the earliest.
+                assert in_python.row.started_on == by_database.row.started_on
+            transaction.set_rollback(True)
+
+
 def test_a_row_with_no_start_is_no_period(people):
     _status(people[0], (None, None))
     assert not ImmigrationStatus.objects.filter(

@@ -1,0 +1,74 @@
+"""A query compiled once (haven/core/compiled.py) gives its rows as the ORM
+would: dates, times in their zone and JSON decoded, and model instances equal
+to the queryset's."""
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from haven.core import compiled, journal
+from haven.core.models import JournalEvent
+from haven.timescales import reading
+from haven.timescales.models import Obligation
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _fields(event: JournalEvent) -> tuple:
+    return (
+        event.pk,
+        event.person_id,
+        event.sequence,
+        event.type,
+        event.payload,
+        event.occurred_at,
+        event.corrects_id,
+    )
+
+
+def test_instances_are_the_querysets(alice) -> None:
+    child = ChildFactory(date_of_birth=dt.date(2017, 5, 4))
+    at = dt.datetime(2026, 3, 4, 9, 30, 15, 123456, tzinfo=dt.UTC)
+    with transaction.atomic():
+        first = journal.append(
+            child,
+            "frontdoor.referral_received",
+            {"episode": 7, "on": dt.date(2026, 3, 4), "nested": {"a": [1, 2]}},
+            by=alice,
+            occurred_at=at,
+        )
+        journal.append(
+            child,
+            "frontdoor.referral_received",
+            {"episode": 8},
+            by=alice,
+            reason="Wrong episode",
+            corrects=first,
+        )
+    by_orm = JournalEvent.objects.filter(person=child).order_by("sequence")
+    got = reading.events(child.pk)
+    assert [_fields(e) for e in got] == [_fields(e) for e in by_orm]
+    assert got[0].occurred_at == at and got[0].payload["on"] == "2026-03-04"
+    assert not got[0]._state.adding
+    assert reading.birth_date(child.pk) == dt.date(2017, 5, 4)
+    assert reading.birth_date(compiled.ID_STAND_IN) is None
+    Obligation.objects.create(
+        person=child,
+        rule_id="ASSESS-CF",
+        subject="7",
+        due_on=dt.date(2026, 5, 6),
+        status=Obligation.Status.MET_LATE,
+        trigger_event=first,
+        closed_on=dt.date(2026, 5, 8),
+    )
+    stored = reading.obligations(child.pk)
+    assert stored
+    assert [vars_of(o) for o in stored] == [
+        vars_of(o) for o in Obligation.objects.filter(person=child).order_by("pk")
+    ]
+
+
+def vars_of(obligation: Obligation) -> dict:
+    return {f.attname: getattr(obligation, f.attname) for f in Obligation._meta.fields}
