@@ -93,7 +93,9 @@ def refer_or_join(
 ) -> tuple[CinEpisode, bool]:
     """A front-door referral: the child's open episode, which the referral
     joins (True), or one opened from it as `open_referral` opens it (False).
-    Joining checks nothing more: the front door's decision checked its maker."""
+    The caller is a service that has checked `by`'s lasting access to the
+    child (the front door's decision does, before it routes): it is not asked
+    again. Joining checks nothing more."""
     referral = _Referral(received_on, source, contact_id, None)
     return _refer(person, referral, by=by, join=True)
 
@@ -106,10 +108,13 @@ class _Referral:
     team: Team | None
 
 
-def _may_refer(by: User, person: Person, referral: _Referral) -> None:
+def _may_refer(
+    by: User, person: Person, referral: _Referral, *, access_checked: bool = False
+) -> None:
     if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include referrals")
-    _check_open(by, person)
+    if not access_checked:
+        _check_open(by, person)
     _check_referral(referral.received_on, referral.source)
 
 
@@ -128,7 +133,7 @@ def _refer(
             if join and current is not None:
                 return current, True
             if join:
-                _may_refer(by, person, referral)
+                _may_refer(by, person, referral, access_checked=True)
             _refuse_second_episode(person, current)
             _refuse_overlap(person, referral.received_on, episodes)
             previous = selectors.previous_referral_among(episodes, referral.received_on)

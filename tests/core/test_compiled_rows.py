@@ -72,3 +72,43 @@ def test_instances_are_the_querysets(alice) -> None:
 
 def vars_of(obligation: Obligation) -> dict:
     return {f.attname: getattr(obligation, f.attname) for f in Obligation._meta.fields}
+
+
+def test_the_journals_insert_writes_what_save_writes(alice) -> None:
+    from django.db import connection
+
+    def event(person) -> JournalEvent:
+        return JournalEvent(
+            person_id=person.pk,
+            sequence=1,
+            type="casework.note_recorded",
+            payload={"note": 3, "on": "2026-03-04", "children": [1, 2]},
+            occurred_at=dt.datetime(2026, 3, 4, 9, 30, 15, 123456, tzinfo=dt.UTC),
+            recorded_at=dt.datetime(2026, 3, 5, 10, 0, tzinfo=dt.UTC),
+            actor=alice,
+            source=JournalEvent.Source.SCREEN,
+            significant=True,
+            reason="Typed on the wrong child",
+            backfilled=True,
+            previous_hash=journal.GENESIS,
+            hash="a" * 64,
+        )
+
+    inserted, saved = event(ChildFactory()), event(ChildFactory())
+    journal._insert(inserted)
+    saved.save(force_insert=True)
+    assert inserted.pk and not inserted._state.adding
+    columns = [
+        f.column
+        for f in JournalEvent._meta.concrete_fields
+        if f.name not in ("id", "person")
+    ]
+    with connection.cursor() as cursor:
+        rows = []
+        for pk in (inserted.pk, saved.pk):
+            cursor.execute(
+                f"SELECT {', '.join(columns)} FROM core_journalevent WHERE id = %s",
+                [pk],
+            )
+            rows.append(cursor.fetchone())
+    assert rows[0] == rows[1]
