@@ -12,9 +12,7 @@ from haven.care.discrepancies import (
     discrepancy_source,
 )
 from haven.care.models import PeriodOfCare, Registration
-from haven.core.models import JournalEvent
 from haven.core.services import allocate_case, restrict_record
-from haven.timescales.models import Obligation
 from tests.care.factories import ProviderFactory, fostered, in_care, in_home
 from tests.factories import ChildFactory
 
@@ -27,7 +25,8 @@ def codes(child, today):
 
 
 def test_sound_records_have_no_discrepancies(child, alice, carer, today):
-    in_care(child, by=alice, on=START, placement=fostered(carer))
+    # In care from today: the first statutory visit is not yet due.
+    in_care(child, by=alice, on=today, placement=fostered(carer))
     assert codes(child, today) == []
 
 
@@ -44,7 +43,7 @@ def test_a_provider_whose_registration_lapsed_or_was_never_recorded(
     child, alice, today
 ):
     home = ProviderFactory(name="Birchwood", registration=None)
-    in_care(child, by=alice, on=START, placement=in_home(home))
+    in_care(child, by=alice, on=today, placement=in_home(home))
     (never,) = discrepancies([child.pk], today)
     assert never.code == "provider_not_registered"
     assert "Birchwood has no Ofsted registration recorded" in never.says
@@ -67,19 +66,14 @@ def test_a_provider_whose_registration_lapsed_or_was_never_recorded(
 def test_an_overdue_statutory_visit_from_the_engines_obligations(
     child, alice, carer, today
 ):
-    in_care(child, by=alice, on=START, placement=fostered(carer))
-    # What the engine records once the visit rules are active (another branch).
-    Obligation.objects.create(
-        person=child,
-        rule_id="LAC-VISIT-Y1",
-        subject="1",
-        due_on=today - dt.timedelta(days=3),
-        status=Obligation.Status.DUE,
-        trigger_event=JournalEvent.objects.filter(person=child).first(),
+    # Placed three weeks ago and never visited: the engine holds the first
+    # visit (within a week of the placement) overdue.
+    in_care(
+        child, by=alice, on=today - dt.timedelta(days=21), placement=fostered(carer)
     )
     (found,) = discrepancies([child.pk], today)
     assert found.code == "visit_overdue"
-    assert "12 June 2026 (LAC-VISIT-Y1)" in found.says
+    assert "(LAC-VISIT-1)" in found.says
     assert found.url == f"/casework/people/{child.pk}/notes/new/"
 
 
@@ -118,7 +112,7 @@ def test_a_social_worker_has_no_list_but_sees_the_childs_own(
     client, alice, child, today
 ):
     home = ProviderFactory(name="Birchwood", registration=None)
-    in_care(child, by=alice, on=START, placement=in_home(home))
+    in_care(child, by=alice, on=today, placement=in_home(home))
     client.force_login(alice)
     assert client.get("/looked-after/discrepancies/").status_code == 403
     page = client.get(f"/people/{child.pk}/").content.decode()
