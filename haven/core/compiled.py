@@ -105,7 +105,11 @@ class Compiled:
         """The rows as instances of `model`, as a queryset of it would give
         them (the query's .values() names only the model's own fields, by
         attname; the others are deferred)."""
-        rows = self.all(**values)
+        return self.to_instances(model, self.all(**values))
+
+    def to_instances(self, model: type[M], rows: list[dict[str, Any]]) -> list[M]:
+        """Rows this query gave, as `instances` gives them (columns other than
+        the model's own fields left out)."""
         if not rows:
             return []
         names = [f.attname for f in model._meta.concrete_fields if f.attname in rows[0]]

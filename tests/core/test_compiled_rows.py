@@ -52,8 +52,8 @@ def test_instances_are_the_querysets(alice) -> None:
     assert [_fields(e) for e in got] == [_fields(e) for e in by_orm]
     assert got[0].occurred_at == at and got[0].payload["on"] == "2026-03-04"
     assert not got[0]._state.adding
-    assert reading.birth_date(child.pk) == dt.date(2017, 5, 4)
-    assert reading.birth_date(compiled.ID_STAND_IN) is None
+    assert reading.events_and_birth_date(child.pk)[1] == dt.date(2017, 5, 4)
+    assert reading.events_and_birth_date(compiled.ID_STAND_IN) == ([], None)
     Obligation.objects.create(
         person=child,
         rule_id="ASSESS-CF",
