@@ -36,14 +36,8 @@ def begin_assessment(
     episode: CinEpisode, *, started_on: dt.date, by: User
 ) -> Assessment:
     """Start the assessment on the locked episode, inside the caller's
-    transaction (as a referral for assessment does, in cin.open_referral)."""
-    check_date(
-        started_on,
-        field="started_on",
-        what="the assessment started",
-        not_before=episode.referral_date,
-        since="the referral",
-    )
+    transaction."""
+    _check_start(episode, started_on)
     statuses = set(episode.assessments.values_list("status", flat=True))
     if statuses - {Status.AUTHORISED}:
         raise DomainError(
@@ -51,7 +45,31 @@ def begin_assessment(
             "The child already has an assessment under way: finish it before "
             "starting another",
         )
-    first = not statuses
+    return _begin(episode, started_on=started_on, by=by, first=not statuses)
+
+
+def begin_first_assessment(
+    episode: CinEpisode, *, started_on: dt.date, by: User
+) -> Assessment:
+    """`begin_assessment` on an episode opened in the caller's transaction,
+    which has no assessment yet (a referral for assessment, in pathways)."""
+    _check_start(episode, started_on)
+    return _begin(episode, started_on=started_on, by=by, first=True)
+
+
+def _check_start(episode: CinEpisode, started_on: dt.date) -> None:
+    check_date(
+        started_on,
+        field="started_on",
+        what="the assessment started",
+        not_before=episode.referral_date,
+        since="the referral",
+    )
+
+
+def _begin(
+    episode: CinEpisode, *, started_on: dt.date, by: User, first: bool
+) -> Assessment:
     assessment = Assessment.objects.create(
         episode=episode, person=episode.person, started_on=started_on
     )

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Field, QuerySet
 
-from haven.core import teams
+from haven.core import compiled, teams
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import Allocation, Team, User
@@ -36,12 +37,7 @@ def hold_for_social_care(
     help does, it goes to `team` or the team where referrals arrive, with no
     worker until its manager allocates one. It then shows on that team's work,
     and the assessment is never left with someone who cannot do it."""
-    current = (
-        Allocation.objects.select_for_update()
-        .filter(person=person, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True)
-        .select_related("team")
-        .first()
-    )
+    current = _held_locked(person)
     if current is not None and teams.does_social_care(current.team):
         return
     target = team or teams.referral_team()
@@ -53,6 +49,27 @@ def hold_for_social_care(
         )
     start = allocation_may_start(person, on)
     allocate_case(person, team=target, on=start, reason=REFERRED, by=by)
+
+
+def _held_locked(person: Person) -> Allocation | None:
+    """The social worker's role on the case, with its team, locked; by a
+    query compiled once (core.compiled): every referral asks it."""
+
+    def build(rows: QuerySet[Allocation]) -> compiled.Compiled:
+        held = rows.select_for_update().filter(
+            person_id=compiled.ID_STAND_IN,
+            role=CaseRole.SOCIAL_WORKER,
+            ended_on__isnull=True,
+        )
+        person_field = Allocation._meta.get_field("person")
+        assert isinstance(person_field, Field)
+        slot = compiled.Slot("person", compiled.ID_STAND_IN, person_field)
+        return compiled.Compiled(held.select_related("team")[:1], [slot])
+
+    found = compiled.once("cin.held_locked", Allocation, build).objects(
+        person=person.pk
+    )
+    return found[0] if found else None
 
 
 class BeyondSocialCare:

@@ -19,21 +19,26 @@ from haven.timescales import selectors as timescales
 def open_episode(person: Person) -> CinEpisode | None:
     """The child's open CIN episode (there is at most one), counting any opened
     on a duplicate record since merged into the child's."""
+    return open_among(episodes_of_records(person))
+
+
+def episodes_of_records(person: Person) -> list[CinEpisode]:
+    """The episodes of the child's records (theirs, and those of duplicates
+    merged into theirs), newest first: a child has a few."""
     # Compiled once (core.compiled): asked by every referral, decision and
     # page about the child, and building it took Django ten times what the
     # database took to answer.
-    query = compiled.once("cin.open_episode", CinEpisode, _open_episode)
-    found = query.instances(CinEpisode, person=person.pk)
-    return found[0] if found else None
+    query = compiled.once("cin.episodes_of_records", CinEpisode, _of_records)
+    return query.instances(CinEpisode, person=person.pk)
 
 
-def _open_episode(rows: QuerySet[CinEpisode]) -> compiled.Compiled:
+def _of_records(rows: QuerySet[CinEpisode]) -> compiled.Compiled:
     anyone = Person(pk=compiled.ID_STAND_IN)
-    mine = rows.filter(person_id__in=records_of(anyone), closed_on__isnull=True)
-    latest = compiled.every_field(mine.order_by("-referral_date", "-pk"))[:1]
+    mine = rows.filter(person_id__in=records_of(anyone))
+    newest = compiled.every_field(mine.order_by("-referral_date", "-pk"))
     # The child's own and those merged into theirs: the id is asked twice.
     slot = compiled.Slot("person", compiled.ID_STAND_IN, Person._meta.pk, repeated=True)
-    return compiled.Compiled(latest, [slot])
+    return compiled.Compiled(newest, [slot])
 
 
 def open_among(episodes: Iterable[CinEpisode]) -> CinEpisode | None:
@@ -49,9 +54,7 @@ def previous_referral_within(
 
     The CIN census counts a re-referral as one within 12 months of a previous one.
     """
-    # With records merged into theirs.
-    episodes = CinEpisode.objects.filter(person_id__in=records_of(person))
-    return previous_referral_among(episodes, on, months)
+    return previous_referral_among(episodes_of_records(person), on, months)
 
 
 def previous_referral_among(

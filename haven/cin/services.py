@@ -29,7 +29,6 @@ from haven.core.models import Team, User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
-from haven.people.selectors import records_of
 
 # --- checks -----------------------------------------------------------------
 
@@ -128,7 +127,7 @@ def _refer(
                 # (SQLite's write lock is the whole database's, held already.)
                 Person.objects.select_for_update().filter(pk=person.pk).exists()
             # Read once, under the lock, for every check.
-            episodes = list(CinEpisode.objects.filter(person_id__in=records_of(person)))
+            episodes = selectors.episodes_of_records(person)
             current = selectors.open_among(episodes)
             if join and current is not None:
                 return current, True

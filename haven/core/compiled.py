@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from django.db import connections, router
 from django.db.models import Field, Model, QuerySet
+from django.db.models.query import get_related_populators
 
 M = TypeVar("M", bound=Model)
 
@@ -55,6 +56,9 @@ class Compiled:
         self.params = list(params)
         self.columns = [alias for _expression, _sql, alias in compiler.select]
         self.expressions = [expression for expression, _sql, _alias in compiler.select]
+        # What a model queryset's rows are made into objects by (`objects`).
+        self.select, self.klass_info = compiler.select, compiler.klass_info
+        self.annotated = bool(compiler.annotation_col_map)
         # On PostgreSQL the placeholders are numbered once, here: psycopg would
         # otherwise parse a query this long (a hundred placeholders) on every
         # run, which took longer than the server took to run it.
@@ -77,6 +81,33 @@ class Compiled:
 
     def all(self, **values: Any) -> list[dict[str, Any]]:
         """Run the query with these values in its slots; every row."""
+        return [
+            dict(zip(self.columns, row, strict=True)) for row in self.rows(**values)
+        ]
+
+    def objects(self, **values: Any) -> list[Any]:
+        """Run a model queryset (not .values()), select_related included; its
+        objects, as Django's own iterable makes them from the rows."""
+        klass_info = self.klass_info
+        if self.annotated or not klass_info:
+            raise ValueError("objects() is for a model queryset with no annotations")
+        fields = klass_info["select_fields"]
+        start, end = fields[0], fields[-1] + 1
+        names = [column.target.attname for column, *_ in self.select[start:end]]
+        populators = get_related_populators(  # type: ignore[call-arg]  # (Django 5.2)
+            klass_info, self.select, self.database
+        )
+        made = []
+        for row in self.rows(**values):
+            obj = klass_info["model"].from_db(self.database, names, row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            made.append(obj)
+        return made
+
+    def rows(self, **values: Any) -> list[Any]:
+        """Run the query with these values in its slots; every row, its
+        columns converted as Django converts them."""
         connection = connections[self.database]
         params = self.bound(**values)
         # Django's query log reads a query's text back from its own cursor:
@@ -90,8 +121,7 @@ class Compiled:
             )
         with cursor:
             cursor.execute(sql, params)
-            rows = _converted(cursor.fetchall(), self.expressions, connection)
-        return [dict(zip(self.columns, row, strict=True)) for row in rows]
+            return _converted(cursor.fetchall(), self.expressions, connection)
 
     def bound(self, **values: Any) -> list[Any]:
         """The parameters, with these values in their slots."""
@@ -105,7 +135,11 @@ class Compiled:
         """The rows as instances of `model`, as a queryset of it would give
         them (the query's .values() names only the model's own fields, by
         attname; the others are deferred)."""
-        rows = self.all(**values)
+        return self.to_instances(model, self.all(**values))
+
+    def to_instances(self, model: type[M], rows: list[dict[str, Any]]) -> list[M]:
+        """Rows this query gave, as `instances` gives them (columns other than
+        the model's own fields left out)."""
         if not rows:
             return []
         names = [f.attname for f in model._meta.concrete_fields if f.attname in rows[0]]

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, connections, router
+from django.db.models import signals
 from django.db.models.sql import InsertQuery
 
 from haven.core import clock, compiled, together
@@ -216,11 +217,15 @@ _WRITTEN = [f for f in JournalEvent._meta.local_concrete_fields if not f.primary
 
 
 def _insert(event: JournalEvent) -> None:
-    """What `event.save(force_insert=True)` does for an event (no signals
-    listen to the journal), its SQL compiled once."""
+    """What `event.save(force_insert=True)` does for an event, its SQL
+    compiled once (save itself, should a signal ever listen for it)."""
     using = router.db_for_write(JournalEvent)
     connection = connections[using]
-    if not connection.features.can_return_columns_from_insert:
+    if (
+        not connection.features.can_return_columns_from_insert
+        or signals.pre_save.has_listeners(JournalEvent)
+        or signals.post_save.has_listeners(JournalEvent)
+    ):
         event.save(force_insert=True)
         return
     values = [f.get_db_prep_save(f.pre_save(event, True), connection) for f in _WRITTEN]

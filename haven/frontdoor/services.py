@@ -8,9 +8,10 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from haven.core import access, clock, journal
+from haven.core import access, clock, compiled, journal
 from haven.core.errors import AccessDenied, DomainError, Failures, ordinal
 from haven.core.models import Restriction, User
 from haven.frontdoor import permissions as rules
@@ -353,11 +354,7 @@ def decide_contact(
     # The decision and the work it starts (an episode, an assessment) are one
     # step: the child's obligations are worked out once, at its end.
     with transaction.atomic(), journal.as_one_step():
-        named = (
-            ContactChild.objects.select_for_update()
-            .select_related("contact", "person")
-            .get(pk=contact_child.pk)
-        )
+        named = _locked(contact_child)
         grading = {
             "reasoning": reasoning,
             "threshold": threshold,
@@ -374,6 +371,23 @@ def decide_contact(
         )
         named.save()
         _journal_decision(named, went_to, by=by)
+    return named
+
+
+def _locked(contact_child: ContactChild) -> ContactChild:
+    """The child named in the contact, with the contact and the child, locked;
+    by a query compiled once (core.compiled)."""
+
+    def build(rows: QuerySet[ContactChild]) -> compiled.Compiled:
+        named = rows.select_for_update().filter(pk=compiled.ID_STAND_IN)
+        slot = compiled.Slot("pk", compiled.ID_STAND_IN, ContactChild._meta.pk)
+        return compiled.Compiled(named.select_related("contact", "person"), [slot])
+
+    query = compiled.once("frontdoor.named_locked", ContactChild, build)
+    found = query.objects(pk=contact_child.pk)
+    if not found:
+        raise ContactChild.DoesNotExist
+    named: ContactChild = found[0]
     return named
 
 

@@ -15,7 +15,7 @@ or fail together.
 import datetime as dt
 from typing import Any
 
-from haven.assessments.starting import begin_assessment
+from haven.assessments.starting import begin_first_assessment
 from haven.cin import selectors as cin
 from haven.cin.services import refer_or_join
 from haven.core import clock
@@ -62,7 +62,7 @@ def refer(named: ContactChild, by: User) -> dict[str, Any]:
     # decision, in the decision's transaction. A strategy discussion decides
     # the next step itself.
     if not joined and named.decision == Decision.REFERRAL:
-        begin_assessment(episode, started_on=clock.today(), by=by)
+        begin_first_assessment(episode, started_on=clock.today(), by=by)
     if named.decision in STRATEGY_DECISIONS:
         suspect_significant_harm(
             episode,

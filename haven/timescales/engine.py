@@ -226,8 +226,7 @@ def recompute_person(person_id: int) -> list[Obligation]:
     """Bring the child's stored obligations to a computation from scratch: rows
     the new reading still holds are updated in place, the rest deleted, new
     ones created."""
-    events = reading.events(person_id)
-    born = reading.birth_date(person_id)
+    events, born = reading.events_and_birth_date(person_id)
     computed = compute(person_id, events, settings_by_rule(), born)
     stored = {_identity(o): o for o in reading.obligations(person_id)}
     changed: list[Obligation] = []

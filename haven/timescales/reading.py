@@ -10,17 +10,26 @@ the database took to answer them.
 import datetime as dt
 from typing import Any
 
-from django.db.models import Field, Model, Q, QuerySet
+from django.db.models import F, Field, Model, Q, QuerySet
 
 from haven.core import compiled
 from haven.core.models import JournalEvent
-from haven.people.models import Person
 from haven.timescales.models import Obligation, RuleSetting
 from haven.timescales.registry import watched_event_types
 
 
 def events(person_id: int) -> list[JournalEvent]:
     """The child's events that can bear on an obligation, corrections included."""
+    return events_and_birth_date(person_id)[0]
+
+
+def events_and_birth_date(
+    person_id: int,
+) -> tuple[list[JournalEvent], dt.date | None]:
+    """The child's events that can bear on an obligation, corrections included,
+    and the child's birth date (what a rule's condition may read: their age),
+    in one query. With no such event there is no obligation, and no birth date
+    is needed (None)."""
     watched = frozenset(watched_event_types())  # the rules switched on
 
     def build(rows: QuerySet[Any]) -> compiled.Compiled:
@@ -28,24 +37,16 @@ def events(person_id: int) -> list[JournalEvent]:
         mine = rows.filter(relevant, person_id=compiled.ID_STAND_IN)
         columns = ("id", "person_id", "sequence", "type", "payload", "occurred_at")
         return compiled.Compiled(
-            mine.order_by("sequence").values(*columns, "corrects_id"),
+            mine.order_by("sequence").values(
+                *columns, "corrects_id", born=F("person__date_of_birth")
+            ),
             [_person_slot(JournalEvent)],
         )
 
     query = compiled.once(("timescales.events", watched), JournalEvent, build)
-    return query.instances(JournalEvent, person=person_id)
-
-
-def birth_date(person_id: int) -> dt.date | None:
-    """What a rule's condition may read of the child (their age)."""
-
-    def build(rows: QuerySet[Any]) -> compiled.Compiled:
-        mine = rows.filter(pk=compiled.ID_STAND_IN).order_by()
-        slot = compiled.Slot("person", compiled.ID_STAND_IN, Person._meta.pk)
-        return compiled.Compiled(mine.values("date_of_birth"), [slot])
-
-    row = compiled.once("timescales.birth_date", Person, build).first(person=person_id)
-    return None if row is None else row["date_of_birth"]
+    rows = query.all(person=person_id)
+    born = rows[0]["born"] if rows else None
+    return query.to_instances(JournalEvent, rows), born
 
 
 def obligations(person_id: int) -> list[Obligation]:

@@ -52,8 +52,8 @@ def test_instances_are_the_querysets(alice) -> None:
     assert [_fields(e) for e in got] == [_fields(e) for e in by_orm]
     assert got[0].occurred_at == at and got[0].payload["on"] == "2026-03-04"
     assert not got[0]._state.adding
-    assert reading.birth_date(child.pk) == dt.date(2017, 5, 4)
-    assert reading.birth_date(compiled.ID_STAND_IN) is None
+    assert reading.events_and_birth_date(child.pk)[1] == dt.date(2017, 5, 4)
+    assert reading.events_and_birth_date(compiled.ID_STAND_IN) == ([], None)
     Obligation.objects.create(
         person=child,
         rule_id="ASSESS-CF",
@@ -112,3 +112,31 @@ def test_the_journals_insert_writes_what_save_writes(alice) -> None:
             )
             rows.append(cursor.fetchone())
     assert rows[0] == rows[1]
+
+
+def test_objects_come_with_what_they_select_related(
+    alice, mona, team, django_assert_num_queries
+) -> None:
+    from haven.core.models import Allocation
+    from haven.core.selectors import current_allocation
+    from haven.core.services import allocate_case
+
+    child = ChildFactory()
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    by_orm = (
+        Allocation.objects.filter(person=child, ended_on__isnull=True)
+        .select_related("team", "worker")
+        .first()
+    )
+    current_allocation(child)  # compiled
+    with django_assert_num_queries(1):
+        got = current_allocation(child.pk)
+        assert (got.team.name, got.worker.username) == (team.name, alice.username)
+    assert got is not None and by_orm is not None
+    assert vars_of_model(got) == vars_of_model(by_orm)
+    assert not got._state.adding and got._state.db == "default"
+    assert current_allocation(ChildFactory()) is None
+
+
+def vars_of_model(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.fields}
