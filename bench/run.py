@@ -28,7 +28,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from bench import floors
+from bench import domain_pages, floors
 from bench.authority import ROOT, cached_path, parser, restore_postgres
 from bench.budgets import (
     SERVICE_MANAGER,
@@ -71,7 +71,13 @@ def _built(args: argparse.Namespace) -> Path:
 
 
 def _page(
-    label: str, audience: str, client: Any, url: str, query: dict, repeat: int
+    label: str,
+    audience: str,
+    client: Any,
+    url: str,
+    query: dict,
+    repeat: int,
+    kind: str = "page",
 ) -> Figure:
     """A page's server time and its floor, alternately, so both see the same
     load from the rest of the machine."""
@@ -96,7 +102,7 @@ def _page(
         floor.append(floors.replay_ms(statements))
     figure = Figure(
         label,
-        "page",
+        kind,
         audience,
         timing(samples),
         len(statements),
@@ -216,7 +222,29 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
                     repeat,
                 )
             )
+    for page in domain_pages.pages(service_manager):
+        for user, audience in page.users:
+            figures.append(
+                _page(
+                    f"{page.label} ({user.username})",
+                    audience,
+                    _signed_in(clients, user),
+                    page.url,
+                    page.query,
+                    repeat,
+                    page.kind,
+                )
+            )
     return figures
+
+
+def _signed_in(clients: dict[Any, Any], user: Any) -> Any:
+    from django.test import Client
+
+    if user not in clients:
+        clients[user] = Client(SERVER_NAME="localhost")
+        clients[user].force_login(user)
+    return clients[user]
 
 
 def main() -> None:

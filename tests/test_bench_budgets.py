@@ -93,3 +93,24 @@ def test_the_floor_rule_is_held_on_postgresql_and_shown_on_sqlite() -> None:
     assert "20x floor: information on SQLite" in budgets.row(on["sqlite"])[5]
     slow = Figure(**{**vars(page(60, floor=1.0)), "database": "sqlite"})
     assert budgets.overs(slow) == ["p95 60.0 >= 50 ms"]  # its p95 is still held
+
+
+def test_the_whereabouts_board_has_issue_14s_budgets_for_everyone() -> None:
+    for audience in (WORKER, SERVICE_MANAGER):
+        today = Figure("board", "board", audience, Timing(40, 99), 9, Timing(10, 10))
+        past = Figure(
+            "board, a year ago",
+            "board (a past day)",
+            audience,
+            Timing(60, 299),
+            9,
+            Timing(20, 20),
+        )
+        assert budgets.overs(today) == []
+        assert budgets.overs(past) == []
+        slow = Figure("board", "board", audience, Timing(40, 100), 9, Timing(10, 10))
+        assert budgets.overs(slow) == ["p95 100.0 >= 100 ms"]
+        far = Figure(
+            "board", "board (a past day)", audience, Timing(60, 80), 9, Timing(10, 10)
+        )
+        assert budgets.overs(far) == ["median 6.0x floor > 5x"]
