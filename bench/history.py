@@ -30,7 +30,7 @@ from haven.casework import demo as casework_demo
 from haven.cin import demo as cin_demo
 from haven.core import clock
 from haven.core.models import DemoDatabase
-from haven.demo import families
+from haven.demo import families, looked_after
 from haven.demo.families import CASE_TEAMS
 from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
@@ -131,6 +131,7 @@ def build_slice(
         cin_demo.populate(rng, made, assess=assessments_demo.assess)
         casework_demo.populate(rng, made)
         earlyhelp_demo.populate(rng, made)
+        looked_after.populate(rng, made)
         return list(Person.objects.filter(pk__gt=before).values_list("pk", flat=True))
 
 

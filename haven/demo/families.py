@@ -13,8 +13,21 @@ from haven.people.codes import Ethnicity, ResponsibilityBasis, Sex
 from haven.people.identifiers import generate_nhs_number, generate_upn
 from haven.people.models import Person
 
-# Invented streets in an invented town; postcodes in the ZZ99 range, which the ONS
-# uses for "no fixed abode / not known", so none is anyone's real address.
+# Invented streets in an invented town, at real postcodes in Kirklees (the
+# demo authority's area, haven/care/demo_places.py): a child's home postcode
+# is what the distance to their placement is measured from, so it must be in
+# the ONS directory. No street here is real, so no address is anyone's.
+HOME_POSTCODES = (
+    "HD1 5ZA",
+    "HD2 2WB",
+    "HD3 4SL",
+    "HD4 5BP",
+    "HD5 9YT",
+    "HD9 1YT",
+    "WF13 4WU",
+    "WF14 8QD",
+    "WF16 0DU",
+)
 STREETS = (
     "Albion Street",
     "Beckside Lane",
@@ -93,7 +106,7 @@ def create_families(rng: random.Random, children: int) -> list[Person]:
             by=manager,
         )
         moved_in = today - dt.timedelta(days=rng.randint(30, 4 * 365))
-        street, postcode = _street(rng), f"ZZ99 {rng.randint(1, 9)}ZZ"
+        street, postcode = _street(rng), HOME_POSTCODES[rng.randint(1, 9) - 1]
         for _ in range(min(rng.randint(1, 4), children - len(made))):
             born = today - dt.timedelta(days=rng.randint(30, 17 * 365))
             child = services.register_person(

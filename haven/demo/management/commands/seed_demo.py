@@ -10,6 +10,7 @@ from haven.assessments import demo as assessments_demo
 from haven.casework import demo as casework_demo
 from haven.cin import demo as cin_demo
 from haven.core.models import DemoDatabase, User
+from haven.demo import looked_after
 from haven.demo.families import create_families, restrict_some
 from haven.demo.staff import (
     DEMO_PASSWORD,
@@ -69,12 +70,15 @@ class Command(BaseCommand):
             # Order matters: the front door opens referrals, child protection
             # holds the strategy discussions it asked for and refers more, the
             # CIN demo takes those up and refers more (each episode assessed by
-            # the assessments demo), early help takes children open to no one.
+            # the assessments demo), early help takes children open to no one,
+            # and the looked-after children are told last, of children none of
+            # those took on.
             frontdoor_demo.populate(rng, made)
             protection_demo.populate(rng, made)
             cin_demo.populate(rng, made, assess=assessments_demo.assess)
             casework_demo.populate(rng, made)
             earlyhelp_demo.populate(rng, made)
+            looked_after.populate(rng, made)
         if self.verbose:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo authority created: {children} children.")
