@@ -7,13 +7,20 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from haven.cin.models import CinEpisode
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.people.models import Person
 from haven.people.views import open_person
-from haven.protection import arrangements, conferences, enquiries, strategy
+from haven.protection import (
+    arrangements,
+    conferences,
+    contact_views,
+    enquiries,
+    strategy,
+)
 from haven.protection.codes import ConferenceKind
 from haven.protection.forms import (
     AttendeeFormSet,
@@ -68,7 +75,9 @@ def record_strategy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         )
         if done is not None:
             messages.success(request, "Strategy discussion recorded")
-            return redirect(EPISODE_PAGE, pk=person.pk)
+            # Siblings decided together: back to the list while one waits.
+            after = contact_views.back_to_the_contact(request)
+            return redirect(after or reverse(EPISODE_PAGE, kwargs={"pk": person.pk}))
     return render(
         request,
         "protection/strategy.html",
