@@ -29,6 +29,11 @@ urlpatterns = [
         name="transfer_in",
     ),
     path(
+        "episodes/<int:pk>/arrange-transfer-in-conference/",
+        conference_views.arrange_transfer_in,
+        name="arrange_transfer_in",
+    ),
+    path(
         "strategy-discussions/<int:pk>/section-47/",
         views.start_enquiry,
         name="start_enquiry",

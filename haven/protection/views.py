@@ -255,7 +255,11 @@ def transfer_in_conference(request: AuthenticatedRequest, pk: int) -> HttpRespon
     episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Record a transfer-in conference")
     may_record(request)
-    form = TransferInConferenceForm(posted(request))
+    kind = ConferenceKind.TRANSFER_IN
+    # The form starts from the conference's booking, if it was arranged.
+    booked = arrangements.open_for(episode=episode, kind=kind)
+    initial = {"held_on": booked.planned_on, "chair": booked.chair_id} if booked else {}
+    form = TransferInConferenceForm(posted(request), initial=initial)
     attendance = AttendeeFormSet(posted(request), prefix="attendance")
     if form.is_bound:
         valid = form.is_valid() & attendance.is_valid()
@@ -265,7 +269,6 @@ def transfer_in_conference(request: AuthenticatedRequest, pk: int) -> HttpRespon
             from_authority=data.get("transferred_from", ""),
             plans_elsewhere=data.get("plans_elsewhere") or 0,
         )
-        kind = ConferenceKind.TRANSFER_IN
         done = save(
             valid,
             form,
