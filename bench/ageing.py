@@ -8,7 +8,8 @@ every child still allocated and nearly every duty overdue, which no authority
 has. So before each slice is built, with the clock at its day:
 
 - contacts still waiting from earlier slices are decided (the front door
-  decides within a working day);
+  decides within a working day), and children on a child protection plan
+  are visited up to the day;
 - the people of the slice FIRST_AGE slices back have their work finished:
   assessments authorised, supervision actions done, drafts discarded, early
   help closed, and most children in need episodes closed; CLOSED_AT_FIRST of
@@ -61,6 +62,9 @@ def age(rng: random.Random, slices: list[list[int]], number: int) -> Counter[str
     the rules that kept some children's work open said, with how often."""
     decide_waiting_contacts()
     refused: Counter[str] = Counter()
+    # Children on a plan are visited in every month, not only their first.
+    if unvisited := protection_ageing.visit_open_plans():
+        refused["no worker to visit the child on a plan"] += unvisited
     if number >= FIRST_AGE:
         refused += finish(rng, slices[number - FIRST_AGE], closing=CLOSED_AT_FIRST)
     if number >= LAST_AGE:

@@ -1,11 +1,13 @@
 """Booking a child protection conference before it is held: its day, its
-chair and its administrator. The chair and the administrator hold the child's
+chair and its administrator (a transfer-in conference can be booked before the
+child's plan comes here). The chair and the administrator hold the child's
 case in their roles from the booking (case_roles.py), so the conference is on
 the chair's queue and they can read the record they will chair.
 
 Journal events:
   protection.conference_arranged {"arrangement", "episode", "kind",
       "planned_on", "chair", "administrator", "section_47", "plan"}
+      (a transfer-in conference's first booking starts CP-TRANSFER-IN)
 """
 
 import datetime as dt
@@ -131,8 +133,41 @@ def arrange_review(
     return _save(plan.episode, booking, by=by, kind=ConferenceKind.REVIEW, plan=plan)
 
 
+def check_transfer_in(episode: CinEpisode, booking: Booking) -> None:
+    """Booked ahead of the child's plan coming here from another authority:
+    the child is on no plan here yet."""
+    if episode.closed_on is not None:
+        raise DomainError("episode_closed", "This episode is closed")
+    if episode.person.is_unborn:
+        raise DomainError(
+            "unborn",
+            "An unborn child's plan starts at a pre-birth conference, not a "
+            "transfer-in conference",
+        )
+    if episode.person.cp_plans.filter(ended_on=None).exists():
+        raise DomainError(
+            "on_a_plan",
+            "The child is already on a child protection plan here: a transfer-in "
+            "conference is for a plan coming from another authority",
+        )
+    _check_booking(episode, booking, (episode.referral_date, "the referral"))
+
+
+def arrange_transfer_in(
+    episode: CinEpisode, booking: Booking, *, by: User
+) -> ConferenceArrangement:
+    """Book the transfer-in conference for a child whose plan is moving here,
+    or change its booking: the chair's queue shows it due (CP-TRANSFER-IN)."""
+    _may_arrange(by, episode)
+    episode = CinEpisode.objects.select_related("person").get(pk=episode.pk)
+    check_transfer_in(episode, booking)
+    kind = ConferenceKind.TRANSFER_IN
+    return _save(episode, booking, by=by, kind=kind)
+
+
 def open_for(**subject: Any) -> ConferenceArrangement | None:
-    """The booking waiting for an enquiry's or a plan's conference."""
+    """The booking waiting for an enquiry's or a plan's conference (or an
+    episode's transfer-in conference: episode=, kind=)."""
     return (
         ConferenceArrangement.objects.filter(conference=None, **subject)
         .select_related("chair", "administrator")
@@ -147,7 +182,7 @@ def _save(
         episode = open_locked(episode)
         found = (
             ConferenceArrangement.objects.select_for_update()
-            .filter(conference=None, **subject)
+            .filter(conference=None, episode=episode, kind=kind, **subject)
             .first()
         ) or ConferenceArrangement(episode=episode, kind=kind, **subject)
         # Both checked before the transaction (_check_booking).

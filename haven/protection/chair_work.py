@@ -4,7 +4,8 @@ and the plans whose review conference is overdue. A work source (plugin.py),
 so it is on the chair's My work and on their manager's team view, and the
 chair's queue page groups it.
 
-Due dates are the engine's obligations (CP-ICPC, CP-RCPC1, CP-RCPC-N), read
+Due dates are the engine's obligations (CP-ICPC, CP-RCPC1, CP-RCPC-N,
+CP-TRANSFER-IN), read
 for the children whose current chair's role (an allocation) the chair holds.
 Each call asks the database three times however many chairs and children.
 """
@@ -19,6 +20,7 @@ from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem
+from haven.protection.codes import ConferenceKind
 from haven.protection.models import (
     ChildProtectionPlan,
     Conference,
@@ -30,7 +32,7 @@ from haven.timescales.queue import why_words
 from haven.timescales.registry import ACTIVE
 
 WINDOW = 15  # working days ahead a chair sees the conferences coming
-CONFERENCE_RULES = ("CP-ICPC", "CP-RCPC1", "CP-RCPC-N")
+CONFERENCE_RULES = ("CP-ICPC", "CP-RCPC1", "CP-RCPC-N", "CP-TRANSFER-IN")
 REVIEW_RULES = ("CP-RCPC1", "CP-RCPC-N")
 
 DUE = "Conference to chair"
@@ -66,9 +68,11 @@ def _booked(person_ids: set[int]) -> dict[tuple[str, str], dt.date]:
     """The day each waiting booking is for, by (enquiry or plan) subject."""
     rows = ConferenceArrangement.objects.filter(
         conference=None, episode__person_id__in=person_ids
-    ).values_list("section_47_id", "plan_id", "planned_on")
+    ).values_list("section_47_id", "plan_id", "planned_on", "episode_id", "kind")
     found: dict[tuple[str, str], dt.date] = {}
-    for enquiry, plan, planned in rows:
+    for enquiry, plan, planned, episode, kind in rows:
+        if kind == ConferenceKind.TRANSFER_IN:
+            found[("episode", str(episode))] = planned
         if enquiry is not None:
             found[("section_47", str(enquiry))] = planned
         if plan is not None:

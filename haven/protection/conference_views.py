@@ -8,12 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from haven.cin.models import CinEpisode
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.people.models import Person
 from haven.protection import arrangements, conferences, records
+from haven.protection.codes import ConferenceKind
 from haven.protection.forms import AmendmentForm, ArrangeForm, RecordForm
 from haven.protection.models import (
     ChildProtectionPlan,
@@ -136,6 +138,47 @@ def arrange_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         about=f"Of the child protection plan from {plan.started_on:%-d %B %Y}.",
         booked=booked,
         back=reverse("protection:plan", args=[plan.pk]),
+    )
+
+
+@policy(Policy.OBJECT, of="cin.CinEpisode")
+def arrange_transfer_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Book the transfer-in conference before the child's plan comes here."""
+    episode, person = open_object(
+        request,
+        CinEpisode,
+        pk,
+        what="Arrange a transfer-in child protection conference",
+        person_of=lambda e: e.person_id,
+    )
+    _may_arrange(request)
+    kind = ConferenceKind.TRANSFER_IN
+    booked = arrangements.open_for(episode=episode, kind=kind)
+    form = _booking_form(request, booked)
+    if form.is_bound:
+        valid = form.is_valid()
+        booking = _booking(form)
+        done = save(
+            valid,
+            form,
+            lambda: arrangements.arrange_transfer_in(episode, booking, by=request.user),
+            lambda: arrangements.check_transfer_in(episode, booking),
+        )
+        if done is not None:
+            messages.success(
+                request,
+                f"Transfer-in conference arranged for {done.planned_on:%-d %B %Y}",
+            )
+            return redirect("cin:person", pk=person.pk)
+    return _arrange_page(
+        request,
+        person,
+        form,
+        title="Arrange a transfer-in child protection conference",
+        about="For a child on a child protection plan in another authority who "
+        "is moving here: the plan continues from the conference.",
+        booked=booked,
+        back=reverse("cin:person", args=[person.pk]),
     )
 
 

@@ -6,7 +6,8 @@ events on the child's record, in one transaction.
 
 Journal events:
   protection.initial_conference_held  {"conference", "section_47", "episode",
-      "kind", "decision", "category"} (meets CP-ICPC and CP-ICPC-REQUEST)
+      "kind", "decision", "category"} (meets CP-ICPC, CP-ICPC-REQUEST and
+      CP-TRANSFER-IN)
   protection.child_protection_plan_started (plans.start_plan)
   protection.review_conference_held   {"conference", "plan", "episode",
       "decision", "category"} (meets CP-RCPC1; starts and meets CP-RCPC-N)
@@ -264,7 +265,10 @@ def hold_initial_conference(
         if plan_starts:
             elsewhere = transfer.plans_elsewhere if transfer else 0
             plans.start_plan(conference, by=by, plans_elsewhere=elsewhere)
-        _held(conference, by=by, **({"section_47": enquiry} if enquiry else {}))
+        subject: dict[str, Any] = {"section_47": enquiry} if enquiry else {}
+        if kind == ConferenceKind.TRANSFER_IN:
+            subject = {"episode": episode, "kind": kind}
+        _held(conference, by=by, **subject)
     return conference
 
 

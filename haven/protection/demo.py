@@ -23,7 +23,9 @@ DfE publishes nothing):
   some end at the first review, most run on with reviews every six months;
   a child whose plan ended has a second; one pre-birth conference for an
   unborn child; one initial conference and one first review overdue (their
-  due date passed, not held).
+  due date passed, not held);
+- children on a plan are visited at the council's CP-VISIT frequency, a few
+  of them not lately (demo_visits.py).
 
 The referred-here stories follow CYCLE, carried on from the histories the
 database already holds, so a small demo has each kind and the large authority,
@@ -49,6 +51,7 @@ from haven.frontdoor.models import ContactChild
 from haven.people.models import Person
 from haven.protection import demo_kinds as kinds
 from haven.protection.demo_story import Later, Story
+from haven.protection.demo_visits import Visits
 from haven.protection.models import StrategyDiscussion
 
 SHARE = 12  # one child in SHARE: a quarter of the third with an episode
@@ -94,12 +97,13 @@ def populate(rng: random.Random, children: list[Person]) -> None:
     # Its own generator, seeded from the shared one's state without drawing
     # from it: the demos after this one draw as they did before it existed.
     rng = random.Random(str(rng.getstate()))
+    visits = Visits()  # the council's visiting frequency, read once
     ready = _ready(children)
     decided = _front_door(ready)
     for named in decided:
         kind = rng.choices(list(FRONT_DOOR), weights=list(FRONT_DOOR.values()))[0]
         assert named.decided_at is not None  # a decision was recorded
-        _tell(rng, named.person, kind, decided=localdate(named.decided_at))
+        _tell(rng, visits, named.person, kind, decided=localdate(named.decided_at))
     done = {named.person_id for named in decided}
     pool = [c for c in ready if c.pk not in done]
     pool = rng.sample(pool, len(pool))
@@ -110,7 +114,7 @@ def populate(rng: random.Random, children: list[Person]) -> None:
         child = _old_enough(pool, kinds.STORIES[name].oldest)
         if child is not None:
             pool.remove(child)
-            _tell(rng, child, name)
+            _tell(rng, visits, child, name)
 
 
 def _old_enough(pool: list[Person], days: int) -> Person | None:
@@ -168,7 +172,11 @@ def staff_of(person: Person) -> tuple[User, User] | None:
 
 
 def _tell(
-    rng: random.Random, child: Person, name: str, decided: dt.date | None = None
+    rng: random.Random,
+    visits: Visits,
+    child: Person,
+    name: str,
+    decided: dt.date | None = None,
 ) -> None:
     """The history, as far as today, as one step of the journal (the child's
     obligations worked out once, at its end). A refusal ends it where it was."""
@@ -180,7 +188,7 @@ def _tell(
         try:
             if decided is None:
                 episode, day = kind.refer(rng, child, *staff)
-                story = Story(rng, episode, staff[0], by)
+                story = Story(rng, episode, staff[0], by, visits)
                 story.concern(day, rng.choice(kinds.CONCERNS))
                 day = kinds.next_day(rng, day)
             else:
@@ -188,7 +196,7 @@ def _tell(
                 if found is None:
                     return
                 story, day = (
-                    Story(rng, found, staff[0], by),
+                    Story(rng, found, staff[0], by, visits),
                     kinds.next_day(rng, decided),
                 )
             kind.tell(story, day)

@@ -3,18 +3,28 @@
 closes, its enquiries have their outcome, the conference an enquiry called is
 held and the plan is ended at a review conference (closing is refused while a
 plan is open, census rule 8868 and Haven's own rule). An episode kept open
-keeps its plan, with the review that is due held."""
+keeps its plan, with the review that is due held, and children on a plan are
+visited as the slices' days pass (visit_open_plans)."""
 
+import datetime as dt
 import random
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils.timezone import localdate
 
+from haven.casework.codes import NoteKind
+from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.core import clock, journal
+from haven.core.errors import DomainError
 from haven.core.models import User
 from haven.core.roles import ROLES_BY_KEY
+from haven.core.selectors import current_allocation
 from haven.protection.codes import ConferenceKind, EnquiryOutcome
 from haven.protection.demo_story import Story, working_day
+from haven.protection.demo_visits import Visits
+from haven.protection.models import ChildProtectionPlan
 from haven.timescales.calendar import add_months
 
 
@@ -53,3 +63,34 @@ def _unfinished(episode: CinEpisode) -> bool:
         episode.cp_plans.filter(ended_on__isnull=True).exists()
         or episode.section_47_enquiries.filter(ended_on__isnull=True).exists()
     )
+
+
+def visit_open_plans() -> int:
+    """Every child on a plan visited, by the worker holding their case, from
+    their last visit to today (a few plans' visits lapsed, as demo_visits
+    says); how many plans had none to record."""
+    plans = ChildProtectionPlan.objects.filter(ended_on=None).select_related("person")
+    seen = CaseNote.objects.filter(
+        person__in=plans.values("person_id"), kind=NoteKind.VISIT, child_seen=True
+    )
+    last = dict(
+        seen.values("person_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("person_id", "last")
+    )
+    visits, skipped = Visits(), 0
+    for plan in plans.order_by("pk"):
+        held = current_allocation(plan.person)
+        if held is None or held.worker is None:
+            skipped += 1
+            continue
+        visited = last.get(plan.person_id)
+        visits.last[plan.pk] = max(
+            plan.started_on, localdate(visited) if visited else plan.started_on
+        )
+        try:
+            # After today: the visits stop short of it where they lapsed.
+            visits.until(plan, clock.today() + dt.timedelta(days=1), held.worker)
+        except DomainError:
+            skipped += 1
+    return skipped

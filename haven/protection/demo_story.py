@@ -26,6 +26,7 @@ from haven.core.models import User
 from haven.protection import concerns, conferences, enquiries, plans, strategy
 from haven.protection import demo_words as words
 from haven.protection.codes import ConferenceDecision, ConferenceKind, StrategyDecision
+from haven.protection.demo_visits import Visits
 from haven.protection.models import (
     ChildProtectionPlan,
     Conference,
@@ -52,6 +53,8 @@ class Story:
     episode: CinEpisode
     worker: User
     chair: User
+    # The plan's visits between its meetings; None: none recorded.
+    visits: Visits | None = None
 
     @contextmanager
     def on(self, day: dt.date, hour: int = 11) -> Iterator[None]:
@@ -235,14 +238,21 @@ class Story:
         number = 1
         while True:
             while group < review or not reviews:
+                self.visit(plan, group)
                 self.core_group(plan, group)
                 group = add_working_days(group, self.rng.choice((18, 19, 20, 20, 23)))
+            self.visit(plan, review)
             self.review(plan, review, ends=ends_at == number)
             if ends_at == number:
                 return review
             number += 1
             group = add_working_days(review, self.rng.randint(5, 15))
             review = working_day(add_months(review, 6) - self._early())
+
+    def visit(self, plan: ChildProtectionPlan, day: dt.date) -> None:
+        """The child's visits up to the plan's next meeting on `day`."""
+        if self.visits is not None:
+            self.visits.until(plan, day, self.worker)
 
     def _early(self) -> dt.timedelta:
         return dt.timedelta(days=self.rng.randint(0, 14))

@@ -128,6 +128,14 @@ activate(
     url_name="protection:plan",
 )
 activate(
+    "CP-TRANSFER-IN",
+    key="episode",
+    met_by=(ICPC,),
+    ended_by=(CLOSED,),
+    action="Hold the transfer-in child protection conference",
+    url_name="protection:transfer_in",
+)
+activate(
     "CP-VISIT",
     key="seen_on_visit",
     met_by=("casework.note_recorded",),

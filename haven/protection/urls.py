@@ -1,12 +1,23 @@
 from django.urls import path
 
-from haven.protection import conference_views, plan_views, queue_views, views
+from haven.protection import (
+    conference_views,
+    contact_views,
+    plan_views,
+    queue_views,
+    views,
+)
 
 app_name = "protection"
 urlpatterns = [
     path("conferences/", queue_views.my_conferences, name="my_conferences"),
     path("chairs/", queue_views.chairs, name="chairs"),
     path("chairs/<int:pk>/", queue_views.chair, name="chair"),
+    path(
+        "contacts/<int:pk>/strategy-discussions/",
+        contact_views.contact_strategies,
+        name="contact_strategies",
+    ),
     path(
         "episodes/<int:pk>/strategy-discussion/",
         views.record_strategy,
@@ -16,6 +27,11 @@ urlpatterns = [
         "episodes/<int:pk>/transfer-in-conference/",
         views.transfer_in_conference,
         name="transfer_in",
+    ),
+    path(
+        "episodes/<int:pk>/arrange-transfer-in-conference/",
+        conference_views.arrange_transfer_in,
+        name="arrange_transfer_in",
     ),
     path(
         "strategy-discussions/<int:pk>/section-47/",

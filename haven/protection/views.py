@@ -7,13 +7,20 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from haven.cin.models import CinEpisode
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.people.models import Person
 from haven.people.views import open_person
-from haven.protection import arrangements, conferences, enquiries, strategy
+from haven.protection import (
+    arrangements,
+    conferences,
+    contact_views,
+    enquiries,
+    strategy,
+)
 from haven.protection.codes import ConferenceKind
 from haven.protection.forms import (
     AttendeeFormSet,
@@ -68,7 +75,9 @@ def record_strategy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         )
         if done is not None:
             messages.success(request, "Strategy discussion recorded")
-            return redirect(EPISODE_PAGE, pk=person.pk)
+            # Siblings decided together: back to the list while one waits.
+            after = contact_views.back_to_the_contact(request)
+            return redirect(after or reverse(EPISODE_PAGE, kwargs={"pk": person.pk}))
     return render(
         request,
         "protection/strategy.html",
@@ -246,7 +255,11 @@ def transfer_in_conference(request: AuthenticatedRequest, pk: int) -> HttpRespon
     episode = get_object_or_404(CinEpisode, pk=pk)
     person = open_person(request, episode.person_id, "Record a transfer-in conference")
     may_record(request)
-    form = TransferInConferenceForm(posted(request))
+    kind = ConferenceKind.TRANSFER_IN
+    # The form starts from the conference's booking, if it was arranged.
+    booked = arrangements.open_for(episode=episode, kind=kind)
+    initial = {"held_on": booked.planned_on, "chair": booked.chair_id} if booked else {}
+    form = TransferInConferenceForm(posted(request), initial=initial)
     attendance = AttendeeFormSet(posted(request), prefix="attendance")
     if form.is_bound:
         valid = form.is_valid() & attendance.is_valid()
@@ -256,7 +269,6 @@ def transfer_in_conference(request: AuthenticatedRequest, pk: int) -> HttpRespon
             from_authority=data.get("transferred_from", ""),
             plans_elsewhere=data.get("plans_elsewhere") or 0,
         )
-        kind = ConferenceKind.TRANSFER_IN
         done = save(
             valid,
             form,

@@ -60,7 +60,7 @@ def settings_by_rule() -> dict[str, list[RuleSetting]]:
     return settings
 
 
-def _setting_on(
+def setting_on(
     settings: dict[str, list[RuleSetting]], rule_id: str, day: dt.date
 ) -> RuleSetting | None:
     return next((s for s in settings.get(rule_id, []) if s.applies_from <= day), None)
@@ -161,7 +161,7 @@ def _start(
         return []
     if not _applies(activation, child.facts(event, day)):
         return []
-    setting = _setting_on(settings, activation.rule.id, day)
+    setting = setting_on(settings, activation.rule.id, day)
     counted = activation.rule.counted_from
     start = child.facts(event, day).date(counted) if counted else None
     obligation = _new(child, activation, event, subject, start or day, setting, False)
@@ -192,7 +192,7 @@ def _meet(
         obligation.closed_on = day
         rolling = activation.rule.recurrence == "rolling"
         if rolling and _applies(activation, child.facts(event, day)):
-            setting = _setting_on(settings, activation.rule.id, day)
+            setting = setting_on(settings, activation.rule.id, day)
             again = _new(child, activation, event, subject, day, setting, True)
             if again is not None:
                 open_.add(again)

@@ -7,7 +7,10 @@ test_due_dates_come_from_the_engine.py forbids counting anywhere else).
 """
 
 import datetime as dt
+from collections.abc import Callable
 
+from haven.timescales import catalogue, engine
+from haven.timescales.deadlines import Deadline
 from haven.timescales.models import Obligation
 
 
@@ -60,3 +63,23 @@ def next_due_on(person_id: int, rule_id: str, subject: object) -> dt.date | None
     ).order_by("due_on")
     first = found.first()
     return first.due_on if first is not None else None
+
+
+def falls_due_again(rule_id: str) -> Callable[[dt.date], dt.date]:
+    """For a rolling duty (a visit every so often): the day it falls due again
+    once met on a given day, under the council's setting on that day (read
+    once, here). For a generator that acts ahead of the journal (the demo's
+    visits, recorded in one step whose obligations are worked out at its end);
+    a page asks for the obligation itself."""
+    settings = engine.settings_by_rule()
+    rule = catalogue.rule(rule_id)
+
+    def again(met_on: dt.date) -> dt.date:
+        setting = engine.setting_on(settings, rule_id, met_on)
+        if setting is not None and setting.interval:
+            return Deadline.parse(setting.interval).due_from(met_on)
+        every = rule.interval or rule.deadline
+        assert every is not None, f"{rule_id} is not a rolling duty"
+        return every.due_from(met_on)
+
+    return again

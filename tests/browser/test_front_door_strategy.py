@@ -1,6 +1,7 @@
 """The front door's decision for a strategy discussion leads the manager straight
 to recording it: the decision page, then the strategy discussion form on the
-episode the decision opened, then the discussion on the child's episode."""
+episode the decision opened, then the discussion on the child's episode; for
+siblings decided together, a page listing each child's discussion to record."""
 
 import re
 
@@ -11,7 +12,7 @@ from haven.core import clock
 from haven.frontdoor import referrer, services
 from haven.frontdoor.models import ContactChild
 from haven.protection.models import StrategyDiscussion
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import accessibility_violations, sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.widgets import (
     choose,
@@ -23,6 +24,10 @@ from tests.browser.forms.widgets import (
 
 
 def _contact_about(child) -> ContactChild:
+    return _contact_naming([child])[0]
+
+
+def _contact_naming(children) -> list[ContactChild]:
     worker = scenes.staff("front-door-worker")
     contact = services.record_contact(
         {
@@ -36,11 +41,11 @@ def _contact_about(child) -> ContactChild:
             "consent": "not_sought_risk",
             "consent_reason": "Asking could put the child at greater risk",
         },
-        [child],
+        children,
         by=worker,
     )
     referrer.acknowledge(contact, on=clock.today(), how="phone", by=worker)
-    return ContactChild.objects.get(contact=contact)
+    return list(ContactChild.objects.filter(contact=contact).order_by("pk"))
 
 
 def test_a_strategy_decision_leads_to_the_discussion_and_it_shows_on_the_episode(
@@ -50,13 +55,7 @@ def test_a_strategy_decision_leads_to_the_discussion_and_it_shows_on_the_episode
     named = _contact_about(child)
     sign_in(page, live_server.url, "team-manager")
     page.goto(f"{live_server.url}/front-door/contacts/{named.contact_id}/decide/")
-    choose(page, f"child-{named.pk}-decision", "strategy")
-    page.fill(
-        f"#id_child-{named.pk}-reasoning",
-        "Reasonable cause to suspect significant harm: strategy discussion today.",
-    )
-    select(page, f"child-{named.pk}-threshold", value="Level 4: specialist (statutory)")
-    choose(page, f"child-{named.pk}-urgency", "red")
+    _decide_strategy(page, named)
     press(page, "Record the decision")
 
     # Straight to the strategy discussion, on the episode the decision opened.
@@ -67,6 +66,27 @@ def test_a_strategy_decision_leads_to_the_discussion_and_it_shows_on_the_episode
     expect_success(page, "Decision recorded")
     expect(page.locator("h1")).to_have_text("Record a strategy discussion")
 
+    _record_the_discussion(page)
+
+    expect_success(page, "Strategy discussion recorded")
+    held = StrategyDiscussion.objects.get(episode=episode)
+    assert (held.held_on, held.decision) == (clock.today(), "section_47")
+    expect(page.locator("main")).to_contain_text(
+        f"{clock.today():%-d %B %Y}: Start section 47 enquiries"
+    )
+
+
+def _decide_strategy(page: Page, named: ContactChild) -> None:
+    choose(page, f"child-{named.pk}-decision", "strategy")
+    page.fill(
+        f"#id_child-{named.pk}-reasoning",
+        "Reasonable cause to suspect significant harm: strategy discussion today.",
+    )
+    select(page, f"child-{named.pk}-threshold", value="Level 4: specialist (statutory)")
+    choose(page, f"child-{named.pk}-urgency", "red")
+
+
+def _record_the_discussion(page: Page) -> None:
     fill_date(page, "held_on", clock.today())
     for index, (name, agency, role) in enumerate(
         (
@@ -82,9 +102,44 @@ def test_a_strategy_decision_leads_to_the_discussion_and_it_shows_on_the_episode
     page.fill("#id_actions_agreed", "Joint visit today")
     press(page, "Record the strategy discussion")
 
-    expect_success(page, "Strategy discussion recorded")
-    held = StrategyDiscussion.objects.get(episode=episode)
-    assert (held.held_on, held.decision) == (clock.today(), "section_47")
-    expect(page.locator("main")).to_contain_text(
-        f"{clock.today():%-d %B %Y}: Start section 47 enquiries"
+
+def test_siblings_decided_together_each_have_their_discussion_recorded(
+    page: Page, live_server, demo
+):
+    children = scenes.siblings(count=2)
+    named = _contact_naming(children)
+    sign_in(page, live_server.url, "team-manager")
+    page.goto(f"{live_server.url}/front-door/contacts/{named[0].contact_id}/decide/")
+    for each in named:
+        _decide_strategy(page, each)
+    press(page, "Record the decision")
+
+    # A page listing each child, since each needs a discussion of their own.
+    listed = rf"/child-protection/contacts/{named[0].contact_id}/strategy-discussions/$"
+    expect(page).to_have_url(re.compile(listed))
+    expect_success(page, "Decision recorded")
+    expect(page.locator("#waiting")).to_contain_text("2 still to record")
+    assert accessibility_violations(page) == []
+    for child in children:
+        episode = CinEpisode.objects.get(person=child, closed_on=None)
+        page.get_by_role(
+            "link", name=f"Record the strategy discussion for {child.full_name}"
+        ).click()
+        expect(page).to_have_url(
+            re.compile(rf"/episodes/{episode.pk}/strategy-discussion/\?contact=")
+        )
+        expect(page.locator(".govuk-caption-l")).to_have_text(child.full_name)
+        _record_the_discussion(page)
+        expect_success(page, "Strategy discussion recorded")
+        assert StrategyDiscussion.objects.filter(episode=episode).count() == 1
+
+    # The last one recorded: to the last child's episode, nothing left waiting.
+    expect(page).to_have_url(
+        re.compile(rf"/children-in-need/people/{children[1].pk}/$")
+    )
+    page.goto(
+        f"{live_server.url}/child-protection/contacts/{named[0].contact_id}/strategy-discussions/"
+    )
+    expect(page.locator("#waiting")).to_have_text(
+        "Each child's strategy discussion is recorded."
     )

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from haven.casework.codes import NoteKind
+from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.cin.models import Plan as CinPlan
 from haven.cin.services import close_episode
@@ -101,6 +103,36 @@ def test_plans_with_their_concerns_categories_and_core_groups():
         first_due = _due("CP-CORE1", plan.pk, plan.person_id).due_on
         if first_due < clock.today():
             assert plan.core_groups.filter(held_on__lte=first_due).exists()
+
+
+def test_children_on_a_plan_are_visited_and_seen_and_a_few_not_lately():
+    today = clock.today()
+    month_ago = today - dt.timedelta(days=30)
+    for plan in ChildProtectionPlan.objects.filter(started_on__lt=month_ago):
+        if plan.person.is_unborn:
+            continue
+        ended = plan.ended_on or today
+        visits = CaseNote.objects.filter(
+            person=plan.person,
+            kind=NoteKind.VISIT,
+            child_seen=True,
+            occurred_at__date__gt=plan.started_on,
+            occurred_at__date__lt=ended,
+        )
+        # At least one a month (the default is every 10 working days).
+        assert visits.count() >= (ended - plan.started_on).days // 31, plan
+    running = [
+        p
+        for p in ChildProtectionPlan.objects.filter(ended_on=None)
+        if not p.person.is_unborn and p.started_on < month_ago
+    ]
+    overdue = [
+        p
+        for p in running
+        if _due("CP-VISIT", p.person_id, p.person_id).is_overdue(today)
+    ]
+    assert running
+    assert len(overdue) <= len(running) // 3
 
 
 def test_review_conferences_continuing_and_ending_plans():
@@ -253,3 +285,21 @@ def test_ageing_ends_a_plan_at_a_review_so_the_episode_can_close():
         summary="Services ceased.",
         by=staff[0],
     )
+
+
+def test_the_benchmarks_months_visit_children_on_a_plan():
+    later = clock.today() + dt.timedelta(days=60)
+    with clock.held_at(clock.start_of(later) + dt.timedelta(hours=17)):
+        demo_ageing.visit_open_plans()
+    running = [
+        p
+        for p in ChildProtectionPlan.objects.filter(ended_on=None)
+        if not p.person.is_unborn and p.person.allocations.filter(ended_on=None)
+    ]
+    assert running
+    overdue = [
+        p
+        for p in running
+        if _due("CP-VISIT", p.person_id, p.person_id).is_overdue(later)
+    ]
+    assert len(overdue) <= len(running) // 3

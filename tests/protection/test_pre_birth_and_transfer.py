@@ -2,17 +2,20 @@
 child (and CP-PREBIRTH once the birth is recorded on the child's record), and
 a transfer-in conference for a child on another authority's plan."""
 
+import datetime as dt
+
 import pytest
 
+from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent
 from haven.people.services import change_details
-from haven.protection import conferences, plans
+from haven.protection import arrangements, conferences, plans
 from haven.protection.codes import ConferenceKind
 from haven.timescales import selectors
 from haven.timescales.calendar import add_working_days
 from haven.timescales.models import Obligation
-from tests.protection.conftest import ATTENDANCE, day, enquiry, meeting
+from tests.protection.conftest import ATTENDANCE, day, enquiry, meeting, on_a_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +131,35 @@ def test_the_transfer_in_page(client, child, episode, alice, cath):
     assert answer.status_code == 302, answer.content.decode()[:2000]
     plan = episode.cp_plans.get()
     assert (plan.starting_conference.kind, plan.previous_plans) == ("transfer_in", 1)
+
+
+def _next_weekday() -> dt.date:
+    found = clock.today() + dt.timedelta(days=1)
+    while found.weekday() >= 5:
+        found += dt.timedelta(days=1)
+    return found
+
+
+def test_a_transfer_in_conference_booked_ahead_is_due_from_the_booking(
+    episode, alice, cath
+):
+    booking = arrangements.Booking(_next_weekday(), cath)
+    booked = arrangements.arrange_transfer_in(episode, booking, by=alice)
+    assert booked.kind == ConferenceKind.TRANSFER_IN
+    due = selectors.due_on(episode.person_id, "CP-TRANSFER-IN", episode.pk)
+    assert due == add_working_days(clock.today(), 15)
+    # Rebooking changes the booking and keeps the due date.
+    later = arrangements.Booking(add_working_days(_next_weekday(), 2), cath)
+    again = arrangements.arrange_transfer_in(episode, later, by=alice)
+    assert again.pk == booked.pk
+    assert selectors.due_on(episode.person_id, "CP-TRANSFER-IN", episode.pk) == due
+
+
+def test_no_transfer_in_conference_for_a_child_already_on_a_plan_here(
+    episode, alice, cath
+):
+    on_a_plan(episode, alice, cath)
+    with pytest.raises(DomainError, match="already on a child protection plan"):
+        arrangements.arrange_transfer_in(
+            episode, arrangements.Booking(_next_weekday(), cath), by=alice
+        )

@@ -196,8 +196,9 @@ def test_the_catalogue_covers_every_rule_id_in_the_research_note() -> None:
     assert {"REF-DECISION", "ASSESS-CF", "CP-ICPC", "LAC-REVIEW-1"} <= ids
     assert {"SEN-EHCP-20W", "CMP-S3-PANEL", "CL-PA-VISIT-N", "CH-NOTIFY"} <= ids
     # 110 rows of the note; LAC-HEALTH-RHA is split at the 5th birthday; and
-    # CIN-VISIT, a local visiting frequency the note does not list (issue 11).
-    assert len(ids) == 112
+    # CIN-VISIT, a local visiting frequency the note does not list (issue 11);
+    # CP-TRANSFER-IN, a local timescale the note does not list (issue 13).
+    assert len(ids) == 113
 
 
 def _due(rule_id: str, trigger_date: dt.date) -> dt.date:

@@ -4,6 +4,7 @@ Working Together 2023 ch.3 unless stated.
 """
 
 from haven.timescales.catalogue.model import Rule, d
+from haven.timescales.conditions import payload_is
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -234,6 +235,29 @@ RULES: tuple[Rule, ...] = (
         source=(
             "London CP procedures 4.1.22 (via bromleychildcare.proceduresonline.com); "
             "Liverpool procedures"
+        ),
+        capability="protection",
+    ),
+    Rule(
+        id="CP-TRANSFER-IN",
+        description=(
+            "Transfer-in child protection conference for a child on a plan "
+            "moving here from another authority, within 15 working days of "
+            "the move becoming known (counted from the day it was arranged)"
+        ),
+        trigger="protection.conference_arranged",
+        condition=payload_is(
+            "kind", ("transfer_in",), "a transfer-in conference was arranged"
+        ),
+        deadline=d("+15 WD"),
+        recurrence="once",
+        responsible="Receiving authority's conference chair",
+        status="local_policy",
+        configurable=True,
+        source=(
+            "London Child Protection Procedures, children moving across local "
+            "authority boundaries (transfer-in conference within 15 working days "
+            "of notification); WT2023 ch.3 sets no interval"
         ),
         capability="protection",
     ),

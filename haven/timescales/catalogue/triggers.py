@@ -37,6 +37,10 @@ TRIGGERS: Mapping[str, str] = MappingProxyType(
             "child protection plan (the date of the conference)"
         ),
         "protection.core_group_held": "A core group meeting was held",
+        "protection.conference_arranged": (
+            "A child protection conference was booked (for a transfer-in "
+            "conference: the day the move became known here)"
+        ),
         "protection.review_conference_held": (
             "A review child protection conference was held"
         ),
