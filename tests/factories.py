@@ -122,7 +122,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         holding_team=manager.team,
     )
     period = PeriodOfCare.objects.create(person=person, started_on=today, need="N1")
-    LegalStatus.objects.create(period=period, code="C1", started_on=today)
+    status = LegalStatus.objects.create(period=period, code="C1", started_on=today)
     placement = Placement.objects.create(
         period=period,
         place="P1",
@@ -134,6 +134,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
     return {
         "care.PeriodOfCare": period,
         "care.Placement": placement,
+        "care.LegalStatus": status,
         "care.MissingEpisode": missing,
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,

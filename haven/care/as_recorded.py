@@ -10,9 +10,10 @@ it was then; a correction or a backdated move recorded later is not in it. The
 board compares this with the histories as they stand now ("as corrected since",
 haven.care.whereabouts) and shows both where they differ.
 
-A period of care's start cannot be corrected, and its end is journalled when
-recorded, so the periods that can have held the day are those started by then
-and either not ended before it or whose end was recorded after it.
+The periods that can have held the day are those holding it now, those whose
+end, on or before the day, was recorded after it, and those whose start or end
+was corrected after it (haven.care.period_corrections journals the corrected
+start or end as the event it replaces, which the replay reads as the first).
 """
 
 import datetime as dt
@@ -27,6 +28,7 @@ from haven.care.recording import PLACEMENT_EVENTS
 from haven.care.whereabouts import Placed, end_of, holding
 from haven.core.models import JournalEvent
 
+STARTED = "care.period_of_care_started"
 ENDED = "care.period_of_care_ended"
 
 
@@ -53,7 +55,7 @@ def apply(periods: dict[int, _Period], event: JournalEvent) -> None:
     """One event's effect on the placements it names."""
     p = event.payload
     period = periods.setdefault(p["period"], _Period())
-    if event.type == "care.period_of_care_started":
+    if event.type == STARTED:
         period.start = _date(p["started_on"])
         _keep(period, p["placement"])
     elif event.type == "care.placement_moved":
@@ -104,16 +106,18 @@ class _Candidate:
 
 def _candidates(day: dt.date) -> dict[int, _Candidate]:
     """{period id: its child} of the periods that can have held the day as
-    recorded by its end: those holding it now, and those whose end, on or
-    before the day, was recorded after it."""
+    recorded by its end: those holding it now, those whose end, on or before
+    the day, was recorded after it, and those corrected after it."""
     cutoff = end_of(day)
-    ended_late = JournalEvent.objects.filter(
-        type=ENDED, recorded_at__gte=cutoff, occurred_at__lt=cutoff
+    changed_late = JournalEvent.objects.filter(
+        Q(type=ENDED, occurred_at__lt=cutoff)
+        | Q(type__in=(STARTED, ENDED), corrects__isnull=False),
+        recorded_at__gte=cutoff,
     ).values_list("payload", flat=True)
-    late = [payload["period"] for payload in ended_late]
-    rows = PeriodOfCare.objects.filter(
-        holding(day) | Q(started_on__lte=day, pk__in=late)
-    ).values_list("pk", "person_id", "person__merged_into_id")
+    late = [payload["period"] for payload in changed_late]
+    rows = PeriodOfCare.objects.filter(holding(day) | Q(pk__in=late)).values_list(
+        "pk", "person_id", "person__merged_into_id"
+    )
     return {pk: _Candidate(merged or person, person) for pk, person, merged in rows}
 
 

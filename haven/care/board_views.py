@@ -9,10 +9,11 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from haven.care import board_export
-from haven.care.board import narrowed, whole_board
+from haven.care.board import Board, narrowed, whole_board
 from haven.care.board_forms import BoardForm
 from haven.care.distance import BANDS
 from haven.care.permissions import may_see_discrepancies, may_see_whereabouts
+from haven.core import access
 from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -30,6 +31,19 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
+def _log_download(request: AuthenticatedRequest, shown: Board, export: str) -> None:
+    """A download takes every child in it out of Haven: each child's access
+    log says who took it, when, and as at which day. Children the user may not
+    open are not in the file, nor logged."""
+    kind = "CSV" if export == "csv" else "spreadsheet"
+    access.log_reads(
+        request.user,
+        [row.child.pk for row in shown.rows],
+        what=f"Whereabouts board {kind} download, as at {shown.day:%-d %B %Y}",
+        why="Looked-after child on the whereabouts board, whose record they may open",
+    )
+
+
 @policy(Policy.ROLE, permission=SEE)
 def whereabouts(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """Every looked-after child the user may open: where they are placed now,
@@ -41,6 +55,8 @@ def whereabouts(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRe
     form.offer(whole)
     shown = narrowed(whole, form.filters())
     export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        _log_download(request, shown, export)
     if export == "csv":
         cells = ([_text(v) for v in row] for row in board_export.rows(shown))
         return csv_stream(

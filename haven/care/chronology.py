@@ -27,6 +27,8 @@ def _placed(facts: dict[str, Any]) -> str:
 
 
 def _started(p: dict[str, Any]) -> str:
+    if "before" in p:  # a correction (haven.care.period_corrections)
+        return _period_corrected(p["before"].get("started_on"), p.get("started_on"))
     return (
         "Started to be looked after: "
         + _words(LegalStatusCode, p.get("code", ""))
@@ -79,15 +81,39 @@ def _day(value: object) -> str:
         return str(value or "")
 
 
+def _period_corrected(before: object, after: object) -> str:
+    if before == after:
+        return "Period of care corrected: category of need"
+    return f"Period of care corrected: started on {_day(after)}, not {_day(before)}"
+
+
+def _ended(p: dict[str, Any]) -> str:
+    reason = _words(ReasonCeased, p.get("reason", ""))
+    if "before" not in p:
+        return "Ceased to be looked after: " + reason
+    return (
+        f"Period of care corrected: ceased to be looked after on {_day(p.get('on'))}"
+        f" ({reason}), not {_day(p['before'].get('on'))}"
+    )
+
+
+def _status_corrected(p: dict[str, Any]) -> str:
+    before, after = p.get("before") or {}, p.get("after") or {}
+    return (
+        f"Legal status from {_day(before.get('started_on'))} corrected: "
+        f"{_words(LegalStatusCode, after.get('code', ''))}"
+        f" from {_day(after.get('started_on'))}"
+    )
+
+
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "care.period_of_care_started": _started,
     "care.placement_moved": _moved,
     "care.legal_status_changed": lambda p: (
         "Legal status changed: " + _words(LegalStatusCode, p.get("code", ""))
     ),
-    "care.period_of_care_ended": lambda p: (
-        "Ceased to be looked after: " + _words(ReasonCeased, p.get("reason", ""))
-    ),
+    "care.period_of_care_ended": _ended,
+    "care.legal_status_corrected": _status_corrected,
     "care.placement_corrected": _corrected,
     "care.carer_approved": lambda p: (
         f"Approved as a foster carer by {p.get('provider_name', '')}"

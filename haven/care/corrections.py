@@ -3,7 +3,8 @@ address, the day it started, and why it ended. A correction never overwrites in
 silence: it needs a reason, and its journal event keeps the placement before and
 after, naming the event it corrects. Moving the day a placement started moves
 the end of the placement before it with it, so the history stays one chain; the
-first placement starts with the period of care and cannot move alone.
+first placement starts with the period of care and moves only with it
+(haven.care.period_corrections).
 
 Journal events:
   care.placement_corrected  {"period", "placement", "before": facts,
@@ -118,7 +119,8 @@ def _check_start(
         failures.add(
             "first_placement_start",
             "The first placement starts the day the period of care started "
-            f"({inputs.words(placement.started_on)}): keep that date",
+            f"({inputs.words(placement.started_on)}): keep that date, or correct "
+            "the period of care",
             field="started_on",
         )
 

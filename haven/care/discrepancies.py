@@ -9,10 +9,10 @@ children they may open, and on each child's page.
   looked-after visit rules (LAC-VISIT-*), once care activates them; until then
   there are none to read.
 
-Other parts of care add their own checks through `discrepancy_source` (a
-missing episode open for more than 24 hours with no police reference; a visit
-recorded at an address other than the current placement's, once the visit
-record holds the placement it was made at):
+Other parts of care add their own checks through `discrepancy_source`: a
+missing episode open for more than 24 hours with no police reference
+(haven.care.missing.unreported), the last visit in the current placement
+recorded somewhere other than the placement (haven.care.visits.elsewhere):
 
     discrepancy_source("missing without police reference")(missing.discrepancies)
 

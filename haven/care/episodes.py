@@ -9,14 +9,23 @@ carers; B both, same carers). Every episode but the last ends with REC X1 on
 the day the next starts; the last ends with the period's reason, or is open.
 REASON_PLACE_CHANGE is given where the next episode changes placement (rule
 225). Short breaks (V3, V4) are episodes like any other, but the child is not
-counted as looked after on their days (returns.md 2.7)."""
+counted as looked after on their days (returns.md 2.7).
+
+HOME_POST is the child's home postcode at the start of the episode, read from
+their address history in the register (haven.care.distance.home_on: the
+address they lived at before the episode began), and the distance from it to
+PL_POST is the SSDA903's, in miles (haven.care.distance.miles)."""
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from haven.care import codes
+from haven.care.distance import home_on, miles
 from haven.care.history import CareHistory, Status, Stay
+
+# (started_on, ended_on, postcode) of each address the child had.
+Lived = Sequence[tuple[dt.date, dt.date | None, str]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,8 @@ class Episode:
     urn: str
     status: Status
     stay: Stay
+    home_post: str = ""
+    pl_distance: float | None = None  # miles from HOME_POST to PL_POST
 
     def holds_on(self, day: dt.date) -> bool:
         return self.decom <= day and (self.dec is None or day < self.dec)
@@ -86,8 +97,9 @@ def _reason_new(before: "Episode | None", status: Status, stay: Stay) -> str:
     return "U" if same_carers else "P"
 
 
-def episodes(history: CareHistory) -> list[Episode]:
-    """The period's SSDA903 episodes, first to last. The history is assumed to
+def episodes(history: CareHistory, lived: Lived = ()) -> list[Episode]:
+    """The period's SSDA903 episodes, first to last, each with the child's home
+    postcode from `lived` (none given, none known). The history is assumed to
     keep the rules (haven.care.history.check): each day in care holds exactly
     one legal status and one placement."""
     rows: list[Status | Stay] = [*history.statuses, *history.stays]
@@ -100,6 +112,7 @@ def episodes(history: CareHistory) -> list[Episode]:
             continue  # a broken history: check() names the fault
         last = index == len(starts) - 1
         dec = history.end if last else starts[index + 1]
+        home = home_on(list(lived), decom) if lived else ""
         found.append(
             Episode(
                 decom=decom,
@@ -115,6 +128,10 @@ def episodes(history: CareHistory) -> list[Episode]:
                 urn=stay.urn,
                 status=status,
                 stay=stay,
+                home_post=home,
+                pl_distance=miles(home, stay.postcode)
+                if home and stay.postcode
+                else None,
             )
         )
     return _with_place_change_reasons(found)

@@ -180,3 +180,58 @@ class CorrectPlacementForm(PlacementFields):
         required=False,
     )
     field_order = ["started_on"]
+
+
+WHY_HELP = "For example, the order was recorded on the wrong day"
+
+
+class CorrectLegalStatusForm(Form):
+    started_on = DateField(
+        label="Date the legal status started",
+        help_text="Changing it moves the end of the legal status before it too",
+        required=False,
+    )
+    code = forms.ChoiceField(
+        label="Legal status",
+        choices=offered(LEGAL_STATUS, blank="Choose"),
+        required=False,
+    )
+    why = forms.CharField(
+        label="Why are you correcting this legal status?",
+        help_text=WHY_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class CorrectPeriodForm(Form):
+    """The period's start and category of need; for a period that has ended,
+    the day and reason too (a correction neither ends nor reopens one)."""
+
+    started_on = DateField(
+        label="Date they started to be looked after",
+        help_text="The first legal status and placement start on this day too",
+        required=False,
+    )
+    need = forms.ChoiceField(label="Category of need", choices=_needs, required=False)
+    ended_on = DateField(
+        label="Date they ceased to be looked after",
+        help_text="The last legal status and placement end on this day too",
+        required=False,
+    )
+    reason_ended = forms.ChoiceField(
+        label="Reason they ceased to be looked after",
+        choices=_reasons_ended,
+        required=False,
+    )
+    why = forms.CharField(
+        label="Why are you correcting this period of care?",
+        help_text="For example, the child came into care the day before",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, ended: bool, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if not ended:
+            del self.fields["ended_on"], self.fields["reason_ended"]

@@ -69,3 +69,32 @@ CORRECT = {
     ),
     "source": CARE_PLANNING,
 }
+
+CORRECT_STATUS = {
+    "heading": "Correct a legal status",
+    "button": "Save the correction",
+    "guidance": (
+        "Put right a legal status recorded wrongly: its code or the day it "
+        "started. Moving the start also moves the end of the legal status "
+        "before it; the first starts with the period of care (correct the "
+        "period to move it). A placement for adoption still needs the legal "
+        "status that allows it. The record before and after, and your reason, "
+        "stay in the child's journal; the SSDA903 episodes follow at once."
+    ),
+    "source": CARE_PLANNING + "; rules 366 and 408",
+}
+
+CORRECT_PERIOD = {
+    "heading": "Correct the period of care",
+    "button": "Save the correction",
+    "guidance": (
+        "Put right the day the child started to be looked after (the first "
+        "SSDA903 episode's DECOM, reason S), their category of need, and for a "
+        "period that has ended, the day and reason it ended (DEC and REC). The "
+        "first legal status and placement move with the start, the last with "
+        "the end. To end a period, use 'End the period of care'; a correction "
+        "cannot reopen one. The SSDA903 episodes, the whereabouts board and "
+        "the visit timescales follow at once."
+    ),
+    "source": CARE_PLANNING + "; rule 148",
+}

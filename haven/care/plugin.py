@@ -7,12 +7,14 @@ the visit event those timescales read."""
 
 from haven.care import chronology, discrepancy_views, permissions, sections
 from haven.care.away import away_source
+from haven.care.discrepancies import discrepancy_source
 from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing
+from haven.care.missing import unreported
 from haven.care.visits import chronology as visit_words
+from haven.care.visits import elsewhere, timeline
 from haven.care.visits import section as visits
-from haven.care.visits import timeline
 from haven.core.chronology import describe_events, hide_events
 from haven.core.journal import listen
 from haven.core.mounts import mount
@@ -39,6 +41,10 @@ person_section("care_missing", "care/_missing_section.html", order=21)(
 )
 describe_events(missing_words.WORDS)
 away_source("missing episodes")(missing_reads.away_among)
+discrepancy_source("missing without police reference")(
+    unreported.missing_without_reference
+)
+discrepancy_source("visit not at the placement")(elsewhere.visited_elsewhere)
 activate(
     "LAC-MISSING-RHI",
     key="missing_episode",

@@ -106,10 +106,19 @@ def facts(placement: Placement) -> dict[str, Any]:
     }
 
 
+# The events a placement's correction can replace. The start and end of a
+# period of care also record placements, but the timescale engine reads them
+# as the start and end of care, and replaces a corrected event with its
+# correction: a placement's correction must not stand in for them.
+PLACEMENT_ONLY_EVENTS = ("care.placement_moved", "care.placement_corrected")
+
+
 def last_event_about(placement: Placement) -> JournalEvent | None:
-    """The latest event that recorded this placement, which a correction names."""
+    """The latest move or correction that recorded this placement, which a
+    correction names (None for a placement only its period's start or end
+    recorded)."""
     events = JournalEvent.objects.filter(
-        person_id=placement.period.person_id, type__in=PLACEMENT_EVENTS
+        person_id=placement.period.person_id, type__in=PLACEMENT_ONLY_EVENTS
     ).order_by("-sequence")
     for event in events.only("pk", "payload"):
         if placement.pk in (event.payload.get("placements") or []):

@@ -15,7 +15,7 @@ from haven.care.episodes import Episode
 from haven.care.history import CareHistory
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
 from haven.care.recording import history_of
-from haven.people.models import Person
+from haven.people.models import Address, Person
 from haven.people.selectors import records_of
 
 
@@ -42,7 +42,8 @@ class Care:
 
 def care_of(person: Person) -> list[Care]:
     """The child's periods of care, newest first, each with its legal statuses
-    and placements (oldest first) and its SSDA903 episodes."""
+    and placements (oldest first) and its SSDA903 episodes, their HOME_POST
+    read from the child's address history."""
     periods = (
         PeriodOfCare.objects.filter(person_id__in=records_of(person))
         .prefetch_related(
@@ -58,14 +59,18 @@ def care_of(person: Person) -> list[Care]:
         )
         .order_by("-started_on", "-pk")
     )
+    lived = list(
+        Address.objects.filter(person_id__in=records_of(person)).values_list(
+            "started_on", "ended_on", "postcode"
+        )
+    )
     found = []
     for period in periods:
         statuses = list(period.legal_statuses.all())
         placements = list(period.placements.all())
         history = history_of(period, statuses, placements)
-        found.append(
-            Care(period, statuses, placements, history, derived.episodes(history))
-        )
+        episodes = derived.episodes(history, lived)
+        found.append(Care(period, statuses, placements, history, episodes))
     return found
 
 

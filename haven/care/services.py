@@ -144,7 +144,7 @@ def end_period_of_care(
     on = inputs.past_date(
         on, field="ended_on", what="they ceased to be looked after", failures=failures
     )
-    _check_reason(child, reason, failures)
+    check_reason_ended(child, reason, failures)
     with transaction.atomic():
         period = recording.locked_open(period)
         statuses, placements = recording.rows_of(period)
@@ -185,7 +185,9 @@ def _ended(rows: tuple[R, ...], on: dt.date) -> tuple[R, ...]:
     return tuple(replace(row, end=on) if row.end is None else row for row in rows)
 
 
-def _check_reason(child: Person, reason: str, failures: Failures) -> None:
+def check_reason_ended(child: Person, reason: str, failures: Failures) -> None:
+    """Why the child ceased to be looked after (SSDA903 REC): a code of the
+    year's list, and a death recorded before 'Died'."""
     if reason not in ReasonCeased.values or reason == ReasonCeased.X1:
         failures.add(
             "reason_required",

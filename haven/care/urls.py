@@ -1,6 +1,12 @@
 from django.urls import path
 
-from haven.care import board_views, discrepancy_views, provider_views, views
+from haven.care import (
+    board_views,
+    correction_views,
+    discrepancy_views,
+    provider_views,
+    views,
+)
 from haven.care.missing import routes as missing
 from haven.care.visits import routes as visits
 
@@ -11,6 +17,16 @@ urlpatterns = [
     path("periods/<int:pk>/legal-status/", views.legal_status, name="legal_status"),
     path("periods/<int:pk>/end/", views.end, name="end"),
     path("placements/<int:pk>/correct/", views.correct, name="correct"),
+    path(
+        "legal-statuses/<int:pk>/correct/",
+        correction_views.correct_status,
+        name="correct_status",
+    ),
+    path(
+        "periods/<int:pk>/correct/",
+        correction_views.correct_dates,
+        name="correct_period",
+    ),
     path("whereabouts/", board_views.whereabouts, name="whereabouts"),
     path("discrepancies/", discrepancy_views.discrepancy_list, name="discrepancies"),
     path("providers/", provider_views.provider_list, name="providers"),

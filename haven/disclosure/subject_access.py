@@ -1,10 +1,11 @@
 """A person's whole record for a subject access request (UK GDPR article 15).
 
 Every journal event in words, the case notes, assessments, plans, reviews,
-supervision, contacts, the person's details, relationships and addresses, and who
-viewed the record. Nothing is left out and nothing is redacted here: each row
-names the third parties in it (relatives and other people named, referrers,
-staff) so the officer handling the request reviews those rows before release.
+care records (haven.disclosure.care_records), supervision, contacts, the
+person's details, relationships and addresses, and who viewed the record.
+Nothing is left out and nothing is redacted here: each row names the third
+parties in it (relatives and other people named, referrers, staff) so the
+officer handling the request reviews those rows before release.
 
 A read, scoped like every other: the view opens the record through the people
 selectors (which check access and log the read) before anything is exported.
@@ -22,6 +23,8 @@ from haven.casework.models import CaseNote, Supervision
 from haven.cin import models as cin
 from haven.core import chronology as words
 from haven.core.models import AccessLogEntry, User
+from haven.disclosure.care_records import care_records
+from haven.disclosure.rows import Row
 from haven.earlyhelp import models as earlyhelp
 from haven.frontdoor.models import ContactChild
 from haven.people import selectors
@@ -35,16 +38,6 @@ HEADER = [
     "recorded or done by",
     "third party — review before release",
 ]
-
-
-@dataclass(frozen=True)
-class Row:
-    section: str
-    when: dt.date | dt.datetime | None
-    item: str
-    text: str
-    by: User | str | None = None
-    named: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,6 +120,7 @@ def record(person: Person, user: User) -> Iterator[Row]:
     yield from _assessments(ids)
     yield from _early_help(ids)
     yield from _children_in_need(ids)
+    yield from care_records(person, user, ids)
     yield from _supervision(ids)
     yield from _access_log(ids)
 

@@ -103,9 +103,9 @@ def in_care(
     )
 
 
-def visited(child, *, by, on, seen=True, statutory=True, hour=10):
-    """A visit note on `on` at `hour`, through casework's service: statutory and
-    the child seen alone unless said otherwise."""
+def visited(child, *, by, on, seen=True, statutory=True, hour=10, place="placement"):
+    """A visit note on `on` at `hour`, through casework's service: statutory,
+    at the placement and the child seen alone unless said otherwise."""
     (note,) = casework.record_note(
         [child],
         kind="visit",
@@ -113,7 +113,7 @@ def visited(child, *, by, on, seen=True, statutory=True, hour=10):
         subject="Statutory visit",
         body="Saw the child in their placement.",
         seen=Seen(seen=True, alone="yes") if seen else Seen(),
-        visit=Visit(statutory, "placement", True, "yes"),
+        visit=Visit(statutory, place, True, "yes"),
         by=by,
     )
     return note

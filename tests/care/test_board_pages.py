@@ -169,3 +169,36 @@ def test_the_spreadsheet_export_keeps_text_as_text(client, alice, child, carer, 
     assert header[0].value == "Child"
     assert row[0].value.startswith("=HYPERLINK(1)") and row[0].data_type == "s"
     assert row[4].value == dt.datetime(2025, 1, 10)
+
+
+def test_each_download_is_written_to_the_access_log_of_every_child_in_it(
+    client, alice, mona, bob, other_team, child, carer, today
+):
+    from haven.core.models import AccessLogEntry
+    from tests.care.test_board import placed_child
+
+    in_care(child, by=alice, on=START, placement=fostered(carer))
+    # Looked after in another team: not in Alice's file, nor logged.
+    stranger = placed_child(other_team, bob, mona, carer, given_name="Unrelated")
+    client.force_login(alice)
+    logged = AccessLogEntry.objects.filter(what__startswith="Whereabouts board")
+
+    client.get("/looked-after/whereabouts/")
+    assert not logged.exists()  # the page names no more than the board shows
+
+    b"".join(client.get("/looked-after/whereabouts/", {"format": "csv"}))
+    (entry,) = logged.all()
+    assert (entry.person_id, entry.user_id) == (child.pk, alice.pk)
+    assert entry.what == "Whereabouts board CSV download, as at 15 June 2026"
+    assert "whereabouts board" in entry.why
+
+    past = {"format": "xlsx", **_day("day", dt.date(2025, 6, 1))}
+    client.get("/looked-after/whereabouts/", past)
+    assert logged.filter(
+        person=child, what="Whereabouts board spreadsheet download, as at 1 June 2025"
+    ).exists()
+    assert not logged.filter(person=stranger).exists()
+
+    # A filter that leaves nobody in the file logs nobody.
+    client.get("/looked-after/whereabouts/", {"format": "csv", "area": "in"})
+    assert logged.all().count() == 2

@@ -1,6 +1,7 @@
 """The whereabouts board agrees with the placement history, for any history.
 
-For any sequence of placements, moves, backdated corrections and endings,
+For any sequence of placements, moves, backdated corrections (of placements,
+legal statuses and the period's own start and end) and endings,
 recorded through the services on days that go by (each accepted or refused):
 the board's answer for any day, as corrected since, is where the placement
 history as it stands now had the child that day; and its answer as recorded
@@ -20,6 +21,7 @@ from haven.care.history import CareHistory
 from haven.core import clock
 from haven.core.errors import DomainError
 from tests.care.factories import fostered, in_care, in_home
+from tests.care.test_episodes_property import correct_dates
 
 START = dt.date(2025, 1, 10)
 ONE_DAY = dt.timedelta(days=1)
@@ -37,9 +39,22 @@ STEPS = {
         st.sampled_from(["carer", "second", "home"]),
     ),
     "end": st.tuples(st.just("end"), st.integers(0, 40)),
+    "correct_status": st.tuples(
+        st.just("correct_status"),
+        st.integers(0, 6),
+        st.one_of(st.just(0), st.integers(-30, 30)),  # 0: the code alone
+        st.sampled_from(["C1", "C2", "V2"]),
+    ),
+    "correct_period": st.tuples(
+        st.just("correct_period"),
+        st.integers(-30, 30),
+        st.integers(-30, 30),
+        st.sampled_from(["E4A", "E13"]),
+    ),
 }
 # Ending closes the period to all but corrections, so it comes less often.
-KINDS = ["move"] * 4 + ["correct"] * 3 + ["end"]
+KINDS = ["move"] * 4 + ["correct"] * 3 + ["correct_period"] * 2
+KINDS += ["correct_status", "end"]
 step = st.sampled_from(KINDS).flatmap(lambda kind: STEPS[kind])
 
 
@@ -63,6 +78,8 @@ def _apply(period, action, world, alice):
     elif action[0] == "end":
         on = today - action[1] * ONE_DAY
         services.end_period_of_care(period, on=on, reason="E4A", by=alice)
+    elif action[0] in ("correct_status", "correct_period"):
+        correct_dates(period, action, alice)
     else:
         _, index, shift, target = action
         placements = list(period.placements.order_by("started_on"))
@@ -115,7 +132,7 @@ def _history(child) -> CareHistory | None:
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     steps=st.lists(st.tuples(st.integers(0, 45), step), max_size=8),
-    asked=st.lists(st.integers(-5, 400), min_size=1, max_size=4),
+    asked=st.lists(st.integers(-70, 400), min_size=1, max_size=4),
 )
 def test_the_board_for_any_day_agrees_with_the_placement_history(
     steps, asked, child, alice, carer, second_carer, home, freezer
@@ -139,7 +156,8 @@ def test_the_board_for_any_day_agrees_with_the_placement_history(
                 kept[clock.today()] = _history(child)
             now = _history(child)
             today = clock.today()
-            days = {START - ONE_DAY, START, today, *kept}
+            first = period.started_on
+            days = {START - ONE_DAY, START, first - ONE_DAY, first, today, *kept}
             days |= {min(START + n * ONE_DAY, today) for n in asked}
             for day in sorted(days):
                 found = board(alice, day=day)

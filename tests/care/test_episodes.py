@@ -159,3 +159,44 @@ def test_temporary_and_parents_placements_have_no_provider_code(child, alice, ho
         ("T4", "PR4", "", ""),
         ("P1", "PR0", "", ""),
     ]
+
+
+def test_each_episode_has_the_home_postcode_at_its_start_and_the_miles_from_it(
+    child, alice, carer, home
+):
+    """HOME_POST from the child's address history, as it was when each episode
+    started; the distance to PL_POST in miles, by the SSDA903's formula."""
+    from tests.care.test_board import lives_at
+
+    lives_at(child, "M1 1AD", since=D(2016, 5, 4))
+    period = in_care(child, by=alice, placement=fostered(carer, postcode="OL1 1AA"))
+    # The family moved while the child was in care; the next placement's
+    # episode starts from the new home.
+    child.addresses.update(ended_on=D(2025, 4, 1))
+    lives_at(child, "OL1 1AA", since=D(2025, 4, 1))
+    moves.move_placement(
+        period,
+        on=D(2025, 6, 1),
+        placement=in_home(home, postcode="M1 1AD"),
+        reason="CREQB",
+        by=alice,
+    )
+    first, second = selectors.care_of(child)[0].episodes
+    assert (first.home_post, first.pl_post, first.pl_distance) == (
+        "M1 1AD",
+        "OL1 1AA",
+        7.2,
+    )
+    assert (second.home_post, second.pl_post, second.pl_distance) == (
+        "OL1 1AA",
+        "M1 1AD",
+        7.2,
+    )
+
+
+def test_without_an_address_home_post_is_blank_and_the_distance_unknown(
+    child, alice, carer
+):
+    in_care(child, by=alice, placement=fostered(carer))
+    (episode,) = selectors.care_of(child)[0].episodes
+    assert (episode.home_post, episode.pl_distance) == ("", None)

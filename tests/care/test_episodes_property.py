@@ -1,7 +1,8 @@
 """Properties of the SSDA903 episodes, for any history.
 
 For any chain of legal statuses and placements, and for any sequence of
-placements, moves, legal status changes, backdated corrections and endings
+placements, moves, legal status changes, backdated corrections (of
+placements, legal statuses and the period's own dates) and endings
 recorded through the services (each accepted or refused): the derived episodes
 never overlap, chain without gaps inside the period of care and cover exactly
 the days in care; where the child was on any day, read from the placement
@@ -26,6 +27,8 @@ from haven.care.episodes import (
     status_on,
 )
 from haven.care.history import CareHistory, Status, Stay, faults
+from haven.care.period_corrections import PeriodDates, correct_period
+from haven.care.status_corrections import correct_legal_status
 from haven.core import clock
 from haven.core.errors import DomainError
 from tests.care.factories import fostered, in_care, in_home
@@ -136,9 +139,29 @@ STEPS = {
         st.sampled_from(["U4", "U6", "K2"]),
     ),
     "end": st.tuples(st.just("end"), days),
+    "correct_status": st.tuples(
+        st.just("correct_status"),
+        st.integers(0, 6),
+        st.integers(-60, 60),
+        st.sampled_from(["C1", "C2", "E1", "V2", "V3"]),
+    ),
+    "correct_period": st.tuples(
+        st.just("correct_period"),
+        st.integers(-40, 40),  # the start moved by
+        st.integers(-40, 40),  # the end moved by, if it ended
+        st.sampled_from(["E4A", "E11", "E13"]),
+    ),
 }
 # Ending closes the period to all but corrections, so it comes less often.
-KINDS = ["move"] * 4 + ["status"] * 2 + ["correct"] * 3 + ["end"]
+KINDS = (
+    ["move"] * 4
+    + ["status"] * 2
+    + ["correct"] * 3
+    + ["correct_status"] * 2
+    + ["correct_period"] * 2
+    + ["end"]
+)
+CORRECTIONS = {"correct", "correct_status", "correct_period"}
 step = st.sampled_from(KINDS).flatmap(lambda kind: STEPS[kind])
 
 
@@ -147,8 +170,10 @@ def _in_order(steps: list[tuple], ordered: bool) -> list[tuple]:
     worker records a life as it happens; corrections stay where they fall."""
     if not ordered:
         return steps
-    dated = iter(sorted((s for s in steps if s[0] != "correct"), key=lambda s: s[1]))
-    return [s if s[0] == "correct" else next(dated) for s in steps]
+    dated = iter(
+        sorted((s for s in steps if s[0] not in CORRECTIONS), key=lambda s: s[1])
+    )
+    return [s if s[0] in CORRECTIONS else next(dated) for s in steps]
 
 
 def _details(target: str, world: dict):
@@ -170,6 +195,8 @@ def _apply(period, action, world, alice):
         moves.change_legal_status(period, on=action[1], code=action[2], by=alice)
     elif kind == "end":
         services.end_period_of_care(period, on=action[1], reason="E4A", by=alice)
+    elif kind in ("correct_status", "correct_period"):
+        correct_dates(period, action, alice)
     else:
         _, index, shift, place = action
         placements = list(period.placements.order_by("started_on"))
@@ -184,6 +211,31 @@ def _apply(period, action, world, alice):
             why="Backdated correction",
             by=alice,
         )
+
+
+def correct_dates(period, action, alice) -> None:
+    """A backdated correction of a legal status or of the period's dates."""
+    if action[0] == "correct_status":
+        _, index, shift, code = action
+        statuses = list(period.legal_statuses.order_by("started_on"))
+        status = statuses[index % len(statuses)]
+        correct_legal_status(
+            status,
+            code=code,
+            started_on=status.started_on + dt.timedelta(days=shift),
+            why="Backdated correction",
+            by=alice,
+        )
+        return
+    _, start_by, end_by, reason = action
+    ended = period.ended_on
+    dates = PeriodDates(
+        started_on=period.started_on + dt.timedelta(days=start_by),
+        need=period.need,
+        ended_on=ended + dt.timedelta(days=end_by) if ended else None,
+        reason_ended=reason if ended else "",
+    )
+    correct_period(period, dates=dates, why="Backdated correction", by=alice)
 
 
 @pytest.mark.django_db
@@ -202,11 +254,17 @@ def test_any_sequence_of_writes_leaves_sound_episodes(
                 event(f"{action[0]} accepted")
             except DomainError:
                 event(f"{action[0]} refused")
+            period.refresh_from_db()
             (care,) = selectors.care_of(child)
             born = child.date_of_birth
             assert faults(care.history, born=born, today=clock.today()) == []
             assert_episodes_agree(care.history, clock.today())
-            for day in (START, START + dt.timedelta(days=200), clock.today()):
+            for day in (
+                care.period.started_on,
+                START,
+                START + dt.timedelta(days=200),
+                clock.today(),
+            ):
                 where = selectors.placement_on(child, day)
                 episode = episode_on(care.episodes, day)
                 assert (where.pk if where else None) == (
