@@ -33,7 +33,7 @@ GENERATORS = (
     "bench/authority.py",
     "bench/history.py",
     "bench/staffing.py",
-    "haven/*/demo.py",
+    "haven/*/demo*.py",
     "haven/demo/**/*.py",
     "haven/*/migrations/*.py",
 )
