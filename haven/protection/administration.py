@@ -38,6 +38,15 @@ def _locked(booked: ConferenceArrangement) -> ConferenceArrangement:
     )
 
 
+def _mark_sent(booked: ConferenceArrangement, field: str, words: str) -> None:
+    """Today, once: a second time says when it was."""
+    sent = getattr(booked, field)
+    if sent is not None:
+        raise DomainError("already_sent", f"{words} on {sent:%-d %B %Y}")
+    setattr(booked, field, clock.today())
+    booked.save(update_fields=[field])
+
+
 def record_invitations_sent(
     booked: ConferenceArrangement, *, by: User
 ) -> ConferenceArrangement:
@@ -47,13 +56,7 @@ def record_invitations_sent(
         booked = _locked(booked)
         if booked.conference_id is not None:
             raise DomainError("conference_held", "This conference has been held")
-        if booked.invitations_sent_on is not None:
-            raise DomainError(
-                "already_sent",
-                f"The invitations were sent on {booked.invitations_sent_on:%-d %B %Y}",
-            )
-        booked.invitations_sent_on = clock.today()
-        booked.save(update_fields=["invitations_sent_on"])
+        _mark_sent(booked, "invitations_sent_on", "The invitations were sent")
         journal.append(
             booked.episode.person,
             "protection.conference_invitations_sent",
@@ -83,13 +86,7 @@ def record_circulated(
                 "The chair has not signed the record off yet: it is circulated "
                 "once signed",
             )
-        if booked.record_circulated_on is not None:
-            raise DomainError(
-                "already_sent",
-                f"The record was circulated on {booked.record_circulated_on:%-d %B %Y}",
-            )
-        booked.record_circulated_on = clock.today()
-        booked.save(update_fields=["record_circulated_on"])
+        _mark_sent(booked, "record_circulated_on", "The record was circulated")
         journal.append(
             booked.episode.person,
             "protection.conference_record_circulated",
