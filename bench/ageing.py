@@ -14,8 +14,9 @@ has. So before each slice is built, with the clock at its day:
   assessments authorised, supervision actions done, drafts discarded, early
   help closed, and most children in need episodes closed; CLOSED_AT_FIRST of
   them close (their child protection work finished first: an enquiry's
-  outcome, its conference, the plan ended at a review conference), the rest
-  stay open as long-running cases (a plan's due review held);
+  outcome, its conference, the plan ended at a review conference, the
+  records signed off by their chairs), the rest stay open as long-running
+  cases (a plan's due review held);
 - of those, the people of the slice LAST_AGE slices back close but
   KEPT_FOR_GOOD of them, the children who stay known for years.
 
@@ -135,6 +136,8 @@ def _finish_child(rng: random.Random, child: Person, *, closing: float) -> None:
                 summary="Services ceased: the plan's aims were met.",
                 by=worker,
             )
+    # Records of an episode closed before today still waiting for their chair.
+    protection_ageing.sign_waiting(child)
     if cin_selectors.open_episode(child) is None:
         end_allocation(child, on=clock.today(), reason="Work ended", by=manager)
 

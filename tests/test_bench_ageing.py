@@ -40,6 +40,8 @@ def test_an_aged_slice_has_its_work_finished() -> None:
         done_on=None, supervision__person_id__in=people
     ).exists()
     assert Allocation.objects.filter(ended_on=None, **ours).exists()
+    chairs = (CaseRole.CP_CHAIR, CaseRole.CONFERENCE_ADMIN)
+    assert Allocation.objects.filter(ended_on=None, role__in=chairs, **ours).exists()
     events = JournalEvent.objects.count()
 
     with clock.held_at(clock.start_of(today) + dt.timedelta(hours=12)):
@@ -57,11 +59,15 @@ def test_an_aged_slice_has_its_work_finished() -> None:
     assert not EarlyHelpRequest.objects.filter(closed_on=None, **ours).exists()
     still_open = CinEpisode.objects.filter(closed_on=None, **ours)
     assert still_open.count() <= sum(refused.values())
-    # A conference chair's case role ends once every record they chaired is
-    # signed off, which the ageing does not do yet: cases held means held by a
-    # worker.
-    chairs = (CaseRole.CP_CHAIR, CaseRole.CONFERENCE_ADMIN)
-    held = Allocation.objects.filter(ended_on=None, **ours).exclude(role__in=chairs)
+    # Every role on a closed case ends, the chair's and the conference
+    # administrator's too: their records are signed off with the work.
+    held = Allocation.objects.filter(ended_on=None, **ours)
     assert held.count() <= still_open.count() + sum(refused.values())
+    chairs = (CaseRole.CP_CHAIR, CaseRole.CONFERENCE_ADMIN)
+    assert (
+        not held.filter(role__in=chairs)
+        .exclude(person__cin_episodes__closed_on=None)
+        .exists()
+    )
     # Through the services: every step is in the journal.
     assert JournalEvent.objects.count() > events

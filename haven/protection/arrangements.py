@@ -186,6 +186,8 @@ def _save(
             .first()
         ) or ConferenceArrangement(episode=episode, kind=kind, **subject)
         # Both checked before the transaction (_check_booking).
+        if found.planned_on != booking.planned_on:
+            found.invitations_sent_on = None  # invited to another day: again
         found.planned_on = cast(dt.date, booking.planned_on)
         found.chair = cast(User, booking.chair)
         found.administrator = booking.administrator

@@ -83,13 +83,25 @@ def work_left(person: Person) -> bool:
     )
 
 
+def to_circulate(person: Person) -> bool:
+    """A signed record its administrator has still to send to those invited."""
+    return ConferenceArrangement.objects.filter(
+        episode__person__in=records_of(person),
+        administrator__isnull=False,
+        conference__signed_off_at__isnull=False,
+        record_circulated_on=None,
+    ).exists()
+
+
 def release_if_done(person: Person, *, by: User) -> None:
     """End the chair's and the administrator's roles once no plan runs, no
     conference is booked and every record is signed off (inside the caller's
-    transaction): their reason to open the record has ended."""
+    transaction): their reason to open the record has ended. The
+    administrator keeps theirs until the signed records are circulated."""
     if work_left(person):
         return
-    for role in ROLES:
+    roles = (CaseRole.CP_CHAIR,) if to_circulate(person) else ROLES
+    for role in roles:
         end_allocation(
             person,
             on=clock.today(),

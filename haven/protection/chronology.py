@@ -99,4 +99,13 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "protection.conference_signed_off": lambda p: (
         "Child protection conference record signed off by the chair"
     ),
+    "protection.conference_invitations_sent": lambda p: (
+        "Invitations sent to the "
+        + _words(ConferenceKind, p.get("kind", "")).lower()
+        + " on "
+        + _day(p.get("planned_on"))
+    ),
+    "protection.conference_record_circulated": lambda p: (
+        "Signed conference record sent to those invited"
+    ),
 }

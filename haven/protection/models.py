@@ -286,6 +286,11 @@ class ConferenceArrangement(models.Model):
         on_delete=models.PROTECT,
         related_name="arrangement",
     )
+    # The administrator's part (admin_work.py): the invitations sent for the
+    # day booked (rebooking the day clears it), and the signed record sent
+    # to those invited.
+    invitations_sent_on = models.DateField(null=True, blank=True)
+    record_circulated_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ("planned_on", "pk")
@@ -300,6 +305,11 @@ class ConferenceArrangement(models.Model):
                 fields=("plan",),
                 condition=models.Q(conference__isnull=True, plan__isnull=False),
                 name="protection_one_open_arrangement_per_plan",
+            ),
+            models.UniqueConstraint(
+                fields=("episode",),
+                condition=models.Q(conference__isnull=True, kind="transfer_in"),
+                name="protection_one_open_transfer_in_per_episode",
             ),
         ]
 

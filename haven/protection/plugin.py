@@ -8,7 +8,8 @@ discussion is due), the section 47 enquiry (its initial conference), the plan
 saw them, as CIN-VISIT is). Its pages are under child-protection/, and its
 work on an episode shows in the episode's section of the child's children in
 need page. A front-door decision for a strategy discussion leads the manager
-to its form.
+to its form. Chairs and conference administrators each have a work source
+(their queues, on My work too).
 """
 
 from django.apps import apps
@@ -27,6 +28,7 @@ from haven.frontdoor.codes import STRATEGY_DECISIONS
 from haven.frontdoor.routing import continue_at
 from haven.people.sections import person_section
 from haven.protection import (
+    admin_work,
     births,
     chair_work,
     chronology,
@@ -54,9 +56,16 @@ menu_entry(
     shown=with_perm("core.chair_conferences"),
 )
 menu_entry(
+    "Conference administration",
+    "protection:administration",
+    order=16,
+    shown=with_perm("core.administer_conferences"),
+)
+menu_entry(
     "Chairs' workload", "protection:chairs", order=55, shown=may_see_chairs_workload
 )
 work_source(chair_work.conference_work)
+work_source(admin_work.admin_work)
 continue_at(*STRATEGY_DECISIONS)(front_door.record_the_discussion)
 
 activate(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from haven.protection import (
+    admin_views,
     conference_views,
     contact_views,
     plan_views,
@@ -11,6 +12,7 @@ from haven.protection import (
 app_name = "protection"
 urlpatterns = [
     path("conferences/", queue_views.my_conferences, name="my_conferences"),
+    path("administration/", admin_views.my_administration, name="administration"),
     path("chairs/", queue_views.chairs, name="chairs"),
     path("chairs/<int:pk>/", queue_views.chair, name="chair"),
     path(

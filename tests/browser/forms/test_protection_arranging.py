@@ -1,7 +1,8 @@
 """A transfer-in conference booked before the child's plan comes here: the
 social worker books its day, chair and administrator from the child's episode;
 it is on the chair's queue as due (CP-TRANSFER-IN, from the engine); on the
-day, recording it starts from the booking and closes it."""
+day, recording it starts from the booking and closes it. And the conference
+administrator's queue, where the invitations are marked sent."""
 
 import datetime as dt
 import re
@@ -9,12 +10,19 @@ import re
 from playwright.sync_api import Page, expect
 
 from haven.core import access, clock
+from haven.protection import arrangements
 from haven.protection.models import ConferenceArrangement
 from haven.timescales import selectors
-from tests.browser.conftest import accessibility_violations, sign_in, sign_out
+from tests.browser.conftest import (
+    DEMO_PASSWORD,
+    accessibility_violations,
+    sign_in,
+    sign_out,
+)
 from tests.browser.forms import scenes
+from tests.browser.forms.coverage import covers
 from tests.browser.forms.test_protection_conference_forms import administrator, ahead
-from tests.browser.forms.test_protection_forms import _referred
+from tests.browser.forms.test_protection_forms import _enquiry_found_harm, _referred
 from tests.browser.forms.widgets import (
     choose,
     expect_success,
@@ -91,3 +99,33 @@ def test_a_transfer_in_conference_is_booked_ahead_and_on_the_chairs_queue(
     assert plan.started_on == planned
     found = selectors.obligation_for(child.pk, "CP-TRANSFER-IN", episode.pk)
     assert found is not None and found.status == "met_on_time"
+
+
+@covers("protection/administration.html")
+def test_the_administrators_queue_marks_the_invitations_sent(
+    page: Page, live_server, demo
+):
+    child = scenes.child()
+    found = _enquiry_found_harm(child)
+    chair, admin = scenes.staff("cp-chair"), administrator()
+    admin.set_password(DEMO_PASSWORD)
+    admin.save()
+    booking = arrangements.Booking(ahead(5), chair, admin)
+    booked = arrangements.arrange_initial(
+        found, booking, by=scenes.staff("social-worker")
+    )
+    sign_in(page, live_server.url, admin.username)
+    page.locator("#navigation").get_by_role(
+        "link", name="Conference administration"
+    ).click()
+    row = page.locator(f"#arrangement-{booked.pk}")
+    expect(row).to_contain_text(
+        f"Send the invitations to the initial child protection conference on "
+        f"{ahead(5):%-d %B %Y}"
+    )
+    assert accessibility_violations(page) == []
+    row.get_by_role("button", name=f"Invitations sent for {child.full_name}").click()
+    expect_success(page, f"Invitations sent: {child.full_name}")
+    expect(page.locator(f"#arrangement-{booked.pk}")).to_have_count(0)
+    booked.refresh_from_db()
+    assert booked.invitations_sent_on == clock.today()
