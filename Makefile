@@ -55,6 +55,9 @@ assets: install
 
 ## Run the demo -----------------------------------------------------------------
 
+# The demo authority's area (Kirklees, haven/care/demo_places.py), so its
+# board shows children placed in and out of area; a council sets its own.
+run: export HAVEN_AREA_CODES ?= E08000034
 run: assets
 	mkdir -p var
 	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(PY) manage.py migrate --noinput

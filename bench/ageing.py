@@ -13,7 +13,8 @@ has. So before each slice is built, with the clock at its day:
 - the people of the slice FIRST_AGE slices back have their work finished:
   assessments authorised, supervision actions done, drafts discarded, early
   help closed, and most children in need episodes closed; CLOSED_AT_FIRST of
-  them close (their child protection work finished first: an enquiry's
+  them close (never a looked-after child's, whose case stays open while in
+  care; their child protection work finished first: an enquiry's
   outcome, its conference, the plan ended at a review conference, the
   records signed off by their chairs), the rest stay open as long-running
   cases (a plan's due review held);
@@ -32,6 +33,7 @@ from django.db.models import Q, QuerySet
 from haven.assessments import demo as assessments_demo
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
+from haven.care.models import PeriodOfCare
 from haven.casework import drafts
 from haven.casework import services as casework
 from haven.casework.models import Draft, SupervisionAction
@@ -126,7 +128,8 @@ def _finish_child(rng: random.Random, child: Person, *, closing: float) -> None:
     episode = cin_selectors.open_episode(child)
     if episode is not None:
         _finish_assessments(rng, episode.assessments.all(), worker, manager)
-        ending = rng.random() < closing
+        # A looked-after child stays a child in need while in care.
+        ending = rng.random() < closing and not _in_care(child)
         protection_ageing.finish(episode, worker, ending=ending)
         if ending:
             cin.close_episode(
@@ -138,8 +141,12 @@ def _finish_child(rng: random.Random, child: Person, *, closing: float) -> None:
             )
     # Records of an episode closed before today still waiting for their chair.
     protection_ageing.sign_waiting(child)
-    if cin_selectors.open_episode(child) is None:
+    if cin_selectors.open_episode(child) is None and not _in_care(child):
         end_allocation(child, on=clock.today(), reason="Work ended", by=manager)
+
+
+def _in_care(child: Person) -> bool:
+    return PeriodOfCare.objects.filter(person=child, ended_on=None).exists()
 
 
 def _staff(child: Person) -> tuple[User, User] | None:

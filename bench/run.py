@@ -47,6 +47,8 @@ def _setup(database_url: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     # Time what serves: the suite's check of shared access rules is not.
     os.environ.setdefault("HAVEN_CHECK_SHARED_ACCESS_RULES", "false")
+    # The demo authority's area, so the board places children in and out of it.
+    os.environ.setdefault("HAVEN_AREA_CODES", "E08000034")
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -13,6 +13,7 @@ from bench.history import Slice, build_slice
 from bench.staffing import Shape, create_staff
 from haven.assessments.codes import Status
 from haven.assessments.models import Assessment
+from haven.care.models import PeriodOfCare
 from haven.casework.models import Draft, SupervisionAction
 from haven.cin.models import CinEpisode
 from haven.core import clock
@@ -57,12 +58,20 @@ def test_an_aged_slice_has_its_work_finished() -> None:
     ).exists()
     assert not Draft.objects.filter(**ours).exists()
     assert not EarlyHelpRequest.objects.filter(closed_on=None, **ours).exists()
+    # A looked-after child stays a child in need, held by a worker, while in
+    # care; every other episode closes.
+    in_care = PeriodOfCare.objects.filter(ended_on=None, **ours).values("person")
+    assert in_care.exists()
+    assert Allocation.objects.filter(
+        ended_on=None, role=CaseRole.SOCIAL_WORKER, person__in=in_care
+    ).count() == len(in_care)
     still_open = CinEpisode.objects.filter(closed_on=None, **ours)
-    assert still_open.count() <= sum(refused.values())
+    assert still_open.exclude(person__in=in_care).count() <= sum(refused.values())
     # Every role on a closed case ends, the chair's and the conference
     # administrator's too: their records are signed off with the work.
     held = Allocation.objects.filter(ended_on=None, **ours)
-    assert held.count() <= still_open.count() + sum(refused.values())
+    kept = still_open.count() + len(in_care)
+    assert held.count() <= 2 * kept + sum(refused.values())
     chairs = (CaseRole.CP_CHAIR, CaseRole.CONFERENCE_ADMIN)
     assert (
         not held.filter(role__in=chairs)
