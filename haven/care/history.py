@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from haven.care import codes
+from haven.care import codes, short_breaks
 from haven.care.inputs import words
 from haven.core import codelists
 from haven.core.errors import DomainError, Failures
@@ -262,6 +262,8 @@ def _short_breaks(history: CareHistory, failures: Failures) -> None:
             "whole period of care: end the period and start a new one rather than "
             "change to or from it",
         )
+    if short_breaks.is_one_episode_break(found):
+        short_breaks.check_break(history.start, history.end, failures)
     if found & codes.ONE_EPISODE_BREAKS and len(history.stays) > 1:
         failures.add(
             "short_break_move",

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from haven.care import codes, short_breaks
 from haven.care.history import CareHistory, Status, check
 from haven.care.inputs import words
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
@@ -87,6 +88,22 @@ def check_history(history: CareHistory, person: Person, failures: Failures) -> N
     """Add every fault of the history a write would leave to `failures`."""
     with failures.gather():
         check(history, born=person.date_of_birth, today=clock.today())
+    codes_held = (s.code for s in history.statuses)
+    if history.end is not None and short_breaks.is_one_episode_break(codes_held):
+        others = _other_breaks(person, history.pk)
+        short_breaks.check_year((history.start, history.end), others, failures)
+
+
+def _other_breaks(person: Person, period: int | None) -> list[tuple[Any, Any]]:
+    """The child's other ended V3 breaks (rule 367 counts them together)."""
+    breaks = PeriodOfCare.objects.filter(
+        person=person,
+        ended_on__isnull=False,
+        legal_statuses__code__in=codes.ONE_EPISODE_BREAKS,
+    )
+    if period is not None:
+        breaks = breaks.exclude(pk=period)
+    return list(breaks.distinct().values_list("started_on", "ended_on"))
 
 
 def facts(placement: Placement) -> dict[str, Any]:
