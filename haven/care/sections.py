@@ -9,8 +9,8 @@ from haven.care import directory, selectors
 from haven.care.models import Placement
 from haven.care.permissions import may_record_care
 from haven.care.selectors import Care
-from haven.core import access
 from haven.core.models import User
+from haven.people import sections as page
 from haven.people.models import Person
 
 ADULT = 18
@@ -50,8 +50,8 @@ def looked_after(
 ) -> dict[str, Any] | None:
     """The section's context; None (no section) for someone never looked after
     whom the user could not start a period of care for (an adult, say)."""
-    cares = selectors.care_of(person)
-    may_record = may_record_care(user) and access.may_change(user, person)
+    cares = selectors.care_for_page(person)
+    may_record = may_record_care(user) and page.may_change(user, person)
     child = person.age is None or person.age < ADULT
     if not cares and not (may_record and child and not person.is_unborn):
         return None

@@ -16,6 +16,7 @@ from haven.care.history import CareHistory
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
 from haven.care.recording import history_of
 from haven.people.models import Address, Person
+from haven.people.sections import read_once
 from haven.people.selectors import records_of
 
 
@@ -72,6 +73,11 @@ def care_of(person: Person) -> list[Care]:
         episodes = derived.episodes(history, lived)
         found.append(Care(period, statuses, placements, history, episodes))
     return found
+
+
+def care_for_page(person: Person) -> list[Care]:
+    """`care_of`, read once for all the sections of the child's page."""
+    return read_once(("care.care_of", person.pk), lambda: care_of(person))
 
 
 def open_period(person: Person) -> PeriodOfCare | None:

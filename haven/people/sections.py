@@ -8,14 +8,20 @@ them, their plans, their placements) declares a section in its plugin.py:
 
 where `due_for(person, user, record_ids)` returns the section's context, or None
 to leave the section out. The page renders each in order.
+
+Several sections read the same things (a looked-after child's periods of care,
+what is due for them): each reads them through `read_once`, so the page reads
+them once and the sections share them.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 
+from haven.core import access
 from haven.core.models import User
 from haven.people.models import Person
 
@@ -39,6 +45,24 @@ class Shown:
 
 SECTIONS: dict[str, Section] = {}
 
+T = TypeVar("T")
+
+# What the sections of the page being made have read, by key; None outside one.
+_READS: ContextVar[dict[Hashable, Any] | None] = ContextVar("page_reads", default=None)
+
+
+def read_once(key: Hashable, read: Callable[[], T]) -> T:
+    """What `read` returns: read once while a person page's sections are made
+    and shared between them (`key` names it, with the person); read afresh
+    anywhere else, so a service never sees what a page read before a write."""
+    reads = _READS.get()
+    if reads is None:
+        return read()
+    if key not in reads:
+        reads[key] = read()
+    value: T = reads[key]
+    return value
+
 
 def person_section(
     key: str, template: str, *, order: int
@@ -52,11 +76,23 @@ def person_section(
     return register
 
 
+def may_change(user: User, person: Person) -> bool:
+    """access.may_change, asked once for all the sections of the page."""
+    return read_once(
+        ("access.may_change", user.pk, person.pk),
+        lambda: access.may_change(user, person),
+    )
+
+
 def sections_for(person: Person, user: User, record_ids: list[int]) -> list[Shown]:
     """The contributed sections to show on this person's page, in order."""
     shown = []
-    for section in sorted(SECTIONS.values(), key=lambda s: (s.order, s.key)):
-        context = section.source(person, user, record_ids)
-        if context is not None:
-            shown.append(Shown(section.template, context))
+    reading = _READS.set({})
+    try:
+        for section in sorted(SECTIONS.values(), key=lambda s: (s.order, s.key)):
+            context = section.source(person, user, record_ids)
+            if context is not None:
+                shown.append(Shown(section.template, context))
+    finally:
+        _READS.reset(reading)
     return shown

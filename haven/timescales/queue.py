@@ -13,6 +13,7 @@ from haven.core.links import link
 from haven.core.models import Allocation, User
 from haven.core.work import WorkItem, access_filtered, items_for, with_flags
 from haven.people.models import Person
+from haven.timescales import selectors
 from haven.timescales.catalogue import STATUS_WORDS, rule
 from haven.timescales.models import Obligation
 from haven.timescales.registry import ACTIVE
@@ -118,9 +119,7 @@ class Due:
 def for_person(person_ids: list[int]) -> list[Due]:
     """What is due for one child now (with records merged into theirs), soonest
     first, in words with its source."""
-    due = Obligation.objects.filter(
-        person_id__in=person_ids, status=Obligation.Status.DUE
-    ).order_by("due_on")
+    due = selectors.due_for_page(person_ids)
     return [
         Due(
             obligation=o,

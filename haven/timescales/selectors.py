@@ -9,6 +9,7 @@ test_due_dates_come_from_the_engine.py forbids counting anywhere else).
 import datetime as dt
 from collections.abc import Callable
 
+from haven.people.sections import read_once
 from haven.timescales import catalogue, engine
 from haven.timescales.deadlines import Deadline
 from haven.timescales.models import Obligation
@@ -63,6 +64,38 @@ def next_due_on(person_id: int, rule_id: str, subject: object) -> dt.date | None
     ).order_by("due_on")
     first = found.first()
     return first.due_on if first is not None else None
+
+
+def due_now(person_ids: list[int]) -> list[Obligation]:
+    """Every obligation due now for one child (`person_ids`: theirs and the
+    records merged into theirs), soonest first."""
+    return list(
+        Obligation.objects.filter(
+            person_id__in=person_ids, status=Obligation.Status.DUE
+        ).order_by("due_on", "pk")
+    )
+
+
+def due_for_page(person_ids: list[int]) -> list[Obligation]:
+    """`due_now`, read once for all the sections of a person's page."""
+    return read_once(
+        ("timescales.due_now", tuple(person_ids)), lambda: due_now(person_ids)
+    )
+
+
+def next_due_in(
+    due: list[Obligation], person_id: int, rule_id: str, subject: object
+) -> dt.date | None:
+    """`next_due_on`, answered from obligations already read (`due_now`)."""
+    subject = str(subject)
+    return min(
+        (
+            o.due_on
+            for o in due
+            if (o.person_id, o.rule_id, o.subject) == (person_id, rule_id, subject)
+        ),
+        default=None,
+    )
 
 
 def falls_due_again(rule_id: str) -> Callable[[dt.date], dt.date]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from haven.care.missing import protocol
-from haven.care.models import MissingEpisode, PeriodOfCare, StrategyMeeting
+from haven.care.models import MissingEpisode, StrategyMeeting
 from haven.care.permissions import may_record_care
-from haven.core import access
+from haven.care.selectors import care_for_page
 from haven.core.models import User
+from haven.people import sections
 from haven.people.models import Person
 from haven.timescales import selectors as timescales
 
@@ -51,9 +52,7 @@ def missing_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, Any] | None:
     """The section's context; None for a child never looked after."""
-    periods = list(
-        PeriodOfCare.objects.filter(person_id__in=record_ids).order_by("-started_on")
-    )
+    periods = [care.period for care in care_for_page(person)]
     if not periods:
         return None
     episodes = list(
@@ -77,6 +76,8 @@ def missing_section(
         "strategy_needed": protocol.needed(
             episodes, meeting.held_on if meeting else None
         ),
-        "strategy_due": timescales.next_due_on(person.pk, STRATEGY, person.pk),
-        "may_record": may_record_care(user) and access.may_change(user, person),
+        "strategy_due": timescales.next_due_in(
+            timescales.due_for_page(record_ids), person.pk, STRATEGY, person.pk
+        ),
+        "may_record": may_record_care(user) and sections.may_change(user, person),
     }

@@ -61,16 +61,20 @@ class NextVisit:
     due_on: dt.date
 
 
-def next_visit(person: Person, placement: Placement | None) -> NextVisit | None:
+def next_visit(
+    person: Person, placement: Placement | None, record_ids: list[int]
+) -> NextVisit | None:
     """The child's next statutory visit, as the engine holds it: the earliest
-    due under the regime at their placement or an extra visit asked for."""
+    due under the regime at their placement or an extra visit asked for. (The
+    obligations due now read once for the page, not a query a rule.)"""
+    obligations = timescales.due_for_page(record_ids)
     due = []
     if placement is not None:
         for rule_id in AT_PLACEMENT:
-            day = timescales.next_due_on(person.pk, rule_id, placement.pk)
+            day = timescales.next_due_in(obligations, person.pk, rule_id, placement.pk)
             if day is not None:
                 due.append(NextVisit(rule_id, day))
-    asked = timescales.next_due_on(person.pk, REQUESTED, person.pk)
+    asked = timescales.next_due_in(obligations, person.pk, REQUESTED, person.pk)
     if asked is not None:
         due.append(NextVisit(REQUESTED, asked))
     return min(due, key=lambda n: (n.due_on, n.rule_id)) if due else None

@@ -10,8 +10,9 @@ from haven.care.models import FewerVisitsAgreement, VisitRequest
 from haven.care.permissions import may_record_care
 from haven.care.visits import reads, timeline
 from haven.care.visits.recording import may_agree_from
-from haven.core import access, clock
+from haven.core import clock
 from haven.core.models import User
+from haven.people import sections
 from haven.people.models import Person
 from haven.timescales.catalogue import rule
 from haven.timescales.queue import why_words
@@ -23,12 +24,12 @@ def visits_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, Any] | None:
     """The section's context; None for a child never looked after."""
-    cares = selectors.care_of(person)
+    cares = selectors.care_for_page(person)
     if not cares:
         return None
     current = cares[0] if cares[0].period.is_open else None
     placement = current.current_placement if current else None
-    following = reads.next_visit(person, placement)
+    following = reads.next_visit(person, placement, record_ids)
     agreement = (
         FewerVisitsAgreement.objects.filter(placement=placement).first()
         if placement is not None
@@ -52,5 +53,5 @@ def visits_section(
         "requests": VisitRequest.objects.filter(
             period__person_id__in=record_ids
         ).order_by("-requested_on", "-pk")[:3],
-        "may_record": may_record_care(user) and access.may_change(user, person),
+        "may_record": may_record_care(user) and sections.may_change(user, person),
     }
