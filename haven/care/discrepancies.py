@@ -23,11 +23,13 @@ a fixed number of queries whatever the number of children.
 import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
+from haven.care import few
 from haven.care.inputs import words
 from haven.care.models import PeriodOfCare, Placement, Provider, Registration
 from haven.care.whereabouts import holding
@@ -75,11 +77,18 @@ def looked_after_ids(
 ) -> set[int]:
     """Every child in a period of care today, or those of `among` (a record
     merged into another is read as the child it was merged into)."""
-    periods = PeriodOfCare.objects.filter(holding(today))
-    if among is not None:
-        periods = periods.filter(person_id__in=list(among))
-    rows = periods.values_list("person_id", "person__merged_into_id")
-    return {merged or person for person, merged in rows}
+    if among is None:
+        periods = PeriodOfCare.objects.filter(holding(today))
+        rows = periods.values_list("person_id", "person__merged_into_id")
+        return {merged or person for person, merged in rows}
+
+    def build(ids: list[int], day: dt.date, _at: object) -> QuerySet[Any]:
+        return PeriodOfCare.objects.filter(holding(day), person_id__in=ids).values(
+            "person_id", "person__merged_into_id"
+        )
+
+    found = few.rows("looked after", PeriodOfCare, among, build, today)
+    return {row["person__merged_into_id"] or row["person_id"] for row in found}
 
 
 def discrepancies(child_ids: Collection[int], today: dt.date) -> list[Discrepancy]:
@@ -102,10 +111,12 @@ def _child_page(child_id: int) -> str:
 
 
 def _periods_without_placement(ids: set[int], today: dt.date) -> list[Discrepancy]:
-    placed_today = Placement.objects.filter(holding(today), period=OuterRef("pk"))
-    periods = PeriodOfCare.objects.filter(holding(today), person_id__in=ids).exclude(
-        Exists(placed_today)
-    )
+    def build(ids: list[int], day: dt.date, _at: object) -> QuerySet[Any]:
+        placed = Placement.objects.filter(holding(day), period=OuterRef("pk"))
+        periods = PeriodOfCare.objects.filter(holding(day), person_id__in=ids)
+        return periods.exclude(Exists(placed))
+
+    periods = few.objects("without placement", PeriodOfCare, ids, build, today)
     return [
         Discrepancy(
             child_id=period.person_id,
@@ -122,13 +133,16 @@ def _periods_without_placement(ids: set[int], today: dt.date) -> list[Discrepanc
 
 
 def _providers_not_registered(ids: set[int], today: dt.date) -> list[Discrepancy]:
-    placements = list(
-        Placement.objects.filter(
-            holding(today),
-            holding(today, "period__started_on", "period__ended_on"),
+    def build(ids: list[int], day: dt.date, _at: object) -> QuerySet[Any]:
+        return Placement.objects.filter(
+            holding(day),
+            holding(day, "period__started_on", "period__ended_on"),
             period__person_id__in=ids,
             provider__isnull=False,
         ).select_related("provider", "period")
+
+    placements: list[Placement] = few.objects(
+        "placed with a provider", Placement, ids, build, today
     )
     standing = _standing({p.provider_id for p in placements if p.provider_id}, today)
     found = []
@@ -145,11 +159,17 @@ def _providers_not_registered(ids: set[int], today: dt.date) -> list[Discrepancy
 def _standing(provider_ids: set[int], today: dt.date) -> dict[int, str]:
     """Each provider's registration status today: "" for one with registrations
     but none today (lapsed), absent for one never recorded."""
-    rows = Registration.objects.filter(provider_id__in=provider_ids).values_list(
-        "provider_id", "status", "started_on", "ended_on"
-    )
+
+    def build(ids: list[int], _day: dt.date, _at: object) -> QuerySet[Any]:
+        return Registration.objects.filter(provider_id__in=ids).values(
+            "provider_id", "status", "started_on", "ended_on"
+        )
+
+    rows = few.rows("registrations", Registration, provider_ids, build, today)
     found: dict[int, str] = {}
-    for provider_id, status, started, ended in rows:
+    for row in rows:
+        provider_id, status = row["provider_id"], row["status"]
+        started, ended = row["started_on"], row["ended_on"]
         holds = started <= today and (ended is None or today < ended)
         if holds:
             found[provider_id] = status
@@ -184,12 +204,15 @@ def _unregistered(
 
 
 def _visits_overdue(ids: set[int], today: dt.date) -> list[Discrepancy]:
-    overdue = Obligation.objects.filter(
-        person_id__in=ids,
-        rule_id__in=VISIT_RULE_IDS,
-        status=Obligation.Status.DUE,
-        due_on__lt=today,
-    ).order_by("due_on")
+    def build(ids: list[int], day: dt.date, _at: object) -> QuerySet[Any]:
+        return Obligation.objects.filter(
+            person_id__in=ids,
+            rule_id__in=VISIT_RULE_IDS,
+            status=Obligation.Status.DUE,
+            due_on__lt=day,
+        ).order_by("due_on")
+
+    overdue = few.objects("visits overdue", Obligation, ids, build, today)
     return [
         Discrepancy(
             child_id=obligation.person_id,

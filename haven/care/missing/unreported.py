@@ -6,9 +6,12 @@ go missing from home or care, 2014); a day on, the record should say so."""
 
 import datetime as dt
 from collections.abc import Collection
+from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
+from haven.care import few
 from haven.care.discrepancies import Discrepancy
 from haven.care.missing.checks import when
 from haven.care.models import MissingEpisode
@@ -23,15 +26,22 @@ def missing_without_reference(
     """Episodes still open that began more than 24 hours ago, with no police
     reference: one query, whatever the number of children. Measured from now,
     not from the day: a child is missing by the hour."""
-    episodes = (
-        MissingEpisode.objects.filter(
-            period__person_id__in=list(child_ids),
-            ended_at__isnull=True,
-            started_at__lt=clock.now() - OVERDUE,
-            police_reference="",
+
+    def build(ids: list[int], _day: dt.date, since: dt.datetime) -> QuerySet[Any]:
+        return (
+            MissingEpisode.objects.filter(
+                period__person_id__in=ids,
+                ended_at__isnull=True,
+                started_at__lt=since,
+                police_reference="",
+            )
+            .select_related("period__person")
+            .order_by("started_at", "pk")
         )
-        .select_related("period__person")
-        .order_by("started_at", "pk")
+
+    since = clock.now() - OVERDUE
+    episodes = few.objects(
+        "missing without reference", MissingEpisode, child_ids, build, today, since
     )
     return [_found(episode) for episode in episodes]
 

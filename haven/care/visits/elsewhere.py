@@ -15,11 +15,13 @@ recorded."""
 
 import datetime as dt
 from collections.abc import Collection
+from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from haven.care import few
 from haven.care.discrepancies import Discrepancy
 from haven.care.inputs import words
 from haven.care.models import Placement
@@ -29,6 +31,7 @@ from haven.casework.models import CaseNote
 from haven.casework.visits import VisitPlace
 
 PLACED_WITH_PARENTS = "P1"
+ADDRESS = ("address_line_1", "town", "postcode")  # what Placement.address joins
 WHERE = {
     VisitPlace.HOME: "at home",
     VisitPlace.SCHOOL: "at school",
@@ -39,6 +42,15 @@ WHERE = {
 def visited_elsewhere(child_ids: Collection[int], today: dt.date) -> list[Discrepancy]:
     """One query: each current placement with the place and time of the last
     statutory visit made since it started."""
+    placements = few.rows("visited elsewhere", Placement, child_ids, _build, today)
+    return [
+        _found(placement)
+        for placement in placements
+        if _elsewhere(placement["place"], placement["visit_place"])
+    ]
+
+
+def _build(ids: list[int], day: dt.date, _at: object) -> QuerySet[Any]:
     last = CaseNote.objects.filter(
         person_id=OuterRef("period__person_id"),
         kind=NoteKind.VISIT,
@@ -46,24 +58,28 @@ def visited_elsewhere(child_ids: Collection[int], today: dt.date) -> list[Discre
         child_seen=True,
         occurred_at__date__gte=OuterRef("started_on"),
     ).order_by("-occurred_at", "-pk")
-    placements = (
+    return (
         Placement.objects.filter(
-            holding(today),
-            holding(today, "period__started_on", "period__ended_on"),
-            period__person_id__in=list(child_ids),
+            holding(day),
+            holding(day, "period__started_on", "period__ended_on"),
+            period__person_id__in=ids,
         )
         .annotate(
             visit_place=Subquery(last.values("visit_place")[:1]),
             visited_at=Subquery(last.values("occurred_at")[:1]),
         )
-        .select_related("period__person")
         .order_by("pk")
+        .values(
+            "pk",
+            "place",
+            "started_on",
+            *ADDRESS,
+            "visit_place",
+            "visited_at",
+            "period__person_id",
+            "period__person__merged_into_id",
+        )
     )
-    return [
-        _found(placement)
-        for placement in placements
-        if _elsewhere(placement.place, placement.visit_place)
-    ]
 
 
 def _elsewhere(place: str, visit_place: str | None) -> bool:
@@ -72,18 +88,20 @@ def _elsewhere(place: str, visit_place: str | None) -> bool:
     return not (place == PLACED_WITH_PARENTS and visit_place == VisitPlace.HOME)
 
 
-def _found(placement: Placement) -> Discrepancy:
-    person = placement.period.person
-    at = timezone.localtime(placement.visited_at)  # type: ignore[attr-defined]
-    where = WHERE[placement.visit_place]  # type: ignore[attr-defined]
+def _found(placement: dict[str, Any]) -> Discrepancy:
+    """The discrepancy of a placement's row (`_build`)."""
+    at = timezone.localtime(placement["visited_at"])
+    where = WHERE[placement["visit_place"]]
+    address = Placement(**{name: placement[name] for name in ADDRESS}).address
+    child_id = placement["period__person_id"]
     return Discrepancy(
-        child_id=person.merged_into_id or person.pk,
+        child_id=placement["period__person__merged_into_id"] or child_id,
         code="visit_not_at_placement",
         says=f"The last statutory visit, on {words(at.date())}, is recorded as "
         f"made {where}, not at the placement the child has lived in since "
-        f"{words(placement.started_on)} ({placement.address})",
+        f"{words(placement['started_on'])} ({address})",
         todo="Visit the child at their placement and see their bedroom (CPPCR "
         "reg 28). If that visit was in fact made there, amend the visit note",
-        url=reverse("care:visit", args=[placement.pk]),
+        url=reverse("care:visit", args=[placement["pk"]]),
         link="Record a visit at the placement",
     )
