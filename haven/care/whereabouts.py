@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, Q, QuerySet
 
 from haven.care.codes import PlacementType
 from haven.care.distance import home_on
@@ -246,51 +246,49 @@ class Seen:
         return ""
 
 
-def last_seen(ids: Collection[int], before: dt.datetime) -> dict[int, Seen]:
-    """When each child was last seen face to face (a visit, meeting, observation
-    or direct work note saying they were seen) before a moment, by whom and
-    where: one query for the latest note of each child, one to read them."""
-    latest = (
-        CaseNote.objects.filter(
-            person=OuterRef("pk"),
-            child_seen=True,
-            kind__in=FACE_TO_FACE,
-            occurred_at__lt=before,
-        )
-        .order_by("-occurred_at", "-pk")
-        .values("pk")[:1]
+def _seen_notes(ids: Collection[int], before: dt.datetime) -> QuerySet[CaseNote]:
+    """The face-to-face notes saying the child was seen (a visit, meeting,
+    observation or direct work) before a moment."""
+    return CaseNote.objects.filter(
+        person_id__in=list(ids),
+        child_seen=True,
+        kind__in=FACE_TO_FACE,
+        occurred_at__lt=before,
     )
-    note_ids = (
-        Person.objects.filter(pk__in=list(ids))
-        .annotate(note=Subquery(latest))
-        .values_list("note", flat=True)
-    )
-    notes = CaseNote.objects.filter(pk__in=[n for n in note_ids if n]).select_related(
-        "author"
-    )
-    return {
-        n.person_id: Seen(
-            n.occurred_at, n.author, n.visit_place, n.statutory_visit, n.pk
-        )
-        for n in notes
-    }
 
 
 def seen_at(ids: Collection[int], before: dt.datetime) -> dict[int, dt.datetime]:
-    """When each child was last seen face to face before a moment (as
-    `last_seen`), the time alone: for ordering the whole board by it."""
+    """When each child was last seen face to face before a moment: one grouped
+    read, which the database answers from the index on (person, occurred_at)."""
     rows = (
-        CaseNote.objects.filter(
-            person_id__in=list(ids),
-            child_seen=True,
-            kind__in=FACE_TO_FACE,
-            occurred_at__lt=before,
-        )
+        _seen_notes(ids, before)
         .values("person_id")
         .annotate(at=Max("occurred_at"))
         .values_list("person_id", "at")
     )
     return dict(rows)
+
+
+def last_seen(ids: Collection[int], before: dt.datetime) -> dict[int, Seen]:
+    """When each child was last seen face to face before a moment, by whom and
+    where: the latest time for each child (`seen_at`), then the notes at those
+    times (the latest recorded, if two share a time). Not a subquery a child
+    ordered by time and id: the index does not hold the id's order, so the
+    database would sort every note of each child."""
+    latest = seen_at(ids, before)
+    notes = (
+        _seen_notes(latest, before)
+        .filter(occurred_at__in=set(latest.values()))
+        .select_related("author")
+        .order_by("occurred_at", "pk")
+    )
+    found: dict[int, Seen] = {}
+    for n in notes:
+        if n.occurred_at == latest[n.person_id]:
+            found[n.person_id] = Seen(
+                n.occurred_at, n.author, n.visit_place, n.statutory_visit, n.pk
+            )
+    return found
 
 
 def end_of(day: dt.date) -> dt.datetime:
