@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from haven.care import board_export
+from haven.care import board_export, board_html
 from haven.care.board import Board, filled, index, narrowed
 from haven.care.board_forms import BoardForm
 from haven.care.distance import BANDS
@@ -63,9 +63,11 @@ def whereabouts(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRe
     query = request.GET.copy()
     query.pop("format", None)
     query.pop("page", None)
+    board = filled(shown, request.user, list(page.object_list))
     context = {
         "form": form,
-        "board": filled(shown, request.user, list(page.object_list)),
+        "board": board,
+        "rows_html": board_html.rows(board.rows),
         "whole": whole,
         "page": page,
         "bands": {key: words for key, words, *_ in BANDS},
