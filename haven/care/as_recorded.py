@@ -51,18 +51,17 @@ def _keep(period: _Period, *facts: dict[str, Any] | None) -> None:
             period.placements[one["id"]] = dict(one)
 
 
-def apply(periods: dict[int, _Period], event: JournalEvent) -> None:
-    """One event's effect on the placements it names."""
-    p = event.payload
+def apply(periods: dict[int, _Period], kind: str, p: dict[str, Any]) -> None:
+    """One event's effect (its type and payload) on the placements it names."""
     period = periods.setdefault(p["period"], _Period())
-    if event.type == STARTED:
+    if kind == STARTED:
         period.start = _date(p["started_on"])
         _keep(period, p["placement"])
-    elif event.type == "care.placement_moved":
+    elif kind == "care.placement_moved":
         _keep(period, p["ended"], p["placement"])
-    elif event.type == "care.placement_corrected":
+    elif kind == "care.placement_corrected":
         _keep(period, p["after"], p.get("previous_after"))
-    elif event.type == ENDED:
+    elif kind == ENDED:
         period.end = _date(p["on"])
         for pk in p["placements"]:
             if pk in period.placements:
@@ -91,10 +90,12 @@ def placement_on(period_id: int, period: _Period, day: dt.date) -> Placed | None
         return None
     if period.end is not None and day >= period.end:
         return None
+    # ISO dates compare as their text does: only the placement found is built.
+    iso = day.isoformat()
     for facts in period.placements.values():
-        found = placed_from(facts, period_id)
-        if found.since <= day and (found.until is None or day < found.until):
-            return found
+        until = facts.get("ended_on")
+        if facts["started_on"] <= iso and (not until or iso < until):
+            return placed_from(facts, period_id)
     return None
 
 
@@ -121,10 +122,11 @@ def _candidates(day: dt.date) -> dict[int, _Candidate]:
     return {pk: _Candidate(merged or person, person) for pk, person, merged in rows}
 
 
-def replay(events: Iterable[JournalEvent]) -> dict[int, _Period]:
+def replay(events: Iterable[tuple[str, dict[str, Any]]]) -> dict[int, _Period]:
+    """The periods as the events (type, payload), in their order, tell them."""
     periods: dict[int, _Period] = {}
-    for event in events:
-        apply(periods, event)
+    for kind, payload in events:
+        apply(periods, kind, payload)
     return periods
 
 
@@ -137,10 +139,10 @@ def recorded_on(day: dt.date) -> dict[int, Placed]:
             recorded_at__lt=end_of(day),
             person_id__in={c.recorded_for for c in candidates.values()},
         )
-        .only("type", "payload")
         .order_by("recorded_at", "pk")
+        .values_list("type", "payload")
     )
-    periods = replay(e for e in events if e.payload.get("period") in candidates)
+    periods = replay(e for e in events if e[1].get("period") in candidates)
     found: dict[int, Placed] = {}
     for pk, period in periods.items():
         where = placement_on(pk, period, day)

@@ -5,11 +5,12 @@ import itertools
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from haven.care import board_export
-from haven.care.board import Board, narrowed, whole_board
+from haven.care import board_export, board_html
+from haven.care.board import Board, filled, index, narrowed
 from haven.care.board_forms import BoardForm
 from haven.care.distance import BANDS
 from haven.care.permissions import may_see_discrepancies, may_see_whereabouts
@@ -20,6 +21,7 @@ from haven.core.route_policy import Policy, policy
 from haven.core.spreadsheets import xlsx_response
 
 SEE = "core.view_case_record"
+PAGE = 50  # children a page: the board's budget holds however many are in care
 
 
 def _text(value: Any) -> Any:
@@ -51,33 +53,44 @@ def whereabouts(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRe
     if not may_see_whereabouts(request.user):
         raise PermissionDenied("Your role does not include reading children's records")
     form = BoardForm(request.GET or None)
-    whole = whole_board(request.user, day=form.chosen_day())
+    whole = index(request.user, day=form.chosen_day())
     form.offer(whole)
     shown = narrowed(whole, form.filters())
     export = request.GET.get("format", "")
     if export in ("csv", "xlsx"):
-        _log_download(request, shown, export)
+        return _download(request, filled(shown, request.user), export)
+    page = Paginator(shown.entries, PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("format", None)
+    query.pop("page", None)
+    board = filled(shown, request.user, list(page.object_list))
+    context = {
+        "form": form,
+        "board": board,
+        "rows_html": board_html.rows(board.rows),
+        "whole": whole,
+        "page": page,
+        "bands": {key: words for key, words, *_ in BANDS},
+        "query": query.urlencode(),
+        "may_see_discrepancies": may_see_discrepancies(request.user),
+    }
+    return render(request, "care/board.html", context)
+
+
+def _download(
+    request: AuthenticatedRequest, shown: Board, export: str
+) -> HttpResponse | StreamingHttpResponse:
+    """Every child shown, on every page, as a file."""
+    _log_download(request, shown, export)
     if export == "csv":
         cells = ([_text(v) for v in row] for row in board_export.rows(shown))
         return csv_stream(
             board_export.filename(shown, "csv"),
             itertools.chain([board_export.HEADER], cells),
         )
-    if export == "xlsx":
-        return xlsx_response(
-            board_export.filename(shown, "xlsx"),
-            "Whereabouts",
-            board_export.HEADER,
-            board_export.rows(shown),
-        )
-    query = request.GET.copy()
-    query.pop("format", None)
-    context = {
-        "form": form,
-        "board": shown,
-        "whole": whole,
-        "bands": {key: words for key, words, *_ in BANDS},
-        "query": query.urlencode(),
-        "may_see_discrepancies": may_see_discrepancies(request.user),
-    }
-    return render(request, "care/board.html", context)
+    return xlsx_response(
+        board_export.filename(shown, "xlsx"),
+        "Whereabouts",
+        board_export.HEADER,
+        board_export.rows(shown),
+    )

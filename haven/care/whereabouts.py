@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Max, Q, QuerySet
 
 from haven.care.codes import PlacementType
 from haven.care.distance import home_on
@@ -67,22 +67,6 @@ class Placed:
         )
 
 
-def placed(placement: Placement) -> Placed:
-    return Placed(
-        placement_id=placement.pk,
-        period_id=placement.period_id,
-        place=placement.place,
-        since=placement.started_on,
-        until=placement.ended_on,
-        address=placement.address,
-        postcode=placement.postcode,
-        district=placement.local_authority,
-        provider_id=placement.provider_id,
-        provider_name=str(placement.provider) if placement.provider else "",
-        carer_id=placement.carer_id,
-    )
-
-
 @dataclass(frozen=True)
 class InCare:
     """A child in care on the day, where they were placed, and the period's
@@ -90,7 +74,6 @@ class InCare:
 
     child_id: int
     period_start: dt.date
-    legal_status: str
     placed: Placed
 
 
@@ -100,32 +83,83 @@ def holding(day: dt.date, start: str = "started_on", end: str = "ended_on") -> Q
     )
 
 
+PLACED_COLUMNS = (
+    "pk",
+    "period_id",
+    "place",
+    "started_on",
+    "ended_on",
+    "address_line_1",
+    "town",
+    "postcode",
+    "local_authority",
+    "provider_id",
+    "provider__name",
+    "carer_id",
+    "period__person_id",
+    "period__person__merged_into_id",
+    "period__started_on",
+)
+
+
 def in_care_on(day: dt.date) -> list[InCare]:
     """Every child in a period of care on the day, with the placement holding
-    that day (as corrected since). A record merged into another is read as the
-    child it was merged into."""
-    placements = list(
+    that day (as corrected since), read as plain values: the board reads this
+    for every child, so it builds no model instances. A record merged into
+    another is read as the child it was merged into."""
+    rows = (
         Placement.objects.filter(
             holding(day),
             holding(day, "period__started_on", "period__ended_on"),
         )
-        .select_related("period__person", "provider")
         .order_by("pk")
-    )
-    statuses = dict(
-        LegalStatus.objects.filter(
-            holding(day), period_id__in=[p.period_id for p in placements]
-        ).values_list("period_id", "code")
+        .values_list(*PLACED_COLUMNS)
     )
     return [
         InCare(
-            child_id=p.period.person.merged_into_id or p.period.person_id,
-            period_start=p.period.started_on,
-            legal_status=statuses.get(p.period_id, ""),
-            placed=placed(p),
+            child_id=merged or person,
+            period_start=period_start,
+            placed=Placed(
+                placement_id=pk,
+                period_id=period_id,
+                place=place,
+                since=since,
+                until=until,
+                address=", ".join(p for p in (line_1, town, postcode) if p),
+                postcode=postcode,
+                district=district,
+                provider_id=provider_id,
+                provider_name=provider_name or "",
+                carer_id=carer_id,
+            ),
         )
-        for p in placements
+        for (
+            pk,
+            period_id,
+            place,
+            since,
+            until,
+            line_1,
+            town,
+            postcode,
+            district,
+            provider_id,
+            provider_name,
+            carer_id,
+            person,
+            merged,
+            period_start,
+        ) in rows
     ]
+
+
+def legal_statuses(period_ids: Collection[int], day: dt.date) -> dict[int, str]:
+    """{period id: the legal status holding on the day}."""
+    return dict(
+        LegalStatus.objects.filter(
+            holding(day), period_id__in=list(period_ids)
+        ).values_list("period_id", "code")
+    )
 
 
 def children(ids: Collection[int]) -> dict[int, Person]:
@@ -138,6 +172,40 @@ class Holder:
 
     team: Team
     worker: User | None
+
+
+@dataclass(frozen=True)
+class Holds:
+    """Who held the child's case on the day, as the board filters and sorts by
+    it: ids and names only."""
+
+    team_id: int
+    team: str
+    worker_id: int | None
+    worker: str
+
+
+def holds_on(ids: Collection[int], day: dt.date) -> dict[int, Holds]:
+    rows = Allocation.objects.filter(
+        holding(day), person_id__in=list(ids), role=CaseRole.SOCIAL_WORKER
+    ).values_list(
+        "person_id",
+        "team_id",
+        "team__name",
+        "worker_id",
+        "worker__first_name",
+        "worker__last_name",
+        "worker__username",
+    )
+    return {
+        person: Holds(team_id, team, worker_id, _staff_name(first, last, username))
+        for person, team_id, team, worker_id, first, last, username in rows
+    }
+
+
+def _staff_name(first: str | None, last: str | None, username: str | None) -> str:
+    """As User.get_full_name() or the username; "" for no worker."""
+    return f"{first or ''} {last or ''}".strip() or username or ""
 
 
 def holders_on(ids: Collection[int], day: dt.date) -> dict[int, Holder]:
@@ -178,34 +246,49 @@ class Seen:
         return ""
 
 
+def _seen_notes(ids: Collection[int], before: dt.datetime) -> QuerySet[CaseNote]:
+    """The face-to-face notes saying the child was seen (a visit, meeting,
+    observation or direct work) before a moment."""
+    return CaseNote.objects.filter(
+        person_id__in=list(ids),
+        child_seen=True,
+        kind__in=FACE_TO_FACE,
+        occurred_at__lt=before,
+    )
+
+
+def seen_at(ids: Collection[int], before: dt.datetime) -> dict[int, dt.datetime]:
+    """When each child was last seen face to face before a moment: one grouped
+    read, which the database answers from the index on (person, occurred_at)."""
+    rows = (
+        _seen_notes(ids, before)
+        .values("person_id")
+        .annotate(at=Max("occurred_at"))
+        .values_list("person_id", "at")
+    )
+    return dict(rows)
+
+
 def last_seen(ids: Collection[int], before: dt.datetime) -> dict[int, Seen]:
-    """When each child was last seen face to face (a visit, meeting, observation
-    or direct work note saying they were seen) before a moment, by whom and
-    where: one query for the latest note of each child, one to read them."""
-    latest = (
-        CaseNote.objects.filter(
-            person=OuterRef("pk"),
-            child_seen=True,
-            kind__in=FACE_TO_FACE,
-            occurred_at__lt=before,
-        )
-        .order_by("-occurred_at", "-pk")
-        .values("pk")[:1]
+    """When each child was last seen face to face before a moment, by whom and
+    where: the latest time for each child (`seen_at`), then the notes at those
+    times (the latest recorded, if two share a time). Not a subquery a child
+    ordered by time and id: the index does not hold the id's order, so the
+    database would sort every note of each child."""
+    latest = seen_at(ids, before)
+    notes = (
+        _seen_notes(latest, before)
+        .filter(occurred_at__in=set(latest.values()))
+        .select_related("author")
+        .order_by("occurred_at", "pk")
     )
-    note_ids = (
-        Person.objects.filter(pk__in=list(ids))
-        .annotate(note=Subquery(latest))
-        .values_list("note", flat=True)
-    )
-    notes = CaseNote.objects.filter(pk__in=[n for n in note_ids if n]).select_related(
-        "author"
-    )
-    return {
-        n.person_id: Seen(
-            n.occurred_at, n.author, n.visit_place, n.statutory_visit, n.pk
-        )
-        for n in notes
-    }
+    found: dict[int, Seen] = {}
+    for n in notes:
+        if n.occurred_at == latest[n.person_id]:
+            found[n.person_id] = Seen(
+                n.occurred_at, n.author, n.visit_place, n.statutory_visit, n.pk
+            )
+    return found
 
 
 def end_of(day: dt.date) -> dt.datetime:

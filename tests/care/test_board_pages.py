@@ -202,3 +202,61 @@ def test_each_download_is_written_to_the_access_log_of_every_child_in_it(
     # A filter that leaves nobody in the file logs nobody.
     client.get("/looked-after/whereabouts/", {"format": "csv", "area": "in"})
     assert logged.all().count() == 2
+
+
+def _three_placed(alice, mona, carer, team):
+    from tests.care.test_board import placed_child
+
+    return [
+        placed_child(team, alice, mona, carer, given_name=name, family_name="Page")
+        for name in ("Ada", "Bea", "Cal")
+    ]
+
+
+def test_the_board_is_paged_and_its_pages_keep_the_filters_and_order(
+    client, alice, mona, carer, team, today, monkeypatch
+):
+    from haven.care import board_views
+
+    monkeypatch.setattr(board_views, "PAGE", 2)
+    _three_placed(alice, mona, carer, team)
+    client.force_login(alice)
+    asked = {"sort": "since", "place": "U6"}
+    first = client.get("/looked-after/whereabouts/", asked).content.decode()
+    assert "3 children shown (1 to 2 on this page)" in first
+    assert "Ada Page" in first and "Bea Page" in first and "Cal Page" not in first
+    assert 'class="govuk-pagination"' in first
+    assert 'href="?sort=since&amp;place=U6&amp;page=2" rel="next"' in first
+    second = client.get(
+        "/looked-after/whereabouts/", {**asked, "page": 2}
+    ).content.decode()
+    assert "Cal Page" in second and "Ada Page" not in second
+    assert 'href="?sort=since&amp;place=U6&amp;page=1" rel="prev"' in second
+    # The exports carry the filters, not the page, and give every child shown.
+    assert 'href="?sort=since&amp;place=U6&amp;format=csv"' in second
+    response = client.get("/looked-after/whereabouts/", {**asked, "format": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    assert len(list(csv.reader(io.StringIO(text)))) == 4
+
+
+def test_a_page_of_the_board_costs_the_same_queries_however_many_children(
+    client, alice, mona, carer, team, today, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from haven.care import board_views
+
+    monkeypatch.setattr(board_views, "PAGE", 2)
+    _three_placed(alice, mona, carer, team)
+    client.force_login(alice)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/looked-after/whereabouts/").status_code == 200
+        return len(captured)
+
+    queries()  # the first request of a session reads what later ones keep
+    few = queries()
+    _three_placed(alice, mona, carer, team)
+    assert queries() == few
