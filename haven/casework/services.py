@@ -100,7 +100,9 @@ def record_note(
         "recorded_at": now,
         "group": group,
     }
-    with transaction.atomic():
+    # One step: what the note's listeners append (a looked-after child's visit
+    # event) is recomputed into the obligations with the note, once.
+    with transaction.atomic(), journal.as_one_step():
         notes = _create_notes(unique, answers, fields)
         for note in notes:
             _journal_note(note, details, [child.pk for child in unique], by)

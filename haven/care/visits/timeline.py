@@ -36,7 +36,12 @@ from django.utils import timezone
 
 from haven.care import codes, episodes
 from haven.care.history import CareHistory
-from haven.care.models import FewerVisitsAgreement, LegalStatus, PeriodOfCare
+from haven.care.models import (
+    FewerVisitsAgreement,
+    LegalStatus,
+    PeriodOfCare,
+    Placement,
+)
 from haven.care.recording import history_of, occurred
 from haven.casework.codes import NoteKind
 from haven.casework.models import CaseNote
@@ -77,7 +82,8 @@ def _histories(child: Person) -> list[CareHistory]:
         person_id__in=records_of(child)
     ).prefetch_related(
         Prefetch("legal_statuses", LegalStatus.objects.order_by("started_on", "pk")),
-        "placements",
+        # A stay reads its provider: with the placements, not one query each.
+        Prefetch("placements", Placement.objects.select_related("provider")),
     )
     return [
         history_of(
@@ -150,15 +156,20 @@ def _visit_fact(
     return None
 
 
-def facts_of(child: Person) -> list[Fact]:
-    """Every placement and visit event the child's records give now."""
-    histories = _histories(child)
+def _agreements(histories: list[CareHistory]) -> dict[int, dt.date]:
+    """When the child agreed to fewer visits at each placement (by its id)."""
     placements = [s.pk for h in histories for s in h.stays if s.pk is not None]
-    agreed = dict(
+    return dict(
         FewerVisitsAgreement.objects.filter(placement_id__in=placements).values_list(
             "placement_id", "agreed_on"
         )
     )
+
+
+def facts_of(child: Person) -> list[Fact]:
+    """Every placement and visit event the child's records give now."""
+    histories = _histories(child)
+    agreed = _agreements(histories)
     found = [fact for history in histories for fact in _placement_facts(history)]
     for note in statutory_visits(child) if histories else []:
         fact = _visit_fact(child, note, histories, agreed)
@@ -216,14 +227,45 @@ def sync(child: Person, *, by: User | None, reason: str = CHANGED) -> None:
             )
 
 
+# A merge or unmerge changes which records are the child's, and so their
+# facts, without a care write to sync them: the next visit syncs them all.
+MERGES = (
+    "people.merged_into",
+    "people.record_merged_in",
+    "people.unmerged",
+    "people.record_unmerged",
+)
+
+
 def on_note(event: JournalEvent) -> None:
     """The journal listener: a statutory visit in which a looked-after child
-    was seen becomes the visit event their visit regimes read."""
+    was seen becomes the visit event their visit regimes read.
+
+    A new note changes one fact, its own: every other fact follows from the
+    histories and agreements alone, which every care write leaves in step
+    (`sync`), and a visit's fact from them and the visit alone, however far
+    back it is dated. So only that fact is derived and appended, not the
+    child's whole care history and every visit compared with the journal,
+    unless a merge may have changed which records are the child's."""
     payload = event.payload
     if event.type != "casework.note_recorded" or not (
         payload.get("statutory_visit") and payload.get("child_seen")
     ):
         return
     child = Person.objects.get(pk=event.person_id)
-    if PeriodOfCare.objects.filter(person_id__in=records_of(child)).exists():
+    histories = _histories(child)
+    if not histories:
+        return
+    if JournalEvent.objects.filter(person_id=child.pk, type__in=MERGES).exists():
         sync(child, by=event.actor)
+        return
+    note = CaseNote.objects.get(pk=payload["note"])
+    if note.kind != NoteKind.VISIT:
+        return
+    fact = _visit_fact(child, note, histories, _agreements(histories))
+    if fact is None:
+        return
+    with journal.as_one_step():
+        journal.append(
+            child, fact.type, fact.payload, by=event.actor, occurred_at=fact.at
+        )
