@@ -231,12 +231,18 @@ def _write(
     period.save(update_fields=["started_on", "need", "ended_on", "reason_ended"])
     for rows in (statuses, placements):
         first, last = rows[0], rows[-1]
+        changed: dict[int, set[str]] = {}
         if first.started_on != dates.started_on:
             first.started_on = dates.started_on
-            first.save(update_fields=["started_on"])
+            changed.setdefault(id(first), set()).add("started_on")
         if ended and last.ended_on != dates.ended_on:
             last.ended_on = dates.ended_on
-            last.save(update_fields=["ended_on"])
+            changed.setdefault(id(last), set()).add("ended_on")
+        # A history of one row moves both its ends in one statement: moved one
+        # at a time, its start could pass its old end (the CHECK refuses).
+        for row in {id(first): first, id(last): last}.values():
+            if id(row) in changed:
+                row.save(update_fields=sorted(changed[id(row)]))
 
 
 def _journal(

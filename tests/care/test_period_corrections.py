@@ -320,3 +320,31 @@ def test_the_board_as_recorded_then_keeps_the_dates_before_a_correction(
     found = board(alice, day=dt.date(2025, 3, 2))
     assert found.rows == []
     assert [r.child for r in found.recorded_only] == [child]
+
+
+def test_a_one_day_period_moves_both_ends_past_its_old_end(child, alice, carer):
+    """Found by the Hypothesis property: a period of one legal status and one
+    placement, moved later than its old end, is saved whole (the database's
+    CHECK saw the start pass the old end when the ends were saved apart)."""
+    start = dt.date(2025, 1, 10)
+    period = in_care(child, by=alice, on=start, placement=fostered(carer))
+    services.end_period_of_care(
+        period, on=start + dt.timedelta(days=1), reason="E4A", by=alice
+    )
+    period.refresh_from_db()
+    moved = PeriodDates(
+        started_on=start + dt.timedelta(days=2),
+        need=period.need,
+        ended_on=start + dt.timedelta(days=3),
+        reason_ended="E4A",
+    )
+    correct_period(period, dates=moved, why="Dates were keyed wrongly", by=alice)
+    status = period.legal_statuses.get()
+    placement = period.placements.get()
+    for row in (period, status, placement):
+        row.refresh_from_db()
+    assert (status.started_on, status.ended_on) == (moved.started_on, moved.ended_on)
+    assert (placement.started_on, placement.ended_on) == (
+        moved.started_on,
+        moved.ended_on,
+    )
