@@ -31,9 +31,11 @@ def _may(by: User, booked: ConferenceArrangement) -> None:
 
 
 def _locked(booked: ConferenceArrangement) -> ConferenceArrangement:
+    # Not joined to its conference: the booking may have none yet, and
+    # PostgreSQL locks no row on the nullable side of an outer join.
     return (
         ConferenceArrangement.objects.select_for_update()
-        .select_related("episode__person", "conference")
+        .select_related("episode__person")
         .get(pk=booked.pk)
     )
 
