@@ -66,6 +66,7 @@ def test_an_aged_slice_has_its_work_finished() -> None:
         ended_on=None, role=CaseRole.SOCIAL_WORKER, person__in=in_care
     ).count() == len(in_care)
     still_open = CinEpisode.objects.filter(closed_on=None, **ours)
+    assert not in_care.exclude(person__in=still_open.values("person")).exists()
     assert still_open.exclude(person__in=in_care).count() <= sum(refused.values())
     # Every role on a closed case ends, the chair's and the conference
     # administrator's too: their records are signed off with the work.

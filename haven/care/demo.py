@@ -143,6 +143,7 @@ def _tell(story: Story, kind: str, *, missing_now: bool) -> bool:
                 _short_breaks(story)
                 return False
             _in_care(story, leaving=kind == "left")
+            story.close_case()
             if missing_now and story.period is not None and _teenager(story):
                 story.missing_now(story.rng.randint(2, 8))
                 return True

@@ -25,6 +25,8 @@ from haven.casework import services as casework
 from haven.casework.codes import NoteKind
 from haven.casework.seeing import Alone, Seen
 from haven.casework.visits import BedroomSeen, Visit, VisitPlace
+from haven.cin import selectors as cin_selectors
+from haven.cin import services as cin
 from haven.core import clock
 from haven.core.models import User
 from haven.people.models import Address, Person
@@ -44,6 +46,15 @@ INTERVIEWERS = (
     "Children's Rights Service, return interview worker",
 )
 FIRST_VISIT_DAYS = (1, 6)  # within the week LAC-VISIT-1 gives
+# Who referred a child who came into care: police, health, school, family.
+REFERRED_BY = ("6", "6", "3E", "3B", "2A", "1A", "5A")
+# The CIN census's reason a case closed, from why the child left care (SSDA903
+# REC): adopted, special guardianship, a child arrangements order, else RC7.
+CLOSED_BECAUSE = (
+    {"E11": "RC1", "E12": "RC1", "E41": "RC3"}
+    | {code: "RC4" for code in ("E45", "E46", "E47", "E48")}
+    | {"E3": "RC5", "E7": "RC6", "E2": "RC2"}
+)
 
 
 class Later(Exception):
@@ -59,6 +70,7 @@ class Story:
     today: dt.date
     period: PeriodOfCare | None = None
     placement: Placement | None = None
+    left: tuple[dt.date, str] | None = None  # the day care ended, and why
 
     # --- what is placed where ----------------------------------------------
 
@@ -112,9 +124,27 @@ class Story:
             raise Later
         return day
 
+    def referred(self, day: dt.date) -> None:
+        """The referral that made the child a child in need, up to a fortnight
+        before care started, unless their episode is open already."""
+        if cin_selectors.open_episode(self.child) is not None:
+            return
+        born = self.child.date_of_birth
+        assert born is not None
+        on = max(day - dt.timedelta(days=self.rng.randint(0, 14)), born)
+        with _on(on):
+            cin.open_referral(
+                self.child,
+                received_on=on,
+                source=self.rng.choice(REFERRED_BY),
+                contact_id=None,
+                by=self.worker,
+            )
+
     def start(
         self, day: dt.date, *, need: str, status: str, placement: PlacementDetails
     ) -> None:
+        self.referred(self.day(day))
         with _on(self.day(day)):
             self.period = services.start_period_of_care(
                 self.child,
@@ -148,6 +178,25 @@ class Story:
             )
         self.places.leaves(self.placement.carer_id)
         self.period = self.placement = None
+        self.left = (day, reason)
+
+    def close_case(self) -> None:
+        """The child in need episode closes some weeks after the child left
+        care (a child still in need keeps it: short breaks, say)."""
+        if self.left is None:
+            return
+        day, reason = self.left
+        closed = self.day(day + dt.timedelta(days=self.rng.randint(7, 42)))
+        episode = cin_selectors.open_episode(self.child)
+        assert episode is not None
+        with _on(closed):
+            cin.close_episode(
+                episode,
+                closed_on=closed,
+                reason=CLOSED_BECAUSE.get(reason, "RC7"),
+                summary="The child left care; the case closed.",
+                by=self.worker,
+            )
 
     def visit(self, day: dt.date) -> None:
         """A statutory visit at the placement, the child seen alone."""

@@ -15,7 +15,9 @@ START = {
         "(an order, or accommodation under section 20) and where they were "
         "placed that day. The SSDA903 records this as the first episode, with "
         "reason for new episode S. A foster placement needs the carer; most "
-        "other placements need the provider."
+        "other placements need the provider. A looked-after child is a child in "
+        "need: care starts inside their open child in need episode, on or after "
+        "its referral, and the episode stays open while they are looked after."
     ),
     "source": CARE_PLANNING,
 }

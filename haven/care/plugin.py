@@ -5,7 +5,7 @@ in the menu, chronology words, the timescales of statutory visits and of a
 missing child's return, and the listener that turns a statutory visit note into
 the visit event those timescales read."""
 
-from haven.care import chronology, discrepancy_views, permissions, sections
+from haven.care import chronology, discrepancy_views, in_need, permissions, sections
 from haven.care.away import away_source
 from haven.care.discrepancies import discrepancy_source
 from haven.care.missing import chronology as missing_words
@@ -15,6 +15,7 @@ from haven.care.missing import unreported
 from haven.care.visits import chronology as visit_words
 from haven.care.visits import elsewhere, timeline
 from haven.care.visits import section as visits
+from haven.cin.episode_work import episode_work
 from haven.core.chronology import describe_events, hide_events
 from haven.core.journal import listen
 from haven.core.mounts import mount
@@ -23,6 +24,7 @@ from haven.people.sections import person_section
 from haven.timescales.registry import activate
 
 mount("looked-after/", "haven.care.urls")
+episode_work(in_need.WORK)
 
 menu_entry("Providers", "care:providers", order=75, shown=permissions.may_see_providers)
 menu_entry(

@@ -9,6 +9,7 @@ from haven.care import directory, selectors
 from haven.care.models import Placement
 from haven.care.permissions import may_record_care
 from haven.care.selectors import Care
+from haven.cin import selectors as cin
 from haven.core.models import User
 from haven.people import sections as page
 from haven.people.models import Person
@@ -63,4 +64,6 @@ def looked_after(
         "current_row": rows[current.period.pk][-1] if current else None,
         "periods": [(care, rows[care.period.pk]) for care in cares],
         "may_record": may_record,
+        # Care starts inside an open child in need episode (in_need.py).
+        "in_need": may_record and not current and cin.open_episode(person) is not None,
     }

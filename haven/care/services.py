@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from django.db import transaction
 
-from haven.care import inputs, placing, recording
+from haven.care import in_need, inputs, placing, recording
 from haven.care.codes import NEEDS_903, LegalStatusCode, ReasonCeased
 from haven.care.history import CareHistory, Status, Stay
 from haven.care.missing import checks as missing
@@ -64,6 +64,7 @@ def start_period_of_care(
             )
             recording.check_history(proposed, child, failures)
             _refuse_overlap(child, on, failures)
+            in_need.refuse_without_episode(child, on, failures)
         failures.raise_any()
         assert on is not None
         period = PeriodOfCare.objects.create(person=child, started_on=on, need=need)

@@ -87,6 +87,7 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
     page: Page, live_server, demo
 ):
     child = scenes.child()
+    scenes.in_need(child, _day(45))  # referred by the police, then into care
     carer, home = _directory()
     base = live_server.url
     sign_in(page, base, "social-worker")

@@ -11,6 +11,8 @@ from haven.care.services import start_period_of_care
 from haven.casework import services as casework
 from haven.casework.seeing import Seen
 from haven.casework.visits import Visit
+from haven.cin import selectors as cin_selectors
+from haven.cin import services as cin_services
 from tests.factories import AdultFactory
 
 
@@ -92,7 +94,9 @@ def in_home(provider: Provider, **kw: object) -> PlacementDetails:
 def in_care(
     child, *, by, on=dt.date(2025, 1, 10), legal_status="C1", placement, need="N1"
 ):
-    """The child looked after from `on`, through the service."""
+    """The child looked after from `on`, through the service, as a child in need
+    (referred by the police that day, unless an episode is open already)."""
+    in_need(child, by=by, on=on)
     return start_period_of_care(
         child,
         on=on,
@@ -100,6 +104,13 @@ def in_care(
         legal_status=legal_status,
         placement=placement,
         by=by,
+    )
+
+
+def in_need(child, *, by, on):
+    """The child's open CIN episode, opened by a referral on `on` if none is."""
+    return cin_selectors.open_episode(child) or cin_services.open_referral(
+        child, received_on=on, source="6", contact_id=None, by=by
     )
 
 

@@ -19,6 +19,7 @@ from haven.care.distance import Area
 from haven.care.history import check
 from haven.care.models import Carer, MissingEpisode, PeriodOfCare, Placement, Provider
 from haven.care.recording import history_of, rows_of
+from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.models import User
 from haven.people.lifestage import children_on
@@ -122,3 +123,22 @@ def test_the_board_for_a_past_day_agrees_with_the_records_as_kept_then():
     board = whole_board(manager, day=month_ago)
     assert board.rows
     assert board.differ == 0
+
+
+def test_every_looked_after_child_is_a_child_in_need_and_those_who_left_closed():
+    in_care = PeriodOfCare.objects.filter(ended_on=None).values("person")
+    opened = CinEpisode.objects.filter(closed_on=None).values_list("person", flat=True)
+    assert in_care.exists() and not in_care.exclude(person__in=opened).exists()
+    # A child who left care over six weeks ago (not from short breaks) had
+    # their case closed; one who left since may still be in need.
+    weeks_ago = clock.today() - dt.timedelta(weeks=6)
+    left = set(
+        PeriodOfCare.objects.filter(ended_on__lt=weeks_ago)
+        .exclude(legal_statuses__code__in=SHORT_BREAKS)
+        .exclude(person__in=in_care)
+        .values_list("person", flat=True)
+    )
+    closed = set(
+        CinEpisode.objects.exclude(closed_on=None).values_list("person", flat=True)
+    )
+    assert left and left <= closed

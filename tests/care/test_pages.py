@@ -7,7 +7,7 @@ import pytest
 from haven.care import moves
 from haven.care.models import PeriodOfCare, Placement
 from haven.core.models import JournalEvent
-from tests.care.factories import fostered, in_care, in_home
+from tests.care.factories import fostered, in_care, in_home, in_need
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +18,17 @@ def _date(name, day, month=None, year=None):
     return {f"{name}_day": day, f"{name}_month": month, f"{name}_year": year}
 
 
-def test_a_child_never_in_care_can_be_started(client, alice, child):
+def test_a_child_in_need_never_in_care_can_be_started(client, alice, child):
     client.force_login(alice)
     page = client.get(f"/people/{child.pk}/").content.decode()
     assert "Not looked after now" in page
+    # No child in need episode yet: the section says what comes first.
+    assert f"/looked-after/people/{child.pk}/start/" not in page
+    assert "first record the referral" in page
+    in_need(child, by=alice, on=dt.date(2026, 4, 1))
+    page = client.get(f"/people/{child.pk}/").content.decode()
     assert f"/looked-after/people/{child.pk}/start/" in page
+    assert "first record the referral" not in page
 
 
 def test_the_section_shows_the_placement_the_histories_and_the_episodes(
@@ -69,6 +75,7 @@ def test_an_iro_reads_the_section_without_the_buttons(
 
 
 def test_starting_through_the_page(client, alice, child, carer):
+    in_need(child, by=alice, on=dt.date(2026, 4, 1))
     client.force_login(alice)
     response = client.post(
         f"/looked-after/people/{child.pk}/start/",

@@ -12,7 +12,13 @@ from haven.care.placing import PlacementDetails
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.people.models import Address
-from tests.care.factories import ProviderFactory, fostered, in_care, in_home
+from tests.care.factories import (
+    ProviderFactory,
+    fostered,
+    in_care,
+    in_home,
+    in_need,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +88,7 @@ def test_every_fault_in_starting_a_period_is_named_at_once(child, alice):
         "before_birth",
         "legal_status_required",
         "need_required",
+        "no_open_episode",
         "postcode_format",
         "provider_required",
     ]
@@ -245,6 +252,7 @@ def test_a_child_too_young_for_supported_accommodation(child, alice):
 
 def test_a_code_the_ssda903_has_not_that_year_is_refused(child, alice, home):
     # Z1 ("other placements") left the list for 2025-26.
+    in_need(child, by=alice, on=dt.date(2025, 3, 1))
     with pytest.raises(DomainError) as refused:
         in_care(
             child,

@@ -7,7 +7,9 @@ from haven.assessments import services as assessments
 from haven.assessments.codes import SECTION_FIELDS
 from haven.assessments.models import Assessment
 from haven.assessments.starting import start_assessment
+from haven.cin import selectors as cin_selectors
 from haven.cin import services as cin
+from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case
@@ -64,6 +66,18 @@ def siblings(worker: str = "social-worker", count: int = 3) -> list[Person]:
 
 def child(worker: str = "social-worker") -> Person:
     return siblings(worker, count=1)[0]
+
+
+def in_need(person: Person, on: dt.date | None = None) -> CinEpisode:
+    """The child's open children in need episode, opened by a police referral
+    on `on` (today) unless one is open: care starts inside one."""
+    return cin_selectors.open_episode(person) or cin.open_referral(
+        person,
+        received_on=on or clock.today(),
+        source="6",
+        contact_id=None,
+        by=_manager_of(person),
+    )
 
 
 def referred(person: Person) -> Assessment:

@@ -56,6 +56,7 @@ def _placed(child: Person, details: PlacementDetails, on: dt.date) -> None:
         started_on=child.date_of_birth,
     )
     with clock.held_at(clock.start_of(on) + dt.timedelta(hours=12)):
+        scenes.in_need(child, on)
         start_period_of_care(
             child,
             on=on,

@@ -88,6 +88,7 @@ def _fill_foster_placement(page: Page, carer: Carer) -> None:
 )
 def test_a_child_comes_into_care_moves_and_leaves(page: Page, live_server, demo):
     child = scenes.child()
+    scenes.in_need(child, _day(60))
     carer, home = _directory()
     base = live_server.url
     sign_in(page, base, "social-worker")
@@ -145,6 +146,7 @@ def test_starting_lists_every_refusal(page: Page, live_server, demo):
     sign_in(page, base, "social-worker")
     page.goto(f"{base}/looked-after/people/{child.pk}/start/")
     born = Person.objects.get(pk=child.pk).date_of_birth
+    scenes.in_need(child, born)
     fill_date(page, "started_on", born - dt.timedelta(days=3))
     select(page, "legal_status", value="C1")
     select(page, "place", value="K2")
@@ -156,6 +158,7 @@ def test_starting_lists_every_refusal(page: Page, live_server, demo):
         "Choose the provider of this placement",
         "Enter a real postcode, like SW1A 1AA",
         "before the child was born",
+        "cannot start before the referral",
     )
     assert not PeriodOfCare.objects.filter(person=child).exists()
 
@@ -164,6 +167,7 @@ def _in_care(child: Person, carer: Carer) -> PeriodOfCare:
     details = PlacementDetails(
         "U6", carer_id=carer.pk, address_line_1="7 Ash Grove", postcode="LS6 1AA"
     )
+    scenes.in_need(child, _day(90))
     return start_period_of_care(
         child,
         on=_day(90),

@@ -27,6 +27,7 @@ def _day(n: int) -> dt.date:
 
 def _in_care(child: Person) -> PeriodOfCare:
     """Looked after for three months, placed with parents (no carer needed)."""
+    scenes.in_need(child, _day(90))
     return start_period_of_care(
         child,
         on=_day(90),

@@ -34,6 +34,7 @@ def _day(n: int) -> dt.date:
 def _in_care(child: Person, days: int) -> PeriodOfCare:
     """Looked after for `days`, placed with parents (no provider needed)."""
     details = PlacementDetails("P1", address_line_1="1 Home Street", postcode="LS6 1AA")
+    scenes.in_need(child, _day(days))
     return start_period_of_care(
         child,
         on=_day(days),
@@ -122,6 +123,7 @@ def _long_term(child: Person) -> PeriodOfCare:
         connected_person=False,
         by=manager,
     )
+    scenes.in_need(child, _day(400))
     return start_period_of_care(
         child,
         on=_day(400),
