@@ -39,16 +39,13 @@ def correct_placement(
 ) -> Placement:
     """Correct a placement as it should have been recorded, for a reason."""
     child = placement.period.person
-    recording.may_record(by, child)
-    failures = Failures()
-    if not why.strip():
-        failures.add(
-            "why_required",
-            "Say why the placement record is being corrected",
-            field="why",
-        )
-    started_on = inputs.past_date(
-        started_on, field="started_on", what="the placement started", failures=failures
+    failures, started_on = recording.correcting(
+        by,
+        child,
+        why=why,
+        what="the placement record",
+        started_on=started_on,
+        started="the placement started",
     )
     placed = placing.complete(
         details, on=started_on or placement.started_on, failures=failures

@@ -124,27 +124,29 @@ class Story:
             raise Later
         return day
 
-    def referred(self, day: dt.date) -> None:
+    def referred(self, day: dt.date, need: str) -> None:
         """The referral that made the child a child in need, up to a fortnight
-        before care started, unless their episode is open already."""
+        before care started, unless their episode is open already; its primary
+        need is the period of care's (the same DfE categories)."""
         if cin_selectors.open_episode(self.child) is not None:
             return
         born = self.child.date_of_birth
         assert born is not None
         on = max(day - dt.timedelta(days=self.rng.randint(0, 14)), born)
         with _on(on):
-            cin.open_referral(
+            episode = cin.open_referral(
                 self.child,
                 received_on=on,
                 source=self.rng.choice(REFERRED_BY),
                 contact_id=None,
                 by=self.worker,
             )
+            cin.set_primary_need(episode, need, by=self.worker)
 
     def start(
         self, day: dt.date, *, need: str, status: str, placement: PlacementDetails
     ) -> None:
-        self.referred(self.day(day))
+        self.referred(self.day(day), need)
         with _on(self.day(day)):
             self.period = services.start_period_of_care(
                 self.child,

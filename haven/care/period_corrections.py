@@ -59,17 +59,13 @@ def correct_period(
 ) -> PeriodOfCare:
     """Correct when the period of care started (and ended, and why), for a reason."""
     child = period.person
-    recording.may_record(by, child)
-    failures = Failures()
-    if not why.strip():
-        failures.add(
-            "why_required", "Say why the period of care is being corrected", field="why"
-        )
-    start = inputs.past_date(
-        dates.started_on,
-        field="started_on",
-        what="they started to be looked after",
-        failures=failures,
+    failures, start = recording.correcting(
+        by,
+        child,
+        why=why,
+        what="the period of care",
+        started_on=dates.started_on,
+        started="they started to be looked after",
     )
     if dates.need not in NEEDS_903:
         failures.add("need_required", "Choose the category of need", field="need")

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from haven.care import codes, short_breaks
 from haven.care.history import CareHistory, Status, check
-from haven.care.inputs import words
+from haven.care.inputs import past_date, words
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import as_stay
@@ -34,6 +34,26 @@ def may_record(by: User, person: Person) -> None:
     if not may_record_care(by):
         raise DomainError("not_permitted", "Your role does not include recording care")
     access.require_lasting_access(by, person)
+
+
+def correcting(
+    by: User,
+    child: Person,
+    *,
+    why: str,
+    what: str,
+    started_on: dt.date | None,
+    started: str,
+) -> tuple[Failures, dt.date | None]:
+    """A correction's first checks, its faults kept for the rest to add to: the
+    user may record the child's care, says why `what` is being corrected, and
+    gives the day it `started`, a real past date."""
+    may_record(by, child)
+    failures = Failures()
+    if not why.strip():
+        failures.add("why_required", f"Say why {what} is being corrected", field="why")
+    start = past_date(started_on, field="started_on", what=started, failures=failures)
+    return failures, start
 
 
 def locked(period: PeriodOfCare) -> PeriodOfCare:

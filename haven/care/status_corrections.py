@@ -43,17 +43,13 @@ def correct_legal_status(
 ) -> LegalStatus:
     """Correct a legal status as it should have been recorded, for a reason."""
     child = status.period.person
-    recording.may_record(by, child)
-    failures = Failures()
-    if not why.strip():
-        failures.add(
-            "why_required", "Say why the legal status is being corrected", field="why"
-        )
-    started_on = inputs.past_date(
-        started_on,
-        field="started_on",
-        what="the legal status started",
-        failures=failures,
+    failures, started_on = recording.correcting(
+        by,
+        child,
+        why=why,
+        what="the legal status",
+        started_on=started_on,
+        started="the legal status started",
     )
     if code not in LegalStatusCode.values:
         failures.add("legal_status_required", "Choose the legal status", field="code")

@@ -2,6 +2,8 @@
 chair and administrator, and its record (signed off by the chair, amended
 only as an amendment once signed)."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -50,6 +52,20 @@ def _booking(form: ArrangeForm) -> arrangements.Booking:
     )
 
 
+def _booked(
+    form: ArrangeForm,
+    arrange: Callable[[arrangements.Booking], ConferenceArrangement],
+    check: Callable[[arrangements.Booking], object],
+) -> ConferenceArrangement | None:
+    """The conference a posted form arranges, or None (not posted, or the form
+    shows every fault: its own and the service's)."""
+    if not form.is_bound:
+        return None
+    valid = form.is_valid()
+    booking = _booking(form)
+    return save(valid, form, lambda: arrange(booking), lambda: check(booking))
+
+
 def _arrange_page(
     request: AuthenticatedRequest, person: Person, form: ArrangeForm, **extra: object
 ) -> HttpResponse:
@@ -76,21 +92,17 @@ def arrange_initial(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _may_arrange(request)
     booked = arrangements.open_for(section_47=found)
     form = _booking_form(request, booked, planned_on=found.icpc_target)
-    if form.is_bound:
-        valid = form.is_valid()
-        booking = _booking(form)
-        done = save(
-            valid,
-            form,
-            lambda: arrangements.arrange_initial(found, booking, by=request.user),
-            lambda: arrangements.check_initial(found, booking),
+    done = _booked(
+        form,
+        lambda b: arrangements.arrange_initial(found, b, by=request.user),
+        lambda b: arrangements.check_initial(found, b),
+    )
+    if done is not None:
+        messages.success(
+            request,
+            f"{done.get_kind_display()} arranged for {done.planned_on:%-d %B %Y}",
         )
-        if done is not None:
-            messages.success(
-                request,
-                f"{done.get_kind_display()} arranged for {done.planned_on:%-d %B %Y}",
-            )
-            return redirect("protection:enquiry", pk=found.pk)
+        return redirect("protection:enquiry", pk=found.pk)
     what = "pre-birth" if person.is_unborn else "initial"
     return _arrange_page(
         request,
@@ -155,21 +167,17 @@ def arrange_transfer_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     kind = ConferenceKind.TRANSFER_IN
     booked = arrangements.open_for(episode=episode, kind=kind)
     form = _booking_form(request, booked)
-    if form.is_bound:
-        valid = form.is_valid()
-        booking = _booking(form)
-        done = save(
-            valid,
-            form,
-            lambda: arrangements.arrange_transfer_in(episode, booking, by=request.user),
-            lambda: arrangements.check_transfer_in(episode, booking),
+    done = _booked(
+        form,
+        lambda b: arrangements.arrange_transfer_in(episode, b, by=request.user),
+        lambda b: arrangements.check_transfer_in(episode, b),
+    )
+    if done is not None:
+        messages.success(
+            request,
+            f"Transfer-in conference arranged for {done.planned_on:%-d %B %Y}",
         )
-        if done is not None:
-            messages.success(
-                request,
-                f"Transfer-in conference arranged for {done.planned_on:%-d %B %Y}",
-            )
-            return redirect("cin:person", pk=person.pk)
+        return redirect("cin:person", pk=person.pk)
     return _arrange_page(
         request,
         person,

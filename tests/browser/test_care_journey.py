@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from haven.care import providers
 from haven.care.models import MissingEpisode, PeriodOfCare
 from haven.core import clock
-from tests.browser.conftest import accessibility_violations, sign_in
+from tests.browser.conftest import sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.widgets import (
     choose,
@@ -22,6 +22,7 @@ from tests.browser.forms.widgets import (
     press,
     select,
 )
+from tests.browser.journeys import accessible, on
 
 TODAY = clock.today()
 BOARD = "/looked-after/whereabouts/"
@@ -35,12 +36,8 @@ def _day(n: int) -> dt.date:
 def _on(n: int) -> Iterator[dt.date]:
     """Haven's clock (the live server's too) at noon, `n` days ago."""
     day = _day(n)
-    with clock.held_at(clock.start_of(day) + dt.timedelta(hours=12)):
+    with on(day, hour=12):
         yield day
-
-
-def _accessible(page: Page) -> None:
-    assert accessibility_violations(page) == []
 
 
 def _directory():  # type: ignore[no-untyped-def]
@@ -80,7 +77,7 @@ def _directory():  # type: ignore[no-untyped-def]
 
 def _child_page(page: Page, base: str, pk: int) -> None:
     page.goto(f"{base}/people/{pk}/")
-    _accessible(page)
+    accessible(page)
 
 
 def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
@@ -103,10 +100,10 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
         page.fill("#id_address_line_1", "7 Ash Grove")
         page.fill("#id_town", "Leeds")
         page.fill("#id_postcode", "LS6 1AA")
-        _accessible(page)
+        accessible(page)
         press(page, "Start the period of care")
         expect_success(page, "Period of care started")
-        _accessible(page)
+        accessible(page)
     period = PeriodOfCare.objects.get(person=child)
 
     with _on(37) as day:  # the first statutory visit, within the week
@@ -122,7 +119,7 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
         choose(page, f"alone_{child.pk}", "yes")
         page.fill("#id_subject", "First visit in the placement")
         page.fill("#id_body", "Settling in; showed me her room.")
-        _accessible(page)
+        accessible(page)
         press(page, "Save")
         expect_success(page, "Note recorded")
 
@@ -133,7 +130,7 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
         select(page, "reason", value="CREQB")
         select(page, "place", value="K2")
         select(page, "provider", value=str(home.pk))
-        _accessible(page)
+        accessible(page)
         press(page, "Record the move")
         expect_success(page, "Move recorded")
 
@@ -145,19 +142,19 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
         page.fill("#id_started_time", "9:30")
         page.check("#id_reported_to_police")
         page.fill("#id_police_reference", "WY-2026-4410")
-        _accessible(page)
+        accessible(page)
         press(page, "Report missing")
         expect_success(page, "Reported missing")
         page.goto(f"{base}{BOARD}")
         expect(page.locator("main")).to_contain_text("Missing")
-        _accessible(page)
+        accessible(page)
 
     with _on(9) as day:  # found the next morning
         _child_page(page, base, child.pk)
         page.get_by_role("link", name="Record their return").click()
         fill_date(page, "returned_on", day)
         page.fill("#id_returned_time", "8:15")
-        _accessible(page)
+        accessible(page)
         press(page, "Record the return")
         expect_success(page, "Return recorded")
 
@@ -167,7 +164,7 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
         fill_date(page, "offered_on", day)
         fill_date(page, "held_on", day)
         page.fill("#id_interviewed_by", "Open Door Independent Service")
-        _accessible(page)
+        accessible(page)
         press(page, "Save the interview")
         expect_success(page, "Return home interview saved")
     episode = MissingEpisode.objects.get(period=period)
@@ -178,7 +175,7 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
     expect(page.locator("h1")).to_have_text("Where looked-after children are now")
     row = page.locator("tr", has_text=child.family_name)
     expect(row).to_contain_text("Larchfield House")
-    _accessible(page)
+    accessible(page)
 
     # A month ago: with the foster carers.
     fill_date(page, "day", _day(30))
@@ -189,4 +186,4 @@ def test_into_care_visited_moved_missing_returned_interviewed_and_on_the_board(
     row = page.locator("tr", has_text=child.family_name)
     expect(row).to_contain_text("7 Ash Grove")
     expect(row).not_to_contain_text("Larchfield House")
-    _accessible(page)
+    accessible(page)

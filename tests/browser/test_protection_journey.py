@@ -8,8 +8,6 @@ at each day in turn, and each due date the timescale engine sets is on the
 worker's My work (and a conference's on the chair's queue) on its day."""
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from playwright.sync_api import Page, expect
 
@@ -21,7 +19,7 @@ from haven.people.models import Person
 from haven.protection.models import ChildProtectionPlan, Section47Enquiry
 from haven.timescales import selectors
 from haven.timescales.calendar import add_working_days, is_working_day
-from tests.browser.conftest import accessibility_violations, sign_in, sign_out
+from tests.browser.conftest import sign_in, sign_out
 from tests.browser.forms.widgets import (
     choose,
     expect_success,
@@ -29,6 +27,7 @@ from tests.browser.forms.widgets import (
     press,
     select,
 )
+from tests.browser.journeys import accessible, on
 
 GIVEN, FAMILY = "Wren", "Calloway"  # not a demo name: the front door registers her
 CHILD = f"{GIVEN} {FAMILY}"
@@ -40,17 +39,6 @@ def _first_working_day(day: dt.date) -> dt.date:
     while not is_working_day(day):
         day += dt.timedelta(days=1)
     return day
-
-
-@contextmanager
-def on(day: dt.date, hour: int = 10) -> Iterator[None]:
-    """Haven (the live server too) as if it were `hour` o'clock on `day`."""
-    with clock.held_at(clock.start_of(day) + dt.timedelta(hours=hour)):
-        yield
-
-
-def accessible(page: Page) -> None:
-    assert accessibility_violations(page) == [], page.url
 
 
 def as_user(page: Page, base: str, username: str) -> None:
