@@ -31,6 +31,15 @@ def test_the_placement_list_changes_in_2025_26():
     assert not codelists.is_valid("ssda903_placement", "K3", year=2024)
 
 
+def test_a_year_before_haven_checked_a_list_reads_as_the_earliest_it_did():
+    # The CIN lists were checked from 2022-23: a referral in 2020-21 still has
+    # a primary need, in the earliest wording Haven knows; K3 stays new in 2025.
+    assert codelists.code_list("cin_primary_need").earliest == 2023
+    assert codelists.is_valid("cin_primary_need", "N1", year=2021)
+    assert codelists.wording("cin_primary_need", "N1", year=2021) == "Abuse or neglect"
+    assert not codelists.is_valid("ssda903_placement", "K3", year=2019)
+
+
 def test_a_code_reworded_has_each_years_wording():
     assert codelists.wording("cin_primary_need", "N1", year=2025) == "Abuse or neglect"
     assert (

@@ -21,7 +21,8 @@ Each file in `data/` is one list, named by its file name:
 Years are collection years, named by the year the period ends (2026 is 1 April
 2025 to 31 March 2026). `first_year` is the first year the code is valid, or the
 earliest year Haven checked the list against (the list's `source` says which);
-`last_year` null means still valid. A code whose wording changes has one entry a
+`last_year` null means still valid; a year before the list's earliest is read as
+that earliest year (CodeList.known). A code whose wording changes has one entry a
 wording, with years that do not overlap. A deprecated code stays valid (the DfE
 queries it but accepts it) from `deprecated_from`.
 """
@@ -80,14 +81,25 @@ class CodeList:
     history_only: frozenset[str] = frozenset()
     history_only_reason: str = ""
 
+    @functools.cached_property
+    def earliest(self) -> int:
+        """The earliest year Haven checked the list against."""
+        return min((entry.first_year for entry in self.entries), default=0)
+
+    def known(self, year: int) -> int:
+        """The year whose list stands for `year`: a year before any Haven checked
+        reads as the earliest it did (a referral in 2021 still has a primary
+        need; the list's source says from when it was checked)."""
+        return max(year, self.earliest)
+
     def valid_in(self, year: int) -> list[Code]:
-        return [entry for entry in self.entries if entry.valid_in(year)]
+        return [entry for entry in self.entries if entry.valid_in(self.known(year))]
 
     def entry(self, code: str, year: int | None) -> Code | None:
         """The code's entry in a year; with no year, its latest."""
         found = [entry for entry in self.entries if entry.code == code]
         if year is not None:
-            found = [entry for entry in found if entry.valid_in(year)]
+            found = [entry for entry in found if entry.valid_in(self.known(year))]
         return max(found, key=_latest, default=None)
 
     def latest(self) -> list[Code]:
