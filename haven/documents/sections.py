@@ -17,11 +17,9 @@ def documents_section(
     every description: a description can name people)."""
     changeable = may_change(user, person)
     return {
-        "section": {
-            "person": person,
-            "documents": list(selectors.documents_of(person)[:50]),
-            "may_add": changeable and rules.may_add_documents(user),
-            "may_issue": changeable and rules.may_issue_documents(user),
-            "letters": list(LETTERS.values()),
-        }
+        "person": person,
+        "documents": list(selectors.documents_of(person)[:50]),
+        "may_add": changeable and rules.may_add_documents(user),
+        "may_issue": changeable and rules.may_issue_documents(user),
+        "letters": list(LETTERS.values()),
     }
