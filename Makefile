@@ -37,11 +37,17 @@ $(FRONTEND)/.built: node_modules/.installed
 	touch $@
 
 # Debian packages the suite needs: chromium for browser tests, PostgreSQL's server
-# binaries for the throwaway test cluster. Installed only when missing.
+# binaries for the throwaway test cluster, and the Pango and HarfBuzz libraries
+# (with a font) that WeasyPrint draws documents' PDFs with. Installed only when
+# missing.
+WEASYPRINT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 system-packages:
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	for package in $(WEASYPRINT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" || missing="$$missing $$package"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

@@ -26,6 +26,7 @@ import dj_database_url
 
 from haven.core.config import (
     env_bool,
+    env_choice,
     env_int,
     env_la_code,
     env_list,
@@ -34,6 +35,7 @@ from haven.core.config import (
     journal_key,
     secret_key,
 )
+from haven.documents.storage import document_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "haven.care",
     "haven.pathways",
     "haven.casework",
+    "haven.documents",
     "haven.disclosure",
     "haven.demo",
 ]
@@ -203,8 +206,16 @@ USE_TZ = True
 STATIC_URL = "/assets/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "build" / "frontend"]
+# Documents on children's records (haven/documents) are kept through Django's
+# storage API: files under HAVEN_MEDIA_ROOT (outside the static files, never
+# served by URL), or an S3-compatible object store (django-storages). There is
+# no MEDIA_URL: every download goes through a view that checks access and logs.
+HAVEN_MEDIA_ROOT = env_path("HAVEN_MEDIA_ROOT", VAR_DIR / "media")
+MEDIA_ROOT = HAVEN_MEDIA_ROOT
+HAVEN_DOCUMENT_STORAGE = env_choice("HAVEN_DOCUMENT_STORAGE", ("filesystem", "s3"))
+HAVEN_DOCUMENT_MAX_MB = env_int("HAVEN_DOCUMENT_MAX_MB", 20, minimum=1)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": document_storage(HAVEN_DOCUMENT_STORAGE, HAVEN_MEDIA_ROOT),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 

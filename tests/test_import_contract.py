@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("care",),
     ("earlyhelp",),
     ("pathways",),
+    ("documents",),
     ("disclosure",),
     ("demo",),
 )

@@ -53,6 +53,18 @@ def env_str(name: str, default: str) -> str:
     return raw or default
 
 
+def env_choice(name: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first is the default), refusing any other word."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return choices[0]
+    if raw not in choices:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(choices)}, not {raw!r}"
+        )
+    return raw
+
+
 def env_la_code(name: str) -> str:
     """A DfE local authority number: 3 digits (the CIN census header's LEA, and
     the first three digits of a UPN the authority issues), or empty if unset."""
