@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("earlyhelp",),
     ("pathways",),
     ("disclosure",),
+    ("notifications",),
     ("demo",),
 )
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}
