@@ -26,7 +26,9 @@ def after_commit(recipients: list[int]) -> None:
     the write."""
     if not settings.HAVEN_NOTIFY_BY_EMAIL:
         return
-    transaction.on_commit(lambda: send(recipients))
+    # Robust: whatever else goes wrong in sending is logged, not raised at a
+    # user whose write has already committed.
+    transaction.on_commit(lambda: send(recipients), robust=True)
 
 
 def send(recipients: list[int]) -> None:
