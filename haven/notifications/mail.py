@@ -50,4 +50,4 @@ def send(recipients: list[int]) -> None:
         send_mass_mail(messages)
     except OSError:  # smtplib.SMTPException is one
         # The notification is in Haven whatever happens to the email.
-        log.exception("Notification emails to %d people not sent", len(messages))
+        log.exception("Notification emails not sent (%d recipients)", len(messages))

@@ -75,4 +75,4 @@ def test_a_mail_server_that_refuses_undoes_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         child = _allocate(team, alice, mona)
     assert Notification.objects.get(recipient=alice).event.person_id == child.pk
-    assert "Notification emails to 1 people not sent" in caplog.text
+    assert "Notification emails not sent (1 recipients)" in caplog.text
