@@ -69,7 +69,7 @@ run: assets
 	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(PY) manage.py migrate --noinput
 	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(PY) manage.py seed_demo --if-empty --children $(CHILDREN) --seed $(SEED)
 	@echo "Haven is at http://127.0.0.1:8000 (Ctrl-C stops it)"
-	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false $(VENV)/bin/gunicorn haven.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	HAVEN_HTTPS=false HAVEN_REQUIRE_MFA=false HAVEN_NOTIFY_BY_EMAIL=true HAVEN_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend HAVEN_SITE_URL=http://127.0.0.1:8000 $(VENV)/bin/gunicorn haven.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 ## Test -------------------------------------------------------------------------
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "haven.casework",
     "haven.documents",
     "haven.disclosure",
+    "haven.notifications",
     "haven.demo",
 ]
 
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "haven.core.context_processors.shell",
+                "haven.notifications.context_processors.header",
             ],
         },
     },
@@ -311,4 +313,12 @@ HAVEN_SITE_URL = env_str(
     "HAVEN_SITE_URL", f"{'https' if HTTPS else 'http'}://{ALLOWED_HOSTS[0]}"
 ).rstrip("/")
 EMAIL_HOST = env_str("HAVEN_EMAIL_HOST", "localhost")
+# Django's email backend: SMTP through HAVEN_EMAIL_HOST unless told otherwise
+# (the demo prints its emails: django.core.mail.backends.console.EmailBackend).
+EMAIL_BACKEND = env_str(
+    "HAVEN_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Email each new notification's recipient that there is one (never what it
+# says): only where the council has a mail server (haven/notifications/mail.py).
+HAVEN_NOTIFY_BY_EMAIL = env_bool("HAVEN_NOTIFY_BY_EMAIL", default=False)
 DEFAULT_FROM_EMAIL = env_str("HAVEN_EMAIL_FROM", "haven@localhost")

@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pathways",),
     ("documents",),
     ("disclosure",),
+    ("notifications",),
     ("demo",),
 )
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}

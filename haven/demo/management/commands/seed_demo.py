@@ -20,6 +20,7 @@ from haven.demo.staff import (
 )
 from haven.earlyhelp import demo as earlyhelp_demo
 from haven.frontdoor import demo as frontdoor_demo
+from haven.notifications import demo as notifications_demo
 from haven.people.models import Person
 from haven.protection import demo as protection_demo
 
@@ -79,6 +80,8 @@ class Command(BaseCommand):
             casework_demo.populate(rng, made)
             earlyhelp_demo.populate(rng, made)
             looked_after.populate(rng, made)
+            # Last: what all of the above told staff, mostly read by now.
+            notifications_demo.populate()
         if self.verbose:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo authority created: {children} children.")
