@@ -14,6 +14,7 @@ from django import forms
 from haven.care.board import SORTS, Board, Filters
 from haven.care.codes import PlacementType
 from haven.care.distance import AREA_WORDS, BANDS, Area
+from haven.care.whereabouts import PLACES
 from haven.core import clock
 from haven.core.forms import DateField, Form
 
@@ -74,7 +75,7 @@ class BoardForm(Form):
             + [
                 (code, f"{code}: {PlacementType(code).label}")
                 for code in places
-                if code in PlacementType.values
+                if code in PLACES
             ],
         )
 

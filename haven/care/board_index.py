@@ -4,14 +4,16 @@ day as an entry, read as plain values; the filters and the order over them."""
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
+from django.conf import settings
+
 from haven.care import as_recorded, whereabouts
-from haven.care.board_types import Board, Entry, Facet, Filters, NameKey
+from haven.care.board_types import Board, Entry, Facet, Filters
 from haven.care.distance import whereabouts as locate
 from haven.core import among, clock
 from haven.core.models import User
-from haven.people.models import Person
 
 
 def index(user: User, *, day: dt.date | None = None) -> Board:
@@ -22,14 +24,16 @@ def index(user: User, *, day: dt.date | None = None) -> Board:
     past = day < today
     in_care = whereabouts.in_care_on(day)
     recorded = as_recorded.recorded_on(day) if past else {}
-    ids = {c.child_id for c in in_care} | set(recorded)
+    in_care_ids = {c.child_id for c in in_care}
+    ids = in_care_ids | set(recorded)
     openable = among.openable_among(user, ids).openable
     holds = whereabouts.holds_on(ids, day)
     homes = whereabouts.homes(in_care)
-    names = _names({c.child_id for c in in_care if c.child_id in openable})
+    ours = settings.HAVEN_AREA_CODES
     entries, unnamed = [], []
     for c in in_care:
-        where = locate(homes.get(c.child_id, ""), c.placed.postcode, c.placed.district)
+        home = homes.get(c.child_id, "")
+        where = locate(home, c.placed.postcode, c.placed.district, ours)
         if c.child_id not in openable:
             unnamed.append(Facet(c.placed.place, where, holds.get(c.child_id)))
             continue
@@ -38,7 +42,7 @@ def index(user: User, *, day: dt.date | None = None) -> Board:
         entries.append(
             Entry(
                 child_id=c.child_id,
-                name=names[c.child_id],
+                name=c.name,
                 placed=c.placed,
                 where=where,
                 holds=holds.get(c.child_id),
@@ -46,12 +50,11 @@ def index(user: User, *, day: dt.date | None = None) -> Board:
                 recorded=then if differs else None,
             )
         )
-    in_care_ids = {c.child_id for c in in_care}
     return Board(
         day=day,
         past=past,
         moment=whereabouts.end_of(day) if past else clock.now(),
-        entries=sorted(entries, key=lambda e: e.name),
+        entries=sorted(entries, key=attrgetter("name")),
         unnamed=unnamed,
         recorded_then={
             pk: where
@@ -62,23 +65,27 @@ def index(user: User, *, day: dt.date | None = None) -> Board:
     )
 
 
-def _names(ids: set[int]) -> dict[int, NameKey]:
-    rows = Person.objects.filter(pk__in=list(ids)).values_list(
-        "pk", "family_name", "given_name"
-    )
-    return {pk: (family.lower(), given.lower(), pk) for pk, family, given in rows}
-
-
 def narrowed(whole: Board, filters: Filters) -> Board:
     """The board with only the children matching the filters, in their order."""
-    entries = [e for e in whole.entries if _matches(filters, e.facet)]
+    if _any(filters):
+        entries = [e for e in whole.entries if _matches(filters, e.facet)]
+        unnamed = [f for f in whole.unnamed if _matches(filters, f)]
+    else:  # every child matches: no facet built for each to say so
+        entries, unnamed = list(whole.entries), list(whole.unnamed)
     if filters.sort == "seen":
         seen = whereabouts.seen_at([e.child_id for e in entries], whole.moment)
         entries = [replace(e, seen_at=seen.get(e.child_id)) for e in entries]
     return replace(
         whole,
         entries=sort(entries, filters.sort),
-        unnamed=[f for f in whole.unnamed if _matches(filters, f)],
+        unnamed=unnamed,
+    )
+
+
+def _any(filters: Filters) -> bool:
+    """Whether the filters narrow the board at all (the order aside)."""
+    return bool(
+        filters.team or filters.worker or filters.place or filters.area or filters.band
     )
 
 

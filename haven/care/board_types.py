@@ -36,7 +36,8 @@ class Facet:
     holds: Holds | None
 
 
-@dataclass(frozen=True)
+# Not frozen: built for every child on the board (see whereabouts.Placed).
+@dataclass(slots=True)
 class Entry:
     """One child the user may open on the board, as far as filtering, ordering
     and counting need: read for every child, so plain values."""

@@ -12,6 +12,7 @@ decimal form and can differ on a half."""
 import datetime as dt
 import enum
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -80,15 +81,18 @@ def district_of(postcode: str, recorded: str = "") -> str:
     return found.local_authority if found is not None else ""
 
 
-def area_of(district: str) -> Area:
-    """In or out of the authority's area (settings.HAVEN_AREA_CODES)."""
-    ours = settings.HAVEN_AREA_CODES
+def area_of(district: str, ours: Collection[str] | None = None) -> Area:
+    """In or out of the authority's area: its districts' codes, by default
+    settings.HAVEN_AREA_CODES (read once by a caller asking of many)."""
+    if ours is None:
+        ours = settings.HAVEN_AREA_CODES
     if not ours or not district:
         return Area.UNKNOWN
     return Area.IN if district.upper() in ours else Area.OUT
 
 
-@dataclass(frozen=True)
+# Not frozen: built for every child on the board (see whereabouts.Placed).
+@dataclass(slots=True)
 class Whereabouts:
     """Where a placement is, against the child's home."""
 
@@ -102,12 +106,18 @@ class Whereabouts:
         return band_of(self.miles)
 
 
-def whereabouts(home: str, placed: str, recorded_district: str = "") -> Whereabouts:
+def whereabouts(
+    home: str,
+    placed: str,
+    recorded_district: str = "",
+    ours: Collection[str] | None = None,
+) -> Whereabouts:
+    """Where a placement is against the child's home; `ours` as `area_of`."""
     district = district_of(placed, recorded_district)
     return Whereabouts(
         home_postcode=home,
         district=district,
-        area=area_of(district),
+        area=area_of(district, ours),
         miles=miles(home, placed) if home and placed else None,
     )
 

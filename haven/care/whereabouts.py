@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Field, Max, Model, Q, QuerySet
 
 from haven.care.codes import PlacementType
 from haven.care.distance import home_on
@@ -21,15 +21,22 @@ from haven.care.models import LegalStatus, Placement
 from haven.casework.codes import FACE_TO_FACE
 from haven.casework.models import CaseNote
 from haven.casework.visits import VisitPlace
-from haven.core import clock
+from haven.core import clock, compiled
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Team, User
 from haven.people.models import Address, Person
 
 ONE_DAY = dt.timedelta(days=1)
+# The codes, once: PlacementType.values builds every member's label each time
+# it is asked (Django's Choices), and the board asks it of every row.
+PLACES = frozenset(PlacementType.values)
 
 
-@dataclass(frozen=True)
+# Placed, InCare, Holds (and distance.Whereabouts, board_types.Entry) are
+# built for every child in care on each board: not frozen, whose __init__
+# sets each field through object.__setattr__ at three times the cost. Nothing
+# changes one once built.
+@dataclass(slots=True)
 class Placed:
     """A placement as the board shows it, read from its row or from the facts a
     journal event kept of it."""
@@ -48,7 +55,7 @@ class Placed:
 
     @property
     def place_words(self) -> str:
-        known = self.place in PlacementType.values
+        known = self.place in PLACES
         return f"{self.place}: {PlacementType(self.place).label}" if known else ""
 
     def same_as(self, other: "Placed | None") -> bool:
@@ -67,14 +74,16 @@ class Placed:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class InCare:
-    """A child in care on the day, where they were placed, and the period's
-    start (from which the home postcode is read)."""
+    """A child in care on the day, where they were placed, the period's start
+    (from which the home postcode is read), and the child's name as the board
+    orders by it: (family name, given name) lowercased, then the id."""
 
     child_id: int
     period_start: dt.date
     placed: Placed
+    name: tuple[str, str, int]
 
 
 def holding(day: dt.date, start: str = "started_on", end: str = "ended_on") -> Q:
@@ -99,22 +108,37 @@ PLACED_COLUMNS = (
     "period__person_id",
     "period__person__merged_into_id",
     "period__started_on",
+    "period__person__family_name",
+    "period__person__given_name",
+    "period__person__merged_into__family_name",
+    "period__person__merged_into__given_name",
 )
+
+
+def _day_slot(model: type[Model]) -> compiled.Slot:
+    """The day, wherever a query compiled with DAY_STAND_IN asks it."""
+    field = model._meta.get_field("started_on")
+    assert isinstance(field, Field)
+    return compiled.Slot("day", compiled.DAY_STAND_IN, field, repeated=True)
+
+
+def _in_care(rows: QuerySet[Placement]) -> compiled.Compiled:
+    day = compiled.DAY_STAND_IN
+    holds = rows.filter(
+        holding(day), holding(day, "period__started_on", "period__ended_on")
+    )
+    return compiled.Compiled(
+        holds.order_by("pk").values_list(*PLACED_COLUMNS), [_day_slot(Placement)]
+    )
 
 
 def in_care_on(day: dt.date) -> list[InCare]:
     """Every child in a period of care on the day, with the placement holding
     that day (as corrected since), read as plain values: the board reads this
-    for every child, so it builds no model instances. A record merged into
-    another is read as the child it was merged into."""
-    rows = (
-        Placement.objects.filter(
-            holding(day),
-            holding(day, "period__started_on", "period__ended_on"),
-        )
-        .order_by("pk")
-        .values_list(*PLACED_COLUMNS)
-    )
+    for every child, so it builds no model instances, and its query is
+    compiled once (haven.core.compiled). A record merged into another is read
+    as the child it was merged into, by that child's name."""
+    rows = compiled.once("care.in_care_on", Placement, _in_care).rows(day=day)
     return [
         InCare(
             child_id=merged or person,
@@ -125,13 +149,20 @@ def in_care_on(day: dt.date) -> list[InCare]:
                 place=place,
                 since=since,
                 until=until,
-                address=", ".join(p for p in (line_1, town, postcode) if p),
+                address=", ".join(filter(None, (line_1, town, postcode))),
                 postcode=postcode,
                 district=district,
                 provider_id=provider_id,
                 provider_name=provider_name or "",
                 carer_id=carer_id,
             ),
+            name=(
+                (merged_family or "").lower(),
+                (merged_given or "").lower(),
+                merged,
+            )
+            if merged
+            else (family.lower(), given.lower(), person),
         )
         for (
             pk,
@@ -149,21 +180,38 @@ def in_care_on(day: dt.date) -> list[InCare]:
             person,
             merged,
             period_start,
+            family,
+            given,
+            merged_family,
+            merged_given,
         ) in rows
     ]
 
 
-def legal_statuses(period_ids: Collection[int], day: dt.date) -> dict[int, str]:
-    """{period id: the legal status holding on the day}."""
-    return dict(
-        LegalStatus.objects.filter(
-            holding(day), period_id__in=list(period_ids)
-        ).values_list("period_id", "code")
+def _statuses(rows: QuerySet[LegalStatus]) -> compiled.Compiled:
+    ids, ids_slot = compiled.ids_in(rows.db)
+    held = rows.filter(holding(compiled.DAY_STAND_IN), period_id__in=ids)
+    return compiled.Compiled(
+        held.values_list("period_id", "code"), [ids_slot, _day_slot(LegalStatus)]
     )
 
 
+def legal_statuses(period_ids: Collection[int], day: dt.date) -> dict[int, str]:
+    """{period id: the legal status holding on the day}."""
+    query = compiled.once("care.legal_statuses", LegalStatus, _statuses)
+    ids = compiled.ids_value(query.database, period_ids)
+    return {period: code for period, code in query.rows(ids=ids, day=day)}
+
+
+def _people(rows: QuerySet[Person]) -> compiled.Compiled:
+    ids, ids_slot = compiled.ids_in(rows.db)
+    return compiled.Compiled(rows.filter(pk__in=ids), [ids_slot])
+
+
 def children(ids: Collection[int]) -> dict[int, Person]:
-    return {p.pk: p for p in Person.objects.filter(pk__in=list(ids))}
+    query = compiled.once("care.children", Person, _people)
+    found = query.objects(ids=compiled.ids_value(query.database, ids))
+    return {p.pk: p for p in found}
 
 
 @dataclass(frozen=True)
@@ -174,7 +222,7 @@ class Holder:
     worker: User | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Holds:
     """Who held the child's case on the day, as the board filters and sorts by
     it: ids and names only."""
@@ -185,10 +233,15 @@ class Holds:
     worker: str
 
 
-def holds_on(ids: Collection[int], day: dt.date) -> dict[int, Holds]:
-    rows = Allocation.objects.filter(
-        holding(day), person_id__in=list(ids), role=CaseRole.SOCIAL_WORKER
-    ).values_list(
+def _holds(rows: QuerySet[Allocation]) -> compiled.Compiled:
+    ids, ids_slot = compiled.ids_in(rows.db)
+    held = rows.filter(
+        holding(compiled.DAY_STAND_IN), person_id__in=ids, role=CaseRole.SOCIAL_WORKER
+    )
+    # Allocation's own order, but by the person's id rather than their name
+    # (which joined every child's record only to sort by it): each child's
+    # allocations still come latest first.
+    columns = held.order_by("person_id", "-started_on").values_list(
         "person_id",
         "team_id",
         "team__name",
@@ -197,6 +250,13 @@ def holds_on(ids: Collection[int], day: dt.date) -> dict[int, Holds]:
         "worker__last_name",
         "worker__username",
     )
+    return compiled.Compiled(columns, [ids_slot, _day_slot(Allocation)])
+
+
+def holds_on(ids: Collection[int], day: dt.date) -> dict[int, Holds]:
+    """Who held each child's case on the day, by a query compiled once."""
+    query = compiled.once("care.holds_on", Allocation, _holds)
+    rows = query.rows(ids=compiled.ids_value(query.database, ids), day=day)
     return {
         person: Holds(team_id, team, worker_id, _staff_name(first, last, username))
         for person, team_id, team, worker_id, first, last, username in rows
@@ -208,21 +268,37 @@ def _staff_name(first: str | None, last: str | None, username: str | None) -> st
     return f"{first or ''} {last or ''}".strip() or username or ""
 
 
+def _holders(rows: QuerySet[Allocation]) -> compiled.Compiled:
+    ids, ids_slot = compiled.ids_in(rows.db)
+    held = rows.filter(
+        holding(compiled.DAY_STAND_IN), person_id__in=ids, role=CaseRole.SOCIAL_WORKER
+    )
+    return compiled.Compiled(
+        held.select_related("team", "worker"), [ids_slot, _day_slot(Allocation)]
+    )
+
+
 def holders_on(ids: Collection[int], day: dt.date) -> dict[int, Holder]:
-    rows = Allocation.objects.filter(
-        holding(day), person_id__in=list(ids), role=CaseRole.SOCIAL_WORKER
-    ).select_related("team", "worker")
-    return {a.person_id: Holder(a.team, a.worker) for a in rows}
+    query = compiled.once("care.holders_on", Allocation, _holders)
+    held = query.objects(ids=compiled.ids_value(query.database, ids), day=day)
+    return {a.person_id: Holder(a.team, a.worker) for a in held}
+
+
+def _addresses(rows: QuerySet[Address]) -> compiled.Compiled:
+    ids, ids_slot = compiled.ids_in(rows.db)
+    columns = rows.filter(person_id__in=ids).values_list(
+        "person_id", "started_on", "ended_on", "postcode"
+    )
+    return compiled.Compiled(columns, [ids_slot])
 
 
 def homes(in_care: list[InCare]) -> dict[int, str]:
     """Each child's home postcode (the SSDA903's HOME_POST): where they lived
     before the period of care started (haven.care.distance.home_on)."""
     lived: dict[int, list[tuple[dt.date, dt.date | None, str]]] = {}
-    rows = Address.objects.filter(person_id__in=[c.child_id for c in in_care])
-    for person_id, started, ended, postcode in rows.values_list(
-        "person_id", "started_on", "ended_on", "postcode"
-    ):
+    query = compiled.once("care.addresses", Address, _addresses)
+    ids = compiled.ids_value(query.database, {c.child_id for c in in_care})
+    for person_id, started, ended, postcode in query.rows(ids=ids):
         lived.setdefault(person_id, []).append((started, ended, postcode))
     return {
         c.child_id: home_on(lived.get(c.child_id, []), c.period_start) for c in in_care
@@ -257,16 +333,31 @@ def _seen_notes(ids: Collection[int], before: dt.datetime) -> QuerySet[CaseNote]
     )
 
 
-def seen_at(ids: Collection[int], before: dt.datetime) -> dict[int, dt.datetime]:
-    """When each child was last seen face to face before a moment: one grouped
-    read, which the database answers from the index on (person, occurred_at)."""
-    rows = (
-        _seen_notes(ids, before)
-        .values("person_id")
-        .annotate(at=Max("occurred_at"))
-        .values_list("person_id", "at")
+def _latest_seen(rows: QuerySet[CaseNote]) -> compiled.Compiled:
+    ids, ids_slot = compiled.ids_in(rows.db)
+    seen = rows.filter(
+        person_id__in=ids,
+        child_seen=True,
+        kind__in=FACE_TO_FACE,
+        occurred_at__lt=compiled.TIME_STAND_IN,
     )
-    return dict(rows)
+    latest = seen.values("person_id").annotate(at=Max("occurred_at"))
+    field = CaseNote._meta.get_field("occurred_at")
+    assert isinstance(field, Field)
+    return compiled.Compiled(
+        latest.values_list("person_id", "at"),
+        [ids_slot, compiled.Slot("before", compiled.TIME_STAND_IN, field)],
+    )
+
+
+def seen_at(ids: Collection[int], before: dt.datetime) -> dict[int, dt.datetime]:
+    """When each child was last seen face to face before a moment (the notes
+    of `_seen_notes`): one grouped read, which the database answers from the
+    index on (person, occurred_at), by a query compiled once (the board orders
+    every child by it)."""
+    query = compiled.once("care.seen_at", CaseNote, _latest_seen)
+    rows = query.rows(ids=compiled.ids_value(query.database, ids), before=before)
+    return {person: at for person, at in rows}
 
 
 def last_seen(ids: Collection[int], before: dt.datetime) -> dict[int, Seen]:

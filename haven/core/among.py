@@ -8,24 +8,15 @@ user's rules, with the ids and the time as slots (haven.core.compiled), and
 each call only runs it.
 """
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db import connections, router
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
-from django.db.models.expressions import RawSQL
+from django.db import router
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 
 from haven.core import access, clock, compiled
 from haven.core.models import BreakGlass, Restriction, User
-
-# The ids are one parameter, whatever their number, so one compiled query
-# serves every call: a JSON array on SQLite, an array on PostgreSQL.
-IDS_IN = {
-    "sqlite": ("SELECT value FROM json_each(%s)", f"[{compiled.ID_STAND_IN}]"),
-    "postgresql": ("SELECT unnest(%s::bigint[])", [compiled.ID_STAND_IN]),
-}
 
 
 @dataclass(frozen=True)
@@ -57,15 +48,12 @@ def _run(user: User, ids: set[int], asking: str) -> list[dict[str, Any]]:
         return []
     person = apps.get_model("people", "Person")
     database = router.db_for_read(person)
-    vendor = connections[database].vendor
     rules = access.rules_for(user)
     where = (f"among:{asking}", database)
     query = rules.compiled.get(where)
     if query is None:
         query = rules.compiled[where] = _compile(user, person, database, asking)
-    asked = sorted(ids)
-    value: Any = json.dumps(asked) if vendor == "sqlite" else asked
-    return query.all(ids=value, now=clock.now())
+    return query.all(ids=compiled.ids_value(database, ids), now=clock.now())
 
 
 def _columns(user: User, asking: str) -> dict[str, Q]:
@@ -78,14 +66,22 @@ def _columns(user: User, asking: str) -> dict[str, Q]:
 
 
 def _compile(user: User, person: Any, database: str, asking: str) -> compiled.Compiled:
-    sql, stand_in = IDS_IN[connections[database].vendor]
+    ids, ids_slot = compiled.ids_in(database)
+    # Each answer as CASE WHEN, not the bare condition: SQLite works out every
+    # operand of an AND or OR in a selected column (a dozen subqueries a row),
+    # but stops at the first that decides one in a CASE's WHEN, as in a WHERE.
+    # The same answer, in half the time for a list of children.
     columns = {
-        name: ExpressionWrapper(condition, output_field=BooleanField())
+        name: Case(
+            When(condition, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
         for name, condition in _columns(user, asking).items()
     }
     queryset = (
         person.objects.using(database)
-        .filter(pk__in=RawSQL(sql, [stand_in]))
+        .filter(pk__in=ids)
         .annotate(**columns)
         .order_by()
         .values("pk", *columns)
@@ -93,7 +89,7 @@ def _compile(user: User, person: Any, database: str, asking: str) -> compiled.Co
     return compiled.Compiled(
         queryset,
         [
-            compiled.Slot("ids", stand_in, compiled.AsIs()),
+            ids_slot,
             compiled.Slot(
                 "now",
                 compiled.TIME_STAND_IN,

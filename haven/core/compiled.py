@@ -13,12 +13,14 @@ a slot declared `repeated`, not at all).
 """
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+import json
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import connections, router
 from django.db.models import Field, Model, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.query import get_related_populators
 
 M = TypeVar("M", bound=Model)
@@ -31,6 +33,15 @@ PREPARE_AFTER = 5
 ID_STAND_IN = -7_310_251_943
 TIME_STAND_IN = dt.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=dt.UTC)
 DAY_STAND_IN = dt.date(1901, 2, 3)
+
+# A set of ids as one parameter, whatever their number, so one compiled query
+# serves every call: a JSON array on SQLite, an array on PostgreSQL. (A list
+# `pk__in` would be compiled again for each number of ids, and Django prepares
+# each id in Python: a tenth of a millisecond every hundred ids.)
+IDS_IN = {
+    "sqlite": ("SELECT value FROM json_each(%s)", f"[{ID_STAND_IN}]"),
+    "postgresql": ("SELECT unnest(%s::bigint[])", [ID_STAND_IN]),
+}
 
 
 @dataclass(frozen=True)
@@ -186,6 +197,19 @@ def once(
     if query is None:
         query = _ONCE[(using, key)] = build(model._default_manager.using(using))
     return query
+
+
+def ids_in(database: str, name: str = "ids") -> tuple[RawSQL, Slot]:
+    """A subquery of the ids for `field__in=`, and its slot (filled by
+    `ids_value`)."""
+    sql, stand_in = IDS_IN[connections[database].vendor]
+    return RawSQL(sql, [stand_in]), Slot(name, stand_in, AsIs())
+
+
+def ids_value(database: str, ids: Collection[int]) -> Any:
+    """The value of an `ids_in` slot: these ids."""
+    asked = sorted(ids)
+    return json.dumps(asked) if connections[database].vendor == "sqlite" else asked
 
 
 def every_field(rows: QuerySet[Any]) -> QuerySet[Any]:
