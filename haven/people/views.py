@@ -15,6 +15,7 @@ from haven.core.route_policy import Policy, policy
 from haven.people import lifestage, merging, responsibility, selectors, statuses
 from haven.people import permissions as rules
 from haven.people.models import ParentalResponsibility, Person
+from haven.people.results import result_rows
 from haven.people.sections import sections_for
 
 DAY_MONTH_YEAR = ("day", "month", "year")
@@ -51,6 +52,7 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
         page = uncounted_page(visible, request.GET.get("page"), 50)
     context = {
         "page": page,
+        "rows": result_rows(page.object_list),
         "name": name,
         "identifier": identifier,
         "postcode": postcode,
