@@ -4,6 +4,7 @@ a child lives in, with the page that changes it."""
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
@@ -15,7 +16,6 @@ from haven.people import households, network, selectors
 from haven.people import permissions as rules
 from haven.people.forms import HouseholdJoinForm, HouseholdLeaveForm
 from haven.people.models import Person
-from haven.people.record_views import _may_record
 from haven.people.views import open_person
 
 
@@ -70,7 +70,8 @@ def _chosen(request: AuthenticatedRequest, ids: list[str]) -> list[Person]:
 
 @policy(Policy.PERSON)
 def household(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    _may_record(request)
+    if not rules.may_add_people(request.user):
+        raise PermissionDenied("Your role does not include recording")
     person = open_person(request, pk, "Change the household")
     choices = _choices(request, person)
     data = posted(request)

@@ -153,3 +153,20 @@ def test_the_list_of_records_shows_the_same_columns(client, alice, mona, team):
     html = client.get(reverse("people:list")).content.decode()
     assert "Lives at" in html and "Social worker" in html
     assert Person.objects.count() == 1
+
+
+def test_the_migration_fills_the_folds_of_existing_rows(alice, mona, team):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "haven.people.migrations.0012_name_folds_and_alleged_perpetrator"
+    )
+    child = _register("Chidi", "O'Kafor", mona)
+    Person.objects.filter(pk=child.pk).update(family_fold="", name_fold="")
+    assert selectors.search(alice, name="o kafor") == []
+    migration.fill_name_folds(apps, None)
+    child.refresh_from_db()
+    assert (child.family_fold, child.name_fold) == ("okafor", "chidiokafor")
+    assert selectors.search(alice, name="o kafor") == [child]
