@@ -10,7 +10,11 @@ from haven.people import forms, households
 from haven.people import services as people_services
 from haven.people.codes import RelationshipKind
 from haven.people.models import Relationship
-from tests.browser.conftest import accessibility_violations, sign_in
+from tests.browser.conftest import (
+    accessibility_violations,
+    sideways_scrolling,
+    sign_in,
+)
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -48,6 +52,10 @@ def test_an_alleged_perpetrator_is_recorded_and_marked_on_the_network(
         page.locator(f'g[aria-label="{father}: father; alleged perpetrator"]')
     ).to_have_count(1)
     assert accessibility_violations(page) == []
+    # On a phone the diagram shrinks to the screen (WCAG 2.2 1.4.10 Reflow).
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert sideways_scrolling(page) == []
+    page.set_viewport_size({"width": 1200, "height": 800})
     # The relatives' boxes are links a keyboard reaches in turn.
     for _ in range(80):
         page.keyboard.press("Tab")
