@@ -41,6 +41,7 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "people.household_member_left": lambda p: (
         f"Household: {p.get('name', '')} no longer lives here"
     ),
+    "people.allegation_recorded": lambda p: p.get("words", "Allegation recorded"),
     "people.household_joined": lambda p: f"Joined the household of {p.get('name')}",
     "people.household_left": lambda p: f"Left the household of {p.get('name')}",
 }
@@ -54,6 +55,10 @@ NAMES_PERSON: dict[str, tuple[str, str]] = {
     ),
     "people.merged_into": ("into", "Merged into a record you cannot open"),
     "people.record_merged_in": ("duplicate", "A record you cannot open was merged in"),
+    "people.allegation_recorded": (
+        "other",
+        "An allegation of harm recorded with a person you cannot open",
+    ),
     "people.household_member_joined": (
         "member",
         "Household: a person you cannot open lives here",

@@ -5,17 +5,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
-from haven.people import households, network, selectors
+from haven.people import allegations, households, network, selectors
 from haven.people import permissions as rules
-from haven.people.forms import HouseholdJoinForm, HouseholdLeaveForm
-from haven.people.models import Person
+from haven.people.forms import AllegationForm, HouseholdJoinForm, HouseholdLeaveForm
+from haven.people.models import Person, Relationship
 from haven.people.views import open_person
 
 
@@ -109,3 +109,42 @@ def _change(request: AuthenticatedRequest, person: Person, form: Any) -> None:
         households.remove_from_household(
             person, members=members, reason=data["reason"], by=request.user
         )
+
+
+@policy(Policy.PERSON)
+def allegation(request: AuthenticatedRequest, pk: int, link: int) -> HttpResponse:
+    """Mark (or unmark) a relative as alleged to have harmed the child: only a
+    relationship recorded on the child's record, to someone the user may open."""
+    if not rules.may_add_people(request.user):
+        raise PermissionDenied("Your role does not include recording")
+    person = open_person(request, pk, "Record an allegation")
+    visible = selectors.people_visible_to(request.user)
+    found = Relationship.objects.filter(
+        pk=link, person_id__in=selectors.record_ids(person), other__in=visible
+    ).select_related("person", "other")
+    relationship = found.first()
+    if relationship is None:
+        raise Http404
+    form = AllegationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            allegations.record_allegation(
+                relationship,
+                alleged=form.cleaned_data["alleged"] == "yes",
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except DomainError as refused:
+            show_errors(refused, form)
+        else:
+            messages.success(request, "Allegation recorded on both records.")
+            return redirect("people:family", pk=pk)
+    context = {
+        "person": person,
+        "bar": selectors.identity_bar(person),
+        "tab": "details",
+        "form": form,
+        "title": f"Is {relationship.other} alleged to have harmed "
+        f"{relationship.person.given_name}?",
+    }
+    return render(request, "people/record_form.html", context)

@@ -338,3 +338,23 @@ class HouseholdLeaveForm(Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["leaving"].choices = choices  # type: ignore[attr-defined]
+
+
+class AllegationForm(Form):
+    """Whether a relative is alleged to have harmed the child, and why."""
+
+    alleged = forms.ChoiceField(
+        label="Are they alleged to have harmed the child?",
+        choices=[
+            ("yes", "Yes: an allegation has been made"),
+            ("no", "No: the allegation is withdrawn, or was recorded in error"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether they are alleged to have harmed"},
+    )
+    reason = forms.CharField(
+        label="Where does this come from?",
+        help_text="For example, the strategy discussion on 3 March",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say where the allegation comes from"},
+    )

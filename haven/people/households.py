@@ -65,7 +65,9 @@ def at_the_same_address(person: Person) -> QuerySet[Person]:
     )
 
 
-def _check_access(by: User, person: Person) -> None:
+def check_may_record(by: User, person: Person) -> None:
+    """A recording role, and lasting access to the person's record (not
+    break-glass, which reads and never writes)."""
     if not records_about_children(by):
         raise DomainError("not_permitted", "Your role does not include recording")
     access.require_lasting_access(by, person)
@@ -106,7 +108,7 @@ def add_to_household(
 ) -> Household:
     """Record that `members` live with `person` (a household is made for the
     person if they have none). Every fault is reported at once."""
-    _check_access(by, person)
+    check_may_record(by, person)
     failures = Failures()
     _check_members(person, members, by, failures)
     with transaction.atomic():
@@ -130,7 +132,7 @@ def remove_from_household(
     person: Person, *, members: Sequence[Person], reason: str, by: User
 ) -> Household:
     """Record that `members` no longer live with `person`, and why."""
-    _check_access(by, person)
+    check_may_record(by, person)
     failures = Failures()
     if not members:
         failures.add(

@@ -46,6 +46,7 @@ class Relative:
     may_open: bool
     died_on: str = ""  # "died 3 May 2021", empty if alive or not to be told
     alleged_perpetrator: bool = False
+    link_pk: int | None = None  # the relationship recorded on the child's record
     x: int = 0
     y: int = 0
 
@@ -117,6 +118,8 @@ def family_network(person: Person, user: User) -> Network:
             relative = found[other.pk] = _relative(other, row, kind)
         elif row["kind"] not in relative.kinds:
             relative.kinds.append(row["kind"])
+        if forward and relative.link_pk is None:
+            relative.link_pk = link.pk
         # Only "this person is alleged to have harmed the child" is marked: the
         # reverse is a fact about the relative's own record.
         if forward and link.alleged_perpetrator and not row["unnamed"]:

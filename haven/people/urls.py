@@ -29,6 +29,11 @@ urlpatterns = [
     ),
     path("<int:pk>/family/", family_views.family, name="family"),
     path("<int:pk>/household/", family_views.household, name="household"),
+    path(
+        "<int:pk>/relationships/<int:link>/allegation/",
+        family_views.allegation,
+        name="allegation",
+    ),
     path("<int:pk>/names/new/", record_views.add_known_as, name="add_known_as"),
     path("<int:pk>/warnings/new/", record_views.add_warning, name="add_warning"),
     path("<int:pk>/merge/", record_views.merge, name="merge"),

@@ -193,3 +193,53 @@ def test_the_household_page_offers_relatives_and_people_at_the_address(
     assert f'<a class="govuk-link" href="/people/{lodger.pk}/">Fen Ashby</a>' in page
     response = client.post(url, {"leave": "1", "leave-leaving": [str(lodger.pk)]})
     assert "Say why they no longer live here" in response.content.decode()
+
+
+def test_an_allegation_is_recorded_later_and_withdrawn(alice, family):
+    from haven.people import allegations
+    from haven.people.models import Relationship
+
+    link = Relationship.objects.get(person=family["child"], other=family["mother"])
+    with pytest.raises(DomainError) as refused:
+        allegations.record_allegation(link, alleged=False, reason="", by=alice)
+    assert sorted(refused.value.codes) == ["allegation_unchanged", "reason_required"]
+    allegations.record_allegation(
+        link, alleged=True, reason="Strategy discussion, 3 March", by=alice
+    )
+    drawn = network.family_network(family["child"], alice)
+    mother = next(r for r in drawn.relatives if r.name == "Harriet Quenby")
+    assert mother.alleged_perpetrator and mother.link_pk == link.pk
+    for stream in (family["child"], family["mother"]):
+        event = JournalEvent.objects.get(
+            person=stream, type="people.allegation_recorded"
+        )
+        assert event.payload["words"] == (
+            "Harriet Quenby is alleged to have harmed Marnie Quenby"
+        )
+        assert event.reason == "Strategy discussion, 3 March"
+    allegations.record_allegation(
+        link, alleged=False, reason="Recorded in error", by=alice
+    )
+    link.refresh_from_db()
+    assert not link.alleged_perpetrator
+
+
+def test_a_worker_in_another_team_may_not_record_an_allegation(bob, family):
+    from haven.people import allegations
+    from haven.people.models import Relationship
+
+    link = Relationship.objects.get(person=family["child"], other=family["mother"])
+    with pytest.raises(AccessDenied):
+        allegations.record_allegation(link, alleged=True, reason="x", by=bob)
+
+
+def test_the_allegation_page_refuses_a_relationship_of_another_child(
+    client, alice, mona, family
+):
+    other_child = _register("Ottilie", mona)
+    link = services.record_relationship(
+        other_child, other=family["mother"], kind=K.MOTHER, by=mona
+    )
+    client.force_login(alice)
+    url = reverse("people:allegation", args=[family["child"].pk, link.pk])
+    assert client.get(url).status_code == 404

@@ -126,3 +126,34 @@ def test_search_results_tell_two_children_of_the_same_name_apart(
     expect(rows.filter(has_text="3 Alder Row")).to_have_count(1)
     expect(page.locator("tbody")).to_contain_text(f"{first.date_of_birth:%-d %B %Y}")
     assert accessibility_violations(page) == []
+
+
+@covers(forms.AllegationForm)
+def test_an_allegation_made_later_is_recorded_from_the_family_network(
+    page: Page, live_server, demo
+):
+    (child,) = scenes.siblings(count=1)
+    uncle = scenes.registered("Crispin", dt.date(1979, 11, 2))
+    manager = scenes.staff("social-worker").team.managers.get()  # type: ignore[union-attr]
+    link = people_services.record_relationship(
+        child, other=uncle, kind=RelationshipKind.AUNT_UNCLE, by=manager
+    )
+    sign_in(page, live_server.url, "social-worker")
+    page.goto(f"{live_server.url}/people/{child.pk}/family/")
+    page.get_by_role("link", name=f"Allegation of harm about {uncle}").click()
+    press(page, "Save")
+    expect_errors(
+        page,
+        "Choose whether they are alleged to have harmed",
+        "Say where the allegation comes from",
+    )
+    assert accessibility_violations(page) == []
+    choose(page, "alleged", "yes")
+    page.fill("#id_reason", "The strategy discussion on 3 March")
+    press(page, "Save")
+    expect_success(page, "Allegation recorded on both records")
+    expect(
+        page.locator(f'g[aria-label="{uncle}: aunt or uncle; alleged perpetrator"]')
+    ).to_have_count(1)
+    link.refresh_from_db()
+    assert link.alleged_perpetrator
