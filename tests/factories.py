@@ -8,7 +8,7 @@ import factory
 from haven.core import clock
 from haven.core.models import Allocation, User
 from haven.people.codes import Ethnicity, Sex
-from haven.people.keys import name_keys
+from haven.people.keys import name_folds, name_keys
 from haven.people.models import Person
 
 
@@ -25,6 +25,10 @@ class ChildFactory(factory.django.DjangoModelFactory):
     disabilities = factory.LazyFunction(lambda: ["NONE"])
     given_key = factory.LazyAttribute(lambda o: name_keys(o.given_name, "")[0])
     family_key = factory.LazyAttribute(lambda o: name_keys("", o.family_name)[1])
+    family_fold = factory.LazyAttribute(lambda o: name_folds("", o.family_name)[0])
+    name_fold = factory.LazyAttribute(
+        lambda o: name_folds(o.given_name, o.family_name)[1]
+    )
 
 
 class AdultFactory(ChildFactory):

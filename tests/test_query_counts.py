@@ -47,6 +47,7 @@ def _pages(child_id: int, family_name: str) -> list[tuple[str, str]]:
         (worker, "/work/"),
         (worker, f"/people/{child_id}/"),
         (worker, f"/people/{child_id}/chronology/"),
+        (worker, f"/people/{child_id}/family/"),
         ("service-manager", f"/people/{child_id}/"),
         ("service-manager", f"/people/{child_id}/chronology/"),
         ("service-manager", f"/people/?name={family_name}"),

@@ -35,6 +35,15 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "people.unmerged": lambda p: "Separated again from the record it was merged into",
     "people.record_unmerged": lambda p: "A merged record was separated again",
+    "people.household_member_joined": lambda p: (
+        f"Household: {p.get('name', '')} lives here"
+    ),
+    "people.household_member_left": lambda p: (
+        f"Household: {p.get('name', '')} no longer lives here"
+    ),
+    "people.allegation_recorded": lambda p: p.get("words", "Allegation recorded"),
+    "people.household_joined": lambda p: f"Joined the household of {p.get('name')}",
+    "people.household_left": lambda p: f"Left the household of {p.get('name')}",
 }
 
 # The payload key naming another person, and the words shown instead to a
@@ -46,4 +55,21 @@ NAMES_PERSON: dict[str, tuple[str, str]] = {
     ),
     "people.merged_into": ("into", "Merged into a record you cannot open"),
     "people.record_merged_in": ("duplicate", "A record you cannot open was merged in"),
+    "people.allegation_recorded": (
+        "other",
+        "An allegation of harm recorded with a person you cannot open",
+    ),
+    "people.household_member_joined": (
+        "member",
+        "Household: a person you cannot open lives here",
+    ),
+    "people.household_member_left": (
+        "member",
+        "Household: a person you cannot open no longer lives here",
+    ),
+    "people.household_joined": (
+        "of",
+        "Joined the household of a person you cannot open",
+    ),
+    "people.household_left": ("of", "Left the household of a person you cannot open"),
 }

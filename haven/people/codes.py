@@ -86,6 +86,7 @@ class RelationshipKind(models.TextChoices):
     GRANDCHILD = "grandchild", "Grandchild"
     NIECE_NEPHEW = "niece_nephew", "Niece or nephew"
     CARED_FOR = "cared_for", "Cared-for child"
+    SIGNIFICANT_OTHER = "significant_other", "Significant other"
     PROFESSIONAL = "professional", "Professional"
     OTHER = "other", "Other"
 
@@ -107,6 +108,9 @@ INVERSE_RELATIONSHIP = {
     "grandchild": "grandparent",
     "niece_nephew": "aunt_uncle",
     "cared_for": "carer",
+    # Someone who matters in the child's life (a family friend, a neighbour);
+    # the child is not theirs in any named way.
+    "significant_other": "other",
     "professional": "other",
     "other": "other",
 }

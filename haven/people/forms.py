@@ -167,6 +167,12 @@ class RelationshipForm(Form):
         error_messages={"required": "Choose how they are related"},
     )
     started_on = DateField(label="Since (optional)", required=False)
+    alleged_perpetrator = forms.BooleanField(
+        label="They are alleged to have harmed this person",
+        help_text="Shown on the family network, so no one sends them the "
+        "child's address or invites them unawares",
+        required=False,
+    )
 
 
 class ResponsibilityForm(Form):
@@ -290,3 +296,65 @@ class MergeDecisionForm(Form):
         if cleaned.get("decision") == "decline" and not cleaned.get("note", "").strip():
             self.add_error("note", "Say why you are declining the merge")
         return cleaned
+
+
+class HouseholdJoinForm(Form):
+    """Who lives with the child: `choices` are the people the worker may add
+    (their relatives and those at the same address, whose records they open)."""
+
+    # Not required here: the service names an empty choice with every other
+    # fault at once.
+    members = forms.MultipleChoiceField(
+        label="Who lives with them?",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that apply",
+    )
+
+    def __init__(
+        self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = choices  # type: ignore[attr-defined]
+
+
+class HouseholdLeaveForm(Form):
+    """Who has left the household, and why."""
+
+    leaving = forms.MultipleChoiceField(
+        label="Who no longer lives with them?",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that apply",
+    )
+    reason = forms.CharField(
+        label="Why? For example, moved to their father's on 3 March",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(
+        self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["leaving"].choices = choices  # type: ignore[attr-defined]
+
+
+class AllegationForm(Form):
+    """Whether a relative is alleged to have harmed the child, and why."""
+
+    alleged = forms.ChoiceField(
+        label="Are they alleged to have harmed the child?",
+        choices=[
+            ("yes", "Yes: an allegation has been made"),
+            ("no", "No: the allegation is withdrawn, or was recorded in error"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether they are alleged to have harmed"},
+    )
+    reason = forms.CharField(
+        label="Where does this come from?",
+        help_text="For example, the strategy discussion on 3 March",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say where the allegation comes from"},
+    )

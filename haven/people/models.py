@@ -17,6 +17,7 @@ from haven.people.codes import (
     UpnUnknown,
     WarningKind,
 )
+from haven.people.keys import FOLD_LENGTH
 
 
 class Person(models.Model):
@@ -31,6 +32,9 @@ class Person(models.Model):
     family_name = models.CharField("Last name", max_length=100)
     given_key = models.CharField(max_length=8, blank=True, editable=False)
     family_key = models.CharField(max_length=8, blank=True, editable=False)
+    # The names as people type them (haven.people.keys.fold): found by prefix.
+    family_fold = models.CharField(max_length=FOLD_LENGTH, blank=True, editable=False)
+    name_fold = models.CharField(max_length=FOLD_LENGTH, blank=True, editable=False)
     date_of_birth = models.DateField(
         null=True, blank=True, help_text="DfE PersonBirthDate / DOB."
     )
@@ -90,6 +94,18 @@ class Person(models.Model):
             # that may be a first name.
             models.Index(Lower("family_name"), name="person_family_lower_idx"),
             models.Index(fields=["given_key"], name="person_given_key_idx"),
+            # LIKE 'prefix%' uses these on PostgreSQL whatever the collation
+            # (SQLite ignores the operator class and searches a range).
+            models.Index(
+                fields=["family_fold"],
+                name="person_family_fold_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["name_fold"],
+                name="person_name_fold_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -208,6 +224,12 @@ class Relationship(models.Model):
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
+    alleged_perpetrator = models.BooleanField(
+        default=False,
+        help_text="`other` is alleged to have harmed `person` (Working Together "
+        "to Safeguard Children: an alleged perpetrator is named in the family "
+        "network, and never told where the child lives).",
+    )
 
     class Meta:
         constraints = [
@@ -331,7 +353,9 @@ class ImmigrationStatus(models.Model):
 
 
 class Household(models.Model):
-    """People who live together, for recording a visit to the whole family."""
+    """People who live together, for recording a visit to the whole family.
+    Changed only through haven.people.households, which journals who joined and
+    who left on each member's record: the journal is its history."""
 
     name = models.CharField(max_length=120)
     members = models.ManyToManyField(Person, related_name="households")

@@ -195,6 +195,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 other=other.get(),
                 kind=data["kind"],
                 started_on=data["started_on"],
+                alleged_perpetrator=data["alleged_perpetrator"],
                 by=request.user,
             )
         except DomainError as refused:

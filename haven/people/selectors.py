@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections, router
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -17,7 +18,7 @@ from haven.core.errors import AccessDenied
 from haven.core.flags import Flag, flags_of_records
 from haven.core.models import Allocation, JournalEvent, User
 from haven.core.selectors import current_allocation
-from haven.people.keys import name_keys, postcode_key
+from haven.people.keys import FOLD_LENGTH, fold, name_keys, postcode_key
 from haven.people.models import (
     Address,
     Person,
@@ -154,8 +155,9 @@ def search(
 ) -> list[Person]:
     """Records the user may open that match, best first; names matched by sound.
 
-    Candidates come from indexed keys (phonetic name keys, date of birth, exact
-    identifiers, postcode); rapidfuzz then ranks the few candidates.
+    Candidates come from indexed keys (phonetic name keys, the names folded as
+    people type them, date of birth, exact identifiers, postcode); rapidfuzz
+    then ranks the few candidates.
     """
     from haven.people.matching import name_similarity
 
@@ -170,9 +172,12 @@ def search(
     if postcode:
         candidates = candidates.filter(addresses__postcode_key=postcode_key(postcode))
     given, family = _split(name)
+    folded = fold(name)[:FOLD_LENGTH]
     if name:
+        typed = _typed_as(folded)
         candidates = candidates.filter(
-            _name_filter(given, family), pk__in=_name_candidates(given, family)
+            _name_filter(given, family) | typed,
+            pk__in=_name_candidates(given, family) | _ids(typed),
         )
     found = list(candidates.distinct()[: limit * 4])
     if name:
@@ -180,6 +185,39 @@ def search(
             key=lambda p: -name_similarity(given, family, p.given_name, p.family_name)
         )
     return found[:limit]
+
+
+def _typed_as(folded: str) -> Q:
+    """The family name, or the whole name, starting with the name as typed,
+    folded ("o kafor" finds O'Kafor, "zoe ngu" Zoë Nguyễn): a prefix found
+    through an index on either database, with the same answer on both."""
+    if not folded:
+        return Q(pk__in=[])
+    database = router.db_for_read(Person)
+    if connections[database].vendor == "postgresql":
+        # LIKE 'prefix%' through the varchar_pattern_ops index.
+        return Q(family_fold__startswith=folded) | Q(name_fold__startswith=folded)
+    # SQLite's LIKE ignores a plain index; a range of the same rows uses it.
+    # The fold has no capitals, so comparing its bytes is comparing letters.
+    after = folded[:-1] + _successor(folded[-1])
+    return Q(family_fold__gte=folded, family_fold__lt=after) | Q(
+        name_fold__gte=folded, name_fold__lt=after
+    )
+
+
+def _ids(where: Q) -> set[int]:
+    # Each half of an OR on its own, so the database reads each index.
+    ids: set[int] = set()
+    for part in where.children if where.connector == Q.OR else [where]:
+        rows = Person.objects.filter(part if isinstance(part, Q) else Q(part))
+        ids.update(rows.values_list("pk", flat=True))
+    return ids
+
+
+def _successor(letter: str) -> str:
+    """The next code point that UTF-8 can hold (surrogates are skipped)."""
+    after = min(ord(letter) + 1, sys.maxunicode)
+    return chr(0xE000 if 0xD800 <= after <= 0xDFFF else after)
 
 
 def _split(name: str) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from haven.people.identifiers import (
     validate_nhs_number,
     validate_upn,
 )
-from haven.people.keys import name_keys, postcode_key
+from haven.people.keys import name_folds, name_keys, postcode_key
 from haven.people.models import (
     Address,
     FormerUpn,
@@ -166,9 +166,9 @@ def _payload(person: Person, fields: tuple[str, ...] = DETAIL_FIELDS) -> dict[st
 
 
 def _set_keys(person: Person) -> None:
-    person.given_key, person.family_key = name_keys(
-        person.given_name, person.family_name
-    )
+    names = (person.given_name, person.family_name)
+    person.given_key, person.family_key = name_keys(*names)
+    person.family_fold, person.name_fold = name_folds(*names)
 
 
 def register_person(details: dict[str, Any], *, by: User) -> Person:
@@ -332,9 +332,11 @@ def record_relationship(
     other: Person,
     kind: str,
     started_on: dt.date | None = None,
+    alleged_perpetrator: bool = False,
     by: User,
 ) -> Relationship:
-    """Record that `other` is `person`'s `kind`; both records show it."""
+    """Record that `other` is `person`'s `kind` (and, if so, alleged to have
+    harmed them); both records show it."""
     _check_access(by, person)
     if other.pk == person.pk:
         raise DomainError(
@@ -346,9 +348,13 @@ def record_relationship(
             other=other,
             kind=kind,
             started_on=started_on,
+            alleged_perpetrator=alleged_perpetrator,
         )
         words = f"{other} is {person}'s {link.get_kind_display().lower()}"
+        if alleged_perpetrator:
+            words += f", alleged to have harmed {person.given_name}"
         payload = {"other": other.pk, "kind": kind, "words": words}
+        payload["alleged_perpetrator"] = alleged_perpetrator
         journal.append(person, "people.relationship_recorded", payload, by=by)
         inverse = {
             "other": person.pk,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from haven.people import merge_views, record_views, views
+from haven.people import family_views, merge_views, record_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -26,6 +26,13 @@ urlpatterns = [
         "<int:pk>/responsibility/new/",
         record_views.add_responsibility,
         name="add_responsibility",
+    ),
+    path("<int:pk>/family/", family_views.family, name="family"),
+    path("<int:pk>/household/", family_views.household, name="household"),
+    path(
+        "<int:pk>/relationships/<int:link>/allegation/",
+        family_views.allegation,
+        name="allegation",
     ),
     path("<int:pk>/names/new/", record_views.add_known_as, name="add_known_as"),
     path("<int:pk>/warnings/new/", record_views.add_warning, name="add_warning"),

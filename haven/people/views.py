@@ -12,9 +12,17 @@ from haven.core.forms import DateField
 from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.route_policy import Policy, policy
-from haven.people import lifestage, merging, responsibility, selectors, statuses
+from haven.people import (
+    households,
+    lifestage,
+    merging,
+    responsibility,
+    selectors,
+    statuses,
+)
 from haven.people import permissions as rules
 from haven.people.models import ParentalResponsibility, Person
+from haven.people.results import result_rows
 from haven.people.sections import sections_for
 
 DAY_MONTH_YEAR = ("day", "month", "year")
@@ -51,6 +59,7 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
         page = uncounted_page(visible, request.GET.get("page"), 50)
     context = {
         "page": page,
+        "rows": result_rows(page.object_list),
         "name": name,
         "identifier": identifier,
         "postcode": postcode,
@@ -101,6 +110,7 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "relationships": relationships,
         "by_authority": by_authority,
         "immigration": statuses.statuses_of(ids),
+        "household": households.household_rows(person, request.user),
         "life_stage": lifestage.life_stage(person, ids=ids, hidden=hidden),
         "sections": sections_for(person, request.user, selectors.record_ids(person)),
         "may_record": rules.may_add_people(request.user),
