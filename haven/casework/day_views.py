@@ -102,12 +102,21 @@ def record_visit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _resume_note(request, person, children, NoteKind.VISIT, together)
 
 
+# How far the calendar pages back and forward from this week: visits overdue
+# are listed on this week's page, and visits are planned weeks, not months, ahead.
+WEEKS_BACK = 4
+WEEKS_AHEAD = 12
+
+
 def _monday(request: HttpRequest) -> dt.date:
+    """The first week asked for (`?from=`), within the weeks the calendar pages."""
+    this_week = visit_calendar.monday_of(clock.today())
     try:
-        asked = dt.date.fromisoformat(request.GET.get("from", ""))
-    except ValueError:
-        asked = clock.today()
-    return visit_calendar.monday_of(asked)
+        asked = visit_calendar.monday_of(dt.date.fromisoformat(request.GET["from"]))
+    except (KeyError, ValueError):
+        return this_week
+    earliest = this_week - dt.timedelta(weeks=WEEKS_BACK)
+    return min(max(asked, earliest), this_week + dt.timedelta(weeks=WEEKS_AHEAD))
 
 
 @policy(Policy.ROLE, permission="core.record_casework or core.manage_team_cases")
@@ -118,14 +127,17 @@ def visits(request: AuthenticatedRequest) -> HttpResponse:
     workers = planning.visitors_for(user) if team else [user]
     first = _monday(request)
     week = dt.timedelta(weeks=1)
+    this_week = visit_calendar.monday_of(clock.today())
     context = {
         "calendar": visit_calendar.calendar_for(
             workers, reader=user, first=first, today=clock.today()
         ),
         "team": team,
         "who": "team" if team else "mine",
-        "earlier": first - week,
-        "later": first + week * visit_calendar.WEEKS_SHOWN,
+        "earlier": first - week if first > this_week - week * WEEKS_BACK else None,
+        "later": first + week * visit_calendar.WEEKS_SHOWN
+        if first < this_week + week * WEEKS_AHEAD
+        else None,
         "today": clock.today(),
         "may_plan": rules.may_record_notes(user),
     }
