@@ -58,7 +58,12 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
     episode. Made directly: what matters is whose child they are about."""
     from haven.assessments.models import Assessment
     from haven.care.models import LegalStatus, MissingEpisode, PeriodOfCare, Placement
-    from haven.casework.models import Draft, Supervision, SupervisionAction
+    from haven.casework.models import (
+        Draft,
+        PlannedVisit,
+        Supervision,
+        SupervisionAction,
+    )
     from haven.cin.models import CinEpisode, Plan
     from haven.earlyhelp.models import EarlyHelpRequest, FamilyPlan, PlanAction
     from haven.frontdoor.models import Contact, ContactChild
@@ -151,6 +156,13 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
             author=worker, person=person, created_at=now, updated_at=now
         ),
         "casework.SupervisionAction": action,
+        "casework.PlannedVisit": PlannedVisit.objects.create(
+            person=person,
+            planned_for=today,
+            visitor=worker,
+            planned_by=worker,
+            recorded_at=now,
+        ),
         "people.MergeRequest": merge,
         **_protection_about(episode, worker=worker, manager=manager),
     }

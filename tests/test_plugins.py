@@ -47,6 +47,8 @@ REGISTRATIONS = {
     "person_flag",  # haven.core.flags
     "away_source",  # haven.care.away
     "discrepancy_source",  # haven.care.discrepancies
+    "caseload_facts",  # haven.casework.caseload_facts
+    "home_panel",  # haven.core.home
     "receiver",  # django.dispatch: a signal receiver is connected in a plugin.py
 }
 
@@ -74,6 +76,8 @@ REGISTRIES = {
     "_CONTINUE_AT": "haven/frontdoor/routing.py",
     "AWAY_SOURCES": "haven/care/away.py",
     "DISCREPANCY_SOURCES": "haven/care/discrepancies.py",
+    "FACT_SOURCES": "haven/casework/caseload_facts.py",
+    "PANELS": "haven/core/home.py",
 }
 CHANGES = {"append", "add", "update", "extend", "insert", "setdefault", "__setitem__"}
 

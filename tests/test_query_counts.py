@@ -54,7 +54,15 @@ def _pages(child_id: int, family_name: str) -> list[tuple[str, str]]:
         ("team-manager", "/front-door/"),
         ("service-manager", "/front-door/"),
         ("service-manager", "/work/team/"),
+        (worker, "/"),
+        (worker, "/casework/caseload/?sort=seen"),
+        (worker, "/casework/visits/?who=team"),
+        ("service-manager", f"/casework/caseload/?worker={_id_of(worker)}"),
     ]
+
+
+def _id_of(username: str) -> int:
+    return User.objects.get(username=username).pk
 
 
 def _count_all(pages: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:

@@ -7,6 +7,7 @@ the visit event those timescales read."""
 
 from haven.care import chronology, discrepancy_views, in_need, permissions, sections
 from haven.care.away import away_source
+from haven.care.caseload import looked_after_facts
 from haven.care.discrepancies import discrepancy_source
 from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
@@ -15,6 +16,7 @@ from haven.care.missing import unreported
 from haven.care.visits import chronology as visit_words
 from haven.care.visits import elsewhere, timeline
 from haven.care.visits import section as visits
+from haven.casework.caseload_facts import caseload_facts
 from haven.cin.episode_work import episode_work
 from haven.core.chronology import describe_events, hide_events
 from haven.core.journal import listen
@@ -96,3 +98,4 @@ activate(
     action="Visit the child: a visit was asked for",
     url_name="care:visit_child",
 )
+caseload_facts("care", order=30)(looked_after_facts)

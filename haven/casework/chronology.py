@@ -1,5 +1,6 @@
 """Case recording's events in the words a social worker reads in a chronology."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -29,9 +30,28 @@ def _supervision(p: dict[str, Any]) -> str:
     return said
 
 
+def _planned(p: dict[str, Any]) -> str:
+    said = (
+        f"Visit planned for {_day(p.get('planned_for'))} by {p.get('visitor_name', '')}"
+    )
+    return said + (f": {p['purpose']}" if p.get("purpose") else "")
+
+
+def _day(value: object) -> str:
+    try:
+        return f"{dt.date.fromisoformat(str(value)):%-d %B %Y}"
+    except ValueError:
+        return str(value)
+
+
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "casework.note_recorded": _note,
     "casework.supervision_recorded": _supervision,
+    "casework.visit_planned": _planned,
+    "casework.planned_visit_cancelled": lambda p: (
+        f"Planned visit of {_day(p.get('planned_for'))} cancelled: "
+        f"{p.get('reason', '')}"
+    ),
     "casework.supervision_action_completed": lambda p: (
         f"Supervision action done: {p.get('description', '')}"
     ),

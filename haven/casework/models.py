@@ -210,3 +210,43 @@ class OversightPolicy(models.Model):
     def __str__(self) -> str:
         weeks = "week" if self.weeks == 1 else f"{self.weeks} weeks"
         return f"{self.get_category_display()}: every {weeks}"
+
+
+class PlannedVisit(models.Model):
+    """A visit a worker means to make to a child on a day: a plan, not a record
+    that the child was seen (the visit note is that). Cancelling keeps the row,
+    with when and why."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="planned_visits"
+    )
+    planned_for = models.DateField()
+    visitor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    purpose = models.CharField(max_length=200, blank=True)
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["planned_for", "pk"]
+        indexes = [
+            models.Index(
+                fields=["visitor", "planned_for"], name="planvisit_visitor_idx"
+            ),
+            models.Index(fields=["person", "planned_for"], name="planvisit_person_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cancelled_at__isnull=True)
+                | ~models.Q(cancel_reason=""),
+                name="planvisit_cancelled_with_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Visit to {self.person_id} planned for {self.planned_for}"

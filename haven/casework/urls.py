@@ -1,6 +1,6 @@
 from django.urls import path
 
-from haven.casework import views
+from haven.casework import day_views, views
 
 app_name = "casework"
 urlpatterns = [
@@ -19,5 +19,14 @@ urlpatterns = [
     path("drafts/<int:pk>/discard/", views.discard_draft, name="discard_draft"),
     path("actions/<int:pk>/done/", views.complete_action, name="complete_action"),
     path("oversight/", views.oversight_report, name="oversight"),
+    path("caseload/", day_views.caseload_page, name="caseload"),
+    path("visits/", day_views.visits, name="visits"),
+    path("people/<int:pk>/visit/", day_views.record_visit, name="record_visit"),
+    path("people/<int:pk>/visits/plan/", day_views.plan_visit, name="plan_visit"),
+    path(
+        "planned-visits/<int:pk>/cancel/",
+        day_views.cancel_planned_visit,
+        name="cancel_planned_visit",
+    ),
     path("oversight/policy/", views.oversight_policy, name="policy"),
 ]

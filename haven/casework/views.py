@@ -1,5 +1,6 @@
 """Pages for case notes, drafts, supervision, oversight and allocation."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -204,18 +205,26 @@ def _record_note(
 
 
 def _resume_note(
-    request: AuthenticatedRequest, person: Person, children: list[Person]
+    request: AuthenticatedRequest,
+    person: Person,
+    children: list[Person],
+    kind: str = "",
+    together: Sequence[Person] = (),
 ) -> HttpResponse:
     """The note form as the worker left it, or a new one: one draft per worker
     and child, carried by the page from the start so the first autosave cannot
-    race the Save button into a stray draft."""
+    race the Save button into a stray draft. A new visit note has `together`
+    (siblings visited with the child) ticked, each said to be seen."""
     draft = services.open_draft(person, by=request.user)
     form = NoteForm(children=children)
     if draft.fields:
         form.initial = _initial_from(draft.fields, form)
     else:
-        kind = params.text(request.GET.get("kind"))
-        form.initial = NoteForm.defaults(kind, person) | {"children": [person.pk]}
+        kind = kind or params.text(request.GET.get("kind"))
+        chosen = [person, *together]
+        form.initial = {"children": [child.pk for child in chosen]}
+        for child in chosen:
+            form.initial |= NoteForm.defaults(kind, child)
     context = _record(
         person,
         form=form,

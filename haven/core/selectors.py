@@ -99,7 +99,7 @@ class HomePage:
     colleagues: list[User]
     team_managers: list[User]
     managed_teams: list[Team]
-    panels: list[str] = field(default_factory=list)
+    panels: list[Any] = field(default_factory=list)  # haven.core.home
     still_to_come: list[str] = field(default_factory=list)
     places: list[dict[str, str]] = field(default_factory=list)
     staff_by_role: list[tuple[Role, int]] = field(default_factory=list)

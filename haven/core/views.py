@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse_lazy
 
+from haven.core.home import panels_for
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.core.selectors import home_page_for
@@ -13,7 +14,9 @@ from haven.core.selectors import home_page_for
 
 @policy(Policy.STAFF)
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"page": home_page_for(request.user)})
+    page = home_page_for(request.user)
+    page.panels = panels_for(request)
+    return render(request, "core/home.html", {"page": page})
 
 
 @policy(Policy.STAFF)

@@ -15,6 +15,7 @@ to its form. Chairs and conference administrators each have a work source
 from django.apps import apps
 from django.db.models.signals import post_migrate
 
+from haven.casework.caseload_facts import caseload_facts
 from haven.casework.oversight import stricter_oversight
 from haven.cin.episode_work import episode_work
 from haven.cin.sections import episode_section
@@ -38,6 +39,7 @@ from haven.protection import (
     roles,
 )
 from haven.protection import episode_section as section
+from haven.protection.caseload import protection_facts
 from haven.protection.models import ChildProtectionPlan
 from haven.protection.permissions import may_see_chairs_workload
 from haven.timescales.registry import activate
@@ -150,7 +152,7 @@ activate(
     met_by=("casework.note_recorded",),
     ended_by=(PLAN_ENDED, CLOSED),
     action="Visit the child on a child protection plan and see them",
-    url_name="casework:person",
+    url_name="casework:record_visit",
 )
 describe_events(chronology.WORDS)
 listen(births.on_birth_recorded)
@@ -174,3 +176,4 @@ episode_section(
 # The conference administrator's and the chairs' manager's groups follow
 # roles.py after every migrate, as the core's roles do.
 post_migrate.connect(roles.sync_roles, sender=apps.get_app_config("protection"))
+caseload_facts("protection", order=10)(protection_facts)

@@ -299,8 +299,9 @@ def _visit(page: Page, base: str, child: Person, visit: dt.date) -> None:
     as_user(page, base, "social-worker")
     title = "Visit the child on a child protection plan and see them"
     on_the_queue(page, base, MY_WORK, title, visit)
+    # The row opens the visit note itself (issue 15: a visit in two clicks).
     page.locator("tr", has_text=CHILD).get_by_role("link", name=title).click()
-    page.get_by_role("link", name="Record a home visit").click()
+    expect(page.locator("input[name='kind'][value='visit']")).to_be_checked()
     fill_date(page, "occurred_on", visit)
     page.fill("#id_occurred_time", "09:30")
     choose(page, "statutory_visit", "yes")

@@ -290,7 +290,7 @@ def test_my_work_links_a_visit_due_to_the_visit_note(client, alice, child, carer
     client.force_login(alice)
     placement = period.placements.get()
     response = client.get(f"/looked-after/placements/{placement.pk}/visit/")
-    assert response.url == f"/casework/people/{child.pk}/notes/new/?kind=visit"
+    assert response.url == f"/casework/people/{child.pk}/visit/"
 
 
 def test_the_visit_due_is_on_my_work(client, alice, child, carer):

@@ -62,7 +62,7 @@ def test_a_plan_starts_the_visits_and_a_visit_seeing_the_child_meets_them(
     assert _visits(child) == [("due", rule("CIN-VISIT").deadline.due_from(started))]
     [item] = [i for i in items_for([alice]) if i.rule_id == "CIN-VISIT"]
     assert item.title == "Visit the child and see them"
-    assert item.url == f"/casework/people/{child.pk}/"  # with "Record a home visit"
+    assert item.url == f"/casework/people/{child.pk}/visit/"  # the visit note
 
     # A phone call, or a visit in which the child was not seen, meets nothing.
     _note(child, alice, kind="phone_call", seen=False)

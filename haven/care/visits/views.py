@@ -25,7 +25,7 @@ def _placement(request: AuthenticatedRequest, pk: int, what: str) -> Placement:
 
 
 def _record_visit(person_id: int) -> HttpResponse:
-    return redirect(reverse("casework:record_note", args=[person_id]) + "?kind=visit")
+    return redirect(reverse("casework:record_visit", args=[person_id]))
 
 
 @policy(Policy.OBJECT, of="care.Placement")
