@@ -1,7 +1,9 @@
 """A social worker's day in a real browser: the home page is their caseload,
 and a visit to two siblings is recorded from it in two clicks (the brief
 allows three), and from the child's identity bar in two; the visits calendar
-plans one. Axe checks every page.
+plans one. The whole day walks on: the manager returns an assessment and the
+worker reads the notification, uploads a letter received and prints the case
+summary. Axe checks every page.
 
 The clicks counted are those that move the worker on: a link followed or a
 button pressed. The answers the visit asks (statutory or not, where, seen
@@ -9,12 +11,35 @@ alone) are given through the form's own radios, as a person does; they are
 counted apart, so the figure is honest about them too.
 """
 
+import datetime as dt
+from pathlib import Path
+
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from haven.assessments.services import return_assessment
 from haven.casework.models import CaseNote
+from haven.core import clock
+from haven.documents.models import Document
 from tests.browser.conftest import accessibility_violations, sign_in
 from tests.browser.forms import scenes
-from tests.browser.forms.widgets import choose, expect_success
+from tests.browser.forms.widgets import choose, expect_success, fill_date, press
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def media(settings, tmp_path: Path) -> Path:
+    """Documents kept in a directory of the test's own."""
+    root = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root)},
+        },
+    }
+    return root
 
 
 class Clicks:
@@ -128,3 +153,55 @@ def test_the_caseload_sorts_on_the_server_and_a_manager_chooses_a_worker(
     page.get_by_role("button", name="Show caseload").click()
     expect(page.locator("#caseload")).to_contain_text(first.full_name)
     _accessible(page)
+
+
+def test_a_day_visit_notification_document_and_case_summary(
+    page: Page, live_server, demo, media, tmp_path
+):
+    first, second = scenes.siblings(count=2)
+    assessment = scenes.submitted(first)
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    expect(page.locator("#caseload")).to_contain_text(second.full_name)
+    _accessible(page)
+
+    # The visit to both, from the caseload row: two clicks.
+    clicks = Clicks()
+    row = page.locator(f"#child-{first.pk}")
+    clicks.move(row.get_by_role("link", name="Record a visit"))
+    _visit_answers(page, clicks, [first, second])
+    clicks.move(page.get_by_role("button", name="Save", exact=True))
+    expect_success(page, "Note recorded on 2 children's records")
+    assert clicks.moves == 2
+
+    # The manager sends the assessment back; the worker hears of it.
+    manager = scenes.staff("social-worker").team.managers.get()
+    return_assessment(assessment, comments="Say what the school told you.", by=manager)
+    page.goto(f"{base}/")
+    expect(page.locator("#header-notifications")).to_contain_text("unread")
+    page.click("#header-notifications")
+    rows = page.locator("#notifications tbody tr")
+    expect(rows.first).to_contain_text("returned")
+    expect(rows.first).to_contain_text(first.full_name)
+    _accessible(page)
+
+    # A letter received goes on the child's record.
+    letter = tmp_path / "letter-from-school.pdf"
+    letter.write_bytes(PDF)
+    page.goto(f"{base}/people/{first.pk}/")
+    page.get_by_role("link", name="Add a document").click()
+    _accessible(page)
+    page.set_input_files("#id_file", str(letter))
+    choose(page, "kind", "letter_received")
+    fill_date(page, "dated", clock.today() - dt.timedelta(days=2))
+    page.fill("#id_description", "Letter from the school about attendance")
+    press(page, "Add the document")
+    expect_success(page, "Document added")
+    _accessible(page)
+
+    # And the one-page case summary, printed.
+    with page.expect_response(lambda r: "/documents/" in r.url and r.ok) as opened:
+        press(page, "Print a case summary")
+    assert opened.value.headers["content-type"] == "application/pdf"
+    kinds = set(Document.objects.filter(person=first).values_list("kind", flat=True))
+    assert kinds == {"letter_received", "case_summary"}
