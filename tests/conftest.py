@@ -92,3 +92,18 @@ def freezer(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
     monkeypatch.setattr(clock, "now", lambda: frozen.at)
     monkeypatch.setattr(clock, "today", lambda: timezone.localdate(frozen.at))
     return frozen
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Documents kept in a temporary MEDIA_ROOT of the test's own."""
+    root = tmp_path / "media"
+    settings.MEDIA_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root)},
+        },
+    }
+    return root

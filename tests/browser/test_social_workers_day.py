@@ -12,9 +12,7 @@ counted apart, so the figure is honest about them too.
 """
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from haven.assessments.services import return_assessment
@@ -26,20 +24,6 @@ from tests.browser.forms import scenes
 from tests.browser.forms.widgets import choose, expect_success, fill_date, press
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def media(settings, tmp_path: Path) -> Path:
-    """Documents kept in a directory of the test's own."""
-    root = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    return root
 
 
 class Clicks:

@@ -29,16 +29,8 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path: Path) -> Path:
-    root = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    return root
+def _media(media: Path) -> Path:
+    return media
 
 
 def _no_violations(page: Page) -> None:
