@@ -60,10 +60,17 @@ def home_panel(request: HttpRequest) -> dict[str, Any] | None:
     return _sorted(request, user, user) | {"on_home": True}
 
 
+def _may_see_caseloads(user: User) -> None:
+    """As the routes declare: casework, or managing a team's cases."""
+    if not (user.has_perm("core.record_casework") or may_manage_team_cases(user)):
+        raise PermissionDenied("Your role does not include a caseload")
+
+
 @policy(Policy.ROLE, permission="core.record_casework or core.manage_team_cases")
 def caseload_page(request: AuthenticatedRequest) -> HttpResponse:
     """A worker's caseload; a manager chooses any worker in their teams."""
     user = request.user
+    _may_see_caseloads(user)
     workers = caseload.workers_for(user) if may_manage_team_cases(user) else []
     worker: User = user
     asked = request.GET.get("worker", "")
@@ -123,6 +130,7 @@ def _monday(request: HttpRequest) -> dt.date:
 def visits(request: AuthenticatedRequest) -> HttpResponse:
     """The visits calendar: mine, or my team's."""
     user = request.user
+    _may_see_caseloads(user)
     team = request.GET.get("who") == "team"
     workers = planning.visitors_for(user) if team else [user]
     first = _monday(request)
