@@ -62,6 +62,10 @@ def _setup(database_url: str) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
     call_command("migrate", verbosity=0)
+    # As the server's workers do once loaded (haven/wsgi.py).
+    from haven.core.collector import settle
+
+    settle()
 
 
 def _built(args: argparse.Namespace) -> Path:
