@@ -2,8 +2,9 @@
 their caseload, the caseload as a service manager sees it for that worker,
 and the visits calendar, the worker's own and their team's.
 
-The worker is the one with the largest caseload in the authority: the
-heaviest home page a worker opens.
+The worker is the social worker with the largest caseload in the authority
+(an early help worker's cases are their queue's, not a caseload): the heaviest
+home page a worker opens.
 """
 
 from typing import Any
@@ -20,7 +21,9 @@ def pages(service_manager: Any) -> list[Page]:
 
     busiest = (
         Allocation.objects.filter(
-            ended_on=None, role=CaseRole.SOCIAL_WORKER, worker__isnull=False
+            ended_on=None,
+            role=CaseRole.SOCIAL_WORKER,
+            worker__groups__permissions__codename="record_casework",
         )
         .values("worker")
         .annotate(held=Count("pk"))

@@ -62,7 +62,7 @@ def home_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 def _may_see_caseloads(user: User) -> None:
     """As the routes declare: casework, or managing a team's cases."""
-    if not (user.has_perm("core.record_casework") or may_manage_team_cases(user)):
+    if not (rules.may_record_notes(user) or may_manage_team_cases(user)):
         raise PermissionDenied("Your role does not include a caseload")
 
 
