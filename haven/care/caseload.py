@@ -30,8 +30,12 @@ def looked_after_facts(person_ids: set[int], today: dt.date) -> Facts:
         holding(today)
     )
     in_care = dict(periods.values_list("pk", "person_id"))
+    # Asked by subquery and for every child on the caseload, never by the ids
+    # read: an empty list of ids sends no query, so a caseload's query count
+    # would change with whether any child on it is looked after.
+    holding_periods = periods.values("pk")
     statuses = dict(
-        LegalStatus.objects.filter(period_id__in=in_care)
+        LegalStatus.objects.filter(period_id__in=holding_periods)
         .filter(holding(today))
         .values_list("period_id", "code")
     )
@@ -39,15 +43,19 @@ def looked_after_facts(person_ids: set[int], today: dt.date) -> Facts:
         code = statuses.get(period_id, "")
         words = f"Looked after ({code})" if code else "Looked after"
         facts.legal[person_id] = [Legal(words, LOOKED_AFTER)]
-    placements = Placement.objects.filter(period_id__in=in_care).filter(holding(today))
+    placements = Placement.objects.filter(period_id__in=holding_periods).filter(
+        holding(today)
+    )
     for placement in placements:
         person_id = in_care[placement.period_id]
         place = PlacementType(placement.place).label if placement.place else ""
         where = ", ".join(p for p in (placement.address_line_1, placement.town) if p)
         facts.placed[person_id] = f"{where} ({place})" if place else where
     now = timezone.now()
-    for person_id, away in away_among(set(in_care.values()), now).items():
-        facts.placed[person_id] = away.words
+    looked_after = set(in_care.values())
+    for person_id, away in away_among(person_ids, now).items():
+        if person_id in looked_after:
+            facts.placed[person_id] = away.words
     _care_leavers(person_ids - set(in_care.values()), today, facts)
     return facts
 
