@@ -77,6 +77,33 @@ def add_document(
 ) -> Document:
     """Keep a document received about the child (a report, a letter, a photo
     of a signed agreement) on their record, journaled on the date it bears."""
+    found = check_document(
+        person, file=file, kind=kind, dated=dated, description=description, by=by
+    )
+    assert dated is not None
+    return _keep(
+        person,
+        file,
+        found,
+        fields={"kind": kind, "dated": dated, "description": description.strip()},
+        event="documents.document_added",
+        occurred_at=clock.start_of(dated),
+        by=by,
+    )
+
+
+def check_document(
+    person: Person,
+    *,
+    file: Any,
+    kind: str,
+    dated: dt.date | None,
+    description: str,
+    by: User,
+) -> sniffing.Kind:
+    """The checks of `add_document`, writing nothing (a page runs them on a
+    form with faults of its own, to show every fault at once): the kind of
+    file it holds, or DomainError with every fault."""
     _writer(
         by,
         person,
@@ -102,16 +129,8 @@ def add_document(
         )
     found = _checked_file(file, failures)
     failures.raise_any()
-    assert found is not None and dated is not None
-    return _keep(
-        person,
-        file,
-        found,
-        fields={"kind": kind, "dated": dated, "description": description.strip()},
-        event="documents.document_added",
-        occurred_at=clock.start_of(dated),
-        by=by,
-    )
+    assert found is not None
+    return found
 
 
 def _sha256(content: IO[bytes] | File) -> str:

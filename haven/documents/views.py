@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 
 from haven.core.conflicts import CONFLICT_STATUS, show_conflict
 from haven.core.errors import DomainError
-from haven.core.forms import show_errors
+from haven.core.forms import show_errors, show_refusal
 from haven.core.http import AuthenticatedRequest, posted
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit, newest_id
@@ -22,6 +22,7 @@ from haven.documents.codes import UPLOADED_KINDS
 from haven.documents.forms import IssueLetterForm, UploadForm, WordingForm
 from haven.documents.letters import LETTERS
 from haven.documents.models import Document, LetterTemplate
+from haven.people.models import Person
 from haven.people.selectors import identity_bar
 from haven.people.views import open_person
 
@@ -41,21 +42,9 @@ def add_document(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "Your role does not include adding documents",
     )
     form = UploadForm(posted(request), request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_document(
-                person,
-                file=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-                dated=form.cleaned_data["dated"],
-                description=form.cleaned_data["description"],
-                by=request.user,
-            )
-        except DomainError as refused:
-            show_errors(refused, form)
-        else:
-            messages.success(request, "Document added")
-            return redirect("people:detail", pk=person.pk)
+    if request.method == "POST" and _added(request, person, form):
+        messages.success(request, "Document added")
+        return redirect("people:detail", pk=person.pk)
     context = {
         "person": person,
         "bar": identity_bar(person),
@@ -63,6 +52,26 @@ def add_document(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "max_mb": services.max_bytes() // (1024 * 1024),
     }
     return render(request, "documents/add.html", context)
+
+
+def _added(request: AuthenticatedRequest, person: Person, form: UploadForm) -> bool:
+    """Add the document if the form is sound. On a form with faults of its own
+    (a date that is not a date), the service's checks still run on what could
+    be read, so every fault shows on this submit."""
+    sound = form.is_valid()
+    read = form.cleaned_data
+    values = {
+        "file": read.get("file"),
+        "kind": read.get("kind", ""),
+        "dated": read.get("dated"),
+        "description": read.get("description", ""),
+    }
+    if not sound:
+        show_refusal(form, services.check_document, person, **values, by=request.user)
+        return False
+    return not show_refusal(
+        form, services.add_document, person, **values, by=request.user
+    )
 
 
 def _filename(document: Document) -> str:

@@ -51,6 +51,19 @@ def test_a_document_is_uploaded_through_the_file_input(
     page.get_by_role("link", name="Add a document").click()
     _no_violations(page)
 
+    # A date that is not a date, and no kind chosen: both shown on one submit.
+    page.fill("#id_dated_day", "31")
+    page.fill("#id_dated_month", "2")
+    page.fill("#id_dated_year", "2026")
+    press(page, "Add the document")
+    expect_errors(
+        page,
+        "must be a real date",
+        "Select what kind of document it is",
+        "Select a file",
+    )
+    expect(page.locator("#id_dated_day")).to_have_value("31")
+
     page.set_input_files("#id_file", str(program))
     choose(page, "kind", "report")
     fill_date(page, "dated", clock.today() - dt.timedelta(days=3))
