@@ -22,7 +22,8 @@ March 2024, rounded, with Haven's own estimates where the DfE publishes none):
 - about a third have moved at least once, each move with its reason; older
   children in children's homes go missing now and then, every episode reported
   to the police and followed by a return home interview; one child is missing
-  now;
+  now, and one teenager lives in a children's home far out of area now (the
+  board's distances have one to show whatever the day);
 - statutory visits: within a week of each placement and then at the
   regime's interval, so none is overdue today.
 """
@@ -36,6 +37,7 @@ from django.db import transaction
 from haven.care import demo_places
 from haven.care.codes import PLACEMENT
 from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
+from haven.care.distance import home_on
 from haven.care.history import age, year_of
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
@@ -46,7 +48,7 @@ from haven.core import clock, codelists, journal
 from haven.core.errors import DomainError
 from haven.core.models import Restriction
 from haven.core.selectors import current_allocation
-from haven.people.models import Person
+from haven.people.models import Address, Person
 
 SHARE = 10
 LEFT_SHARE = 50
@@ -61,6 +63,7 @@ WEEK = dt.timedelta(weeks=1)
 RECENT_VISITS = 1
 # A foster placement becomes long-term (same carers, intended until 18).
 LONG_TERM = {"U6": "U4", "U3": "U1"}
+FAR_HOMES = ("far_home", "farther_home")  # demo_places: Blackpool, Newcastle
 
 
 def populate(
@@ -81,13 +84,11 @@ def populate(
         + ["left"] * max(1, len(children) // LEFT_SHARE)
         + ["short_break"] * max(1, len(children) // BREAK_SHARE)
     )
-    missing_now = True
+    showcase = {"missing", "far", "long_term"}
     for kind, child in zip(wanted, pool, strict=False):
         held = current_allocation(child)
         assert held is not None and held.worker is not None
-        story = Story(rng, child, held.worker, places, today)
-        told = _tell(story, kind, missing_now=missing_now)
-        missing_now = missing_now and not told
+        _tell(Story(rng, child, held.worker, places, today, showcase=showcase), kind)
 
 
 def _candidates(
@@ -133,23 +134,23 @@ def _candidates(
     return rng.sample(first, len(first)) + rng.sample(then, len(then))
 
 
-def _tell(story: Story, kind: str, *, missing_now: bool) -> bool:
+def _tell(story: Story, kind: str) -> None:
     """The history, as far as today, as one step of the journal. A refusal (a
-    date rule the story's draws broke) leaves the steps before it. Whether the
-    child is missing now."""
+    date rule the story's draws broke) leaves the steps before it."""
     with transaction.atomic(), journal.as_one_step():
         try:
             if kind == "short_break":
                 _short_breaks(story)
-                return False
+                return
             _in_care(story, leaving=kind == "left")
             story.close_case()
-            if missing_now and story.period is not None and _teenager(story):
+            if _placed_far(story):
+                story.showcase.discard("far")
+            if "missing" in story.showcase and story.period and _teenager(story):
                 story.missing_now(story.rng.randint(2, 8))
-                return True
+                story.showcase.discard("missing")
         except (Later, DomainError):
             pass
-    return False
 
 
 def _teenager(story: Story) -> bool:
@@ -187,6 +188,8 @@ def _in_care(story: Story, *, leaving: bool) -> None:
         _adopted(story, ordered, leaving)
         return
     day = max(ordered, _moves(story, start, years))
+    if "far" in story.showcase and not leaving and years >= 11:
+        day = _moved_far(story, day)
     ends = _leaving_day(story, day) if leaving else None
     _missing_episodes(story, years, until=ends or story.today)
     if ends is None:
@@ -276,7 +279,9 @@ def _moves(story: Story, start: dt.date, years: int) -> dt.date:
             break
         placement = story.placement
         assert placement is not None
-        if placement.place in LONG_TERM and rng.random() < 0.4:
+        if placement.place in LONG_TERM and (
+            "long_term" in story.showcase or rng.random() < 0.4
+        ):
             details = story.with_same_carer(LONG_TERM[placement.place])
             reason = "PLACE"
         else:
@@ -287,6 +292,8 @@ def _moves(story: Story, start: dt.date, years: int) -> dt.date:
         if _same(details, placement):
             continue
         story.move(moved, details, reason)
+        if reason == "PLACE":
+            story.showcase.discard("long_term")
         story.first_visit(moved)
         day = moved
     return day
@@ -309,6 +316,33 @@ def _next_place(story: Story, years: int, day: dt.date) -> PlacementDetails:
         return story.in_home("K2", home)
     service = rng.choices(["fostering", "agency", "charity"], weights=[55, 35, 10])[0]
     return story.with_carer("U6", service, day)
+
+
+def _placed_far(story: Story) -> bool:
+    if story.period is None or story.placement is None:
+        return False
+    far = {story.places.home(key).pk for key in FAR_HOMES}
+    return story.placement.provider_id in far
+
+
+def _moved_far(story: Story, day: dt.date) -> dt.date:
+    """Moved to a children's home far out of area some weeks ago (unless the
+    child is there already, moved too lately for another move, or has no home
+    postcode to measure the distance from)."""
+    moved = story.today - dt.timedelta(days=story.rng.randint(21, 60))
+    if _placed_far(story) or moved <= day or not _home_postcode(story):
+        return day
+    story.move(moved, story.in_home("K2", FAR_HOMES[0]), "CHILD")
+    story.first_visit(moved)
+    return moved
+
+
+def _home_postcode(story: Story) -> str:
+    """HOME_POST for the period of care: the address the distance is from."""
+    assert story.period is not None
+    lived = Address.objects.filter(person=story.child)
+    rows = lived.values_list("started_on", "ended_on", "postcode")
+    return home_on(list(rows), story.period.started_on)
 
 
 def _missing_episodes(story: Story, years: int, *, until: dt.date) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -71,6 +71,10 @@ class Story:
     period: PeriodOfCare | None = None
     placement: Placement | None = None
     left: tuple[dt.date, str] | None = None  # the day care ended, and why
+    # What the demo shows at least once whatever the day (shared by the
+    # stories; each is struck off when told): "missing" now, placed "far" out
+    # of area now, a foster placement become "long_term".
+    showcase: set[str] = field(default_factory=set)
 
     # --- what is placed where ----------------------------------------------
 
@@ -228,7 +232,7 @@ class Story:
         back = went + dt.timedelta(hours=hours)
         day = self.day(timezone.localdate(back))
         reference = f"WY{went:%y}{self.rng.randint(100000, 999999)}"
-        with _on(day):
+        with _on(day, after=back):
             episode = missing.report_missing(
                 self.period,
                 kind="M" if self.rng.random() < 0.8 else "A",
@@ -270,9 +274,14 @@ class Story:
 
 
 @contextmanager
-def _on(day: dt.date) -> Iterator[None]:
-    """Record as if late on `day` (or now, if that is earlier)."""
-    moment = min(clock.start_of(day) + _since_midnight(WRITTEN_UP), clock.now())
+def _on(day: dt.date, *, after: dt.datetime | None = None) -> Iterator[None]:
+    """Record as if late on `day`, or just `after` a moment later that day (a
+    child back at nine in the evening is recorded then, not at half past
+    five), or now if that is earlier."""
+    moment = clock.start_of(day) + _since_midnight(WRITTEN_UP)
+    if after is not None:
+        moment = max(moment, after + dt.timedelta(minutes=30))
+    moment = min(moment, clock.now())
     with clock.held_at(moment):
         yield
 
