@@ -144,7 +144,7 @@ def _tell(story: Story, kind: str) -> None:
                 return
             _in_care(story, leaving=kind == "left")
             story.close_case()
-            if _placed_far(story):
+            if _placed_far(story) and _home_postcode(story):
                 story.showcase.discard("far")
             if "missing" in story.showcase and story.period and _teenager(story):
                 story.missing_now(story.rng.randint(2, 8))
