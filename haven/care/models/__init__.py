@@ -3,6 +3,7 @@ with (providers.py), the child's periods of care with their legal status and
 placement histories (looked_after.py), their missing episodes (missing.py) and
 what their statutory visits need beyond casework's notes (visits.py)."""
 
+from haven.care.models.education import PersonalEducationPlan
 from haven.care.models.health import (
     DentalCheck,
     HealthAssessment,
@@ -45,6 +46,7 @@ __all__ = [
     "MissingEpisode",
     "Offence",
     "PeriodOfCare",
+    "PersonalEducationPlan",
     "Placement",
     "Provider",
     "Registration",
