@@ -25,11 +25,13 @@ PROFESSIONALS = (
     ("Dr Tom Asante", "Designated doctor for looked-after children"),
 )
 SCHOOLS = ("Moorside Primary", "Hillcrest Academy", "St Aidan's High School")
-TERMS = {9: "autumn", 10: "autumn", 11: "autumn", 12: "autumn", 1: "spring"}
 
 
 def _term(day: dt.date) -> str:
-    return TERMS.get(day.month, "spring" if day.month < 4 else "summer")
+    """The school term a day falls in (holidays counted with the term before)."""
+    if day.month >= 9:
+        return "autumn"
+    return "spring" if day.month <= 3 else "summer"
 
 
 def tell(
@@ -48,10 +50,6 @@ def tell(
         pass  # a draw the rules refuse: the story keeps what it has
 
 
-def _on(day: dt.date, today: dt.date) -> bool:
-    return day < today
-
-
 def _assess(
     rng: random.Random, child: Person, by: User, day: dt.date, kind: str
 ) -> None:
@@ -67,7 +65,7 @@ def _health(
     rng: random.Random, child: Person, by: User, start: dt.date, today: dt.date
 ) -> None:
     initial = start + dt.timedelta(days=rng.randint(5, 26))
-    if not _on(initial, today):
+    if initial >= today:
         return
     _assess(rng, child, by, initial, "initial")
     review = today - dt.timedelta(days=rng.randint(10, 150))
@@ -92,7 +90,7 @@ def _peps(
     first = start + dt.timedelta(days=rng.randint(3, 13))
     latest = today - dt.timedelta(days=rng.randint(5, 80))
     for day in (first, latest) if latest > first + dt.timedelta(days=30) else (first,):
-        if not _on(day, today):
+        if day >= today:
             return
         education.record_pep(
             child,
