@@ -38,6 +38,7 @@ from haven.care import demo_places
 from haven.care.codes import PLACEMENT
 from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
 from haven.care.distance import home_on
+from haven.care.health import demo as health_demo
 from haven.care.history import age, year_of
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
@@ -194,6 +195,7 @@ def _in_care(story: Story, *, leaving: bool) -> None:
     _missing_episodes(story, years, until=ends or story.today)
     if ends is None:
         _recent_visits(story)
+        health_demo.tell(story.child, story.period, story.worker, story.today)
     else:
         _leaves(story, day, ends, years)
 

@@ -9,6 +9,8 @@ from haven.care import chronology, discrepancy_views, in_need, permissions, sect
 from haven.care.away import away_source
 from haven.care.caseload import looked_after_facts
 from haven.care.discrepancies import discrepancy_source
+from haven.care.education import plugin as _education  # noqa: F401 (declares)
+from haven.care.health import plugin as _health  # noqa: F401 (declares)
 from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing

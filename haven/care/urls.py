@@ -7,6 +7,8 @@ from haven.care import (
     provider_views,
     views,
 )
+from haven.care.education import routes as education
+from haven.care.health import routes as health
 from haven.care.missing import routes as missing
 from haven.care.visits import routes as visits
 
@@ -35,3 +37,4 @@ urlpatterns = [
     path("providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"),
 ]
 urlpatterns += missing.urlpatterns + visits.urlpatterns
+urlpatterns += health.urlpatterns + education.urlpatterns

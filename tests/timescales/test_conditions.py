@@ -32,6 +32,8 @@ def activations() -> Iterator[None]:
     for rule_id in ("LAC-VISIT-Y1", "LAC-VISIT-LT", "LAC-VISIT-OTHER"):
         registry.ACTIVE.pop(rule_id, None)
     for rule_id in ("LAC-HEALTH-RHA", "LAC-HEALTH-RHA-5"):
+        registry.ACTIVE.pop(rule_id, None)
+    for rule_id in ("LAC-HEALTH-RHA", "LAC-HEALTH-RHA-5"):
         registry.activate(
             rule_id,
             key="child",

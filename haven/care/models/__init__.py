@@ -3,6 +3,15 @@ with (providers.py), the child's periods of care with their legal status and
 placement histories (looked_after.py), their missing episodes (missing.py) and
 what their statutory visits need beyond casework's notes (visits.py)."""
 
+from haven.care.models.education import PersonalEducationPlan
+from haven.care.models.health import (
+    DentalCheck,
+    HealthAssessment,
+    Offence,
+    SdqScore,
+    SubstanceMisuse,
+    UpToDate,
+)
 from haven.care.models.looked_after import (
     LEGAL_STATUS_PERIOD,
     PERIOD_OF_CARE,
@@ -30,13 +39,20 @@ __all__ = [
     "REGISTRATION_PERIOD",
     "SHARED_URN",
     "Carer",
+    "DentalCheck",
+    "HealthAssessment",
     "FewerVisitsAgreement",
     "LegalStatus",
     "MissingEpisode",
+    "Offence",
     "PeriodOfCare",
+    "PersonalEducationPlan",
     "Placement",
     "Provider",
     "Registration",
+    "SdqScore",
     "StrategyMeeting",
+    "SubstanceMisuse",
+    "UpToDate",
     "VisitRequest",
 ]

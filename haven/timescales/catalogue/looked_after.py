@@ -4,7 +4,7 @@ CPPCR unless stated.
 """
 
 from haven.timescales.catalogue.model import Rule, d
-from haven.timescales.conditions import aged_at_least, aged_under
+from haven.timescales.conditions import aged_at_least, aged_under, all_of
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -254,6 +254,9 @@ RULES: tuple[Rule, ...] = (
         configurable=True,
         source="Promoting health… (2015) (VERIFY)",
         capability="care",
+        # Tested when the clock starts or restarts: 3 to 15 then is 4 to 16
+        # when the questionnaire falls due a year later.
+        condition=all_of(aged_at_least(3), aged_under(16)),
     ),
     Rule(
         id="LAC-PEP",

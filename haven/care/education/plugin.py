@@ -1,0 +1,42 @@
+"""What a looked-after child's education declares to the rest of Haven
+(imported by haven/care/plugin.py): the "Education" section of the child's
+page, chronology words, and the timescales of the personal education plan."""
+
+from haven.care.education import section
+from haven.care.education.recording import REVIEWED
+from haven.core.chronology import describe_events
+from haven.people.sections import person_section
+from haven.timescales.registry import activate
+
+ENDED = ("care.period_of_care_ended",)
+
+person_section("care_education", "care/_education_section.html", order=24)(
+    section.education_section
+)
+describe_events(
+    {
+        REVIEWED: lambda p: (
+            f"Personal education plan meeting ({p.get('term', '')} term) "
+            f"at {p.get('school', '')}"
+        )
+    }
+)
+# The plan starts with the care plan: met by the period's first PEP meeting.
+activate(
+    "LAC-PEP",
+    key="period",
+    met_by=(REVIEWED,),
+    ended_by=ENDED,
+    action="Start the personal education plan",
+    url_name="care:period_pep",
+)
+# Reviewed each school term: no national interval (term dates differ), so a
+# due date only where the council sets one.
+activate(
+    "LAC-PEP-REVIEW",
+    key="child",
+    met_by=(REVIEWED,),
+    ended_by=ENDED,
+    action="Review the personal education plan",
+    url_name="care:pep",
+)

@@ -1,0 +1,49 @@
+"""The "Education" section of a looked-after child's page: their UPN, when
+the next personal education plan is due (from the timescale engine), and the
+PEPs recorded."""
+
+from typing import Any
+
+from haven.care.models import PersonalEducationPlan
+from haven.care.permissions import may_record_care
+from haven.care.selectors import care_for_page
+from haven.core.models import User
+from haven.people import sections
+from haven.people.identifiers import is_temporary_upn
+from haven.people.models import Person
+from haven.timescales import selectors as timescales
+
+SHOWN = 6
+
+
+def education_section(
+    person: Person, user: User, record_ids: list[int]
+) -> dict[str, Any] | None:
+    """The section's context; None for a child never looked after."""
+    cares = care_for_page(person)
+    if not cares:
+        return None
+    current = cares[0].period if cares[0].period.is_open else None
+    obligations = timescales.due_for_page(record_ids)
+    due = [
+        day
+        for rule_id, subject in (
+            ("LAC-PEP", current.pk if current else None),
+            ("LAC-PEP-REVIEW", person.pk),
+        )
+        if subject is not None
+        and (day := timescales.next_due_in(obligations, person.pk, rule_id, subject))
+    ]
+    return {
+        "person": person,
+        "current": current,
+        "upn": person.upn,
+        "temporary_upn": is_temporary_upn(person.upn or ""),
+        "next_pep": min(due) if due else None,
+        "peps": list(
+            PersonalEducationPlan.objects.filter(person_id__in=record_ids).order_by(
+                "-held_on", "-pk"
+            )[:SHOWN]
+        ),
+        "may_record": may_record_care(user) and sections.may_change(user, person),
+    }
