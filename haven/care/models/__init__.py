@@ -20,6 +20,13 @@ from haven.care.models.providers import (
     Provider,
     Registration,
 )
+from haven.care.models.reviews import (
+    Escalation,
+    EscalationStep,
+    IroContact,
+    Recommendation,
+    Review,
+)
 from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
@@ -30,13 +37,18 @@ __all__ = [
     "REGISTRATION_PERIOD",
     "SHARED_URN",
     "Carer",
+    "Escalation",
+    "EscalationStep",
+    "IroContact",
     "FewerVisitsAgreement",
     "LegalStatus",
     "MissingEpisode",
     "PeriodOfCare",
     "Placement",
     "Provider",
+    "Recommendation",
     "Registration",
+    "Review",
     "StrategyMeeting",
     "VisitRequest",
 ]
