@@ -184,6 +184,7 @@ def _reviews_about(period: Any, *, worker: User) -> dict[str, Any]:
         recorded_by=worker,
     )
     return {
+        "care.Review": review,
         "care.Recommendation": Recommendation.objects.create(
             review=review, description="Visit", owner=worker, due_on=today
         ),

@@ -133,3 +133,12 @@ for rule_id, met_by, action in (
         action=action,
         url_name="care:reviews",
     )
+# The review's decisions sent out within 5 working days (IRO Handbook; a
+# configurable default), one duty a review.
+activate(
+    "LAC-IRO-RECORD",
+    key="review",
+    met_by=("care.review_decisions_circulated",),
+    action="Send out the review's decisions",
+    url_name="care:decisions_circulated",
+)

@@ -34,6 +34,11 @@ class Review(models.Model):
         max_length=3, choices=Participation.choices, help_text="SSDA903 REVIEW_CODE"
     )
     attended = models.TextField(help_text="Who attended, and in what capacity")
+    decisions_circulated_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the review's decisions were sent out (LAC-IRO-RECORD)",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

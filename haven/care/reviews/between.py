@@ -8,6 +8,7 @@ Journal events:
   care.iro_midway_check_made        {"period", "contact", "on"}
   care.early_review_required        {"period", "asked_on", "reason"}
   care.review_recommendation_done   {"review", "recommendation", "done_on"}
+  care.review_decisions_circulated  {"period", "review", "on"}
 """
 
 import datetime as dt
@@ -15,7 +16,7 @@ import datetime as dt
 from django.db import transaction
 
 from haven.care import inputs, recording
-from haven.care.models import IroContact, PeriodOfCare, Recommendation
+from haven.care.models import IroContact, PeriodOfCare, Recommendation, Review
 from haven.care.permissions import may_record_care, may_review_care
 from haven.care.reviews.recording import in_period, may_review
 from haven.core import access, journal, permissions
@@ -160,3 +161,42 @@ def complete_recommendation(
             occurred_at=recording.occurred(on),
         )
     return recommendation
+
+
+def record_decisions_circulated(
+    review: Review, *, on: dt.date | None, by: User
+) -> Review:
+    """The review's decisions were sent to the child, parents, carers and
+    professionals (LAC-IRO-RECORD): by the IRO, or the social worker for them."""
+    child = review.period.person
+    if not (may_review_care(by) or may_record_care(by)):
+        raise DomainError(
+            "not_permitted",
+            "Only the child's IRO or social worker records the decisions sent",
+        )
+    access.require_lasting_access(by, child)
+    failures = Failures()
+    on = inputs.past_date(on, field="on", what="they were sent", failures=failures)
+    if on is not None and on < review.held_on:
+        failures.add(
+            "before_review",
+            f"The review was held on {inputs.words(review.held_on)}: the decisions "
+            "were sent that day or later",
+            field="on",
+        )
+    with transaction.atomic():
+        review = Review.objects.select_for_update().get(pk=review.pk)
+        if review.decisions_circulated_on is not None:
+            failures.add("already_sent", "The decisions are recorded as sent already")
+        failures.raise_any()
+        assert on is not None
+        review.decisions_circulated_on = on
+        review.save(update_fields=["decisions_circulated_on"])
+        journal.append(
+            child,
+            "care.review_decisions_circulated",
+            {"period": review.period_id, "review": review.pk, "on": on},
+            by=by,
+            occurred_at=recording.occurred(on),
+        )
+    return review

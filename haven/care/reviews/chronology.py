@@ -45,6 +45,9 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "care.review_recommendation_done": lambda p: (
         "An IRO's recommendation was done, on " + _day(p.get("done_on"))
     ),
+    "care.review_decisions_circulated": lambda p: (
+        "The review's decisions were sent out, on " + _day(p.get("on"))
+    ),
     "care.iro_escalation_raised": lambda p: "The IRO raised a concern (escalation)",
     "care.iro_escalation_escalated": lambda p: (
         "The IRO's escalation moved on: " + _stage(p)

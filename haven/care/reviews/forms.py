@@ -111,3 +111,7 @@ class EscalateForm(Form):
 class ResolveEscalationForm(Form):
     on = DateField(label="Date resolved", required=False)
     outcome = _text("Outcome", rows=4)
+
+
+class DecisionsCirculatedForm(Form):
+    on = DateField(label="Date the decisions were sent", required=False)

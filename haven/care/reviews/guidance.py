@@ -77,3 +77,14 @@ RESOLVE = {
     "guidance": "Say how the concern was resolved, and what changed for the child.",
     "source": HANDBOOK + ", chapter 6",
 }
+
+CIRCULATED = {
+    "heading": "Record the review's decisions sent out",
+    "button": "Record it",
+    "guidance": (
+        "The review's decisions go to the child, their parents, carers and the "
+        "professionals involved within about 5 working days of the review; the "
+        "full record follows."
+    ),
+    "source": HANDBOOK + ", chapter 4 (a local default the authority may change)",
+}

@@ -15,6 +15,11 @@ urlpatterns = [
         views.recommendation_done,
         name="recommendation_done",
     ),
+    path(
+        "reviews/<int:pk>/decisions-sent/",
+        views.decisions_circulated,
+        name="decisions_circulated",
+    ),
     path("escalations/<int:pk>/escalate/", views.escalate, name="escalate"),
     path("escalations/<int:pk>/resolve/", views.resolve, name="resolve_escalation"),
 ]

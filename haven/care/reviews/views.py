@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.models import Escalation, PeriodOfCare, Recommendation
+from haven.care.models import Escalation, PeriodOfCare, Recommendation, Review
 from haven.care.permissions import may_record_care, may_review_care
 from haven.care.reviews import between, escalation, forms, guidance, recording
 from haven.core.http import AuthenticatedRequest
@@ -197,3 +197,21 @@ def resolve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return _back(found.period.person_id, "Escalation resolved", request)
     person = found.period.person
     return pages.page(request, person, form, escalation=found, **guidance.RESOLVE)
+
+
+@policy(Policy.OBJECT, of="care.Review")
+def decisions_circulated(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Review.objects.select_related("period__person"), pk=pk)
+    person = found.period.person
+    open_person(request, person.pk, "Record a review's decisions sent")
+    if not _asks_reviews(request.user):
+        raise PermissionDenied("Only the child's IRO or social worker records this")
+    form = forms.DecisionsCirculatedForm(pages.posted(request))
+    if request.method == "POST" and pages.done(
+        form,
+        lambda: between.record_decisions_circulated(
+            found, on=form.cleaned_data.get("on"), by=request.user
+        ),
+    ):
+        return _back(person.pk, "Decisions recorded as sent", request)
+    return pages.page(request, person, form, review=found, **guidance.CIRCULATED)

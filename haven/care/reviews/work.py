@@ -24,6 +24,8 @@ from haven.timescales.registry import ACTIVE
 
 RECOMMENDATION = "IRO recommendation"
 REVIEW = "Review to chair"
+# The IRO chairs the reviews and sends out their decisions.
+IRO_RULES = (*REVIEW_RULES, "LAC-IRO-RECORD")
 
 
 def _name(given: str, family: str) -> str:
@@ -72,11 +74,12 @@ def recommendations(workers: Sequence[User]) -> list[WorkItem]:
 
 
 def reviews_to_chair(workers: Sequence[User]) -> list[WorkItem]:
-    """The reviews due for the children whose IRO these workers are now."""
+    """The reviews, and their decisions to send out, due for the children
+    whose IRO these workers are now."""
     rows = (
         Obligation.objects.filter(
             status=Obligation.Status.DUE,
-            rule_id__in=REVIEW_RULES,
+            rule_id__in=IRO_RULES,
             person__merged_into__isnull=True,
             # One filter() call: every condition on the same allocation row.
             person__allocations__role=CaseRole.IRO,

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from haven.care.models import Escalation, IroContact, PeriodOfCare, Recommendation
 from haven.care.placing import PlacementDetails
-from haven.care.reviews import forms
+from haven.care.reviews import forms, recording
 from haven.care.services import start_period_of_care
 from haven.casework.services import transfer_case
 from haven.core import clock
@@ -118,9 +118,16 @@ def test_a_review_with_a_recommendation_is_recorded_and_done(
     expect(page.locator("main")).not_to_contain_text("Refer Marnie to CAMHS")
 
 
-@covers(forms.IroContactForm)
-def test_the_iro_records_a_visit(page: Page, live_server, demo):
+@covers(forms.IroContactForm, forms.DecisionsCirculatedForm)
+def test_the_iro_records_a_visit_and_the_decisions_sent(page: Page, live_server, demo):
     child, period = _in_care_with_iro()
+    review = recording.record_review(
+        period,
+        held_on=_day(3),
+        participation="PN0",
+        attended="Marnie, her parents",
+        by=scenes.staff(IRO),
+    )
     base = live_server.url
     sign_in(page, base, IRO)
     page.goto(f"{base}/people/{child.pk}/")
@@ -135,6 +142,16 @@ def test_the_iro_records_a_visit(page: Page, live_server, demo):
     expect_success(page, "Recorded")
     assert IroContact.objects.get(period=period).kind == "visit"
     expect(page.locator("#iro-contacts")).to_contain_text("she knows who I am")
+    page.locator("#reviews").get_by_role("link", name="Record them sent").click()
+    fill_date(page, "on", _day(5))
+    press(page, "Record it")
+    expect_errors(page, "the decisions were sent that day or later")
+    assert accessibility_violations(page) == []
+    fill_date(page, "on", _day(1))
+    press(page, "Record it")
+    expect_success(page, "Decisions recorded as sent")
+    review.refresh_from_db()
+    assert review.decisions_circulated_on == _day(1)
 
 
 @covers(forms.EscalationForm, forms.EscalateForm, forms.ResolveEscalationForm)

@@ -90,7 +90,8 @@ def test_the_iro_has_the_reviews_due_on_their_queue(
     review(period, with_iro, D(2025, 5, 9))
     items = items_for([with_iro], viewer=with_iro)
     assert [(i.kind, i.rule_id, i.due_on) for i in items if i.kind == work.REVIEW] == [
-        (work.REVIEW, "LAC-REVIEW-2", D(2025, 8, 9))
+        (work.REVIEW, "LAC-IRO-RECORD", D(2025, 5, 16)),
+        (work.REVIEW, "LAC-REVIEW-2", D(2025, 8, 9)),
     ]
     assert [i for i in items_for([iris], viewer=iris) if i.kind == work.REVIEW] == []
     # The social worker has the duty too, from the engine's own source.
@@ -158,3 +159,26 @@ def test_an_early_review_is_asked_for_by_the_social_worker_or_iro(
         "date_required",
         "reason_required",
     ]
+
+
+def test_the_decisions_are_due_out_5_working_days_after_the_review(
+    child, alice, bob, period, with_iro, today
+):
+    from haven.timescales.models import Obligation
+
+    made = review(period, with_iro, D(2025, 5, 9))  # a Friday
+    sent = Obligation.objects.get(person=child, rule_id="LAC-IRO-RECORD")
+    assert (sent.subject, sent.due_on) == (str(made.pk), D(2025, 5, 16))
+    chair_items = items_for([with_iro], viewer=with_iro)
+    assert "LAC-IRO-RECORD" in {i.rule_id for i in chair_items}
+    with pytest.raises(AccessDenied):
+        between.record_decisions_circulated(made, on=D(2025, 5, 12), by=bob)
+    with pytest.raises(DomainError) as refused:
+        between.record_decisions_circulated(made, on=D(2025, 5, 1), by=with_iro)
+    assert refused.value.code == "before_review"
+    between.record_decisions_circulated(made, on=D(2025, 5, 12), by=with_iro)
+    sent.refresh_from_db()
+    assert sent.status == "met_on_time"
+    with pytest.raises(DomainError) as refused:
+        between.record_decisions_circulated(made, on=D(2025, 5, 12), by=alice)
+    assert refused.value.code == "already_sent"
