@@ -145,6 +145,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         "care.Placement": placement,
         "care.LegalStatus": status,
         "care.MissingEpisode": missing,
+        **_reviews_about(period, worker=worker),
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,
@@ -165,6 +166,35 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         ),
         "people.MergeRequest": merge,
         **_protection_about(episode, worker=worker, manager=manager),
+    }
+
+
+def _reviews_about(period: Any, *, worker: User) -> dict[str, Any]:
+    """A review with a recommendation, and an escalation, in the period."""
+    from haven.care.models import Escalation, Recommendation, Review
+
+    today = clock.today()
+    review = Review.objects.create(
+        period=period,
+        number=1,
+        held_on=today,
+        chair=worker,
+        participation="PN1",
+        attended="All",
+        recorded_by=worker,
+    )
+    return {
+        "care.Review": review,
+        "care.Recommendation": Recommendation.objects.create(
+            review=review, description="Visit", owner=worker, due_on=today
+        ),
+        "care.Escalation": Escalation.objects.create(
+            period=period,
+            concern="Drift",
+            raised_on=today,
+            raised_by=worker,
+            stage="informal",
+        ),
     }
 
 

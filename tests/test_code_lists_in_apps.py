@@ -15,6 +15,7 @@ from haven.care.codes import (
     ReasonNewEpisode,
 )
 from haven.care.forms import LegalStatusForm
+from haven.care.reviews.codes import Participation
 from haven.cin.codes import ClosureReason, NeedCode
 from haven.cin.forms import CloseEpisodeForm, StartPlanForm
 from haven.core import codelists
@@ -41,6 +42,7 @@ CHOICES = [
     (PlaceChangeReason, "ssda903_reason_place_change"),
     (PlaceProvider, "ssda903_place_provider"),
     (MissingKind, "ssda903_missing"),
+    (Participation, "ssda903_review_participation"),
 ]
 
 FORMS = [

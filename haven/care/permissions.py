@@ -45,3 +45,10 @@ def may_see_discrepancies(user: Any) -> bool:
     see that they are put right (each child's page shows its own to anyone who
     may open it)."""
     return permissions.may_manage_team_cases(user)
+
+
+def may_review_care(user: Any) -> bool:
+    """Independent reviewing officers chair a looked-after child's reviews and
+    record their visits, midway checks and escalations; each child's record
+    still needs lasting access (the IRO's role on the case gives it)."""
+    return permissions.holds(user, "core.review_looked_after")

@@ -3,7 +3,8 @@ pages, the "Looked after", "Missing from care" and "Statutory visits" sections
 of a child's page, the provider directory's and the whereabouts board's places
 in the menu, chronology words, the timescales of statutory visits and of a
 missing child's return, and the listener that turns a statutory visit note into
-the visit event those timescales read."""
+the visit event those timescales read; and the "Reviews" section, its work
+sources and the review timescales (haven/care/reviews)."""
 
 from haven.care import chronology, discrepancy_views, in_need, permissions, sections
 from haven.care.away import away_source
@@ -15,6 +16,9 @@ from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing
 from haven.care.missing import unreported
+from haven.care.reviews import chronology as review_words
+from haven.care.reviews import section as reviews
+from haven.care.reviews import work as review_work
 from haven.care.visits import chronology as visit_words
 from haven.care.visits import elsewhere, timeline
 from haven.care.visits import section as visits
@@ -24,6 +28,7 @@ from haven.core.chronology import describe_events, hide_events
 from haven.core.journal import listen
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
+from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
 
@@ -101,3 +106,41 @@ activate(
     url_name="care:visit_child",
 )
 caseload_facts("care", order=30)(looked_after_facts)
+
+# Looked-after reviews (haven/care/reviews): CPPCR reg 33, keyed on the period
+# of care, so each time the child comes into care the regime starts again.
+person_section("care_reviews", "care/_reviews_section.html", order=23)(
+    reviews.reviews_section
+)
+describe_events(review_words.WORDS)
+hide_events(*review_words.HIDDEN)
+work_source(review_work.recommendations)
+work_source(review_work.reviews_to_chair)
+for rule_id, met_by, action in (
+    ("LAC-REVIEW-1", "care.first_review_held", "Hold the first review"),
+    ("LAC-REVIEW-2", "care.second_review_held", "Hold the second review"),
+    ("LAC-REVIEW-N", "care.review_held", "Hold the next review"),
+    # No date a computer can count (the review is brought forward): shown as
+    # guidance; the next review held meets it.
+    ("LAC-REVIEW-EARLY", "care.review_held", "Hold an early review"),
+    # Local good practice: the IRO is appointed and meets the child within 5
+    # working days of care starting; the IRO's first visit meets it.
+    ("LAC-IRO-APPT", "care.iro_visited_child", "Appoint the IRO to meet the child"),
+):
+    activate(
+        rule_id,
+        key="period",
+        met_by=(met_by,),
+        ended_by=("care.period_of_care_ended",),
+        action=action,
+        url_name="care:reviews",
+    )
+# The review's decisions sent out within 5 working days (IRO Handbook; a
+# configurable default), one duty a review.
+activate(
+    "LAC-IRO-RECORD",
+    key="review",
+    met_by=("care.review_decisions_circulated",),
+    action="Send out the review's decisions",
+    url_name="care:decisions_circulated",
+)

@@ -29,6 +29,13 @@ from haven.care.models.providers import (
     Provider,
     Registration,
 )
+from haven.care.models.reviews import (
+    Escalation,
+    EscalationStep,
+    IroContact,
+    Recommendation,
+    Review,
+)
 from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
@@ -41,6 +48,9 @@ __all__ = [
     "Carer",
     "DentalCheck",
     "HealthAssessment",
+    "Escalation",
+    "EscalationStep",
+    "IroContact",
     "FewerVisitsAgreement",
     "LegalStatus",
     "MissingEpisode",
@@ -49,8 +59,10 @@ __all__ = [
     "PersonalEducationPlan",
     "Placement",
     "Provider",
+    "Recommendation",
     "Registration",
     "SdqScore",
+    "Review",
     "StrategyMeeting",
     "SubstanceMisuse",
     "UpToDate",
