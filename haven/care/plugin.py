@@ -13,6 +13,7 @@ from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing
 from haven.care.missing import unreported
+from haven.care.plans import plugin as plans  # noqa: F401  (declares the plans)
 from haven.care.visits import chronology as visit_words
 from haven.care.visits import elsewhere, timeline
 from haven.care.visits import section as visits

@@ -8,6 +8,7 @@ from haven.care import (
     views,
 )
 from haven.care.missing import routes as missing
+from haven.care.plans import routes as plans
 from haven.care.visits import routes as visits
 
 app_name = "care"
@@ -35,3 +36,4 @@ urlpatterns = [
     path("providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"),
 ]
 urlpatterns += missing.urlpatterns + visits.urlpatterns
+urlpatterns += plans.urlpatterns

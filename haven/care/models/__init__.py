@@ -12,6 +12,7 @@ from haven.care.models.looked_after import (
     Placement,
 )
 from haven.care.models.missing import MissingEpisode, StrategyMeeting
+from haven.care.models.plans import CarePlan, PlacementPlan
 from haven.care.models.providers import (
     APPROVAL_PERIOD,
     REGISTRATION_PERIOD,
@@ -29,12 +30,14 @@ __all__ = [
     "PLACEMENT_PERIOD",
     "REGISTRATION_PERIOD",
     "SHARED_URN",
+    "CarePlan",
     "Carer",
     "FewerVisitsAgreement",
     "LegalStatus",
     "MissingEpisode",
     "PeriodOfCare",
     "Placement",
+    "PlacementPlan",
     "Provider",
     "Registration",
     "StrategyMeeting",
