@@ -19,8 +19,11 @@ def _text(label: str, help_text: str = "", rows: int = 4) -> forms.CharField:
     )
 
 
-class _Version(Form):
-    """The version's date and, from version 2, what changed and why."""
+class _Version:
+    """A plan's form asks what changed and why only from version 2 (a mixin,
+    not a form: it is never shown itself)."""
+
+    fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, first: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -28,7 +31,7 @@ class _Version(Form):
             del self.fields["what_changed"]
 
 
-class CarePlanForm(_Version):
+class CarePlanForm(_Version, Form):
     agreed_on = DateField(
         label="Date the plan was agreed",
         help_text="For example 27 3 2026",
@@ -58,7 +61,7 @@ class CarePlanForm(_Version):
     permanence_reason = _text("Why this is the plan for permanence")
 
 
-class PlacementPlanForm(_Version):
+class PlacementPlanForm(_Version, Form):
     agreed_on = DateField(
         label="Date the carer agreed the plan",
         help_text="Before the placement, or within 5 working days of its start",
