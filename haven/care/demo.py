@@ -40,6 +40,7 @@ from haven.care.history import age, year_of
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
+from haven.care.plans import demo as plans_demo
 from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.core import clock, codelists, journal
@@ -88,6 +89,7 @@ def populate(
         story = Story(rng, child, held.worker, places, today)
         told = _tell(story, kind, missing_now=missing_now)
         missing_now = missing_now and not told
+    plans_demo.populate(rng, children)
 
 
 def _candidates(
