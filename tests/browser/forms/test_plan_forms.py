@@ -96,6 +96,7 @@ def test_a_care_plan_is_refused_recorded_then_changed(page: Page, live_server, d
     expect_success(page, "Care plan recorded")
     expect(page.locator("#care-plan-now")).to_contain_text("Version 1")
     expect(page.locator("#permanence-now")).to_contain_text("Long-term foster care")
+    assert accessibility_violations(page) == []  # the child's page, its section
     page.get_by_role("link", name="Update the care plan").click()
     expect(page.locator("#id_contact")).to_have_value(CARE_PLAN["contact"])
     fill_date(page, "agreed_on", _day(0))
