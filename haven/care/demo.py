@@ -43,6 +43,7 @@ from haven.care.history import age, year_of
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
+from haven.care.plans import demo as plans_demo
 from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.core import clock, codelists, journal
@@ -90,6 +91,7 @@ def populate(
         held = current_allocation(child)
         assert held is not None and held.worker is not None
         _tell(Story(rng, child, held.worker, places, today, showcase=showcase), kind)
+    plans_demo.populate(rng, children)
 
 
 def _candidates(

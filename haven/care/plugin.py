@@ -16,6 +16,7 @@ from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing
 from haven.care.missing import unreported
+from haven.care.plans import plugin as plans  # noqa: F401  (declares the plans)
 from haven.care.reviews import chronology as review_words
 from haven.care.reviews import section as reviews
 from haven.care.reviews import work as review_work

@@ -10,6 +10,7 @@ from haven.care import (
 from haven.care.education import routes as education
 from haven.care.health import routes as health
 from haven.care.missing import routes as missing
+from haven.care.plans import routes as plans
 from haven.care.reviews import routes as reviews
 from haven.care.visits import routes as visits
 
@@ -38,4 +39,4 @@ urlpatterns = [
     path("providers/<int:pk>/carers/new/", provider_views.carer_new, name="carer_new"),
 ]
 urlpatterns += missing.urlpatterns + visits.urlpatterns + reviews.urlpatterns
-urlpatterns += health.urlpatterns + education.urlpatterns
+urlpatterns += health.urlpatterns + education.urlpatterns + plans.urlpatterns

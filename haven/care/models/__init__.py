@@ -21,6 +21,7 @@ from haven.care.models.looked_after import (
     Placement,
 )
 from haven.care.models.missing import MissingEpisode, StrategyMeeting
+from haven.care.models.plans import CarePlan, PlacementPlan
 from haven.care.models.providers import (
     APPROVAL_PERIOD,
     REGISTRATION_PERIOD,
@@ -45,6 +46,7 @@ __all__ = [
     "PLACEMENT_PERIOD",
     "REGISTRATION_PERIOD",
     "SHARED_URN",
+    "CarePlan",
     "Carer",
     "DentalCheck",
     "HealthAssessment",
@@ -58,6 +60,7 @@ __all__ = [
     "PeriodOfCare",
     "PersonalEducationPlan",
     "Placement",
+    "PlacementPlan",
     "Provider",
     "Recommendation",
     "Registration",

@@ -86,7 +86,7 @@ def record_review(
     ]
     with transaction.atomic():
         period = recording.locked(period)
-        last = period.reviews.order_by("-number").first()
+        last = Review.objects.filter(period=period).order_by("-number").first()
         if last is not None and held_on is not None and held_on <= last.held_on:
             failures.add(
                 "before_last_review",

@@ -1,0 +1,75 @@
+"""Reads of a looked-after child's plans, for a user who may open the child's
+record (anyone else is refused, as for the record itself): a plan's versions
+newest first, the version in force, and when the engine holds each plan due."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from haven.care.models import CarePlan, PeriodOfCare, Placement, PlacementPlan
+from haven.core import access
+from haven.core.errors import AccessDenied
+from haven.core.models import User
+from haven.people.models import Person
+from haven.people.sections import read_once
+from haven.timescales import selectors as timescales
+
+CARE_PLAN = "LAC-CAREPLAN"
+PERMANENCE = "LAC-PERM-PLAN"
+PLACEMENT_PLAN = "LAC-PLACEPLAN"
+
+
+def _may_read(user: User, person: Person) -> None:
+    why = read_once(
+        ("plans.may_read", user.pk, person.pk),
+        lambda: access.why_user_may_open(user, person),
+    )
+    if why is None:
+        raise AccessDenied()
+
+
+def care_plans(user: User, period: PeriodOfCare) -> list[CarePlan]:
+    """Every version of the period's care plan, newest (in force) first."""
+    _may_read(user, period.person)
+    return list(
+        CarePlan.objects.filter(period=period)
+        .select_related("written_by")
+        .order_by("-number")
+    )
+
+
+def placement_plans(user: User, placement: Placement) -> list[PlacementPlan]:
+    """Every version of the placement's plan, newest (in force) first."""
+    _may_read(user, placement.period.person)
+    return list(
+        PlacementPlan.objects.filter(placement=placement)
+        .select_related("written_by")
+        .order_by("-number")
+    )
+
+
+def care_plan_in_force(user: User, period: PeriodOfCare) -> CarePlan | None:
+    _may_read(user, period.person)
+    return CarePlan.objects.filter(period=period).order_by("-number").first()
+
+
+def placement_plan_in_force(user: User, placement: Placement) -> PlacementPlan | None:
+    _may_read(user, placement.period.person)
+    return PlacementPlan.objects.filter(placement=placement).order_by("-number").first()
+
+
+@dataclass(frozen=True)
+class Due:
+    """A plan the engine holds due, and by when."""
+
+    rule_id: str
+    due_on: dt.date
+
+
+def due(
+    person: Person, rule_id: str, subject: object, record_ids: list[int]
+) -> Due | None:
+    """When the engine holds a plan due for `subject` (a period or a placement),
+    from the obligations the page reads once; None if nothing is due."""
+    obligations = timescales.due_for_page(record_ids)
+    day = timescales.next_due_in(obligations, person.pk, rule_id, subject)
+    return Due(rule_id, day) if day is not None else None
