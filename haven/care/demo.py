@@ -31,6 +31,7 @@ March 2024, rounded, with Haven's own estimates where the DfE publishes none):
 import datetime as dt
 import random
 from collections.abc import Collection
+from contextlib import suppress
 
 from django.db import transaction
 
@@ -44,6 +45,7 @@ from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
 from haven.care.plans import demo as plans_demo
+from haven.care.reviews import demo as reviews_demo
 from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.core import clock, codelists, journal
@@ -66,6 +68,7 @@ RECENT_VISITS = 1
 # A foster placement becomes long-term (same carers, intended until 18).
 LONG_TERM = {"U6": "U4", "U3": "U1"}
 FAR_HOMES = ("far_home", "farther_home")  # demo_places: Blackpool, Newcastle
+FAR_MOVE_AGO = dt.timedelta(weeks=2)
 
 
 def populate(
@@ -87,10 +90,16 @@ def populate(
         + ["short_break"] * max(1, len(children) // BREAK_SHARE)
     )
     showcase = {"missing", "far", "long_term"}
+    told: list[Story] = []
     for kind, child in zip(wanted, pool, strict=False):
         held = current_allocation(child)
         assert held is not None and held.worker is not None
-        _tell(Story(rng, child, held.worker, places, today, showcase=showcase), kind)
+        told.append(Story(rng, child, held.worker, places, today, showcase=showcase))
+        _tell(told[-1], kind)
+    # No story placed a child far away with a home to measure from: move one.
+    for story in told if "far" in showcase else ():
+        if _moved_far(story):
+            break
     plans_demo.populate(rng, children)
 
 
@@ -141,19 +150,23 @@ def _tell(story: Story, kind: str) -> None:
     """The history, as far as today, as one step of the journal. A refusal (a
     date rule the story's draws broke) leaves the steps before it."""
     with transaction.atomic(), journal.as_one_step():
-        try:
-            if kind == "short_break":
-                _short_breaks(story)
-                return
-            _in_care(story, leaving=kind == "left")
-            story.close_case()
-            if _placed_far(story) and _home_postcode(story):
-                story.showcase.discard("far")
-            if "missing" in story.showcase and story.period and _teenager(story):
-                story.missing_now(story.rng.randint(2, 8))
-                story.showcase.discard("missing")
-        except (Later, DomainError):
-            pass
+        with suppress(Later, DomainError):
+            _story(story, kind)
+        # Whatever the story reached, a child in care now has their IRO.
+        reviews_demo.tell(story.child, story.period, story.worker)
+
+
+def _story(story: Story, kind: str) -> None:
+    if kind == "short_break":
+        _short_breaks(story)
+        return
+    _in_care(story, leaving=kind == "left")
+    story.close_case()
+    if _placed_far(story) and _home_postcode(story):
+        story.showcase.discard("far")
+    if "missing" in story.showcase and story.period and _teenager(story):
+        story.missing_now(story.rng.randint(2, 8))
+        story.showcase.discard("missing")
 
 
 def _teenager(story: Story) -> bool:
@@ -191,8 +204,6 @@ def _in_care(story: Story, *, leaving: bool) -> None:
         _adopted(story, ordered, leaving)
         return
     day = max(ordered, _moves(story, start, years))
-    if "far" in story.showcase and not leaving and years >= 11:
-        day = _moved_far(story, day)
     ends = _leaving_day(story, day) if leaving else None
     _missing_episodes(story, years, until=ends or story.today)
     if ends is None:
@@ -329,16 +340,28 @@ def _placed_far(story: Story) -> bool:
     return story.placement.provider_id in far
 
 
-def _moved_far(story: Story, day: dt.date) -> dt.date:
-    """Moved to a children's home far out of area some weeks ago (unless the
-    child is there already, moved too lately for another move, or has no home
-    postcode to measure the distance from)."""
-    moved = story.today - dt.timedelta(days=story.rng.randint(21, 60))
-    if _placed_far(story) or moved <= day or not _home_postcode(story):
-        return day
-    story.move(moved, story.in_home("K2", FAR_HOMES[0]), "CHILD")
-    story.first_visit(moved)
-    return moved
+def _moved_far(story: Story) -> bool:
+    """A teenager in care now, settled where they are for a month or more and
+    with a home postcode to measure from, moved to a children's home far out
+    of area a fortnight ago (the board's distances have one to show whatever
+    the day). Whether they were."""
+    moved = story.today - FAR_MOVE_AGO
+    placement = story.placement
+    if (
+        story.period is None
+        or placement is None
+        or not _teenager(story)
+        or placement.started_on > moved - FAR_MOVE_AGO
+        or not _home_postcode(story)
+    ):
+        return False
+    try:
+        with transaction.atomic(), journal.as_one_step():
+            story.move(moved, story.in_home("K2", FAR_HOMES[0]), "CHILD")
+            story.first_visit(moved)
+    except (Later, DomainError):
+        return False
+    return True
 
 
 def _home_postcode(story: Story) -> str:

@@ -3,7 +3,8 @@ child in ten looked after, with the histories the issue asks for (moves with
 reasons, out-of-area placements at real postcodes, missing episodes with
 police references and return interviews, short breaks, children who left
 care), every history one the services' own checks accept, no discrepancy the
-demo did not mean, and the whereabouts board showing them all."""
+demo did not mean, the whereabouts board showing them all, and each child in
+care now with an IRO and no review overdue."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -17,13 +18,23 @@ from haven.care.board import whole_board
 from haven.care.codes import SHORT_BREAKS
 from haven.care.distance import Area
 from haven.care.history import check
-from haven.care.models import Carer, MissingEpisode, PeriodOfCare, Placement, Provider
+from haven.care.models import (
+    Carer,
+    MissingEpisode,
+    PeriodOfCare,
+    Placement,
+    Provider,
+    Recommendation,
+)
 from haven.care.recording import history_of, rows_of
 from haven.cin.models import CinEpisode
 from haven.core import clock
+from haven.core.caseroles import CaseRole
 from haven.core.models import User
+from haven.core.selectors import current_allocation
 from haven.people.lifestage import children_on
 from haven.people.models import Person
+from haven.timescales.models import Obligation
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +150,25 @@ def test_every_looked_after_child_is_a_child_in_need_and_those_who_left_closed()
         .values_list("person", flat=True)
     )
     assert left and left.isdisjoint(opened)
+
+
+def test_children_in_care_have_an_iro_and_no_review_overdue():
+    in_care = PeriodOfCare.objects.filter(ended_on=None).exclude(
+        legal_statuses__code__in=SHORT_BREAKS
+    )
+    assert in_care.exists()
+    for period in in_care.select_related("person"):
+        assert current_allocation(period.person, CaseRole.IRO) is not None, period
+    assert Recommendation.objects.filter(done_on=None).exists()
+    overdue = Obligation.objects.filter(
+        rule_id__in=(
+            "LAC-REVIEW-1",
+            "LAC-REVIEW-2",
+            "LAC-REVIEW-N",
+            "LAC-IRO-APPT",
+            "LAC-IRO-RECORD",
+        ),
+        status=Obligation.Status.DUE,
+        due_on__lt=clock.today(),
+    )
+    assert list(overdue.values_list("rule_id", "person_id", "due_on")) == []

@@ -15,7 +15,7 @@ STILL_TO_COME = {
     "finance_officer": "Placement payments",
     "send_officer": "EHC needs assessments",
     "performance_analyst": "statutory returns",
-    "independent_reviewing_officer": "care plans are not in Haven yet",
+    "independent_reviewing_officer": "adoption and care leavers",
 }
 
 

@@ -4,7 +4,20 @@ CPPCR unless stated.
 """
 
 from haven.timescales.catalogue.model import Rule, d
-from haven.timescales.conditions import aged_at_least, aged_under, all_of
+from haven.timescales.conditions import (
+    aged_at_least,
+    aged_under,
+    all_of,
+    negated,
+    payload_is,
+)
+
+# A series of short breaks (V3, V4) is reviewed on its own timetable (CPPCR reg
+# 48: LAC-SB-REVIEW), not the first review's 20 working days.
+NOT_SHORT_BREAKS = negated(
+    payload_is("code", ("V3", "V4"), "a series of short breaks (V3, V4)"),
+    "not a series of short breaks (V3, V4: reviewed under CPPCR reg 48)",
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -303,6 +316,7 @@ RULES: tuple[Rule, ...] = (
         description="First looked-after child review, chaired by the IRO",
         trigger="care.period_of_care_started",
         deadline=d("+20 WD"),
+        condition=NOT_SHORT_BREAKS,
         recurrence="once",
         responsible="IRO chairs; social worker convenes",
         status="law",

@@ -12,7 +12,8 @@ from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation
-from tests.care.reviews.conftest import review
+from tests.care.factories import fostered, in_care
+from tests.care.reviews.conftest import START, review
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -37,6 +38,15 @@ def test_the_first_review_is_due_20_working_days_after_care_starts(
     # 10 April 2025 is day 0; Good Friday, Easter Monday and the early May bank
     # holiday are not working days.
     assert due(child) == [("LAC-REVIEW-1", D(2025, 5, 13))]
+
+
+def test_a_series_of_short_breaks_has_an_iro_but_not_the_first_reviews_20_days(
+    child, alice, carer
+):
+    # CPPCR reg 48: short breaks are reviewed on their own timetable.
+    in_care(child, by=alice, on=START, legal_status="V4", placement=fostered(carer))
+    assert due(child) == []
+    assert Obligation.objects.filter(person=child, rule_id="LAC-IRO-APPT").exists()
 
 
 def test_the_second_review_is_due_3_months_after_the_first(
