@@ -4,7 +4,8 @@ reasons, out-of-area placements at real postcodes, missing episodes with
 police references and return interviews, short breaks, children who left
 care), every history one the services' own checks accept, no discrepancy the
 demo did not mean, the whereabouts board showing them all, and each child in
-care now with an IRO and no review overdue."""
+care now with an IRO, their plans (haven/care/plans/demo.py) and no review or
+plan overdue."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -19,13 +20,16 @@ from haven.care.codes import SHORT_BREAKS
 from haven.care.distance import Area
 from haven.care.history import check
 from haven.care.models import (
+    CarePlan,
     Carer,
     MissingEpisode,
     PeriodOfCare,
     Placement,
+    PlacementPlan,
     Provider,
     Recommendation,
 )
+from haven.care.plans.demo import FRESH
 from haven.care.recording import history_of, rows_of
 from haven.cin.models import CinEpisode
 from haven.core import clock
@@ -172,3 +176,27 @@ def test_children_in_care_have_an_iro_and_no_review_overdue():
         due_on__lt=clock.today(),
     )
     assert list(overdue.values_list("rule_id", "person_id", "due_on")) == []
+
+
+def test_children_looked_after_have_their_plans():
+    today = clock.today()
+    settled = today - dt.timedelta(days=FRESH + 1)
+    periods = PeriodOfCare.objects.filter(ended_on__isnull=True)
+    assert periods.exists()
+    for period in periods.filter(started_on__lte=settled):
+        plans = list(CarePlan.objects.filter(period=period).order_by("number"))
+        assert plans, period
+        if period.started_on < today - dt.timedelta(days=130):
+            assert plans[-1].permanence, period
+        placement = period.placements.get(ended_on__isnull=True)
+        if placement.started_on <= settled:
+            assert PlacementPlan.objects.filter(placement=placement).exists()
+
+
+def test_no_plan_is_overdue_in_the_demo():
+    overdue = Obligation.objects.filter(
+        rule_id__in=("LAC-CAREPLAN", "LAC-PLACEPLAN", "LAC-PERM-PLAN"),
+        status=Obligation.Status.DUE,
+        due_on__lt=clock.today(),
+    )
+    assert list(overdue) == []
