@@ -12,6 +12,7 @@ from haven.care.models.health import (
     SubstanceMisuse,
     UpToDate,
 )
+from haven.care.models.leavers import BirthdayContact
 from haven.care.models.looked_after import (
     LEGAL_STATUS_PERIOD,
     PERIOD_OF_CARE,
@@ -41,6 +42,7 @@ from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
     "APPROVAL_PERIOD",
+    "BirthdayContact",
     "LEGAL_STATUS_PERIOD",
     "PERIOD_OF_CARE",
     "PLACEMENT_PERIOD",
