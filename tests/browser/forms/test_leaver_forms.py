@@ -1,0 +1,95 @@
+"""A care leaver in a browser, through the form's real widgets: a young person
+looked after from 15 who left care at 17 is a former relevant child at 18 on
+their "Leaving care" section; keeping in touch at their 18th birthday is
+refused first with every fault named, then recorded and shown in the code
+lists' words; the section and the form pass axe."""
+
+import datetime as dt
+
+from playwright.sync_api import Page, expect
+
+from haven.care.leavers import forms
+from haven.care.leavers.rules import birthday
+from haven.care.models import BirthdayContact
+from haven.care.placing import PlacementDetails
+from haven.care.services import end_period_of_care, start_period_of_care
+from haven.core import clock
+from haven.core.services import allocate_case
+from haven.people.models import Person
+from tests.browser.conftest import accessibility_violations, sign_in
+from tests.browser.forms import scenes
+from tests.browser.forms.coverage import covers
+from tests.browser.forms.widgets import (
+    choose,
+    expect_errors,
+    expect_success,
+    fill_date,
+    press,
+    select,
+)
+
+
+def _care_leaver() -> Person:
+    """18 and two months old, looked after from 15 to 17 and a quarter."""
+    worker = scenes.staff("social-worker")
+    born = clock.today() - dt.timedelta(days=18 * 365 + 60)
+    person = scenes.registered("Rowena", born)
+    team = worker.team
+    assert team is not None
+    allocate_case(person, team=team, worker=worker, by=team.managers.get())
+    started = birthday(born, 15)
+    scenes.in_need(person, started)
+    period = start_period_of_care(
+        person,
+        on=started,
+        need="N1",
+        legal_status="C2",
+        placement=PlacementDetails(
+            "P1", address_line_1="1 Home Street", postcode="LS6 1AA"
+        ),
+        by=worker,
+    )
+    end_period_of_care(
+        period, on=birthday(born, 17) + dt.timedelta(days=90), reason="E8", by=worker
+    )
+    return person
+
+
+@covers(forms.BirthdayContactForm)
+def test_keeping_in_touch_at_the_18th_birthday_is_recorded(
+    page: Page, live_server, demo
+):
+    person = _care_leaver()
+    assert person.date_of_birth is not None
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    page.goto(f"{base}/people/{person.pk}/")
+    expect(page.locator("#leaver-status")).to_contain_text("Former relevant child")
+    expect(page.locator("#personal-adviser")).to_contain_text("none allocated")
+    assert accessibility_violations(page) == []
+    page.get_by_role("link", name="Record keeping in touch at a birthday").click()
+    assert accessibility_violations(page) == []
+    press(page, "Record keeping in touch")
+    expect_errors(
+        page,
+        "Choose the birthday, from 17 to 21",
+        "Choose whether you were in touch",
+        "Choose their main activity",
+        "Choose their accommodation",
+        "Enter the date you were in touch, or last tried to be",
+    )
+    choose(page, "age", "18")
+    fill_date(
+        page, "contacted_on", birthday(person.date_of_birth, 18) + dt.timedelta(days=3)
+    )
+    choose(page, "in_touch", "YES")
+    choose(page, "activity", "F4")
+    select(page, "accommodation", label="In supported lodgings, suitable")
+    press(page, "Record keeping in touch")
+    expect_success(page, "Keeping in touch recorded")
+    made = BirthdayContact.objects.get(person=person)
+    assert (made.age, made.activity, made.accommodation) == (18, "F4", "E1")
+    expect(page.locator("#birthday-contacts")).to_contain_text(
+        "Full-time in training or employment"
+    )
+    assert accessibility_violations(page) == []
