@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from haven.care.leavers.keeping_in_touch import IN_TOUCH, RECORDED
+from haven.care.leavers.pathway import AGREED, REVIEWED
 from haven.core import codelists
 
 
@@ -15,4 +16,8 @@ def _in_touch(p: dict[str, Any]) -> str:
     return f"Keeping in touch at {p.get('age')}: {touch}"
 
 
-WORDS: dict[str, Callable[[dict[str, Any]], str]] = {RECORDED: _in_touch}
+WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
+    RECORDED: _in_touch,
+    AGREED: lambda p: f"Pathway plan agreed (version {p.get('version')})",
+    REVIEWED: lambda p: "Pathway plan reviewed",
+}

@@ -40,3 +40,35 @@ class BirthdayContactForm(Form):
         choices=offered(ACCOMMODATION, blank="Choose their accommodation"),
         required=False,
     )
+
+
+def _text(label: str, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class PathwayPlanForm(Form):
+    agreed_on = DateField(
+        label="Date the plan was agreed",
+        help_text="For example, 27 3 2026",
+        required=False,
+    )
+    what_changed = _text(
+        "What changed since the last version, and why",
+        "Needed from the second version on",
+    )
+    accommodation = _text("Accommodation", "Where they will live, and the support")
+    education = _text("Education, training and employment")
+    health = _text("Health and wellbeing")
+    relationships = _text("Family and social relationships")
+    finance = _text("Money", "Income, budgeting and financial support")
+    contingency = _text("If the plan breaks down", "The contingency plan")
+
+
+class PathwayReviewForm(Form):
+    held_on = DateField(label="Date of the review", required=False)
+    outcome = _text("What the review found and decided")

@@ -10,4 +10,14 @@ urlpatterns = [
         views.birthday_contact,
         name="leavers_birthday",
     ),
+    path(
+        "people/<int:pk>/leaving-care/pathway-plan/",
+        views.pathway_plan,
+        name="leavers_pathway_plan",
+    ),
+    path(
+        "people/<int:pk>/leaving-care/pathway-review/",
+        views.pathway_review,
+        name="leavers_pathway_review",
+    ),
 ]

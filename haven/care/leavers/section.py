@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from haven.care.leavers import keeping_in_touch as kit
+from haven.care.leavers.pathway import latest_plan
 from haven.care.leavers.status import leaver_status
-from haven.care.models import BirthdayContact
+from haven.care.models import BirthdayContact, PathwayReview
 from haven.care.permissions import may_record_care
 from haven.care.selectors import care_for_page
 from haven.casework import permissions as casework_rules
@@ -18,9 +19,12 @@ from haven.core.models import User
 from haven.core.selectors import current_allocation
 from haven.people import sections
 from haven.people.models import Person
+from haven.timescales import selectors as timescales
 
 # Leaving care starts to matter at 14, when the 13 weeks begin to count.
 FROM_AGE = 14
+REVIEW_RULE = "CL-PATHWAY-REVIEW"
+SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,12 @@ def leaving_care_section(
         "status": status,
         "adviser": current_allocation(person, CaseRole.PERSONAL_ADVISER),
         "birthdays": [_in_words(k) for k in kept],
+        "plan": latest_plan(person),
+        "reviews": list(PathwayReview.objects.filter(person_id__in=record_ids)[:SHOWN]),
+        "next_review": timescales.next_due_in(
+            timescales.due_for_page(record_ids), person.pk, REVIEW_RULE, person.pk
+        ),
+        "may_plan": may_record_care(user) and may_change and status.age >= 16,
         "may_record": may_record_care(user) and may_change and status.age >= 17,
         "may_allocate": casework_rules.may_transfer(user) and may_change,
     }

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.leavers import forms
+from haven.care.leavers import forms, pathway
 from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -25,6 +25,10 @@ SOURCE = (
     "SSDA903 children looked after return, OC3 table (care leavers); Children "
     "Act 1989 s23B and s23C (keeping in touch)"
 )
+
+
+def _back(person_pk: int) -> HttpResponse:
+    return redirect(reverse("people:detail", args=[person_pk]) + "#leaving-care")
 
 
 @policy(Policy.PERSON)
@@ -49,7 +53,7 @@ def birthday_contact(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
     if request.method == "POST" and pages.done(form, write):
         messages.success(request, "Keeping in touch recorded")
-        return redirect(reverse("people:detail", args=[person.pk]) + "#leaving-care")
+        return _back(person.pk)
     return pages.page(
         request,
         person,
@@ -58,4 +62,81 @@ def birthday_contact(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         guidance=GUIDANCE,
         source=SOURCE,
         button="Record keeping in touch",
+    )
+
+
+PLAN_GUIDANCE = (
+    "The pathway plan sets out the support the young person will have as they "
+    "leave care. Each change is a new version that says what changed and why; "
+    "the earlier versions are kept."
+)
+PLAN_SOURCE = (
+    "Care Leavers (England) Regulations 2010 reg 6 and Schedule 1; CPPCR 2010 "
+    "reg 43 (an eligible child's pathway plan)"
+)
+REVIEW_GUIDANCE = (
+    "The pathway plan is reviewed at least every six months, and sooner when "
+    "the young person asks or the personal adviser thinks it necessary."
+)
+REVIEW_SOURCE = "Care Leavers (England) Regulations 2010 reg 7"
+
+
+@policy(Policy.PERSON)
+def pathway_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Record a pathway plan")
+    pages.may_record(request)
+    form = forms.PathwayPlanForm(pages.posted(request))
+
+    def write() -> object:
+        data = form.cleaned_data
+        return pathway.agree_pathway_plan(
+            person,
+            pathway.PathwaySections(
+                **{name: data.get(name) or "" for name in pathway.WORDS}
+            ),
+            agreed_on=data.get("agreed_on"),
+            what_changed=data.get("what_changed") or "",
+            by=request.user,
+        )
+
+    if request.method == "POST" and pages.done(form, write):
+        messages.success(request, "Pathway plan recorded")
+        return _back(person.pk)
+    return pages.page(
+        request,
+        person,
+        form,
+        heading="Pathway plan",
+        guidance=PLAN_GUIDANCE,
+        source=PLAN_SOURCE,
+        button="Record the pathway plan",
+    )
+
+
+@policy(Policy.PERSON)
+def pathway_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Record a pathway plan review")
+    pages.may_record(request)
+    form = forms.PathwayReviewForm(pages.posted(request))
+
+    def write() -> object:
+        data = form.cleaned_data
+        return pathway.review_pathway_plan(
+            person,
+            held_on=data.get("held_on"),
+            outcome=data.get("outcome") or "",
+            by=request.user,
+        )
+
+    if request.method == "POST" and pages.done(form, write):
+        messages.success(request, "Pathway plan review recorded")
+        return _back(person.pk)
+    return pages.page(
+        request,
+        person,
+        form,
+        heading="Pathway plan review",
+        guidance=REVIEW_GUIDANCE,
+        source=REVIEW_SOURCE,
+        button="Record the review",
     )

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from haven.care.models.plans import PlanVersion, _chain
+
 
 class BirthdayContact(models.Model):
     """At the care leaver's birthday (`age` 17 to 21): whether the authority
@@ -43,3 +45,61 @@ class BirthdayContact(models.Model):
 
     def __str__(self) -> str:
         return f"Keeping in touch at {self.age}"
+
+
+class PathwayPlan(PlanVersion):
+    """One version of a relevant or former relevant young person's pathway
+    plan (Care Leavers (England) Regulations 2010 reg 6 and Schedule 1; for an
+    eligible child part of the care plan, CPPCR reg 43). A chain of versions
+    like the care plan's: version 1 supersedes nothing, every later version
+    supersedes one and says what changed and why."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+    )
+    accommodation = models.TextField(help_text="Where they will live, and support.")
+    education = models.TextField(help_text="Education, training and employment.")
+    health = models.TextField(help_text="Health and emotional wellbeing.")
+    relationships = models.TextField(help_text="Family and social relationships.")
+    finance = models.TextField(help_text="Money: income, budgeting and support.")
+    contingency = models.TextField(help_text="What happens if the plan breaks down.")
+
+    class Meta:
+        ordering = ("-number",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=("person", "number"), name="care_pathway_plan_number"
+            ),
+            _chain("care_pathway_plan_chain"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pathway plan, version {self.number}"
+
+
+class PathwayReview(models.Model):
+    """A review of the pathway plan (CLR reg 7): at least every six months,
+    and when the young person asks or the adviser thinks it necessary."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField()
+    outcome = models.TextField(help_text="What the review found and decided.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-held_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"Pathway plan review on {self.held_on:%-d %B %Y}"

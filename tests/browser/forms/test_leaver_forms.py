@@ -1,8 +1,9 @@
-"""A care leaver in a browser, through the form's real widgets: a young person
+"""A care leaver in a browser, through the forms' real widgets: a young person
 looked after from 15 who left care at 17 is a former relevant child at 18 on
 their "Leaving care" section; keeping in touch at their 18th birthday is
 refused first with every fault named, then recorded and shown in the code
-lists' words; the section and the form pass axe."""
+lists' words; a pathway plan and its review are refused then recorded, the
+next review due six months on; the section and the forms pass axe."""
 
 import datetime as dt
 
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from haven.care.leavers import forms
 from haven.care.leavers.rules import birthday
-from haven.care.models import BirthdayContact
+from haven.care.models import BirthdayContact, PathwayPlan, PathwayReview
 from haven.care.placing import PlacementDetails
 from haven.care.services import end_period_of_care, start_period_of_care
 from haven.core import clock
@@ -92,4 +93,51 @@ def test_keeping_in_touch_at_the_18th_birthday_is_recorded(
     expect(page.locator("#birthday-contacts")).to_contain_text(
         "Full-time in training or employment"
     )
+    assert accessibility_violations(page) == []
+
+
+@covers(forms.PathwayPlanForm, forms.PathwayReviewForm)
+def test_a_pathway_plan_and_its_review_are_recorded(page: Page, live_server, demo):
+    person = _care_leaver()
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    page.goto(f"{base}/people/{person.pk}/")
+    page.get_by_role("link", name="Record a pathway plan").click()
+    assert accessibility_violations(page) == []
+    press(page, "Record the pathway plan")
+    expect_errors(
+        page,
+        "Enter the date the plan was agreed",
+        "Say where they will live and what support they will have",
+        "Say what will happen if the plan breaks down",
+    )
+    agreed = clock.today() - dt.timedelta(days=30)
+    fill_date(page, "agreed_on", agreed)
+    for field in (
+        "accommodation",
+        "education",
+        "health",
+        "relationships",
+        "finance",
+        "contingency",
+    ):
+        page.fill(f"#id_{field}", f"Agreed {field} support.")
+    press(page, "Record the pathway plan")
+    expect_success(page, "Pathway plan recorded")
+    assert PathwayPlan.objects.get(person=person).number == 1
+    expect(page.locator("#pathway-plan")).to_contain_text("version 1")
+
+    page.get_by_role("link", name="Record a pathway plan review").click()
+    assert accessibility_violations(page) == []
+    press(page, "Record the review")
+    expect_errors(
+        page, "Enter the date of the review", "Say what the review found and decided"
+    )
+    held = clock.today() - dt.timedelta(days=2)
+    fill_date(page, "held_on", held)
+    page.fill("#id_outcome", "Settled in supported lodgings.")
+    press(page, "Record the review")
+    expect_success(page, "Pathway plan review recorded")
+    assert PathwayReview.objects.get(person=person).held_on == held
+    expect(page.locator("#next-pathway-review")).to_contain_text("CL-PATHWAY-REVIEW")
     assert accessibility_violations(page) == []
