@@ -15,6 +15,7 @@ from haven.care.codes import (
     ReasonNewEpisode,
 )
 from haven.care.forms import LegalStatusForm
+from haven.care.leavers.forms import BirthdayContactForm
 from haven.care.reviews.codes import Participation
 from haven.cin.codes import ClosureReason, NeedCode
 from haven.cin.forms import CloseEpisodeForm, StartPlanForm
@@ -56,6 +57,9 @@ FORMS = [
     (PersonForm, "disabilities", "disabilities"),
     (PersonForm, "upn_unknown", "upn_unknown"),
     (LegalStatusForm, "code", "ssda903_legal_status"),
+    (BirthdayContactForm, "in_touch", "ssda903_in_touch"),
+    (BirthdayContactForm, "activity", "ssda903_activity"),
+    (BirthdayContactForm, "accommodation", "ssda903_accommodation"),
 ]
 
 

@@ -12,6 +12,7 @@ from haven.care.caseload import looked_after_facts
 from haven.care.discrepancies import discrepancy_source
 from haven.care.education import plugin as _education  # noqa: F401 (declares)
 from haven.care.health import plugin as _health  # noqa: F401 (declares)
+from haven.care.leavers import plugin as _leavers  # noqa: F401 (declares)
 from haven.care.missing import chronology as missing_words
 from haven.care.missing import reads as missing_reads
 from haven.care.missing import section as missing

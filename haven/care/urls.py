@@ -9,6 +9,7 @@ from haven.care import (
 )
 from haven.care.education import routes as education
 from haven.care.health import routes as health
+from haven.care.leavers import routes as leavers
 from haven.care.missing import routes as missing
 from haven.care.plans import routes as plans
 from haven.care.reviews import routes as reviews
@@ -40,3 +41,4 @@ urlpatterns = [
 ]
 urlpatterns += missing.urlpatterns + visits.urlpatterns + reviews.urlpatterns
 urlpatterns += health.urlpatterns + education.urlpatterns + plans.urlpatterns
+urlpatterns += leavers.urlpatterns

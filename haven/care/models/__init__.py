@@ -12,6 +12,7 @@ from haven.care.models.health import (
     SubstanceMisuse,
     UpToDate,
 )
+from haven.care.models.leavers import BirthdayContact, PathwayPlan, PathwayReview
 from haven.care.models.looked_after import (
     LEGAL_STATUS_PERIOD,
     PERIOD_OF_CARE,
@@ -41,6 +42,9 @@ from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
     "APPROVAL_PERIOD",
+    "BirthdayContact",
+    "PathwayPlan",
+    "PathwayReview",
     "LEGAL_STATUS_PERIOD",
     "PERIOD_OF_CARE",
     "PLACEMENT_PERIOD",

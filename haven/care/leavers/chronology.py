@@ -1,0 +1,23 @@
+"""Care leavers' events in the words a social worker reads in a chronology."""
+
+from collections.abc import Callable
+from typing import Any
+
+from haven.care.leavers.keeping_in_touch import IN_TOUCH, RECORDED
+from haven.care.leavers.pathway import AGREED, REVIEWED
+from haven.core import codelists
+
+
+def _in_touch(p: dict[str, Any]) -> str:
+    try:
+        touch = codelists.wording(IN_TOUCH, str(p.get("in_touch"))).lower()
+    except KeyError:
+        touch = "recorded"
+    return f"Keeping in touch at {p.get('age')}: {touch}"
+
+
+WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
+    RECORDED: _in_touch,
+    AGREED: lambda p: f"Pathway plan agreed (version {p.get('version')})",
+    REVIEWED: lambda p: "Pathway plan reviewed",
+}

@@ -1,0 +1,30 @@
+"""Reading a young person's care leaver status on a day from their records:
+the days they were looked after (their legal statuses other than short
+breaks, V3 and V4) and their date of birth. The rule is in rules.py."""
+
+import datetime as dt
+
+from haven.care.codes import SHORT_BREAKS
+from haven.care.leavers.rules import Span, Standing, standing
+from haven.care.models import LegalStatus
+from haven.people.models import Person
+from haven.people.selectors import records_of
+
+
+def looked_after_spans(person: Person) -> list[Span]:
+    """The spans the person was looked after, short breaks left out, across
+    every record merged into theirs."""
+    rows = (
+        LegalStatus.objects.filter(period__person_id__in=records_of(person))
+        .exclude(code__in=SHORT_BREAKS)
+        .values_list("started_on", "ended_on", "period__ended_on")
+    )
+    return [(start, end or period_end) for start, end, period_end in rows]
+
+
+def leaver_status(person: Person, day: dt.date) -> Standing | None:
+    """The person's care leaver status on `day`; None without a date of birth
+    (an unborn child, or one whose birth is not yet recorded)."""
+    if person.date_of_birth is None:
+        return None
+    return standing(person.date_of_birth, looked_after_spans(person), day)
