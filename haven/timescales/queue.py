@@ -116,26 +116,32 @@ class Due:
     url: str
 
 
-def for_person(person_ids: list[int]) -> list[Due]:
+def for_person(person_ids: list[int], user: User) -> list[Due]:
     """What is due for one child now (with records merged into theirs), soonest
-    first, in words with its source."""
+    first, in words with its source; linked to the page that does it where
+    `user` may do it."""
     due = selectors.due_for_page(person_ids)
     return [
         Due(
             obligation=o,
             action=_action(o.rule_id),
             source=source_words(o.rule_id),
-            url=_url(o.rule_id, o.subject, o.person_id),
+            url=_url(o.rule_id, o.subject, o.person_id) if _may_act(o, user) else "",
         )
         for o in due
     ]
+
+
+def _may_act(obligation: Obligation, user: User) -> bool:
+    activation = ACTIVE.get(obligation.rule_id)
+    return activation is None or activation.may_act is None or activation.may_act(user)
 
 
 def person_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, object]:
     """The person page's "Due for" section (declared in the plugin.py)."""
-    return {"person": person, "obligations": for_person(record_ids)}
+    return {"person": person, "obligations": for_person(record_ids, user)}
 
 
 UNALLOCATED = 0  # the worker id of items about cases a team holds with no worker

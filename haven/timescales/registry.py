@@ -18,7 +18,9 @@ that key ends every open obligation under the rule for the person (closing a
 child's episode ends all its outstanding duties).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,6 +38,10 @@ class Activation:
     # Events recorded before the rule's trigger changed that still start it
     # when they carry `key` (so a child's older records keep their clocks).
     formerly_started_by: tuple[str, ...] = ()
+    # Who may do what it asks: a child's page links to `url_name` only for
+    # them (None: anyone who may open the child), so no one is shown a link
+    # that refuses them.
+    may_act: Callable[[Any], bool] | None = None
 
     def starts(self, event_type: str) -> bool:
         return event_type == self.rule.trigger or event_type in self.formerly_started_by
@@ -53,9 +59,17 @@ def activate(
     url_name: str,
     ended_by: tuple[str, ...] = (),
     formerly_started_by: tuple[str, ...] = (),
+    may_act: Callable[[Any], bool] | None = None,
 ) -> Activation:
     activation = Activation(
-        rule(rule_id), key, met_by, ended_by, action, url_name, formerly_started_by
+        rule(rule_id),
+        key,
+        met_by,
+        ended_by,
+        action,
+        url_name,
+        formerly_started_by,
+        may_act,
     )
     if rule_id in ACTIVE:
         raise ImproperlyConfigured(f"The rule {rule_id} is activated twice")

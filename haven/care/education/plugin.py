@@ -4,6 +4,7 @@ page, chronology words, and the timescales of the personal education plan."""
 
 from haven.care.education import section
 from haven.care.education.recording import REVIEWED
+from haven.care.permissions import may_record_care
 from haven.core.chronology import describe_events
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
@@ -29,6 +30,7 @@ activate(
     ended_by=ENDED,
     action="Start the personal education plan",
     url_name="care:period_pep",
+    may_act=may_record_care,
 )
 # Reviewed each school term: no national interval (term dates differ), so a
 # due date only where the council sets one.
@@ -39,4 +41,5 @@ activate(
     ended_by=ENDED,
     action="Review the personal education plan",
     url_name="care:pep",
+    may_act=may_record_care,
 )

@@ -6,6 +6,7 @@ events recorded here."""
 from haven.care.health import chronology, section
 from haven.care.health.assessments import COMPLETED
 from haven.care.health.records import SDQ
+from haven.care.permissions import may_record_care
 from haven.core.chronology import describe_events
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
@@ -29,6 +30,7 @@ for rule_id in ("LAC-HEALTH-IHA", "LAC-HEALTH-IHA-20"):
         ended_by=ENDED,
         action="Arrange the initial health assessment",
         url_name="care:initial_health_assessment",
+        may_act=may_record_care,
     )
 # The reviews, per child: every assessment restarts the clock, the regime
 # chosen by the child's age on the day (conditions in the catalogue). Ending
@@ -41,6 +43,7 @@ for rule_id in ("LAC-HEALTH-RHA", "LAC-HEALTH-RHA-5"):
         ended_by=ENDED,
         action="Arrange the review health assessment",
         url_name="care:health_assessment",
+        may_act=may_record_care,
     )
 activate(
     "LAC-SDQ",
@@ -49,4 +52,5 @@ activate(
     ended_by=ENDED,
     action="Ask for the Strengths and Difficulties Questionnaire",
     url_name="care:period_sdq",
+    may_act=may_record_care,
 )
