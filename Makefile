@@ -73,7 +73,12 @@ run: assets
 
 ## Test -------------------------------------------------------------------------
 
-test: install system-packages lint typecheck test-sqlite test-postgres test-browser
+# The two databases' suites are independent (SQLite in memory, PostgreSQL in its
+# own throwaway cluster), so they run side by side on the two cores; each one's
+# output is printed whole when it ends. The browser suite follows on its own.
+test: install system-packages lint typecheck
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) --no-print-directory test-browser
 
 lint: install
 	$(VENV)/bin/ruff format --check .

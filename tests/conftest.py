@@ -6,10 +6,17 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils import timezone
+from hypothesis import settings as hypothesis_settings
 
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
+
+# Examples run against a real database, on a machine that runs the SQLite and
+# PostgreSQL suites side by side: a per-example time limit would only measure
+# the machine's load, so there is none (speed lives in `make bench`).
+hypothesis_settings.register_profile("haven", deadline=None)
+hypothesis_settings.load_profile("haven")
 
 
 def pytest_report_header() -> list[str]:
