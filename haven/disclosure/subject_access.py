@@ -24,6 +24,7 @@ from haven.cin import models as cin
 from haven.core import chronology as words
 from haven.core.models import AccessLogEntry, User
 from haven.disclosure.care_records import care_records
+from haven.disclosure.document_records import document_records
 from haven.disclosure.health_records import health_records
 from haven.disclosure.rows import Row
 from haven.earlyhelp import models as earlyhelp
@@ -123,6 +124,7 @@ def record(person: Person, user: User) -> Iterator[Row]:
     yield from _children_in_need(ids)
     yield from care_records(person, user, ids)
     yield from health_records(ids)
+    yield from document_records(ids)
     yield from _supervision(ids)
     yield from _access_log(ids)
 
