@@ -29,14 +29,13 @@ from haven.casework.models import (
 )
 from haven.casework.seeing import Seen
 from haven.casework.supervision_actions import NewAction as NewAction
+from haven.casework.transfers import transfer_case as transfer_case
 from haven.casework.visits import Visit
-from haven.core import access, clock, journal, teams
-from haven.core.caseroles import CaseRole
+from haven.core import access, clock, journal
 from haven.core.errors import DomainError, Failures
-from haven.core.models import Allocation, Team, User
-from haven.core.permissions import may_hold_case_role, require
+from haven.core.models import User
+from haven.core.permissions import require
 from haven.core.selectors import current_allocation
-from haven.core.services import allocate_case
 from haven.core.versions import check_history, values_of
 from haven.people.models import Person
 
@@ -405,83 +404,3 @@ def set_oversight_policy(
 def _policy_values(policy: OversightPolicy) -> dict[str, Any]:
     fields = ("category", "weeks", "source", "applies_from", "reason")
     return values_of(policy, fields)
-
-
-# Allocation -------------------------------------------------------------------
-
-
-def transfer_case(
-    person: Person,
-    *,
-    team: Team,
-    worker: User | None,
-    reason: str,
-    role: str = CaseRole.SOCIAL_WORKER,
-    change_reason: str = "",
-    by: User,
-) -> Allocation:
-    """Give a role on the child's case (the social worker's unless `role` says
-    otherwise) to a team and worker today, saying why.
-
-    The social worker's role goes only to a team that holds cases, and may sit
-    with the team unallocated; every other role names its worker. The worker
-    must be able to do the role's work (`caseroles.HOLDER_PERMISSION`).
-    """
-    require(rules.may_transfer(by), "Only managers can transfer a case")
-    _require_access(by, person)
-    failures = Failures()
-    with failures.gather():
-        reason = _required_text(reason, "reason", "Give the reason for the change")
-    _check_holder(failures, role, team, worker)
-    if role == CaseRole.SOCIAL_WORKER and not change_reason:
-        failures.add(
-            "change_reason_required",
-            "Choose why the social worker is changing",
-            field="change_reason",
-        )
-    current = current_allocation(person, role)
-    if (
-        current is not None
-        and current.team_id == team.pk
-        and current.worker_id == (worker.pk if worker else None)
-    ):
-        failures.add(
-            "no_change",
-            "The case is already allocated to this team and worker",
-            field="worker",
-        )
-    failures.raise_any()
-    return allocate_case(
-        person,
-        team=team,
-        worker=worker,
-        on=clock.today(),
-        reason=reason,
-        role=role,
-        change_reason=change_reason,
-        by=by,
-    )
-
-
-def _check_holder(
-    failures: Failures, role: str, team: Team, worker: User | None
-) -> None:
-    if role not in CaseRole.values:
-        failures.add("role_unknown", "Choose the role", field="role")
-        return
-    if role == CaseRole.SOCIAL_WORKER and not teams.holds_cases(team):
-        failures.add(
-            "team_holds_no_cases",
-            f"{team} does not hold children's cases: choose a team that does",
-            field="team",
-        )
-    label = CaseRole(role).label
-    if worker is None and role != CaseRole.SOCIAL_WORKER:
-        failures.add("worker_required", f"Choose the {label.lower()}", field="worker")
-    if worker is not None and not may_hold_case_role(worker, role):
-        failures.add(
-            "worker_holds_no_cases",
-            f"{worker} cannot be the {label.lower()}: choose someone whose role "
-            "does that work",
-            field="worker",
-        )

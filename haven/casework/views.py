@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from haven.casework import oversight, selectors, services
+from haven.casework import oversight, selectors, services, transfers
 from haven.casework import permissions as rules
 from haven.casework.codes import NoteKind, OversightCategory
 from haven.casework.forms import (
@@ -448,29 +448,42 @@ def allocation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             teams=choices["teams"],
             workers=choices["workers"],
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.transfer_case(
-                    person,
-                    team=form.cleaned_data["team"],
-                    worker=form.cleaned_data["worker"],
-                    reason=form.cleaned_data["reason"],
-                    role=form.cleaned_data["role"],
-                    change_reason=form.cleaned_data["change_reason"],
-                    by=request.user,
-                )
-            except DomainError as err:
-                show_errors(err, form)
-            else:
-                role = CaseRole(form.cleaned_data["role"])
-                done = f"{role.label} allocated"
-                if role == CaseRole.SOCIAL_WORKER:
-                    done = "Case transferred"
-                messages.success(request, done)
-                if people.may_open(request.user, person):
-                    return redirect("casework:allocation", pk=pk)
-                return redirect("casework:oversight")
+        if request.method == "POST" and _transferred(request, person, form):
+            role = CaseRole(form.cleaned_data["role"])
+            done = f"{role.label} allocated"
+            if role == CaseRole.SOCIAL_WORKER:
+                done = "Case transferred"
+            messages.success(request, done)
+            if people.may_open(request.user, person):
+                return redirect("casework:allocation", pk=pk)
+            return redirect("casework:oversight")
     elif request.method == "POST":
         raise PermissionDenied("Only managers can transfer a case")
     context = _record(person, allocations=selectors.allocations_of(person), form=form)
     return render(request, "casework/allocation.html", context)
+
+
+def _transferred(
+    request: AuthenticatedRequest, person: Person, form: TransferForm
+) -> bool:
+    """Transfer as the form says; False with every fault shown, the form's own
+    and the transfer's (checked on what could be read) on the same submit."""
+    valid = form.is_valid()
+    data = form.cleaned_data
+    what = {
+        "team": data.get("team"),
+        "worker": data.get("worker"),
+        "reason": data.get("reason", ""),
+        "role": data.get("role", ""),
+        "change_reason": data.get("change_reason", ""),
+        "by": request.user,
+    }
+    try:
+        if not valid:
+            transfers.check_transfer(person, **what)
+            return False
+        services.transfer_case(person, **what)
+    except DomainError as err:
+        show_errors(err, form)
+        return False
+    return True

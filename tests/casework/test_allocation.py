@@ -181,3 +181,20 @@ def test_a_case_cannot_go_to_someone_who_holds_no_caseload(mona, child, team):
             child, team=team, worker=fiona, reason="x", change_reason="MANAGE", by=mona
         )
     assert refused.value.code == "worker_holds_no_cases"
+
+
+def test_the_transfer_shows_its_own_faults_beside_the_forms_at_once(
+    client, alice, mona, team, child
+):
+    """No reason given (the form's fault) and no change (the transfer's): both
+    are shown on the first submit, not one after the other."""
+    client.force_login(mona)
+    url = reverse("casework:allocation", args=[child.pk])
+    html = client.post(
+        url,
+        {"role": "social_worker", "team": team.pk, "worker": alice.pk},
+    ).content.decode()
+    assert "Give the reason for the change" in html
+    assert "Choose why the social worker is changing" in html
+    assert "The case is already allocated to this team and worker" in html
+    assert Allocation.objects.filter(person=child).count() == 1
