@@ -11,13 +11,18 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from haven.casework.models import PlannedVisit
-from haven.core import among
+from django.utils import timezone
+
+from haven.casework.codes import NoteKind
+from haven.casework.models import CaseNote, PlannedVisit
+from haven.core import among, clock
 from haven.core.models import User
 from haven.core.work import WorkItem, access_filtered
 from haven.timescales.queue import obligations_of
 
 WEEKS_SHOWN = 4
+# How far back a planned visit not made is still listed as overdue.
+LOOK_BACK = dt.timedelta(weeks=4)
 # The rules whose obligations are visits to the child (the catalogue's ids).
 VISIT_RULES = ("CP-VISIT", "CIN-VISIT")
 VISIT_RULE_PREFIXES = ("LAC-VISIT",)
@@ -38,6 +43,9 @@ class Entry:
     what: str
     planned: PlannedVisit | None = None
     rule_id: str = ""
+    # A planned visit whose day has passed with no visit note for the child
+    # that day: the plan was not carried out, or not recorded.
+    not_made: bool = False
 
 
 @dataclass
@@ -81,15 +89,19 @@ def calendar_for(
     ]
     due = access_filtered(reader, due)
     entries = [_due_entry(item, names) for item in due]
-    entries += _planned(workers, reader, first, last)
+    entries += _planned(workers, reader, min(first, today - LOOK_BACK), last, today)
     weeks = [Week(first + dt.timedelta(weeks=n)) for n in range(WEEKS_SHOWN)]
     overdue = []
     for entry in sorted(entries, key=lambda e: (e.on, e.person_name, e.what)):
         if first <= entry.on < last:
             weeks[(entry.on - first).days // 7].entries.append(entry)
-        elif entry.on < today and entry.planned is None and first <= today < last:
+        elif _overdue(entry, today) and first <= today < last:
             overdue.append(entry)
     return Calendar(weeks, overdue, first, list(workers))
+
+
+def _overdue(entry: Entry, today: dt.date) -> bool:
+    return entry.on < today and (entry.planned is None or entry.not_made)
 
 
 def _due_entry(item: WorkItem, names: dict[int, str]) -> Entry:
@@ -105,7 +117,11 @@ def _due_entry(item: WorkItem, names: dict[int, str]) -> Entry:
 
 
 def _planned(
-    workers: Sequence[User], reader: User, first: dt.date, last: dt.date
+    workers: Sequence[User],
+    reader: User,
+    first: dt.date,
+    last: dt.date,
+    today: dt.date,
 ) -> list[Entry]:
     planned = list(
         PlannedVisit.objects.filter(
@@ -116,6 +132,8 @@ def _planned(
         ).select_related("person", "visitor")
     )
     openable = among.openable_among(reader, {p.person_id for p in planned}).openable
+    planned = [p for p in planned if p.person_id in openable]
+    made = _visited_days([p for p in planned if p.planned_for < today])
     return [
         Entry(
             on=p.planned_for,
@@ -124,10 +142,25 @@ def _planned(
             worker=str(p.visitor),
             what="Visit planned" + (f": {p.purpose}" if p.purpose else ""),
             planned=p,
+            not_made=p.planned_for < today and (p.person_id, p.planned_for) not in made,
         )
         for p in planned
-        if p.person_id in openable
     ]
+
+
+def _visited_days(passed: list[PlannedVisit]) -> set[tuple[int, dt.date]]:
+    """The (child, day) pairs among these passed plans on which a visit note
+    was recorded for the child, by anyone."""
+    if not passed:
+        return set()
+    notes = CaseNote.objects.filter(
+        person_id__in={p.person_id for p in passed},
+        kind=NoteKind.VISIT,
+        occurred_at__gte=clock.start_of(min(p.planned_for for p in passed)),
+        occurred_at__lt=clock.start_of(max(p.planned_for for p in passed))
+        + dt.timedelta(days=1),
+    ).values_list("person_id", "occurred_at")
+    return {(person, timezone.localtime(at).date()) for person, at in notes}
 
 
 def planned_for_child(person_ids: list[int], today: dt.date) -> list[PlannedVisit]:

@@ -9,7 +9,10 @@ from django.db import transaction
 
 from haven.casework.models import PlannedVisit
 from haven.casework.planning import cancel_planned_visit, plan_visit
+from haven.casework.seeing import Seen
+from haven.casework.services import record_note
 from haven.casework.visit_calendar import calendar_for, monday_of
+from haven.casework.visits import Visit
 from haven.core import clock, journal
 from haven.core.chronology import describe
 from haven.core.errors import AccessDenied, DomainError, DomainErrors
@@ -100,3 +103,28 @@ def test_a_cancelled_visit_leaves_the_calendar(alice, child):
     today = clock.today()
     calendar = calendar_for([alice], reader=alice, first=monday_of(today), today=today)
     assert all(not week.entries for week in calendar.weeks)
+
+
+def test_a_planned_visit_passed_with_no_visit_note_is_flagged(alice, child, sibling):
+    """Both visits were planned for three days ago; only the child's was
+    recorded. The sibling's shows as not made, on this week's calendar or
+    among its overdue visits, whatever day of the week it is."""
+    passed = clock.today() - dt.timedelta(days=3)
+    with clock.held_at(clock.start_of(passed - dt.timedelta(days=1))):
+        plan_visit(child, on=passed, visitor=alice, purpose="", by=alice)
+        plan_visit(sibling, on=passed, visitor=alice, purpose="", by=alice)
+    record_note(
+        [child],
+        kind="visit",
+        occurred_at=clock.start_of(passed) + dt.timedelta(hours=15),
+        subject="Home visit",
+        body="Seen at home after school.",
+        seen=Seen(True, "yes"),
+        visit=Visit(True, "home", True, "yes"),
+        by=alice,
+    )
+    today = clock.today()
+    shown = calendar_for([alice], reader=alice, first=monday_of(today), today=today)
+    entries = [e for week in shown.weeks for e in week.entries] + shown.overdue
+    planned = {e.person_id: e.not_made for e in entries if e.planned is not None}
+    assert planned == {child.pk: False, sibling.pk: True}
