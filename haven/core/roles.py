@@ -97,8 +97,8 @@ ROLES: tuple[Role, ...] = (
         "Finance officer",
         "Pays carers and providers for placements.",
         ("manage_payments",),
-        "Placement payments, providers' and carers' rates and payment runs are not "
-        "in Haven yet.",
+        "Adjustments and recoveries, provider invoices, forecasts and budgets, "
+        "bank details and remittance advice are not in Haven yet.",
     ),
     Role(
         "send_officer",
