@@ -207,3 +207,18 @@ def test_the_payment_file_is_formula_safe_and_for_approved_runs(
         "3360.00",
     )
     assert row["child_id"] == placed.period.person.la_child_id
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="exclusion constraint")
+@pytest.mark.django_db
+def test_the_database_refuses_a_day_paid_twice(fiona, frank, placed, rate):
+    from django.db import IntegrityError, transaction
+
+    run = runs.approve_run(
+        runs.preview_run(provider_kind=AGENCY, starts_on=MARCH, by=fiona), by=frank
+    )
+    paid = run.lines.get()
+    paid.pk = None
+    paid.starts_on, paid.ends_on, paid.days = D(2026, 3, 29), D(2026, 4, 2), 4
+    with pytest.raises(IntegrityError), transaction.atomic():
+        paid.save()
