@@ -63,8 +63,9 @@ def test_two_finance_officers_pay_an_agency_for_four_weeks(
     )
     fill_date(page, "starts_on", monday)
     press(page, "Preview the run")
-    expect(page.locator("#lines")).to_contain_text(child.full_name)
-    expect(page.locator("#total")).to_have_text("£3360.00")
+    ours = page.locator("#lines tr", has_text=child.full_name)
+    expect(ours).to_contain_text("Quenby Fostering")
+    expect(ours).to_contain_text("£3360.00")  # 28 days at £840 a week
     expect(page.get_by_role("button", name="Approve the run")).to_have_count(0)
     sign_out(page)
 
@@ -76,5 +77,6 @@ def test_two_finance_officers_pay_an_agency_for_four_weeks(
     press(page, "Close the run")
     expect_success(page, "Run closed")
     run.refresh_from_db()
-    assert (run.status, run.total) == ("closed", Decimal("3360.00"))
+    line = run.lines.get(child=child)
+    assert (run.status, line.days, line.amount) == ("closed", 28, Decimal("3360.00"))
     assert run.approved_by.username == "finance-officer2"
