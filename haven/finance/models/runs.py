@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from haven.care.models import Provider
 from haven.core.periods import NoOverlapConstraint, RangeOperators
 from haven.core.periods import _date_range as date_range
 from haven.finance.models.rates import money
@@ -108,6 +109,11 @@ class PaymentRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_frequency_display()} run {self.starts_on:%-d %b %Y}"
+
+    @property
+    def kind_words(self) -> str:
+        """The kind of provider paid, as the provider directory names it."""
+        return str(Provider.Kind(self.provider_kind).label)
 
     @property
     def paid(self) -> bool:

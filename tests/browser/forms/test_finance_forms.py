@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from haven.core import clock
 from haven.finance.forms import PreviewRunForm, RateForm
 from haven.finance.models import PaymentRun
-from tests.browser.conftest import sign_in, sign_out
+from tests.browser.conftest import accessibility_violations, sign_in, sign_out
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import (
@@ -53,6 +53,7 @@ def test_two_finance_officers_pay_an_agency_for_four_weeks(
     fill_date(page, "started_on", monday - dt.timedelta(days=30))
     press(page, "Set the rate")
     expect_success(page, "Rate set for Quenby Fostering")
+    assert not accessibility_violations(page)
 
     page.get_by_role("link", name="Payments", exact=True).first.click()
     choose(page, "provider_kind", "agency")
@@ -66,6 +67,7 @@ def test_two_finance_officers_pay_an_agency_for_four_weeks(
     ours = page.locator("#lines tr", has_text=child.full_name)
     expect(ours).to_contain_text("Quenby Fostering")
     expect(ours).to_contain_text("£3360.00")  # 28 days at £840 a week
+    assert not accessibility_violations(page)
     expect(page.get_by_role("button", name="Approve the run")).to_have_count(0)
     sign_out(page)
 
