@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "haven.cin",
     "haven.protection",
     "haven.care",
+    "haven.finance",
     "haven.pathways",
     "haven.casework",
     "haven.documents",

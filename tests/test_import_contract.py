@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("assessments",),
     ("protection",),
     ("care",),
+    ("finance",),
     ("earlyhelp",),
     ("pathways",),
     ("documents",),

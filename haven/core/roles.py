@@ -97,8 +97,9 @@ ROLES: tuple[Role, ...] = (
         "Finance officer",
         "Pays carers and providers for placements.",
         ("manage_payments",),
-        "Placement payments, providers' and carers' rates and payment runs are not "
-        "in Haven yet.",
+        "Placement payments' adjustments and recoveries, provider invoices, "
+        "forecasts and budgets, bank details and remittance advice are not in "
+        "Haven yet: rates and payment runs are, under Payments.",
     ),
     Role(
         "send_officer",

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from haven.care import demo as care_demo
 from haven.earlyhelp.models import EarlyHelpRequest
+from haven.finance import demo as finance_demo
 from haven.people.models import Person
 
 
@@ -20,3 +21,4 @@ def populate(rng: random.Random, children: list[Person]) -> None:
     elsewhere = set(requests.values_list("person_id", flat=True))
     elsewhere |= set(requests.values_list("children", flat=True)) - {None}
     care_demo.populate(rng, children, elsewhere=elsewhere)
+    finance_demo.populate()

@@ -200,3 +200,13 @@ def test_no_plan_is_overdue_in_the_demo():
         due_on__lt=clock.today(),
     )
     assert list(overdue) == []
+
+
+def test_every_placement_with_a_provider_is_priced_today():
+    """haven/finance/demo.py: the demo's rates price every open placement."""
+    from haven.finance.owed import owed
+
+    day = clock.today() - dt.timedelta(days=1)
+    providers = Provider.objects.filter(placements__ended_on__isnull=True).distinct()
+    lines = owed(providers, starts_on=day, ends_on=clock.today())
+    assert lines and all(line.weekly_rate is not None for line in lines)

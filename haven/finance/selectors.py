@@ -1,0 +1,77 @@
+"""What finance officers read: runs, their lines, a provider's rates. Every
+selector takes the user and refuses anyone without manage_payments. A line
+shows only what paying needs (the child's name, the dates, the placement and
+the provider), never anything of the child's case record."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from haven.care.models import Provider
+from haven.core.permissions import may_manage_payments, require
+from haven.finance.models import PaymentLine, PaymentRun, ProviderRate
+
+
+def _may(user: Any) -> None:
+    require(may_manage_payments(user), "Only finance officers see payments")
+
+
+def runs(user: Any) -> "QuerySet[PaymentRun]":
+    """Every payment run, the newest period first."""
+    _may(user)
+    return PaymentRun.objects.select_related("previewed_by", "approved_by")
+
+
+def run(user: Any, pk: int) -> PaymentRun:
+    _may(user)
+    return PaymentRun.objects.select_related(
+        "previewed_by", "approved_by", "closed_by"
+    ).get(pk=pk)
+
+
+@dataclass(frozen=True)
+class LineRow:
+    line: PaymentLine
+    child_name: str
+    placement: str
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.line.ends_on - dt.timedelta(days=1)
+
+
+def lines(user: Any, run: PaymentRun) -> list[LineRow]:
+    """The run's lines with the child's name and the placement's type only."""
+    _may(user)
+    found = run.lines.select_related("provider", "child", "placement").order_by(
+        "provider__name", "child__family_name", "child", "starts_on"
+    )
+    return [
+        LineRow(
+            line,
+            line.child.full_name,
+            line.placement.get_place_display(),
+        )
+        for line in found
+    ]
+
+
+def providers(user: Any) -> "QuerySet[Provider]":
+    """The providers finance pays, for their rates pages."""
+    _may(user)
+    return Provider.objects.order_by("name", "pk")
+
+
+def provider(user: Any, pk: int) -> Provider:
+    _may(user)
+    return Provider.objects.get(pk=pk)
+
+
+def provider_rates(user: Any, provider: Provider) -> "QuerySet[ProviderRate]":
+    """The provider's rates for all its placements and its spot purchases."""
+    _may(user)
+    return ProviderRate.objects.filter(provider=provider).order_by(
+        "placement", "-started_on"
+    )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from haven.finance import views
+
+app_name = "finance"
+
+urlpatterns = [
+    path("", views.run_list, name="runs"),
+    path("runs/<int:pk>/", views.run_detail, name="run"),
+    path("runs/<int:pk>/file.csv", views.run_file, name="run_file"),
+    path("runs/<int:pk>/<slug:action>/", views.run_action, name="run_action"),
+    path("providers/<int:pk>/rates/", views.provider_rates, name="provider_rates"),
+]
