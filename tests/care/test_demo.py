@@ -200,3 +200,21 @@ def test_no_plan_is_overdue_in_the_demo():
         due_on__lt=clock.today(),
     )
     assert list(overdue) == []
+
+
+def test_one_child_adopted_and_one_placed_for_adoption_sealed():
+    from haven.care.adoption import sealed
+    from haven.care.models import Adopters
+
+    adopted = Adopters.objects.filter(adopted_on__isnull=False)
+    placed = Adopters.objects.filter(adopted_on=None, placement__isnull=False)
+    assert (adopted.count(), placed.count()) == (1, 1)
+    worker = User.objects.get(username="adoption-worker")
+    child = placed.get().decision.person
+    assert sealed.adopters_for(child, worker) is not None
+    assert sealed.adopters_for(child, current_allocation(child).worker) is None
+    due = Obligation.objects.filter(
+        person=child, rule_id__startswith="ADO-", status=Obligation.Status.DUE
+    )
+    assert {o.rule_id for o in due} == {"ADO-REVIEW-PLACED", "ADO-VISIT"}
+    assert not due.filter(due_on__lt=clock.today()).exists()

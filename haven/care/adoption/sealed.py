@@ -95,7 +95,9 @@ def _check_match(match: Match, failures: Failures) -> tuple[str, str]:
             "sexes",
         )
     number = 1 if match.legal_status == "L0" else 2
-    if match.number != number:
+    if match.number is None:
+        failures.add("number_required", "Choose how many adopters", "number")
+    elif allowed is not None and match.number != number:
         failures.add(
             "number_disagrees",
             f"A {'single adopter' if number == 1 else 'couple'} is {number} "
