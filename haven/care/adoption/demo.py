@@ -7,6 +7,8 @@ placement; the first has the adoption order. Children held by the adoption
 worker's team, under 8, whose care has been settled long enough."""
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +20,8 @@ from haven.casework import services as casework
 from haven.casework.codes import NoteKind
 from haven.casework.seeing import Alone, Seen
 from haven.casework.visits import BedroomSeen, Visit, VisitPlace
+from haven.cin import selectors as cin_selectors
+from haven.cin import services as cin
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import User
@@ -104,6 +108,13 @@ def _settled_since(period: PeriodOfCare) -> dt.date:
     return max(row.started_on for row in last if row) + dt.timedelta(days=1)
 
 
+def _at(day: dt.date) -> Any:
+    """Recorded late on `day`, as the histories before are (so the board as
+    recorded on a past day agrees with the records as kept then)."""
+    moment = clock.start_of(day) + dt.timedelta(hours=17, minutes=30)
+    return clock.held_at(min(moment, clock.now()))
+
+
 def _tell(
     period: PeriodOfCare,
     adopters: sealed.Match,
@@ -114,34 +125,62 @@ def _tell(
 ) -> None:
     held = current_allocation(period.person)
     social_worker = held.worker if held and held.worker else worker
-    day = start
     status = LegalStatus.objects.filter(period=period).order_by("-started_on").first()
     if status is not None and status.code != "E1":
-        change_legal_status(period, on=day, code="E1", by=social_worker)
-    decisions.decide_adoption(
-        period,
-        decided_on=day + dt.timedelta(days=14),
-        decision_maker="Farida Haque",
-        by=social_worker,
-    )
-    sealed.match_adopters(
-        period, adopters, matched_on=day + dt.timedelta(days=60), by=worker
-    )
-    sealed.place_for_adoption(
-        period,
-        placed_on=day + dt.timedelta(days=90),
-        provider_id=agency.pk,
-        reason="CARPL",
-        by=worker,
-    )
+        with _at(start):
+            change_legal_status(period, on=start, code="E1", by=social_worker)
+    steps: list[tuple[int, Callable[[dt.date], object]]] = [
+        (
+            14,
+            lambda day: decisions.decide_adoption(
+                period, decided_on=day, decision_maker="Farida Haque", by=social_worker
+            ),
+        ),
+        (
+            60,
+            lambda day: sealed.match_adopters(
+                period, adopters, matched_on=day, by=worker
+            ),
+        ),
+        (
+            90,
+            lambda day: sealed.place_for_adoption(
+                period, placed_on=day, provider_id=agency.pk, reason="CARPL", by=worker
+            ),
+        ),
+    ]
     if adopt:
-        sealed.make_adoption_order(
-            period, adopted_on=day + dt.timedelta(days=300), reason="E11", by=worker
+        steps += [
+            (
+                300,
+                lambda day: sealed.make_adoption_order(
+                    period, adopted_on=day, reason="E11", by=worker
+                ),
+            ),
+            (321, lambda day: _close_case(period.person, day, social_worker)),
+        ]
+    else:
+        # Visited within a week of the placement and weekly since (AAR reg 36(4)).
+        steps += [
+            (after, lambda day: _visit(period.person, day, social_worker))
+            for after in (94, 99)
+        ]
+    for after, step in steps:
+        day = start + dt.timedelta(days=after)
+        with _at(day):
+            step(day)
+
+
+def _close_case(child: Person, day: dt.date, by: User) -> None:
+    episode = cin_selectors.open_episode(child)
+    if episode is not None:
+        cin.close_episode(
+            episode,
+            closed_on=day,
+            reason="RC1",
+            summary="The child was adopted; the case closed.",
+            by=by,
         )
-        return
-    # Visited within a week of the placement and weekly since (AAR reg 36(4)).
-    for after in (94, 99):
-        _visit(period.person, day + dt.timedelta(days=after), social_worker)
 
 
 def _visit(child: Person, day: dt.date, by: User) -> None:
