@@ -174,6 +174,10 @@ PLACEMENT_ORDERS = frozenset({"E1", "D1"})
 WITH_CONSENT = frozenset({"A3", "A4"})
 CONSENT_STATUSES = frozenset({"V2", "C2", "D1"})
 
+# Placed for adoption: the row holds these words, never the adopters' address.
+FOR_ADOPTION = frozenset({"A3", "A4", "A5", "A6"})
+ADOPTION_ADDRESS = "Placed for adoption, address held by the adoption team"
+
 # Temporary placements: no reason for the placement change when one ends (226).
 TEMPORARY = frozenset({"T0", "T1", "T2", "T3", "T4"})
 # Placed with parents: the provider is PR0 and there is no provider record.

@@ -36,6 +36,7 @@ from contextlib import suppress
 from django.db import transaction
 
 from haven.care import demo_places
+from haven.care.adoption import demo as adoption_demo
 from haven.care.codes import PLACEMENT
 from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
 from haven.care.distance import home_on
@@ -100,6 +101,7 @@ def populate(
     for story in told if "far" in showcase else ():
         if _moved_far(story):
             break
+    adoption_demo.populate(children)
     plans_demo.populate(rng, children)
 
 

@@ -213,7 +213,11 @@ def _address(
     on: dt.date,
     failures: Failures,
 ) -> tuple[str, str, str, str]:
-    """The address typed, or else the carer's on the day, or the provider's."""
+    """The address typed, or else the carer's on the day, or the provider's.
+    A placement for adoption never holds the adopters' address: it is sealed
+    in the adoption record (haven/care/adoption), and the row says so."""
+    if details.place in codes.FOR_ADOPTION:
+        return _sealed_address(provider)
     line, town, postcode = details.address_line_1.strip(), details.town.strip(), ""
     authority = details.local_authority
     if not line:
@@ -245,6 +249,13 @@ def _address(
         authority, field="local_authority", failures=failures
     )
     return line, town, postcode, authority
+
+
+def _sealed_address(provider: Provider | None) -> tuple[str, str, str, str]:
+    # The agency's postcode stands for PL_POST, so no adopter's home is hinted.
+    if provider is None:
+        return codes.ADOPTION_ADDRESS, "", "", ""
+    return codes.ADOPTION_ADDRESS, "", provider.postcode, provider.local_authority
 
 
 def _carers_address(carer: Carer, on: dt.date) -> Address | None:

@@ -7,6 +7,7 @@ the visit event those timescales read; and the "Reviews" section, its work
 sources and the review timescales (haven/care/reviews)."""
 
 from haven.care import chronology, discrepancy_views, in_need, permissions, sections
+from haven.care.adoption import plugin as _adoption  # noqa: F401 (declares)
 from haven.care.away import away_source
 from haven.care.caseload import looked_after_facts
 from haven.care.discrepancies import discrepancy_source

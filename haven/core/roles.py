@@ -87,6 +87,13 @@ ROLES: tuple[Role, ...] = (
         "yet: reviews and care plans are, for the children whose IRO you are.",
     ),
     Role(
+        "adoption_worker",
+        "Adoption worker",
+        "Plans, matches and places children for adoption; reads the sealed "
+        "adoption record (the adopters' identity and address).",
+        (*CASEWORK, "care.manage_adoption"),
+    ),
+    Role(
         "cp_chair",
         "Child protection chair",
         "Chairs child protection conferences.",

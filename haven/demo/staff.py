@@ -60,6 +60,8 @@ SERVICE_MANAGED = "Children's Social Care"
 # until then they hold no permission. The child protection unit's conference
 # administrator books conferences and sends the invitations and minutes.
 UNROLED = (
+    # The adoption worker, with the children in care they plan adoption for.
+    ("adoption-worker", "Adoption worker", "Children in Care Team"),
     (
         "conference-administrator",
         "Child protection conference administrator",

@@ -210,3 +210,21 @@ def test_every_placement_with_a_provider_is_priced_today():
     providers = Provider.objects.filter(placements__ended_on__isnull=True).distinct()
     lines = owed(providers, starts_on=day, ends_on=clock.today())
     assert lines and all(line.weekly_rate is not None for line in lines)
+
+
+def test_one_child_adopted_and_one_placed_for_adoption_sealed():
+    from haven.care.adoption import sealed
+    from haven.care.models import Adopters
+
+    adopted = Adopters.objects.filter(adopted_on__isnull=False)
+    placed = Adopters.objects.filter(adopted_on=None, placement__isnull=False)
+    assert (adopted.count(), placed.count()) == (1, 1)
+    worker = User.objects.get(username="adoption-worker")
+    child = placed.get().decision.person
+    assert sealed.adopters_for(child, worker) is not None
+    assert sealed.adopters_for(child, current_allocation(child).worker) is None
+    due = Obligation.objects.filter(
+        person=child, rule_id__startswith="ADO-", status=Obligation.Status.DUE
+    )
+    assert {o.rule_id for o in due} == {"ADO-REVIEW-PLACED", "ADO-VISIT"}
+    assert not due.filter(due_on__lt=clock.today()).exists()

@@ -3,6 +3,7 @@ with (providers.py), the child's periods of care with their legal status and
 placement histories (looked_after.py), their missing episodes (missing.py) and
 what their statutory visits need beyond casework's notes (visits.py)."""
 
+from haven.care.models.adoption import Adopters, AdoptionDecision, PermanenceBefore
 from haven.care.models.education import PersonalEducationPlan
 from haven.care.models.health import (
     DentalCheck,
@@ -41,6 +42,9 @@ from haven.care.models.reviews import (
 from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
+    "Adopters",
+    "AdoptionDecision",
+    "PermanenceBefore",
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",

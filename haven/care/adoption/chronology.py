@@ -1,0 +1,31 @@
+"""Adoption's events in the words a social worker reads in a chronology: the
+steps and their dates, never the adopters (the chronology is read by everyone
+who may open the child's record)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from haven.care.adoption.codes import PlanCeased, PreviousPermanence
+from haven.care.adoption.decisions import CEASED, DECIDED, PERMANENCE
+from haven.care.adoption.sealed import ADOPTED, MATCHED, PLACED
+from haven.care.adoption.timescales import AUTHORITY
+
+
+def _words(choices: Any, code: object) -> str:
+    try:
+        return str(choices(code).label).lower()
+    except ValueError:
+        return "reason not recorded"
+
+
+WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
+    DECIDED: lambda p: "Decided that the child should be placed for adoption",
+    CEASED: lambda p: f"Plan for adoption ended: {_words(PlanCeased, p.get('reason'))}",
+    MATCHED: lambda p: "Matched with prospective adopters (held by the adoption team)",
+    PLACED: lambda p: "Placed for adoption (address held by the adoption team)",
+    ADOPTED: lambda p: "Adoption order made",
+    AUTHORITY: lambda p: "The agency may now place the child for adoption",
+    PERMANENCE: lambda p: (
+        f"Previous permanence recorded: {_words(PreviousPermanence, p.get('code'))}"
+    ),
+}
