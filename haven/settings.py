@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "haven.core.idle.IdleTimeoutMiddleware",
     "haven.core.mfa.MultiFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "haven.core.refusals.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "haven.urls"

@@ -110,3 +110,20 @@ def test_a_merged_record_stays_visible_to_whoever_held_either_side(
     )
     assert bobs_child in people.people_visible_to(alice)
     assert people.person_for(alice, bobs_child.pk, what="Person page") == bobs_child
+
+
+def test_a_form_opened_on_break_glass_is_refused_in_words_not_a_server_error(
+    client, child, bob
+):
+    """The "record a visit" link on the child's page leads a break-glass reader
+    to a form they may not fill: a 403 saying why, and no draft kept."""
+    from django.urls import reverse
+
+    from haven.casework.models import Draft
+
+    break_glass(child, reason=REASON, by=bob)
+    client.force_login(bob)
+    response = client.get(reverse("casework:record_visit", args=[child.pk]))
+    assert response.status_code == 403
+    assert "read this record, not change it" in response.content.decode()
+    assert not Draft.objects.exists()
