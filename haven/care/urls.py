@@ -7,6 +7,7 @@ from haven.care import (
     provider_views,
     views,
 )
+from haven.care.court import routes as court
 from haven.care.education import routes as education
 from haven.care.health import routes as health
 from haven.care.leavers import routes as leavers
@@ -42,3 +43,4 @@ urlpatterns = [
 urlpatterns += missing.urlpatterns + visits.urlpatterns + reviews.urlpatterns
 urlpatterns += health.urlpatterns + education.urlpatterns + plans.urlpatterns
 urlpatterns += leavers.urlpatterns
+urlpatterns += court.urlpatterns

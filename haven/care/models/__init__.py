@@ -3,6 +3,7 @@ with (providers.py), the child's periods of care with their legal status and
 placement histories (looked_after.py), their missing episodes (missing.py) and
 what their statutory visits need beyond casework's notes (visits.py)."""
 
+from haven.care.models.court import CourtOrder, Proceedings, ProceedingsExtension
 from haven.care.models.education import PersonalEducationPlan
 from haven.care.models.health import (
     DentalCheck,
@@ -51,6 +52,9 @@ __all__ = [
     "REGISTRATION_PERIOD",
     "SHARED_URN",
     "CarePlan",
+    "CourtOrder",
+    "Proceedings",
+    "ProceedingsExtension",
     "Carer",
     "DentalCheck",
     "HealthAssessment",
