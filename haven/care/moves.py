@@ -122,10 +122,11 @@ def change_legal_status(
     code: str,
     by: User,
     order: CourtOrder | None = None,
+    court: str = "",
 ) -> LegalStatus:
     """The child's legal status changes on `on` (an order made, or ended): the
     current one ends that day and the new one starts, pointing at its `order`
-    (or one implied by the code, haven/care/court/implied.py)."""
+    (or one made by `court`, or implied, haven/care/court/implied.py)."""
     child = period.person
     recording.may_record(by, child)
     failures = Failures()
@@ -155,7 +156,7 @@ def change_legal_status(
         current.ended_on = on
         current.save(update_fields=["ended_on"])
         status = LegalStatus.objects.create(period=period, code=code, started_on=on)
-        implied.follow(current, status, child, by=by, order=order)
+        implied.follow(current, status, child, by=by, order=order, court=court)
         journal.append(
             child,
             "care.legal_status_changed",

@@ -49,9 +49,10 @@ def start_period_of_care(
     placement: placing.PlacementDetails,
     by: User,
     order: CourtOrder | None = None,
+    court: str = "",
 ) -> PeriodOfCare:
     """The child starts to be looked after on `on` (SSDA903 RNE "S"), with their
-    first legal status (from its `order`, or one implied by the code,
+    first legal status (from its `order`, or one made by `court`, or implied,
     haven/care/court/implied.py) and placement from that day."""
     recording.may_record(by, child)
     failures = Failures()
@@ -81,7 +82,7 @@ def start_period_of_care(
         status = LegalStatus.objects.create(
             period=period, code=legal_status, started_on=on
         )
-        implied.follow(None, status, child, by=by, order=order)
+        implied.follow(None, status, child, by=by, order=order, court=court)
         first = Placement.objects.create(
             period=period, started_on=on, **placed.fields()
         )

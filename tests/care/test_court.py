@@ -207,3 +207,16 @@ def test_every_status_that_needs_an_order_has_one(child, alice, carer):
         assert status.code in NEEDS_AN_ORDER
         assert status.order.kind == ORDER_FOR[status.code]
     assert implied.running(child, "care", D(2025, 7, 1)) is not None
+
+
+def test_the_legal_status_form_names_the_court_of_its_order(child, alice, carer):
+    period = _care(child, alice, carer)
+    moves.change_legal_status(
+        period, on=D(2025, 3, 3), code="C1", court="Bradford Family Court", by=alice
+    )
+    order = _statuses(child)[-1].order
+    assert (order.kind, order.court, order.implied) == (
+        "ico",
+        "Bradford Family Court",
+        False,
+    )

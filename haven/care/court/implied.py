@@ -64,9 +64,15 @@ def running(child: Person, kind: str, on: dt.date) -> CourtOrder | None:
 
 
 def attach(
-    status: LegalStatus, child: Person, *, by: User, order: CourtOrder | None = None
+    status: LegalStatus,
+    child: Person,
+    *,
+    by: User,
+    order: CourtOrder | None = None,
+    court: str = "",
 ) -> None:
-    """Point the status at its order, recording an implied one if need be."""
+    """Point the status at its order, recording one if need be: made by
+    `court` where the form named it, else implied."""
     kind = ORDER_FOR.get(status.code)
     if kind is None:
         if status.order_id is not None:
@@ -81,7 +87,8 @@ def attach(
             person=child,
             kind=kind,
             made_on=status.started_on,
-            implied=True,
+            court=court.strip(),
+            implied=not court.strip(),
             recorded_by=by,
         )
         journal_order(child, order, by=by)
@@ -112,11 +119,12 @@ def follow(
     *,
     by: User,
     order: CourtOrder | None = None,
+    court: str = "",
 ) -> None:
     """A new legal status starts: it gets its order, and the short or interim
     order the previous status followed from ends that day if another took its
     place."""
-    attach(status, child, by=by, order=order)
+    attach(status, child, by=by, order=order, court=court)
     before = previous.order if previous is not None else None
     if (
         before is not None
