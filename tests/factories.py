@@ -146,6 +146,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         "care.LegalStatus": status,
         "care.MissingEpisode": missing,
         **_reviews_about(period, worker=worker),
+        **_court_about(person, worker=worker),
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,
@@ -166,6 +167,26 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         ),
         "people.MergeRequest": merge,
         **_protection_about(episode, worker=worker, manager=manager),
+    }
+
+
+def _court_about(person: Any, *, worker: User) -> dict[str, Any]:
+    """Care proceedings, and an order made in them."""
+    from haven.care.models import CourtOrder, Proceedings
+
+    today = clock.today()
+    case = Proceedings.objects.create(
+        person=person, kind="care", issued_on=today, court="Leeds", recorded_by=worker
+    )
+    return {
+        "care.Proceedings": case,
+        "care.CourtOrder": CourtOrder.objects.create(
+            person=person,
+            proceedings=case,
+            kind="ico",
+            made_on=today,
+            recorded_by=worker,
+        ),
     }
 
 

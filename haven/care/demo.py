@@ -38,6 +38,7 @@ from django.db import transaction
 from haven.care import demo_places
 from haven.care.adoption import demo as adoption_demo
 from haven.care.codes import PLACEMENT
+from haven.care.court import demo as court_demo
 from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
 from haven.care.distance import home_on
 from haven.care.health import demo as health_demo
@@ -103,6 +104,7 @@ def populate(
             break
     adoption_demo.populate(children)
     plans_demo.populate(rng, children)
+    court_demo.populate(rng, children)
 
 
 def _candidates(

@@ -100,6 +100,14 @@ class PlacementFields(Form):
         )
 
 
+# The order behind a legal status is recorded with it (haven/care/court).
+COURT_HINT = (
+    "For an interim care, care, placement, emergency protection or child "
+    "assessment order: the order is recorded with this date and court. Record "
+    "orders in the child's Court section to give their details"
+)
+
+
 class StartPeriodForm(PlacementFields):
     started_on = DateField(
         label="Date they started to be looked after",
@@ -117,7 +125,13 @@ class StartPeriodForm(PlacementFields):
         choices=offered(LEGAL_STATUS, blank="Choose"),
         required=False,
     )
-    field_order = ["started_on", "need", "legal_status"]
+    court = forms.CharField(
+        label="Court that made the order (if the legal status is an order's)",
+        help_text=COURT_HINT,
+        required=False,
+        max_length=120,
+    )
+    field_order = ["started_on", "need", "legal_status", "court"]
 
 
 class MoveForm(PlacementFields):
@@ -145,6 +159,12 @@ class LegalStatusForm(Form):
         label="New legal status",
         choices=offered(LEGAL_STATUS, blank="Choose"),
         required=False,
+    )
+    court = forms.CharField(
+        label="Court that made the order (if the legal status is an order's)",
+        help_text=COURT_HINT,
+        required=False,
+        max_length=120,
     )
 
 

@@ -9,7 +9,7 @@ Journal events:
   care.placement_moved        {"period", "on", "reason", "ended": facts,
                                "placement": facts, "placements"}
   care.legal_status_changed   {"period", "on", "code", "previous_code",
-                               "legal_status", "previous"}
+                               "legal_status", "previous", "order"}
 """
 
 import datetime as dt
@@ -19,8 +19,9 @@ from django.db import transaction
 
 from haven.care import codes, inputs, placing, recording
 from haven.care.codes import LegalStatusCode, PlaceChangeReason
+from haven.care.court import implied
 from haven.care.history import Status
-from haven.care.models import LegalStatus, PeriodOfCare, Placement
+from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare, Placement
 from haven.care.visits import timeline
 from haven.core import clock, journal
 from haven.core.errors import Failures
@@ -115,10 +116,17 @@ def _refuse_no_change(
 
 
 def change_legal_status(
-    period: PeriodOfCare, *, on: dt.date | None, code: str, by: User
+    period: PeriodOfCare,
+    *,
+    on: dt.date | None,
+    code: str,
+    by: User,
+    order: CourtOrder | None = None,
+    court: str = "",
 ) -> LegalStatus:
     """The child's legal status changes on `on` (an order made, or ended): the
-    current one ends that day and the new one starts."""
+    current one ends that day and the new one starts, pointing at its `order`
+    (or one made by `court`, or implied, haven/care/court/implied.py)."""
     child = period.person
     recording.may_record(by, child)
     failures = Failures()
@@ -148,6 +156,7 @@ def change_legal_status(
         current.ended_on = on
         current.save(update_fields=["ended_on"])
         status = LegalStatus.objects.create(period=period, code=code, started_on=on)
+        implied.follow(current, status, child, by=by, order=order, court=court)
         journal.append(
             child,
             "care.legal_status_changed",
@@ -158,6 +167,7 @@ def change_legal_status(
                 "previous_code": current.code,
                 "legal_status": status.pk,
                 "previous": current.pk,
+                "order": status.order_id,
             },
             by=by,
             occurred_at=recording.occurred(on),

@@ -10,6 +10,7 @@ from haven.care import chronology, discrepancy_views, in_need, permissions, sect
 from haven.care.adoption import plugin as _adoption  # noqa: F401 (declares)
 from haven.care.away import away_source
 from haven.care.caseload import looked_after_facts
+from haven.care.court import plugin as _court  # noqa: F401 (declares)
 from haven.care.discrepancies import discrepancy_source
 from haven.care.education import plugin as _education  # noqa: F401 (declares)
 from haven.care.health import plugin as _health  # noqa: F401 (declares)

@@ -6,7 +6,8 @@ in one transaction.
 
 Journal events:
   care.period_of_care_started  {"period", "started_on", "need", "legal_status",
-                                "code", "placement": facts, "placements"}
+                                "code", "order", "placement": facts,
+                                "placements"}
   care.period_of_care_ended    {"period", "on", "reason", "legal_status",
                                 "placements"}
 """
@@ -19,9 +20,16 @@ from django.db import transaction
 
 from haven.care import in_need, inputs, placing, recording
 from haven.care.codes import NEEDS_903, LegalStatusCode, ReasonCeased
+from haven.care.court import implied
 from haven.care.history import CareHistory, Status, Stay
 from haven.care.missing import checks as missing
-from haven.care.models import PERIOD_OF_CARE, LegalStatus, PeriodOfCare, Placement
+from haven.care.models import (
+    PERIOD_OF_CARE,
+    CourtOrder,
+    LegalStatus,
+    PeriodOfCare,
+    Placement,
+)
 from haven.care.visits import timeline
 from haven.core import clock, journal
 from haven.core.errors import Failures
@@ -40,9 +48,12 @@ def start_period_of_care(
     legal_status: str,
     placement: placing.PlacementDetails,
     by: User,
+    order: CourtOrder | None = None,
+    court: str = "",
 ) -> PeriodOfCare:
     """The child starts to be looked after on `on` (SSDA903 RNE "S"), with their
-    first legal status and placement from that day."""
+    first legal status (from its `order`, or one made by `court`, or implied,
+    haven/care/court/implied.py) and placement from that day."""
     recording.may_record(by, child)
     failures = Failures()
     on = inputs.past_date(
@@ -71,6 +82,7 @@ def start_period_of_care(
         status = LegalStatus.objects.create(
             period=period, code=legal_status, started_on=on
         )
+        implied.follow(None, status, child, by=by, order=order, court=court)
         first = Placement.objects.create(
             period=period, started_on=on, **placed.fields()
         )
@@ -105,6 +117,7 @@ def _journal_started(
             "need": period.need,
             "legal_status": status.pk,
             "code": status.code,
+            "order": status.order_id,
             "placement": recording.facts(first),
             "placements": [first.pk],
         },

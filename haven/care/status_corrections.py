@@ -19,6 +19,7 @@ from django.db import transaction
 
 from haven.care import inputs, recording
 from haven.care.codes import LegalStatusCode
+from haven.care.court import implied
 from haven.care.history import CareHistory, Status
 from haven.care.models import LegalStatus
 from haven.care.visits import timeline
@@ -68,6 +69,7 @@ def correct_legal_status(
         assert started_on is not None
         previous_before = facts(previous) if previous else None
         _write(status, previous, code, started_on)
+        implied.attach(status, child, by=by)  # a corrected code, its order
         after = facts(status)
         if after == before:
             raise DomainError(

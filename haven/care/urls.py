@@ -8,6 +8,7 @@ from haven.care import (
     views,
 )
 from haven.care.adoption import routes as adoption
+from haven.care.court import routes as court
 from haven.care.education import routes as education
 from haven.care.health import routes as health
 from haven.care.leavers import routes as leavers
@@ -44,3 +45,5 @@ urlpatterns += missing.urlpatterns + visits.urlpatterns + reviews.urlpatterns
 urlpatterns += health.urlpatterns + education.urlpatterns + plans.urlpatterns
 urlpatterns += leavers.urlpatterns
 urlpatterns += adoption.urlpatterns
+
+urlpatterns += court.urlpatterns

@@ -40,6 +40,7 @@ def start(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             legal_status=form.cleaned_data.get("legal_status") or "",
             placement=form.placement(),
             by=request.user,
+            court=form.cleaned_data.get("court") or "",
         ),
     ):
         messages.success(request, "Period of care started")
@@ -79,6 +80,7 @@ def legal_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             on=form.cleaned_data.get("on"),
             code=form.cleaned_data.get("code") or "",
             by=request.user,
+            court=form.cleaned_data.get("court") or "",
         ),
     ):
         messages.success(request, "Legal status changed")

@@ -99,6 +99,8 @@ def compute(
                 made += _meet(open_, activation, event, day, settings, child)
             if event.type in activation.ended_by:
                 _end(open_, activation, event, day)
+            if event.type in activation.extended_by:
+                _extend(open_, activation, event)
             if activation.starts(event.type):
                 made += _start(open_, activation, event, day, settings, child)
     return made
@@ -207,6 +209,17 @@ def _end(
         obligation.status = Status.NO_LONGER_REQUIRED
         obligation.closing_event = event
         obligation.closed_on = day
+
+
+def _extend(open_: _Open, activation: Activation, event: JournalEvent) -> None:
+    """Move the subject's open obligation later by the event's "days"."""
+    subject = _subject(event, activation.key)
+    days = event.payload.get("days")
+    if subject is None or not isinstance(days, int):
+        return
+    for obligation in open_.by_rule.get(activation.rule.id, []):
+        if obligation.subject == subject:
+            obligation.due_on += dt.timedelta(days=days)
 
 
 def events_for(person_id: int) -> list[JournalEvent]:

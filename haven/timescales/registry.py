@@ -42,6 +42,10 @@ class Activation:
     # them (None: anyone who may open the child), so no one is shown a link
     # that refuses them.
     may_act: Callable[[Any], bool] | None = None
+    # Events that move an open obligation's due date later by the days their
+    # payload names (a court's extension of its time limit): the date is still
+    # the engine's, counted from the trigger.
+    extended_by: tuple[str, ...] = ()
 
     def starts(self, event_type: str) -> bool:
         return event_type == self.rule.trigger or event_type in self.formerly_started_by
@@ -60,6 +64,7 @@ def activate(
     ended_by: tuple[str, ...] = (),
     formerly_started_by: tuple[str, ...] = (),
     may_act: Callable[[Any], bool] | None = None,
+    extended_by: tuple[str, ...] = (),
 ) -> Activation:
     activation = Activation(
         rule(rule_id),
@@ -70,6 +75,7 @@ def activate(
         url_name,
         formerly_started_by,
         may_act,
+        extended_by,
     )
     if rule_id in ACTIVE:
         raise ImproperlyConfigured(f"The rule {rule_id} is activated twice")
@@ -87,5 +93,5 @@ def watched_event_types() -> set[str]:
     types: set[str] = set()
     for a in ACTIVE.values():
         types.add(a.rule.trigger)
-        types.update(a.met_by, a.ended_by, a.formerly_started_by)
+        types.update(a.met_by, a.ended_by, a.formerly_started_by, a.extended_by)
     return types

@@ -228,3 +228,28 @@ def test_one_child_adopted_and_one_placed_for_adoption_sealed():
     )
     assert {o.rule_id for o in due} == {"ADO-REVIEW-PLACED", "ADO-VISIT"}
     assert not due.filter(due_on__lt=clock.today()).exists()
+
+
+def test_every_order_based_legal_status_has_its_order_and_one_child_is_in_court():
+    from haven.care.court.kinds import NEEDS_AN_ORDER, ORDER_FOR
+    from haven.care.models import LegalStatus, Proceedings
+    from haven.timescales.queue import my_work
+
+    statuses = LegalStatus.objects.filter(code__in=NEEDS_AN_ORDER)
+    assert statuses.exists()
+    for status in statuses.select_related("order"):
+        assert status.order is not None, status
+        assert status.order.kind == ORDER_FOR[status.code], status
+    (case,) = Proceedings.objects.filter(disposed_on__isnull=True)
+    due = Obligation.objects.get(rule_id="CRT-26W", subject=str(case.pk))
+    assert due.status == Obligation.Status.DUE and due.due_on > clock.today()
+    held = current_allocation(case.person)
+    assert held is not None and held.worker is not None
+    overdue, rest = my_work(held.worker)
+    assert any(item.rule_id == "CRT-26W" for item in overdue + rest)
+    overdue_orders = Obligation.objects.filter(
+        rule_id__in=("CRT-EPO", "CRT-POLICE", "CRT-CAO"),
+        status=Obligation.Status.DUE,
+        due_on__lt=clock.today(),
+    )
+    assert list(overdue_orders.values_list("rule_id", "person_id")) == []

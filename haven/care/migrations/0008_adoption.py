@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("care", "0006_leavers"),
+        ("care", "0007_court"),
         ("people", "0012_name_folds_and_alleged_perpetrator"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

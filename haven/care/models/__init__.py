@@ -4,6 +4,7 @@ placement histories (looked_after.py), their missing episodes (missing.py) and
 what their statutory visits need beyond casework's notes (visits.py)."""
 
 from haven.care.models.adoption import Adopters, AdoptionDecision, PermanenceBefore
+from haven.care.models.court import CourtOrder, Proceedings, ProceedingsExtension
 from haven.care.models.education import PersonalEducationPlan
 from haven.care.models.health import (
     DentalCheck,
@@ -55,6 +56,9 @@ __all__ = [
     "REGISTRATION_PERIOD",
     "SHARED_URN",
     "CarePlan",
+    "CourtOrder",
+    "Proceedings",
+    "ProceedingsExtension",
     "Carer",
     "DentalCheck",
     "HealthAssessment",

@@ -89,6 +89,15 @@ class LegalStatus(models.Model):
     code = models.CharField(max_length=2, choices=LegalStatusCode.choices)
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+    # The order the status follows from (haven/care/court): every status that
+    # needs an order has one.
+    order = models.ForeignKey(
+        "care.CourtOrder",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="legal_statuses",
+    )
 
     class Meta:
         ordering = ("started_on", "pk")
