@@ -87,6 +87,13 @@ ROLES: tuple[Role, ...] = (
         "yet: reviews and care plans are, for the children whose IRO you are.",
     ),
     Role(
+        "virtual_school_officer",
+        "Virtual school officer",
+        "Promotes the education of children in care: their PEPs, schools, "
+        "attendance and exclusions, for the children allocated to them.",
+        ("view_case_record", "support_education"),
+    ),
+    Role(
         "cp_chair",
         "Child protection chair",
         "Chairs child protection conferences.",

@@ -38,9 +38,15 @@ from haven.care.models.reviews import (
     Recommendation,
     Review,
 )
+from haven.care.models.schools import Attendance, Enrolment, Exclusion
+from haven.care.models.uasc import UascStatus
 from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
+    "Attendance",
+    "Enrolment",
+    "Exclusion",
+    "UascStatus",
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",
