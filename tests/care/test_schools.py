@@ -67,7 +67,10 @@ def vera(service, child, mona):
     return vera
 
 
-def _enrol(child, by, urn="990101", kind="main", on=D(2024, 9, 4), end=None):
+SEPTEMBER = D(2024, 9, 4)
+
+
+def _enrol(child, by, urn="990101", kind="main", on=SEPTEMBER, end=None):
     new = schools.NewEnrolment(urn=urn, kind=kind, started_on=on, ended_on=end)
     return schools.record_enrolment(child, new, by=by)
 
