@@ -13,6 +13,7 @@ from haven.care.leavers import routes as leavers
 from haven.care.missing import routes as missing
 from haven.care.plans import routes as plans
 from haven.care.reviews import routes as reviews
+from haven.care.uasc import routes as uasc
 from haven.care.visits import routes as visits
 
 app_name = "care"
@@ -42,3 +43,4 @@ urlpatterns = [
 urlpatterns += missing.urlpatterns + visits.urlpatterns + reviews.urlpatterns
 urlpatterns += health.urlpatterns + education.urlpatterns + plans.urlpatterns
 urlpatterns += leavers.urlpatterns
+urlpatterns += uasc.urlpatterns

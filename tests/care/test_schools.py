@@ -16,6 +16,7 @@ from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Establishment, JournalEvent, Team
 from haven.core.services import allocate_case
+from haven.core.work import items_for
 from tests.care.factories import fostered, in_care
 from tests.conftest import make_user
 
@@ -223,3 +224,11 @@ def test_the_section_shows_the_schools(client, alice, child, period):
     assert "Ashcombe Lane Primary School" in page
     assert "85.0%" in page
     assert f"/looked-after/people/{child.pk}/education/school/" in page
+
+
+def test_the_virtual_school_officer_has_the_pep_due_on_my_work(
+    child, period, vera, alice
+):
+    items = [i for i in items_for([vera], vera) if i.rule_id == "LAC-PEP"]
+    assert [(i.person_id, i.due_on) for i in items] == [(child.pk, D(2025, 1, 24))]
+    assert not [i for i in items_for([vera], vera) if i.rule_id == "LAC-REVIEW-1"]

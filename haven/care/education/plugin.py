@@ -2,10 +2,11 @@
 (imported by haven/care/plugin.py): the "Education" section of the child's
 page, chronology words, and the timescales of the personal education plan."""
 
-from haven.care.education import attendance, schools, section
+from haven.care.education import attendance, schools, section, work
 from haven.care.education.recording import REVIEWED
 from haven.care.education.who import may_record_education
 from haven.core.chronology import describe_events
+from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
 
@@ -53,3 +54,6 @@ activate(
     url_name="care:pep",
     may_act=may_record_education,
 )
+
+# The virtual school officer's PEPs due, for the children allocated to them.
+work_source(work.peps_due)
