@@ -39,6 +39,7 @@ from haven.care import demo_places
 from haven.care.codes import PLACEMENT
 from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
 from haven.care.distance import home_on
+from haven.care.education import demo as education_demo
 from haven.care.health import demo as health_demo
 from haven.care.history import age, year_of
 from haven.care.models import PeriodOfCare, Placement
@@ -46,6 +47,7 @@ from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
 from haven.care.plans import demo as plans_demo
 from haven.care.reviews import demo as reviews_demo
+from haven.care.uasc import demo as uasc_demo
 from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.core import clock, codelists, journal
@@ -101,6 +103,8 @@ def populate(
         if _moved_far(story):
             break
     plans_demo.populate(rng, children)
+    education_demo.populate(children)
+    uasc_demo.populate(children)
 
 
 def _candidates(
