@@ -49,7 +49,13 @@ def _child_in_care():
     return child
 
 
-@covers(forms.EnrolmentForm, forms.AttendanceForm, forms.ExclusionForm, forms.LeftForm)
+@covers(
+    forms.EnrolmentForm,
+    forms.AttendanceForm,
+    forms.ExclusionForm,
+    forms.LeftForm,
+    forms._AtSchool,  # the school choice the attendance and exclusion forms share
+)
 def test_a_school_its_attendance_a_suspension_and_leaving(
     page: Page, live_server, demo
 ):
