@@ -46,26 +46,7 @@ def record_attendance(
     enrolment = who.at_school(child, enrolment, failures)
     if enrolment:
         _year(enrolment, term.year, failures)
-    if term.term not in {value for value, _label in TERMS or ()}:
-        failures.add("term_required", "Choose the school term", field="term")
-    if not term.possible:
-        failures.add(
-            "possible_required",
-            "Enter the number of sessions possible (two a school day)",
-            field="possible",
-        )
-    if term.attended is None:
-        failures.add(
-            "attended_required",
-            "Enter the number of sessions attended",
-            field="attended",
-        )
-    elif term.possible and term.attended > term.possible:
-        failures.add(
-            "attended_too_many",
-            "Sessions attended cannot be more than the sessions possible",
-            field="attended",
-        )
+    _sessions_faults(term, failures)
     with transaction.atomic():
         common.lock(child)
         if (
@@ -216,3 +197,26 @@ def _on_roll(enrolment: Enrolment, day: dt.date) -> bool:
     return enrolment.started_on <= day and (
         enrolment.ended_on is None or day <= enrolment.ended_on
     )
+
+
+def _sessions_faults(term: Term, failures: Failures) -> None:
+    if term.term not in {value for value, _label in TERMS or ()}:
+        failures.add("term_required", "Choose the school term", field="term")
+    if not term.possible:
+        failures.add(
+            "possible_required",
+            "Enter the number of sessions possible (two a school day)",
+            field="possible",
+        )
+    if term.attended is None:
+        failures.add(
+            "attended_required",
+            "Enter the number of sessions attended",
+            field="attended",
+        )
+    elif term.possible and term.attended > term.possible:
+        failures.add(
+            "attended_too_many",
+            "Sessions attended cannot be more than the sessions possible",
+            field="attended",
+        )
