@@ -12,6 +12,7 @@ EXPECTED_ROLES = {
     "Front door (MASH) worker",
     "Early help worker",
     "Independent reviewing officer",
+    "Virtual school officer",
     "Child protection chair",
     "Finance officer",
     "SEND officer",
