@@ -8,8 +8,10 @@ allocated to them, and for no other."""
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 
 from haven.care.education import attendance, recording, schools
+from haven.care.education import demo as education_demo
 from haven.care.models import Attendance, Enrolment, Exclusion
 from haven.core import establishments
 from haven.core.caseroles import CaseRole
@@ -232,3 +234,12 @@ def test_the_virtual_school_officer_has_the_pep_due_on_my_work(
     items = [i for i in items_for([vera], vera) if i.rule_id == "LAC-PEP"]
     assert [(i.person_id, i.due_on) for i in items] == [(child.pk, D(2025, 1, 24))]
     assert not [i for i in items_for([vera], vera) if i.rule_id == "LAC-REVIEW-1"]
+
+
+def test_the_command_loads_the_demo_extract_twice_loading_nothing_twice(db, capsys):
+    call_command("load_establishments", str(education_demo.LIST))
+    first = capsys.readouterr().out
+    call_command("load_establishments", str(education_demo.LIST))
+    assert "12 added, 0 updated, 0 unchanged, 0 not loaded" in first
+    assert "0 added, 0 updated, 12 unchanged" in capsys.readouterr().out
+    assert Establishment.objects.filter(closed_on__isnull=False).count() == 1
