@@ -243,3 +243,28 @@ def test_the_command_loads_the_demo_extract_twice_loading_nothing_twice(db, caps
     assert "12 added, 0 updated, 0 unchanged, 0 not loaded" in first
     assert "0 added, 0 updated, 12 unchanged" in capsys.readouterr().out
     assert Establishment.objects.filter(closed_on__isnull=False).count() == 1
+
+
+def test_the_virtual_school_officer_records_a_pep_and_opens_the_pages(
+    client, child, period, vera
+):
+    _enrol(child, vera)
+    pep = recording.record_pep(
+        child,
+        recording.Pep(
+            held_on=D(2025, 1, 22),
+            term="spring",
+            school="",
+            designated_teacher="Mrs Ada Kettle",
+            virtual_school="Vera Tester",
+            summary="Reading catch-up.",
+        ),
+        by=vera,
+    )
+    assert pep.recorded_by == vera
+    client.force_login(vera)
+    for url in ("education/pep/", "education/school/", "education/attendance/"):
+        response = client.get(f"/looked-after/people/{child.pk}/{url}")
+        assert response.status_code == 200, url
+    # Recording care itself stays the social worker's.
+    assert client.get(f"/looked-after/people/{child.pk}/uasc/").status_code == 403
