@@ -146,6 +146,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         "care.LegalStatus": status,
         "care.MissingEpisode": missing,
         **_reviews_about(period, worker=worker),
+        **_schools_about(person, worker=worker),
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,
@@ -166,6 +167,23 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         ),
         "people.MergeRequest": merge,
         **_protection_about(episode, worker=worker, manager=manager),
+    }
+
+
+def _schools_about(person: Person, *, worker: User) -> dict[str, Any]:
+    """An enrolment at a school, and a UASC status."""
+    from haven.care.models import Enrolment, UascStatus
+    from haven.core.models import Establishment
+
+    today = clock.today()
+    school, _ = Establishment.objects.get_or_create(urn=990999, name="A School")
+    return {
+        "care.Enrolment": Enrolment.objects.create(
+            person=person, establishment=school, started_on=today, recorded_by=worker
+        ),
+        "care.UascStatus": UascStatus.objects.create(
+            person=person, started_on=today, recorded_by=worker
+        ),
     }
 
 
