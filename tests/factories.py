@@ -147,6 +147,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         "care.MissingEpisode": missing,
         **_reviews_about(period, worker=worker),
         **_court_about(person, worker=worker),
+        **_schools_about(person, worker=worker),
         "frontdoor.Contact": contact,
         "earlyhelp.EarlyHelpRequest": eh,
         "earlyhelp.FamilyPlan": family_plan,
@@ -186,6 +187,23 @@ def _court_about(person: Any, *, worker: User) -> dict[str, Any]:
             kind="ico",
             made_on=today,
             recorded_by=worker,
+        ),
+    }
+
+
+def _schools_about(person: Person, *, worker: User) -> dict[str, Any]:
+    """An enrolment at a school, and a UASC status."""
+    from haven.care.models import Enrolment, UascStatus
+    from haven.core.models import Establishment
+
+    today = clock.today()
+    school, _ = Establishment.objects.get_or_create(urn=990999, name="A School")
+    return {
+        "care.Enrolment": Enrolment.objects.create(
+            person=person, establishment=school, started_on=today, recorded_by=worker
+        ),
+        "care.UascStatus": UascStatus.objects.create(
+            person=person, started_on=today, recorded_by=worker
         ),
     }
 

@@ -41,6 +41,7 @@ from haven.care.codes import PLACEMENT
 from haven.care.court import demo as court_demo
 from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
 from haven.care.distance import home_on
+from haven.care.education import demo as education_demo
 from haven.care.health import demo as health_demo
 from haven.care.history import age, year_of
 from haven.care.models import PeriodOfCare, Placement
@@ -48,6 +49,7 @@ from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
 from haven.care.plans import demo as plans_demo
 from haven.care.reviews import demo as reviews_demo
+from haven.care.uasc import demo as uasc_demo
 from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
 from haven.core import clock, codelists, journal
@@ -105,6 +107,9 @@ def populate(
     adoption_demo.populate(children)
     plans_demo.populate(rng, children)
     court_demo.populate(rng, children)
+
+    education_demo.populate(children)
+    uasc_demo.populate(children)
 
 
 def _candidates(

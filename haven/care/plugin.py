@@ -23,6 +23,7 @@ from haven.care.plans import plugin as plans  # noqa: F401  (declares the plans)
 from haven.care.reviews import chronology as review_words
 from haven.care.reviews import section as reviews
 from haven.care.reviews import work as review_work
+from haven.care.uasc import plugin as _uasc  # noqa: F401 (declares)
 from haven.care.visits import chronology as visit_words
 from haven.care.visits import elsewhere, timeline
 from haven.care.visits import section as visits

@@ -15,6 +15,7 @@ from haven.care.leavers import routes as leavers
 from haven.care.missing import routes as missing
 from haven.care.plans import routes as plans
 from haven.care.reviews import routes as reviews
+from haven.care.uasc import routes as uasc
 from haven.care.visits import routes as visits
 
 app_name = "care"
@@ -47,3 +48,5 @@ urlpatterns += leavers.urlpatterns
 urlpatterns += adoption.urlpatterns
 
 urlpatterns += court.urlpatterns
+
+urlpatterns += uasc.urlpatterns

@@ -15,6 +15,9 @@ class CaseRole(models.TextChoices):
     PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
     EARLY_HELP_LEAD = "early_help_lead", "Early help lead practitioner"
     SEND_OFFICER = "send_officer", "SEND case officer"
+    # The virtual school's officer for a child in care: PEPs, school history,
+    # attendance and exclusions (the Children and Families Act 2014, s22(3A)).
+    VIRTUAL_SCHOOL = "virtual_school", "Virtual school officer"
     # The chair and the administrator of a child's child protection conferences
     # hold the case while they arrange, chair and sign off its conferences.
     CP_CHAIR = "cp_chair", "Child protection conference chair"
@@ -29,6 +32,7 @@ HOLDER_PERMISSION = {
     CaseRole.PERSONAL_ADVISER: "core.record_casework",
     CaseRole.EARLY_HELP_LEAD: "core.record_early_help",
     CaseRole.SEND_OFFICER: "core.manage_ehc_plans",
+    CaseRole.VIRTUAL_SCHOOL: "core.support_education",
     CaseRole.CP_CHAIR: "core.chair_conferences",
     CaseRole.CONFERENCE_ADMIN: "core.administer_conferences",
 }

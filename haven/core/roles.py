@@ -94,6 +94,13 @@ ROLES: tuple[Role, ...] = (
         (*CASEWORK, "care.manage_adoption"),
     ),
     Role(
+        "virtual_school_officer",
+        "Virtual school officer",
+        "Promotes the education of children in care: their PEPs, schools, "
+        "attendance and exclusions, for the children allocated to them.",
+        ("view_case_record", "support_education"),
+    ),
+    Role(
         "cp_chair",
         "Child protection chair",
         "Chairs child protection conferences.",

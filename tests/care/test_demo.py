@@ -5,7 +5,8 @@ police references and return interviews, short breaks, children who left
 care), every history one the services' own checks accept, no discrepancy the
 demo did not mean, the whereabouts board showing them all, and each child in
 care now with an IRO, their plans (haven/care/plans/demo.py) and no review or
-plan overdue."""
+plan overdue; each with their virtual school officer, the school-age with a
+school, and one or two UASC."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -22,15 +23,18 @@ from haven.care.history import check
 from haven.care.models import (
     CarePlan,
     Carer,
+    Enrolment,
     MissingEpisode,
     PeriodOfCare,
     Placement,
     PlacementPlan,
     Provider,
     Recommendation,
+    UascStatus,
 )
 from haven.care.plans.demo import FRESH
 from haven.care.recording import history_of, rows_of
+from haven.care.uasc.ssda903 import uasc_row
 from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.caseroles import CaseRole
@@ -253,3 +257,16 @@ def test_every_order_based_legal_status_has_its_order_and_one_child_is_in_court(
         due_on__lt=clock.today(),
     )
     assert list(overdue_orders.values_list("rule_id", "person_id")) == []
+
+
+def test_children_in_care_have_schools_a_virtual_school_officer_and_uasc():
+    today = clock.today()
+    in_care = PeriodOfCare.objects.filter(ended_on__isnull=True)
+    for period in in_care.select_related("person"):
+        held = current_allocation(period.person, CaseRole.VIRTUAL_SCHOOL)
+        assert held is not None and held.worker is not None, period.person_id
+    assert Enrolment.objects.filter(person__in=in_care.values("person")).exists()
+    statuses = list(UascStatus.objects.select_related("person"))
+    assert 1 <= len(statuses) <= 2
+    assert all(uasc_row(s.person, today) is not None for s in statuses)
+    assert User.objects.filter(username="virtual-school-officer").exists()

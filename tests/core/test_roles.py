@@ -13,6 +13,7 @@ EXPECTED_ROLES = {
     "Early help worker",
     "Independent reviewing officer",
     "Adoption worker",
+    "Virtual school officer",
     "Child protection chair",
     "Finance officer",
     "SEND officer",

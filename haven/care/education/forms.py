@@ -31,7 +31,11 @@ class PepForm(Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    school = forms.CharField(label="School", required=False)
+    school = forms.CharField(
+        label="School (optional)",
+        help_text="Leave blank for the school the child is on the roll of",
+        required=False,
+    )
     designated_teacher = forms.CharField(
         label="Designated teacher", help_text="Their name", required=False
     )

@@ -2,10 +2,11 @@
 (imported by haven/care/plugin.py): the "Education" section of the child's
 page, chronology words, and the timescales of the personal education plan."""
 
-from haven.care.education import section
+from haven.care.education import attendance, schools, section, work
 from haven.care.education.recording import REVIEWED
-from haven.care.permissions import may_record_care
+from haven.care.education.who import may_record_education
 from haven.core.chronology import describe_events
+from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
 
@@ -19,7 +20,17 @@ describe_events(
         REVIEWED: lambda p: (
             f"Personal education plan meeting ({p.get('term', '')} term) "
             f"at {p.get('school', '')}"
-        )
+        ),
+        schools.ENROLLED: lambda p: f"Started at {p.get('school', '')}",
+        schools.ENDED: lambda p: f"Left {p.get('school', '')}",
+        attendance.RECORDED: lambda p: (
+            f"Attendance at {p.get('school', '')}: {p.get('attended')} of "
+            f"{p.get('possible')} sessions ({p.get('term', '')} term {p.get('year')})"
+        ),
+        attendance.EXCLUDED: lambda p: (
+            ("Permanently excluded" if p.get("kind") == "permanent" else "Suspended")
+            + f" from {p.get('school', '')}"
+        ),
     }
 )
 # The plan starts with the care plan: met by the period's first PEP meeting.
@@ -30,7 +41,7 @@ activate(
     ended_by=ENDED,
     action="Start the personal education plan",
     url_name="care:period_pep",
-    may_act=may_record_care,
+    may_act=may_record_education,
 )
 # Reviewed each school term: no national interval (term dates differ), so a
 # due date only where the council sets one.
@@ -41,5 +52,8 @@ activate(
     ended_by=ENDED,
     action="Review the personal education plan",
     url_name="care:pep",
-    may_act=may_record_care,
+    may_act=may_record_education,
 )
+
+# The virtual school officer's PEPs due, for the children allocated to them.
+work_source(work.peps_due)

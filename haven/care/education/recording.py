@@ -7,6 +7,10 @@ LAC-PEP duty (the plan started with the care plan), and each restarts the
 termly LAC-PEP-REVIEW clock, which is due only where the council sets its
 interval (term dates differ by school).
 
+The school is the child's main enrolment on the day of the meeting (their
+school history, schools.py) unless the worker names another; one of the two
+is needed. Social workers and the child's virtual school officer record PEPs.
+
 Journal event:
   care.pep_reviewed  {"pep", "child", "period", "term", "held_on", "school"}
 """
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from haven.care.education import schools, who
 from haven.care.health import common
 from haven.care.models import PersonalEducationPlan
 from haven.core.models import User
@@ -39,7 +44,7 @@ class Pep:
 def record_pep(child: Person, pep: Pep, *, by: User) -> PersonalEducationPlan:
     """The child's personal education plan was started or reviewed at a
     meeting on `held_on`."""
-    failures = common.start(child, by)
+    failures = who.start(child, by)
     _, period = common.day_in_care(
         child, pep.held_on, field="held_on", what="of the meeting", failures=failures
     )
@@ -50,8 +55,17 @@ def record_pep(child: Person, pep: Pep, *, by: User) -> PersonalEducationPlan:
         what="Choose the school term",
         failures=failures,
     )
+    school = pep.school.strip()
+    if not school and pep.held_on:
+        enrolled = schools.current_enrolment(child, pep.held_on)
+        school = enrolled.establishment.name if enrolled else ""
+    if not school:
+        failures.add(
+            "school_required",
+            "Enter the child's school: they had no school on the roll that day",
+            field="school",
+        )
     for field, what in (
-        ("school", "Enter the child's school"),
         ("designated_teacher", "Enter the designated teacher's name"),
         ("summary", "Write the targets agreed and the support"),
     ):
@@ -65,7 +79,7 @@ def record_pep(child: Person, pep: Pep, *, by: User) -> PersonalEducationPlan:
             period=period,
             held_on=pep.held_on,
             term=pep.term,
-            school=pep.school.strip(),
+            school=school,
             designated_teacher=pep.designated_teacher.strip(),
             virtual_school=pep.virtual_school.strip(),
             summary=pep.summary.strip(),

@@ -2,9 +2,25 @@
 
 from django.urls import path
 
-from haven.care.education import views
+from haven.care.education import school_views, views
 
 urlpatterns = [
     path("people/<int:pk>/education/pep/", views.pep, name="pep"),
     path("periods/<int:pk>/education/pep/", views.period_pep, name="period_pep"),
+    path(
+        "people/<int:pk>/education/school/",
+        school_views.enrolment,
+        name="enrolment",
+    ),
+    path("enrolments/<int:pk>/left/", school_views.left, name="enrolment_left"),
+    path(
+        "people/<int:pk>/education/attendance/",
+        school_views.attendance_page,
+        name="attendance",
+    ),
+    path(
+        "people/<int:pk>/education/exclusion/",
+        school_views.exclusion,
+        name="exclusion",
+    ),
 ]

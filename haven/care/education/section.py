@@ -4,8 +4,8 @@ PEPs recorded."""
 
 from typing import Any
 
-from haven.care.models import PersonalEducationPlan
-from haven.care.permissions import may_record_care
+from haven.care.education.who import may_record_education
+from haven.care.models import Attendance, Enrolment, Exclusion, PersonalEducationPlan
 from haven.care.selectors import care_for_page
 from haven.core.models import User
 from haven.people import sections
@@ -45,5 +45,30 @@ def education_section(
                 "-held_on", "-pk"
             )[:SHOWN]
         ),
-        "may_record": may_record_care(user) and sections.may_change(user, person),
+        **schools(record_ids),
+        "may_record": may_record_education(user) and sections.may_change(user, person),
+    }
+
+
+def schools(record_ids: list[int]) -> dict[str, Any]:
+    """The child's school history: enrolments, newest first, each with its
+    terms' attendance and its exclusions."""
+    enrolments = list(
+        Enrolment.objects.filter(person_id__in=record_ids).select_related(
+            "establishment"
+        )
+    )
+    ids = [e.pk for e in enrolments]
+    return {
+        "enrolments": enrolments,
+        "attendances": list(
+            Attendance.objects.filter(enrolment_id__in=ids)
+            .select_related("enrolment__establishment")
+            .order_by("-year", "-pk")
+        ),
+        "exclusions": list(
+            Exclusion.objects.filter(enrolment_id__in=ids).select_related(
+                "enrolment__establishment"
+            )
+        ),
     }

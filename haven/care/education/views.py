@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.education import recording
+from haven.care.education import recording, who
 from haven.care.education.forms import GUIDANCE, PepForm
 from haven.care.models import PeriodOfCare
 from haven.core.http import AuthenticatedRequest
@@ -18,7 +18,7 @@ from haven.people.views import open_person
 @policy(Policy.PERSON)
 def pep(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Record a personal education plan")
-    pages.may_record(request)
+    who.may_record(request)
     form = PepForm(pages.posted(request))
     if request.method == "POST" and pages.done(
         form,

@@ -40,12 +40,18 @@ from haven.care.models.reviews import (
     Recommendation,
     Review,
 )
+from haven.care.models.schools import Attendance, Enrolment, Exclusion
+from haven.care.models.uasc import UascStatus
 from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
     "Adopters",
     "AdoptionDecision",
     "PermanenceBefore",
+    "Attendance",
+    "Enrolment",
+    "Exclusion",
+    "UascStatus",
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",

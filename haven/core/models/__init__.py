@@ -9,6 +9,7 @@ from haven.core.models.access import (
     Restriction,
 )
 from haven.core.models.alerts import BurstAlert
+from haven.core.models.establishments import Establishment
 from haven.core.models.journal import JournalEvent
 from haven.core.models.signin import SignInFailure, SignInLock
 from haven.core.models.staff import DemoDatabase, Team, User
@@ -22,6 +23,7 @@ __all__ = [
     "BurstAlert",
     "DeniedAccess",
     "DemoDatabase",
+    "Establishment",
     "JournalEvent",
     "Restriction",
     "SignInFailure",

@@ -85,6 +85,10 @@ class User(AbstractUser):
             ("review_looked_after", "Can review looked-after children's care plans"),
             ("chair_conferences", "Can chair child protection conferences"),
             (
+                "support_education",
+                "Can record looked-after children's education for the virtual school",
+            ),
+            (
                 "administer_conferences",
                 "Can arrange child protection conferences and keep their records",
             ),
