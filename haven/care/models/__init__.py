@@ -13,6 +13,11 @@ from haven.care.models.health import (
     UpToDate,
 )
 from haven.care.models.leavers import BirthdayContact, PathwayPlan, PathwayReview
+from haven.care.models.leaving import (
+    AdviserVisit,
+    LeaverAccommodation,
+    StayingArrangement,
+)
 from haven.care.models.looked_after import (
     LEGAL_STATUS_PERIOD,
     PERIOD_OF_CARE,
@@ -41,6 +46,9 @@ from haven.care.models.reviews import (
 from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
+    "AdviserVisit",
+    "LeaverAccommodation",
+    "StayingArrangement",
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",
