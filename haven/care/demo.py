@@ -41,6 +41,7 @@ from haven.care.demo_story import FIRST_VISIT_DAYS, Later, Story
 from haven.care.distance import home_on
 from haven.care.health import demo as health_demo
 from haven.care.history import age, year_of
+from haven.care.leavers import demo as leavers_demo
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
@@ -101,6 +102,7 @@ def populate(
         if _moved_far(story):
             break
     plans_demo.populate(rng, children)
+    leavers_demo.populate(rng)
 
 
 def _candidates(

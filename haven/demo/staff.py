@@ -65,6 +65,8 @@ UNROLED = (
         "Child protection conference administrator",
         "Independent Reviewing Service",
     ),
+    # A care leaver's personal adviser (a case role): haven/care/leavers/demo.py.
+    ("personal-adviser", "Personal adviser", "Children in Care Team"),
 )
 
 
