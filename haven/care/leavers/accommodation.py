@@ -83,6 +83,21 @@ def _check_move(
     return last if last is not None and last.ended_on is None else None
 
 
+def _move_out(
+    person: Person, before: LeaverAccommodation, on: dt.date, by: User
+) -> None:
+    """The accommodation they leave ends on the day they move."""
+    before.ended_on = on
+    before.save(update_fields=["ended_on"])
+    journal.append(
+        person,
+        ENDED,
+        {"child": person.pk, "accommodation": before.pk, "ended_on": on},
+        by=by,
+        occurred_at=recording.occurred(on),
+    )
+
+
 def provide_accommodation(
     person: Person,
     *,
@@ -115,19 +130,7 @@ def provide_accommodation(
         failures.raise_any()
         assert started_on is not None
         if before is not None:
-            before.ended_on = started_on
-            before.save(update_fields=["ended_on"])
-            journal.append(
-                person,
-                ENDED,
-                {
-                    "child": person.pk,
-                    "accommodation": before.pk,
-                    "ended_on": started_on,
-                },
-                by=by,
-                occurred_at=recording.occurred(started_on),
-            )
+            _move_out(person, before, started_on, by)
         made = LeaverAccommodation.objects.create(
             person=person,
             started_on=started_on,
