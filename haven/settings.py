@@ -267,6 +267,9 @@ LOGGING = {
 HAVEN_LOCAL_AUTHORITY_NAME = env_str(
     "HAVEN_LOCAL_AUTHORITY_NAME", "Haven Demonstration Council"
 )
+# Where the council publishes its local offer for care leavers (Children and
+# Social Work Act 2017 s2): shown on each care leaver's page. Unset, it says so.
+HAVEN_CARE_LEAVERS_LOCAL_OFFER_URL = env_str("HAVEN_CARE_LEAVERS_LOCAL_OFFER_URL", "")
 # The DfE local authority number (3 digits): the LEA in the CIN census header.
 HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
 # The ONS district codes of the authority's area: a placement whose district is

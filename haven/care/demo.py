@@ -44,6 +44,7 @@ from haven.care.distance import home_on
 from haven.care.education import demo as education_demo
 from haven.care.health import demo as health_demo
 from haven.care.history import age, year_of
+from haven.care.leavers import demo as leavers_demo
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
@@ -107,9 +108,9 @@ def populate(
     adoption_demo.populate(children)
     plans_demo.populate(rng, children)
     court_demo.populate(rng, children)
-
     education_demo.populate(children)
     uasc_demo.populate(children)
+    leavers_demo.populate(rng)
 
 
 def _candidates(

@@ -69,6 +69,8 @@ UNROLED = (
     ),
     # Here rather than in STRUCTURE so the shared generator draws as before.
     ("virtual-school-officer", "Virtual school officer", "SEND Team"),
+    # A care leaver's personal adviser (a case role): haven/care/leavers/demo.py.
+    ("personal-adviser", "Personal adviser", "Children in Care Team"),
 )
 
 

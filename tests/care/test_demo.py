@@ -270,3 +270,49 @@ def test_children_in_care_have_schools_a_virtual_school_officer_and_uasc():
     assert 1 <= len(statuses) <= 2
     assert all(uasc_row(s.person, today) is not None for s in statuses)
     assert User.objects.filter(username="virtual-school-officer").exists()
+
+
+def test_care_leavers_18_to_20_have_their_adviser_plan_and_support():
+    """On purpose, whatever the day: three young people aged 18, 19 and 20,
+    each with the demo's personal adviser, a pathway plan, a birthday record
+    from 18 to their age (OC3), somewhere to live, staying put and staying
+    close once each; the adviser's My work holds the visit due within the week
+    of the youngest's move (CL-PA-VISIT-1) and the others' next visits and
+    reviews, none of them overdue."""
+    from haven.care.leavers.demo import ADVISER
+    from haven.care.leavers.rules import age_on
+    from haven.care.leavers.status import leaver_status
+    from haven.care.models import (
+        BirthdayContact,
+        LeaverAccommodation,
+        PathwayPlan,
+        StayingArrangement,
+    )
+    from haven.timescales.queue import my_work
+
+    today = clock.today()
+    adviser = User.objects.get(username=ADVISER)
+    held = Person.objects.filter(
+        allocations__role=CaseRole.PERSONAL_ADVISER,
+        allocations__ended_on=None,
+        allocations__worker=adviser,
+    )
+    ages = sorted(age_on(p.date_of_birth, today) for p in held)
+    assert ages == [18, 19, 20]
+    for person in held:
+        assert leaver_status(person, today).words == "Former relevant child"
+        assert PathwayPlan.objects.filter(person=person).exists()
+        kept = BirthdayContact.objects.filter(person=person).values_list(
+            "age", flat=True
+        )
+        assert list(kept) == list(range(18, age_on(person.date_of_birth, today) + 1))
+        assert LeaverAccommodation.objects.filter(person=person, ended_on=None).exists()
+    kinds = sorted(StayingArrangement.objects.values_list("kind", flat=True))
+    assert kinds == ["staying_close", "staying_put"]
+    overdue, rest = my_work(adviser)
+    rules = [i.rule_id for i in overdue + rest if i.rule_id.startswith("CL-")]
+    assert not [i for i in overdue if i.rule_id.startswith("CL-")]
+    assert rules.count("CL-PA-VISIT-1") == 1 and rules.count("CL-PA-VISIT-N") == 2
+    assert rules.count("CL-PATHWAY-REVIEW") == 3
+    first = next(i for i in rest if i.rule_id == "CL-PA-VISIT-1")
+    assert today < first.due_on <= today + dt.timedelta(days=7)

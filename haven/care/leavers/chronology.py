@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
+from haven.care.leavers import accommodation as housing
+from haven.care.leavers import staying
 from haven.care.leavers.keeping_in_touch import IN_TOUCH, RECORDED
 from haven.care.leavers.pathway import AGREED, REVIEWED
 from haven.core import codelists
@@ -20,4 +22,12 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     RECORDED: _in_touch,
     AGREED: lambda p: f"Pathway plan agreed (version {p.get('version')})",
     REVIEWED: lambda p: "Pathway plan reviewed",
+    housing.PROVIDED: lambda p: "Moved into new accommodation as a care leaver",
+    housing.ENDED: lambda p: "Moved on from their accommodation",
+    housing.VISITED: lambda p: "Visited by their personal adviser",
+    staying.RECORDED: lambda p: (
+        "Staying close recorded"
+        if p.get("kind") == "staying_close"
+        else "Staying put recorded"
+    ),
 }

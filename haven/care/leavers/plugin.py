@@ -1,18 +1,22 @@
 """What care leavers declare to the rest of Haven (imported by
 haven/care/plugin.py): the "Leaving care" section of a young person's page and
 chronology words; the six-monthly pathway plan review (CL-PATHWAY-REVIEW),
-started and met by each review recorded.
+started and met by each review recorded; the personal adviser's visits
+(CL-PA-VISIT-1 and CL-PA-VISIT-N), started by the accommodation and the visits
+recorded (accommodation.py).
 
 Not live yet, each for want of the event that starts it: CL-ELIG-ASSESS and
 CL-REL-ASSESS (becoming an eligible or relevant child happens with the days,
 not at a write, so no event marks it), CL-ELIG-PATHWAY (the needs assessment
-is not recorded yet), CL-PA-VISIT-* (the personal adviser's visits and the
-accommodation provided under s23B/24B are not recorded yet), CL-23CA-ASSESS
-and CL-KIT."""
+is not recorded yet), CL-PA-VISIT-PRE (no review is scheduled ahead: a review
+is recorded when held, and the rule has no deadline a computer can count),
+CL-23CA-ASSESS and CL-KIT."""
 
-from haven.care.leavers import chronology, section
+from haven.care.leavers import accommodation as housing
+from haven.care.leavers import chronology, section, work
 from haven.care.leavers.pathway import REVIEWED
 from haven.core.chronology import describe_events
+from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
 
@@ -20,6 +24,8 @@ person_section("care_leaving", "care/_leaving_care_section.html", order=24)(
     section.leaving_care_section
 )
 describe_events(chronology.WORDS)
+# The personal adviser's own queue of the care leavers' duties.
+work_source(work.advisers_work)
 activate(
     "CL-PATHWAY-REVIEW",
     key="child",
@@ -27,3 +33,17 @@ activate(
     action="Review the pathway plan",
     url_name="care:leavers_pathway_review",
 )
+# The personal adviser's visits (CLR reg 8(2)), keyed on the young person:
+# a move ends the old place's duties before the new place's 7 days start.
+for rule_id, action in (
+    ("CL-PA-VISIT-1", "Visit the care leaver in their new accommodation"),
+    ("CL-PA-VISIT-N", "Visit the care leaver where they live"),
+):
+    activate(
+        rule_id,
+        key="child",
+        met_by=(housing.VISITED,),
+        ended_by=(housing.ENDED,),
+        action=action,
+        url_name="care:leavers_adviser_visit",
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from haven.care.leavers import views
+from haven.care.leavers import support_views, views
 
 urlpatterns = [
     path(
@@ -19,5 +19,20 @@ urlpatterns = [
         "people/<int:pk>/leaving-care/pathway-review/",
         views.pathway_review,
         name="leavers_pathway_review",
+    ),
+    path(
+        "people/<int:pk>/leaving-care/accommodation/",
+        support_views.provide_accommodation,
+        name="leavers_accommodation",
+    ),
+    path(
+        "people/<int:pk>/leaving-care/adviser-visit/",
+        support_views.adviser_visit,
+        name="leavers_adviser_visit",
+    ),
+    path(
+        "people/<int:pk>/leaving-care/staying/",
+        support_views.record_staying,
+        name="leavers_staying",
     ),
 ]

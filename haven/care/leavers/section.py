@@ -1,7 +1,8 @@
 """The "Leaving care" section of a young person's page: their care leaver
 status today with its rule and legal source (derived, never stored), their
-personal adviser (a case role), and what was found at each birthday from 17
-to 21 (the OC3 fields), each code in its list's words."""
+personal adviser (a case role), what was found at each birthday from 17 to
+21 (the OC3 fields), each code in its list's words, and their support
+(support_section.py)."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from haven.care.leavers import keeping_in_touch as kit
 from haven.care.leavers.pathway import latest_plan
 from haven.care.leavers.status import leaver_status
+from haven.care.leavers.support_section import support
 from haven.care.models import BirthdayContact, PathwayReview
 from haven.care.permissions import may_record_care
 from haven.care.selectors import care_for_page
@@ -70,4 +72,5 @@ def leaving_care_section(
         "may_plan": may_record_care(user) and may_change and status.age >= 16,
         "may_record": may_record_care(user) and may_change and status.age >= 17,
         "may_allocate": casework_rules.may_transfer(user) and may_change,
+        **support(person, record_ids),
     }

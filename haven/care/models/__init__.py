@@ -15,6 +15,11 @@ from haven.care.models.health import (
     UpToDate,
 )
 from haven.care.models.leavers import BirthdayContact, PathwayPlan, PathwayReview
+from haven.care.models.leaving import (
+    AdviserVisit,
+    LeaverAccommodation,
+    StayingArrangement,
+)
 from haven.care.models.looked_after import (
     LEGAL_STATUS_PERIOD,
     PERIOD_OF_CARE,
@@ -52,6 +57,9 @@ __all__ = [
     "Enrolment",
     "Exclusion",
     "UascStatus",
+    "AdviserVisit",
+    "LeaverAccommodation",
+    "StayingArrangement",
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",

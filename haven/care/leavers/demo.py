@@ -1,0 +1,245 @@
+"""The demo authority's care leavers, told through the services with the clock
+held on each step's day (demo_story.py): three young people aged 18, 19 and
+20 today, each looked after from 15 until their 18th birthday, with the
+demo's personal adviser ("personal-adviser"), a pathway plan and its latest
+review, what was found at each birthday from 18 (OC3), where they have lived
+and the adviser's visits there, so the adviser's My work holds their duties
+on the right day whatever the day the demo is built:
+
+- Tamsin, 18: moved into supported lodgings three days ago, not yet visited
+  there (CL-PA-VISIT-1 due within the week);
+- Callum, 19: staying put with his former foster carer to his 21st birthday;
+- Priya, 20: left a children's home at 18 for staying close nearby.
+
+Every visit at most seven weeks after the last, the latest a few weeks ago,
+and a pathway plan review a month ago: nothing of theirs is overdue."""
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+
+from haven.care import demo_places
+from haven.care.demo_story import Story, _on
+from haven.care.leavers import accommodation, keeping_in_touch, pathway, staying
+from haven.care.leavers.rules import birthday
+from haven.core import clock
+from haven.core.caseroles import CaseRole
+from haven.core.models import Team, User
+from haven.core.roles import ROLES_BY_KEY
+from haven.core.services import allocate_case
+from haven.people.models import Person
+from haven.people.services import register_person
+
+ADVISER = "personal-adviser"
+TEAM = "Children in Care Team"
+VISITS_APART = (35, 49)  # days: inside the two months CL-PA-VISIT-N gives
+FIRST_VISIT = 3  # days after moving in: inside CL-PA-VISIT-1's seven
+
+
+@dataclass(frozen=True)
+class Leaver:
+    given: str
+    family: str
+    age: int
+    days_past: int  # days since their last birthday
+    placement: str  # "foster" or "home"
+    # (days after the 18th birthday, or before today when negative, ACCOM, place)
+    homes: tuple[tuple[int, str, str], ...]
+    staying: str = ""
+
+
+LEAVERS = (
+    Leaver(
+        "Tamsin",
+        "Ollerenshaw",
+        18,
+        60,
+        "foster",
+        ((0, "D1", "Flat 2, Kingsway Court"), (-3, "E1", "14 Fitzwilliam Street")),
+    ),
+    Leaver(
+        "Callum",
+        "Brierley",
+        19,
+        150,
+        "foster",
+        ((0, "Z1", "With his former foster carer"),),
+        staying=staying.Kind.STAYING_PUT,
+    ),
+    Leaver(
+        "Priya",
+        "Haworth",
+        20,
+        220,
+        "home",
+        ((0, "D1", "Room 4, Beech House"), (-120, "U1", "9 Lindley Road")),
+        staying=staying.Kind.STAYING_CLOSE,
+    ),
+)
+
+
+def populate(rng: random.Random) -> None:
+    """The care leavers and their personal adviser, if the demo has one."""
+    adviser = User.objects.filter(username=ADVISER).first()
+    if adviser is None:
+        return
+    # The personal adviser works as a social worker does: Haven has no role of
+    # its own for them yet (haven/demo/staff.py UNROLED).
+    adviser.groups.add(Group.objects.get(name=ROLES_BY_KEY["social_worker"].name))
+    team = Team.objects.get(name=TEAM)
+    places = demo_places.places(rng)
+    today = clock.today()
+    for leaver in LEAVERS:
+        _tell(rng, leaver, adviser, team, places, today)
+
+
+def _born(leaver: Leaver, today: dt.date) -> dt.date:
+    years_ago = dt.date(today.year - leaver.age, today.month, min(today.day, 28))
+    return years_ago - dt.timedelta(days=leaver.days_past)
+
+
+def _tell(
+    rng: random.Random,
+    leaver: Leaver,
+    adviser: User,
+    team: Team,
+    places: demo_places.Places,
+    today: dt.date,
+) -> None:
+    born = _born(leaver, today)
+    manager = team.managers.get()
+    worker = User.objects.filter(team=team, groups__name="Social worker").first()
+    assert worker is not None
+    came = birthday(born, 15) + dt.timedelta(days=30)
+    # Registered when they came to the authority's notice, not today.
+    with _on(came - dt.timedelta(days=14)):
+        person = register_person(
+            {
+                "given_name": leaver.given,
+                "family_name": leaver.family,
+                "date_of_birth": born,
+                "disabilities": ["NONE"],
+            },
+            by=manager,
+        )
+        allocate_case(person, team=team, worker=worker, by=manager)
+    story = Story(rng, person, worker, places, today)
+    placed = (
+        story.with_carer("U6", "fostering", came)
+        if leaver.placement == "foster"
+        else story.in_home("K2", "own_home")
+    )
+    story.start(came, need="N1", status="V2", placement=placed)
+    at_18 = birthday(born, 18)
+    with _on(at_18 - dt.timedelta(days=60)):
+        pathway.agree_pathway_plan(
+            person, _plan(leaver), agreed_on=at_18 - dt.timedelta(days=60), by=worker
+        )
+    story.end(at_18, "E17" if leaver.staying == staying.Kind.STAYING_PUT else "E8")
+    story.close_case()
+    with _on(at_18 - dt.timedelta(days=90)):
+        allocate_case(
+            person,
+            team=team,
+            worker=adviser,
+            role=CaseRole.PERSONAL_ADVISER,
+            by=manager,
+        )
+    _support(rng, leaver, person, adviser, today)
+
+
+def _plan(leaver: Leaver) -> pathway.PathwaySections:
+    return pathway.PathwaySections(
+        accommodation="Supported accommodation from 18, with a tenancy by 21.",
+        education="College: level 3 course; bursary applied for.",
+        health="Registered with a GP and dentist; keeps their own health passport.",
+        relationships=f"{leaver.given} sees their sister monthly; contact agreed.",
+        finance="Setting-up-home allowance; budgeting sessions with the adviser.",
+        contingency="The adviser and the duty team if the placement breaks down.",
+    )
+
+
+def _support(
+    rng: random.Random, leaver: Leaver, person: Person, adviser: User, today: dt.date
+) -> None:
+    """Kept in touch at each birthday, staying put or close from 18, where
+    they lived with the adviser's visits there, and the plan's reviews."""
+    assert person.date_of_birth is not None
+    at_18 = birthday(person.date_of_birth, 18)
+    _kept_in_touch(rng, leaver, person, adviser, today)
+    if leaver.staying:
+        with _on(at_18):
+            staying.record_staying(
+                person,
+                kind=leaver.staying,
+                started_on=at_18,
+                ends_on=None,
+                with_whom=leaver.homes[0][2],
+                by=adviser,
+            )
+    moves = [
+        (at_18 + dt.timedelta(days=d) if d >= 0 else today + dt.timedelta(days=d), c, p)
+        for d, c, p in leaver.homes
+    ]
+    for index, (moved, code, place) in enumerate(moves):
+        until = moves[index + 1][0] if index + 1 < len(moves) else today
+        with _on(moved):
+            accommodation.provide_accommodation(
+                person, started_on=moved, accommodation=code, place=place, by=adviser
+            )
+        _visits(rng, person, adviser, moved, until)
+    _reviews(person, adviser, at_18 - dt.timedelta(days=60), today)
+
+
+def _kept_in_touch(
+    rng: random.Random, leaver: Leaver, person: Person, adviser: User, today: dt.date
+) -> None:
+    """What was found at each birthday from 18 (OC3), a few days after it."""
+    assert person.date_of_birth is not None
+    for age in range(18, leaver.age + 1):
+        day = min(
+            birthday(person.date_of_birth, age) + dt.timedelta(days=rng.randint(1, 14)),
+            today,
+        )
+        with _on(day):
+            keeping_in_touch.record_birthday_contact(
+                person,
+                keeping_in_touch.Contact(
+                    age=age,
+                    in_touch="YES",
+                    activity=rng.choice(("F2", "F4", "P4")),
+                    accommodation=leaver.homes[0][1],
+                    contacted_on=day,
+                ),
+                by=adviser,
+            )
+
+
+def _reviews(person: Person, adviser: User, agreed: dt.date, today: dt.date) -> None:
+    """Reviews every five months from the plan, the last a month ago."""
+    last = today - dt.timedelta(days=30)
+    days = [last]
+    while days[-1] - dt.timedelta(days=150) > agreed:
+        days.append(days[-1] - dt.timedelta(days=150))
+    for held in reversed(days):
+        with _on(held):
+            pathway.review_pathway_plan(
+                person, held_on=held, outcome="Settled; plan still right.", by=adviser
+            )
+
+
+def _visits(
+    rng: random.Random, person: Person, adviser: User, moved: dt.date, until: dt.date
+) -> None:
+    """Visits from the first, three days after moving in, at most seven weeks
+    apart, while they lived there (none yet if they moved in under 3 days
+    before the next move, or today)."""
+    day = moved + dt.timedelta(days=FIRST_VISIT)
+    while day < until:
+        with _on(day):
+            accommodation.record_adviser_visit(
+                person, visited_on=day, note="Saw them at home; settled.", by=adviser
+            )
+        day += dt.timedelta(days=rng.randint(*VISITS_APART))

@@ -1,0 +1,126 @@
+"""Recording staying put (Children Act 1989 s23CZA: a former relevant young
+person stays on with their former foster carer after 18) and staying close
+(the offer to a young person leaving a children's home, to live near it with
+its support), each from a day to its end, at the latest their 21st birthday.
+The user's role and access are checked, every fault named at once, and the
+record and its journal event written in one transaction.
+
+Journal event:
+  care.staying_arrangement_recorded {"child", "arrangement", "kind",
+                                     "started_on", "ends_on"}
+"""
+
+import datetime as dt
+from collections import Counter
+
+from django.db import transaction
+
+from haven.care import inputs, recording
+from haven.care.leavers.rules import FORMER_RELEVANT, birthday
+from haven.care.leavers.status import leaver_status
+from haven.care.models import StayingArrangement
+from haven.core import journal
+from haven.core.errors import Failures
+from haven.core.models import User
+from haven.people.models import Person
+from haven.people.selectors import records_of
+
+RECORDED = "care.staying_arrangement_recorded"
+Kind = StayingArrangement.Kind
+UNTIL = 21
+
+
+def arrangements(person: Person) -> list[StayingArrangement]:
+    """Every staying put and staying close arrangement, the latest first."""
+    return list(StayingArrangement.objects.filter(person_id__in=records_of(person)))
+
+
+def counted(person: Person) -> dict[str, int]:
+    """How many arrangements of each kind the young person has had, in words."""
+    found = Counter(a.kind for a in arrangements(person))
+    return {label: found[kind] for kind, label in Kind.choices}
+
+
+def _check_dates(
+    person: Person,
+    started_on: dt.date | None,
+    ends_on: dt.date | None,
+    failures: Failures,
+) -> dt.date | None:
+    """The end, their 21st birthday when none is given, after checking they
+    were a former relevant young person on the first day."""
+    if started_on is None or person.date_of_birth is None:
+        return None
+    last = birthday(person.date_of_birth, UNTIL)
+    status = leaver_status(person, started_on)
+    if status is None or status.kind != FORMER_RELEVANT:
+        failures.add(
+            "not_former_relevant",
+            f"On {inputs.words(started_on)} they were not a former relevant young "
+            "person: staying put and staying close are from 18, after care",
+            "started_on",
+        )
+    ends_on = ends_on or last
+    if ends_on <= started_on:
+        failures.add("ends_before_start", "The end must be after the start", "ends_on")
+    if ends_on > last:
+        failures.add(
+            "after_21",
+            f"It ends at the latest on their 21st birthday, {inputs.words(last)}",
+            "ends_on",
+        )
+    return ends_on
+
+
+def record_staying(
+    person: Person,
+    *,
+    kind: str,
+    started_on: dt.date | None,
+    ends_on: dt.date | None,
+    with_whom: str,
+    by: User,
+) -> StayingArrangement:
+    """Staying put or staying close from `started_on` to `ends_on` (their
+    21st birthday when not given)."""
+    recording.may_record(by, person)
+    failures = Failures()
+    with_whom = with_whom.strip()
+    if kind not in Kind.values:
+        failures.add("kind_required", "Choose staying put or staying close", "kind")
+    if not with_whom:
+        failures.add(
+            "with_whom_required",
+            "Enter the former foster carer or the home",
+            "with_whom",
+        )
+    with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).exists()
+        started_on = inputs.past_date(
+            started_on, field="started_on", what="it started", failures=failures
+        )
+        ends_on = _check_dates(person, started_on, ends_on, failures)
+        failures.raise_any()
+        assert started_on is not None and ends_on is not None
+        made = StayingArrangement.objects.create(
+            person=person,
+            kind=kind,
+            started_on=started_on,
+            ends_on=ends_on,
+            with_whom=with_whom,
+            recorded_by=by,
+        )
+        journal.append(
+            person,
+            RECORDED,
+            {
+                "child": person.pk,
+                "arrangement": made.pk,
+                "kind": kind,
+                "started_on": started_on,
+                "ends_on": ends_on,
+            },
+            by=by,
+            occurred_at=recording.occurred(started_on),
+        )
+    return made
