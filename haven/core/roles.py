@@ -83,8 +83,6 @@ ROLES: tuple[Role, ...] = (
         "Independent reviewing officer",
         "Chairs looked-after children's reviews and checks their care plans.",
         ("view_case_record", "review_looked_after"),
-        "Court orders, adoption and care leavers' pathway plans are not in Haven "
-        "yet: reviews and care plans are, for the children whose IRO you are.",
     ),
     Role(
         "adoption_worker",
