@@ -1,7 +1,7 @@
 """Adoption in a browser, through the forms' real widgets, as the demo's
-adoption worker: a child under a placement order (E1, set up here as the
-court's orders will record it) goes from the decision that they should be
-placed for adoption, to the match with their adopters, to placement for
+adoption worker: a child in care gets a placement order through the court
+form (the legal status, E1, follows from it), then the decision that they
+should be placed for adoption, the match with their adopters, placement for
 adoption (the placement showing no address) and the adoption order that ends
 care; each form refused first with its faults named. A second child's plan
 for adoption ends, and previous permanence is recorded. Axe checks each page."""
@@ -43,9 +43,10 @@ def _ago(days: int) -> dt.date:
     return clock.today() - dt.timedelta(days=days)
 
 
-def _under_placement_order(given: str) -> Person:
-    """Three, looked after for 200 days, a placement order for 150, held by
-    the adoption worker's team."""
+def _under_placement_order(given: str, *, order: bool = True) -> Person:
+    """Three, looked after for 200 days under a care order, held by the
+    adoption worker's team; with a placement order for the last 150 days
+    unless `order` is False (the walk records it through the court form)."""
     worker = scenes.staff(WORKER)
     person = scenes.registered(given, clock.today() - dt.timedelta(days=3 * 365))
     team = worker.team
@@ -62,8 +63,21 @@ def _under_placement_order(given: str) -> Person:
         ),
         by=worker,
     )
-    change_legal_status(period, on=_ago(150), code="E1", by=worker)
+    if order:
+        change_legal_status(period, on=_ago(150), code="E1", by=worker)
     return person
+
+
+def _placement_order(page: Page) -> None:
+    """The court's placement order, through the court form: the legal status
+    follows from it (E1), and with it the authority to place."""
+    _step(page, "Record an order")
+    choose(page, "kind", "placement")
+    fill_date(page, "made_on", _ago(150))
+    page.fill("#id_court", "Leeds Family Court")
+    press(page, "Record the order")
+    expect_success(page, "Order recorded")
+    expect(page.locator("#court-orders")).to_contain_text("Placement order")
 
 
 def _agency() -> Provider:
@@ -145,13 +159,14 @@ def _place(page: Page, agency: Provider) -> None:
 
 @covers(forms.DecisionForm, forms.MatchForm, forms.PlaceForm, forms.OrderForm)
 def test_a_child_is_placed_for_adoption_and_adopted(page: Page, live_server, demo):
-    person = _under_placement_order("Wilhelmina")
+    person = _under_placement_order("Wilhelmina", order=False)
     agency = _agency()
     base = live_server.url
     sign_in(page, base, WORKER)
     page.goto(f"{base}/people/{person.pk}/")
     expect(page.locator("#adoption-none")).to_be_visible()
     assert accessibility_violations(page) == []
+    _placement_order(page)
     _decide(page)
     _match(page)
     _place(page, agency)
