@@ -232,6 +232,13 @@ def test_one_child_adopted_and_one_placed_for_adoption_sealed():
     )
     assert {o.rule_id for o in due} == {"ADO-REVIEW-PLACED", "ADO-VISIT"}
     assert not due.filter(due_on__lt=clock.today()).exists()
+    # The IRO chairs the adoption review: it is on their My work.
+    from haven.timescales.queue import my_work
+
+    iro = current_allocation(child, CaseRole.IRO)
+    assert iro is not None and iro.worker is not None
+    overdue, rest = my_work(iro.worker)
+    assert "ADO-REVIEW-PLACED" in {item.rule_id for item in overdue + rest}
 
 
 def test_every_order_based_legal_status_has_its_order_and_one_child_is_in_court():

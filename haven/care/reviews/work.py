@@ -10,22 +10,24 @@ them from the engine's own source; the IRO, who chairs, has them here."""
 
 from collections.abc import Sequence
 
-from django.db.models import F
-
 from haven.care.models import Recommendation
 from haven.care.reviews.reads import REVIEW_RULES
 from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import User
 from haven.core.work import WorkItem
-from haven.timescales.models import Obligation
-from haven.timescales.queue import why_words
-from haven.timescales.registry import ACTIVE
+from haven.timescales.role_work import due_to_role_holders
 
 RECOMMENDATION = "IRO recommendation"
 REVIEW = "Review to chair"
-# The IRO chairs the reviews and sends out their decisions.
-IRO_RULES = (*REVIEW_RULES, "LAC-IRO-RECORD")
+# The IRO chairs the reviews and sends out their decisions, the reviews of a
+# child authorised to be, or placed for adoption among them (AAR reg 36).
+IRO_RULES = (
+    *REVIEW_RULES,
+    "LAC-IRO-RECORD",
+    "ADO-REVIEW-UNPLACED",
+    "ADO-REVIEW-PLACED",
+)
 
 
 def _name(given: str, family: str) -> str:
@@ -76,38 +78,6 @@ def recommendations(workers: Sequence[User]) -> list[WorkItem]:
 def reviews_to_chair(workers: Sequence[User]) -> list[WorkItem]:
     """The reviews, and their decisions to send out, due for the children
     whose IRO these workers are now."""
-    rows = (
-        Obligation.objects.filter(
-            status=Obligation.Status.DUE,
-            rule_id__in=IRO_RULES,
-            person__merged_into__isnull=True,
-            # One filter() call: every condition on the same allocation row.
-            person__allocations__role=CaseRole.IRO,
-            person__allocations__ended_on__isnull=True,
-            person__allocations__worker__in=workers,
-        )
-        .annotate(worker_id=F("person__allocations__worker"))
-        .values(
-            "rule_id",
-            "subject",
-            "due_on",
-            "person_id",
-            "worker_id",
-            "person__given_name",
-            "person__family_name",
-        )
+    return due_to_role_holders(
+        workers, role=CaseRole.IRO, rule_ids=IRO_RULES, kind=REVIEW
     )
-    return [
-        WorkItem(
-            worker_id=row["worker_id"],
-            kind=REVIEW,
-            title=ACTIVE[row["rule_id"]].action,
-            url=link(ACTIVE[row["rule_id"]].url_name, int(row["subject"])),
-            due_on=row["due_on"],
-            person_id=row["person_id"],
-            person_name=_name(row["person__given_name"], row["person__family_name"]),
-            source=why_words(row["rule_id"]),
-            rule_id=row["rule_id"],
-        )
-        for row in rows
-    ]
