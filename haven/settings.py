@@ -270,6 +270,10 @@ HAVEN_LOCAL_AUTHORITY_NAME = env_str(
 # Where the council publishes its local offer for care leavers (Children and
 # Social Work Act 2017 s2): shown on each care leaver's page. Unset, it says so.
 HAVEN_CARE_LEAVERS_LOCAL_OFFER_URL = env_str("HAVEN_CARE_LEAVERS_LOCAL_OFFER_URL", "")
+# The birthday staying close runs to at the latest. Staying put's is the law's
+# (21, Children Act 1989 s23CZA); staying close's is not settled in law that
+# Haven can cite (VERIFY), so it is the council's, shown with the refusal.
+HAVEN_STAYING_CLOSE_UNTIL_AGE = env_int("HAVEN_STAYING_CLOSE_UNTIL_AGE", 21, minimum=18)
 # The DfE local authority number (3 digits): the LEA in the CIN census header.
 HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
 # The ONS district codes of the authority's area: a placement whose district is

@@ -160,12 +160,40 @@ def test_staying_put_runs_to_21_and_is_counted(leaver, adviser):
             by=adviser,
         )
     assert _codes(refused) == [
-        "after_21",
+        "after_last_birthday",
         "kind_required",
         "not_former_relevant",
         "with_whom_required",
     ]
     assert StayingArrangement.objects.count() == 2
+
+
+def test_staying_close_runs_to_the_councils_birthday(leaver, adviser, settings):
+    """Staying put's 21 is the law's; staying close's is the council's setting,
+    named in the refusal."""
+    settings.HAVEN_STAYING_CLOSE_UNTIL_AGE = 25
+    made = staying.record_staying(
+        leaver,
+        kind="staying_close",
+        started_on=D(2026, 1, 5),
+        ends_on=None,
+        with_whom="Near Larchfield House",
+        by=adviser,
+    )
+    assert made.ends_on == D(2032, 5, 4)
+    with pytest.raises(DomainError) as refused:
+        staying.record_staying(
+            leaver,
+            kind="staying_put",
+            started_on=D(2026, 1, 5),
+            ends_on=D(2029, 1, 1),
+            with_whom="Maureen, former foster carer",
+            by=adviser,
+        )
+    (failure,) = refused.value.failures
+    assert failure.code == "after_last_birthday"
+    assert "on their 21st birthday" in failure.message
+    assert "Children Act 1989 s23CZA" in failure.message
 
 
 def test_the_section_shows_support_and_the_local_offer(

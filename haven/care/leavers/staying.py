@@ -1,7 +1,9 @@
 """Recording staying put (Children Act 1989 s23CZA: a former relevant young
 person stays on with their former foster carer after 18) and staying close
 (the offer to a young person leaving a children's home, to live near it with
-its support), each from a day to its end, at the latest their 21st birthday.
+its support), each from a day to its end: staying put at the latest on their
+21st birthday (the law's), staying close on the birthday the council sets
+(HAVEN_STAYING_CLOSE_UNTIL_AGE, 21 unless set: no settled law to cite).
 The user's role and access are checked, every fault named at once, and the
 record and its journal event written in one transaction.
 
@@ -13,6 +15,7 @@ Journal event:
 import datetime as dt
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
 
 from haven.care import inputs, recording
@@ -27,7 +30,24 @@ from haven.people.selectors import records_of
 
 RECORDED = "care.staying_arrangement_recorded"
 Kind = StayingArrangement.Kind
-UNTIL = 21
+UNTIL = 21  # staying put: Children Act 1989 s23CZA
+
+
+def _nth(age: int) -> str:
+    """21st, 22nd, 23rd, 25th: an age as the birthday's ordinal, in figures."""
+    ending = {1: "st", 2: "nd", 3: "rd"}.get(age % 10, "th")
+    return f"{age}{'th' if 10 <= age % 100 <= 20 else ending}"
+
+
+def _until(kind: str) -> tuple[int, str]:
+    """The birthday an arrangement of this kind ends on at the latest, and
+    where that comes from, in words."""
+    if kind == Kind.STAYING_CLOSE:
+        return (
+            settings.HAVEN_STAYING_CLOSE_UNTIL_AGE,
+            "the council's setting for staying close",
+        )
+    return UNTIL, "Children Act 1989 s23CZA"
 
 
 def arrangements(person: Person) -> list[StayingArrangement]:
@@ -43,15 +63,17 @@ def counted(person: Person) -> dict[str, int]:
 
 def _check_dates(
     person: Person,
+    kind: str,
     started_on: dt.date | None,
     ends_on: dt.date | None,
     failures: Failures,
 ) -> dt.date | None:
-    """The end, their 21st birthday when none is given, after checking they
-    were a former relevant young person on the first day."""
+    """The end, the last birthday the kind allows when none is given, after
+    checking they were a former relevant young person on the first day."""
     if started_on is None or person.date_of_birth is None:
         return None
-    last = birthday(person.date_of_birth, UNTIL)
+    age, source = _until(kind)
+    last = birthday(person.date_of_birth, age)
     status = leaver_status(person, started_on)
     if status is None or status.kind != FORMER_RELEVANT:
         failures.add(
@@ -65,8 +87,9 @@ def _check_dates(
         failures.add("ends_before_start", "The end must be after the start", "ends_on")
     if ends_on > last:
         failures.add(
-            "after_21",
-            f"It ends at the latest on their 21st birthday, {inputs.words(last)}",
+            "after_last_birthday",
+            f"It ends at the latest on their {_nth(age)} birthday, "
+            f"{inputs.words(last)} ({source})",
             "ends_on",
         )
     return ends_on
@@ -81,8 +104,8 @@ def record_staying(
     with_whom: str,
     by: User,
 ) -> StayingArrangement:
-    """Staying put or staying close from `started_on` to `ends_on` (their
-    21st birthday when not given)."""
+    """Staying put or staying close from `started_on` to `ends_on` (the last
+    birthday the kind allows when not given)."""
     recording.may_record(by, person)
     failures = Failures()
     with_whom = with_whom.strip()
@@ -99,7 +122,7 @@ def record_staying(
         started_on = inputs.past_date(
             started_on, field="started_on", what="it started", failures=failures
         )
-        ends_on = _check_dates(person, started_on, ends_on, failures)
+        ends_on = _check_dates(person, kind, started_on, ends_on, failures)
         failures.raise_any()
         assert started_on is not None and ends_on is not None
         made = StayingArrangement.objects.create(

@@ -49,6 +49,7 @@ class StayingForm(Form):
     started_on = DateField(label="Date it started", help_text=EXAMPLE, required=False)
     ends_on = DateField(
         label="Date it ends",
-        help_text="Leave blank if it runs to their 21st birthday",
+        help_text="Leave blank if it runs as long as it may: staying put to "
+        "their 21st birthday, staying close to the birthday the council sets",
         required=False,
     )

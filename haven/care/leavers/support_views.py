@@ -2,6 +2,7 @@
 visits and staying put or staying close. What is recorded is shown in the
 person's Leaving care section (section.py)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -27,8 +28,9 @@ VISIT_GUIDANCE = (
 VISIT_SOURCE = "Care Leavers (England) Regulations 2010 reg 8(2)"
 STAYING_GUIDANCE = (
     "Staying put: a young person stays on with their former foster carer "
-    "after 18. Staying close: a young person leaving a children's home lives "
-    "nearby with its support. Each runs at the latest to their 21st birthday."
+    "after 18, at the latest to their 21st birthday. Staying close: a young "
+    "person leaving a children's home lives nearby with its support, at the "
+    "latest to the birthday the council sets ({close})."
 )
 STAYING_SOURCE = "Children Act 1989 s23CZA (staying put) and s23CZB"
 
@@ -128,7 +130,9 @@ def record_staying(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         person,
         form,
         heading="Staying put or staying close",
-        guidance=STAYING_GUIDANCE,
+        guidance=STAYING_GUIDANCE.format(
+            close=f"here, {settings.HAVEN_STAYING_CLOSE_UNTIL_AGE}"
+        ),
         source=STAYING_SOURCE,
         button="Record the arrangement",
     )
