@@ -13,7 +13,7 @@ from django.db.models import Min
 from haven.care.models import Carer, Placement, Provider
 from haven.core.models import User
 from haven.finance import rates
-from haven.finance.models import AgeBand, FeeLevel, ProviderRate
+from haven.finance.models import AgeBand, FeeLevel, FosteringAllowance, ProviderRate
 
 # Weekly rates by kind of provider: (basis, lowest, highest), in pounds.
 PROVIDER_RATES: dict[str, tuple[str, int, int]] = {
@@ -38,26 +38,31 @@ FEES = {
 
 
 def populate() -> None:
-    """Set the demo's rates, by its first finance officer. A generator of its
-    own, so the rest of the demo draws as it did before finance."""
+    """Set the demo's rates, by its first finance officer, where none are set
+    yet: the benchmark builds its authority in slices and calls this for each,
+    so the providers and carers a later slice adds are priced too. A generator
+    of its own, so the rest of the demo draws as it did before finance."""
     rng = random.Random("finance")
     by = User.objects.get(username="finance-officer")
     first = Placement.objects.aggregate(first=Min("started_on"))["first"]
     since = (first or dt.date(2015, 4, 1)).replace(month=4, day=1) - dt.timedelta(
         days=366
     )
-    for band, amount in ALLOWANCES.items():
-        rates.set_allowance(band, weekly_amount=amount, started_on=since, by=by)
-    for level, amount in FEES.items():
-        rates.set_fee_rate(level, weekly_amount=amount, started_on=since, by=by)
-    for provider in Provider.objects.order_by("pk"):
-        if provider.kind in PROVIDER_RATES:
-            basis, low, high = PROVIDER_RATES[provider.kind]
-            weekly = Decimal(rng.randrange(low * 100, high * 100)) / 100
-            rates.set_provider_rate(
-                provider, basis=basis, weekly_amount=weekly, started_on=since, by=by
-            )
-    in_house = Carer.objects.filter(provider__kind=Provider.Kind.LA_FOSTERING)
+    if not FosteringAllowance.objects.exists():
+        for band, amount in ALLOWANCES.items():
+            rates.set_allowance(band, weekly_amount=amount, started_on=since, by=by)
+        for level, amount in FEES.items():
+            rates.set_fee_rate(level, weekly_amount=amount, started_on=since, by=by)
+    unpriced = Provider.objects.filter(rates__isnull=True, kind__in=PROVIDER_RATES)
+    for provider in unpriced.order_by("pk"):
+        basis, low, high = PROVIDER_RATES[provider.kind]
+        weekly = Decimal(rng.randrange(low * 100, high * 100)) / 100
+        rates.set_provider_rate(
+            provider, basis=basis, weekly_amount=weekly, started_on=since, by=by
+        )
+    in_house = Carer.objects.filter(
+        provider__kind=Provider.Kind.LA_FOSTERING, fee_levels__isnull=True
+    )
     for carer in in_house.select_related("provider").order_by("pk"):
         chosen = rng.choice(FeeLevel.values)
         rates.set_carer_fee_level(carer, level=chosen, started_on=since, by=by)

@@ -18,6 +18,7 @@ from haven.care.models import LegalStatus, PeriodOfCare, Placement, Provider
 from haven.care.moves import change_legal_status
 from haven.casework import services as casework
 from haven.casework.codes import NoteKind
+from haven.casework.models import SupervisionAction
 from haven.casework.seeing import Alone, Seen
 from haven.casework.visits import BedroomSeen, Visit, VisitPlace
 from haven.cin import selectors as cin_selectors
@@ -172,6 +173,16 @@ def _tell(
 
 
 def _close_case(child: Person, day: dt.date, by: User) -> None:
+    """The case closes some weeks after the adoption order, its supervision
+    actions marked done first (by the team's manager) so none is left with
+    nobody able to open the record."""
+    held = current_allocation(child)
+    manager = held.team.managers.first() if held else None
+    open_actions = SupervisionAction.objects.filter(
+        supervision__person=child, done_on__isnull=True
+    ).select_related("supervision__person", "owner")
+    for action in open_actions:
+        casework.complete_action(action, on=day, by=manager or action.owner)
     episode = cin_selectors.open_episode(child)
     if episode is not None:
         cin.close_episode(
