@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from haven.care.models import Provider
+from haven.core import access
 from haven.core.permissions import may_manage_payments, require
 from haven.finance.models import PaymentLine, PaymentRun, ProviderRate
 
@@ -43,15 +44,24 @@ class LineRow:
 
 
 def lines(user: Any, run: PaymentRun) -> list[LineRow]:
-    """The run's lines with the child's name and the placement's type only."""
+    """The run's lines with the child's name and the placement's type only;
+    a restricted or sealed child the officer may not open is paid for but
+    not named (the name is itself the secret), only their Haven ID."""
     _may(user)
-    found = run.lines.select_related("provider", "child", "placement").order_by(
-        "provider__name", "child__family_name", "child", "starts_on"
+    found = list(
+        run.lines.select_related("provider", "child", "placement").order_by(
+            "provider__name", "child__family_name", "child", "starts_on"
+        )
     )
+    unnamed = access.unnamed_for(user, {line.child_id for line in found})
     return [
         LineRow(
             line,
-            line.child.full_name,
+            (
+                f"A child whose record is restricted (Haven ID {line.child_id})"
+                if line.child_id in unnamed
+                else line.child.full_name
+            ),
             line.placement.get_place_display(),
         )
         for line in found

@@ -80,3 +80,30 @@ def test_a_rate_is_set_on_the_providers_page(client, fiona, agency, today):
     assert answer.status_code == 302
     assert ProviderRate.objects.get().weekly_amount == rates.Decimal("812.50")
     assert "£812.50" in client.get(url).content.decode()
+
+
+def test_a_restricted_childs_name_is_not_on_the_run(
+    client, fiona, mona, agency, placed, today
+):
+    """The name of a restricted child is the secret: finance pays for them
+    without seeing who they are."""
+    from haven.core.services import restrict_record
+
+    restrict_record(
+        placed.period.person, kind="restricted", reason="Staff member's child", by=mona
+    )
+    rates.set_provider_rate(
+        agency,
+        basis="framework",
+        weekly_amount="840.00",
+        started_on=D(2026, 1, 1),
+        by=fiona,
+    )
+    client.force_login(fiona)
+    answer = client.post(
+        "/payments/", {"provider_kind": "agency", **_date("starts_on", D(2026, 3, 2))}
+    )
+    page = client.get(answer.url).content.decode()
+    assert "£3360.00" in page
+    assert "Thackray" not in page and "Jasmine" not in page
+    assert f"Haven ID {placed.period.person.pk}" in page
