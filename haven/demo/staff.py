@@ -51,6 +51,9 @@ STRUCTURE = (
     ),
     ("Resources", "Placements Finance", [("finance_officer", 2)]),
     ("Education", "SEND Team", [("send_officer", 2)]),
+    # Staffed below (UNROLED): the virtual school's head and officers are not
+    # SEND caseworkers, and a team of their own keeps their queues apart.
+    ("Education", "Virtual School", []),
     ("Business Intelligence", "Performance Team", [("performance_analyst", 1)]),
     ("Business Intelligence", "Systems Administration", [("administrator", 1)]),
 )
@@ -68,7 +71,7 @@ UNROLED = (
         "Independent Reviewing Service",
     ),
     # Here rather than in STRUCTURE so the shared generator draws as before.
-    ("virtual-school-officer", "Virtual school officer", "SEND Team"),
+    ("virtual-school-officer", "Virtual school officer", "Virtual School"),
     # A care leaver's personal adviser (a case role): haven/care/leavers/demo.py.
     ("personal-adviser", "Personal adviser", "Children in Care Team"),
 )
