@@ -192,15 +192,33 @@ def _court_about(person: Any, *, worker: User) -> dict[str, Any]:
 
 
 def _schools_about(person: Person, *, worker: User) -> dict[str, Any]:
-    """An enrolment at a school, and a UASC status."""
-    from haven.care.models import Enrolment, UascStatus
+    """An enrolment at a school, a term's attendance and an exclusion there,
+    and a UASC status."""
+    from haven.care.models import Attendance, Enrolment, Exclusion, UascStatus
     from haven.core.models import Establishment
 
     today = clock.today()
     school, _ = Establishment.objects.get_or_create(urn=990999, name="A School")
+    enrolment = Enrolment.objects.create(
+        person=person, establishment=school, started_on=today, recorded_by=worker
+    )
     return {
-        "care.Enrolment": Enrolment.objects.create(
-            person=person, establishment=school, started_on=today, recorded_by=worker
+        "care.Enrolment": enrolment,
+        "care.Attendance": Attendance.objects.create(
+            enrolment=enrolment,
+            year=today.year,
+            term="autumn",
+            possible=100,
+            attended=90,
+            recorded_by=worker,
+        ),
+        "care.Exclusion": Exclusion.objects.create(
+            enrolment=enrolment,
+            kind="suspension",
+            started_on=today,
+            sessions=2,
+            reason=Exclusion.Reason.values[0],
+            recorded_by=worker,
         ),
         "care.UascStatus": UascStatus.objects.create(
             person=person, started_on=today, recorded_by=worker

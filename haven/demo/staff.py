@@ -22,7 +22,7 @@ class DemoLogin:
 
 # (service, team, [(role key, how many)]): the first team manager manages the team,
 # the service manager manages the service.
-STRUCTURE = (
+STRUCTURE: tuple[tuple[str, str, list[tuple[str, int]]], ...] = (
     (
         "Children's Social Care",
         "Front Door (MASH)",

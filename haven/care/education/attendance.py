@@ -45,8 +45,8 @@ def record_attendance(
     failures = who.start(child, by)
     enrolment = who.at_school(child, enrolment, failures)
     if enrolment:
-        _year(enrolment, term.year, failures)
-    _sessions_faults(term, failures)
+        check_year(enrolment, term.year, failures)
+    check_sessions(term, failures)
     with transaction.atomic():
         common.lock(child)
         if (
@@ -85,7 +85,7 @@ def record_attendance(
     return made
 
 
-def _year(enrolment: Enrolment, year: int | None, failures: Failures) -> None:
+def check_year(enrolment: Enrolment, year: int | None, failures: Failures) -> None:
     """A school year the child was on the roll, not one still to come."""
     first = enrolment.started_on.year - 1
     last = (enrolment.ended_on or clock.today()).year
@@ -115,7 +115,7 @@ def record_exclusion(
     """The school suspended or permanently excluded the child."""
     failures = who.start(child, by)
     enrolment = who.at_school(child, enrolment, failures)
-    _exclusion_faults(enrolment, new, failures)
+    check_exclusion(enrolment, new, failures)
     with transaction.atomic():
         common.lock(child)
         failures.raise_any()
@@ -143,7 +143,7 @@ def record_exclusion(
     return made
 
 
-def _exclusion_faults(
+def check_exclusion(
     enrolment: Enrolment | None, new: NewExclusion, failures: Failures
 ) -> None:
     common.choice(
@@ -199,7 +199,7 @@ def _on_roll(enrolment: Enrolment, day: dt.date) -> bool:
     )
 
 
-def _sessions_faults(term: Term, failures: Failures) -> None:
+def check_sessions(term: Term, failures: Failures) -> None:
     if term.term not in {value for value, _label in TERMS or ()}:
         failures.add("term_required", "Choose the school term", field="term")
     if not term.possible:

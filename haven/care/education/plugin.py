@@ -2,7 +2,7 @@
 (imported by haven/care/plugin.py): the "Education" section of the child's
 page, chronology words, and the timescales of the personal education plan."""
 
-from haven.care.education import attendance, schools, section, work
+from haven.care.education import attendance, corrections, schools, section, work
 from haven.care.education.recording import REVIEWED
 from haven.care.education.who import may_record_education
 from haven.core.chronology import describe_events
@@ -30,6 +30,12 @@ describe_events(
         attendance.EXCLUDED: lambda p: (
             ("Permanently excluded" if p.get("kind") == "permanent" else "Suspended")
             + f" from {p.get('school', '')}"
+        ),
+        corrections.ATTENDANCE_CORRECTED: lambda p: (
+            f"Attendance at {p.get('school', '')} corrected: {p.get('why', '')}"
+        ),
+        corrections.EXCLUSION_CORRECTED: lambda p: (
+            f"Exclusion from {p.get('school', '')} corrected: {p.get('why', '')}"
         ),
     }
 )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from haven.care.education import school_views, views
+from haven.care.education import correction_views, school_views, views
 
 urlpatterns = [
     path("people/<int:pk>/education/pep/", views.pep, name="pep"),
@@ -22,5 +22,15 @@ urlpatterns = [
         "people/<int:pk>/education/exclusion/",
         school_views.exclusion,
         name="exclusion",
+    ),
+    path(
+        "attendance/<int:pk>/correct/",
+        correction_views.attendance_page,
+        name="attendance_correct",
+    ),
+    path(
+        "exclusions/<int:pk>/correct/",
+        correction_views.exclusion_page,
+        name="exclusion_correct",
     ),
 ]

@@ -121,3 +121,49 @@ class ExclusionForm(_AtSchool):
         choices=[("", "Choose the reason"), *Exclusion.Reason.choices],
         required=False,
     )
+
+
+ATTENDANCE_CORRECTION = {
+    "heading": "Correct a term's attendance",
+    "button": "Correct the attendance",
+    "guidance": (
+        "Change what was recorded wrongly and say why. The record before the "
+        "correction stays in the child's history."
+    ),
+    "source": SOURCE,
+}
+EXCLUSION_CORRECTION = {
+    **EXCLUSION,
+    "heading": "Correct a suspension or exclusion",
+    "button": "Correct the exclusion",
+    "guidance": (
+        "Change what was recorded wrongly and say why. The record before the "
+        "correction stays in the child's history."
+    ),
+}
+
+
+def _why(what: str) -> forms.CharField:
+    return forms.CharField(
+        label=f"Why are you correcting this {what}?",
+        help_text="For example, the school sent a corrected report",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class AttendanceCorrectionForm(Form):
+    year = AttendanceForm.base_fields["year"]
+    term = AttendanceForm.base_fields["term"]
+    possible = AttendanceForm.base_fields["possible"]
+    attended = AttendanceForm.base_fields["attended"]
+    why = _why("attendance")
+
+
+class ExclusionCorrectionForm(Form):
+    kind = ExclusionForm.base_fields["kind"]
+    started_on = ExclusionForm.base_fields["started_on"]
+    ended_on = ExclusionForm.base_fields["ended_on"]
+    sessions = ExclusionForm.base_fields["sessions"]
+    reason = ExclusionForm.base_fields["reason"]
+    why = _why("exclusion")

@@ -20,12 +20,12 @@ from haven.people.selectors import records_of
 from haven.people.views import open_person
 
 
-def _back(person: Person, said: str, request: AuthenticatedRequest) -> HttpResponse:
+def back(person: Person, said: str, request: AuthenticatedRequest) -> HttpResponse:
     messages.success(request, said)
     return redirect(reverse("people:detail", args=[person.pk]) + "#education")
 
 
-def _opened(request: AuthenticatedRequest, pk: int, what: str) -> Person:
+def opened(request: AuthenticatedRequest, pk: int, what: str) -> Person:
     person = open_person(request, pk, what)
     who.may_record(request)
     return person
@@ -33,7 +33,7 @@ def _opened(request: AuthenticatedRequest, pk: int, what: str) -> Person:
 
 @policy(Policy.PERSON)
 def enrolment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _opened(request, pk, "Record a school")
+    person = opened(request, pk, "Record a school")
     form = f.EnrolmentForm(pages.posted(request))
     data = lambda name: form.cleaned_data.get(name)  # noqa: E731
     if request.method == "POST" and pages.done(
@@ -49,14 +49,14 @@ def enrolment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             by=request.user,
         ),
     ):
-        return _back(person, "School recorded", request)
+        return back(person, "School recorded", request)
     return pages.page(request, person, form, **f.ENROLMENT)
 
 
 @policy(Policy.OBJECT, of="care.Enrolment")
 def left(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Enrolment.objects.select_related("person"), pk=pk)
-    person = _opened(request, found.person_id, "Record that a child left a school")
+    person = opened(request, found.person_id, "Record that a child left a school")
     form = f.LeftForm(pages.posted(request))
     if request.method == "POST" and pages.done(
         form,
@@ -64,7 +64,7 @@ def left(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             found, on=form.cleaned_data.get("ended_on"), by=request.user
         ),
     ):
-        return _back(person, "Leaving date recorded", request)
+        return back(person, "Leaving date recorded", request)
     return pages.page(request, person, form, **f.LEFT)
 
 
@@ -83,7 +83,7 @@ def _chosen(enrolments: list[Enrolment], form: Any) -> Enrolment | None:
 
 @policy(Policy.PERSON)
 def attendance_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _opened(request, pk, "Record a term's attendance")
+    person = opened(request, pk, "Record a term's attendance")
     enrolments = _enrolments(person)
     form = f.AttendanceForm(pages.posted(request), enrolments=enrolments)
     data = lambda name: form.cleaned_data.get(name)  # noqa: E731
@@ -101,13 +101,13 @@ def attendance_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             by=request.user,
         ),
     ):
-        return _back(person, "Attendance recorded", request)
+        return back(person, "Attendance recorded", request)
     return pages.page(request, person, form, **f.ATTENDANCE)
 
 
 @policy(Policy.PERSON)
 def exclusion(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _opened(request, pk, "Record a suspension or exclusion")
+    person = opened(request, pk, "Record a suspension or exclusion")
     enrolments = _enrolments(person)
     form = f.ExclusionForm(pages.posted(request), enrolments=enrolments)
     data = lambda name: form.cleaned_data.get(name)  # noqa: E731
@@ -126,5 +126,5 @@ def exclusion(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             by=request.user,
         ),
     ):
-        return _back(person, "Exclusion recorded", request)
+        return back(person, "Exclusion recorded", request)
     return pages.page(request, person, form, **f.EXCLUSION)

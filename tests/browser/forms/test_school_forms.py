@@ -1,6 +1,7 @@
 """A looked-after child's school history in a browser, through the forms' real
 widgets: a school by URN (refused with every fault named, then recorded), a
-term's attendance and a suspension at it, and the child leaving it; the
+term's attendance and a suspension at it, each corrected (a reason needed),
+and the child leaving it; the
 section shows the attendance percentage; the forms pass axe."""
 
 import datetime as dt
@@ -55,6 +56,8 @@ def _child_in_care():
     forms.ExclusionForm,
     forms.LeftForm,
     forms._AtSchool,  # the school choice the attendance and exclusion forms share
+    forms.AttendanceCorrectionForm,
+    forms.ExclusionCorrectionForm,
 )
 def test_a_school_its_attendance_a_suspension_and_leaving(
     page: Page, live_server, demo
@@ -116,6 +119,7 @@ def test_a_school_its_attendance_a_suspension_and_leaving(
     press(page, "Record the exclusion")
     expect_success(page, "Exclusion recorded")
     expect(page.locator("#exclusions")).to_contain_text("Persistent")
+    _correct_both(page)
 
     page.get_by_role("link", name="Record leaving Ashcombe Lane Primary School").click()
     assert accessibility_violations(page) == []
@@ -127,3 +131,28 @@ def test_a_school_its_attendance_a_suspension_and_leaving(
     enrolment.refresh_from_db()
     assert enrolment.ended_on == _day(10)
     assert accessibility_violations(page) == []
+
+
+def _correct_both(page: Page) -> None:
+    """The attendance and the suspension, corrected from their tables: the
+    forms open holding what was recorded, and need a reason."""
+    page.locator("#attendance").get_by_role("link", name="Correct").click()
+    assert accessibility_violations(page) == []
+    expect(page.locator("#id_attended")).to_have_value("108")
+    page.fill("#id_attended", "114")
+    press(page, "Correct the attendance")
+    expect_errors(page, "Say why the attendance is being corrected")
+    page.fill("#id_why", "The school sent a corrected report")
+    press(page, "Correct the attendance")
+    expect_success(page, "Attendance corrected")
+    expect(page.locator("#attendance")).to_contain_text("95.0%")
+
+    page.locator("#exclusions").get_by_role("link", name="Correct").click()
+    assert accessibility_violations(page) == []
+    expect(page.locator("#id_sessions")).to_have_value("4")
+    page.fill("#id_sessions", "3")
+    select(page, "reason", value="VA")
+    page.fill("#id_why", "Wrong reason and one session too many")
+    press(page, "Correct the exclusion")
+    expect_success(page, "Exclusion corrected")
+    expect(page.locator("#exclusions")).to_contain_text("Verbal abuse")
