@@ -20,6 +20,10 @@ docs/finance-payment-file.md):
 | amount        | pounds, two decimal places: weekly_rate x days / 7, rounded |
 |               | once to the penny, half up                                  |
 
+Then the payee's columns (payment, payee, account_name, sort_code,
+account_number: haven/finance/bank/ledger.py, the one place the full bank
+details are written) and a row for each one-off payment in the run.
+
 The amounts sum to the run's total. The file names no child (the ledger needs
 none; finance's pages show the name). Every cell is written through
 haven.core.exports, so nothing in it can run as a spreadsheet formula. Only an
