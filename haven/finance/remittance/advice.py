@@ -46,10 +46,12 @@ class Summary:
     name: str
 
 
-def summaries(user: Any, run: PaymentRun) -> list[Summary]:
-    """The run's payees, each with a remittance advice."""
+def summaries(
+    user: Any, run: PaymentRun, named: dict[Payee, str] | None = None
+) -> list[Summary]:
+    """The run's payees (`named`, if already read), each with an advice."""
     require(may_manage_payments(user), "Only finance officers see payments")
-    named = checks.run_payees(run)
+    named = checks.run_payees(run) if named is None else named
     return sorted((Summary(p.key, n) for p, n in named.items()), key=lambda s: s.name)
 
 

@@ -18,8 +18,8 @@ register = template.Library()
 @register.inclusion_tag("finance/bank/_run_extras.html", takes_context=True)
 def run_extras(context: Any, run: PaymentRun) -> dict[str, Any]:
     user = context["request"].user
-    advices = summaries(user, run)
     named = checks.run_payees(run)
+    advices = summaries(user, run, named)
     names = {a.key: a.name for a in advices}
     rows = OneOffPayment.objects.filter(run=run).select_related("provider")
     return {
