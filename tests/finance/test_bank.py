@@ -213,3 +213,28 @@ def test_the_pages_show_details_masked_and_refuse_others(
 def test_masking_shows_only_the_last_digits():
     assert masking.mask_account("12345678") == "••••5678"
     assert masking.mask_sort_code("112233") == "••-••-33"
+
+
+def test_an_in_house_carer_is_paid_into_their_own_account(
+    fiona, frank, alice, child, carer, today
+):
+    from tests.care.factories import fostered, in_care
+
+    in_care(child, by=alice, on=MARCH, placement=fostered(carer))
+    rates.set_allowance("5-10", weekly_amount="203.00", started_on=MARCH, by=fiona)
+    run = runs.preview_run(provider_kind="la_fostering", starts_on=MARCH, by=fiona)
+    assert run.faults[0].startswith(
+        f"No approved bank details for {carer.person.full_name}, foster carer"
+    )
+    runs.cancel_run(run, by=frank)
+    _details(carer, fiona, frank, number="55554444", sort="303030")
+    run = runs.preview_run(provider_kind="la_fostering", starts_on=MARCH, by=fiona)
+    run = runs.approve_run(run, by=frank)
+    out = io.StringIO()
+    payment_file.write(run, out, by=fiona)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["payee"], row["account_number"], row["amount"]) == (
+        f"c{carer.pk}",
+        "55554444",
+        "203.00",
+    )
