@@ -81,25 +81,36 @@ def _without_tokens(html):
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 def test_no_page_or_journal_shows_the_full_number(
-    client, fiona, frank, carer, today, number, sort_code
+    client, fiona, frank, carer, agency, run, number, sort_code
 ):
-    PaymentDetails.objects.all().delete()
-    key = f"/payments/payees/c{carer.pk}/"
-    client.force_login(fiona)
-    client.post(
-        key + "details/",
-        {"account_name": "X", "sort_code": sort_code, "account_number": number},
-    )
-    client.force_login(frank)
-    waiting = client.get(key).content.decode()
-    client.post(f"/payments/details/{PaymentDetails.objects.get().pk}/approve/")
-    pages = [waiting, client.get(key).content.decode()]
+    """For the carer (journaled) and the agency (paid in the run): the payee
+    pages before and after approval, the payees list, the run's page (which
+    flags the change) and its remittance advice, and the journal."""
+    pages = []
+    for key in (f"c{carer.pk}", f"p{agency.pk}"):
+        PaymentDetails.objects.all().delete()
+        client.force_login(fiona)
+        client.post(
+            f"/payments/payees/{key}/details/",
+            {"account_name": "X", "sort_code": sort_code, "account_number": number},
+        )
+        client.force_login(frank)
+        pages.append(client.get(f"/payments/payees/{key}/").content.decode())
+        waiting = PaymentDetails.objects.get()
+        client.post(f"/payments/details/{waiting.pk}/approve/")
+        pages.append(client.get(f"/payments/payees/{key}/").content.decode())
+        assert masking.mask_account(number) in pages[-1]
     pages.append(client.get("/payments/payees/").content.decode())
+    flagged = client.get(f"/payments/runs/{run.pk}/").content.decode()
+    assert masking.mask_account(number) in flagged  # the change, flagged
+    pages.append(flagged)
+    advice = f"/payments/runs/{run.pk}/remittance/p{agency.pk}/"
+    pages.append(client.get(advice).content.decode())
     payloads = [
         str(e.payload)
         for e in JournalEvent.objects.filter(type__startswith="finance.bank_details")
     ]
+    assert payloads
     for text in [_without_tokens(p) for p in pages] + payloads:
         assert number not in text and number[-5:] not in text
         assert sort_code not in text
-    assert masking.mask_account(number) in pages[1]

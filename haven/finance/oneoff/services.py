@@ -153,11 +153,16 @@ def cancel_one_off(payment: OneOffPayment, *, by: Any) -> OneOffPayment:
 
 
 def include_in_run(run: PaymentRun, *, by: Any) -> Decimal:
-    """Put the approved one-off payments waiting for this kind of provider in
-    the run just previewed (inside its transaction); their total."""
+    """Put the one-off payments approved for this kind of provider before the
+    run was previewed, and in no live run, in it (inside its transaction);
+    their total."""
     waiting = (
         OneOffPayment.objects.select_for_update(of=("self",))
-        .filter(status=Status.APPROVED, provider__kind=run.provider_kind)
+        .filter(
+            status=Status.APPROVED,
+            provider__kind=run.provider_kind,
+            approved_at__lte=run.previewed_at,  # a history built run by run
+        )
         .exclude(run__status__in=("previewed", "approved", "closed"))
         .order_by("pk")
     )
