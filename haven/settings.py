@@ -331,3 +331,8 @@ EMAIL_BACKEND = env_str(
 # says): only where the council has a mail server (haven/notifications/mail.py).
 HAVEN_NOTIFY_BY_EMAIL = env_bool("HAVEN_NOTIFY_BY_EMAIL", default=False)
 DEFAULT_FROM_EMAIL = env_str("HAVEN_EMAIL_FROM", "haven@localhost")
+# Local policy: bank details changed this many days or fewer before a payment run
+# that pays the payee are flagged on the run (a known fraud pattern; no law sets it).
+HAVEN_BANK_CHANGE_WARNING_DAYS = env_int(
+    "HAVEN_BANK_CHANGE_WARNING_DAYS", 28, minimum=0
+)

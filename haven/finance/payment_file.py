@@ -20,6 +20,10 @@ docs/finance-payment-file.md):
 | amount        | pounds, two decimal places: weekly_rate x days / 7, rounded |
 |               | once to the penny, half up                                  |
 
+Then the payee's columns (payment, payee, account_name, sort_code,
+account_number: haven/finance/bank/ledger.py, the one place the full bank
+details are written) and a row for each one-off payment in the run.
+
 The amounts sum to the run's total. The file names no child (the ledger needs
 none; finance's pages show the name). Every cell is written through
 haven.core.exports, so nothing in it can run as a spreadsheet formula. Only an
@@ -33,6 +37,7 @@ from typing import Any
 from haven.core.errors import DomainError
 from haven.core.exports import SafeWriter
 from haven.core.permissions import may_manage_payments, require
+from haven.finance.bank import ledger
 from haven.finance.models import PaymentRun
 
 COLUMNS = (
@@ -49,6 +54,7 @@ COLUMNS = (
     "days",
     "weekly_rate",
     "amount",
+    *ledger.COLUMNS,
 )
 ONE_DAY = dt.timedelta(days=1)
 
@@ -61,7 +67,8 @@ def rows(run: PaymentRun, *, by: Any) -> Iterator[list[Any]]:
             "not_approved", "A run has a payment file once it is approved"
         )
     yield list(COLUMNS)
-    lines = run.lines.select_related("provider", "child").order_by(
+    accounts = ledger.Accounts(run)
+    lines = run.lines.select_related("provider", "child", "placement").order_by(
         "provider__name", "provider", "child", "starts_on"
     )
     for line in lines:
@@ -79,7 +86,9 @@ def rows(run: PaymentRun, *, by: Any) -> Iterator[list[Any]]:
             line.days,
             f"{line.weekly_rate:.2f}",
             f"{line.amount:.2f}",
+            *accounts.of_line(line),
         ]
+    yield from ledger.one_off_rows(run, accounts)
 
 
 def filename(run: PaymentRun) -> str:

@@ -33,6 +33,7 @@ from haven.care.models import Provider
 from haven.core import clock, journal
 from haven.core.errors import Failures
 from haven.core.permissions import may_manage_payments, require
+from haven.finance import run_extras
 from haven.finance.models import (
     Frequency,
     PaymentFrequency,
@@ -185,6 +186,7 @@ def preview_run(*, provider_kind: str, starts_on: dt.date, by: Any) -> PaymentRu
         previewed_at=clock.now(),
     )
     PaymentLine.objects.bulk_create(_row(run, x) for x in priced)
+    run_extras.after_preview(run, by=by)  # one-off payments, bank details faults
     _journal(run, "finance.payment_previewed", by=by)
     return run
 

@@ -323,3 +323,20 @@ def test_care_leavers_18_to_20_have_their_adviser_plan_and_support():
     assert rules.count("CL-PATHWAY-REVIEW") == 3
     first = next(i for i in rest if i.rule_id == "CL-PA-VISIT-1")
     assert today < first.due_on <= today + dt.timedelta(days=7)
+
+
+def test_payees_have_approved_bank_details_and_two_one_off_payments():
+    """haven/finance/bank/demo.py: every payee paid directly has details in
+    use, held since before the first placement; once more adds nothing."""
+    from haven.finance.bank import demo as bank_demo
+    from haven.finance.models import OneOffPayment, PaymentDetails
+
+    in_use = PaymentDetails.objects.filter(status="approved")
+    agencies = Provider.objects.exclude(kind=Provider.Kind.LA_FOSTERING)
+    assert not agencies.exclude(payment_details__status="approved").exists()
+    assert all(d.approved_at.date() < clock.today() for d in in_use)
+    assert PaymentDetails.objects.filter(status="proposed").count() == 1
+    assert OneOffPayment.objects.filter(status="approved").count() == 2
+    counts = (PaymentDetails.objects.count(), OneOffPayment.objects.count())
+    bank_demo.populate()
+    assert (PaymentDetails.objects.count(), OneOffPayment.objects.count()) == counts

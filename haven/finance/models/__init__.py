@@ -1,3 +1,4 @@
+from haven.finance.bank.models import PaymentDetails as PaymentDetails
 from haven.finance.models.rates import (
     AgeBand,
     CarerFeeLevel,
@@ -13,6 +14,7 @@ from haven.finance.models.runs import (
     PaymentRun,
     RunLock,
 )
+from haven.finance.oneoff.models import OneOffPayment as OneOffPayment
 
 __all__ = [
     "AgeBand",
