@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from haven.finance import views
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("runs/<int:pk>/file.csv", views.run_file, name="run_file"),
     path("runs/<int:pk>/<slug:action>/", views.run_action, name="run_action"),
     path("providers/<int:pk>/rates/", views.provider_rates, name="provider_rates"),
+    path("invoices/", include("haven.finance.invoices.urls")),
+    path("", include("haven.finance.forecasts.urls")),
 ]

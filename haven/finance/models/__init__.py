@@ -1,3 +1,5 @@
+from haven.finance.forecasts.models import Budget, CostCentre  # noqa: F401
+from haven.finance.invoices.models import Invoice, InvoiceLine  # noqa: F401
 from haven.finance.models.rates import (
     AgeBand,
     CarerFeeLevel,
