@@ -108,17 +108,32 @@ def _changes(stay: Stay, book: RateBook, shared: frozenset[dt.date]) -> set[dt.d
     return found
 
 
+def _price(run: tuple[int, Decimal | None, int] | None, amounts: list) -> int:
+    """Add a run of days at one rate to its year; the days unpriced, if so."""
+    if run is None:
+        return 0
+    year, weekly, days = run
+    if weekly is None:
+        return days
+    amounts[year] += line_amount(weekly, days)
+    return 0
+
+
 def commit(
     placed: Placed,
     book: RateBook,
     *,
     today: dt.date,
     year_starts: Sequence[dt.date],
-    shared: frozenset[dt.date] = frozenset(),
+    shared: frozenset[dt.date] | None = None,
 ) -> Commitment:
     """One placement's commitment from today (pure). `year_starts` are the
-    financial years' first days and, last, the day after the forecast."""
+    financial years' first days and, last, the day after the forecast;
+    `shared`, the allowances' and fees' dates (`book_dates`), read once for
+    many placements."""
     stay = placed.stay
+    if shared is None:
+        shared = book_dates(book)
     start = max(today, stay.started_on)
     until, why = _until(stay, year_starts[-1])
     cuts = _changes(stay, book, shared) | set(year_starts[1:])
@@ -126,18 +141,35 @@ def commit(
     amounts = [ZERO] * (len(year_starts) - 1)
     unpriced = 0
     year = 0
+    run: tuple[int, Decimal | None, int] | None = None  # (year, rate, days)
     for first, stop in zip(edges, edges[1:], strict=False):
         if stop <= first:
             continue
         while first >= year_starts[year + 1]:
             year += 1
         weekly = book.weekly_on(stay, first)
-        if weekly is None:
-            unpriced += (stop - first).days
-        else:
-            amounts[year] += line_amount(weekly, (stop - first).days)
+        days = (stop - first).days
+        # Equal rates either side of a cut are one line, rounded once, as a
+        # payment run would round them.
+        if run is not None and run[:2] == (year, weekly):
+            run = (year, weekly, run[2] + days)
+            continue
+        unpriced += _price(run, amounts)
+        run = (year, weekly, days)
+    unpriced += _price(run, amounts)
     now = book.weekly_on(stay, start) if start < until else None
     return Commitment(placed, until, why, now, tuple(amounts), unpriced)
+
+
+def book_dates(book: RateBook) -> frozenset[dt.date]:
+    """The dates any fostering allowance or fee changes on."""
+    return frozenset(
+        day
+        for spans in (*book.allowance.values(), *book.fee.values())
+        for span in spans
+        for day in (span.start, span.stop)
+        if day is not None
+    )
 
 
 def placed_now(today: dt.date, horizon: dt.date) -> list[Placed]:
@@ -196,13 +228,7 @@ def commitments(today: dt.date, years: int = YEARS) -> list[Commitment]:
         placement_ids={s.placement_id for s in stays},
         carer_ids={s.carer_id for s in stays if s.carer_id},
     )
-    shared = frozenset(
-        day
-        for spans in (*book.allowance.values(), *book.fee.values())
-        for span in spans
-        for day in (span.start, span.stop)
-        if day is not None
-    )
+    shared = book_dates(book)
     return [
         commit(p, book, today=today, year_starts=starts, shared=shared) for p in placed
     ]

@@ -150,10 +150,10 @@ def _rate(billed: Billed, owed: Owed) -> list[Difference]:
     if len(owed.rates) == 1:
         (weekly,) = owed.rates
         expected = line_amount(weekly, billed.days)
-        rate_words = f"the placement's rate is {_pounds(weekly)} a week"
+        rate_words = f"at the placement's rate of {_pounds(weekly)} a week"
     elif billed.days == owed.days:
         expected = owed.amount
-        rate_words = "the placement's rates (which changed in the period) give"
+        rate_words = "at the placement's rates (which changed in the period)"
     else:
         return []
     if billed.amount == expected:
@@ -164,7 +164,7 @@ def _rate(billed: Billed, owed: Owed) -> list[Difference]:
             "rate",
             f"The rate billed for {{name}} does not match: {_pounds(billed.amount)} "
             f"for {_days(billed.days)} (about {_pounds(billed_weekly)} a week), "
-            f"and {rate_words} {_pounds(expected)} for those days",
+            f"and {rate_words} those days come to {_pounds(expected)}",
         )
     ]
 
