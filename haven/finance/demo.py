@@ -13,6 +13,8 @@ from django.db.models import Min
 from haven.care.models import Carer, Placement, Provider
 from haven.core.models import User
 from haven.finance import rates
+from haven.finance.forecasts import demo as budgets_demo
+from haven.finance.invoices import demo as invoices_demo
 from haven.finance.models import AgeBand, FeeLevel, FosteringAllowance, ProviderRate
 
 # Weekly rates by kind of provider: (basis, lowest, highest), in pounds.
@@ -66,3 +68,5 @@ def populate() -> None:
     for carer in in_house.select_related("provider").order_by("pk"):
         chosen = rng.choice(FeeLevel.values)
         rates.set_carer_fee_level(carer, level=chosen, started_on=since, by=by)
+    invoices_demo.populate()
+    budgets_demo.populate()
