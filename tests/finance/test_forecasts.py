@@ -3,6 +3,7 @@ same amounts as pricing each day (haven.finance.owed), to the planned end or
 the 18th birthday, with age-band birthdays and future rates."""
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from haven.care.models import Provider
 from haven.finance import rates
 from haven.finance.forecasts import commitments
-from haven.finance.forecasts.commitments import Placed, commit, year_starts
+from haven.finance.forecasts.commitments import Memo, Placed, commit, year_starts
 from haven.finance.owed import lines_owed
 from haven.finance.rates import RateBook, Span, Stay
 
@@ -142,6 +143,12 @@ def test_segments_price_as_the_days_do(born, started, length, changes, in_house)
     placed = Placed(stay, "U4", "P", "agency")
     found = commit(placed, book, today=TODAY, year_starts=STARTS)
     assert found.amounts == _day_by_day(placed, book, found.until)
+    # A sibling born a year later, priced from the rates the first remembered.
+    memo = Memo(book)
+    commit(placed, book, today=TODAY, year_starts=STARTS, memo=memo)
+    younger = Placed(replace(stay, born=born + dt.timedelta(days=365)), "U4", "P", "a")
+    again = commit(younger, book, today=TODAY, year_starts=STARTS, memo=memo)
+    assert again.amounts == _day_by_day(younger, book, again.until)
 
 
 @pytest.mark.django_db

@@ -33,7 +33,14 @@ from django.db.models import F
 
 from haven.care.codes import PlacementType
 from haven.care.models import Placement, Provider
-from haven.finance.rates import RateBook, Stay, line_amount, rate_book
+from haven.finance.rates import (
+    RateBook,
+    Stay,
+    age_band,
+    in_force,
+    line_amount,
+    rate_book,
+)
 
 YEARS = 3
 ZERO = Decimal("0.00")
@@ -90,22 +97,51 @@ def _until(stay: Stay, horizon: dt.date) -> tuple[dt.date, str]:
     return min(found, key=lambda x: x[0])
 
 
-def _changes(stay: Stay, book: RateBook, shared: frozenset[dt.date]) -> set[dt.date]:
+def _changes(stay: Stay, book: RateBook, shared: Iterable[dt.date]) -> list[dt.date]:
     """Every date the rate of this stay can change on."""
-    spans = [
-        *book.placement.get(stay.placement_id, ()),
-        *book.provider.get(stay.provider_id, ()),
+    found = [
+        day
+        for spans in (
+            book.placement.get(stay.placement_id, ()),
+            book.provider.get(stay.provider_id, ()),
+        )
+        for span in spans
+        for day in (span.start, span.stop)
+        if day is not None
     ]
-    found = set(shared) if stay.in_house else set()
     if stay.in_house:
-        spans += book.carer_level.get(stay.carer_id or 0, ())
+        found += shared
+        for span in book.carer_level.get(stay.carer_id or 0, ()):
+            found += [span.start] if span.stop is None else [span.start, span.stop]
         if stay.born is not None:
-            found |= {birthday(stay.born, age) for age in BAND_AGES}
-    for span in spans:
-        found.add(span.start)
-        if span.stop is not None:
-            found.add(span.stop)
+            found += [birthday(stay.born, age) for age in BAND_AGES]
     return found
+
+
+class Memo:
+    """`RateBook.weekly_on`, remembered by what the rate of a day depends on:
+    the provider and the day, or for the authority's own foster carers the
+    age band, fee level and day. Thousands of placements share a few
+    segment starts (today, each 1 April), so most days are priced once. A
+    placement with its own rate (a spot purchase) is always asked afresh."""
+
+    def __init__(self, book: RateBook) -> None:
+        self.book = book
+        self.known: dict[tuple, Decimal | None] = {}
+
+    def weekly_on(self, stay: Stay, day: dt.date) -> Decimal | None:
+        book = self.book
+        if stay.placement_id in book.placement:
+            return book.weekly_on(stay, day)
+        key: tuple
+        if stay.in_house and stay.carer_id is not None and stay.born is not None:
+            level = in_force(book.carer_level.get(stay.carer_id, ()), day)
+            key = (age_band(stay.born, day), level, day)
+        else:
+            key = (stay.in_house, stay.carer_id is None, stay.provider_id, day)
+        if key not in self.known:
+            self.known[key] = book.weekly_on(stay, day)
+        return self.known[key]
 
 
 def _price(run: tuple[int, Decimal | None, int] | None, amounts: list) -> int:
@@ -126,6 +162,7 @@ def commit(
     today: dt.date,
     year_starts: Sequence[dt.date],
     shared: frozenset[dt.date] | None = None,
+    memo: Memo | None = None,
 ) -> Commitment:
     """One placement's commitment from today (pure). `year_starts` are the
     financial years' first days and, last, the day after the forecast;
@@ -133,10 +170,11 @@ def commit(
     many placements."""
     stay = placed.stay
     if shared is None:
-        shared = book_dates(book)
+        shared = book_dates(book, today, year_starts[-1])
+    rates = memo or Memo(book)
     start = max(today, stay.started_on)
     until, why = _until(stay, year_starts[-1])
-    cuts = _changes(stay, book, shared) | set(year_starts[1:])
+    cuts = {*_changes(stay, book, shared), *year_starts[1:]}
     edges = [start, *sorted(d for d in cuts if start < d < until), until]
     amounts = [ZERO] * (len(year_starts) - 1)
     unpriced = 0
@@ -147,7 +185,7 @@ def commit(
             continue
         while first >= year_starts[year + 1]:
             year += 1
-        weekly = book.weekly_on(stay, first)
+        weekly = rates.weekly_on(stay, first)
         days = (stop - first).days
         # Equal rates either side of a cut are one line, rounded once, as a
         # payment run would round them.
@@ -157,18 +195,21 @@ def commit(
         unpriced += _price(run, amounts)
         run = (year, weekly, days)
     unpriced += _price(run, amounts)
-    now = book.weekly_on(stay, start) if start < until else None
+    now = rates.weekly_on(stay, start) if start < until else None
     return Commitment(placed, until, why, now, tuple(amounts), unpriced)
 
 
-def book_dates(book: RateBook) -> frozenset[dt.date]:
-    """The dates any fostering allowance or fee changes on."""
+def book_dates(
+    book: RateBook, after: dt.date = dt.date.min, before: dt.date = dt.date.max
+) -> frozenset[dt.date]:
+    """The dates between `after` and `before` that any fostering allowance or
+    fee changes on."""
     return frozenset(
         day
         for spans in (*book.allowance.values(), *book.fee.values())
         for span in spans
         for day in (span.start, span.stop)
-        if day is not None
+        if day is not None and after < day < before
     )
 
 
@@ -228,7 +269,7 @@ def commitments(today: dt.date, years: int = YEARS) -> list[Commitment]:
         placement_ids={s.placement_id for s in stays},
         carer_ids={s.carer_id for s in stays if s.carer_id},
     )
-    shared = book_dates(book)
+    shared = book_dates(book, today, starts[-1])
     return [
         commit(p, book, today=today, year_starts=starts, shared=shared) for p in placed
     ]

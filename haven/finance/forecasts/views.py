@@ -47,10 +47,13 @@ def budget_year(request: AuthenticatedRequest) -> HttpResponse:
     """A financial year's budgets against actuals, and its outturn lines."""
     _may(request)
     year = _year(request)
+    this = commitments.financial_year(clock.today())
     context = {
         "report": selectors.year_report(request.user, year),
-        "before": year - 1,
-        "after": year + 1,
+        # Linked as far as budgets can be set (BudgetForm's years), so the
+        # links do not lead on year after year.
+        "before": year - 1 if year > this - 1 else None,
+        "after": year + 1 if year < this + 2 else None,
         "even_rule": budgets.EVEN_RULE,
         "actuals_rule": budgets.ACTUALS_RULE,
         "unverified": centres.UNVERIFIED,
