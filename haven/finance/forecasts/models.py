@@ -15,13 +15,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from haven.care.models import Provider
 from haven.finance.models.rates import money
 
 
 class CostCentre(models.Model):
     """The ledger's cost centre for one kind of provider."""
 
-    provider_kind = models.CharField(max_length=20, unique=True)
+    provider_kind = models.CharField(
+        max_length=20, unique=True, choices=Provider.Kind.choices
+    )
     code = models.CharField(max_length=20)
     name = models.CharField(max_length=100)
     outturn_line = models.CharField(
