@@ -96,8 +96,10 @@ def test_each_difference_is_said_line_by_line(fiona, agency, placed, rate, secon
         "1 day billed for Jasmine Thackray when they were not placed with "
         "Brightwater Fostering: 29 days billed, 28 days placed"
     ]
-    assert words["Kai Marsh"] == [
-        "Kai Marsh was not placed with Brightwater Fostering in the period: "
+    # Kai has never been placed: finance pays nothing for him, so his name
+    # is not theirs to see.
+    assert words["A child with no placement Haven pays for"] == [
+        "This child was not placed with Brightwater Fostering in the period: "
         "7 days and £840.00 billed"
     ]
     assert words["Sam Ingleby"] == [

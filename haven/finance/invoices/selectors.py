@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from haven.care.models import Placement
 from haven.core import access
 from haven.core.permissions import may_manage_payments, require
 from haven.finance.invoices import services
@@ -45,10 +46,25 @@ class Shown:
     differences: list[str]
 
 
-def _name(person: Person | None, child_id: int, unnamed: set[int]) -> str:
+def _name(
+    person: Person | None, child_id: int, unnamed: set[int], paid_for: set[int]
+) -> str:
     if person is None or child_id in unnamed:
         return f"A child whose record is restricted (Haven ID {child_id})"
+    if child_id not in paid_for:
+        return f"A child with no placement Haven pays for (Haven ID {child_id})"
     return f"{person.full_name} (Haven ID {child_id})"
+
+
+def _paid_for(ids: set[int]) -> set[int]:
+    """Of these children, those ever placed with a provider: the children
+    finance pays for, whose names it may see (a Haven ID typed from an
+    invoice must not show finance the name of any child at all)."""
+    return set(
+        Placement.objects.filter(
+            period__person_id__in=ids, provider__isnull=False
+        ).values_list("period__person_id", flat=True)
+    )
 
 
 def match(user: Any, invoice: Invoice) -> list[Shown]:
@@ -58,18 +74,16 @@ def match(user: Any, invoice: Invoice) -> list[Shown]:
     ids = {row.child_id for row in found if row.child_id is not None}
     people = Person.objects.in_bulk(ids)
     unnamed = access.unnamed_for(user, ids)
+    paid_for = _paid_for(ids)
     shown = []
     for row in found:
         if row.child_id is None:
             name = "All children (the invoice gives only a total)"
         else:
-            name = _name(people.get(row.child_id), row.child_id, unnamed)
+            name = _name(people.get(row.child_id), row.child_id, unnamed, paid_for)
         person = people.get(row.child_id or 0)
-        called = (
-            person.full_name
-            if person is not None and row.child_id not in unnamed
-            else "this child"
-        )
+        named = row.child_id not in unnamed and row.child_id in paid_for
+        called = person.full_name if person is not None and named else "this child"
         shown.append(
             Shown(
                 name,
