@@ -114,3 +114,12 @@ def test_the_whereabouts_board_has_issue_14s_budgets_for_everyone() -> None:
             "board", "board (a past day)", audience, Timing(60, 80), 9, Timing(10, 10)
         )
         assert budgets.overs(far) == ["median 6.0x floor > 5x"]
+
+
+def test_the_forecast_page_has_issue_17s_budget() -> None:
+    from bench.budgets import FINANCE
+
+    quick = Figure("forecast", "forecast", FINANCE, Timing(200, 499), 9)
+    slow = Figure("forecast", "forecast", FINANCE, Timing(200, 500), 9)
+    assert budgets.overs(quick) == []
+    assert budgets.overs(slow) == ["p95 500.0 >= 500 ms"]

@@ -58,6 +58,7 @@ def _pages(child_id: int, family_name: str) -> list[tuple[str, str]]:
         (worker, "/casework/caseload/?sort=seen"),
         (worker, "/casework/visits/?who=team"),
         ("service-manager", f"/casework/caseload/?worker={_id_of(worker)}"),
+        ("finance-officer", "/payments/forecast/"),
     ]
 
 

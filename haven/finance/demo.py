@@ -14,6 +14,8 @@ from haven.care.models import Carer, Placement, Provider
 from haven.core.models import User
 from haven.finance import rates
 from haven.finance.bank import demo as bank_demo
+from haven.finance.forecasts import demo as budgets_demo
+from haven.finance.invoices import demo as invoices_demo
 from haven.finance.models import AgeBand, FeeLevel, FosteringAllowance, ProviderRate
 
 # Weekly rates by kind of provider: (basis, lowest, highest), in pounds.
@@ -68,3 +70,5 @@ def populate() -> None:
         chosen = rng.choice(FeeLevel.values)
         rates.set_carer_fee_level(carer, level=chosen, started_on=since, by=by)
     bank_demo.populate()  # bank details and one-off payments
+    invoices_demo.populate()
+    budgets_demo.populate()

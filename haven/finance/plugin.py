@@ -10,3 +10,4 @@ from haven.finance import chronology
 mount("payments/", "haven.finance.urls")
 menu_entry("Payments", "finance:runs", order=76, shown=may_manage_payments)
 describe_events(chronology.WORDS)
+import haven.finance.invoices.plugin  # noqa: E402,F401

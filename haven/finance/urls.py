@@ -11,4 +11,6 @@ urlpatterns = [
     path("runs/<int:pk>/<slug:action>/", views.run_action, name="run_action"),
     path("providers/<int:pk>/rates/", views.provider_rates, name="provider_rates"),
     path("", include("haven.finance.bank.urls")),
+    path("invoices/", include("haven.finance.invoices.urls")),
+    path("", include("haven.finance.forecasts.urls")),
 ]

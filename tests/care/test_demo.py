@@ -216,6 +216,21 @@ def test_every_placement_with_a_provider_is_priced_today():
     assert lines and all(line.weekly_rate is not None for line in lines)
 
 
+def test_the_demo_has_invoices_with_differences_and_this_years_budgets():
+    """haven/finance/invoices/demo.py and forecasts/demo.py."""
+    from haven.finance.forecasts import commitments
+    from haven.finance.forecasts.models import Budget
+    from haven.finance.invoices.models import Invoice
+    from haven.finance.invoices.services import rows
+
+    invoices = list(Invoice.objects.all())
+    assert {i.status for i in invoices} == {"received", "disputed"}
+    differences = {d.code for i in invoices for r in rows(i) for d in r.differences}
+    assert {"rate", "total"} <= differences
+    year = commitments.financial_year(clock.today())
+    assert Budget.objects.filter(year=year, annual__gt=0).count() >= 2
+
+
 def test_one_child_adopted_and_one_placed_for_adoption_sealed():
     from haven.care.adoption import sealed
     from haven.care.models import Adopters

@@ -1,4 +1,6 @@
 from haven.finance.bank.models import PaymentDetails as PaymentDetails
+from haven.finance.forecasts.models import Budget, CostCentre  # noqa: F401
+from haven.finance.invoices.models import Invoice, InvoiceLine  # noqa: F401
 from haven.finance.models.rates import (
     AgeBand,
     CarerFeeLevel,

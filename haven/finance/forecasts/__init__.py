@@ -1,0 +1,1 @@
+"""Commitments forecast from the placements, budgets, actuals and the outturn."""

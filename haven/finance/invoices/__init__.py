@@ -1,0 +1,1 @@
+"""Providers' invoices, matched against what the placements say is owed."""
