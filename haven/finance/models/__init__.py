@@ -1,3 +1,4 @@
+from haven.finance.models.balances import ProviderBalance
 from haven.finance.models.rates import (
     AgeBand,
     CarerFeeLevel,
@@ -24,6 +25,7 @@ __all__ = [
     "PaymentFrequency",
     "PaymentLine",
     "PaymentRun",
+    "ProviderBalance",
     "ProviderRate",
     "RunLock",
 ]
