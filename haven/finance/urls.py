@@ -1,6 +1,7 @@
 from django.urls import path
 
 from haven.finance import views
+from haven.finance.adjustments import views as adjustments
 
 app_name = "finance"
 
@@ -10,4 +11,10 @@ urlpatterns = [
     path("runs/<int:pk>/file.csv", views.run_file, name="run_file"),
     path("runs/<int:pk>/<slug:action>/", views.run_action, name="run_action"),
     path("providers/<int:pk>/rates/", views.provider_rates, name="provider_rates"),
+    path("overpayments/", adjustments.overpayments, name="overpayments"),
+    path(
+        "providers/<int:pk>/statement/",
+        adjustments.provider_statement,
+        name="provider_statement",
+    ),
 ]
