@@ -4,18 +4,26 @@ saying why; an overpayment is carried from run to run until recovered; and,
 over random histories, what was paid net equals what is owed, once."""
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 
 import pytest
+from django.db import connection, transaction
 from django.test import override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from haven.care.models import PeriodOfCare, Placement, Provider
+from haven.care.moves import move_placement
+from haven.care.period_corrections import PeriodDates, correct_period
 from haven.care.services import end_period_of_care
 from haven.core.errors import DomainError
 from haven.core.services import allocate_case
 from haven.finance import rates, runs
 from haven.finance.adjustments import balances
-from haven.finance.models import PaymentLine, ProviderBalance
-from tests.care.factories import fostered, in_care
+from haven.finance.models import PaymentLine, PaymentRun, ProviderBalance
+from haven.finance.owed import owed
+from tests.care.factories import AgencyFactory, CarerFactory, fostered, in_care
 from tests.factories import ChildFactory
 
 D = dt.date
@@ -164,26 +172,11 @@ def test_the_first_run_pays_no_arrears_from_before_haven(fiona, alice, child, ra
 
 
 def _carer():
-    from haven.care.models import Provider
-    from tests.care.factories import CarerFactory
-
     return CarerFactory(provider=Provider.objects.get(name="Brightwater Fostering"))
 
 
 # --- the invariant ---------------------------------------------------------------
 
-from collections import defaultdict  # noqa: E402
-
-from django.db import transaction  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from haven.care.models import PeriodOfCare, Placement  # noqa: E402
-from haven.care.moves import move_placement  # noqa: E402
-from haven.care.period_corrections import PeriodDates, correct_period  # noqa: E402
-from haven.finance.models import PaymentRun  # noqa: E402
-from haven.finance.owed import owed  # noqa: E402
-from tests.care.factories import AgencyFactory, CarerFactory  # noqa: E402
 
 AMOUNTS = ("840.00", "910.50", "777.77", "1000.00")
 ONE_DAY = dt.timedelta(days=1)
@@ -315,3 +308,45 @@ def test_what_was_paid_net_equals_what_is_owed_once(
             assert max(once.values()) == 1, "a day paid twice"
             assert Placement.objects.exists()
         transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_a_late_recorded_move_recovers_from_one_agency_and_pays_the_other(
+    fiona, frank, alice, placed, rate
+):
+    other = AgencyFactory(name="Cedar Fostering")
+    rates.set_provider_rate(
+        other, basis="rate_card", weekly_amount="700.00", started_on=MARCH, by=fiona
+    )
+    _pay(MARCH, fiona, frank)
+    move_placement(
+        placed.period,
+        on=D(2026, 3, 16),
+        placement=fostered(CarerFactory(provider=other)),
+        reason="CARPL",
+        by=alice,
+    )
+    run = _pay(APRIL, fiona, frank)
+    lines = run.lines.order_by("provider__name", "starts_on")
+    assert [(x.provider.name, x.kind, x.starts_on, x.amount) for x in lines] == [
+        ("Brightwater Fostering", "adjustment", D(2026, 3, 16), Decimal("-1680.00")),
+        ("Cedar Fostering", "arrears", D(2026, 3, 16), Decimal("1400.00")),
+        ("Cedar Fostering", "payment", APRIL, Decimal("2800.00")),
+    ]
+    assert lines[0].reason.startswith("The placement ended on 16 March 2026")
+
+
+@pytest.mark.django_db
+def test_approval_refuses_a_day_paid_since_the_preview(fiona, frank, placed, rate):
+    """The service keeps "paid once" on every database, not only where
+    PostgreSQL's exclusion constraint does."""
+    run = runs.preview_run(provider_kind=AGENCY, starts_on=MARCH, by=fiona)
+    line = run.lines.get()
+    line.pk, line.paid = None, True  # as if another run had paid the same days
+    if connection.vendor == "postgresql":
+        pytest.skip("the exclusion constraint refuses it first")
+    line.run = run
+    line.save()
+    with pytest.raises(DomainError) as refused:
+        runs.approve_run(run, by=frank)
+    assert "paid_twice" in {f.code for f in refused.value.failures}
