@@ -333,7 +333,7 @@ def test_the_demo_pays_a_year_of_agency_runs_net_of_its_adjustments():
     from collections import defaultdict
     from decimal import Decimal
 
-    from haven.finance.models import PaymentLine, PaymentRun
+    from haven.finance.models import PaymentLine, PaymentRun, ProviderBalance
     from haven.finance.owed import owed
 
     paid_runs = PaymentRun.objects.filter(provider_kind="agency")
@@ -357,3 +357,6 @@ def test_the_demo_pays_a_year_of_agency_runs_net_of_its_adjustments():
     assert {k: v for k, v in net.items() if v} == owed_days
     adjusted = PaymentLine.objects.filter(kind="adjustment")
     assert adjusted.filter(reason__startswith="Rate agreed late").exists()
+    assert adjusted.filter(reason__startswith="Rate lowered after payment").exists()
+    carried = ProviderBalance.objects.filter(carried_out__gt=0)
+    assert carried.exists() and carried.filter(carried_in__gt=0).exists()

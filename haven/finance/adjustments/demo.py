@@ -1,11 +1,11 @@
 """The demo authority's payment runs: a year of four-weekly runs paying the
 agencies, previewed by one finance officer and approved by the other, with
 adjustments along the way: an uplift agreed late (rate differences for the
-periods already paid) and, where a provider has nothing more owed, a rate
-found to have been too high (a recovery its next run cannot cover, so the
-overpayment is carried). Run once: a later call finds the runs and stops.
-Every date is counted back from Haven's clock, so the demo is a year deep
-whatever day it is built."""
+periods already paid) and a rate found to have been too high for months of
+one agency's placements (a recovery its next run cannot cover, so the
+overpayment is carried, and still owed at the end of the year). Run once: a
+later call finds the runs and stops. Every date is counted back from Haven's
+clock, so the demo is a year deep whatever day it is built."""
 
 import datetime as dt
 from decimal import Decimal
@@ -81,25 +81,26 @@ def _uplift_agreed_late(since: dt.date, *, by: User) -> None:
 
 
 def _rate_found_too_high(since: dt.date, now: dt.date, *, by: User) -> None:
-    """A spot rate a third lower, from `since`, for the placements of an agency
-    with nothing owed from `now`: its next run recovers more than it pays."""
-    later = Placement.objects.filter(provider__kind=AGENCY).exclude(ended_on__lte=now)
-    busy = set(later.values_list("provider_id", flat=True))
-    for provider_id in _paid_providers(since):
-        if provider_id in busy:
-            continue
-        paid = PaymentLine.objects.filter(
-            paid=True, provider_id=provider_id, ends_on__gt=since
-        ).select_related("placement")
-        for placement in {line.placement for line in paid}:
-            weekly = paid.filter(placement=placement).first()
-            assert weekly is not None
+    """For the first agency paid since `since`, a spot rate of a third of what
+    was paid, from then until `now`, for each of its placements: its next run
+    recovers more than it pays, and the rest is carried to the runs after."""
+    paid = PaymentLine.objects.filter(
+        paid=True, kind="payment", provider__kind=AGENCY, ends_on__gt=since
+    ).select_related("placement")
+    for provider_id in _paid_providers(since)[:1]:
+        ours = {
+            x.placement: x.weekly_rate for x in paid if x.provider_id == provider_id
+        }
+        for placement, weekly in sorted(ours.items(), key=lambda x: x[0].pk):
+            starts_on = max(since, placement.started_on)
+            ends_on = min(now, placement.ended_on or now)
+            if starts_on >= ends_on:
+                continue
             rates.set_placement_rate(
                 placement,
-                weekly_amount=(weekly.weekly_rate * 2 / 3).quantize(Decimal("0.01")),
-                started_on=max(since, placement.started_on),
-                ended_on=placement.ended_on,
-                reference="Spot rate agreed lower: the invoice was overcharged",
+                weekly_amount=(weekly / 3).quantize(Decimal("0.01")),
+                started_on=starts_on,
+                ended_on=ends_on,
+                reference="Spot rate agreed lower: the invoices were overcharged",
                 by=by,
             )
-        return
