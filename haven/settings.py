@@ -274,6 +274,14 @@ HAVEN_CARE_LEAVERS_LOCAL_OFFER_URL = env_str("HAVEN_CARE_LEAVERS_LOCAL_OFFER_URL
 # (21, Children Act 1989 s23CZA); staying close's is not settled in law that
 # Haven can cite (VERIFY), so it is the council's, shown with the refusal.
 HAVEN_STAYING_CLOSE_UNTIL_AGE = env_int("HAVEN_STAYING_CLOSE_UNTIL_AGE", 21, minimum=18)
+# Local policy: how many days before a payment run's period its adjustments
+# look back (arrears, recoveries, rate differences). A year by default: far
+# enough for a rate agreed late in the financial year or a placement recorded
+# months late, near enough that providers are not met with old claims; the law
+# allows longer (a debt may be recovered for six years, Limitation Act 1980 s5).
+HAVEN_FINANCE_ADJUSTMENT_LOOKBACK_DAYS = env_int(
+    "HAVEN_FINANCE_ADJUSTMENT_LOOKBACK_DAYS", 365
+)
 # The DfE local authority number (3 digits): the LEA in the CIN census header.
 HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
 # The ONS district codes of the authority's area: a placement whose district is

@@ -7,8 +7,13 @@ from typing import Any
 def _paid(p: dict[str, Any]) -> str:
     lines = p.get("lines", [])
     names = sorted({x.get("provider_name", "") for x in lines})
-    days = sum(int(x.get("days", 0)) for x in lines)
-    return f"{days} days of placement paid to {', '.join(names)}"
+    # An adjustment's days were counted when first paid: count them apart.
+    adjusting = [x for x in lines if x.get("kind") == "adjustment"]
+    days = sum(int(x.get("days", 0)) for x in lines if x not in adjusting)
+    words = f"{days} days of placement paid to {', '.join(names)}"
+    if adjusting:
+        words += f", and {len(adjusting)} adjustment(s) to days paid before"
+    return words
 
 
 WORDS: dict[str, Callable[[dict[str, Any]], str]] = {

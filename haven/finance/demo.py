@@ -1,8 +1,8 @@
 """The demo authority's rates (synthetic amounts): each provider's weekly rate
 by its kind, the fostering allowances by age band, the fee levels' fees, and a
 fee level for each of the authority's own foster carers, all from before the
-first placement, so every demo placement's days are priced. Payment runs,
-adjustments, invoices and a budget come with the next part of issue 17."""
+first placement, so every demo placement's days are priced; then a year of
+payment runs with adjustments (haven/finance/adjustments/demo.py)."""
 
 import datetime as dt
 import random
@@ -13,6 +13,7 @@ from django.db.models import Min
 from haven.care.models import Carer, Placement, Provider
 from haven.core.models import User
 from haven.finance import rates
+from haven.finance.adjustments import demo as runs_demo
 from haven.finance.bank import demo as bank_demo
 from haven.finance.forecasts import demo as budgets_demo
 from haven.finance.invoices import demo as invoices_demo
@@ -69,6 +70,8 @@ def populate() -> None:
     for carer in in_house.select_related("provider").order_by("pk"):
         chosen = rng.choice(FeeLevel.values)
         rates.set_carer_fee_level(carer, level=chosen, started_on=since, by=by)
-    bank_demo.populate()  # bank details and one-off payments
+    bank_demo.populate_details()  # before the runs: no run lacks a payee's details
+    runs_demo.populate()  # a year of payment runs, with adjustments
+    bank_demo.populate_one_offs()  # after the runs: waiting for the next
     invoices_demo.populate()
-    budgets_demo.populate()
+    budgets_demo.populate()  # after the runs: their actuals

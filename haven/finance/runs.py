@@ -8,9 +8,13 @@ that have ended.
 
 - `preview_run` reads what is owed (haven.finance.owed) less the days already
   paid, and writes the lines, unpaid, for a second finance officer to check.
-  Days with no rate are listed as faults and left owed.
+  Days with no rate are listed as faults and left owed. It adds the
+  adjustment lines for past days (haven.finance.adjustments: arrears,
+  recoveries, rate differences, each with its reason) and each provider's
+  balance: an overpayment a provider owes is recovered before they are paid.
 - `approve_run` (not by the one who previewed) marks the lines paid, after
-  checking the placements and rates still give the same lines.
+  checking the placements and rates still give the same lines, adjustments
+  included, and that no day would be paid twice.
 - `close_run` records that the payment file went to the ledger.
 
 Paid days are recorded per line, so a second run for a closed period pays only
@@ -28,12 +32,17 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from haven.care.models import Provider
 from haven.core import clock, journal
 from haven.core.errors import Failures
 from haven.core.permissions import may_manage_payments, require
 from haven.finance import run_extras
+from haven.finance.adjustments import balances
+from haven.finance.adjustments.compare import ONCE, Adjustment, Window
+from haven.finance.adjustments.read import due as adjustments_due
+from haven.finance.adjustments.window import window
 from haven.finance.models import (
     Frequency,
     PaymentFrequency,
@@ -103,6 +112,7 @@ def _paid_days(
 ) -> set[tuple[int, dt.date]]:
     lines = PaymentLine.objects.filter(
         paid=True,
+        kind__in=ONCE,
         provider__kind=kind,
         starts_on__lt=ends_on,
         ends_on__gt=starts_on,
@@ -169,7 +179,9 @@ def preview_run(*, provider_kind: str, starts_on: dt.date, by: Any) -> PaymentRu
         )
     lines = owed_unpaid(provider_kind, starts_on, ends_on)
     priced = [x for x in lines if x.weekly_rate is not None]
-    if not priced and not failures:
+    past = window(provider_kind, starts_on)
+    adjusting = adjustments_due(provider_kind, past) if past else []
+    if not priced and not adjusting and not failures:
         failures.add(
             "nothing_owed",
             "Nothing is owed for this period: every day placed has been paid",
@@ -180,18 +192,22 @@ def preview_run(*, provider_kind: str, starts_on: dt.date, by: Any) -> PaymentRu
         frequency=frequency,
         starts_on=starts_on,
         ends_on=ends_on,
-        total=sum((x.amount or Decimal("0.00") for x in priced), Decimal("0.00")),
+        total=Decimal("0.00"),
         faults=_unpriced_faults(lines),
         previewed_by=by,
         previewed_at=clock.now(),
+        adjusted_from=past.starts_on if past else None,
     )
-    PaymentLine.objects.bulk_create(_row(run, x) for x in priced)
+    every: list[Line | Adjustment] = [*priced, *adjusting]
+    PaymentLine.objects.bulk_create(_row(run, x) for x in every)
+    run.total = balances.write(run)
+    run.save(update_fields=["total"])
     run_extras.after_preview(run, by=by)  # one-off payments, bank details faults
     _journal(run, "finance.payment_previewed", by=by)
     return run
 
 
-def _row(run: PaymentRun, line: Line) -> PaymentLine:
+def _row(run: PaymentRun, line: Line | Adjustment) -> PaymentLine:
     assert line.weekly_rate is not None and line.amount is not None  # priced
     return PaymentLine(
         run=run,
@@ -203,20 +219,59 @@ def _row(run: PaymentRun, line: Line) -> PaymentLine:
         days=line.days,
         weekly_rate=line.weekly_rate,
         amount=line.amount,
+        kind=getattr(line, "kind", PaymentLine.Kind.PAYMENT),
+        reason=getattr(line, "reason", ""),
     )
 
 
 def _same_lines(run: PaymentRun) -> bool:
-    """Whether the placements and rates still give the lines previewed."""
+    """Whether the placements and rates still give the lines previewed, the
+    adjustments for past days included."""
     now = {
-        (x.placement_id, x.starts_on, x.ends_on, x.weekly_rate)
+        (
+            x.placement_id,
+            x.provider_id,
+            x.starts_on,
+            x.ends_on,
+            x.weekly_rate,
+            "payment",
+        )
         for x in owed_unpaid(run.provider_kind, run.starts_on, run.ends_on)
         if x.weekly_rate is not None
     }
+    if run.adjusted_from is not None:
+        past = Window(run.adjusted_from, run.starts_on)
+        now |= {
+            (
+                x.placement_id,
+                x.provider_id,
+                x.starts_on,
+                x.ends_on,
+                x.weekly_rate,
+                x.kind,
+            )
+            for x in adjustments_due(run.provider_kind, past)
+        }
     then = set(
-        run.lines.values_list("placement_id", "starts_on", "ends_on", "weekly_rate")
+        run.lines.values_list(
+            "placement_id", "provider_id", "starts_on", "ends_on", "weekly_rate", "kind"
+        )
     )
     return now == then
+
+
+def _paid_twice(run: PaymentRun) -> bool:
+    """Whether a payment or arrears line of the run shares a day of its
+    placement with one already paid (the rule PostgreSQL's exclusion constraint
+    also keeps, checked here on every database)."""
+    earlier = PaymentLine.objects.filter(
+        paid=True,
+        kind__in=ONCE,
+        placement=OuterRef("placement"),
+        starts_on__lt=OuterRef("ends_on"),
+        ends_on__gt=OuterRef("starts_on"),
+    )
+    return run.lines.filter(kind__in=ONCE).filter(Exists(earlier)).exists()
 
 
 def _locked(run: PaymentRun) -> PaymentRun:
@@ -242,6 +297,12 @@ def approve_run(run: PaymentRun, *, by: Any) -> PaymentRun:
             "changed_since_preview",
             "The placements or rates changed since this run was previewed: "
             "cancel it and preview the period again",
+        )
+    if run.status == PaymentRun.Status.PREVIEWED and _paid_twice(run):
+        failures.add(
+            "paid_twice",
+            "A day in this run has been paid since it was previewed: cancel it "
+            "and preview the period again",
         )
     failures.raise_any()
     run.lines.update(paid=True)
@@ -298,6 +359,8 @@ def _journal(run: PaymentRun, event_type: str, *, by: Any) -> None:
                 "days": line.days,
                 "weekly_rate": str(line.weekly_rate),
                 "amount": str(line.amount),
+                "kind": line.kind,
+                "reason": line.reason,
             }
         )
     for child in Person.objects.filter(pk__in=by_child).order_by("pk"):

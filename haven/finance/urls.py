@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from haven.finance import views
+from haven.finance.adjustments import views as adjustments
 
 app_name = "finance"
 
@@ -13,4 +14,10 @@ urlpatterns = [
     path("", include("haven.finance.bank.urls")),
     path("invoices/", include("haven.finance.invoices.urls")),
     path("", include("haven.finance.forecasts.urls")),
+    path("overpayments/", adjustments.overpayments, name="overpayments"),
+    path(
+        "providers/<int:pk>/statement/",
+        adjustments.provider_statement,
+        name="provider_statement",
+    ),
 ]

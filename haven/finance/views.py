@@ -67,6 +67,8 @@ def run_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "run": run,
         "lines": selectors.lines(request.user, run),
+        "balances": run.balances.select_related("provider").order_by("provider__name"),
+        "lookback_setting": "HAVEN_FINANCE_ADJUSTMENT_LOOKBACK_DAYS",
         "rounding": rates.ROUNDING_RULE,
         "may_approve": run.status == "previewed"
         and run.previewed_by_id != request.user.pk,

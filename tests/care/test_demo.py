@@ -355,3 +355,40 @@ def test_payees_have_approved_bank_details_and_two_one_off_payments():
     counts = (PaymentDetails.objects.count(), OneOffPayment.objects.count())
     bank_demo.populate()
     assert (PaymentDetails.objects.count(), OneOffPayment.objects.count()) == counts
+
+
+def test_the_demo_pays_a_year_of_agency_runs_net_of_its_adjustments():
+    """haven/finance/adjustments/demo.py: a year of closed four-weekly runs;
+    after the last, what each agency placement was paid net, day by day,
+    equals the rate owed that day; an uplift agreed late was paid as a
+    difference. Nothing here depends on the day the demo was built."""
+    from collections import defaultdict
+    from decimal import Decimal
+
+    from haven.finance.models import PaymentLine, PaymentRun, ProviderBalance
+    from haven.finance.owed import owed
+
+    paid_runs = PaymentRun.objects.filter(provider_kind="agency")
+    assert paid_runs.count() >= 10
+    assert set(paid_runs.values_list("status", flat=True)) == {"closed"}
+    first = min(run.starts_on for run in paid_runs)
+    stop = max(run.ends_on for run in paid_runs)
+    assert (stop - first).days == 13 * 28
+    net: dict = defaultdict(lambda: Decimal("0.00"))
+    for line in PaymentLine.objects.filter(paid=True, provider__kind="agency"):
+        for n in range(line.days):
+            day = line.starts_on + dt.timedelta(days=n)
+            net[(line.placement_id, line.provider_id, day)] += line.weekly_rate
+    owed_days = {}
+    for line in owed(
+        Provider.objects.filter(kind="agency"), starts_on=first, ends_on=stop
+    ):
+        for n in range(line.days):
+            day = line.starts_on + dt.timedelta(days=n)
+            owed_days[(line.placement_id, line.provider_id, day)] = line.weekly_rate
+    assert {k: v for k, v in net.items() if v} == owed_days
+    adjusted = PaymentLine.objects.filter(kind="adjustment")
+    assert adjusted.filter(reason__startswith="Rate agreed late").exists()
+    assert adjusted.filter(reason__startswith="Rate lowered after payment").exists()
+    carried = ProviderBalance.objects.filter(carried_out__gt=0)
+    assert carried.exists() and carried.filter(carried_in__gt=0).exists()

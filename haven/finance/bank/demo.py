@@ -35,6 +35,14 @@ def _payees() -> list[Provider | Carer]:
 
 def populate() -> None:
     """Set the demo's bank details and one-off payments where none are."""
+    populate_details()
+    populate_one_offs()
+
+
+def populate_details() -> None:
+    """Every payee's details, held since before the first placement, and one
+    change waiting for approval (before the demo's payment runs, so none of
+    them is faulted for a payee with no details)."""
     proposer = User.objects.get(username="finance-officer")
     approver = User.objects.get(username="finance-officer2")
     first = Placement.objects.aggregate(first=Min("started_on"))["first"]
@@ -53,6 +61,13 @@ def populate() -> None:
             )
             services.approve_details(proposed, by=approver)
     _a_change_waiting(proposer)
+
+
+def populate_one_offs() -> None:
+    """Two one-off payments approved for the next run (after the demo's runs,
+    so they wait for it rather than joining a closed one)."""
+    proposer = User.objects.get(username="finance-officer")
+    approver = User.objects.get(username="finance-officer2")
     _one_offs(proposer, approver)
 
 

@@ -61,6 +61,8 @@ def one_off_rows(run: PaymentRun, accounts: Accounts) -> Iterator[list[Any]]:
             "",
             "",
             "",
-            f"{one.amount:.2f}",
+            one.amount,
+            "one_off",
+            one.get_kind_display(),
             *accounts.cells(payee, f"one-off: {one.get_kind_display().lower()}"),
         ]

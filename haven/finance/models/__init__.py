@@ -1,6 +1,7 @@
 from haven.finance.bank.models import PaymentDetails as PaymentDetails
 from haven.finance.forecasts.models import Budget, CostCentre  # noqa: F401
 from haven.finance.invoices.models import Invoice, InvoiceLine  # noqa: F401
+from haven.finance.models.balances import ProviderBalance
 from haven.finance.models.rates import (
     AgeBand,
     CarerFeeLevel,
@@ -28,6 +29,7 @@ __all__ = [
     "PaymentFrequency",
     "PaymentLine",
     "PaymentRun",
+    "ProviderBalance",
     "ProviderRate",
     "RunLock",
 ]

@@ -3,8 +3,14 @@
 A run pays one provider kind's placements for one period. Its lines are the
 record of what was paid: a line names the placement (and so the child and the
 provider) and the days it covers, and once the run is approved those days are
-paid. On PostgreSQL an exclusion constraint refuses two paid lines of one
-placement sharing a day; the services check the same on every database.
+paid. A line is a payment (days of the run's period), arrears (a past day
+owed and never paid, paid for the first time) or an adjustment (a past day paid
+at a weekly rate that differs from the one owed now: the difference, which may
+be negative). Payments and arrears pay a day once: on PostgreSQL an exclusion
+constraint refuses two such paid lines of one placement sharing a day, and the
+services check the same on every database. Adjustments overlap days already
+paid, so the sum of the weekly rates of the paid lines covering a day is the
+net weekly rate paid for it (haven.finance.adjustments).
 """
 
 from django.conf import settings
@@ -86,6 +92,12 @@ class PaymentRun(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    adjusted_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The first past day the run's adjustments compared "
+        "(HAVEN_FINANCE_ADJUSTMENT_LOOKBACK_DAYS); empty when none were.",
+    )
 
     class Meta:
         ordering = ("-starts_on", "-pk")
@@ -122,7 +134,13 @@ class PaymentRun(models.Model):
 
 class PaymentLine(models.Model):
     """Days of one child's placement at one weekly rate, in one run: from
-    `starts_on` to `ends_on` (exclusive). `paid` once the run is approved."""
+    `starts_on` to `ends_on` (exclusive). `paid` once the run is approved.
+    An adjustment's weekly rate and amount may be negative (a recovery)."""
+
+    class Kind(models.TextChoices):
+        PAYMENT = "payment", "Payment"
+        ARREARS = "arrears", "Arrears"
+        ADJUSTMENT = "adjustment", "Adjustment"
 
     run = models.ForeignKey(PaymentRun, on_delete=models.PROTECT, related_name="lines")
     placement = models.ForeignKey(
@@ -140,6 +158,8 @@ class PaymentLine(models.Model):
     weekly_rate = money()
     amount = money()
     paid = models.BooleanField(default=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PAYMENT)
+    reason = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ("provider", "child", "starts_on", "pk")
@@ -154,7 +174,8 @@ class PaymentLine(models.Model):
                     ("placement", RangeOperators.EQUAL),
                     (date_range("starts_on", "ends_on", "[)"), RangeOperators.OVERLAPS),
                 ],
-                condition=Q(paid=True),
+                # Adjustments overlap days already paid, by design.
+                condition=Q(paid=True, kind__in=["payment", "arrears"]),
             ),
         ]
         indexes = [

@@ -72,7 +72,7 @@ def test_two_finance_officers_pay_an_agency_for_four_weeks(
     sign_out(page)
 
     sign_in(page, base, "finance-officer2")
-    run = PaymentRun.objects.get()
+    run = PaymentRun.objects.get(status="previewed")
     page.goto(f"{base}/payments/runs/{run.pk}/")
     press(page, "Approve the run")
     expect_success(page, "Run approved")
