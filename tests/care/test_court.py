@@ -10,6 +10,7 @@ import pytest
 
 from haven.care import moves
 from haven.care.court import implied
+from haven.care.court.aftermath import Aftermath
 from haven.care.court.kinds import NEEDS_AN_ORDER, ORDER_FOR
 from haven.care.court.orders import OrderDetails, discharge_order, record_order
 from haven.care.court.proceedings import (
@@ -184,7 +185,12 @@ def test_police_protection_runs_out_unless_an_order_follows(child, alice, carer)
     assert police.discharged_on == D(2025, 1, 12)
     epo = Obligation.objects.get(rule_id="CRT-EPO")
     assert epo.due_on == D(2025, 1, 20)
-    discharge_order(CourtOrder.objects.get(kind="epo"), on=D(2025, 1, 15), by=alice)
+    discharge_order(
+        CourtOrder.objects.get(kind="epo"),
+        on=D(2025, 1, 15),
+        by=alice,
+        aftermath=Aftermath(follows="accommodated"),
+    )
     epo.refresh_from_db()
     assert epo.status == Obligation.Status.MET_ON_TIME
 

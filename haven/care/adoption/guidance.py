@@ -66,3 +66,63 @@ PERMANENCE = Step(
     "Record previous permanence",
     "Previous permanence recorded",
 )
+
+# Prospective adopters' approval (haven/care/adoption/approval.py).
+_APPROVAL_SOURCE = (
+    "Adoption Agencies Regulations 2005 regs 21 to 30B (as amended 2013); "
+    "adoption statutory guidance (DfE 2013) chapter 3"
+)
+REGISTER = Step(
+    heading="Prospective adopters: registration of interest",
+    guidance=(
+        "Record the day the agency received the registration of interest: "
+        "stage 1 (pre-assessment checks and training) starts that day. The "
+        "applicants' record is sealed: only the adoption team can open it, "
+        "find it or see it on a work queue."
+    ),
+    source=_APPROVAL_SOURCE,
+    button="Record the registration",
+    done="Registration of interest recorded",
+)
+APPROVAL_STEPS = {
+    "stage_one": Step(
+        heading="End of stage 1",
+        guidance=(
+            "Record the day the agency decided whether the applicants may go "
+            "on to stage 2, and what it decided."
+        ),
+        source=_APPROVAL_SOURCE,
+        button="Record stage 1",
+        done="Stage 1 recorded",
+    ),
+    "stage_two": Step(
+        heading="Start of stage 2",
+        guidance=(
+            "Record the day the applicants told the agency they wish to go on "
+            "to stage 2 (the assessment): stage 2 starts that day."
+        ),
+        source=_APPROVAL_SOURCE,
+        button="Record the start of stage 2",
+        done="Start of stage 2 recorded",
+    ),
+    "panel": Step(
+        heading="The panel's recommendation",
+        guidance=(
+            "Record the day the agency decision maker received the panel's "
+            "recommendation and final minutes: their decision is due from it."
+        ),
+        source=_APPROVAL_SOURCE,
+        button="Record the recommendation",
+        done="Recommendation recorded",
+    ),
+    "decision": Step(
+        heading="The agency decision maker's decision",
+        guidance=(
+            "Record the day the agency decision maker decided whether the "
+            "applicants are suitable to adopt, and the decision."
+        ),
+        source=_APPROVAL_SOURCE,
+        button="Record the decision",
+        done="Decision recorded",
+    ),
+}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from haven.care.adoption import views
+from haven.care.adoption import approval_views, views
 
 urlpatterns = [
     path("people/<int:pk>/adoption/decision/", views.decide, name="adoption_decide"),
@@ -15,4 +15,21 @@ urlpatterns = [
         views.permanence,
         name="adoption_permanence",
     ),
+    path("adopters/", approval_views.approvals, name="adopter_approvals"),
+    path("adopters/new/", approval_views.register, name="adopter_register"),
+]
+# Prospective adopters' approval, one page a step, on the applicant's record.
+urlpatterns += [
+    path(
+        f"people/<int:pk>/adopter-approval/{slug}/",
+        approval_views.step,
+        {"step": step},
+        name=f"approval_{step}",
+    )
+    for step, slug in (
+        ("stage_one", "stage-one"),
+        ("stage_two", "stage-two"),
+        ("panel", "panel"),
+        ("decision", "decision"),
+    )
 ]

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from haven.care.court.aftermath import REASONS, Follows
 from haven.care.court.kinds import (
     SPECIAL_GUARDIANS,
     OrderKind,
@@ -15,6 +16,27 @@ from haven.care.models import Proceedings
 from haven.core.forms import DateField, Form
 
 EXAMPLE = "For example, 27 3 2026"
+REASON_CHOICES = [("", "Choose the reason")] + [(c.value, c.label) for c in REASONS]
+
+
+def _reason_field(label: str, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label, help_text=help_text, choices=REASON_CHOICES, required=False
+    )
+
+
+def _ask_what_follows(form: Form) -> None:
+    """The questions asked when the order a looked-after child's legal status
+    follows ends with none in its place (haven/care/court/aftermath.py)."""
+    form.fields["follows"] = forms.ChoiceField(
+        label="What happened to the child's care when the order ended?",
+        choices=Follows.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    form.fields["reason"] = _reason_field(
+        "If their care ended: why (SSDA903 reason episode ceased)"
+    )
 
 
 class ProceedingsForm(Form):
@@ -68,6 +90,11 @@ class OrderForm(Form):
         widget=forms.RadioSelect,
         required=False,
     )
+    reason = _reason_field(
+        "If the order ends the child's care: why it ended (SSDA903 reason)",
+        "Only for a supervision order made for a child looked after under a care "
+        "or interim care order: it takes that order's place and ends their care",
+    )
 
     def __init__(self, *args: object, record_ids: Any, **kw: object) -> None:
         super().__init__(*args, **kw)  # type: ignore[arg-type]
@@ -103,6 +130,16 @@ class DisposalForm(Form):
         required=False,
     )
 
+    def __init__(self, *args: object, asks_what_follows: bool, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        if asks_what_follows:
+            _ask_what_follows(self)
+
 
 class DischargeForm(Form):
     on = DateField(label="Date the order ended", help_text=EXAMPLE, required=False)
+
+    def __init__(self, *args: object, asks_what_follows: bool, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        if asks_what_follows:
+            _ask_what_follows(self)

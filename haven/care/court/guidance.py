@@ -18,7 +18,9 @@ ORDER = {
         "recording police protection, an emergency protection, child assessment, "
         "interim care, care or placement order changes it from that day. A "
         "special guardianship or child arrangements order ends the child's care "
-        "that day. A final order decides the proceedings it was made in."
+        "that day, and so does a supervision order made in place of a care or "
+        "interim care order: say why their care ended. A final order decides "
+        "the proceedings it was made in."
     ),
     "source": (
         "Children Act 1989 s8, s14A, s31, s38, s43, s44, s46; Adoption and "
@@ -42,7 +44,9 @@ DISPOSAL = {
     "guidance": (
         "Record the day the court decided the proceedings. Interim orders made "
         "in them end that day. Record a final order with the order form: it "
-        "decides the proceedings itself."
+        "decides the proceedings itself. Where the child is looked after under "
+        "an interim care order and no order was made, say whether their care "
+        "ended (and why) or they stay accommodated under section 20."
     ),
     "source": "Children Act 1989 s32 and s38(4)",
 }
@@ -52,7 +56,12 @@ DISCHARGE = {
     "guidance": (
         "Record the day the order stopped having effect before its end: "
         "discharged by the court, or police protection over. A later order that "
-        "takes its place ends it by itself."
+        "takes its place ends it by itself. Where the child is looked after "
+        "under this order, their legal status cannot stay as it was: say "
+        "whether their care ended (and why) or they stay accommodated under "
+        "section 20."
     ),
-    "source": "Children Act 1989 s39, s45 and s46",
+    "source": (
+        "Children Act 1989 s20, s39, s45 and s46; SSDA903 reason episode ceased (REC)"
+    ),
 }

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from haven.care import moves, services
+from haven.care.court import aftermath as aftermath_of
 from haven.care.court import checks, implied
+from haven.care.court.aftermath import Aftermath
 from haven.care.court.kinds import (
     ENDS_CARE,
     INTERIM,
@@ -29,12 +31,14 @@ from haven.care.court.kinds import (
     Outcome,
 )
 from haven.care.court.proceedings import decide
-from haven.care.models import CourtOrder, PeriodOfCare, Proceedings
+from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare, Proceedings
 from haven.care.recording import may_record
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
 from haven.people.selectors import records_of
+
+NOTHING_SAID = Aftermath()
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class OrderDetails:
     ends_on: dt.date | None = None
     proceedings: Proceedings | None = None
     special_guardians: str = ""
+    # Why care ended, where the order ends it with no reason of its own (a
+    # supervision order made in place of a care or interim care order).
+    reason: str = ""
 
 
 def record_order(child: Person, details: OrderDetails, *, by: User) -> CourtOrder:
@@ -73,6 +80,10 @@ def record_order(child: Person, details: OrderDetails, *, by: User) -> CourtOrde
     case = _their_proceedings(child, details.proceedings, failures)
     checks.in_proceedings(details.kind, made_on, case, failures)
     checks.after_care_order(child, details.kind, made_on, failures)
+    replaced = aftermath_of.replaced_by_supervision(child, details.kind, made_on)
+    if replaced is not None:
+        ending = Aftermath(reason=details.reason)
+        aftermath_of.check(ending, failures, care_only=True)
     failures.raise_any()
     assert made_on is not None
     with transaction.atomic():
@@ -90,7 +101,10 @@ def record_order(child: Person, details: OrderDetails, *, by: User) -> CourtOrde
             recorded_by=by,
         )
         implied.journal_order(child, order, by=by)
-        _follow_in_care(child, order, by=by)
+        if replaced is None:
+            _follow_in_care(child, order, by=by)
+        else:
+            _ends_care(child, order, replaced, details.reason, by=by)
         _decides(order, by=by)
     return order
 
@@ -145,6 +159,25 @@ def _follow_in_care(child: Person, order: CourtOrder, *, by: User) -> None:
         services.end_period_of_care(period, on=order.made_on, reason=reason, by=by)
 
 
+def _ends_care(
+    child: Person, order: CourtOrder, replaced: LegalStatus, reason: str, *, by: User
+) -> None:
+    """A supervision order takes the place of the care or interim care order
+    the child is looked after under (CA89 s39(4), s38(3)): that order ends
+    and so does the child's care, for the reason the user gave."""
+    assert replaced.order is not None
+    if replaced.order.discharged_on is None:
+        why = aftermath_of.REPLACED_BY_SUPERVISION[OrderKind(replaced.order.kind)]
+        implied.end_order(child, replaced.order, on=order.made_on, why=why, by=by)
+    aftermath_of.apply(
+        replaced.period,
+        Aftermath(reason=reason),
+        on=order.made_on,
+        by=by,
+        care_only=True,
+    )
+
+
 def _decides(order: CourtOrder, *, by: User) -> None:
     """A final order decides the proceedings it was made in."""
     proceedings = order.proceedings
@@ -154,15 +187,26 @@ def _decides(order: CourtOrder, *, by: User) -> None:
         decide(proceedings, on=order.made_on, outcome=Outcome.ORDER_MADE, by=by)
 
 
-def discharge_order(order: CourtOrder, *, on: dt.date | None, by: User) -> CourtOrder:
+def discharge_order(
+    order: CourtOrder,
+    *,
+    on: dt.date | None,
+    by: User,
+    aftermath: Aftermath = NOTHING_SAID,
+) -> CourtOrder:
     """The order stopped having effect on `on` before its end (discharged by
-    the court, or the child left police protection)."""
+    the court, or the child left police protection). Where a looked-after
+    child's legal status follows it, what the user says followed happens
+    that day: their care ends, or they stay accommodated under s20."""
     child = order.person
     may_record(by, child)
     failures = Failures()
     on = checks.day(child, on, field="on", what="the order ended", failures=failures)
     with transaction.atomic():
         order = CourtOrder.objects.select_for_update().get(pk=order.pk)
+        status = aftermath_of.status_under(child, order)
+        if status is not None and order.discharged_on is None:
+            aftermath_of.check(aftermath, failures)
         if order.discharged_on is not None:
             failures.add("already_ended", "The order has already ended")
         if on is not None and on < order.made_on:
@@ -174,4 +218,6 @@ def discharge_order(order: CourtOrder, *, on: dt.date | None, by: User) -> Court
         failures.raise_any()
         assert on is not None
         implied.end_order(child, order, on=on, why="discharged", by=by)
+        if status is not None:
+            aftermath_of.apply(status.period, aftermath, on=on, by=by)
     return order

@@ -5,7 +5,10 @@ proceedings are issued, moves with each extension and is met by the decision;
 CRT-EPO, CRT-POLICE and CRT-CAO show when an emergency protection order,
 police protection or a child assessment order runs out, met by its end (a
 later order takes its place, or it is discharged) and ended with the child's
-care. CRT-ICO has no date to count (none since 2014)."""
+care. CRT-ICO starts with an interim care order and is met by its end (a final
+order takes its place, the proceedings are decided, or it is discharged): the
+law has set no date since 2014, so it is due on a date only where the council
+sets one."""
 
 from haven.care.court import chronology, implied, proceedings, section
 from haven.care.permissions import may_record_care
@@ -30,6 +33,7 @@ for rule_id, action in (
     ("CRT-EPO", "The emergency protection order runs out"),
     ("CRT-POLICE", "Police protection runs out (72 hours)"),
     ("CRT-CAO", "The child assessment order runs out"),
+    ("CRT-ICO", "The interim care order ends (the proceedings to be decided)"),
 ):
     activate(
         rule_id,

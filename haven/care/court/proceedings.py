@@ -20,9 +20,17 @@ import datetime as dt
 from django.db import transaction
 
 from haven.care import inputs, recording
+from haven.care.court import aftermath as aftermath_of
 from haven.care.court import checks, implied
-from haven.care.court.kinds import INTERIM, UNDER_26_WEEKS, Outcome, ProceedingsKind
-from haven.care.models import Proceedings, ProceedingsExtension
+from haven.care.court.aftermath import Aftermath
+from haven.care.court.kinds import (
+    INTERIM,
+    UNDER_26_WEEKS,
+    OrderKind,
+    Outcome,
+    ProceedingsKind,
+)
+from haven.care.models import LegalStatus, Proceedings, ProceedingsExtension
 from haven.core import journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
@@ -33,6 +41,7 @@ ISSUED = "court.proceedings_issued"
 EXTENDED = "court.proceedings_extended"
 DISPOSED = "court.proceedings_disposed"
 MOST_WEEKS = 8  # s32(7): each extension at most eight weeks
+NOTHING_SAID = Aftermath()
 
 
 def issue_proceedings(
@@ -153,9 +162,18 @@ def extend_proceedings(
 
 
 def dispose_proceedings(
-    proceedings: Proceedings, *, on: dt.date | None, outcome: str, by: User
+    proceedings: Proceedings,
+    *,
+    on: dt.date | None,
+    outcome: str,
+    by: User,
+    aftermath: Aftermath = NOTHING_SAID,
 ) -> Proceedings:
-    """The court decided the proceedings on `on`, with `outcome`."""
+    """The court decided the proceedings on `on`, with `outcome`. A child
+    looked after under an interim care order made in them is no longer once
+    they are decided without an order: what the user says followed happens
+    that day (haven/care/court/aftermath.py). A final order is recorded with
+    the order form, which decides the proceedings itself."""
     child = proceedings.person
     recording.may_record(by, child)
     failures = Failures()
@@ -170,10 +188,40 @@ def dispose_proceedings(
         )
     with transaction.atomic():
         proceedings = _locked_running(proceedings)
+        status = under_interim_order(proceedings)
+        if status is not None:
+            _check_aftermath(outcome, aftermath, failures)
         failures.raise_any()
         assert on is not None
         decide(proceedings, on=on, outcome=outcome, by=by)
+        if status is not None:
+            aftermath_of.apply(status.period, aftermath, on=on, by=by)
     return proceedings
+
+
+def under_interim_order(proceedings: Proceedings) -> LegalStatus | None:
+    """The child's current legal status, if it follows an interim care order
+    made in these proceedings and still running."""
+    running = proceedings.orders.filter(
+        kind=OrderKind.INTERIM_CARE, discharged_on__isnull=True
+    )
+    for order in running:
+        status = aftermath_of.status_under(proceedings.person, order)
+        if status is not None:
+            return status
+    return None
+
+
+def _check_aftermath(outcome: str, aftermath: Aftermath, failures: Failures) -> None:
+    if outcome == Outcome.ORDER_MADE:
+        failures.add(
+            "record_the_order",
+            "Record the order the court made instead (Record an order): the "
+            "child's legal status follows from it, and it decides the proceedings",
+            field="outcome",
+        )
+    elif outcome in Outcome.values:
+        aftermath_of.check(aftermath, failures)
 
 
 def decide(proceedings: Proceedings, *, on: dt.date, outcome: str, by: User) -> None:

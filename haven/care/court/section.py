@@ -16,7 +16,7 @@ from haven.people.models import Person
 from haven.timescales import selectors as timescales
 
 RULE = "CRT-26W"
-ORDER_RULES = ("CRT-EPO", "CRT-POLICE", "CRT-CAO")
+ORDER_RULES = ("CRT-EPO", "CRT-POLICE", "CRT-CAO", "CRT-ICO")
 
 
 @dataclass(frozen=True)

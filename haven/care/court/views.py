@@ -3,19 +3,27 @@
 (the read logged, access checked), asks for the care recorder's role, and
 shows every fault, the form's and the service's, on one submit."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.court import forms, guidance, orders
+from haven.care.court import aftermath, forms, guidance, orders
 from haven.care.court import proceedings as applications
 from haven.care.models import CourtOrder, Proceedings
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.people.selectors import records_of
 from haven.people.views import open_person
+
+
+def _aftermath(data: dict[str, Any]) -> aftermath.Aftermath:
+    return aftermath.Aftermath(
+        follows=data.get("follows") or "", reason=data.get("reason") or ""
+    )
 
 
 def _back(person_pk: int) -> HttpResponse:
@@ -62,6 +70,7 @@ def order(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 ends_on=data.get("ends_on"),
                 proceedings=data.get("proceedings"),
                 special_guardians=data.get("special_guardians") or "",
+                reason=data.get("reason") or "",
             ),
             by=request.user,
         )
@@ -103,7 +112,8 @@ def extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @policy(Policy.OBJECT, of="care.Proceedings")
 def dispose(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = _open(request, pk, "Record the court's decision")
-    form = forms.DisposalForm(pages.posted(request))
+    asks = applications.under_interim_order(case) is not None
+    form = forms.DisposalForm(pages.posted(request), asks_what_follows=asks)
 
     def write() -> object:
         data = form.cleaned_data
@@ -112,6 +122,7 @@ def dispose(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             on=data.get("on"),
             outcome=data.get("outcome") or "",
             by=request.user,
+            aftermath=_aftermath(data),
         )
 
     if request.method == "POST" and pages.done(form, write):
@@ -125,11 +136,13 @@ def discharge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     made = get_object_or_404(CourtOrder.objects.select_related("person"), pk=pk)
     open_person(request, made.person_id, "Record the end of a court order")
     pages.may_record(request)
-    form = forms.DischargeForm(pages.posted(request))
+    asks = aftermath.status_under(made.person, made) is not None
+    form = forms.DischargeForm(pages.posted(request), asks_what_follows=asks)
 
     def write() -> object:
+        data = form.cleaned_data
         return orders.discharge_order(
-            made, on=form.cleaned_data.get("on"), by=request.user
+            made, on=data.get("on"), by=request.user, aftermath=_aftermath(data)
         )
 
     if request.method == "POST" and pages.done(form, write):

@@ -4,6 +4,7 @@ placement histories (looked_after.py), their missing episodes (missing.py) and
 what their statutory visits need beyond casework's notes (visits.py)."""
 
 from haven.care.models.adoption import Adopters, AdoptionDecision, PermanenceBefore
+from haven.care.models.approval import AdopterApproval
 from haven.care.models.court import CourtOrder, Proceedings, ProceedingsExtension
 from haven.care.models.education import PersonalEducationPlan
 from haven.care.models.health import (
@@ -51,6 +52,7 @@ from haven.care.models.visits import FewerVisitsAgreement, VisitRequest
 
 __all__ = [
     "Adopters",
+    "AdopterApproval",
     "AdoptionDecision",
     "PermanenceBefore",
     "Attendance",

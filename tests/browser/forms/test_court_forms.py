@@ -2,15 +2,16 @@
 proceedings are refused first with every fault named, then recorded, the 26
 weeks' end shown on the child's Court section; an extension moves that date
 and the decision is recorded; an emergency protection order recorded for a
-looked-after child changes their legal status, and its end is recorded; the
-section and the forms pass axe."""
+looked-after child changes their legal status, and its end, with the child's
+care ending for the reason chosen, is recorded; the section and the forms pass
+axe."""
 
 import datetime as dt
 
 from playwright.sync_api import Page, expect
 
 from haven.care.court import forms
-from haven.care.models import CourtOrder, LegalStatus, Proceedings
+from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare, Proceedings
 from haven.care.placing import PlacementDetails
 from haven.care.services import start_period_of_care
 from haven.core import clock
@@ -127,9 +128,20 @@ def test_an_order_sets_the_legal_status_and_its_end_is_recorded(
     page.get_by_role("link", name="Record its end").click()
     assert accessibility_violations(page) == []
     press(page, "Record the end")
-    expect_errors(page, "Enter the date the order ended")
+    expect_errors(
+        page,
+        "Enter the date the order ended",
+        "Say what happened to the child's care when the order ended",
+    )
     fill_date(page, "on", clock.today())
+    choose(page, "follows", "care_ends")
+    press(page, "Record the end")
+    expect_errors(page, "Choose why the child's care ended")
+    choose(page, "follows", "care_ends")
+    select(page, "reason", value="E4A")
     press(page, "Record the end")
     expect_success(page, "End of the order recorded")
     order.refresh_from_db()
     assert order.discharged_on == clock.today()
+    period = PeriodOfCare.objects.get(person=person)
+    assert (period.ended_on, period.reason_ended) == (clock.today(), "E4A")
