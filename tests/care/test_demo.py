@@ -38,10 +38,11 @@ from haven.care.uasc.ssda903 import uasc_row
 from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.caseroles import CaseRole
-from haven.core.models import User
+from haven.core.models import Allocation, User
 from haven.core.selectors import current_allocation
 from haven.people.lifestage import children_on
 from haven.people.models import Person
+from haven.send.models import EhcRequest
 from haven.timescales.models import Obligation
 
 pytestmark = pytest.mark.django_db
@@ -323,3 +324,14 @@ def test_care_leavers_18_to_20_have_their_adviser_plan_and_support():
     assert rules.count("CL-PATHWAY-REVIEW") == 3
     first = next(i for i in rest if i.rule_id == "CL-PA-VISIT-1")
     assert today < first.due_on <= today + dt.timedelta(days=7)
+
+
+def test_the_demo_holds_send_records_a_third_known_to_social_care():
+    children = set(EhcRequest.objects.values_list("person_id", flat=True))
+    known = set(
+        Allocation.objects.filter(
+            person_id__in=children, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        ).values_list("person_id", flat=True)
+    )
+    assert children and len(known) * 3 == len(children)
+    assert EhcRequest.objects.filter(plan__issued_on__isnull=False).exists()
