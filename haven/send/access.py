@@ -6,6 +6,7 @@ sealed record stays closed to them unless they are granted it."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 
 from haven.core import access
 from haven.core.caseroles import CaseRole
@@ -40,6 +41,11 @@ def require(user: User, person: Person) -> None:
 def open_for_send(user: User, person: Person, *, what: str) -> Person:
     """A SEND page's read: refused as a page refuses, and logged as every read."""
     if not holds_send_case(user, person):
+        access.record_denial(user, person.pk, what=what)
+        # Unknown, restricted and sealed look the same to someone without
+        # access: that a restricted record exists can be the secret.
+        if access.is_secret(person) and not access.may_change(user, person):
+            raise Http404
         raise PermissionDenied("The child's SEND case is not held by your team")
     access.log_reads(user, [person.pk], what=what, why=WHY)
     return person

@@ -18,6 +18,6 @@ urlpatterns = [
     path("requests/<int:pk>/decide-plan/", views.decide_plan, name="decide_plan"),
     path("requests/<int:pk>/draft/", views.draft, name="draft"),
     path("requests/<int:pk>/final/", views.final, name="final"),
-    path("children/<int:pk>/", views.child, name="child"),
+    path("people/<int:pk>/", views.child, name="child"),
     path("advice/<int:pk>/", views.advice, name="advice"),
 ]
