@@ -6,9 +6,10 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from haven.core import access as record_access
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.forms import show_errors
@@ -189,7 +190,12 @@ def request_advice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @policy(Policy.OBJECT, of="send.Advice")
 def advice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    asked = get_object_or_404(Advice.objects.select_related("request"), pk=pk)
+    asked = get_object_or_404(Advice.objects.select_related("request__person"), pk=pk)
+    child = asked.request.person
+    if record_access.is_secret(child) and not record_access.may_change(
+        request.user, child
+    ):
+        raise Http404  # a restricted child's advice answers as no advice at all
     if not permissions.may_give_advice(request.user, asked):
         raise PermissionDenied("This advice was not asked of you")
     what = "EHC needs assessment advice"

@@ -88,3 +88,14 @@ def test_the_social_worker_sees_the_send_section_on_the_childs_page(
     assert reverse("send:advice", args=[asked.pk]) in page
     assert reverse("send:request", args=[request.pk]) not in page
     assert client.get(reverse("send:advice", args=[asked.pk])).status_code == 200
+
+
+def test_a_restricted_childs_advice_answers_as_no_advice(
+    client, sally, mona, bob, child
+):
+    request = assessing(child, sally)
+    (asked,) = advice.request_advice(request, kinds=["health"], on=ago(70), by=sally)
+    restrict_record(child, kind="restricted", reason="Staff member's child", by=mona)
+    client.force_login(bob)
+    assert client.get(reverse("send:advice", args=[asked.pk])).status_code == 404
+    assert client.get(reverse("send:advice", args=[10**9])).status_code == 404
