@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "haven.protection",
     "haven.care",
     "haven.finance",
+    "haven.send",
     "haven.pathways",
     "haven.casework",
     "haven.documents",

@@ -168,7 +168,27 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
         ),
         "people.MergeRequest": merge,
         **_protection_about(episode, worker=worker, manager=manager),
+        **_send_about(person, worker=worker),
     }
+
+
+def _send_about(person: Person, *, worker: User) -> dict[str, Any]:
+    """A request for an EHC needs assessment, and the social care advice asked
+    of the child's social worker."""
+    from haven.send.models import Advice, EhcRequest
+
+    today = clock.today()
+    request = EhcRequest.objects.create(
+        person=person,
+        received_on=today,
+        source="parent",
+        created_by=worker,
+        created_at=clock.now(),
+    )
+    advice = Advice.objects.create(
+        request=request, kind="social_care", requested_on=today, requested_from=worker
+    )
+    return {"send.EhcRequest": request, "send.Advice": advice}
 
 
 def _court_about(person: Any, *, worker: User) -> dict[str, Any]:

@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("protection",),
     ("care",),
     ("finance",),
+    ("send",),
     ("earlyhelp",),
     ("pathways",),
     ("documents",),

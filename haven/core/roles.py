@@ -118,8 +118,8 @@ ROLES: tuple[Role, ...] = (
         "SEND officer",
         "Manages EHC needs assessments and plans.",
         ("manage_ehc_plans",),
-        "EHC needs assessments, EHC plans and their annual reviews are not in "
-        "Haven yet.",
+        "EHC needs assessments and plans are under SEND; annual reviews, "
+        "amendments, phase transfers and the SEN2 return are not in Haven yet.",
     ),
     Role(
         "performance_analyst",

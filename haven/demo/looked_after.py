@@ -11,6 +11,7 @@ from haven.care import demo as care_demo
 from haven.earlyhelp.models import EarlyHelpRequest
 from haven.finance import demo as finance_demo
 from haven.people.models import Person
+from haven.send import demo as send_demo
 
 
 def populate(rng: random.Random, children: list[Person]) -> None:
@@ -22,3 +23,4 @@ def populate(rng: random.Random, children: list[Person]) -> None:
     elsewhere |= set(requests.values_list("children", flat=True)) - {None}
     care_demo.populate(rng, children, elsewhere=elsewhere)
     finance_demo.populate()
+    send_demo.populate(children)

@@ -84,7 +84,7 @@ def _due(**current_allocation: object) -> QuerySet[Obligation]:
         # The duties are the social worker's; an IRO's come from their own rules.
         person__allocations__role=CaseRole.SOCIAL_WORKER,
         **conditions,
-    )
+    ).exclude(rule_id__in=[k for k, a in ACTIVE.items() if not a.social_workers])
 
 
 def obligations_of(workers: Sequence[User]) -> list[WorkItem]:

@@ -46,6 +46,9 @@ class Activation:
     # payload names (a court's extension of its time limit): the date is still
     # the engine's, counted from the trigger.
     extended_by: tuple[str, ...] = ()
+    # False: the duty is not the social worker's (a SEND team's), so it is left
+    # off their queue; its own capability shows it to whoever does it.
+    social_workers: bool = True
 
     def starts(self, event_type: str) -> bool:
         return event_type == self.rule.trigger or event_type in self.formerly_started_by
@@ -65,6 +68,7 @@ def activate(
     formerly_started_by: tuple[str, ...] = (),
     may_act: Callable[[Any], bool] | None = None,
     extended_by: tuple[str, ...] = (),
+    social_workers: bool = True,
 ) -> Activation:
     activation = Activation(
         rule(rule_id),
@@ -76,6 +80,7 @@ def activate(
         formerly_started_by,
         may_act,
         extended_by,
+        social_workers,
     )
     if rule_id in ACTIVE:
         raise ImproperlyConfigured(f"The rule {rule_id} is activated twice")

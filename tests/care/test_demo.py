@@ -38,10 +38,11 @@ from haven.care.uasc.ssda903 import uasc_row
 from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.core.caseroles import CaseRole
-from haven.core.models import User
+from haven.core.models import Allocation, User
 from haven.core.selectors import current_allocation
 from haven.people.lifestage import children_on
 from haven.people.models import Person
+from haven.send.models import EhcRequest
 from haven.timescales.models import Obligation
 
 pytestmark = pytest.mark.django_db
@@ -392,3 +393,14 @@ def test_the_demo_pays_a_year_of_agency_runs_net_of_its_adjustments():
     assert adjusted.filter(reason__startswith="Rate lowered after payment").exists()
     carried = ProviderBalance.objects.filter(carried_out__gt=0)
     assert carried.exists() and carried.filter(carried_in__gt=0).exists()
+
+
+def test_the_demo_holds_send_records_a_third_known_to_social_care():
+    children = set(EhcRequest.objects.values_list("person_id", flat=True))
+    known = set(
+        Allocation.objects.filter(
+            person_id__in=children, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        ).values_list("person_id", flat=True)
+    )
+    assert children and len(known) * 3 == len(children)
+    assert EhcRequest.objects.filter(plan__issued_on__isnull=False).exists()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SendConfig(AppConfig):
+    name = "haven.send"
+    label = "send"
+    verbose_name = "SEND"

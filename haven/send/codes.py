@@ -1,0 +1,82 @@
+"""SEND's code lists: who asked for an assessment, the advice an assessment
+gathers, SEN2's need types and the 20-week exceptions (see the SEN2 notes in
+the DfE's person-level survey guide)."""
+
+from django.db import models
+
+
+class RequestSource(models.TextChoices):
+    """Who asked for the EHC needs assessment; SEN2 RequestSource (2.2) maps
+    parent and young person to 1, school 2, health 3, social care 4, other 5."""
+
+    PARENT = "parent", "A parent"
+    YOUNG_PERSON = "young_person", "The young person"
+    SCHOOL = "school", "A school or other education setting"
+    HEALTH = "health", "Health professionals"
+    SOCIAL_CARE = "social_care", "Social care professionals"
+    OTHER = "other", "Someone else"
+
+
+SEN2_REQUEST_SOURCE = {
+    RequestSource.PARENT: "1",
+    RequestSource.YOUNG_PERSON: "1",
+    RequestSource.SCHOOL: "2",
+    RequestSource.HEALTH: "3",
+    RequestSource.SOCIAL_CARE: "4",
+    RequestSource.OTHER: "5",
+}
+
+
+class AdviceKind(models.TextChoices):
+    """The advice an EHC needs assessment seeks (SENDR reg 6(1))."""
+
+    EDUCATION = "education", "Educational advice"
+    HEALTH = "health", "Medical advice"
+    SOCIAL_CARE = "social_care", "Social care advice"
+    PSYCHOLOGY = "psychology", "Educational psychology advice"
+
+
+class NeedType(models.TextChoices):
+    """SEN2 SENtype (5.8a), 2025 onwards. Not the census disability codes, and
+    without NSA, which is a school-census code only."""
+
+    SPLD = "SPLD", "Specific learning difficulty"
+    MLD = "MLD", "Moderate learning difficulty"
+    SLD = "SLD", "Severe learning difficulty"
+    PMLD = "PMLD", "Profound and multiple learning difficulty"
+    SEMH = "SEMH", "Social, emotional and mental health"
+    SLCN = "SLCN", "Speech, language and communication needs"
+    HI = "HI", "Hearing impairment"
+    VI = "VI", "Vision impairment"
+    MSI = "MSI", "Multi-sensory impairment"
+    PD = "PD", "Physical disability"
+    ASD = "ASD", "Autistic spectrum disorder"
+    DS = "DS", "Down syndrome"
+    OTH = "OTH", "Other difficulty or disability"
+
+
+class Exception20(models.TextChoices):
+    """Why the 20 weeks did not apply (SENDR reg 13(3)); SEN2 Week20 is 1 when
+    one is recorded, so timeliness can leave the plan out."""
+
+    NONE = "", "None: the 20 weeks applied"
+    HOLIDAY = "holiday", "A school or college holiday made it impractical"
+    CIRCUMSTANCES = "circumstances", "Exceptional personal circumstances"
+    AWAY = "away", "The child or parent was away for 4 weeks or more"
+    APPOINTMENT = "appointment", "The child or parent missed an appointment"
+
+
+# Sections of an EHC plan (SENDR reg 12(1)): the letter and what it holds.
+PLAN_SECTIONS = (
+    ("a", "A: the views, interests and aspirations of the child and parents"),
+    ("b", "B: special educational needs"),
+    ("c", "C: health care needs related to the SEN"),
+    ("d", "D: social care needs related to the SEN or disability"),
+    ("e", "E: outcomes sought"),
+    ("f", "F: special educational provision"),
+    ("g", "G: health care provision"),
+    ("h", "H1 and H2: social care provision"),
+    ("i", "I: the school or other institution"),
+    ("j", "J: personal budget and direct payments"),
+    ("k", "K: the advice and information gathered"),
+)

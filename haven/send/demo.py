@@ -1,0 +1,105 @@
+"""The demo authority's SEND records: requests at every stage up to the final
+plan, a third of them for children known to social care (with a social worker
+now) and the rest for children known only to the SEND service, registered here.
+A generator of its own, so the rest of the demo draws as it did before SEND."""
+
+import datetime as dt
+import random
+
+from haven.core import clock
+from haven.core.caseroles import CaseRole
+from haven.core.models import Allocation, Establishment, User
+from haven.people import services as people
+from haven.people.models import Person
+from haven.send import advice, plans, services
+from haven.send.codes import NeedType, RequestSource
+
+GIVEN = ("Ottilie", "Barnaby", "Wren", "Caspian", "Isolde", "Fenwick", "Marigold")
+FAMILY = ("Ashdown", "Pelham", "Trevose", "Hollins", "Garside", "Merrow")
+STAGES = ("requested", "assessing", "to_issue", "drafted", "issued", "issued")
+
+
+def _ago(days: int) -> dt.date:
+    return clock.today() - dt.timedelta(days=days)
+
+
+def _known(children: list[Person]) -> list[Person]:
+    """Children with a social worker now, and no restriction."""
+    held = set(
+        Allocation.objects.filter(
+            person__in=children,
+            role=CaseRole.SOCIAL_WORKER,
+            ended_on__isnull=True,
+            worker__isnull=False,
+            person__restriction__isnull=True,
+        ).values_list("person_id", flat=True)
+    )
+    return [c for c in children if c.pk in held and c.date_of_birth]
+
+
+def _registered(rng: random.Random, count: int, by: User) -> list[Person]:
+    return [
+        people.register_person(
+            {
+                "given_name": rng.choice(GIVEN),
+                "family_name": rng.choice(FAMILY),
+                "date_of_birth": _ago(rng.randrange(4 * 365, 15 * 365)),
+                "disabilities": ["NONE"],
+            },
+            by=by,
+        )
+        for _ in range(count)
+    ]
+
+
+def populate(children: list[Person]) -> None:
+    rng = random.Random("send")
+    officer = User.objects.filter(username="send-officer").first()
+    registrar = User.objects.filter(username="front-door-worker").first()
+    schools = list(Establishment.objects.order_by("urn")[:20])
+    if officer is None or registrar is None or not schools:
+        return
+    known = _known(children)
+    known = rng.sample(known, k=min(len(known), max(1, len(children) // 10)))
+    others = _registered(rng, 2 * len(known), registrar)
+    for index, child in enumerate(known + others):
+        _take_to(child, STAGES[index % len(STAGES)], rng, officer, schools)
+
+
+def _take_to(
+    child: Person,
+    stage: str,
+    rng: random.Random,
+    by: User,
+    schools: list[Establishment],
+) -> None:
+    """Bring one child's request to `stage`, each step on a date of its own."""
+    start = 20 if stage == "requested" else rng.randrange(150, 300)
+    request = services.record_request(
+        child,
+        received_on=_ago(start),
+        source=rng.choice(RequestSource.values),
+        details="Synthetic demo request.",
+        by=by,
+    )
+    if stage == "requested":
+        return
+    services.decide_assessment(request, decision="Y", on=_ago(start - 35), by=by)
+    advice.request_advice(
+        request, kinds=["education", "social_care"], on=_ago(start - 37), by=by
+    )
+    if stage == "assessing":
+        return
+    services.decide_plan(request, decision="Y", on=_ago(start - 90), by=by)
+    need = rng.choice(NeedType.values)
+    text = plans.PlanText(
+        sections={"a": "Synthetic demo: the child's views.", "b": "Demo needs."},
+        setting=rng.choice(schools),
+        primary_need=need,
+    )
+    plan = plans.serve_draft(request, on=_ago(start - 100), text=text, by=by)
+    if stage == "drafted":
+        return
+    late = rng.random() < 0.25
+    issued = start - (150 if late else 130)
+    plans.issue_plan(plan, on=_ago(max(issued, 0)), text=text, by=by)

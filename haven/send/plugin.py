@@ -1,0 +1,65 @@
+"""What SEND declares to the rest of Haven: its pages under /send/, the SEND
+menu entry, the "SEND" section of a child's page,
+its work items, and the EHC timescales it makes live (the catalogue's SEN-*
+rules; every one is the SEND team's, so none joins a social worker's queue but
+the social care advice, which its own work source shows)."""
+
+from haven.core.chronology import describe_events
+from haven.core.mounts import mount
+from haven.core.navigation import menu_entry
+from haven.core.work import work_source
+from haven.people.sections import person_section
+from haven.send import chronology, permissions, section, work
+from haven.timescales.registry import activate
+
+mount("send/", "haven.send.urls")
+menu_entry("SEND", "send:queue", order=77, shown=permissions.may_manage_ehc)
+person_section("send", "send/_person_section.html", order=24)(section.send_section)
+describe_events(chronology.WORDS)
+work_source(work.social_care_advice)
+work_source(work.send_officer_duties)
+
+for rule_id, key, met_by, ended_by, action, url_name in (
+    (
+        "SEN-ASSESS-DECISION",
+        "request",
+        ("send.decided_to_assess", "send.decided_not_to_assess"),
+        (),
+        "Decide whether to carry out an EHC needs assessment",
+        "send:decide_assessment",
+    ),
+    (
+        "SEN-ADVICE",
+        "advice",
+        ("send.advice_received",),
+        (),
+        "Get the advice for the EHC needs assessment",
+        "send:advice",
+    ),
+    (
+        "SEN-NO-PLAN",
+        "request",
+        ("send.decided_not_to_issue",),
+        ("send.decided_not_to_assess", "send.decided_to_issue"),
+        "Decide whether to issue an EHC plan",
+        "send:decide_plan",
+    ),
+    (
+        "SEN-EHCP-20W",
+        "request",
+        ("send.plan_finalised",),
+        ("send.decided_not_to_assess", "send.decided_not_to_issue"),
+        "Issue the final EHC plan",
+        "send:request",
+    ),
+):
+    activate(
+        rule_id,
+        key=key,
+        met_by=met_by,
+        ended_by=ended_by,
+        action=action,
+        url_name=url_name,
+        may_act=permissions.may_manage_ehc,
+        social_workers=False,
+    )

@@ -1,0 +1,63 @@
+"""Reads of SEND records: a child's requests, the 20-week clocks, and the SEND
+officer's queue. Due dates come from the engine's obligations."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from haven.core import access
+from haven.core.caseroles import CaseRole
+from haven.core.models import Allocation, User
+from haven.people.models import Person
+from haven.send.models import Advice, EhcRequest
+from haven.timescales.models import Obligation
+
+TWENTY_WEEKS = "SEN-EHCP-20W"
+
+
+def requests_of(person_ids: list[int]) -> QuerySet[EhcRequest]:
+    return (
+        EhcRequest.objects.filter(person_id__in=person_ids)
+        .select_related("plan__setting")
+        .prefetch_related(
+            Prefetch("advice", Advice.objects.select_related("requested_from"))
+        )
+    )
+
+
+def twenty_weeks_due(request_ids: list[int]) -> dict[int, dt.date]:
+    """Each open request's 20-week date, by request id (the engine's)."""
+    rows = Obligation.objects.filter(
+        rule_id=TWENTY_WEEKS,
+        status=Obligation.Status.DUE,
+        subject__in=[str(pk) for pk in request_ids],
+    ).values_list("subject", "due_on")
+    return {int(subject): due for subject, due in rows}
+
+
+@dataclass
+class QueueRow:
+    request: EhcRequest
+    due_on: dt.date | None
+    unnamed: bool  # a restricted or sealed child the officer may not open
+
+
+def queue(user: User) -> list[QueueRow]:
+    """The open requests of the children the officer's team holds, soonest
+    20-week date first."""
+    teams = access.team_ids_for(user)
+    held = Allocation.objects.filter(
+        role=CaseRole.SEND_OFFICER, ended_on__isnull=True, team_id__in=teams
+    ).values("person_id")
+    requests = [
+        r
+        for r in requests_of(
+            list(Person.objects.filter(pk__in=held).values_list("pk", flat=True))
+        )
+        if not r.closed
+    ]
+    due = twenty_weeks_due([r.pk for r in requests])
+    hidden = access.unnamed_for(user, [r.person_id for r in requests])
+    rows = [QueueRow(r, due.get(r.pk), r.person_id in hidden) for r in requests]
+    return sorted(rows, key=lambda row: (row.due_on is None, row.due_on or dt.date.max))
