@@ -14,7 +14,12 @@ from haven.care.models.health import (
     SubstanceMisuse,
     UpToDate,
 )
-from haven.care.models.leavers import BirthdayContact, PathwayPlan, PathwayReview
+from haven.care.models.leavers import (
+    BirthdayContact,
+    NeedsAssessment,
+    PathwayPlan,
+    PathwayReview,
+)
 from haven.care.models.leaving import (
     AdviserVisit,
     LeaverAccommodation,
@@ -63,6 +68,7 @@ __all__ = [
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",
+    "NeedsAssessment",
     "PathwayReview",
     "LEGAL_STATUS_PERIOD",
     "PERIOD_OF_CARE",
