@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from haven.care.leavers import becoming, needs, pathway
+from haven.care.leavers import accommodation, becoming, booking, needs, pathway
 from haven.care.models import NeedsAssessment
 from haven.care.services import end_period_of_care
 from haven.core.caseroles import CaseRole
@@ -218,3 +218,62 @@ def test_a_history_that_no_longer_makes_them_eligible_withdraws_the_event(
     assert _due(person, "CL-ELIG-ASSESS") == []
     withdrawn = JournalEvent.objects.get(person=person, type=becoming.WITHDRAWN)
     assert withdrawn.corrects.type == becoming.BECAME_ELIGIBLE
+
+
+@pytest.fixture
+def former_relevant(alice, mona, team, carer, today):
+    """Looked after from 14 and a half to 17 and a half; 19 now, in a flat,
+    with a pathway plan and a personal adviser."""
+    person, period = _young_person(
+        alice, mona, team, carer, born=D(2007, 5, 4), came=D(2021, 11, 10)
+    )
+    end_period_of_care(period, on=D(2024, 11, 4), reason="E8", by=alice)
+    adviser = make_user("pat", "social_worker", team)
+    allocate_case(
+        person, team=team, worker=adviser, role=CaseRole.PERSONAL_ADVISER, by=mona
+    )
+    pathway.agree_pathway_plan(
+        person,
+        pathway.PathwaySections(**{n: "Agreed." for n in pathway.WORDS}),
+        agreed_on=D(2025, 1, 10),
+        by=alice,
+    )
+    accommodation.provide_accommodation(
+        person, started_on=D(2025, 6, 1), accommodation="D1", place="Flat 3", by=alice
+    )
+    return person, adviser
+
+
+def test_booking_a_review_asks_the_adviser_to_visit_before_it(former_relevant):
+    person, adviser = former_relevant
+    made = booking.book_pathway_review(person, review_on=D(2026, 7, 1), by=adviser)
+    ((at, payload),) = _events(person, booking.SCHEDULED)
+    assert timezone.localdate(at) == D(2026, 6, 15)
+    assert payload == {
+        "child": person.pk,
+        "booking": made.pk,
+        "review_on": "2026-07-01",
+    }
+    assert _due(person, "CL-PA-VISIT-PRE") == [(D(2026, 7, 1), "due")]
+    (item,) = _queued(adviser, "CL-PA-VISIT-PRE")
+    assert item.url == f"/looked-after/people/{person.pk}/leaving-care/adviser-visit/"
+    accommodation.record_adviser_visit(
+        person, visited_on=D(2026, 6, 15), note="Saw her at the flat.", by=adviser
+    )
+    assert _due(person, "CL-PA-VISIT-PRE") == [(D(2026, 7, 1), "met_on_time")]
+
+
+def test_a_review_is_booked_ahead_for_a_care_leaver_with_a_plan(
+    former_relevant, eligible, alice
+):
+    person, adviser = former_relevant
+    with pytest.raises(DomainError) as refused:
+        booking.book_pathway_review(person, review_on=D(2026, 6, 14), by=adviser)
+    assert [f.code for f in refused.value.failures] == ["date_in_past"]
+    child, _ = eligible
+    with pytest.raises(DomainError) as refused:
+        booking.book_pathway_review(child, review_on=None, by=alice)
+    assert sorted(f.code for f in refused.value.failures) == [
+        "date_required",
+        "not_a_care_leaver",
+    ]

@@ -92,3 +92,11 @@ class NeedsAssessmentForm(Form):
     skills = _text("Skills for living independently")
     accommodation = _text("Care, support and accommodation")
     wishes = _text("Their wishes and feelings")
+
+
+class PathwayReviewBookingForm(Form):
+    review_on = DateField(
+        label="Date the review is booked for",
+        help_text="Today or later. For example, 27 3 2027",
+        required=False,
+    )

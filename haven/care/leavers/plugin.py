@@ -12,9 +12,10 @@ CL-ELIG-PATHWAY, started by the assessment and met by the pathway plan (no
 national deadline, "as soon as possible": due dates only where the council
 sets one).
 
-Not live yet: CL-PA-VISIT-PRE (no review is scheduled ahead: a review is
-recorded when held, and the rule has no deadline a computer can count),
-CL-23CA-ASSESS (nothing records a former relevant young person's return to
+The adviser's visit before each pathway plan review (CL-PA-VISIT-PRE), started
+by booking the review (booking.py), due by its day, met by the visit.
+
+Not live yet: CL-23CA-ASSESS (nothing records a former relevant young person's return to
 education) and CL-KIT (a continuing duty to 21 or 25 with no date to meet)."""
 
 from haven.care.leavers import accommodation as housing
@@ -53,7 +54,6 @@ for rule_id, action in (
         action=action,
         url_name="care:leavers_adviser_visit",
     )
-
 hide_events(becoming.WITHDRAWN)
 # Becoming eligible or relevant: derived again whenever the care is recorded.
 listen(becoming.on_care_events, once=True)
@@ -71,4 +71,11 @@ activate(
     met_by=(AGREED,),
     action="Prepare the pathway plan from the needs assessment",
     url_name="care:leavers_pathway_plan",
+)
+activate(
+    "CL-PA-VISIT-PRE",
+    key="child",
+    met_by=(housing.VISITED,),
+    action="Visit the young person before their pathway plan review",
+    url_name="care:leavers_adviser_visit",
 )

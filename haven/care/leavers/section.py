@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from haven.care.leavers import keeping_in_touch as kit
+from haven.care.leavers.booking import next_booking
 from haven.care.leavers.needs import latest_assessment
 from haven.care.leavers.pathway import latest_plan
 from haven.care.leavers.status import leaver_status
@@ -73,6 +74,7 @@ def leaving_care_section(
         "reviews": list(PathwayReview.objects.filter(person_id__in=record_ids)[:SHOWN]),
         "next_review": timescales.next_due_in(due, person.pk, REVIEW_RULE, person.pk),
         "assessment": latest_assessment(person),
+        "booked": next_booking(person),
         "assessment_due": _first_due(due, person.pk, ASSESS_RULES),
         "may_plan": may_record_care(user) and may_change and status.age >= 16,
         "may_record": may_record_care(user) and may_change and status.age >= 17,

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.leavers import forms, needs, pathway
+from haven.care.leavers import booking, forms, needs, pathway
 from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -181,4 +181,37 @@ def needs_assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         guidance=NEEDS_GUIDANCE,
         source=NEEDS_SOURCE,
         button="Record the assessment",
+    )
+
+
+BOOKING_GUIDANCE = (
+    "Book the next pathway plan review. The personal adviser visits the young "
+    "person before each review: the visit is due by the review's day and is on "
+    "their work until it is recorded."
+)
+BOOKING_SOURCE = "Care Leavers (England) Regulations 2010 regs 7 and 8(2)(b)"
+
+
+@policy(Policy.PERSON)
+def book_pathway_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Book a pathway plan review")
+    pages.may_record(request)
+    form = forms.PathwayReviewBookingForm(pages.posted(request))
+
+    def write() -> object:
+        return booking.book_pathway_review(
+            person, review_on=form.cleaned_data.get("review_on"), by=request.user
+        )
+
+    if request.method == "POST" and pages.done(form, write):
+        messages.success(request, "Pathway plan review booked")
+        return _back(person.pk)
+    return pages.page(
+        request,
+        person,
+        form,
+        heading="Book a pathway plan review",
+        guidance=BOOKING_GUIDANCE,
+        source=BOOKING_SOURCE,
+        button="Book the review",
     )

@@ -19,6 +19,7 @@ KIND = "Care leaver's support"
 ADVISER_RULES = (
     "CL-PA-VISIT-1",
     "CL-PA-VISIT-N",
+    "CL-PA-VISIT-PRE",
     "CL-PATHWAY-REVIEW",
     "CL-REL-ASSESS",
     "CL-ELIG-PATHWAY",

@@ -19,6 +19,7 @@ from haven.care.models.leavers import (
     NeedsAssessment,
     PathwayPlan,
     PathwayReview,
+    PathwayReviewBooking,
 )
 from haven.care.models.leaving import (
     AdviserVisit,
@@ -70,6 +71,7 @@ __all__ = [
     "PathwayPlan",
     "NeedsAssessment",
     "PathwayReview",
+    "PathwayReviewBooking",
     "LEGAL_STATUS_PERIOD",
     "PERIOD_OF_CARE",
     "PLACEMENT_PERIOD",

@@ -136,3 +136,23 @@ class NeedsAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"Needs assessment completed on {self.completed_on:%-d %B %Y}"
+
+
+class PathwayReviewBooking(models.Model):
+    """The day the next pathway plan review is booked for (CLR 2010 reg 7):
+    the personal adviser visits the young person before it (reg 8(2)(b))."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
+    review_on = models.DateField()
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"Pathway plan review booked for {self.review_on:%-d %B %Y}"

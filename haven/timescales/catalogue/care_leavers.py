@@ -107,7 +107,9 @@ RULES: tuple[Rule, ...] = (
         id="CL-PA-VISIT-PRE",
         description="Personal adviser visits before each pathway plan review",
         trigger="care.pathway_review_scheduled",
-        deadline=None,
+        # Before the review: by the day it is booked for, the trigger's date.
+        deadline=d("+0 d"),
+        counted_from="review_on",
         recurrence="per_event",
         responsible="Personal adviser",
         status="law",

@@ -3,8 +3,9 @@ looked after from 15 who left care at 17 is a former relevant child at 18 on
 their "Leaving care" section; keeping in touch at their 18th birthday is
 refused first with every fault named, then recorded and shown in the code
 lists' words; a pathway plan and its review are refused then recorded, the
-next review due six months on; an eligible child's needs assessment is
-refused then recorded; the section and the forms pass axe."""
+next review due six months on, and the next one booked; an eligible child's
+needs assessment is refused then recorded; the section and the forms pass
+axe."""
 
 import datetime as dt
 
@@ -17,6 +18,7 @@ from haven.care.models import (
     NeedsAssessment,
     PathwayPlan,
     PathwayReview,
+    PathwayReviewBooking,
 )
 from haven.care.placing import PlacementDetails
 from haven.care.services import end_period_of_care, start_period_of_care
@@ -102,7 +104,7 @@ def test_keeping_in_touch_at_the_18th_birthday_is_recorded(
     assert accessibility_violations(page) == []
 
 
-@covers(forms.PathwayPlanForm, forms.PathwayReviewForm)
+@covers(forms.PathwayPlanForm, forms.PathwayReviewForm, forms.PathwayReviewBookingForm)
 def test_a_pathway_plan_and_its_review_are_recorded(page: Page, live_server, demo):
     person = _care_leaver()
     base = live_server.url
@@ -147,6 +149,18 @@ def test_a_pathway_plan_and_its_review_are_recorded(page: Page, live_server, dem
     assert PathwayReview.objects.get(person=person).held_on == held
     expect(page.locator("#next-pathway-review")).to_contain_text("CL-PATHWAY-REVIEW")
     assert accessibility_violations(page) == []
+
+    page.get_by_role("link", name="Book the next pathway plan review").click()
+    assert accessibility_violations(page) == []
+    fill_date(page, "review_on", clock.today() - dt.timedelta(days=1))
+    press(page, "Book the review")
+    expect_errors(page, "The review must be booked for today or later")
+    booked = clock.today() + dt.timedelta(days=20)
+    fill_date(page, "review_on", booked)
+    press(page, "Book the review")
+    expect_success(page, "Pathway plan review booked")
+    assert PathwayReviewBooking.objects.get(person=person).review_on == booked
+    expect(page.locator("#booked-pathway-review")).to_contain_text("CL-PA-VISIT-PRE")
 
 
 @covers(forms.NeedsAssessmentForm)
