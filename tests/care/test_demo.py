@@ -404,3 +404,25 @@ def test_the_demo_holds_send_records_a_third_known_to_social_care():
     )
     assert children and len(known) * 3 == len(children)
     assert EhcRequest.objects.filter(plan__issued_on__isnull=False).exists()
+
+
+def test_no_leaving_care_needs_assessment_is_overdue_for_a_held_young_person():
+    """Whatever the day: every young person someone holds who became an
+    eligible or relevant child over two months ago has their needs
+    assessment (haven/care/leavers/demo.py); nobody's is overdue."""
+    from haven.care.leavers.becoming import BECAME_ELIGIBLE
+    from haven.core.models import JournalEvent
+
+    # At least the three care leavers, eligible from their 16th birthdays.
+    assert JournalEvent.objects.filter(type=BECAME_ELIGIBLE).count() >= 3
+    overdue = Obligation.objects.filter(
+        rule_id__in=("CL-ELIG-ASSESS", "CL-REL-ASSESS"),
+        status=Obligation.Status.DUE,
+        due_on__lt=clock.today(),
+        person__allocations__ended_on=None,
+    )
+    assert list(overdue.values_list("rule_id", "person_id", "due_on")) == []
+    met = Obligation.objects.filter(
+        rule_id="CL-ELIG-ASSESS", status=Obligation.Status.MET_ON_TIME
+    )
+    assert met.count() >= 3

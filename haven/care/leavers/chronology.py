@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from haven.care.leavers import accommodation as housing
-from haven.care.leavers import staying
+from haven.care.leavers import becoming, booking, needs, staying
 from haven.care.leavers.keeping_in_touch import IN_TOUCH, RECORDED
 from haven.care.leavers.pathway import AGREED, REVIEWED
 from haven.core import codelists
@@ -22,6 +22,10 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     RECORDED: _in_touch,
     AGREED: lambda p: f"Pathway plan agreed (version {p.get('version')})",
     REVIEWED: lambda p: "Pathway plan reviewed",
+    becoming.BECAME_ELIGIBLE: lambda p: "Became an eligible child (leaving care)",
+    becoming.BECAME_RELEVANT: lambda p: "Became a relevant child (leaving care)",
+    needs.COMPLETED: lambda p: "Leaving care needs assessment completed",
+    booking.SCHEDULED: lambda p: f"Pathway plan review booked for {p.get('review_on')}",
     housing.PROVIDED: lambda p: "Moved into new accommodation as a care leaver",
     housing.ENDED: lambda p: "Moved on from their accommodation",
     housing.VISITED: lambda p: "Visited by their personal adviser",

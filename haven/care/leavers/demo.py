@@ -12,25 +12,40 @@ on the right day whatever the day the demo is built:
 - Priya, 20: left a children's home at 18 for staying close nearby.
 
 Every visit at most seven weeks after the last, the latest a few weeks ago,
-and a pathway plan review a month ago: nothing of theirs is overdue."""
+and a pathway plan review a month ago: nothing of theirs is overdue.
+
+Every young person in the demo who became an eligible or a relevant child
+(becoming.py, brought up to date as the daily job would) has their leaving
+care needs assessment a few weeks after, where someone holds their case now:
+the assessment's clock (CL-ELIG-ASSESS, CL-REL-ASSESS) is met, not overdue."""
 
 import datetime as dt
 import random
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from haven.care import demo_places
 from haven.care.demo_story import Story, _on
-from haven.care.leavers import accommodation, keeping_in_touch, pathway, staying
+from haven.care.leavers import (
+    accommodation,
+    becoming,
+    keeping_in_touch,
+    needs,
+    pathway,
+    staying,
+)
 from haven.care.leavers.rules import birthday
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
+from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
 from haven.people.models import Person
 from haven.people.services import register_person
+from haven.timescales.models import Obligation
 
 ADVISER = "personal-adviser"
 TEAM = "Children in Care Team"
@@ -93,6 +108,7 @@ def populate(rng: random.Random) -> None:
     today = clock.today()
     for leaver in LEAVERS:
         _tell(rng, leaver, adviser, team, places, today)
+    _assess_needs(random.Random(str(rng.getstate())), today)
 
 
 def _born(leaver: Leaver, today: dt.date) -> dt.date:
@@ -243,3 +259,51 @@ def _visits(
                 person, visited_on=day, note="Saw them at home; settled.", by=adviser
             )
         day += dt.timedelta(days=rng.randint(*VISITS_APART))
+
+
+ASSESSED_AFTER = (14, 60)  # days after becoming eligible or relevant
+ASSESS = ("CL-ELIG-ASSESS", "CL-REL-ASSESS")
+
+
+def _assess_needs(rng: random.Random, today: dt.date) -> None:
+    """The needs assessments, once the daily job has found who became
+    eligible or relevant; one whose clock started under two weeks ago, or
+    whom nobody holds now, is left due."""
+    becoming.sync_all(everyone=True)
+    due = Obligation.objects.filter(
+        rule_id__in=ASSESS, status=Obligation.Status.DUE
+    ).select_related("trigger_event", "person")
+    for obligation in due.order_by("pk"):
+        started = timezone.localdate(obligation.trigger_event.occurred_at)
+        day = started + dt.timedelta(days=rng.randint(*ASSESSED_AFTER))
+        holder = _holder(obligation.person)
+        if day > today or holder is None:
+            continue
+        with _on(day):
+            needs.complete_needs_assessment(
+                obligation.person,
+                _needs(obligation.person),
+                completed_on=day,
+                assessor=holder.get_full_name() or holder.username,
+                by=holder,
+            )
+
+
+def _holder(person: Person) -> User | None:
+    for role in (CaseRole.PERSONAL_ADVISER, CaseRole.SOCIAL_WORKER):
+        held = current_allocation(person, role)
+        if held is not None and held.worker is not None:
+            return held.worker
+    return None
+
+
+def _needs(person: Person) -> needs.Needs:
+    return needs.Needs(
+        health="Well; registered with a GP; CAMHS support ended last year.",
+        education="Year 12 at college; wants an apprenticeship.",
+        support=f"{person.given_name}'s aunt is close and visits weekly.",
+        finance="Pocket money only; needs a bank account and budgeting help.",
+        skills="Cooks simple meals; learning to manage bills.",
+        accommodation="Stay with the carers to 18, then supported lodgings.",
+        wishes="Wants to stay near friends and college.",
+    )

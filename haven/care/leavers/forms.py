@@ -72,3 +72,31 @@ class PathwayPlanForm(Form):
 class PathwayReviewForm(Form):
     held_on = DateField(label="Date of the review", required=False)
     outcome = _text("What the review found and decided")
+
+
+class NeedsAssessmentForm(Form):
+    completed_on = DateField(
+        label="Date the assessment was completed",
+        help_text="For example, 27 3 2026",
+        required=False,
+    )
+    assessor = forms.CharField(
+        label="Who carried out the assessment",
+        help_text="Their name and role",
+        required=False,
+    )
+    health = _text("Health and development")
+    education = _text("Education, training and employment")
+    support = _text("Support from family and others")
+    finance = _text("Money", "What they have, and how they manage it")
+    skills = _text("Skills for living independently")
+    accommodation = _text("Care, support and accommodation")
+    wishes = _text("Their wishes and feelings")
+
+
+class PathwayReviewBookingForm(Form):
+    review_on = DateField(
+        label="Date the review is booked for",
+        help_text="Today or later. For example, 27 3 2027",
+        required=False,
+    )

@@ -5,17 +5,24 @@ started and met by each review recorded; the personal adviser's visits
 (CL-PA-VISIT-1 and CL-PA-VISIT-N), started by the accommodation and the visits
 recorded (accommodation.py).
 
-Not live yet, each for want of the event that starts it: CL-ELIG-ASSESS and
-CL-REL-ASSESS (becoming an eligible or relevant child happens with the days,
-not at a write, so no event marks it), CL-ELIG-PATHWAY (the needs assessment
-is not recorded yet), CL-PA-VISIT-PRE (no review is scheduled ahead: a review
-is recorded when held, and the rule has no deadline a computer can count),
-CL-23CA-ASSESS and CL-KIT."""
+The needs assessment (needs.py): CL-ELIG-ASSESS and CL-REL-ASSESS, started by
+becoming an eligible or a relevant child (becoming.py derives the day from the
+periods of care, at each care write and daily) and met by the assessment; and
+CL-ELIG-PATHWAY, started by the assessment and met by the pathway plan (no
+national deadline, "as soon as possible": due dates only where the council
+sets one).
+
+The adviser's visit before each pathway plan review (CL-PA-VISIT-PRE), started
+by booking the review (booking.py), due by its day, met by the visit.
+
+Not live yet: CL-23CA-ASSESS (nothing records a former relevant young person's return to
+education) and CL-KIT (a continuing duty to 21 or 25 with no date to meet)."""
 
 from haven.care.leavers import accommodation as housing
-from haven.care.leavers import chronology, section, work
-from haven.care.leavers.pathway import REVIEWED
-from haven.core.chronology import describe_events
+from haven.care.leavers import becoming, chronology, needs, section, work
+from haven.care.leavers.pathway import AGREED, REVIEWED
+from haven.core.chronology import describe_events, hide_events
+from haven.core.journal import listen
 from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.timescales.registry import activate
@@ -47,3 +54,28 @@ for rule_id, action in (
         action=action,
         url_name="care:leavers_adviser_visit",
     )
+hide_events(becoming.WITHDRAWN)
+# Becoming eligible or relevant: derived again whenever the care is recorded.
+listen(becoming.on_care_events, once=True)
+for rule_id in ("CL-ELIG-ASSESS", "CL-REL-ASSESS"):
+    activate(
+        rule_id,
+        key="child",
+        met_by=(needs.COMPLETED,),
+        action="Complete the leaving care needs assessment",
+        url_name="care:leavers_needs_assessment",
+    )
+activate(
+    "CL-ELIG-PATHWAY",
+    key="child",
+    met_by=(AGREED,),
+    action="Prepare the pathway plan from the needs assessment",
+    url_name="care:leavers_pathway_plan",
+)
+activate(
+    "CL-PA-VISIT-PRE",
+    key="child",
+    met_by=(housing.VISITED,),
+    action="Visit the young person before their pathway plan review",
+    url_name="care:leavers_adviser_visit",
+)

@@ -16,6 +16,16 @@ urlpatterns = [
         name="leavers_pathway_plan",
     ),
     path(
+        "people/<int:pk>/leaving-care/book-pathway-review/",
+        views.book_pathway_review,
+        name="leavers_book_pathway_review",
+    ),
+    path(
+        "people/<int:pk>/leaving-care/needs-assessment/",
+        views.needs_assessment,
+        name="leavers_needs_assessment",
+    ),
+    path(
         "people/<int:pk>/leaving-care/pathway-review/",
         views.pathway_review,
         name="leavers_pathway_review",

@@ -4,10 +4,13 @@ personal adviser (a case role), what was found at each birthday from 17 to
 21 (the OC3 fields), each code in its list's words, and their support
 (support_section.py)."""
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from haven.care.leavers import keeping_in_touch as kit
+from haven.care.leavers.booking import next_booking
+from haven.care.leavers.needs import latest_assessment
 from haven.care.leavers.pathway import latest_plan
 from haven.care.leavers.status import leaver_status
 from haven.care.leavers.support_section import support
@@ -22,10 +25,12 @@ from haven.core.selectors import current_allocation
 from haven.people import sections
 from haven.people.models import Person
 from haven.timescales import selectors as timescales
+from haven.timescales.models import Obligation
 
 # Leaving care starts to matter at 14, when the 13 weeks begin to count.
 FROM_AGE = 14
 REVIEW_RULE = "CL-PATHWAY-REVIEW"
+ASSESS_RULES = ("CL-ELIG-ASSESS", "CL-REL-ASSESS")
 SHOWN = 3
 
 
@@ -59,6 +64,7 @@ def leaving_care_section(
         return None
     kept = BirthdayContact.objects.filter(person_id__in=record_ids).order_by("age")
     may_change = sections.may_change(user, person)
+    due = timescales.due_for_page(record_ids)
     return {
         "person": person,
         "status": status,
@@ -66,11 +72,19 @@ def leaving_care_section(
         "birthdays": [_in_words(k) for k in kept],
         "plan": latest_plan(person),
         "reviews": list(PathwayReview.objects.filter(person_id__in=record_ids)[:SHOWN]),
-        "next_review": timescales.next_due_in(
-            timescales.due_for_page(record_ids), person.pk, REVIEW_RULE, person.pk
-        ),
+        "next_review": timescales.next_due_in(due, person.pk, REVIEW_RULE, person.pk),
+        "assessment": latest_assessment(person),
+        "booked": next_booking(person),
+        "assessment_due": _first_due(due, person.pk, ASSESS_RULES),
         "may_plan": may_record_care(user) and may_change and status.age >= 16,
         "may_record": may_record_care(user) and may_change and status.age >= 17,
         "may_allocate": casework_rules.may_transfer(user) and may_change,
         **support(person, record_ids),
     }
+
+
+def _first_due(
+    due: list[Obligation], person_id: int, rule_ids: tuple[str, ...]
+) -> dt.date | None:
+    days = [timescales.next_due_in(due, person_id, r, person_id) for r in rule_ids]
+    return min((d for d in days if d is not None), default=None)

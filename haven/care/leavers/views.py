@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.leavers import forms, pathway
+from haven.care.leavers import booking, forms, needs, pathway
 from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -139,4 +139,79 @@ def pathway_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         guidance=REVIEW_GUIDANCE,
         source=REVIEW_SOURCE,
         button="Record the review",
+    )
+
+
+NEEDS_GUIDANCE = (
+    "Assess what the young person will need when they leave care, within three "
+    "months of their becoming an eligible child (a relevant child without a "
+    "pathway plan: within three months of becoming relevant). Keep each heading "
+    "short; the pathway plan is written from it, as soon as possible after."
+)
+NEEDS_SOURCE = (
+    "Care Planning, Placement and Case Review (England) Regulations 2010 regs "
+    "42 and 43; Care Leavers (England) Regulations 2010 reg 5"
+)
+
+
+@policy(Policy.PERSON)
+def needs_assessment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Record a leaving care needs assessment")
+    pages.may_record(request)
+    form = forms.NeedsAssessmentForm(pages.posted(request))
+
+    def write() -> object:
+        data = form.cleaned_data
+        return needs.complete_needs_assessment(
+            person,
+            needs.Needs(**{name: data.get(name) or "" for name in needs.WORDS}),
+            completed_on=data.get("completed_on"),
+            assessor=data.get("assessor") or "",
+            by=request.user,
+        )
+
+    if request.method == "POST" and pages.done(form, write):
+        messages.success(request, "Needs assessment recorded")
+        return _back(person.pk)
+    return pages.page(
+        request,
+        person,
+        form,
+        heading="Leaving care needs assessment",
+        guidance=NEEDS_GUIDANCE,
+        source=NEEDS_SOURCE,
+        button="Record the assessment",
+    )
+
+
+BOOKING_GUIDANCE = (
+    "Book the next pathway plan review. The personal adviser visits the young "
+    "person before each review: the visit is due by the review's day and is on "
+    "their work until it is recorded."
+)
+BOOKING_SOURCE = "Care Leavers (England) Regulations 2010 regs 7 and 8(2)(b)"
+
+
+@policy(Policy.PERSON)
+def book_pathway_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Book a pathway plan review")
+    pages.may_record(request)
+    form = forms.PathwayReviewBookingForm(pages.posted(request))
+
+    def write() -> object:
+        return booking.book_pathway_review(
+            person, review_on=form.cleaned_data.get("review_on"), by=request.user
+        )
+
+    if request.method == "POST" and pages.done(form, write):
+        messages.success(request, "Pathway plan review booked")
+        return _back(person.pk)
+    return pages.page(
+        request,
+        person,
+        form,
+        heading="Book a pathway plan review",
+        guidance=BOOKING_GUIDANCE,
+        source=BOOKING_SOURCE,
+        button="Book the review",
     )

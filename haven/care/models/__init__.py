@@ -15,7 +15,13 @@ from haven.care.models.health import (
     SubstanceMisuse,
     UpToDate,
 )
-from haven.care.models.leavers import BirthdayContact, PathwayPlan, PathwayReview
+from haven.care.models.leavers import (
+    BirthdayContact,
+    NeedsAssessment,
+    PathwayPlan,
+    PathwayReview,
+    PathwayReviewBooking,
+)
 from haven.care.models.leaving import (
     AdviserVisit,
     LeaverAccommodation,
@@ -65,7 +71,9 @@ __all__ = [
     "APPROVAL_PERIOD",
     "BirthdayContact",
     "PathwayPlan",
+    "NeedsAssessment",
     "PathwayReview",
+    "PathwayReviewBooking",
     "LEGAL_STATUS_PERIOD",
     "PERIOD_OF_CARE",
     "PLACEMENT_PERIOD",

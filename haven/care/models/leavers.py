@@ -103,3 +103,56 @@ class PathwayReview(models.Model):
 
     def __str__(self) -> str:
         return f"Pathway plan review on {self.held_on:%-d %B %Y}"
+
+
+class NeedsAssessment(models.Model):
+    """A leaving care needs assessment (CPPCR 2010 reg 42 for an eligible
+    child; CLR 2010 reg 5 for a relevant child without a pathway plan): when
+    it was completed, who carried it out, and the young person's needs in
+    short under the headings reg 42(2) asks the authority to consider. The
+    pathway plan is written from it (CPPCR reg 43)."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
+    completed_on = models.DateField()
+    assessor = models.CharField(
+        max_length=200, help_text="Who carried out the assessment."
+    )
+    health = models.TextField(help_text="Health and development.")
+    education = models.TextField(help_text="Education, training and employment.")
+    support = models.TextField(help_text="Support from family and others.")
+    finance = models.TextField(help_text="Money, and managing it.")
+    skills = models.TextField(help_text="Practical skills for living independently.")
+    accommodation = models.TextField(help_text="Care, support and accommodation.")
+    wishes = models.TextField(help_text="The young person's wishes and feelings.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-completed_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"Needs assessment completed on {self.completed_on:%-d %B %Y}"
+
+
+class PathwayReviewBooking(models.Model):
+    """The day the next pathway plan review is booked for (CLR 2010 reg 7):
+    the personal adviser visits the young person before it (reg 8(2)(b))."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
+    review_on = models.DateField()
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"Pathway plan review booked for {self.review_on:%-d %B %Y}"

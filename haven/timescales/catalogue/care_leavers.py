@@ -1,6 +1,14 @@
 """1.3 Care leavers."""
 
 from haven.timescales.catalogue.model import Rule, d
+from haven.timescales.conditions import negated, payload_is
+
+# CLR reg 5(2)(a): the assessment is for a relevant child without a pathway
+# plan; the event says whether they had one when they became relevant.
+WITHOUT_A_PATHWAY_PLAN = negated(
+    payload_is("pathway_plan", (True,), "they had a pathway plan"),
+    "they had no pathway plan when they became relevant",
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -39,6 +47,7 @@ RULES: tuple[Rule, ...] = (
         description="Needs assessment for a relevant child without a pathway plan",
         trigger="care.became_relevant_child",
         deadline=d("+3 m"),
+        condition=WITHOUT_A_PATHWAY_PLAN,
         recurrence="once",
         responsible="Local authority or personal adviser",
         status="law",
@@ -98,7 +107,9 @@ RULES: tuple[Rule, ...] = (
         id="CL-PA-VISIT-PRE",
         description="Personal adviser visits before each pathway plan review",
         trigger="care.pathway_review_scheduled",
-        deadline=None,
+        # Before the review: by the day it is booked for, the trigger's date.
+        deadline=d("+0 d"),
+        counted_from="review_on",
         recurrence="per_event",
         responsible="Personal adviser",
         status="law",

@@ -3,7 +3,9 @@ looked after from 15 who left care at 17 is a former relevant child at 18 on
 their "Leaving care" section; keeping in touch at their 18th birthday is
 refused first with every fault named, then recorded and shown in the code
 lists' words; a pathway plan and its review are refused then recorded, the
-next review due six months on; the section and the forms pass axe."""
+next review due six months on, and the next one booked; an eligible child's
+needs assessment is refused then recorded; the section and the forms pass
+axe."""
 
 import datetime as dt
 
@@ -11,7 +13,13 @@ from playwright.sync_api import Page, expect
 
 from haven.care.leavers import forms
 from haven.care.leavers.rules import birthday
-from haven.care.models import BirthdayContact, PathwayPlan, PathwayReview
+from haven.care.models import (
+    BirthdayContact,
+    NeedsAssessment,
+    PathwayPlan,
+    PathwayReview,
+    PathwayReviewBooking,
+)
 from haven.care.placing import PlacementDetails
 from haven.care.services import end_period_of_care, start_period_of_care
 from haven.core import clock
@@ -96,7 +104,7 @@ def test_keeping_in_touch_at_the_18th_birthday_is_recorded(
     assert accessibility_violations(page) == []
 
 
-@covers(forms.PathwayPlanForm, forms.PathwayReviewForm)
+@covers(forms.PathwayPlanForm, forms.PathwayReviewForm, forms.PathwayReviewBookingForm)
 def test_a_pathway_plan_and_its_review_are_recorded(page: Page, live_server, demo):
     person = _care_leaver()
     base = live_server.url
@@ -140,4 +148,73 @@ def test_a_pathway_plan_and_its_review_are_recorded(page: Page, live_server, dem
     expect_success(page, "Pathway plan review recorded")
     assert PathwayReview.objects.get(person=person).held_on == held
     expect(page.locator("#next-pathway-review")).to_contain_text("CL-PATHWAY-REVIEW")
+    assert accessibility_violations(page) == []
+
+    page.get_by_role("link", name="Book the next pathway plan review").click()
+    assert accessibility_violations(page) == []
+    fill_date(page, "review_on", clock.today() - dt.timedelta(days=1))
+    press(page, "Book the review")
+    expect_errors(page, "The review must be booked for today or later")
+    booked = clock.today() + dt.timedelta(days=20)
+    fill_date(page, "review_on", booked)
+    press(page, "Book the review")
+    expect_success(page, "Pathway plan review booked")
+    assert PathwayReviewBooking.objects.get(person=person).review_on == booked
+    expect(page.locator("#booked-pathway-review")).to_contain_text("CL-PA-VISIT-PRE")
+
+
+@covers(forms.NeedsAssessmentForm)
+def test_an_eligible_childs_needs_assessment_is_recorded(page: Page, live_server, demo):
+    """Looked after from 15, now 16 and a month: an eligible child, the
+    assessment due; refused with every fault named, then recorded."""
+    worker = scenes.staff("social-worker")
+    born = clock.today() - dt.timedelta(days=16 * 365 + 30)
+    person = scenes.registered("Tobias", born)
+    team = worker.team
+    assert team is not None
+    allocate_case(person, team=team, worker=worker, by=team.managers.get())
+    started = birthday(born, 15)
+    scenes.in_need(person, started)
+    start_period_of_care(
+        person,
+        on=started,
+        need="N1",
+        legal_status="C2",
+        placement=PlacementDetails(
+            "P1", address_line_1="1 Home Street", postcode="LS6 1AA"
+        ),
+        by=worker,
+    )
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    page.goto(f"{base}/people/{person.pk}/")
+    expect(page.locator("#leaver-status")).to_contain_text("Eligible child")
+    expect(page.locator("#needs-assessment")).to_contain_text("none recorded")
+    expect(page.locator("#needs-assessment")).to_contain_text("Due")
+    page.get_by_role("link", name="Record a needs assessment").click()
+    assert accessibility_violations(page) == []
+    press(page, "Record the assessment")
+    expect_errors(
+        page,
+        "Enter the date the assessment was completed",
+        "Say who carried out the assessment",
+        "Say what the young person wants and feels",
+    )
+    fill_date(page, "completed_on", clock.today() - dt.timedelta(days=1))
+    page.fill("#id_assessor", "Sam Okafor, social worker")
+    for field in (
+        "health",
+        "education",
+        "support",
+        "finance",
+        "skills",
+        "accommodation",
+        "wishes",
+    ):
+        page.fill(f"#id_{field}", f"Short note on {field}.")
+    press(page, "Record the assessment")
+    expect_success(page, "Needs assessment recorded")
+    made = NeedsAssessment.objects.get(person=person)
+    assert made.assessor == "Sam Okafor, social worker"
+    expect(page.locator("#needs-assessment")).to_contain_text("Sam Okafor")
     assert accessibility_violations(page) == []
