@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from haven.care.leavers import accommodation as housing
-from haven.care.leavers import becoming, booking, needs, staying
+from haven.care.leavers import becoming, booking, education_return, needs, staying
 from haven.care.leavers.keeping_in_touch import IN_TOUCH, RECORDED
 from haven.care.leavers.pathway import AGREED, REVIEWED
 from haven.core import codelists
@@ -25,6 +25,9 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     becoming.BECAME_ELIGIBLE: lambda p: "Became an eligible child (leaving care)",
     becoming.BECAME_RELEVANT: lambda p: "Became a relevant child (leaving care)",
     needs.COMPLETED: lambda p: "Leaving care needs assessment completed",
+    education_return.NOTIFIED: lambda p: (
+        "Told the authority they are returning to education or training"
+    ),
     booking.SCHEDULED: lambda p: f"Pathway plan review booked for {p.get('review_on')}",
     housing.PROVIDED: lambda p: "Moved into new accommodation as a care leaver",
     housing.ENDED: lambda p: "Moved on from their accommodation",

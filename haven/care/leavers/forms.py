@@ -74,6 +74,16 @@ class PathwayReviewForm(Form):
     outcome = _text("What the review found and decided")
 
 
+class ReturnToEducationForm(Form):
+    notified_on = DateField(label="Date they told the authority", required=False)
+    programme = forms.CharField(
+        label="The education or training they are pursuing or want to pursue",
+        help_text="For example, a nursing degree starting in September",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
 class NeedsAssessmentForm(Form):
     completed_on = DateField(
         label="Date the assessment was completed",

@@ -15,8 +15,11 @@ sets one).
 The adviser's visit before each pathway plan review (CL-PA-VISIT-PRE), started
 by booking the review (booking.py), due by its day, met by the visit.
 
-Not live yet: CL-23CA-ASSESS (nothing records a former relevant young person's return to
-education) and CL-KIT (a continuing duty to 21 or 25 with no date to meet)."""
+A former relevant young person's return to education or training
+(education_return.py) starts CL-23CA-ASSESS, met by the needs assessment.
+
+Not live: CL-KIT (a continuing duty to 21 or 25 with no date to meet: an
+obligation would never fall due, so it would claim a check it does not make)."""
 
 from haven.care.leavers import accommodation as housing
 from haven.care.leavers import becoming, chronology, needs, section, work
@@ -65,6 +68,13 @@ for rule_id in ("CL-ELIG-ASSESS", "CL-REL-ASSESS"):
         action="Complete the leaving care needs assessment",
         url_name="care:leavers_needs_assessment",
     )
+activate(
+    "CL-23CA-ASSESS",
+    key="child",
+    met_by=(needs.COMPLETED,),
+    action="Assess their needs for the education or training they are returning to",
+    url_name="care:leavers_needs_assessment",
+)
 activate(
     "CL-ELIG-PATHWAY",
     key="child",

@@ -26,6 +26,11 @@ urlpatterns = [
         name="leavers_needs_assessment",
     ),
     path(
+        "people/<int:pk>/leaving-care/return-to-education/",
+        views.return_to_education,
+        name="leavers_return_to_education",
+    ),
+    path(
         "people/<int:pk>/leaving-care/pathway-review/",
         views.pathway_review,
         name="leavers_pathway_review",

@@ -10,6 +10,7 @@ from typing import Any
 
 from haven.care.leavers import keeping_in_touch as kit
 from haven.care.leavers.booking import next_booking
+from haven.care.leavers.education_return import latest_notice
 from haven.care.leavers.needs import latest_assessment
 from haven.care.leavers.pathway import latest_plan
 from haven.care.leavers.status import leaver_status
@@ -30,7 +31,7 @@ from haven.timescales.models import Obligation
 # Leaving care starts to matter at 14, when the 13 weeks begin to count.
 FROM_AGE = 14
 REVIEW_RULE = "CL-PATHWAY-REVIEW"
-ASSESS_RULES = ("CL-ELIG-ASSESS", "CL-REL-ASSESS")
+ASSESS_RULES = ("CL-ELIG-ASSESS", "CL-REL-ASSESS", "CL-23CA-ASSESS")
 SHOWN = 3
 
 
@@ -75,6 +76,7 @@ def leaving_care_section(
         "next_review": timescales.next_due_in(due, person.pk, REVIEW_RULE, person.pk),
         "assessment": latest_assessment(person),
         "booked": next_booking(person),
+        "returning": latest_notice(person),
         "assessment_due": _first_due(due, person.pk, ASSESS_RULES),
         "may_plan": may_record_care(user) and may_change and status.age >= 16,
         "may_record": may_record_care(user) and may_change and status.age >= 17,

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from haven.care import pages
-from haven.care.leavers import booking, forms, needs, pathway
+from haven.care.leavers import booking, education_return, forms, needs, pathway
 from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -214,4 +214,43 @@ def book_pathway_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         guidance=BOOKING_GUIDANCE,
         source=BOOKING_SOURCE,
         button="Book the review",
+    )
+
+
+RETURN_GUIDANCE = (
+    "A former relevant young person who tells the authority they are pursuing, "
+    "or want to pursue, education or training has their needs assessed within "
+    "three months, and may have a personal adviser and a pathway plan while "
+    "they study (to 25). Record a needs assessment once it is done."
+)
+RETURN_SOURCE = (
+    "Children Act 1989 s23CA; Care Leavers (England) Regulations 2010 reg 5(2)(b)"
+)
+
+
+@policy(Policy.PERSON)
+def return_to_education(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = open_person(request, pk, "Record a return to education")
+    pages.may_record(request)
+    form = forms.ReturnToEducationForm(pages.posted(request))
+
+    def write() -> object:
+        return education_return.record_return_to_education(
+            person,
+            notified_on=form.cleaned_data.get("notified_on"),
+            programme=form.cleaned_data.get("programme") or "",
+            by=request.user,
+        )
+
+    if request.method == "POST" and pages.done(form, write):
+        messages.success(request, "Return to education recorded")
+        return _back(person.pk)
+    return pages.page(
+        request,
+        person,
+        form,
+        heading="Record a return to education or training",
+        guidance=RETURN_GUIDANCE,
+        source=RETURN_SOURCE,
+        button="Record the return",
     )

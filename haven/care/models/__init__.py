@@ -21,6 +21,7 @@ from haven.care.models.leavers import (
     PathwayPlan,
     PathwayReview,
     PathwayReviewBooking,
+    ReturnToEducation,
 )
 from haven.care.models.leaving import (
     AdviserVisit,
@@ -74,6 +75,7 @@ __all__ = [
     "NeedsAssessment",
     "PathwayReview",
     "PathwayReviewBooking",
+    "ReturnToEducation",
     "LEGAL_STATUS_PERIOD",
     "PERIOD_OF_CARE",
     "PLACEMENT_PERIOD",

@@ -156,3 +156,26 @@ class PathwayReviewBooking(models.Model):
 
     def __str__(self) -> str:
         return f"Pathway plan review booked for {self.review_on:%-d %B %Y}"
+
+
+class ReturnToEducation(models.Model):
+    """A former relevant young person told the authority they are pursuing,
+    or want to pursue, a programme of education or training (Children Act
+    1989 s23CA): their needs are assessed within three months (CLR 2010
+    reg 5(2)(b))."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
+    notified_on = models.DateField()
+    programme = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-notified_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"Return to education told on {self.notified_on:%-d %B %Y}"

@@ -4,8 +4,9 @@ their "Leaving care" section; keeping in touch at their 18th birthday is
 refused first with every fault named, then recorded and shown in the code
 lists' words; a pathway plan and its review are refused then recorded, the
 next review due six months on, and the next one booked; an eligible child's
-needs assessment is refused then recorded; the section and the forms pass
-axe."""
+needs assessment is refused then recorded; a former relevant young person's
+return to education is refused then recorded, with the assessment it asks for
+due; the section and the forms pass axe."""
 
 import datetime as dt
 
@@ -19,12 +20,14 @@ from haven.care.models import (
     PathwayPlan,
     PathwayReview,
     PathwayReviewBooking,
+    ReturnToEducation,
 )
 from haven.care.placing import PlacementDetails
 from haven.care.services import end_period_of_care, start_period_of_care
 from haven.core import clock
 from haven.core.services import allocate_case
 from haven.people.models import Person
+from haven.timescales.models import Obligation
 from tests.browser.conftest import accessibility_violations, sign_in
 from tests.browser.forms import scenes
 from tests.browser.forms.coverage import covers
@@ -217,4 +220,34 @@ def test_an_eligible_childs_needs_assessment_is_recorded(page: Page, live_server
     made = NeedsAssessment.objects.get(person=person)
     assert made.assessor == "Sam Okafor, social worker"
     expect(page.locator("#needs-assessment")).to_contain_text("Sam Okafor")
+    assert accessibility_violations(page) == []
+
+
+@covers(forms.ReturnToEducationForm)
+def test_a_return_to_education_is_recorded_and_asks_for_an_assessment(
+    page: Page, live_server, demo
+):
+    person = _care_leaver()
+    base = live_server.url
+    sign_in(page, base, "social-worker")
+    page.goto(f"{base}/people/{person.pk}/")
+    page.get_by_role("link", name="Record a return to education or training").click()
+    assert accessibility_violations(page) == []
+    press(page, "Record the return")
+    expect_errors(
+        page,
+        "Enter the date they told the authority",
+        "Say what education or training they are returning to",
+    )
+    fill_date(page, "notified_on", clock.today() - dt.timedelta(days=2))
+    page.fill("#id_programme", "An access to nursing course at the college")
+    press(page, "Record the return")
+    expect_success(page, "Return to education recorded")
+    expect(page.locator("#return-to-education")).to_contain_text("access to nursing")
+    assert Obligation.objects.filter(
+        person=person, rule_id="CL-23CA-ASSESS", status="due"
+    ).exists()
+    assert ReturnToEducation.objects.get(person=person).notified_on == (
+        clock.today() - dt.timedelta(days=2)
+    )
     assert accessibility_violations(page) == []
