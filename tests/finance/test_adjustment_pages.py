@@ -1,6 +1,7 @@
 """The pages of adjustments: a run shows its recovery line in words and how
 far back it looked; the overpayment is listed with its age until recovered;
-the provider's statement shows it; the payment file pays the net."""
+the provider's statement shows it; the payment file pays the net, and the
+remittance advice says why and pays the same."""
 
 import csv
 import datetime as dt
@@ -74,3 +75,14 @@ def test_the_payment_file_pays_the_net(fiona, recovered):
     ]
     assert sum(Decimal(r["amount"]) for r in rows) == recovered.total == 0
     assert rows[0]["reason"].startswith("The placement ended on 16 March 2026")
+
+
+def test_the_remittance_advice_says_why_and_pays_what_the_file_pays(
+    client, fiona, agency, recovered
+):
+    client.force_login(fiona)
+    url = f"/payments/runs/{recovered.pk}/remittance/p{agency.pk}/"
+    page = client.get(url).content.decode()
+    assert "The placement ended on 16 March 2026, not 30 March 2026 as paid" in page
+    assert 'id="advice-total">£0.00<' in page
+    assert "carried to your next payment" in page and "£1680.00 still owed" in page

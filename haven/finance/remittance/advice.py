@@ -1,6 +1,8 @@
 """A remittance advice: one run's payments to one payee (a provider, or one
-of the authority's own foster carers), from the run's own lines and one-off
-payments, never a copy. Children are named as the run's page names them."""
+of the authority's own foster carers), from the run's own lines, one-off
+payments and, for a provider, the overpayment its lines recovered or carried
+(haven/finance/adjustments/balances.py), never a copy. Its total is what the
+payment file pays them. Children are named as the run's page names them."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,7 +14,7 @@ from haven.finance import selectors
 from haven.finance.bank import checks, payees
 from haven.finance.bank.payees import Payee
 from haven.finance.bank.selectors import Shown, _name
-from haven.finance.models import PaymentRun
+from haven.finance.models import PaymentRun, ProviderBalance
 from haven.finance.oneoff.models import OneOffPayment
 from haven.finance.rates import ROUNDING_RULE
 
@@ -32,11 +34,19 @@ class Advice:
     lines: list[selectors.LineRow]
     one_offs: list[OneOffLine]
     account: Shown | None
+    # A provider's overpayment brought into and carried out of this run (a
+    # carer is paid line by line: balances are kept per provider).
+    balance: ProviderBalance | None = None
     rounding: str = ROUNDING_RULE
 
     @property
     def total(self) -> Decimal:
+        """What the run pays the payee: the lines, less an overpayment
+        recovered, plus what could not be recovered yet (never below
+        nothing), and the one-off payments."""
         days = sum((r.line.amount for r in self.lines), Decimal("0.00"))
+        if self.balance is not None:
+            days += self.balance.carried_out - self.balance.carried_in
         return days + sum((o.payment.amount for o in self.one_offs), Decimal("0.00"))
 
 
@@ -78,4 +88,13 @@ def advice(user: Any, run: PaymentRun, key: str) -> Advice:
         lines=lines,
         one_offs=[OneOffLine(o, _name(o.child, o.child_id in unnamed)) for o in mine],
         account=Shown(held) if held else None,
+        balance=_balance(run, payee),
     )
+
+
+def _balance(run: PaymentRun, payee: Payee) -> ProviderBalance | None:
+    if payee.carer_id is not None:
+        return None
+    return ProviderBalance.objects.filter(
+        run=run, provider_id=payee.provider_id
+    ).first()
