@@ -168,3 +168,43 @@ def test_str_of_the_sealed_record_never_names_them(period, alice, ada):
     adopters = matched(period, worker=alice, by=ada)
     assert "Verbrugge" not in str(adopters)
     assert Adopters.objects.count() == 1
+
+
+def test_the_adopters_may_apply_ten_weeks_after_placement_never_overdue(
+    client, period, fostering, alice, mona, ada
+):
+    """ADO-S42 is an earliest date, not a duty: shown on the Adoption section
+    with its source (to be verified) while the child is placed, never an
+    obligation; a council's own value replaces it, and says so."""
+    from django.utils import timezone
+
+    from haven.timescales.earliest import earliest_from
+    from haven.timescales.models import RuleSetting
+
+    placed(period, fostering, worker=alice, by=ada)
+    found = earliest_from("ADO-S42", dt.date(2025, 10, 1))
+    assert found is not None
+    assert (found.day, found.after) == (dt.date(2025, 12, 10), "10 weeks")
+    assert "s42(2)" in found.source and "(to be verified)" in found.source
+    assert not Obligation.objects.filter(rule_id="ADO-S42").exists()
+    client.force_login(alice)
+    page = client.get(f"/people/{period.person_id}/").content.decode()
+    assert "Adopters may apply for the adoption order from" in page
+    assert "10 December 2025: 10 weeks after the child went to live with them" in page
+    RuleSetting.objects.create(
+        rule_id="ADO-S42",
+        deadline="+13 w",
+        applies_from=dt.date(2020, 1, 1),
+        reason="Our agency's practice",
+        changed_by=mona,
+        approved_by=mona,
+        recorded_at=timezone.now(),
+    )
+    local = earliest_from("ADO-S42", dt.date(2025, 10, 1))
+    assert local is not None and local.day == dt.date(2025, 12, 31)
+    assert local.source.startswith("the council's own value")
+    sealed.make_adoption_order(
+        period, adopted_on=dt.date(2026, 3, 2), reason="E11", by=ada
+    )
+    page = client.get(f"/people/{period.person_id}/").content.decode()
+    assert "Adopters may apply" not in page

@@ -13,6 +13,7 @@ from haven.care.selectors import care_for_page
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
+from haven.timescales.earliest import earliest_from
 
 
 def _dates(decision: AdoptionDecision | None) -> dict[str, Any]:
@@ -60,6 +61,7 @@ def adoption_section(
             else ""
         ),
         "dates": dates,
+        "may_apply_from": _may_apply_from(dates),
         "adopters": sealed.adopters_for(person, user),
         "permanence": PermanenceBefore.objects.filter(person_id__in=record_ids)
         .order_by("-pk")
@@ -79,3 +81,12 @@ def adoption_section(
         and may_change
         and open_period is not None,
     }
+
+
+def _may_apply_from(dates: dict[str, Any]) -> Any:
+    """When the adopters may apply for the adoption order (ADO-S42), while
+    the child is placed with them and not yet adopted."""
+    placed_on = dates.get("placed_on")
+    if placed_on is None or dates.get("adopted_on") is not None:
+        return None
+    return earliest_from("ADO-S42", placed_on)

@@ -106,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         ),
         trigger="adoption.child_placed_for_adoption",
         deadline=None,
+        earliest=d("+10 w"),
         recurrence="once",
         responsible="Adopters and adoption agency",
         status="law",

@@ -66,6 +66,11 @@ class Rule:
     whichever is sooner"). `counted_from` names a date in the trigger's payload
     from which the first deadline is counted instead of the trigger date (an
     assessment started late is still due 45 working days from the referral).
+
+    `earliest`, when given, is an earliest date counted from the trigger: the
+    first day something may be done, not a day by which it must be (adopters
+    may apply for the adoption order only once the child has lived with them
+    ten weeks). It is shown beside the record, and never falls due or overdue.
     """
 
     id: str
@@ -83,6 +88,7 @@ class Rule:
     condition: Condition | None = None
     sooner: tuple[Sooner, ...] = ()
     counted_from: str = ""
+    earliest: Deadline | None = None
 
     def __post_init__(self) -> None:
         if self.trigger not in TRIGGERS:
@@ -91,6 +97,8 @@ class Rule:
             raise ValueError(f"{self.id}: unknown capability {self.capability!r}")
         if self.interval is not None and self.recurrence != "rolling":
             raise ValueError(f"{self.id}: only a rolling rule has an interval")
+        if self.earliest is not None and self.deadline is not None:
+            raise ValueError(f"{self.id}: an earliest date is not also a deadline")
         if (self.verify or self.status == "local_policy") and not self.configurable:
             raise ValueError(f"{self.id}: local and VERIFY rules are configurable")
 
