@@ -175,7 +175,7 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
 def _send_about(person: Person, *, worker: User) -> dict[str, Any]:
     """A request for an EHC needs assessment, and the social care advice asked
     of the child's social worker."""
-    from haven.send.models import Advice, EhcRequest
+    from haven.send.models import Advice, AnnualReview, EhcPlan, EhcRequest
 
     today = clock.today()
     request = EhcRequest.objects.create(
@@ -188,7 +188,24 @@ def _send_about(person: Person, *, worker: User) -> dict[str, Any]:
     advice = Advice.objects.create(
         request=request, kind="social_care", requested_on=today, requested_from=worker
     )
-    return {"send.EhcRequest": request, "send.Advice": advice}
+    plan = EhcPlan.objects.create(
+        request=request, person=person, draft_served_on=today, issued_on=today
+    )
+    review = AnnualReview.objects.create(
+        plan=plan,
+        person=person,
+        held_on=today,
+        attended="Synthetic",
+        views="Synthetic",
+        created_by=worker,
+        created_at=clock.now(),
+    )
+    return {
+        "send.EhcRequest": request,
+        "send.Advice": advice,
+        "send.EhcPlan": plan,
+        "send.AnnualReview": review,
+    }
 
 
 def _court_about(person: Any, *, worker: User) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from haven.send.codes import AdviceKind, RequestSource
+from haven.send.codes import AdviceKind, CeaseReason, RequestSource, ReviewOutcome
 
 
 def _label(choices: Any, value: Any) -> str:
@@ -32,4 +32,12 @@ WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "send.decided_not_to_issue": lambda p: "Decided not to issue an EHC plan",
     "send.draft_plan_served": lambda p: "Draft EHC plan sent to the family",
     "send.plan_finalised": lambda p: "EHC plan issued",
+    "send.annual_review_meeting_held": lambda p: "EHC plan annual review meeting held",
+    "send.annual_review_decided": lambda p: (
+        "Decided after the annual review: "
+        + _label(ReviewOutcome, p.get("decision")).lower()
+    ),
+    "send.plan_ceased": lambda p: (
+        "EHC plan ceased: " + _label(CeaseReason, p.get("reason")).lower()
+    ),
 }

@@ -80,3 +80,29 @@ PLAN_SECTIONS = (
     ("j", "J: personal budget and direct payments"),
     ("k", "K: the advice and information gathered"),
 )
+
+
+class ReviewOutcome(models.TextChoices):
+    """The local authority's decision after an annual review: SEN2
+    ReviewOutcome (M maintain, A amend, C cease; sen2.md, from the liiatools
+    SEN2 XSDs 2024-2026)."""
+
+    KEEP = "M", "Keep the plan as it is"
+    AMEND = "A", "Amend the plan"
+    CEASE = "C", "Cease the plan"
+
+
+class CeaseReason(models.TextChoices):
+    """Why an EHC plan ended: SEN2 CeaseReason (4.6), 1 to 9 (sen2.md, from the
+    liiatools SEN2 XSDs and the witan.sen2 dictionary; 5 reads "in England"
+    from 2025)."""
+
+    MAX_AGE = "1", "Reached the maximum age"
+    NEEDS_MET = "2", "Needs met without an EHC plan"
+    HIGHER_EDUCATION = "3", "Moved on to higher education"
+    EMPLOYMENT = "4", "Moved on to paid employment (not an apprenticeship)"
+    TRANSFERRED = "5", "Transferred to another local authority in England"
+    DISENGAGED = "6", "The young person no longer takes part in education or training"
+    MOVED_ABROAD = "7", "Moved outside England"
+    DECEASED = "8", "Died"
+    OTHER = "9", "Another reason"

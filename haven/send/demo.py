@@ -1,6 +1,7 @@
 """The demo authority's SEND records: requests at every stage up to the final
-plan, a third of them for children known to social care (with a social worker
-now) and the rest for children known only to the SEND service, registered here.
+plan and its annual review (held and decided), a third of them for children
+known to social care (with a social worker now) and the rest for children known
+only to the SEND service, registered here.
 A generator of its own, so the rest of the demo draws as it did before SEND."""
 
 import datetime as dt
@@ -11,12 +12,14 @@ from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Establishment, User
 from haven.people import services as people
 from haven.people.models import Person
-from haven.send import advice, plans, services
-from haven.send.codes import NeedType, RequestSource
+from haven.send import advice, plans, reviews, services
+from haven.send.codes import NeedType, RequestSource, ReviewOutcome
+from haven.send.models import EhcPlan
 
 GIVEN = ("Ottilie", "Barnaby", "Wren", "Caspian", "Isolde", "Fenwick", "Marigold")
 FAMILY = ("Ashdown", "Pelham", "Trevose", "Hollins", "Garside", "Merrow")
-STAGES = ("requested", "assessing", "to_issue", "drafted", "issued", "issued")
+# "reviewed" first, so even a small demo (the browser tests' seed) holds one.
+STAGES = ("reviewed", "requested", "assessing", "to_issue", "drafted", "issued")
 
 
 def _ago(days: int) -> dt.date:
@@ -102,4 +105,28 @@ def _take_to(
         return
     late = rng.random() < 0.25
     issued = start - (150 if late else 130)
-    plans.issue_plan(plan, on=_ago(max(issued, 0)), text=text, by=by)
+    plan = plans.issue_plan(plan, on=_ago(max(issued, 0)), text=text, by=by)
+    if stage == "reviewed":
+        _reviewed(plan, max(issued, 0), rng, by)
+
+
+def _reviewed(plan: EhcPlan, issued: int, rng: random.Random, by: User) -> None:
+    """A review meeting between the plan and today, decided within 2 weeks
+    (never after today, whatever the day the demo is built)."""
+    held = issued // 2
+    review = reviews.record_meeting(
+        plan,
+        held_on=_ago(held),
+        attended="The child, a parent, the SENCo (synthetic demo)",
+        views="Synthetic demo: happy at school; wants more help with reading.",
+        by=by,
+    )
+    decision = rng.choice(ReviewOutcome.values)
+    reviews.decide(
+        review,
+        decision=decision,
+        on=_ago(max(held - 14, 0)),
+        amendments="Synthetic demo: more help with reading in section F.",
+        cease_reason="5",  # transferred to another authority in England
+        by=by,
+    )

@@ -10,9 +10,11 @@ from haven.core.models import Establishment
 from haven.send.codes import (
     PLAN_SECTIONS,
     AdviceKind,
+    CeaseReason,
     Exception20,
     NeedType,
     RequestSource,
+    ReviewOutcome,
 )
 from haven.send.models import Decision
 
@@ -121,5 +123,30 @@ class FinalPlanForm(PlanForm):
         label="Did an exception to the 20 weeks apply?",
         choices=Exception20.choices,
         widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+class ReviewMeetingForm(Form):
+    held_on = _date("Date the review meeting was held")
+    attended = _text("Who attended", "Names and roles, or organisations")
+    views = _text("The views of the child and family", "In short", rows=4)
+
+
+class ReviewDecisionForm(Form):
+    decision = forms.ChoiceField(
+        label="What did the local authority decide?",
+        choices=ReviewOutcome.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    on = _date("Date of the decision")
+    amendments = _text(
+        "Proposed amendments", "Needed to amend the plan: the family are sent them"
+    )
+    cease_reason = forms.ChoiceField(
+        label="Why the plan ends",
+        help_text="Needed to cease the plan",
+        choices=[("", "Choose a reason"), *CeaseReason.choices],
         required=False,
     )

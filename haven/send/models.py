@@ -6,7 +6,14 @@ it; the stages are dates on the request, each set by its service."""
 from django.conf import settings
 from django.db import models
 
-from haven.send.codes import AdviceKind, Exception20, NeedType, RequestSource
+from haven.send.codes import (
+    AdviceKind,
+    CeaseReason,
+    Exception20,
+    NeedType,
+    RequestSource,
+    ReviewOutcome,
+)
 
 
 class Decision(models.TextChoices):
@@ -59,6 +66,8 @@ class EhcRequest(models.Model):
     def stage(self) -> str:
         """Where the request stands, in words."""
         plan = getattr(self, "plan", None)
+        if plan is not None and plan.ceased_on:
+            return "EHC plan ceased"
         if plan is not None and plan.issued_on:
             return "EHC plan issued"
         if plan is not None:
@@ -157,9 +166,50 @@ class EhcPlan(models.Model):
     section_i = models.TextField(blank=True)
     section_j = models.TextField(blank=True)
     section_k = models.TextField(blank=True)
+    ceased_on = models.DateField(
+        null=True, blank=True, help_text="SEN2 CeaseDate (4.5)"
+    )
+    cease_reason = models.CharField(
+        max_length=1,
+        choices=CeaseReason.choices,
+        blank=True,
+        help_text="SEN2 CeaseReason (4.6)",
+    )
 
     class Meta:
         ordering = ("-draft_served_on", "-pk")
 
     def __str__(self) -> str:
         return "EHC plan" if self.issued_on else "Draft EHC plan"
+
+
+class AnnualReview(models.Model):
+    """An annual review of a final EHC plan (CAFA s44; SENDR reg 20-21): the
+    meeting, then the local authority's decision to keep, amend or cease the
+    plan (SEN2 ReviewMeeting and ReviewOutcome)."""
+
+    plan = models.ForeignKey(EhcPlan, on_delete=models.PROTECT, related_name="reviews")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="ehc_reviews"
+    )
+    held_on = models.DateField(help_text="SEN2 ReviewMeeting")
+    attended = models.TextField()
+    views = models.TextField(help_text="The views of the child and family, in short")
+    decision = models.CharField(
+        max_length=1,
+        choices=ReviewOutcome.choices,
+        blank=True,
+        help_text="SEN2 ReviewOutcome",
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    amendments = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("-held_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"Annual review of {self.held_on:%-d %B %Y}"

@@ -2,7 +2,8 @@
 menu entry, the "SEND" section of a child's page,
 its work items, and the EHC timescales it makes live (the catalogue's SEN-*
 rules; every one is the SEND team's, so none joins a social worker's queue but
-the social care advice, which its own work source shows)."""
+the social care advice, which its own work source shows). Annual reviews:
+reviews.py."""
 
 from haven.core.chronology import describe_events
 from haven.core.mounts import mount
@@ -51,6 +52,24 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         ("send.decided_not_to_assess", "send.decided_not_to_issue"),
         "Issue the final EHC plan",
         "send:request",
+    ),
+    # Rolling: each review meeting meets the duty and it falls due again 12
+    # months after the meeting; ceasing the plan ends it.
+    (
+        "SEN-ANNUAL",
+        "plan",
+        ("send.annual_review_meeting_held",),
+        ("send.plan_ceased",),
+        "Hold the annual review of the EHC plan",
+        "send:review_meeting",
+    ),
+    (
+        "SEN-AR-STEPS",
+        "review",
+        ("send.annual_review_decided",),
+        (),
+        "Decide whether to keep, amend or cease the EHC plan after its review",
+        "send:review_decision",
     ),
 ):
     activate(

@@ -38,6 +38,7 @@ def send_section(
     due = selectors.twenty_weeks_due([r.pk for r in requests])
     for r in requests:
         r.due_on = due.get(r.pk)  # type: ignore[attr-defined]
+    selectors.review_dates(requests)
     return {
         "person": person,
         "requests": requests,

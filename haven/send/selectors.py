@@ -10,10 +10,12 @@ from haven.core import access
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, User
 from haven.people.models import Person
-from haven.send.models import Advice, EhcRequest
+from haven.send.models import Advice, EhcPlan, EhcRequest
 from haven.timescales.models import Obligation
 
 TWENTY_WEEKS = "SEN-EHCP-20W"
+ANNUAL = "SEN-ANNUAL"
+DECISION = "SEN-AR-STEPS"
 
 
 def requests_of(person_ids: list[int]) -> QuerySet[EhcRequest]:
@@ -21,7 +23,8 @@ def requests_of(person_ids: list[int]) -> QuerySet[EhcRequest]:
         EhcRequest.objects.filter(person_id__in=person_ids)
         .select_related("plan__setting")
         .prefetch_related(
-            Prefetch("advice", Advice.objects.select_related("requested_from"))
+            Prefetch("advice", Advice.objects.select_related("requested_from")),
+            "plan__reviews",
         )
     )
 
@@ -34,6 +37,30 @@ def twenty_weeks_due(request_ids: list[int]) -> dict[int, dt.date]:
         subject__in=[str(pk) for pk in request_ids],
     ).values_list("subject", "due_on")
     return {int(subject): due for subject, due in rows}
+
+
+def review_dates(requests: list[EhcRequest]) -> None:
+    """Set, from the engine's obligations, each live final plan's next annual
+    review date (`review_due`) and each undecided review's decision date
+    (`decision_due`) on the requests' plans and reviews."""
+    plans: list[EhcPlan] = [
+        plan
+        for r in requests
+        if (plan := getattr(r, "plan", None)) is not None and plan.issued_on
+    ]
+    reviews = [review for plan in plans for review in plan.reviews.all()]
+    rows = Obligation.objects.filter(
+        status=Obligation.Status.DUE,
+        rule_id__in=(ANNUAL, DECISION),
+        subject__in={str(o.pk) for o in [*plans, *reviews]},
+    ).values_list("rule_id", "subject", "due_on")
+    due = {(rule, subject): day for rule, subject, day in rows}
+    for plan in plans:
+        plan.review_due = due.get((ANNUAL, str(plan.pk)))  # type: ignore[attr-defined]
+    for review in reviews:
+        review.decision_due = due.get(  # type: ignore[attr-defined]
+            (DECISION, str(review.pk))
+        )
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from haven.send import views
+from haven.send import review_views, views
 
 app_name = "send"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("requests/<int:pk>/final/", views.final, name="final"),
     path("people/<int:pk>/", views.child, name="child"),
     path("advice/<int:pk>/", views.advice, name="advice"),
+    path("plans/<int:pk>/review/", review_views.meeting, name="review_meeting"),
+    path("reviews/<int:pk>/decision/", review_views.decision, name="review_decision"),
 ]

@@ -111,6 +111,7 @@ def new_request(request: AuthenticatedRequest) -> HttpResponse:
 def request_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     ehc, person = _request_for(request, pk)
     ehc = selectors.requests_of([ehc.person_id]).get(pk=ehc.pk)
+    selectors.review_dates([ehc])
     plan = getattr(ehc, "plan", None)
     context = {
         "person": person,

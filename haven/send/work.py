@@ -20,6 +20,7 @@ RULES = (
     "SEN-NO-PLAN",
     "SEN-EHCP-20W",
     "SEN-ANNUAL",
+    "SEN-AR-STEPS",
 )
 
 

@@ -404,6 +404,7 @@ def test_the_demo_holds_send_records_a_third_known_to_social_care():
     )
     assert children and len(known) * 3 == len(children)
     assert EhcRequest.objects.filter(plan__issued_on__isnull=False).exists()
+    assert EhcRequest.objects.filter(plan__reviews__decided_on__isnull=False).exists()
 
 
 def test_no_leaving_care_needs_assessment_is_overdue_for_a_held_young_person():

@@ -4,13 +4,14 @@ worker giving the social care advice from their queue, the decision to issue,
 the draft plan and the final plan."""
 
 import datetime as dt
+from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
 from haven.core import clock
 from haven.core.models import Establishment
 from haven.send import forms
-from haven.send.models import EhcRequest
+from haven.send.models import EhcPlan, EhcRequest
 from tests.browser.conftest import (
     serious_accessibility_violations,
     sign_in,
@@ -44,6 +45,8 @@ def _decide(page: Page, url: str, day: dt.date) -> None:
     forms.AdviceForm,
     forms.PlanForm,
     forms.FinalPlanForm,
+    forms.ReviewMeetingForm,
+    forms.ReviewDecisionForm,
 )
 def test_an_ehc_plan_from_request_to_final(page: Page, live_server, demo):
     child = scenes.child()
@@ -114,3 +117,35 @@ def test_an_ehc_plan_from_request_to_final(page: Page, live_server, demo):
         "SLCN",
     )
     assert plan.section_b == "Speech, language and communication needs."
+    _review_and_cease(page, plan, day)
+
+
+def _review_and_cease(page: Page, plan: EhcPlan, day: Callable[[int], dt.date]) -> None:
+    """The annual review meeting (every fault first), then the decision to
+    cease the plan with its SEN2 reason, from the links on the request page."""
+    page.get_by_role("link", name="Record the annual review meeting").click()
+    press(page, "Save the meeting")
+    expect_errors(
+        page,
+        "Enter the date the meeting was held",
+        "Say who attended the meeting",
+        "Give the views of the child and family, in short",
+    )
+    fill_date(page, "held_on", day(10))
+    page.fill("#id_attended", "The child, their father, the SENCo")
+    page.fill("#id_views", "They want to move to a school nearer family abroad.")
+    press(page, "Save the meeting")
+    expect_success(page, "Review meeting recorded")
+    page.get_by_role("link", name="Record the decision").click()
+    choose(page, "decision", "C")
+    fill_date(page, "on", day(5))
+    press(page, "Save the decision")
+    expect_errors(page, "Choose why the plan ends")
+    assert serious_accessibility_violations(page) == []
+    select(page, "cease_reason", value="7")
+    press(page, "Save the decision")
+    expect_success(page, "Decision recorded")
+    expect(page.locator(f"#reviews-{plan.pk}")).to_contain_text("Moved outside England")
+    assert serious_accessibility_violations(page) == []
+    plan.refresh_from_db()
+    assert (plan.ceased_on, plan.cease_reason) == (day(5), "7")
