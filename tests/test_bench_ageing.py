@@ -70,7 +70,11 @@ def test_an_aged_slice_has_its_work_finished() -> None:
     assert still_open.exclude(person__in=in_care).count() <= sum(refused.values())
     # Every role on a closed case ends, the chair's and the conference
     # administrator's too: their records are signed off with the work.
-    held = Allocation.objects.filter(ended_on=None, **ours)
+    # (A SEND case officer's is SEND's own work, which an EHC plan keeps open
+    # beyond social care's: the ageing does not finish it.)
+    held = Allocation.objects.filter(ended_on=None, **ours).exclude(
+        role=CaseRole.SEND_OFFICER
+    )
     kept = still_open.count() + len(in_care)
     assert held.count() <= 2 * kept + sum(refused.values())
     chairs = (CaseRole.CP_CHAIR, CaseRole.CONFERENCE_ADMIN)

@@ -51,9 +51,6 @@ STRUCTURE: tuple[tuple[str, str, list[tuple[str, int]]], ...] = (
     ),
     ("Resources", "Placements Finance", [("finance_officer", 2)]),
     ("Education", "SEND Team", [("send_officer", 2)]),
-    # Staffed below (UNROLED): the virtual school's head and officers are not
-    # SEND caseworkers, and a team of their own keeps their queues apart.
-    ("Education", "Virtual School", []),
     ("Business Intelligence", "Performance Team", [("performance_analyst", 1)]),
     ("Business Intelligence", "Systems Administration", [("administrator", 1)]),
 )
@@ -71,7 +68,7 @@ UNROLED = (
         "Independent Reviewing Service",
     ),
     # Here rather than in STRUCTURE so the shared generator draws as before.
-    ("virtual-school-officer", "Virtual school officer", "Virtual School"),
+    ("virtual-school-officer", "Virtual school officer", "SEND Team"),
     # A care leaver's personal adviser (a case role): haven/care/leavers/demo.py.
     ("personal-adviser", "Personal adviser", "Children in Care Team"),
 )

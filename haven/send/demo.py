@@ -1,8 +1,9 @@
 """The demo authority's SEND records: requests at every stage up to the final
-plan and its annual review (held and decided), a third of them for children
-known to social care (with a social worker now) and the rest for children known
-only to the SEND service, registered here.
-A generator of its own, so the rest of the demo draws as it did before SEND."""
+plan and its annual review (held and decided), for the demo's own children
+(each with a family, an address and a journal): some known to social care
+(with a social worker now), the rest, up to twice as many, whose work with
+social care has ended or never needed a social worker. A generator of its
+own, so the rest of the demo draws as it did before SEND."""
 
 import datetime as dt
 import random
@@ -10,14 +11,11 @@ import random
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Establishment, User
-from haven.people import services as people
 from haven.people.models import Person
 from haven.send import advice, plans, reviews, services
 from haven.send.codes import NeedType, RequestSource, ReviewOutcome
 from haven.send.models import EhcPlan
 
-GIVEN = ("Ottilie", "Barnaby", "Wren", "Caspian", "Isolde", "Fenwick", "Marigold")
-FAMILY = ("Ashdown", "Pelham", "Trevose", "Hollins", "Garside", "Merrow")
 # "reviewed" first, so even a small demo (the browser tests' seed) holds one.
 STAGES = ("reviewed", "requested", "assessing", "to_issue", "drafted", "issued")
 
@@ -40,31 +38,35 @@ def _known(children: list[Person]) -> list[Person]:
     return [c for c in children if c.pk in held and c.date_of_birth]
 
 
-def _registered(rng: random.Random, count: int, by: User) -> list[Person]:
+def _not_known(children: list[Person], known: list[Person]) -> list[Person]:
+    """Children with no social worker now, and no restriction."""
+    held = {c.pk for c in known} | set(
+        Allocation.objects.filter(
+            person__in=children, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
+        ).values_list("person_id", flat=True)
+    )
+    restricted = set(
+        Person.objects.filter(
+            pk__in=[c.pk for c in children], restriction__isnull=False
+        ).values_list("pk", flat=True)
+    )
     return [
-        people.register_person(
-            {
-                "given_name": rng.choice(GIVEN),
-                "family_name": rng.choice(FAMILY),
-                "date_of_birth": _ago(rng.randrange(4 * 365, 15 * 365)),
-                "disabilities": ["NONE"],
-            },
-            by=by,
-        )
-        for _ in range(count)
+        c
+        for c in children
+        if c.pk not in held and c.pk not in restricted and c.date_of_birth
     ]
 
 
 def populate(children: list[Person]) -> None:
     rng = random.Random("send")
     officer = User.objects.filter(username="send-officer").first()
-    registrar = User.objects.filter(username="front-door-worker").first()
     schools = list(Establishment.objects.order_by("urn")[:20])
-    if officer is None or registrar is None or not schools:
+    if officer is None or not schools:
         return
     known = _known(children)
     known = rng.sample(known, k=min(len(known), max(1, len(children) // 10)))
-    others = _registered(rng, 2 * len(known), registrar)
+    unknown = _not_known(children, known)
+    others = rng.sample(unknown, k=min(len(unknown), 2 * len(known)))
     for index, child in enumerate(known + others):
         _take_to(child, STAGES[index % len(STAGES)], rng, officer, schools)
 

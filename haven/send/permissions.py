@@ -19,6 +19,15 @@ def may_see_send(user: Any) -> bool:
 
 def may_give_advice(user: Any, advice: Any) -> bool:
     """The advice's own recorder: the SEND officer, or the worker it was asked of
-    (the social worker giving the social care advice)."""
+    (the social worker giving the social care advice), or a manager of social
+    care cases, who may give it for an absent worker (team work lists it; the
+    record still needs their lasting access to the child)."""
     asked = advice.requested_from_id is not None and advice.requested_from_id == user.pk
-    return may_manage_ehc(user) or (asked and permissions.may_record_casework(user))
+    manager = advice.requested_from_id is not None and (
+        permissions.may_manage_team_cases(user)
+    )
+    return (
+        may_manage_ehc(user)
+        or (asked and permissions.may_record_casework(user))
+        or manager
+    )

@@ -221,7 +221,10 @@ def advice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             return redirect("send:request", pk=asked.request_id)
         return redirect("people:detail", pk=person.pk)
     title = f"{asked.get_kind_display()} for the EHC needs assessment"
-    return _page(request, person, form, title=title, submit="Save the advice")
+    back_to = asked.request if permissions.may_manage_ehc(request.user) else None
+    return _page(
+        request, person, form, title=title, submit="Save the advice", ehc=back_to
+    )
 
 
 def _text(data: dict[str, Any]) -> plans.PlanText:

@@ -3,6 +3,9 @@ the SEND case officer's EHC timescales. Due dates are the engine's."""
 
 from collections.abc import Sequence
 
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
+
 from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import User
@@ -26,19 +29,20 @@ RULES = (
 
 def social_care_advice(workers: Sequence[User]) -> list[WorkItem]:
     """Social care advice asked of these workers and not yet given."""
+    # The due date read in the same query (one query however many are asked).
+    due_on = Obligation.objects.filter(
+        rule_id=ADVICE_RULE,
+        status=Obligation.Status.DUE,
+        subject=Cast(OuterRef("pk"), CharField()),
+    ).values("due_on")[:1]
     asked = list(
         Advice.objects.filter(
             kind=AdviceKind.SOCIAL_CARE,
             received_on__isnull=True,
             requested_from__in=workers,
-        ).select_related("request__person")
-    )
-    due = dict(
-        Obligation.objects.filter(
-            rule_id=ADVICE_RULE,
-            status=Obligation.Status.DUE,
-            subject__in=[str(a.pk) for a in asked],
-        ).values_list("subject", "due_on")
+        )
+        .select_related("request__person")
+        .annotate(due_on=Subquery(due_on))
     )
     items = []
     for advice in asked:
@@ -50,7 +54,7 @@ def social_care_advice(workers: Sequence[User]) -> list[WorkItem]:
                 kind="EHC needs assessment",
                 title="Give the social care advice for the EHC needs assessment",
                 url=link("send:advice", advice.pk),
-                due_on=due.get(str(advice.pk)),
+                due_on=advice.due_on,
                 person_id=person.pk,
                 person_name=person.full_name,
                 source=why_words(ADVICE_RULE),

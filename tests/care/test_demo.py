@@ -395,14 +395,15 @@ def test_the_demo_pays_a_year_of_agency_runs_net_of_its_adjustments():
     assert carried.exists() and carried.filter(carried_in__gt=0).exists()
 
 
-def test_the_demo_holds_send_records_a_third_known_to_social_care():
+def test_the_demo_holds_send_records_for_children_known_and_not_known():
     children = set(EhcRequest.objects.values_list("person_id", flat=True))
     known = set(
         Allocation.objects.filter(
             person_id__in=children, role=CaseRole.SOCIAL_WORKER, ended_on__isnull=True
         ).values_list("person_id", flat=True)
     )
-    assert children and len(known) * 3 == len(children)
+    # Some known to social care now; the rest (up to twice as many) not.
+    assert known and len(known) < len(children) <= 3 * len(known)
     assert EhcRequest.objects.filter(plan__issued_on__isnull=False).exists()
     assert EhcRequest.objects.filter(plan__reviews__decided_on__isnull=False).exists()
 
