@@ -43,6 +43,21 @@ class LineRow:
         return self.line.ends_on - dt.timedelta(days=1)
 
 
+def restricted_child(child_id: int) -> str:
+    """How finance's pages name a child whose record the reader may not open:
+    by Haven ID only (a restricted or sealed child's name is itself the
+    secret)."""
+    return f"A child whose record is restricted (Haven ID {child_id})"
+
+
+def child_name(person: Any, child_id: int, unnamed: set[int]) -> str:
+    """The child's name, or the restricted wording for one the reader may not
+    open (`unnamed`, from access.unnamed_for) or whose record was not read."""
+    if person is None or child_id in unnamed:
+        return restricted_child(child_id)
+    return str(person.full_name)
+
+
 def lines(user: Any, run: PaymentRun) -> list[LineRow]:
     """The run's lines with the child's name and the placement's type only;
     a restricted or sealed child the officer may not open is paid for but
@@ -57,11 +72,7 @@ def lines(user: Any, run: PaymentRun) -> list[LineRow]:
     return [
         LineRow(
             line,
-            (
-                f"A child whose record is restricted (Haven ID {line.child_id})"
-                if line.child_id in unnamed
-                else line.child.full_name
-            ),
+            child_name(line.child, line.child_id, unnamed),
             line.placement.get_place_display(),
         )
         for line in found

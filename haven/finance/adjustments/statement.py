@@ -10,7 +10,7 @@ from haven.core import access
 from haven.core.permissions import may_manage_payments, require
 from haven.finance.adjustments.balances import ZERO, latest
 from haven.finance.models import PaymentLine, PaymentRun, ProviderBalance
-from haven.finance.selectors import LineRow
+from haven.finance.selectors import LineRow, child_name
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,7 @@ def statement(user: Any, provider: Provider) -> Statement:
     unnamed = access.unnamed_for(user, {line.child_id for line in lines})
     by_run: dict[int, list[LineRow]] = {}
     for line in lines:
-        name = (
-            f"A child whose record is restricted (Haven ID {line.child_id})"
-            if line.child_id in unnamed
-            else line.child.full_name
-        )
+        name = child_name(line.child, line.child_id, unnamed)
         row = LineRow(line, name, line.placement.get_place_display())
         by_run.setdefault(line.run_id, []).append(row)
     entries = [Entry(b, by_run.get(b.run_id, [])) for b in balances]

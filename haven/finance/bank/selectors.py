@@ -13,6 +13,7 @@ from haven.finance.bank import masking, payees
 from haven.finance.bank.models import PaymentDetails
 from haven.finance.oneoff.models import OneOffPayment
 from haven.finance.oneoff.services import placed_with
+from haven.finance.selectors import child_name
 
 
 def _may(user: Any) -> None:
@@ -98,9 +99,7 @@ def children(user: Any, record: Provider | Carer) -> list[tuple[int, str]]:
 
 
 def _name(person: Any, unnamed: bool) -> str:
-    if unnamed:
-        return f"A child whose record is restricted (Haven ID {person.pk})"
-    return str(person.full_name)
+    return child_name(person, person.pk, {person.pk} if unnamed else set())
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from haven.core.permissions import may_manage_payments, require
 from haven.finance.forecasts import budgets, centres, commitments
 from haven.finance.forecasts.commitments import Commitment, Group
 from haven.finance.forecasts.models import Budget
+from haven.finance.selectors import child_name
 from haven.people.models import Person
 
 ZERO = Decimal("0.00")
@@ -58,11 +59,7 @@ def _highest(user: Any, found: list[Commitment]) -> list[Costly]:
     shown = []
     for item in top:
         child = item.placed.stay.child_id
-        name = (
-            f"A child whose record is restricted (Haven ID {child})"
-            if child in unnamed or child not in people
-            else people[child].full_name
-        )
+        name = child_name(people.get(child), child, unnamed)
         shown.append(Costly(name, item))
     return shown
 

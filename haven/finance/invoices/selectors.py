@@ -15,6 +15,7 @@ from haven.core.permissions import may_manage_payments, require
 from haven.finance.invoices import services
 from haven.finance.invoices.matching import Row
 from haven.finance.invoices.models import Invoice
+from haven.finance.selectors import restricted_child
 from haven.people.models import Person
 
 
@@ -50,7 +51,7 @@ def _name(
     person: Person | None, child_id: int, unnamed: set[int], paid_for: set[int]
 ) -> str:
     if person is None or child_id in unnamed:
-        return f"A child whose record is restricted (Haven ID {child_id})"
+        return restricted_child(child_id)
     if child_id not in paid_for:
         return f"A child with no placement Haven pays for (Haven ID {child_id})"
     return f"{person.full_name} (Haven ID {child_id})"
