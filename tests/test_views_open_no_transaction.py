@@ -12,7 +12,8 @@ def _views() -> list[Path]:
     return sorted(
         path
         for path in HAVEN.rglob("*.py")
-        if path.name.endswith("views.py") or path.name == "api.py"
+        # reviews.py is a service module, not a view: match whole words
+        if path.name in ("views.py", "api.py") or path.name.endswith("_views.py")
     )
 
 
