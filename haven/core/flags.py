@@ -27,18 +27,21 @@ class Flag:
     order: int
     holds: Holds
     colour: str = "red"  # the GOV.UK tag's colour
+    # A page about one side of the child's life shows its topic's flags again
+    # beside its own facts: the education section shows "education" flags.
+    topic: str = ""
 
 
 FLAGS: dict[str, Flag] = {}
 
 
 def person_flag(
-    key: str, words: str, *, order: int, colour: str = "red"
+    key: str, words: str, *, order: int, colour: str = "red", topic: str = ""
 ) -> Callable[[Holds], Holds]:
     def register(holds: Holds) -> Holds:
         if key in FLAGS:
             raise ImproperlyConfigured(f"The person flag {key!r} is declared twice")
-        FLAGS[key] = Flag(key, words, order, holds, colour)
+        FLAGS[key] = Flag(key, words, order, holds, colour, topic)
         return holds
 
     return register
@@ -63,3 +66,16 @@ def flags_of_records(record_ids: Iterable[int]) -> list[Flag]:
         for flag in flags:
             seen.setdefault(flag.key, flag)
     return sorted(seen.values(), key=lambda f: (f.order, f.key))
+
+
+def topic_flags(record_ids: Iterable[int], topic: str) -> list[Flag]:
+    """One child's flags on one topic: only the flags of that topic are asked."""
+    ids = {pk for pk in record_ids if pk}
+    return sorted(
+        (
+            flag
+            for flag in FLAGS.values()
+            if flag.topic == topic and ids and flag.holds(ids)
+        ),
+        key=lambda f: (f.order, f.key),
+    )

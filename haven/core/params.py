@@ -49,3 +49,13 @@ def iso_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def bounded(value: str | None, default: int, *, low: int, high: int) -> int:
+    """A small number (a year, a month) between `low` and `high`; anything
+    unreadable or out of range is the default."""
+    try:
+        number = int(str(value or "")[:12])
+    except ValueError:
+        return default
+    return number if low <= number <= high else default

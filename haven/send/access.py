@@ -49,3 +49,19 @@ def open_for_send(user: User, person: Person, *, what: str) -> Person:
         raise PermissionDenied("The child's SEND case is not held by your team")
     access.log_reads(user, [person.pk], what=what, why=WHY)
     return person
+
+
+def held_among(user: User, person_ids: set[int]) -> set[int]:
+    """Of these children, those whose SEND case the user's team holds, in one
+    query (a report links only to the requests the reader may open)."""
+    if not may_manage_ehc(user) or not person_ids:
+        return set()
+    held = set(
+        Allocation.objects.filter(
+            Q(worker=user) | Q(team_id__in=access.team_ids_for(user)),
+            person_id__in=person_ids,
+            role=CaseRole.SEND_OFFICER,
+            ended_on__isnull=True,
+        ).values_list("person_id", flat=True)
+    )
+    return held - access.unnamed_for(user, held)

@@ -6,17 +6,25 @@ the social care advice, which its own work source shows). Annual reviews:
 reviews.py."""
 
 from haven.core.chronology import describe_events
+from haven.core.flags import person_flag
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
+from haven.core.permissions import may_view_performance
 from haven.core.work import work_source
 from haven.people.sections import person_section
-from haven.send import chronology, permissions, section, work
+from haven.send import chronology, flags, permissions, section, work
 from haven.timescales.registry import activate
 
 mount("send/", "haven.send.urls")
 menu_entry("SEND", "send:queue", order=77, shown=permissions.may_manage_ehc)
+# The timeliness report is the performance analyst's too (SEND officers reach
+# it from their queue).
+menu_entry("EHC timeliness", "send:timeliness", order=78, shown=may_view_performance)
 person_section("send", "send/_person_section.html", order=24)(section.send_section)
 describe_events(chronology.WORDS)
+person_flag("ehc_plan", flags.WORDS, order=30, colour="purple", topic="education")(
+    flags.with_a_plan
+)
 work_source(work.social_care_advice)
 work_source(work.send_officer_duties)
 

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from haven.send import review_views, views
+from haven.send import review_views, timeliness_views, views
 
 app_name = "send"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("timeliness/", timeliness_views.report, name="timeliness"),
     path("requests/new/", views.new_request, name="new_request"),
     path("requests/<int:pk>/", views.request_detail, name="request"),
     path(

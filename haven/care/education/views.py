@@ -10,6 +10,7 @@ from haven.care import pages
 from haven.care.education import recording, who
 from haven.care.education.forms import GUIDANCE, PepForm
 from haven.care.models import PeriodOfCare
+from haven.core.flags import topic_flags
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.people.views import open_person
@@ -37,7 +38,8 @@ def pep(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, "Personal education plan recorded")
         return redirect(reverse("people:detail", args=[person.pk]) + "#education")
-    return pages.page(request, person, form, **GUIDANCE)
+    flags = topic_flags([person.pk], "education")
+    return pages.page(request, person, form, education_flags=flags, **GUIDANCE)
 
 
 @policy(Policy.OBJECT, of="care.PeriodOfCare")
