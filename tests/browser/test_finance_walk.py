@@ -100,7 +100,7 @@ def test_a_backdated_end_is_recovered_by_the_next_run(page: Page, live_server, d
     )
     ours = page.locator("#lines tr", has_text=child.full_name)
     expect(ours).to_contain_text(words)
-    expect(ours).to_contain_text("£-1680.00")
+    expect(ours).to_contain_text("−£1680.00")
     expect(page.locator("#lookback")).to_contain_text("Adjustments look back to")
     _fits(page)
     _approve(page, base, second)

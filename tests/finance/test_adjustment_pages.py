@@ -41,7 +41,7 @@ def test_the_run_page_shows_the_recovery_in_words(client, fiona, recovered):
     client.force_login(fiona)
     page = client.get(f"/payments/runs/{recovered.pk}/").content.decode()
     assert "The placement ended on 16 March 2026, not 30 March 2026 as paid" in page
-    assert "£-1680.00" in page
+    assert "−£1680.00" in page
     assert (
         "Adjustments look back to 2 March 2026 (local policy, setting "
         "HAVEN_FINANCE_ADJUSTMENT_LOOKBACK_DAYS)"
