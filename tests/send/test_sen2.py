@@ -108,3 +108,120 @@ def build_schema_path():
     from haven.send.sen2.checks import SCHEMA
 
     return SCHEMA
+
+
+def _records(**changes):
+    """Plant a fault in the records, as an import or an old system might."""
+
+    def plant(plan: EhcPlan) -> None:
+        for model, values in changes.items():
+            if model == "person":
+                Person.objects.filter(pk=plan.person_id).update(**values)
+            elif model == "plan":
+                EhcPlan.objects.filter(pk=plan.pk).update(**values)
+            else:
+                type(plan.request).objects.filter(pk=plan.request_id).update(**values)
+
+    return plant
+
+
+def _twin(plan: EhcPlan) -> None:
+    child = plan.person
+    twin = ChildFactory(
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        upn_unknown="UN2",
+    )
+    requested(twin, plan.request.created_by, days=20)
+
+
+def _in_xml(change):
+    def plant(plan: EhcPlan) -> None:
+        plant.change = change  # type: ignore[attr-defined]
+
+    return plant
+
+
+def _swap_sex(root) -> None:
+    person = root.find("Persons/Person")
+    person.find("Ethnicity").addnext(person.find("Sex"))
+
+
+def _start_after_census(root) -> None:
+    start = root.find(".//NamedPlan/StartDate")
+    census_day = dt.date.fromisoformat(root.findtext(".//ReferenceDate"))
+    start.text = (census_day + dt.timedelta(days=3)).isoformat()
+
+
+def _ukprn_too(root) -> None:
+    etree.SubElement(root.find(".//PlanDetail"), "UKPRN").text = "10000001"
+    detail = root.find(".//PlanDetail")
+    detail.find("URN").addnext(detail.find("UKPRN"))
+
+
+def _third_need(root) -> None:
+    active = root.find(".//ActivePlans")
+    need = etree.Element("SENneed")
+    etree.SubElement(need, "SENtype").text = "MLD"
+    etree.SubElement(need, "SENtypeRank").text = "2"
+    active.findall("SENneed")[-1].addnext(need)
+
+
+PLANTED = [
+    ("schema order", _in_xml(_swap_sex), "is in the wrong place"),
+    (
+        "dates in order",
+        _records(request={"received_on": ago(70)}),
+        "The date of the decision to assess (2.4) is before the date the request",
+    ),
+    (
+        "cease reason",
+        _records(plan={"ceased_on": ago(5), "cease_reason": ""}),
+        "no reason (4.6)",
+    ),
+    ("after census", _in_xml(_start_after_census), "is after the census day"),
+    (
+        "age",
+        _records(person={"date_of_birth": dt.date(1990, 1, 1)}),
+        "not aged 0 to 25",
+    ),
+    (
+        "main need",
+        _records(plan={"primary_need": "", "secondary_need": ""}),
+        "no main need",
+    ),
+    ("main placement", _records(plan={"setting": None}), "no current main placement"),
+    ("one setting", _in_xml(_ukprn_too), "exactly one of a URN, a UKPRN"),
+    (
+        "UPN check letter",
+        _records(person={"upn": "A" + UPN[1:] if UPN[0] != "A" else "B" + UPN[1:]}),
+        "wrong check letter",
+    ),
+    (
+        "identifier",
+        _records(person={"upn": None, "upn_unknown": ""}),
+        "no UPN, no unique learner number",
+    ),
+    ("one person", _twin, "in the return twice"),
+    ("at most two", _in_xml(_third_need), "at most two"),
+]
+
+
+@pytest.mark.parametrize(
+    ("plant", "words"), [p[1:] for p in PLANTED], ids=[p[0] for p in PLANTED]
+)
+def test_each_kind_of_fault_is_found_and_said_in_words(year, issued, plant, words):
+    plant(issued)
+    change = getattr(plant, "change", None)
+    found = _planted(year, change) if change else _faults(year)
+    assert any(words in w for w in found), found
+    sen2 = build.build(year, "999")
+    if change:
+        root = etree.fromstring(sen2.xml)
+        change(root)
+        sen2.xml = etree.tostring(root, pretty_print=True)
+    groups = report.check(sen2)
+    mine = [g for g in groups if any(words in w for w in g.words)]
+    assert mine[0].person_id is not None
+    assert mine[0].request_id is not None

@@ -3,8 +3,8 @@ and the conditional rules of sen2.md §6, which are ours, not the DfE's
 numbered rules (those are not published where we could read them). Each fault
 is in words, with the child and the request it comes from."""
 
-import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,33 +38,30 @@ def _date(element: Any, path: str) -> dt.date | None:
         return None  # the schema names it
 
 
-class Locator:
-    """Which Person and which of its Requests a line of the file falls in."""
-
-    def __init__(self, root: Any) -> None:
-        self.people = root.findall("Persons/Person")
-        self.starts = [p.sourceline for p in self.people]
-        self.requests = [p.findall("Requests") for p in self.people]
-
-    def find(self, line: int) -> tuple[int | None, int | None]:
-        index = bisect.bisect_right(self.starts, line) - 1
-        if index < 0:
-            return None, None
-        starts = [r.sourceline for r in self.requests[index]]
-        at = bisect.bisect_right(starts, line) - 1
-        return index, (at if at >= 0 else None)
+PERSON = re.compile(r"^/Message/Persons/Person(?:\[(\d+)\])?(/Requests(?:\[(\d+)\])?)?")
 
 
-def schema_problems(root: Any, locator: Locator) -> list[Problem]:
+def locate(path: str) -> tuple[int | None, int | None]:
+    """Which Person and which of its Requests an error's path is in (lxml
+    numbers an element only when it has siblings of its name)."""
+    found = PERSON.match(path or "")
+    if not found:
+        return None, None
+    person = int(found.group(1) or 1) - 1
+    request = int(found.group(3) or 1) - 1 if found.group(2) else None
+    return person, request
+
+
+def schema_problems(root: Any) -> list[Problem]:
     check = schema()
     check.validate(root.getroottree())
     seen, found = set(), []
     for error in check.error_log:
-        key = (error.line, etree.QName(error.path).localname if error.path else "")
+        key = (error.line, error.path)
         if key in seen:
             continue  # one fault reported twice (a facet, then the type)
         seen.add(key)
-        person, request = locator.find(error.line)
+        person, request = locate(error.path)
         found.append(Problem(person, request, schema_error(error.message)))
     return found
 

@@ -11,7 +11,7 @@ from lxml import etree
 from haven.people.identifiers import upn_with_check_letter
 from haven.send.sen2 import checks
 from haven.send.sen2.build import Sen2Return
-from haven.send.sen2.checks import Locator, Problem
+from haven.send.sen2.checks import Problem
 
 REQUEST_RULES: list[Callable[[Any], list[str]]] = [
     checks.dates_in_order,
@@ -93,7 +93,7 @@ class ChildFaults:
 def check(sen2: Sen2Return) -> list[ChildFaults]:
     """Every fault in the return, grouped by child in the return's order."""
     root = etree.fromstring(sen2.xml)
-    problems = checks.schema_problems(root, Locator(root)) + rule_problems(root)
+    problems = checks.schema_problems(root) + rule_problems(root)
     grouped: dict[int | None, ChildFaults] = {}
     for problem in problems:
         subject = (
