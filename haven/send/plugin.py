@@ -11,10 +11,12 @@ from haven.core.navigation import menu_entry
 from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.send import chronology, permissions, section, work
+from haven.send.sen2 import views as sen2_views
 from haven.timescales.registry import activate
 
 mount("send/", "haven.send.urls")
 menu_entry("SEND", "send:queue", order=77, shown=permissions.may_manage_ehc)
+menu_entry("SEN2 return", "send:sen2", order=78, shown=sen2_views.may_make_sen2)
 person_section("send", "send/_person_section.html", order=24)(section.send_section)
 describe_events(chronology.WORDS)
 work_source(work.social_care_advice)

@@ -3,17 +3,22 @@ valid against our 2026 schema, and every fault of each kind found and said in
 words, with the child and request it belongs to."""
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
 from lxml import etree
 
 from haven.core import clock
+from haven.core.models import AccessLogEntry, Restriction
 from haven.people.identifiers import upn_with_check_letter
 from haven.people.models import Person
 from haven.send import plans
 from haven.send.models import EhcPlan
 from haven.send.sen2 import build, census, report
 from haven.send.sen2.checks import schema
+from tests.conftest import make_user
 from tests.factories import ChildFactory
 from tests.send.conftest import ago, drafted, requested
 
@@ -225,3 +230,60 @@ def test_each_kind_of_fault_is_found_and_said_in_words(year, issued, plant, word
     mine = [g for g in groups if any(words in w for w in g.words)]
     assert mine[0].person_id is not None
     assert mine[0].request_id is not None
+
+
+@pytest.fixture
+def pat(send_team):
+    """A performance analyst."""
+    return make_user("pat", "performance_analyst", send_team)
+
+
+def test_the_page_names_faults_but_not_a_restricted_child(
+    client, year, issued, pat, sally
+):
+    Person.objects.filter(pk=issued.person_id).update(upn=None, upn_unknown="")
+    hidden = ChildFactory(upn_unknown="", family_name="Secretson")
+    requested(hidden, sally, days=20)
+    Restriction.objects.create(
+        person=hidden,
+        kind="restricted",
+        reason="Staff member's son",
+        created_at=clock.now(),
+        created_by=sally,
+    )
+    client.force_login(pat)
+    page = client.get(reverse("send:sen2"), {"year": year})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "no UPN, no unique learner number" in text
+    assert issued.person.full_name in text
+    assert "Secretson" not in text
+    assert f"A child whose record is restricted (Haven ID {hidden.pk})" in text
+    assert "haven-table-container" in text
+    assert AccessLogEntry.objects.filter(user=pat, person=issued.person).exists()
+
+
+def test_only_send_officers_and_analysts_download_the_return(
+    client, year, issued, pat, sally, alice
+):
+    url = reverse("send:sen2_download", args=[year])
+    for user, status in ((alice, 403), (pat, 200), (sally, 200)):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == status, user
+    assert response["Content-Disposition"].startswith("attachment")
+    root = etree.fromstring(response.content)
+    assert root.findtext("Persons/Person/Surname") == issued.person.family_name
+    assert AccessLogEntry.objects.filter(
+        user=sally, person=issued.person, what__startswith="SEN2"
+    ).exists()
+
+
+def test_the_command_writes_the_file_and_prints_the_faults(year, issued, tmp_path):
+    Person.objects.filter(pk=issued.person_id).update(upn=None, upn_unknown="")
+    out = io.StringIO()
+    call_command("export_sen2", year=year, out=str(tmp_path), stdout=out)
+    written = list(tmp_path.glob("*.xml"))
+    assert len(written) == 1
+    assert etree.parse(str(written[0])).findtext(".//Collection") == "SEN2"
+    assert "no UPN, no unique learner number" in out.getvalue()
