@@ -287,3 +287,9 @@ def test_the_command_writes_the_file_and_prints_the_faults(year, issued, tmp_pat
     assert len(written) == 1
     assert etree.parse(str(written[0])).findtext(".//Collection") == "SEN2"
     assert "no UPN, no unique learner number" in out.getvalue()
+
+
+def test_an_unset_la_code_is_a_fault_of_the_return_as_a_whole(year, db):
+    faults = report.check(build.build(year, ""))
+    assert faults[0].person_id is None
+    assert any("HAVEN_LA_CODE" in w for w in faults[0].words)
