@@ -285,6 +285,17 @@ HAVEN_FINANCE_ADJUSTMENT_LOOKBACK_DAYS = env_int(
 )
 # The DfE local authority number (3 digits): the LEA in the CIN census header.
 HAVEN_LA_CODE = env_la_code("HAVEN_LA_CODE")
+# SEN2 (haven/send/sen2/census.py): a council's census day for a year the DfE
+# list in Haven lacks or has changed, as YEAR=YYYY-MM-DD pairs, comma-separated.
+HAVEN_SEN2_CENSUS_DATES = dict(
+    item.split("=", 1) for item in env_list("HAVEN_SEN2_CENSUS_DATES", [])
+)
+# SEN2's header: whether a designated medical officer, designated clinical
+# officer and designated social care officer are in post (Y, N, or R for a
+# vacancy being recruited to). Y unless the council says otherwise: check it.
+HAVEN_SEN2_DMO = env_choice("HAVEN_SEN2_DMO", ("y", "n", "r")).upper()
+HAVEN_SEN2_DCO = env_choice("HAVEN_SEN2_DCO", ("y", "n", "r")).upper()
+HAVEN_SEN2_DSCO = env_choice("HAVEN_SEN2_DSCO", ("y", "n", "r")).upper()
 # The ONS district codes of the authority's area: a placement whose district is
 # one of them is in area (the SSDA903's PL_LOCATION). Unset, no placement is
 # said to be in or out of area.

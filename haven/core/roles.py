@@ -126,8 +126,8 @@ ROLES: tuple[Role, ...] = (
         "Performance analyst",
         "Produces performance reports and the statutory returns.",
         ("view_performance",),
-        "Performance reports and the statutory returns (CIN census, SSDA903, SEN2) "
-        "are not in Haven yet.",
+        "Performance reports and the CIN census and SSDA903 returns are not in "
+        "Haven yet; the SEN2 return is (SEN2 return, /send/sen2/).",
     ),
     Role(
         "administrator",

@@ -57,15 +57,22 @@ def _not_known(children: list[Person], known: list[Person]) -> list[Person]:
     ]
 
 
+def _sen2_ready(child: Person) -> bool:
+    """A child whose record the SEN2 return takes as it is: a UPN (the demo
+    gives the school-age one) and a sex of M or F (SEN2 has no U), so the
+    demo's return has no fault the demo did not mean."""
+    return bool(child.upn) and child.sex in ("M", "F")
+
+
 def populate(children: list[Person]) -> None:
     rng = random.Random("send")
     officer = User.objects.filter(username="send-officer").first()
     schools = list(Establishment.objects.order_by("urn")[:20])
     if officer is None or not schools:
         return
-    known = _known(children)
+    known = [c for c in _known(children) if _sen2_ready(c)]
     known = rng.sample(known, k=min(len(known), max(1, len(children) // 10)))
-    unknown = _not_known(children, known)
+    unknown = [c for c in _not_known(children, known) if _sen2_ready(c)]
     others = rng.sample(unknown, k=min(len(unknown), 2 * len(known)))
     for index, child in enumerate(known + others):
         _take_to(child, STAGES[index % len(STAGES)], rng, officer, schools)

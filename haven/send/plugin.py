@@ -9,17 +9,17 @@ from haven.core.chronology import describe_events
 from haven.core.flags import person_flag
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
-from haven.core.permissions import may_view_performance
 from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.send import chronology, flags, permissions, section, work
+from haven.send.sen2 import views as sen2_views
 from haven.timescales.registry import activate
 
 mount("send/", "haven.send.urls")
 menu_entry("SEND", "send:queue", order=77, shown=permissions.may_manage_ehc)
-# The timeliness report is the performance analyst's too (SEND officers reach
-# it from their queue).
-menu_entry("EHC timeliness", "send:timeliness", order=78, shown=may_view_performance)
+# The SEN2 return and the timeliness report (linked from each other) are the
+# performance analyst's too; SEND officers reach both from their queue.
+menu_entry("SEN2 return", "send:sen2", order=78, shown=sen2_views.may_make_sen2)
 person_section("send", "send/_person_section.html", order=24)(section.send_section)
 describe_events(chronology.WORDS)
 person_flag("ehc_plan", flags.WORDS, order=30, colour="purple", topic="education")(

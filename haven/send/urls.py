@@ -1,6 +1,7 @@
 from django.urls import path
 
 from haven.send import review_views, timeliness_views, views
+from haven.send.sen2 import views as sen2_views
 
 app_name = "send"
 urlpatterns = [
@@ -23,4 +24,6 @@ urlpatterns = [
     path("advice/<int:pk>/", views.advice, name="advice"),
     path("plans/<int:pk>/review/", review_views.meeting, name="review_meeting"),
     path("reviews/<int:pk>/decision/", review_views.decision, name="review_decision"),
+    path("sen2/", sen2_views.page, name="sen2"),
+    path("sen2/<int:year>/SEN2.xml", sen2_views.download, name="sen2_download"),
 ]

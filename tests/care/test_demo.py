@@ -43,6 +43,7 @@ from haven.core.selectors import current_allocation
 from haven.people.lifestage import children_on
 from haven.people.models import Person
 from haven.send.models import EhcRequest
+from haven.send.sen2 import build, census, report
 from haven.timescales.models import Obligation
 
 pytestmark = pytest.mark.django_db
@@ -428,3 +429,9 @@ def test_no_leaving_care_needs_assessment_is_overdue_for_a_held_young_person():
         rule_id="CL-ELIG-ASSESS", status=Obligation.Status.MET_ON_TIME
     )
     assert met.count() >= 3
+
+
+def test_the_demos_sen2_return_for_the_latest_census_has_no_fault():
+    sen2 = build.build(census.years()[0], "999")
+    assert sen2.subjects
+    assert report.check(sen2) == []

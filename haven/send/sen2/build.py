@@ -1,0 +1,260 @@
+"""The SEN2 return's XML, derived from SEND's records each time (never stored),
+in the 2026 element order of sen2.md §3. One small function per module, each
+reading one record. Items Haven does not record yet are left out, except the
+1/0 flags our schema makes mandatory, which are sent as 0 with the name of the
+field that will carry them (being added in haven/send/details*.py and
+haven/send/changes/)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from lxml import etree
+
+from haven.core import clock
+from haven.people.models import Person
+from haven.send.codes import SEN2_REQUEST_SOURCE, RequestSource
+from haven.send.models import Decision, EhcPlan
+from haven.send.sen2.census import CensusDay, census_day
+from haven.send.sen2.scope import AsAtCensus, in_scope, postcodes
+
+SOFTWARE = "Haven"
+RELEASE = "0.1.0"
+# One return per generation: COLLECT takes the latest upload, so Haven does
+# not number its files.
+SERIAL = "001"
+
+
+@dataclass
+class Subject:
+    """Which record an element in the return came from, so a check can link
+    to the page where it is put right."""
+
+    person_id: int
+    request_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Sen2Return:
+    census: CensusDay
+    xml: bytes
+    subjects: list[Subject]  # one per Person element, in order
+
+
+def _add(parent: Any, tag: str, value: object = None) -> Any:
+    element = etree.SubElement(parent, tag)
+    if value is not None:
+        element.text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return element
+
+
+def _optional(parent: Any, tag: str, value: object) -> None:
+    if value not in (None, ""):
+        _add(parent, tag, value)
+
+
+def header(root: Any, census: CensusDay, la_code: str) -> None:
+    head = _add(root, "Header")
+    details = _add(head, "CollectionDetails")
+    _add(details, "Collection", "SEN2")
+    _add(details, "Year", census.year)
+    _add(details, "ReferenceDate", census.day)
+    source = _add(head, "Source")
+    _add(source, "SourceLevel", "L")
+    _add(source, "LEA", la_code)
+    _add(source, "SoftwareCode", SOFTWARE)
+    _add(source, "Release", RELEASE)
+    _add(source, "SerialNo", SERIAL)
+    _add(source, "DateTime", clock.now().replace(microsecond=0, tzinfo=None))
+    # Whether a designated medical, clinical and social care officer is in
+    # post: the council's settings, Y unless it says otherwise.
+    for officer in ("DMO", "DCO", "DSCO"):
+        _add(source, officer, getattr(settings, f"HAVEN_SEN2_{officer}", "Y"))
+
+
+def person(persons: Any, child: Person, postcode: str) -> Any:
+    """Module 1. Haven records no ULN yet, so UniqueLearnerNumber is left out."""
+    element = _add(persons, "Person")
+    _add(element, "Surname", child.family_name)
+    _add(element, "Forename", child.given_name)
+    _add(element, "PersonBirthDate", child.date_of_birth)
+    _add(element, "Sex", child.sex)
+    _add(element, "Ethnicity", child.ethnicity)
+    _optional(element, "PostCode", postcode)
+    if child.upn:
+        _add(element, "UPN", child.upn)
+    else:
+        _optional(element, "UPNunknown", child.upn_unknown)
+    return element
+
+
+def request_outcome(state: AsAtCensus) -> tuple[str, dt.date | None]:
+    """Y or N on the decision to assess, H when it was decided before the
+    period, A while undecided. W (withdrawn) waits for the request's
+    withdrawal, which Haven does not record yet."""
+    on = state.assessed_on
+    if on is None:
+        return "A", None
+    if state.request.assess == Decision.YES and on < state.census.period_start:
+        return "H", on
+    return state.request.assess, on
+
+
+def request(parent: Any, state: AsAtCensus) -> Any:
+    """Module 2."""
+    outcome, on = request_outcome(state)
+    element = _add(parent, "Requests")
+    _add(element, "ReceivedDate", state.request.received_on)
+    _add(
+        element,
+        "RequestSource",
+        SEN2_REQUEST_SOURCE[RequestSource(state.request.source)],
+    )
+    if outcome in ("Y", "N"):
+        # RYA waits for EhcRequest's relevant-youth-accommodation flag.
+        _add(element, "RYA", 0)
+    _optional(element, "RequestOutcomeDate", on)
+    _add(element, "RequestOutcome", outcome)
+    if outcome in ("Y", "N"):
+        # Both wait for the mediation and tribunal records (haven/send/changes).
+        _add(element, "RequestMediation", 0)
+        _add(element, "RequestTribunal", 0)
+    # Exported waits for the transfer out before assessment (haven/send/changes).
+    return element
+
+
+def assessment_outcome(state: AsAtCensus) -> tuple[str, dt.date | None]:
+    """Y once the final plan is issued (its date is the outcome's), N on the
+    decision not to issue, H for a plan issued before the period, A until
+    then. H for a plan transferred in waits for the transfers."""
+    if state.issued_on is not None:
+        historical = state.issued_on < state.census.period_start
+        return ("H" if historical else "Y"), state.issued_on
+    if state.issue_decided_on and state.request.issue == Decision.NO:
+        return "N", state.issue_decided_on
+    return "A", None
+
+
+def assessment(parent: Any, state: AsAtCensus) -> None:
+    """Module 3: only after a decision to assess (rule 1)."""
+    outcome, on = assessment_outcome(state)
+    element = _add(parent, "Assessment")
+    _add(element, "AssessmentOutcome", outcome)
+    _optional(element, "AssessmentOutcomeDate", on)
+    if outcome in ("A", "W"):
+        return  # rule 2: nothing more
+    # The four flags wait for the mediation and tribunal records.
+    for flag in ("AssessmentMediation", "AssessmentTribunal"):
+        _add(element, flag, 0)
+    for flag in ("OtherMediation", "OtherTribunal"):
+        _add(element, flag, 0)
+    plan = state.plan
+    _add(element, "Week20", 1 if plan is not None and plan.exception else 0)
+    if plan is not None:
+        named_plan(element, state, plan)
+
+
+def setting_detail(parent: Any, tag: str, plan: EhcPlan) -> Any:
+    """The plan's named setting by URN, else UKPRN. SENSetting (no URN or
+    UKPRN) and a second setting wait for the plan's named settings."""
+    element = _add(parent, tag)
+    setting = plan.setting
+    if setting is not None and setting.urn:
+        _add(element, "URN", f"{setting.urn:06d}")
+    elif setting is not None and setting.ukprn:
+        _add(element, "UKPRN", f"{setting.ukprn:08d}")
+    _add(element, "PlacementRank", 1)
+    return element
+
+
+def _indicators(element: Any) -> None:
+    # Both wait for the setting's SEN unit and resourced provision flags.
+    _add(element, "SENunitIndicator", 0)
+    _add(element, "ResourcedProvisionIndicator", 0)
+
+
+def named_plan(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
+    """Module 4: the plan as issued. PlanRes, PlanWBP and DP are left out until
+    the plan details record them; PB and OA are 0 until then."""
+    element = _add(parent, "NamedPlan")
+    _add(element, "StartDate", plan.issued_on)
+    if plan.setting is not None:
+        _indicators(setting_detail(element, "PlanDetail", plan))
+    _add(element, "PB", 0)
+    _add(element, "OA", 0)
+    if state.ceased_on:
+        _add(element, "CeaseDate", state.ceased_on)
+        _optional(element, "CeaseReason", plan.cease_reason)
+
+
+def placement(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
+    """The plan's named setting, from the plan's issue to its end. This is
+    what Haven has until placements over time are recorded; Res and WBP wait
+    for them too."""
+    if plan.setting is None:
+        return
+    element = setting_detail(parent, "PlacementDetail", plan)
+    _add(element, "EntryDate", plan.issued_on)
+    _optional(element, "LeavingDate", state.ceased_on)
+    _indicators(element)
+
+
+def active_plan(parent: Any, state: AsAtCensus) -> None:
+    """Module 5: the plan in the period. TransferLA, ReviewDraft and the phase
+    transfer dates wait for the plan's later life (haven/send/changes)."""
+    plan = state.plan
+    if plan is None:
+        return
+    element = _add(parent, "ActivePlans")
+    placement(element, state, plan)
+    for rank, need in ((1, plan.primary_need), (2, plan.secondary_need)):
+        if need:
+            senneed = _add(element, "SENneed")
+            _add(senneed, "SENtype", need)
+            _add(senneed, "SENtypeRank", rank)
+    reviews = state.reviews()
+    latest = reviews[-1] if reviews else None
+    if latest is not None:
+        _add(element, "ReviewMeeting", latest.held_on)
+        decided = latest.decided_on and latest.decided_on <= state.census.day
+        if decided:
+            _optional(element, "ReviewOutcome", latest.decision)
+        # LastReview: the date the latest review was decided ([UNCONFIRMED]
+        # meaning, sen2.md §9), last in 2026.
+        if decided:
+            _add(element, "LastReview", latest.decided_on)
+
+
+def requests(parent: Any, state: AsAtCensus) -> None:
+    element = request(parent, state)
+    if request_outcome(state)[0] in ("Y", "H"):
+        assessment(element, state)
+    active_plan(element, state)
+
+
+def build(year: int, la_code: str) -> Sen2Return:
+    """The year's return for the authority: the XML and where each child in
+    it came from."""
+    census = census_day(year)
+    if census is None:
+        raise ValueError(f"Haven has no SEN2 census day for {year}")
+    root = etree.Element("Message")
+    header(root, census, la_code)
+    persons = _add(root, "Persons")
+    found = in_scope(census)
+    codes = postcodes(list(found), census)
+    subjects = []
+    for child, states in found.items():
+        element = person(persons, child, codes.get(child.pk, ""))
+        for state in states:
+            requests(element, state)
+        subjects.append(Subject(child.pk, [s.request.pk for s in states]))
+    xml = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    return Sen2Return(census, xml, subjects)
+
+
+def build_sen2(year: int, la_code: str) -> bytes:
+    return build(year, la_code).xml
