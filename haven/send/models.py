@@ -268,7 +268,7 @@ class Where(models.Model):
             return str(self.establishment)
         if self.ukprn:
             return f"UKPRN {self.ukprn}"
-        words = self.get_sen_setting_display()  # type: ignore[attr-defined]
+        words = self.get_sen_setting_display()
         return f"{words}: {self.sen_setting_other}" if self.sen_setting_other else words
 
 

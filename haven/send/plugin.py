@@ -10,13 +10,14 @@ from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.core.work import work_source
 from haven.people.sections import person_section
-from haven.send import chronology, permissions, section, work
+from haven.send import chronology, details_chronology, permissions, section, work
 from haven.timescales.registry import activate
 
 mount("send/", "haven.send.urls")
 menu_entry("SEND", "send:queue", order=77, shown=permissions.may_manage_ehc)
 person_section("send", "send/_person_section.html", order=24)(section.send_section)
 describe_events(chronology.WORDS)
+describe_events(details_chronology.WORDS)
 work_source(work.social_care_advice)
 work_source(work.send_officer_duties)
 

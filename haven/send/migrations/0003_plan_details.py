@@ -6,91 +6,493 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0014_establishments'),
-        ('people', '0012_name_folds_and_alleged_perpetrator'),
-        ('send', '0002_annual_reviews'),
+        ("core", "0014_establishments"),
+        ("people", "0012_name_folds_and_alleged_perpetrator"),
+        ("send", "0002_annual_reviews"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ehcrequest',
-            name='rya',
-            field=models.BooleanField(default=False, help_text='SEN2 RYA (2.3): 1 when the request was made while the young person was in relevant youth accommodation (custody)', verbose_name='Made while in relevant youth accommodation'),
+            model_name="ehcrequest",
+            name="rya",
+            field=models.BooleanField(
+                default=False,
+                help_text="SEN2 RYA (2.3): 1 when the request was made while the young person was in relevant youth accommodation (custody)",
+                verbose_name="Made while in relevant youth accommodation",
+            ),
         ),
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('asked_on', models.DateField()),
-                ('replied_on', models.DateField(blank=True, null=True)),
-                ('answer', models.CharField(blank=True, choices=[('Y', "Can meet the child's needs"), ('N', "Cannot meet the child's needs")], max_length=1)),
-                ('reply', models.TextField(blank=True, help_text='The gist of the reply')),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('establishment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.establishment')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultations', to='send.ehcrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("asked_on", models.DateField()),
+                ("replied_on", models.DateField(blank=True, null=True)),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("Y", "Can meet the child's needs"),
+                            ("N", "Cannot meet the child's needs"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "reply",
+                    models.TextField(blank=True, help_text="The gist of the reply"),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "establishment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.establishment",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultations",
+                        to="send.ehcrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('asked_on', 'pk'),
+                "ordering": ("asked_on", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='PlanArrangements',
+            name="PlanArrangements",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('personal_budget', models.BooleanField(default=False, help_text='SEN2 PB (4.4a): 1 when a personal budget is taken up')),
-                ('organised', models.BooleanField(default=False, help_text='SEN2 OA (4.4b): 1 when the budget is held as organised arrangements')),
-                ('direct_payment', models.CharField(blank=True, choices=[('E', 'Education'), ('S', 'Social care'), ('H', 'Health'), ('I', 'Integrated (more than one)')], help_text='SEN2 DP (4.4c)', max_length=1)),
-                ('residential', models.CharField(blank=True, choices=[('A', 'Residential, up to 38 weeks a year'), ('B', 'Residential, 39 to 52 weeks a year')], help_text='SEN2 PlanRes (4.2), RFC 1299 codes', max_length=1)),
-                ('work_based', models.CharField(blank=True, choices=[('A', 'Apprenticeship'), ('T', 'Traineeship'), ('S', 'Supported internship')], help_text='SEN2 PlanWBP (4.3)', max_length=1)),
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='arrangements', to='send.ehcplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "personal_budget",
+                    models.BooleanField(
+                        default=False,
+                        help_text="SEN2 PB (4.4a): 1 when a personal budget is taken up",
+                    ),
+                ),
+                (
+                    "organised",
+                    models.BooleanField(
+                        default=False,
+                        help_text="SEN2 OA (4.4b): 1 when the budget is held as organised arrangements",
+                    ),
+                ),
+                (
+                    "direct_payment",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("E", "Education"),
+                            ("S", "Social care"),
+                            ("H", "Health"),
+                            ("I", "Integrated (more than one)"),
+                        ],
+                        help_text="SEN2 DP (4.4c)",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "residential",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Residential, up to 38 weeks a year"),
+                            ("B", "Residential, 39 to 52 weeks a year"),
+                        ],
+                        help_text="SEN2 PlanRes (4.2), RFC 1299 codes",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "work_based",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Apprenticeship"),
+                            ("T", "Traineeship"),
+                            ("S", "Supported internship"),
+                        ],
+                        help_text="SEN2 PlanWBP (4.3)",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="arrangements",
+                        to="send.ehcplan",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NamedSetting',
+            name="NamedSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ukprn', models.PositiveIntegerField(blank=True, help_text='SEN2 UKPRN (4.7b / 5.7b)', null=True, verbose_name='UKPRN')),
-                ('sen_setting', models.CharField(blank=True, choices=[('OLA', 'Education otherwise than at school, arranged by the council'), ('OPA', 'Arranged by the parent or young person (not home education)'), ('EHE', 'Elective home education'), ('EYP', 'An early years provider with no URN'), ('OTH', 'Other (say what)'), ('NEET', 'Not in education, employment or training (16 to 25)'), ('NIEC', 'Not in education: notice to cease the plan issued'), ('NIEO', 'Not in education, for another reason (say what)')], help_text='SEN2 SENsetting (4.7c / 5.7c), only when no URN or UKPRN', max_length=4)),
-                ('sen_setting_other', models.CharField(blank=True, help_text='SEN2 SENsettingOther (4.7c-i)', max_length=200)),
-                ('sen_unit', models.BooleanField(default=False, help_text='SEN2 SENunitIndicator (4.7e / 5.7g)')),
-                ('resourced', models.BooleanField(default=False, help_text='SEN2 ResourcedProvisionIndicator (4.7f / 5.7h)')),
-                ('rank', models.PositiveSmallIntegerField(choices=[(1, 'Main setting'), (2, 'Second setting')], help_text='SEN2 PlacementRank (4.7d)')),
-                ('establishment', models.ForeignKey(blank=True, help_text='SEN2 URN (4.7a / 5.7a)', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.establishment')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='named_settings', to='send.ehcplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "ukprn",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="SEN2 UKPRN (4.7b / 5.7b)",
+                        null=True,
+                        verbose_name="UKPRN",
+                    ),
+                ),
+                (
+                    "sen_setting",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "OLA",
+                                "Education otherwise than at school, arranged by the council",
+                            ),
+                            (
+                                "OPA",
+                                "Arranged by the parent or young person (not home education)",
+                            ),
+                            ("EHE", "Elective home education"),
+                            ("EYP", "An early years provider with no URN"),
+                            ("OTH", "Other (say what)"),
+                            (
+                                "NEET",
+                                "Not in education, employment or training (16 to 25)",
+                            ),
+                            (
+                                "NIEC",
+                                "Not in education: notice to cease the plan issued",
+                            ),
+                            ("NIEO", "Not in education, for another reason (say what)"),
+                        ],
+                        help_text="SEN2 SENsetting (4.7c / 5.7c), only when no URN or UKPRN",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "sen_setting_other",
+                    models.CharField(
+                        blank=True,
+                        help_text="SEN2 SENsettingOther (4.7c-i)",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "sen_unit",
+                    models.BooleanField(
+                        default=False, help_text="SEN2 SENunitIndicator (4.7e / 5.7g)"
+                    ),
+                ),
+                (
+                    "resourced",
+                    models.BooleanField(
+                        default=False,
+                        help_text="SEN2 ResourcedProvisionIndicator (4.7f / 5.7h)",
+                    ),
+                ),
+                (
+                    "rank",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Main setting"), (2, "Second setting")],
+                        help_text="SEN2 PlacementRank (4.7d)",
+                    ),
+                ),
+                (
+                    "establishment",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="SEN2 URN (4.7a / 5.7a)",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.establishment",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="named_settings",
+                        to="send.ehcplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('plan', 'rank'),
-                'constraints': [models.UniqueConstraint(fields=('plan', 'rank'), name='send_named_setting_one_per_rank'), models.CheckConstraint(condition=models.Q(('rank', 2), ('establishment__isnull', True), _connector='OR'), name='send_named_setting_rank1_urn_on_plan'), models.CheckConstraint(condition=models.Q(models.Q(('establishment__isnull', False), models.Q(('ukprn__isnull', False), _negated=True), ('sen_setting', '')), models.Q(models.Q(('establishment__isnull', False), _negated=True), ('ukprn__isnull', False), ('sen_setting', '')), models.Q(models.Q(('establishment__isnull', False), _negated=True), models.Q(('ukprn__isnull', False), _negated=True), models.Q(('sen_setting', ''), _negated=True)), models.Q(models.Q(('establishment__isnull', False), _negated=True), models.Q(('ukprn__isnull', False), _negated=True), ('sen_setting', '')), _connector='OR'), name='send_named_setting_one_where')],
+                "ordering": ("plan", "rank"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("plan", "rank"), name="send_named_setting_one_per_rank"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("rank", 2),
+                            ("establishment__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="send_named_setting_rank1_urn_on_plan",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("establishment__isnull", False),
+                                models.Q(("ukprn__isnull", False), _negated=True),
+                                ("sen_setting", ""),
+                            ),
+                            models.Q(
+                                models.Q(
+                                    ("establishment__isnull", False), _negated=True
+                                ),
+                                ("ukprn__isnull", False),
+                                ("sen_setting", ""),
+                            ),
+                            models.Q(
+                                models.Q(
+                                    ("establishment__isnull", False), _negated=True
+                                ),
+                                models.Q(("ukprn__isnull", False), _negated=True),
+                                models.Q(("sen_setting", ""), _negated=True),
+                            ),
+                            models.Q(
+                                models.Q(
+                                    ("establishment__isnull", False), _negated=True
+                                ),
+                                models.Q(("ukprn__isnull", False), _negated=True),
+                                ("sen_setting", ""),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="send_named_setting_one_where",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SendPlacement',
+            name="SendPlacement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ukprn', models.PositiveIntegerField(blank=True, help_text='SEN2 UKPRN (4.7b / 5.7b)', null=True, verbose_name='UKPRN')),
-                ('sen_setting', models.CharField(blank=True, choices=[('OLA', 'Education otherwise than at school, arranged by the council'), ('OPA', 'Arranged by the parent or young person (not home education)'), ('EHE', 'Elective home education'), ('EYP', 'An early years provider with no URN'), ('OTH', 'Other (say what)'), ('NEET', 'Not in education, employment or training (16 to 25)'), ('NIEC', 'Not in education: notice to cease the plan issued'), ('NIEO', 'Not in education, for another reason (say what)')], help_text='SEN2 SENsetting (4.7c / 5.7c), only when no URN or UKPRN', max_length=4)),
-                ('sen_setting_other', models.CharField(blank=True, help_text='SEN2 SENsettingOther (4.7c-i)', max_length=200)),
-                ('sen_unit', models.BooleanField(default=False, help_text='SEN2 SENunitIndicator (4.7e / 5.7g)')),
-                ('resourced', models.BooleanField(default=False, help_text='SEN2 ResourcedProvisionIndicator (4.7f / 5.7h)')),
-                ('rank', models.PositiveSmallIntegerField(choices=[(1, 'Main setting'), (2, 'Second setting')], help_text='SEN2 PlacementRank (5.7d)')),
-                ('entered_on', models.DateField(help_text='SEN2 EntryDate (5.7e)')),
-                ('left_on', models.DateField(blank=True, help_text='SEN2 LeavingDate (5.7f)', null=True)),
-                ('residential', models.CharField(blank=True, choices=[('A', 'Residential, up to 38 weeks a year'), ('B', 'Residential, 39 to 52 weeks a year')], help_text='SEN2 Res (5.2), RFC 1299 codes', max_length=1)),
-                ('work_based', models.CharField(blank=True, choices=[('A', 'Apprenticeship'), ('T', 'Traineeship'), ('S', 'Supported internship')], help_text='SEN2 WBP (5.3)', max_length=1)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('establishment', models.ForeignKey(blank=True, help_text='SEN2 URN (4.7a / 5.7a)', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.establishment')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='send_placements', to='people.person')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='send.ehcplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "ukprn",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="SEN2 UKPRN (4.7b / 5.7b)",
+                        null=True,
+                        verbose_name="UKPRN",
+                    ),
+                ),
+                (
+                    "sen_setting",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "OLA",
+                                "Education otherwise than at school, arranged by the council",
+                            ),
+                            (
+                                "OPA",
+                                "Arranged by the parent or young person (not home education)",
+                            ),
+                            ("EHE", "Elective home education"),
+                            ("EYP", "An early years provider with no URN"),
+                            ("OTH", "Other (say what)"),
+                            (
+                                "NEET",
+                                "Not in education, employment or training (16 to 25)",
+                            ),
+                            (
+                                "NIEC",
+                                "Not in education: notice to cease the plan issued",
+                            ),
+                            ("NIEO", "Not in education, for another reason (say what)"),
+                        ],
+                        help_text="SEN2 SENsetting (4.7c / 5.7c), only when no URN or UKPRN",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "sen_setting_other",
+                    models.CharField(
+                        blank=True,
+                        help_text="SEN2 SENsettingOther (4.7c-i)",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "sen_unit",
+                    models.BooleanField(
+                        default=False, help_text="SEN2 SENunitIndicator (4.7e / 5.7g)"
+                    ),
+                ),
+                (
+                    "resourced",
+                    models.BooleanField(
+                        default=False,
+                        help_text="SEN2 ResourcedProvisionIndicator (4.7f / 5.7h)",
+                    ),
+                ),
+                (
+                    "rank",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Main setting"), (2, "Second setting")],
+                        help_text="SEN2 PlacementRank (5.7d)",
+                    ),
+                ),
+                ("entered_on", models.DateField(help_text="SEN2 EntryDate (5.7e)")),
+                (
+                    "left_on",
+                    models.DateField(
+                        blank=True, help_text="SEN2 LeavingDate (5.7f)", null=True
+                    ),
+                ),
+                (
+                    "residential",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Residential, up to 38 weeks a year"),
+                            ("B", "Residential, 39 to 52 weeks a year"),
+                        ],
+                        help_text="SEN2 Res (5.2), RFC 1299 codes",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "work_based",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Apprenticeship"),
+                            ("T", "Traineeship"),
+                            ("S", "Supported internship"),
+                        ],
+                        help_text="SEN2 WBP (5.3)",
+                        max_length=1,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "establishment",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="SEN2 URN (4.7a / 5.7a)",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.establishment",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="send_placements",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="placements",
+                        to="send.ehcplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-entered_on', 'rank', '-pk'),
-                'indexes': [models.Index(fields=['person', 'entered_on'], name='send_plc_p')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('establishment__isnull', False), models.Q(('ukprn__isnull', False), _negated=True), ('sen_setting', '')), models.Q(models.Q(('establishment__isnull', False), _negated=True), ('ukprn__isnull', False), ('sen_setting', '')), models.Q(models.Q(('establishment__isnull', False), _negated=True), models.Q(('ukprn__isnull', False), _negated=True), models.Q(('sen_setting', ''), _negated=True)), _connector='OR'), name='send_placement_one_where'), models.CheckConstraint(condition=models.Q(('left_on__isnull', True), ('left_on__gte', models.F('entered_on')), _connector='OR'), name='send_placement_dates_in_order')],
+                "ordering": ("-entered_on", "rank", "-pk"),
+                "indexes": [
+                    models.Index(fields=["person", "entered_on"], name="send_plc_p")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("establishment__isnull", False),
+                                models.Q(("ukprn__isnull", False), _negated=True),
+                                ("sen_setting", ""),
+                            ),
+                            models.Q(
+                                models.Q(
+                                    ("establishment__isnull", False), _negated=True
+                                ),
+                                ("ukprn__isnull", False),
+                                ("sen_setting", ""),
+                            ),
+                            models.Q(
+                                models.Q(
+                                    ("establishment__isnull", False), _negated=True
+                                ),
+                                models.Q(("ukprn__isnull", False), _negated=True),
+                                models.Q(("sen_setting", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="send_placement_one_where",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("left_on__isnull", True),
+                            ("left_on__gte", models.F("entered_on")),
+                            _connector="OR",
+                        ),
+                        name="send_placement_dates_in_order",
+                    ),
+                ],
             },
         ),
     ]
