@@ -213,3 +213,21 @@ def test_the_request_page_and_the_section_show_the_details(
     client.force_login(alice)
     for name in ("named_setting", "plan_arrangements", "placement"):
         assert client.get(reverse(f"send:{name}", args=[plan.pk])).status_code == 403
+
+
+def test_the_demo_furnishes_a_final_plan_whatever_the_day(sally, child, school):
+    """haven/send/details_demo.py on one child: a consulted school's reply, a
+    main setting, a placement from the plan's issue (none in the future)."""
+    import random
+
+    from haven.core import clock
+    from haven.send import demo
+
+    Establishment.objects.create(urn=100003, name="Riverside School")
+    demo._take_to(child, "issued", random.Random(1), sally, [school])
+    plan = EhcPlan.objects.get(person=child)
+    assert plan.request.consultations.get().answer == "Y"
+    assert [d.rank for d in details.plan_details(plan)] == [1]
+    now = details_placements.current_placement(plan)
+    assert now is not None and now.entered_on == plan.issued_on
+    assert all(p.entered_on <= clock.today() for p in plan.placements.all())
