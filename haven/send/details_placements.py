@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from haven.core import clock
 from haven.core.errors import Failures
-from haven.core.models import User
+from haven.core.models import Establishment, User
 from haven.send.codes import PlacementRank, Residential, SenSetting, WorkBased
 from haven.send.details import WhereGiven, check_where
 from haven.send.models import EhcPlan, SendPlacement
@@ -57,6 +57,40 @@ def _check_codes(failures: Failures, residential: str, work_based: str) -> None:
         failures.add("wbp_unknown", "Choose the work-based learning", "work_based")
 
 
+def _check_placement(
+    failures: Failures,
+    plan: EhcPlan,
+    *,
+    rank: int | None,
+    given: WhereGiven,
+    entered_on: dt.date | None,
+    left_on: dt.date | None,
+) -> Establishment | None:
+    """Add the placement's faults; return its establishment, if it names one."""
+    if plan.issued_on is None:
+        failures.add(
+            "plan_not_final", "Placements are recorded once the plan is issued"
+        )
+    if rank not in PlacementRank.values:
+        failures.add("rank_required", "Choose the main or the second setting", "rank")
+    found = check_where(failures, given, codes=tuple(SenSetting.values))
+    check_date(failures, entered_on, field="entered_on", what="the child started")
+    if left_on is not None:
+        check_date(
+            failures,
+            left_on,
+            field="left_on",
+            what="the child left",
+            not_before=entered_on,
+            not_before_words="the day they started",
+        )
+    if rank == 1 and entered_on is not None:
+        other = _overlapping(plan, entered_on, left_on)
+        if other is not None:
+            failures.add("overlap", _overlap_words(other), "entered_on")
+    return found
+
+
 def record_placement(
     plan: EhcPlan,
     *,
@@ -73,30 +107,15 @@ def record_placement(
     with transaction.atomic():
         request = locked(plan.request)
         failures = Failures()
-        if plan.issued_on is None:
-            failures.add(
-                "plan_not_final", "Placements are recorded once the plan is issued"
-            )
-        if rank not in PlacementRank.values:
-            failures.add(
-                "rank_required", "Choose the main or the second setting", "rank"
-            )
-        found = check_where(failures, given, codes=tuple(SenSetting.values))
-        check_date(failures, entered_on, field="entered_on", what="the child started")
-        if left_on is not None:
-            check_date(
-                failures,
-                left_on,
-                field="left_on",
-                what="the child left",
-                not_before=entered_on,
-                not_before_words="the day they started",
-            )
+        found = _check_placement(
+            failures,
+            plan,
+            rank=rank,
+            given=given,
+            entered_on=entered_on,
+            left_on=left_on,
+        )
         _check_codes(failures, residential, work_based)
-        if rank == 1 and entered_on is not None:
-            other = _overlapping(plan, entered_on, left_on)
-            if other is not None:
-                failures.add("overlap", _overlap_words(other), "entered_on")
         failures.raise_any()
         assert rank is not None and entered_on is not None
         placement = SendPlacement.objects.create(
