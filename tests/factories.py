@@ -175,7 +175,15 @@ def objects_about(person: Person, *, worker: User, manager: User) -> dict[str, A
 def _send_about(person: Person, *, worker: User) -> dict[str, Any]:
     """A request for an EHC needs assessment, and the social care advice asked
     of the child's social worker."""
-    from haven.send.models import Advice, AnnualReview, EhcPlan, EhcRequest
+    from haven.core.models import Establishment
+    from haven.send.models import (
+        Advice,
+        AnnualReview,
+        Consultation,
+        EhcPlan,
+        EhcRequest,
+        SendPlacement,
+    )
 
     today = clock.today()
     request = EhcRequest.objects.create(
@@ -200,11 +208,32 @@ def _send_about(person: Person, *, worker: User) -> dict[str, Any]:
         created_by=worker,
         created_at=clock.now(),
     )
+    school, _ = Establishment.objects.get_or_create(
+        urn=199999, defaults={"name": "Synthetic School"}
+    )
+    consulted = Consultation.objects.create(
+        request=request,
+        establishment=school,
+        asked_on=today,
+        created_by=worker,
+        created_at=clock.now(),
+    )
+    placement = SendPlacement.objects.create(
+        plan=plan,
+        person=person,
+        rank=1,
+        establishment=school,
+        entered_on=today,
+        created_by=worker,
+        created_at=clock.now(),
+    )
     return {
         "send.EhcRequest": request,
         "send.Advice": advice,
         "send.EhcPlan": plan,
         "send.AnnualReview": review,
+        "send.Consultation": consulted,
+        "send.SendPlacement": placement,
     }
 
 

@@ -33,6 +33,10 @@ NOT_SHOWN: dict[str, str] = {
         "the fields shared by InitialConferenceForm and ReviewConferenceForm; "
         "only they are shown"
     ),
+    "haven.send.details_forms.WhereForm": (
+        "SEN2's URN / UKPRN / SENsetting fields shared by NamedSettingForm and "
+        "PlacementForm; only they are shown"
+    ),
     "haven.care.forms.PlacementFields": (
         "the placement fields shared by the start, move and correction forms; "
         "only they are shown"

@@ -106,3 +106,80 @@ class CeaseReason(models.TextChoices):
     MOVED_ABROAD = "7", "Moved outside England"
     DECEASED = "8", "Died"
     OTHER = "9", "Another reason"
+
+
+class SenSetting(models.TextChoices):
+    """SEN2 SENsetting (4.7c, 5.7c): where a child is, or the plan names, when
+    there is no URN or UKPRN (sen2.md §4, from the liiatools SEN2 XSD 2026).
+    NEET, NIEC and NIEO describe a placement only (5.7c), never the plan's
+    named setting (4.7c): PLAN_SETTINGS holds the plan's."""
+
+    OLA = "OLA", "Education otherwise than at school, arranged by the council"
+    OPA = "OPA", "Arranged by the parent or young person (not home education)"
+    EHE = "EHE", "Elective home education"
+    EYP = "EYP", "An early years provider with no URN"
+    OTH = "OTH", "Other (say what)"
+    NEET = "NEET", "Not in education, employment or training (16 to 25)"
+    NIEC = "NIEC", "Not in education: notice to cease the plan issued"
+    NIEO = "NIEO", "Not in education, for another reason (say what)"
+
+
+PLAN_SETTINGS = ("OLA", "OPA", "EHE", "EYP", "OTH")
+# SENsettingOther: free text, needed for these (sen2.md §6 rule 4).
+SETTINGS_SAID = ("OTH", "NIEO")
+
+
+class PlacementRank(models.IntegerChoices):
+    """SEN2 PlacementRank (4.7d, 5.7d)."""
+
+    PRIMARY = 1, "Main setting"
+    SECONDARY = 2, "Second setting"
+
+
+class DirectPayment(models.TextChoices):
+    """SEN2 DP (4.4c): which part of the personal budget is a direct payment."""
+
+    EDUCATION = "E", "Education"
+    SOCIAL_CARE = "S", "Social care"
+    HEALTH = "H", "Health"
+    INTEGRATED = "I", "Integrated (more than one)"
+
+
+class Residential(models.TextChoices):
+    """SEN2 PlanRes (4.2) and Res (5.2), as CBDS RFC 1299 (late 2024) defines
+    them for SEN2 2026, per the DfE's SEN2 2026 guide as read in sen2.md
+    (source V1). CONFLICT: the liiatools XSDs (2023-2026) still read A as 38
+    to 51 weeks and B as 52 weeks; RESIDENTIAL_SOURCE says so to the user."""
+
+    UP_TO_38 = "A", "Residential, up to 38 weeks a year"
+    WEEKS_39_TO_52 = "B", "Residential, 39 to 52 weeks a year"
+
+
+RESIDENTIAL_SOURCE = (
+    "Codes as CBDS RFC 1299 defines them for SEN2 2026 (A up to 38 weeks, "
+    "B 39 to 52 weeks). Older SEN2 guidance read A as 38 to 51 weeks and B as "
+    "52 weeks: to be confirmed against the DfE's 2026 guide."
+)
+
+
+class WorkBased(models.TextChoices):
+    """SEN2 PlanWBP (4.3) and WBP (5.3): work-based learning. T is in the
+    liiatools 2026 XSD, but traineeships closed: WORK_BASED_SOURCE says so."""
+
+    APPRENTICESHIP = "A", "Apprenticeship"
+    TRAINEESHIP = "T", "Traineeship"
+    SUPPORTED_INTERNSHIP = "S", "Supported internship"
+
+
+WORK_BASED_SOURCE = (
+    "Codes from the SEN2 2026 schema. Traineeships (T) have closed: whether "
+    "T is still accepted for 2026 is not confirmed."
+)
+
+
+class CanMeet(models.TextChoices):
+    """A consulted school or setting's answer: can it meet the child's needs?
+    (the draft plan stage: CAFA 2014 s39(2) and s40(2); SENDR 2014 reg 9, 13)."""
+
+    YES = "Y", "Can meet the child's needs"
+    NO = "N", "Cannot meet the child's needs"

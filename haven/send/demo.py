@@ -12,7 +12,7 @@ from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Establishment, User
 from haven.people.models import Person
-from haven.send import advice, plans, reviews, services
+from haven.send import advice, details_demo, plans, reviews, services
 from haven.send.codes import NeedType, RequestSource, ReviewOutcome
 from haven.send.models import EhcPlan
 
@@ -103,6 +103,7 @@ def _take_to(
     if stage == "assessing":
         return
     services.decide_plan(request, decision="Y", on=_ago(start - 90), by=by)
+    details_demo.consult(request, start - 90, schools, by)
     need = rng.choice(NeedType.values)
     text = plans.PlanText(
         sections={"a": "Synthetic demo: the child's views.", "b": "Demo needs."},
@@ -115,6 +116,7 @@ def _take_to(
     late = rng.random() < 0.25
     issued = start - (150 if late else 130)
     plan = plans.issue_plan(plan, on=_ago(max(issued, 0)), text=text, by=by)
+    details_demo.furnish(plan, max(issued, 0), schools, by)
     if stage == "reviewed":
         _reviewed(plan, max(issued, 0), rng, by)
 

@@ -48,6 +48,11 @@ class RequestForm(Form):
         required=False,
     )
     details = _text("What the request says", rows=4)
+    rya = forms.BooleanField(
+        label="The young person was in relevant youth accommodation (custody) "
+        "when the request was made",
+        required=False,
+    )
 
     def __init__(self, *args: Any, known: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

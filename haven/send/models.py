@@ -8,11 +8,17 @@ from django.db import models
 
 from haven.send.codes import (
     AdviceKind,
+    CanMeet,
     CeaseReason,
+    DirectPayment,
     Exception20,
     NeedType,
+    PlacementRank,
     RequestSource,
+    Residential,
     ReviewOutcome,
+    SenSetting,
+    WorkBased,
 )
 
 
@@ -33,6 +39,12 @@ class EhcRequest(models.Model):
         max_length=20, choices=RequestSource.choices, help_text="SEN2 RequestSource"
     )
     details = models.TextField(blank=True)
+    rya = models.BooleanField(
+        "Made while in relevant youth accommodation",
+        default=False,
+        help_text="SEN2 RYA (2.3): 1 when the request was made while the young "
+        "person was in relevant youth accommodation (custody)",
+    )
     assess = models.CharField(
         max_length=1, choices=Decision.choices, blank=True, help_text="RequestOutcome"
     )
@@ -213,3 +225,216 @@ class AnnualReview(models.Model):
 
     def __str__(self) -> str:
         return f"Annual review of {self.held_on:%-d %B %Y}"
+
+
+class Where(models.Model):
+    """SEN2's "where": exactly one of URN, UKPRN or SENsetting, and the flags
+    (PlanDetail 4.7a-f, PlacementDetail 5.7a-c, g-h)."""
+
+    establishment = models.ForeignKey(
+        "core.Establishment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="SEN2 URN (4.7a / 5.7a)",
+    )
+    ukprn = models.PositiveIntegerField(
+        "UKPRN", null=True, blank=True, help_text="SEN2 UKPRN (4.7b / 5.7b)"
+    )
+    sen_setting = models.CharField(
+        max_length=4,
+        choices=SenSetting.choices,
+        blank=True,
+        help_text="SEN2 SENsetting (4.7c / 5.7c), only when no URN or UKPRN",
+    )
+    sen_setting_other = models.CharField(
+        max_length=200, blank=True, help_text="SEN2 SENsettingOther (4.7c-i)"
+    )
+    sen_unit = models.BooleanField(
+        default=False, help_text="SEN2 SENunitIndicator (4.7e / 5.7g)"
+    )
+    resourced = models.BooleanField(
+        default=False, help_text="SEN2 ResourcedProvisionIndicator (4.7f / 5.7h)"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def where(self) -> str:
+        """The setting in words: its name, UKPRN or SEN2 code."""
+        if self.establishment_id:
+            return str(self.establishment)
+        if self.ukprn:
+            return f"UKPRN {self.ukprn}"
+        words = self.get_sen_setting_display()
+        return f"{words}: {self.sen_setting_other}" if self.sen_setting_other else words
+
+
+def _exactly_one_where(
+    name: str, *, allow_none: bool = False
+) -> models.CheckConstraint:
+    has_urn = models.Q(establishment__isnull=False)
+    has_ukprn = models.Q(ukprn__isnull=False)
+    has_code = ~models.Q(sen_setting="")
+    one = (
+        (has_urn & ~has_ukprn & ~has_code)
+        | (~has_urn & has_ukprn & ~has_code)
+        | (~has_urn & ~has_ukprn & has_code)
+    )
+    if allow_none:
+        one |= ~has_urn & ~has_ukprn & ~has_code
+    return models.CheckConstraint(condition=one, name=name)
+
+
+class NamedSetting(Where):
+    """A school or setting an EHC plan names (section I; SEN2 PlanDetail,
+    4.7a-f), rank 1 or 2.
+
+    EhcPlan.setting stays the plan's rank-1 URN: the draft and final plan
+    forms, the demo and the SEN2 export already read it, so moving it would
+    break them all for no gain. The rank-1 row here holds the rest of rank 1
+    (its flags, or its UKPRN or SENsetting when it has no URN, and then
+    EhcPlan.setting is empty); it never holds a URN itself, so the URN has one
+    home. The rank-2 row holds all of rank 2. details.plan_details() reads both
+    as SEN2 has them."""
+
+    plan = models.ForeignKey(
+        EhcPlan, on_delete=models.CASCADE, related_name="named_settings"
+    )
+    rank = models.PositiveSmallIntegerField(
+        choices=PlacementRank.choices, help_text="SEN2 PlacementRank (4.7d)"
+    )
+
+    class Meta:
+        ordering = ("plan", "rank")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("plan", "rank"), name="send_named_setting_one_per_rank"
+            ),
+            # Rank 1's URN is EhcPlan.setting; rank 1 here may hold only the
+            # flags (no URN, UKPRN or code) when the URN is on the plan.
+            models.CheckConstraint(
+                condition=models.Q(rank=2) | models.Q(establishment__isnull=True),
+                name="send_named_setting_rank1_urn_on_plan",
+            ),
+            _exactly_one_where("send_named_setting_one_where", allow_none=True),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rank_display()} named in the plan"
+
+
+class PlanArrangements(models.Model):
+    """The plan's personal budget and its residential and work-based learning
+    codes (section J; SEN2 NamedPlan PlanRes 4.2, PlanWBP 4.3, PB 4.4a, OA
+    4.4b, DP 4.4c). A row of its own, so the plan's own fields stay as they
+    were; none recorded reads as SEN2's 0 and empty codes."""
+
+    plan = models.OneToOneField(
+        EhcPlan, on_delete=models.CASCADE, related_name="arrangements"
+    )
+    personal_budget = models.BooleanField(
+        default=False, help_text="SEN2 PB (4.4a): 1 when a personal budget is taken up"
+    )
+    organised = models.BooleanField(
+        default=False,
+        help_text="SEN2 OA (4.4b): 1 when the budget is held as organised arrangements",
+    )
+    direct_payment = models.CharField(
+        max_length=1,
+        choices=DirectPayment.choices,
+        blank=True,
+        help_text="SEN2 DP (4.4c)",
+    )
+    residential = models.CharField(
+        max_length=1,
+        choices=Residential.choices,
+        blank=True,
+        help_text="SEN2 PlanRes (4.2), RFC 1299 codes",
+    )
+    work_based = models.CharField(
+        max_length=1,
+        choices=WorkBased.choices,
+        blank=True,
+        help_text="SEN2 PlanWBP (4.3)",
+    )
+
+    def __str__(self) -> str:
+        return "Personal budget and arrangements"
+
+
+class SendPlacement(Where):
+    """Where a child with an EHC plan was educated, over time (SEN2
+    ActivePlans/PlacementDetail, 5.7a-h, Res 5.2, WBP 5.3). Two rank-1
+    placements of one child never overlap (details_placements.py)."""
+
+    plan = models.ForeignKey(
+        EhcPlan, on_delete=models.PROTECT, related_name="placements"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="send_placements"
+    )
+    rank = models.PositiveSmallIntegerField(
+        choices=PlacementRank.choices, help_text="SEN2 PlacementRank (5.7d)"
+    )
+    entered_on = models.DateField(help_text="SEN2 EntryDate (5.7e)")
+    left_on = models.DateField(
+        null=True, blank=True, help_text="SEN2 LeavingDate (5.7f)"
+    )
+    residential = models.CharField(
+        max_length=1,
+        choices=Residential.choices,
+        blank=True,
+        help_text="SEN2 Res (5.2), RFC 1299 codes",
+    )
+    work_based = models.CharField(
+        max_length=1, choices=WorkBased.choices, blank=True, help_text="SEN2 WBP (5.3)"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("-entered_on", "rank", "-pk")
+        indexes = [models.Index(fields=("person", "entered_on"), name="send_plc_p")]
+        constraints = [
+            _exactly_one_where("send_placement_one_where"),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True)
+                | models.Q(left_on__gte=models.F("entered_on")),
+                name="send_placement_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Placement from {self.entered_on:%-d %B %Y}"
+
+
+class Consultation(models.Model):
+    """A school or setting consulted about naming it in the child's EHC plan
+    (the draft plan stage: CAFA 2014 s39-40; SENDR 2014 reg 9, 13): when it
+    was asked, and when and what it answered."""
+
+    request = models.ForeignKey(
+        EhcRequest, on_delete=models.CASCADE, related_name="consultations"
+    )
+    establishment = models.ForeignKey(
+        "core.Establishment", on_delete=models.PROTECT, related_name="+"
+    )
+    asked_on = models.DateField()
+    replied_on = models.DateField(null=True, blank=True)
+    answer = models.CharField(max_length=1, choices=CanMeet.choices, blank=True)
+    reply = models.TextField(blank=True, help_text="The gist of the reply")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("asked_on", "pk")
+
+    def __str__(self) -> str:
+        return f"Consultation with {self.establishment.name}"

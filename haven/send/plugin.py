@@ -11,7 +11,14 @@ from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.core.work import work_source
 from haven.people.sections import person_section
-from haven.send import chronology, flags, permissions, section, work
+from haven.send import (
+    chronology,
+    details_chronology,
+    flags,
+    permissions,
+    section,
+    work,
+)
 from haven.send.sen2 import views as sen2_views
 from haven.timescales.registry import activate
 
@@ -25,6 +32,7 @@ describe_events(chronology.WORDS)
 person_flag("ehc_plan", flags.WORDS, order=30, colour="purple", topic="education")(
     flags.with_a_plan
 )
+describe_events(details_chronology.WORDS)
 work_source(work.social_care_advice)
 work_source(work.send_officer_duties)
 

@@ -10,7 +10,7 @@ from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, User
 from haven.people.models import Person
-from haven.send import access, permissions, selectors
+from haven.send import access, details_selectors, permissions, selectors
 
 
 def social_care_context(person: Person) -> dict[str, Any]:
@@ -38,6 +38,8 @@ def send_section(
     due = selectors.twenty_weeks_due([r.pk for r in requests])
     for r in requests:
         r.due_on = due.get(r.pk)  # type: ignore[attr-defined]
+        plan = getattr(r, "plan", None)
+        r.plan_now = details_selectors.short(plan)  # type: ignore[attr-defined]
     selectors.review_dates(requests)
     return {
         "person": person,

@@ -41,6 +41,7 @@ def record_request(
     received_on: dt.date | None,
     source: str,
     details: str = "",
+    rya: bool = False,
     by: User,
 ) -> EhcRequest:
     """Record a request for an EHC needs assessment for the child (or the child
@@ -73,6 +74,7 @@ def record_request(
             received_on=received_on,
             source=source,
             details=details.strip(),
+            rya=rya,
             created_by=by,
             created_at=clock.now(),
         )

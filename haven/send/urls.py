@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from haven.send import review_views, timeliness_views, views
 from haven.send.sen2 import views as sen2_views
@@ -26,4 +26,5 @@ urlpatterns = [
     path("reviews/<int:pk>/decision/", review_views.decision, name="review_decision"),
     path("sen2/", sen2_views.page, name="sen2"),
     path("sen2/<int:year>/SEN2.xml", sen2_views.download, name="sen2_download"),
+    path("", include("haven.send.details_urls")),
 ]

@@ -19,8 +19,15 @@ from haven.people.models import Person
 from haven.people.views import open_person
 from haven.send import access as send_access
 from haven.send import advice as advice_services
+from haven.send import (
+    details_selectors,
+    permissions,
+    plans,
+    section,
+    selectors,
+    services,
+)
 from haven.send import forms as send_forms
-from haven.send import permissions, plans, section, selectors, services
 from haven.send.codes import PLAN_SECTIONS
 from haven.send.models import Advice, EhcPlan, EhcRequest
 
@@ -98,6 +105,7 @@ def new_request(request: AuthenticatedRequest) -> HttpResponse:
             received_on=data["received_on"],
             source=data["source"],
             details=data["details"],
+            rya=data["rya"],
             by=request.user,
         )
 
@@ -124,6 +132,7 @@ def request_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if plan
         else [],
         "due": selectors.twenty_weeks_due([ehc.pk]).get(ehc.pk),
+        **details_selectors.page_context(ehc, plan),
     }
     return render(request, "send/request.html", context)
 

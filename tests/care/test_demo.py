@@ -407,6 +407,11 @@ def test_the_demo_holds_send_records_for_children_known_and_not_known():
     assert known and len(known) < len(children) <= 3 * len(known)
     assert EhcRequest.objects.filter(plan__issued_on__isnull=False).exists()
     assert EhcRequest.objects.filter(plan__reviews__decided_on__isnull=False).exists()
+    # The plan details (haven/send/details_demo.py): a placement, a setting
+    # consulted, a personal budget.
+    assert EhcRequest.objects.filter(plan__placements__rank=1).exists()
+    assert EhcRequest.objects.filter(consultations__answer="Y").exists()
+    assert EhcRequest.objects.filter(plan__arrangements__personal_budget=True).exists()
 
 
 def test_no_leaving_care_needs_assessment_is_overdue_for_a_held_young_person():
