@@ -14,8 +14,8 @@ from haven.core import clock
 from haven.core.models import AccessLogEntry, Restriction
 from haven.people.identifiers import upn_with_check_letter
 from haven.people.models import Person
-from haven.send import plans
-from haven.send.models import EhcPlan
+from haven.send import details, details_placements, plans
+from haven.send.models import EhcPlan, SendPlacement
 from haven.send.sen2 import build, census, report
 from haven.send.sen2.checks import SCHEMA, schema
 from tests.conftest import make_user
@@ -41,7 +41,15 @@ def issued(child, sally, school) -> EhcPlan:
     Person.objects.filter(pk=child.pk).update(upn=UPN)
     plan = drafted(child, sally)
     text = plans.PlanText(setting=school, primary_need="ASD", secondary_need="SLCN")
-    return plans.issue_plan(plan, on=ago(10), text=text, by=sally)
+    plan = plans.issue_plan(plan, on=ago(10), text=text, by=sally)
+    details_placements.record_placement(
+        plan,
+        rank=1,
+        given=details.WhereGiven(school=str(school.urn)),
+        entered_on=ago(10),
+        by=sally,
+    )
+    return plan
 
 
 def _faults(year: int) -> list[str]:
@@ -122,6 +130,11 @@ def _records(**changes):
     return plant
 
 
+def _left(plan: EhcPlan) -> None:
+    """The child's only main placement ended before the census day."""
+    SendPlacement.objects.filter(plan=plan).update(left_on=ago(5))
+
+
 def _twin(plan: EhcPlan) -> None:
     child = plan.person
     twin = ChildFactory(
@@ -188,7 +201,7 @@ PLANTED = [
         _records(plan={"primary_need": "", "secondary_need": ""}),
         "no main need",
     ),
-    ("main placement", _records(plan={"setting": None}), "no current main placement"),
+    ("main placement", _left, "no current main placement"),
     ("one setting", _in_xml(_ukprn_too), "exactly one of a URN, a UKPRN"),
     (
         "UPN check letter",
@@ -285,3 +298,42 @@ def test_an_unset_la_code_is_a_fault_of_the_return_as_a_whole(year, db):
     faults = report.check(build.build(year, ""))
     assert faults[0].person_id is None
     assert any("HAVEN_LA_CODE" in w for w in faults[0].words)
+
+
+def test_the_plans_details_are_in_the_return(year, issued, sally):
+    """The named settings, the personal budget and codes, the placements over
+    time and the request's RYA flag, each from its own record."""
+    type(issued.request).objects.filter(pk=issued.request_id).update(rya=True)
+    details.name_setting(
+        issued, rank=2, given=details.WhereGiven(ukprn=10012345), by=sally
+    )
+    budget = details.Arrangements(
+        personal_budget=True, direct_payment="S", residential="A"
+    )
+    details.record_arrangements(issued, given=budget, by=sally)
+    details_placements.record_placement(
+        issued,
+        rank=2,
+        given=details.WhereGiven(sen_setting="OTH", other="Hospital school"),
+        entered_on=ago(9),
+        residential="B",
+        by=sally,
+    )
+    sen2 = build.build(year, "999")
+    assert report.check(sen2) == []
+    request = etree.fromstring(sen2.xml).find("Persons/Person/Requests")
+    assert request.findtext("RYA") == "1"
+    named = request.find("Assessment/NamedPlan")
+    ranks = [(d.findtext("PlacementRank"), d[0].tag) for d in named.iter("PlanDetail")]
+    assert ranks == [("1", "URN"), ("2", "UKPRN")]
+    assert [named.findtext(t) for t in ("PlanRes", "PB", "OA", "DP")] == [
+        "A",
+        "1",
+        "0",
+        "S",
+    ]
+    placed = request.findall("ActivePlans/PlacementDetail")
+    assert [(p.findtext("SENSetting"), p.findtext("Res")) for p in placed] == [
+        (None, None),
+        ("OTH", "B"),
+    ]

@@ -1,9 +1,8 @@
 """The SEN2 return's XML, derived from SEND's records each time (never stored),
 in the 2026 element order of sen2.md §3. One small function per module, each
-reading one record. Items Haven does not record yet are left out, except the
-1/0 flags our schema makes mandatory, which are sent as 0 with the name of the
-field that will carry them (being added in haven/send/details*.py and
-haven/send/changes/)."""
+reading one record. Items Haven does not record are left out, except the 1/0
+flags our schema makes mandatory, which are sent as 0 with a comment naming
+what would carry them."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from lxml import etree
 from haven.core import clock
 from haven.people.models import Person
 from haven.send.codes import SEN2_REQUEST_SOURCE, RequestSource
+from haven.send.details import plan_details
 from haven.send.models import Decision, EhcPlan
 from haven.send.sen2.census import CensusDay, census_day
 from haven.send.sen2.scope import AsAtCensus, in_scope, postcodes
@@ -112,8 +112,7 @@ def request(parent: Any, state: AsAtCensus) -> Any:
         SEN2_REQUEST_SOURCE[RequestSource(state.request.source)],
     )
     if outcome in ("Y", "N"):
-        # RYA waits for EhcRequest's relevant-youth-accommodation flag.
-        _add(element, "RYA", 0)
+        _add(element, "RYA", int(state.request.rya))
     _optional(element, "RequestOutcomeDate", on)
     _add(element, "RequestOutcome", outcome)
     if outcome in ("Y", "N"):
@@ -155,49 +154,60 @@ def assessment(parent: Any, state: AsAtCensus) -> None:
         named_plan(element, state, plan)
 
 
-def setting_detail(parent: Any, tag: str, plan: EhcPlan) -> Any:
-    """The plan's named setting by URN, else UKPRN. SENSetting (no URN or
-    UKPRN) and a second setting wait for the plan's named settings."""
+def _where(parent: Any, tag: str, where: Any, rank: int) -> Any:
+    """A PlanDetail or PlacementDetail's "where": exactly one of URN, UKPRN
+    or SENsetting (rule 4), then its rank."""
     element = _add(parent, tag)
-    setting = plan.setting
-    if setting is not None and setting.urn:
-        _add(element, "URN", f"{setting.urn:06d}")
-    elif setting is not None and setting.ukprn:
-        _add(element, "UKPRN", f"{setting.ukprn:08d}")
-    _add(element, "PlacementRank", 1)
+    if where.establishment is not None:
+        _add(element, "URN", f"{where.establishment.urn:06d}")
+    elif where.ukprn:
+        _add(element, "UKPRN", f"{where.ukprn:08d}")
+    elif where.sen_setting:
+        _add(element, "SENSetting", where.sen_setting)
+        _optional(element, "SENSettingOther", where.sen_setting_other)
+    _add(element, "PlacementRank", rank)
     return element
 
 
-def _indicators(element: Any) -> None:
-    # Both wait for the setting's SEN unit and resourced provision flags.
-    _add(element, "SENunitIndicator", 0)
-    _add(element, "ResourcedProvisionIndicator", 0)
+def _indicators(element: Any, where: Any) -> None:
+    _add(element, "SENunitIndicator", int(where.sen_unit))
+    _add(element, "ResourcedProvisionIndicator", int(where.resourced))
 
 
 def named_plan(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
-    """Module 4: the plan as issued. PlanRes, PlanWBP and DP are left out until
-    the plan details record them; PB and OA are 0 until then."""
+    """Module 4: the plan as issued, its named settings (details.py) and its
+    personal budget and codes (PlanArrangements; none recorded is 0)."""
     element = _add(parent, "NamedPlan")
     _add(element, "StartDate", plan.issued_on)
-    if plan.setting is not None:
-        _indicators(setting_detail(element, "PlanDetail", plan))
-    _add(element, "PB", 0)
-    _add(element, "OA", 0)
+    for detail in plan_details(plan):
+        _indicators(_where(element, "PlanDetail", detail, detail.rank), detail)
+    arrangements = getattr(plan, "arrangements", None)
+    if arrangements is not None:
+        _optional(element, "PlanRes", arrangements.residential)
+        _optional(element, "PlanWBP", arrangements.work_based)
+    _add(element, "PB", int(bool(arrangements and arrangements.personal_budget)))
+    _add(element, "OA", int(bool(arrangements and arrangements.organised)))
+    if arrangements is not None:
+        _optional(element, "DP", arrangements.direct_payment)
     if state.ceased_on:
         _add(element, "CeaseDate", state.ceased_on)
         _optional(element, "CeaseReason", plan.cease_reason)
 
 
-def placement(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
-    """The plan's named setting, from the plan's issue to its end. This is
-    what Haven has until placements over time are recorded; Res and WBP wait
-    for them too."""
-    if plan.setting is None:
-        return
-    element = setting_detail(parent, "PlacementDetail", plan)
-    _add(element, "EntryDate", plan.issued_on)
-    _optional(element, "LeavingDate", state.ceased_on)
-    _indicators(element)
+def placements(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
+    """Where the child was educated over time (SendPlacement), as far as the
+    census day: a placement not yet begun is not in the return, and one
+    ending after it is still open on it."""
+    for row in sorted(plan.placements.all(), key=lambda r: (r.entered_on, r.rank)):
+        if row.entered_on > state.census.day:
+            continue
+        element = _where(parent, "PlacementDetail", row, row.rank)
+        _add(element, "EntryDate", row.entered_on)
+        if row.left_on is not None and row.left_on <= state.census.day:
+            _add(element, "LeavingDate", row.left_on)
+        _indicators(element, row)
+        _optional(element, "Res", row.residential)
+        _optional(element, "WBP", row.work_based)
 
 
 def active_plan(parent: Any, state: AsAtCensus) -> None:
@@ -207,7 +217,7 @@ def active_plan(parent: Any, state: AsAtCensus) -> None:
     if plan is None:
         return
     element = _add(parent, "ActivePlans")
-    placement(element, state, plan)
+    placements(element, state, plan)
     for rank, need in ((1, plan.primary_need), (2, plan.secondary_need)):
         if need:
             senneed = _add(element, "SENneed")

@@ -75,8 +75,12 @@ def in_scope(census: CensusDay) -> dict[Person, list[AsAtCensus]]:
     """Each child in the return and their requests in scope, oldest first."""
     requests = (
         EhcRequest.objects.filter(received_on__lte=census.day)
-        .select_related("person", "plan__setting")
-        .prefetch_related("plan__reviews")
+        .select_related("person", "plan__setting", "plan__arrangements")
+        .prefetch_related(
+            "plan__reviews",
+            "plan__named_settings__establishment",
+            "plan__placements__establishment",
+        )
         .order_by("person__family_name", "person__given_name", "person", "received_on")
     )
     found: dict[Person, list[AsAtCensus]] = {}
