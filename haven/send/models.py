@@ -213,3 +213,6 @@ class AnnualReview(models.Model):
 
     def __str__(self) -> str:
         return f"Annual review of {self.held_on:%-d %B %Y}"
+
+
+from haven.send.changes.models import *  # noqa: E402, F403  (a plan's changes)
