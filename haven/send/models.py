@@ -66,6 +66,8 @@ class EhcRequest(models.Model):
     def stage(self) -> str:
         """Where the request stands, in words."""
         plan = getattr(self, "plan", None)
+        if hasattr(self, "export"):
+            return "Passed to another local authority"
         if plan is not None and plan.ceased_on:
             return "EHC plan ceased"
         if plan is not None and plan.issued_on:
@@ -85,7 +87,7 @@ class EhcRequest(models.Model):
     @property
     def closed(self) -> bool:
         plan = getattr(self, "plan", None)
-        ended = Decision.NO in (self.assess, self.issue)
+        ended = Decision.NO in (self.assess, self.issue) or hasattr(self, "export")
         return ended or (plan is not None and plan.issued_on is not None)
 
 

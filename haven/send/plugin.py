@@ -11,6 +11,7 @@ from haven.core.navigation import menu_entry
 from haven.core.work import work_source
 from haven.people.sections import person_section
 from haven.send import chronology, permissions, section, work
+from haven.send.changes import plugin as changes_plugin  # noqa: F401
 from haven.timescales.registry import activate
 
 mount("send/", "haven.send.urls")
@@ -20,12 +21,14 @@ describe_events(chronology.WORDS)
 work_source(work.social_care_advice)
 work_source(work.send_officer_duties)
 
+# An open request passed to another authority closes here (changes/transfers.py).
+EXPORTED = "send.request_exported"
 for rule_id, key, met_by, ended_by, action, url_name in (
     (
         "SEN-ASSESS-DECISION",
         "request",
         ("send.decided_to_assess", "send.decided_not_to_assess"),
-        (),
+        (EXPORTED,),
         "Decide whether to carry out an EHC needs assessment",
         "send:decide_assessment",
     ),
@@ -33,7 +36,7 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         "SEN-ADVICE",
         "advice",
         ("send.advice_received",),
-        (),
+        (EXPORTED,),
         "Get the advice for the EHC needs assessment",
         "send:advice",
     ),
@@ -41,7 +44,7 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         "SEN-NO-PLAN",
         "request",
         ("send.decided_not_to_issue",),
-        ("send.decided_not_to_assess", "send.decided_to_issue"),
+        ("send.decided_not_to_assess", "send.decided_to_issue", EXPORTED),
         "Decide whether to issue an EHC plan",
         "send:decide_plan",
     ),
@@ -49,7 +52,7 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         "SEN-EHCP-20W",
         "request",
         ("send.plan_finalised",),
-        ("send.decided_not_to_assess", "send.decided_not_to_issue"),
+        ("send.decided_not_to_assess", "send.decided_not_to_issue", EXPORTED),
         "Issue the final EHC plan",
         "send:request",
     ),
