@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from haven.send import review_views, views
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("advice/<int:pk>/", views.advice, name="advice"),
     path("plans/<int:pk>/review/", review_views.meeting, name="review_meeting"),
     path("reviews/<int:pk>/decision/", review_views.decision, name="review_decision"),
+    path("", include("haven.send.changes.urls")),
 ]

@@ -42,13 +42,17 @@ def test_a_review_that_decided_amend_sends_its_amendments(sally, child, school):
     ]
     plan.refresh_from_db()
     assert plan.section_f == "Speech therapy twice a week."
-    types = set(JournalEvent.objects.filter(person=child).values_list("type", flat=True))
+    types = set(
+        JournalEvent.objects.filter(person=child).values_list("type", flat=True)
+    )
     assert {"send.amendments_proposed", "send.amended_plan_issued"} <= types
 
 
 def test_amendments_outside_a_review_and_the_15_days(sally, child, school):
     plan = issued_plan(child, sally, school)
-    amendment = amendments.propose(plan, proposed="B: add SLCN", sent_on=ago(10), by=sally)
+    amendment = amendments.propose(
+        plan, proposed="B: add SLCN", sent_on=ago(10), by=sally
+    )
     with pytest.raises(DomainError) as refused:
         amendments.issue(amendment, on=ago(0), changes="Added SLCN", by=sally)
     assert refused.value.code == "date_too_early"
@@ -84,12 +88,16 @@ def test_a_review_that_kept_the_plan_has_no_amendments(sally, child, school):
 def test_ceasing_ends_the_amendment_duty(sally, child, school):
     plan = issued_plan(child, sally, school)
     amendments.propose(plan, proposed="x", sent_on=ago(30), by=sally)
-    review = reviews.record_meeting(plan, held_on=ago(5), attended="a", views="b", by=sally)
+    review = reviews.record_meeting(
+        plan, held_on=ago(5), attended="a", views="b", by=sally
+    )
     reviews.decide(review, decision="C", on=ago(1), cease_reason="3", by=sally)
     assert [s for _k, s, _d in obligations(child, "SEN-AMEND")] == [ENDED]
 
 
-def test_someone_without_access_is_refused(client, sally, alice, child, school, service):
+def test_someone_without_access_is_refused(
+    client, sally, alice, child, school, service
+):
     plan = issued_plan(child, sally, school)
     other = make_user("otto", "send_officer", service)
     with pytest.raises(AccessDenied):

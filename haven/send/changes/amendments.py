@@ -40,9 +40,7 @@ def _check_proposal(
             failures.add("already_sent", "This review's amendments have been sent")
         after, words = review.decided_on, "the decision after the review"
     if not proposed.strip():
-        failures.add(
-            "proposed_required", "Set out the proposed amendments", "proposed"
-        )
+        failures.add("proposed_required", "Set out the proposed amendments", "proposed")
     check_date(
         failures,
         sent_on,

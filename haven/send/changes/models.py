@@ -14,7 +14,7 @@ from haven.send.changes.codes import (
 from haven.send.codes import CeaseReason
 
 
-def _by() -> models.ForeignKey:  # type: ignore[type-arg]
+def _by() -> models.ForeignKey:
     return models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -27,7 +27,9 @@ class PlanAmendment(models.Model):
     plan = models.ForeignKey(
         "send.EhcPlan", on_delete=models.PROTECT, related_name="amendments"
     )
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
     review = models.OneToOneField(
         "send.AnnualReview",
         on_delete=models.PROTECT,
@@ -64,7 +66,9 @@ class PhaseTransfer(models.Model):
     plan = models.ForeignKey(
         "send.EhcPlan", on_delete=models.PROTECT, related_name="transfers"
     )
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+"
+    )
     phase = models.CharField(max_length=20, choices=Phase.choices)
     transfer_year = models.PositiveIntegerField()
     planned_on = models.DateField(
@@ -161,7 +165,9 @@ class Mediation(models.Model):
     )
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
-    outcome = models.CharField(max_length=20, choices=MediationOutcome.choices, blank=True)
+    outcome = models.CharField(
+        max_length=20, choices=MediationOutcome.choices, blank=True
+    )
     created_by = _by()
     created_at = models.DateTimeField()
 

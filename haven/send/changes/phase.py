@@ -71,9 +71,7 @@ def _check(
     )
     if phase == Phase.POST16_MOVE:
         if planned_on is None:
-            failures.add(
-                "planned_required", "Enter the date of the move", "planned_on"
-            )
+            failures.add("planned_required", "Enter the date of the move", "planned_on")
         elif on is not None and planned_on <= on:
             failures.add(
                 "planned_past", "The move must be after today's record", "planned_on"
@@ -101,11 +99,13 @@ def open_transfer(
         failures.raise_any()
         assert on is not None
         move = phase == Phase.POST16_MOVE
+        year = planned_on.year if move and planned_on else transfer_year
+        assert year is not None
         transfer = PhaseTransfer.objects.create(
             plan=plan,
             person=plan.person,
             phase=phase,
-            transfer_year=planned_on.year if move and planned_on else transfer_year,
+            transfer_year=year,
             planned_on=planned_on if move else None,
             opened_on=on,
             created_by=by,

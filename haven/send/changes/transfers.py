@@ -45,9 +45,12 @@ def _check_in(
         failures.add(
             "open_request", f"{child} already has a request that is not finished"
         )
-    if child is not None and EhcPlan.objects.filter(
-        person=child, issued_on__isnull=False, ceased_on__isnull=True
-    ).exists():
+    if (
+        child is not None
+        and EhcPlan.objects.filter(
+            person=child, issued_on__isnull=False, ceased_on__isnull=True
+        ).exists()
+    ):
         failures.add("has_plan", f"{child} already has a plan with us")
     return la
 
@@ -99,7 +102,9 @@ def transfer_in(
             created_by=by,
             created_at=clock.now(),
         )
-        plan = EhcPlan(request=request, person=child, draft_served_on=day, issued_on=day)
+        plan = EhcPlan(
+            request=request, person=child, draft_served_on=day, issued_on=day
+        )
         text.apply(plan)
         plan.save()
         record_event(request, "plan_transferred_in", {"la": la}, by=by, on=day)
@@ -130,7 +135,11 @@ def export(
         failures.raise_any()
         assert on is not None
         exported = RequestExport.objects.create(
-            request=request, la=code, exported_on=on, created_by=by, created_at=clock.now()
+            request=request,
+            la=code,
+            exported_on=on,
+            created_by=by,
+            created_at=clock.now(),
         )
         record_event(request, "request_exported", {"la": code}, by=by, on=on)
     return exported

@@ -6,124 +6,448 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0014_establishments'),
-        ('people', '0012_name_folds_and_alleged_perpetrator'),
-        ('send', '0002_annual_reviews'),
+        ("core", "0014_establishments"),
+        ("people", "0012_name_folds_and_alleged_perpetrator"),
+        ("send", "0002_annual_reviews"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Appeal',
+            name="Appeal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('disputed', models.CharField(choices=[('not_to_assess', 'The decision not to assess'), ('not_to_issue', 'The decision not to issue a plan'), ('content', 'What the plan says or the school it names')], help_text='SEN2 RequestTribunal (2.7), AssessmentTribunal (3.4) or OtherTribunal (3.6)', max_length=20)),
-                ('registered_on', models.DateField()),
-                ('hearing_on', models.DateField(blank=True, null=True)),
-                ('decided_on', models.DateField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('order', 'The tribunal made an order'), ('dismissed', 'Appeal dismissed'), ('withdrawn', 'Withdrawn by the family'), ('conceded', 'Conceded by the local authority')], max_length=20)),
-                ('order_type', models.CharField(blank=True, choices=[('assess', 'Carry out an EHC needs assessment'), ('reassess', "Reassess the child's needs"), ('issue', 'Make and issue an EHC plan'), ('amend', 'Amend the plan'), ('name', 'Name a school or other institution'), ('continue', 'Continue the plan')], max_length=20)),
-                ('order', models.TextField(blank=True)),
-                ('complied_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='send.ehcrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "disputed",
+                    models.CharField(
+                        choices=[
+                            ("not_to_assess", "The decision not to assess"),
+                            ("not_to_issue", "The decision not to issue a plan"),
+                            ("content", "What the plan says or the school it names"),
+                        ],
+                        help_text="SEN2 RequestTribunal (2.7), AssessmentTribunal (3.4) or OtherTribunal (3.6)",
+                        max_length=20,
+                    ),
+                ),
+                ("registered_on", models.DateField()),
+                ("hearing_on", models.DateField(blank=True, null=True)),
+                ("decided_on", models.DateField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("order", "The tribunal made an order"),
+                            ("dismissed", "Appeal dismissed"),
+                            ("withdrawn", "Withdrawn by the family"),
+                            ("conceded", "Conceded by the local authority"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "order_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("assess", "Carry out an EHC needs assessment"),
+                            ("reassess", "Reassess the child's needs"),
+                            ("issue", "Make and issue an EHC plan"),
+                            ("amend", "Amend the plan"),
+                            ("name", "Name a school or other institution"),
+                            ("continue", "Continue the plan"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("order", models.TextField(blank=True)),
+                ("complied_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeals",
+                        to="send.ehcrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-registered_on', '-pk'),
+                "ordering": ("-registered_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='Mediation',
+            name="Mediation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('disputed', models.CharField(choices=[('not_to_assess', 'The decision not to assess'), ('not_to_issue', 'The decision not to issue a plan'), ('content', 'What the plan says or the school it names')], help_text='SEN2 RequestMediation (2.6), AssessmentMediation (3.3) or OtherMediation (3.5)', max_length=20)),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('agreed', 'Agreement reached'), ('not_agreed', 'No agreement: the family may appeal'), ('withdrawn', 'Withdrawn')], max_length=20)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mediations', to='send.ehcrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "disputed",
+                    models.CharField(
+                        choices=[
+                            ("not_to_assess", "The decision not to assess"),
+                            ("not_to_issue", "The decision not to issue a plan"),
+                            ("content", "What the plan says or the school it names"),
+                        ],
+                        help_text="SEN2 RequestMediation (2.6), AssessmentMediation (3.3) or OtherMediation (3.5)",
+                        max_length=20,
+                    ),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("agreed", "Agreement reached"),
+                            ("not_agreed", "No agreement: the family may appeal"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mediations",
+                        to="send.ehcrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-started_on', '-pk'),
+                "ordering": ("-started_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='PhaseTransfer',
+            name="PhaseTransfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phase', models.CharField(choices=[('early_years', 'Early years to school'), ('infant', 'Infant to junior school'), ('primary', 'Primary to middle or secondary school'), ('middle', 'Middle to secondary school'), ('post16', 'Secondary school to a post-16 institution'), ('post16_move', 'A move between post-16 institutions at another time')], max_length=20)),
-                ('transfer_year', models.PositiveIntegerField()),
-                ('planned_on', models.DateField(blank=True, help_text='The date of a post-16 move at another time', null=True)),
-                ('opened_on', models.DateField()),
-                ('named_on', models.DateField(blank=True, help_text='SEN2 PhaseTransferFinalDate (5.6b)', null=True)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('named', models.ForeignKey(blank=True, help_text='The next school or institution the amended plan names', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.establishment')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='transfers', to='send.ehcplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("early_years", "Early years to school"),
+                            ("infant", "Infant to junior school"),
+                            ("primary", "Primary to middle or secondary school"),
+                            ("middle", "Middle to secondary school"),
+                            ("post16", "Secondary school to a post-16 institution"),
+                            (
+                                "post16_move",
+                                "A move between post-16 institutions at another time",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("transfer_year", models.PositiveIntegerField()),
+                (
+                    "planned_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The date of a post-16 move at another time",
+                        null=True,
+                    ),
+                ),
+                ("opened_on", models.DateField()),
+                (
+                    "named_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="SEN2 PhaseTransferFinalDate (5.6b)",
+                        null=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "named",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The next school or institution the amended plan names",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.establishment",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfers",
+                        to="send.ehcplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-opened_on', '-pk'),
+                "ordering": ("-opened_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='PlanAmendment',
+            name="PlanAmendment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('proposed', models.TextField()),
-                ('sent_on', models.DateField(help_text='SEN2 ReviewDraft (5.4d)')),
-                ('issued_on', models.DateField(blank=True, null=True)),
-                ('changes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='amendments', to='send.ehcplan')),
-                ('review', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='amendment', to='send.annualreview')),
-                ('transfer', models.OneToOneField(blank=True, help_text='The phase transfer whose next school this amendment names', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='amendment', to='send.phasetransfer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("proposed", models.TextField()),
+                ("sent_on", models.DateField(help_text="SEN2 ReviewDraft (5.4d)")),
+                ("issued_on", models.DateField(blank=True, null=True)),
+                ("changes", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amendments",
+                        to="send.ehcplan",
+                    ),
+                ),
+                (
+                    "review",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amendment",
+                        to="send.annualreview",
+                    ),
+                ),
+                (
+                    "transfer",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The phase transfer whose next school this amendment names",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amendment",
+                        to="send.phasetransfer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-sent_on', '-pk'),
+                "ordering": ("-sent_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='PlanCeasing',
+            name="PlanCeasing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('1', 'Reached the maximum age'), ('2', 'Needs met without an EHC plan'), ('3', 'Moved on to higher education'), ('4', 'Moved on to paid employment (not an apprenticeship)'), ('5', 'Transferred to another local authority in England'), ('6', 'The young person no longer takes part in education or training'), ('7', 'Moved outside England'), ('8', 'Died'), ('9', 'Another reason')], help_text='SEN2 CeaseReason (4.6)', max_length=1)),
-                ('decided_on', models.DateField()),
-                ('notice_on', models.DateField(help_text='The family were told on this date')),
-                ('ceased_on', models.DateField(help_text='SEN2 CeaseDate (4.5)')),
-                ('transferred_to', models.CharField(blank=True, help_text="The new local authority's DfE code", max_length=3)),
-                ('details', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='ceasing', to='send.ehcplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("1", "Reached the maximum age"),
+                            ("2", "Needs met without an EHC plan"),
+                            ("3", "Moved on to higher education"),
+                            (
+                                "4",
+                                "Moved on to paid employment (not an apprenticeship)",
+                            ),
+                            ("5", "Transferred to another local authority in England"),
+                            (
+                                "6",
+                                "The young person no longer takes part in education or training",
+                            ),
+                            ("7", "Moved outside England"),
+                            ("8", "Died"),
+                            ("9", "Another reason"),
+                        ],
+                        help_text="SEN2 CeaseReason (4.6)",
+                        max_length=1,
+                    ),
+                ),
+                ("decided_on", models.DateField()),
+                (
+                    "notice_on",
+                    models.DateField(help_text="The family were told on this date"),
+                ),
+                ("ceased_on", models.DateField(help_text="SEN2 CeaseDate (4.5)")),
+                (
+                    "transferred_to",
+                    models.CharField(
+                        blank=True,
+                        help_text="The new local authority's DfE code",
+                        max_length=3,
+                    ),
+                ),
+                ("details", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ceasing",
+                        to="send.ehcplan",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RequestExport',
+            name="RequestExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('la', models.CharField(help_text='SEN2 Exported (2.8)', max_length=3)),
-                ('exported_on', models.DateField()),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='export', to='send.ehcrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("la", models.CharField(help_text="SEN2 Exported (2.8)", max_length=3)),
+                ("exported_on", models.DateField()),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="export",
+                        to="send.ehcrequest",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TransferIn',
+            name="TransferIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('previous_la', models.CharField(help_text='SEN2 TransferLA (5.1)', max_length=3)),
-                ('transferred_on', models.DateField(help_text='The date the plan transferred')),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='transfer_in', to='send.ehcrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "previous_la",
+                    models.CharField(help_text="SEN2 TransferLA (5.1)", max_length=3),
+                ),
+                (
+                    "transferred_on",
+                    models.DateField(help_text="The date the plan transferred"),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfer_in",
+                        to="send.ehcrequest",
+                    ),
+                ),
             ],
         ),
     ]
