@@ -92,3 +92,14 @@ def test_someone_without_access_is_refused(client, sally, alice, child, service)
     assert client.get(reverse("send:export", args=[request.pk])).status_code == 403
     client.force_login(alice)
     assert client.get(reverse("send:transfer_in")).status_code == 403
+
+
+def test_the_demo_transfers_amends_and_appeals_whatever_the_day(sally, child, school):
+    """haven/send/changes/demo.py on one child."""
+    from haven.send.changes import demo
+
+    demo.populate(child, sally, [school])
+    plan = EhcRequest.objects.get(person=child).plan
+    assert plan.amendments.get().issued_on is not None
+    assert [s for _k, s, _d in obligations(child, "SEN-PHASE")] == [DUE]
+    assert plan.request.appeals.count() == 1
