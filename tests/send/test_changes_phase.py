@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from haven.core.errors import AccessDenied, DomainError, DomainErrors
 from haven.core.models import Establishment
-from haven.send.changes import amendments, phase
+from haven.send.changes import amendments, phase, selectors
 from haven.timescales.catalogue import rule
 from tests.conftest import make_user
 from tests.send.changes_steps import DUE, MET, issued_plan, obligations
@@ -56,6 +56,7 @@ def test_a_school_transfer_is_due_by_14_february_and_met_by_naming_the_school(
     assert obligations(child, "SEN-PHASE") == [(key, MET, dt.date(year, 2, 14))]
     transfer.refresh_from_db()
     assert (transfer.named, transfer.named_on) == (high, ago(0))
+    assert selectors.sen2_phase_transfer(plan) == (dt.date(year, 2, 14), ago(0))
 
 
 def test_a_post16_transfer_is_due_by_30_march(sally, child, school):
