@@ -7,12 +7,12 @@ builds alike whatever the day."""
 import datetime as dt
 
 from haven.core import clock
+from haven.core.errors import DomainError
 from haven.core.models import Establishment, User
 from haven.people.models import Person
 from haven.send import plans
 from haven.send.changes import amendments, disputes, phase, transfers
 from haven.send.codes import NeedType
-from haven.timescales.catalogue import rule
 
 
 def _ago(days: int) -> dt.date:
@@ -37,15 +37,16 @@ def populate(child: Person, by: User, schools: list[Establishment]) -> None:
     amendments.issue(
         amendment, on=_ago(30), changes="Section F: speech therapy twice a week", by=by
     )
-    deadline = rule("SEN-PHASE").deadline
-    assert deadline is not None
-    phase.open_transfer(
-        plan,
-        phase="primary",
-        transfer_year=deadline.due_from(_ago(0)).year,
-        on=_ago(0),
-        by=by,
-    )
+    # This year's transfer until its date has passed, then next year's: the
+    # service refuses the year the engine's date does not fall in.
+    for year in (clock.today().year, clock.today().year + 1):
+        try:
+            phase.open_transfer(
+                plan, phase="primary", transfer_year=year, on=_ago(0), by=by
+            )
+            break
+        except DomainError:
+            continue
     disputes.register_appeal(
         plan.request,
         disputed="content",

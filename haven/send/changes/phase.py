@@ -9,43 +9,48 @@ import datetime as dt
 from django.db import transaction
 
 from haven.core import clock
-from haven.core.errors import Failures
+from haven.core.errors import DomainError, Failures
 from haven.core.models import User
 from haven.send.changes.codes import RULE_OF, Phase
 from haven.send.changes.common import check_live, locked_plan
 from haven.send.changes.models import PhaseTransfer
 from haven.send.models import EhcPlan
 from haven.send.rules import check_date, locked, may_manage, record_event
-from haven.timescales.catalogue import rule
+from haven.timescales.models import Obligation
 
 
-def _check_year(
-    failures: Failures, phase: str, year: int | None, on: dt.date | None
-) -> None:
-    """The fixed date ("14 Feb", "30 Mar") falls on the next such day on or
-    after the day the transfer is opened: it must be the transfer year's, so
-    the transfer is opened in the year before it or early in its year."""
+def _check_year(failures: Failures, year: int | None) -> None:
     if year is None:
         failures.add("year_required", "Enter the year of the transfer", "transfer_year")
+
+
+def _check_due_year(person_id: int, rule_id: str, subject: int, year: int) -> None:
+    """The catalogue's fixed date ("14 Feb", "30 Mar") falls on the next such
+    day on or after the day the transfer is opened: it must be the transfer
+    year's. Read from the obligation the engine has just made (no date is
+    counted here); the transaction is undone when it is not."""
+    due = (
+        Obligation.objects.filter(
+            person_id=person_id, rule_id=rule_id, subject=str(subject)
+        )
+        .values_list("due_on", flat=True)
+        .first()
+    )
+    if due is None or due.year == year:
         return
-    if on is None or phase not in RULE_OF or phase == Phase.POST16_MOVE:
-        return
-    deadline = rule(RULE_OF[phase][0]).deadline
-    assert deadline is not None
-    due = deadline.due_from(on)
     if due.year < year:
-        first = deadline.due_from(dt.date(year - 1, 1, 1))
-        failures.add(
+        raise DomainError(
             "too_early",
-            f"Too early: open a transfer in {year} after {first:%-d %B %Y}",
+            f"Too early: open a transfer in {year} after "
+            f"{due.replace(year=year - 1):%-d %B %Y}",
             "transfer_year",
         )
-    elif due.year > year:
-        failures.add(
-            "too_late",
-            f"Too late: the plan had to name the next school {deadline} {year}",
-            "transfer_year",
-        )
+    raise DomainError(
+        "too_late",
+        "Too late: the plan had to name the next school by "
+        f"{due.replace(year=year):%-d %B %Y}",
+        "transfer_year",
+    )
 
 
 def _check(
@@ -77,7 +82,7 @@ def _check(
                 "planned_past", "The move must be after today's record", "planned_on"
             )
         year = planned_on.year if planned_on else year or 0
-    _check_year(failures, phase, year, on)
+    _check_year(failures, year)
 
 
 def open_transfer(
@@ -124,4 +129,6 @@ def open_transfer(
             payload["transfer_date"] = planned_on.isoformat()
         kind = "post16_transfer_planned" if move else "phase_transfer_window_opened"
         record_event(request, kind, payload, by=by, on=on)
+        if not move:
+            _check_due_year(plan.person_id, RULE_OF[phase][0], transfer.pk, year)
     return transfer
