@@ -234,6 +234,31 @@ def _send_about(person: Person, *, worker: User) -> dict[str, Any]:
         "send.AnnualReview": review,
         "send.Consultation": consulted,
         "send.SendPlacement": placement,
+        **_send_changes_about(plan, worker=worker),
+    }
+
+
+def _send_changes_about(plan: Any, *, worker: User) -> dict[str, Any]:
+    """An amendment, a phase transfer and a tribunal appeal on the plan."""
+    from haven.send.models import Appeal, PhaseTransfer, PlanAmendment
+
+    today, now = clock.today(), clock.now()
+    made = {"created_by": worker, "created_at": now}
+    return {
+        "send.PlanAmendment": PlanAmendment.objects.create(
+            plan=plan, person=plan.person, proposed="Synthetic", sent_on=today, **made
+        ),
+        "send.PhaseTransfer": PhaseTransfer.objects.create(
+            plan=plan,
+            person=plan.person,
+            phase="primary",
+            transfer_year=today.year + 1,
+            opened_on=today,
+            **made,
+        ),
+        "send.Appeal": Appeal.objects.create(
+            request=plan.request, disputed="content", registered_on=today, **made
+        ),
     }
 
 

@@ -13,6 +13,7 @@ from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation, Establishment, User
 from haven.people.models import Person
 from haven.send import advice, details_demo, plans, reviews, services
+from haven.send.changes import demo as changes_demo
 from haven.send.codes import NeedType, RequestSource, ReviewOutcome
 from haven.send.models import EhcPlan
 
@@ -76,6 +77,9 @@ def populate(children: list[Person]) -> None:
     others = rng.sample(unknown, k=min(len(unknown), 2 * len(known)))
     for index, child in enumerate(known + others):
         _take_to(child, STAGES[index % len(STAGES)], rng, officer, schools)
+    rest = [c for c in unknown if c not in others]
+    if rest:  # a plan transferred in, amended, transferring and appealed
+        changes_demo.populate(rest[0], officer, schools)
 
 
 def _take_to(

@@ -78,6 +78,8 @@ class EhcRequest(models.Model):
     def stage(self) -> str:
         """Where the request stands, in words."""
         plan = getattr(self, "plan", None)
+        if hasattr(self, "export"):
+            return "Passed to another local authority"
         if plan is not None and plan.ceased_on:
             return "EHC plan ceased"
         if plan is not None and plan.issued_on:
@@ -97,7 +99,7 @@ class EhcRequest(models.Model):
     @property
     def closed(self) -> bool:
         plan = getattr(self, "plan", None)
-        ended = Decision.NO in (self.assess, self.issue)
+        ended = Decision.NO in (self.assess, self.issue) or hasattr(self, "export")
         return ended or (plan is not None and plan.issued_on is not None)
 
 
@@ -438,3 +440,6 @@ class Consultation(models.Model):
 
     def __str__(self) -> str:
         return f"Consultation with {self.establishment.name}"
+
+
+from haven.send.changes.models import *  # noqa: E402, F403  (a plan's changes)

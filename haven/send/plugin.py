@@ -19,6 +19,7 @@ from haven.send import (
     section,
     work,
 )
+from haven.send.changes import plugin as changes_plugin  # noqa: F401
 from haven.send.sen2 import views as sen2_views
 from haven.timescales.registry import activate
 
@@ -36,12 +37,14 @@ describe_events(details_chronology.WORDS)
 work_source(work.social_care_advice)
 work_source(work.send_officer_duties)
 
+# An open request passed to another authority closes here (changes/transfers.py).
+EXPORTED = "send.request_exported"
 for rule_id, key, met_by, ended_by, action, url_name in (
     (
         "SEN-ASSESS-DECISION",
         "request",
         ("send.decided_to_assess", "send.decided_not_to_assess"),
-        (),
+        (EXPORTED,),
         "Decide whether to carry out an EHC needs assessment",
         "send:decide_assessment",
     ),
@@ -49,7 +52,7 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         "SEN-ADVICE",
         "advice",
         ("send.advice_received",),
-        (),
+        (EXPORTED,),
         "Get the advice for the EHC needs assessment",
         "send:advice",
     ),
@@ -57,7 +60,7 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         "SEN-NO-PLAN",
         "request",
         ("send.decided_not_to_issue",),
-        ("send.decided_not_to_assess", "send.decided_to_issue"),
+        ("send.decided_not_to_assess", "send.decided_to_issue", EXPORTED),
         "Decide whether to issue an EHC plan",
         "send:decide_plan",
     ),
@@ -65,7 +68,7 @@ for rule_id, key, met_by, ended_by, action, url_name in (
         "SEN-EHCP-20W",
         "request",
         ("send.plan_finalised",),
-        ("send.decided_not_to_assess", "send.decided_not_to_issue"),
+        ("send.decided_not_to_assess", "send.decided_not_to_issue", EXPORTED),
         "Issue the final EHC plan",
         "send:request",
     ),

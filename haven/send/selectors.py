@@ -21,7 +21,7 @@ DECISION = "SEN-AR-STEPS"
 def requests_of(person_ids: list[int]) -> QuerySet[EhcRequest]:
     return (
         EhcRequest.objects.filter(person_id__in=person_ids)
-        .select_related("plan__setting")
+        .select_related("plan__setting", "export")
         .prefetch_related(
             Prefetch("advice", Advice.objects.select_related("requested_from")),
             "plan__reviews",

@@ -95,9 +95,13 @@ def _held(person: Person) -> bool:
 
 
 def _closed() -> Q:
-    """Requests that are finished: decided no, or the plan issued."""
+    """Requests that are finished: decided no, the plan issued, or passed on
+    to another authority (changes/transfers.py)."""
     return (
-        Q(assess=Decision.NO) | Q(issue=Decision.NO) | Q(plan__issued_on__isnull=False)
+        Q(assess=Decision.NO)
+        | Q(issue=Decision.NO)
+        | Q(plan__issued_on__isnull=False)
+        | Q(export__isnull=False)
     )
 
 

@@ -27,4 +27,5 @@ urlpatterns = [
     path("sen2/", sen2_views.page, name="sen2"),
     path("sen2/<int:year>/SEN2.xml", sen2_views.download, name="sen2_download"),
     path("", include("haven.send.details_urls")),
+    path("", include("haven.send.changes.urls")),
 ]

@@ -28,6 +28,7 @@ from haven.send import (
     services,
 )
 from haven.send import forms as send_forms
+from haven.send.changes import selectors as change_selectors
 from haven.send.codes import PLAN_SECTIONS
 from haven.send.models import Advice, EhcPlan, EhcRequest
 
@@ -88,7 +89,11 @@ def _page(
 @policy(Policy.ROLE, permission=MANAGE)
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     _managing(request)
-    context = {"rows": selectors.queue(request.user), "today": clock.today()}
+    context = {
+        "rows": selectors.queue(request.user),
+        "today": clock.today(),
+        "changes_due": change_selectors.due_for(request.user),
+    }
     return render(request, "send/queue.html", context)
 
 
@@ -133,6 +138,7 @@ def request_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else [],
         "due": selectors.twenty_weeks_due([ehc.pk]).get(ehc.pk),
         **details_selectors.page_context(ehc, plan),
+        "changes": change_selectors.of_request(ehc),
     }
     return render(request, "send/request.html", context)
 

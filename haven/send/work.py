@@ -24,6 +24,12 @@ RULES = (
     "SEN-EHCP-20W",
     "SEN-ANNUAL",
     "SEN-AR-STEPS",
+    # A plan's changes (changes/plugin.py).
+    "SEN-AMEND",
+    "SEN-PHASE",
+    "SEN-PHASE-POST16",
+    "SEN-POST16-MOVE",
+    "SEN-TRIBUNAL",
 )
 
 

@@ -176,6 +176,9 @@ RULES: tuple[Rule, ...] = (
         ),
         trigger="send.post16_transfer_planned",
         deadline=d("-5 m"),
+        # Counted back from the move's date in the trigger's payload, not from
+        # the day the move was recorded.
+        counted_from="transfer_date",
         recurrence="once",
         responsible="Local authority",
         status="law",
