@@ -8,10 +8,12 @@ import datetime as dt
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.urls import reverse
+from lxml import etree
 
 from haven.core.errors import AccessDenied, DomainError, DomainErrors
 from haven.core.models import Establishment
-from haven.send.changes import amendments, phase, selectors
+from haven.send.changes import amendments, phase
+from haven.send.sen2 import build
 from haven.timescales.catalogue import rule
 from tests.conftest import make_user
 from tests.send.changes_steps import DUE, MET, issued_plan, obligations
@@ -28,7 +30,7 @@ def _year(rule_id: str) -> int:
 
 
 def test_a_school_transfer_is_due_by_14_february_and_met_by_naming_the_school(
-    sally, child, school
+    sally, child, school, settings
 ):
     plan = issued_plan(child, sally, school)
     year = _year("SEN-PHASE")
@@ -56,7 +58,15 @@ def test_a_school_transfer_is_due_by_14_february_and_met_by_naming_the_school(
     assert obligations(child, "SEN-PHASE") == [(key, MET, dt.date(year, 2, 14))]
     transfer.refresh_from_db()
     assert (transfer.named, transfer.named_on) == (high, ago(0))
-    assert selectors.sen2_phase_transfer(plan) == (dt.date(year, 2, 14), ago(0))
+    # SEN2 5.6a is the engine's date, 5.6b the amended plan's (on a census
+    # day just after it).
+    census = ago(-1)
+    settings.HAVEN_SEN2_CENSUS_DATES = {str(census.year + 1): census.isoformat()}
+    active = etree.fromstring(build.build_sen2(census.year + 1, "999")).find(
+        "Persons/Person/Requests/ActivePlans"
+    )
+    assert active.findtext("PhaseTransferDueDate") == f"{year}-02-14"
+    assert active.findtext("PhaseTransferFinalDate") == ago(0).isoformat()
 
 
 def test_a_post16_transfer_is_due_by_30_march(sally, child, school):

@@ -337,3 +337,40 @@ def test_the_plans_details_are_in_the_return(year, issued, sally):
         (None, None),
         ("OTH", "B"),
     ]
+
+
+def test_a_plans_later_life_is_in_the_return(year, issued, sally, school):
+    """A plan transferred in is historical with its authority; an appeal sets
+    its flag; amendments sent give ReviewDraft; a request passed on before
+    its assessment ends is Exported."""
+    from haven.send.changes import amendments, disputes, transfers
+
+    arrived = ChildFactory(upn=upn_with_check_letter("999123456790"))
+    text = plans.PlanText(setting=school, primary_need="MLD")
+    moved_in = transfers.transfer_in(
+        arrived, previous_la="202", transferred_on=ago(20), text=text, by=sally
+    )
+    details_placements.record_placement(
+        moved_in,
+        rank=1,
+        given=details.WhereGiven(school=str(school.urn)),
+        entered_on=ago(20),
+        by=sally,
+    )
+    disputes.register_appeal(
+        issued.request, disputed="content", registered_on=ago(3), by=sally
+    )
+    amendments.propose(issued, proposed="B: updated", sent_on=ago(2), by=sally)
+    leaving = requested(ChildFactory(upn_unknown="UN2"), sally, days=25)
+    transfers.export(leaving, la="203", on=ago(1), by=sally)
+    sen2 = build.build(year, "999")
+    assert report.check(sen2) == []
+    root = etree.fromstring(sen2.xml)
+    by_date = {r.findtext("ReceivedDate"): r for r in root.iter("Requests")}
+    ours = by_date[issued.request.received_on.isoformat()]
+    assert ours.findtext("Assessment/OtherTribunal") == "1"
+    assert ours.findtext("ActivePlans/ReviewDraft") == ago(2).isoformat()
+    theirs = by_date[moved_in.request.received_on.isoformat()]
+    assert theirs.findtext("Assessment/AssessmentOutcome") == "H"
+    assert theirs.findtext("ActivePlans/TransferLA") == "202"
+    assert by_date[leaving.received_on.isoformat()].findtext("Exported") == "203"

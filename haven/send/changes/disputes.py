@@ -207,16 +207,20 @@ def comply(appeal: Appeal, *, complied_on: dt.date | None, by: User) -> Appeal:
     return appeal
 
 
-def sen2_flags(request: EhcRequest) -> dict[str, int]:
+def sen2_flags(request: EhcRequest, on: dt.date | None = None) -> dict[str, int]:
     """SEN2's six flags (2.6-2.7, 3.3-3.6): 1 where the decision they name was
-    taken to mediation or to the tribunal."""
+    taken to mediation or to the tribunal (by `on`, when given: the SEN2
+    return's census day). Reads the request's mediations and appeals as
+    loaded, so a prefetched list costs no query."""
     flags = {
         f"{prefix}{kind}": 0
         for prefix in SEN2_FLAG_PREFIX.values()
         for kind in ("Mediation", "Tribunal")
     }
-    for disputed in request.mediations.values_list("disputed", flat=True):
-        flags[f"{SEN2_FLAG_PREFIX[Disputed(disputed)]}Mediation"] = 1
-    for disputed in request.appeals.values_list("disputed", flat=True):
-        flags[f"{SEN2_FLAG_PREFIX[Disputed(disputed)]}Tribunal"] = 1
+    for mediation in request.mediations.all():
+        if on is None or mediation.started_on <= on:
+            flags[f"{SEN2_FLAG_PREFIX[Disputed(mediation.disputed)]}Mediation"] = 1
+    for appeal in request.appeals.all():
+        if on is None or appeal.registered_on <= on:
+            flags[f"{SEN2_FLAG_PREFIX[Disputed(appeal.disputed)]}Tribunal"] = 1
     return flags

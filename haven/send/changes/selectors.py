@@ -93,16 +93,3 @@ def due_for(user: User) -> list[DueRow]:
         )
         for o in rows
     ]
-
-
-def sen2_phase_transfer(plan: Any) -> tuple[dt.date | None, dt.date | None]:
-    """SEN2 PhaseTransferDueDate (5.6a), the statutory date of the plan's
-    latest transfer (the engine's obligation, met or not), and
-    PhaseTransferFinalDate (5.6b), the day the amended plan naming the next
-    school was issued."""
-    transfer = plan.transfers.order_by("-opened_on", "-pk").first()
-    if transfer is None:
-        return None, None
-    rule_id = RULE_OF[transfer.phase][0]
-    due = _due(plan.person_id).get((rule_id, str(transfer.pk)))
-    return due, transfer.named_on

@@ -116,10 +116,12 @@ def request(parent: Any, state: AsAtCensus) -> Any:
     _optional(element, "RequestOutcomeDate", on)
     _add(element, "RequestOutcome", outcome)
     if outcome in ("Y", "N"):
-        # Both wait for the mediation and tribunal records (haven/send/changes).
-        _add(element, "RequestMediation", 0)
-        _add(element, "RequestTribunal", 0)
-    # Exported waits for the transfer out before assessment (haven/send/changes).
+        flags = state.dispute_flags()
+        _add(element, "RequestMediation", flags["RequestMediation"])
+        _add(element, "RequestTribunal", flags["RequestTribunal"])
+    export = state.export()
+    if export is not None:
+        _add(element, "Exported", export.la)
     return element
 
 
@@ -128,8 +130,11 @@ def assessment_outcome(state: AsAtCensus) -> tuple[str, dt.date | None]:
     decision not to issue, H for a plan issued before the period, A until
     then. H for a plan transferred in waits for the transfers."""
     if state.issued_on is not None:
+        # A plan transferred in from another authority is historical too.
         historical = state.issued_on < state.census.period_start
-        return ("H" if historical else "Y"), state.issued_on
+        if historical or state.transfer_in() is not None:
+            return "H", state.issued_on
+        return "Y", state.issued_on
     if state.issue_decided_on and state.request.issue == Decision.NO:
         return "N", state.issue_decided_on
     return "A", None
@@ -143,11 +148,11 @@ def assessment(parent: Any, state: AsAtCensus) -> None:
     _optional(element, "AssessmentOutcomeDate", on)
     if outcome in ("A", "W"):
         return  # rule 2: nothing more
-    # The four flags wait for the mediation and tribunal records.
+    flags = state.dispute_flags()
     for flag in ("AssessmentMediation", "AssessmentTribunal"):
-        _add(element, flag, 0)
+        _add(element, flag, flags[flag])
     for flag in ("OtherMediation", "OtherTribunal"):
-        _add(element, flag, 0)
+        _add(element, flag, flags[flag])
     plan = state.plan
     _add(element, "Week20", 1 if plan is not None and plan.exception else 0)
     if plan is not None:
@@ -211,29 +216,45 @@ def placements(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
 
 
 def active_plan(parent: Any, state: AsAtCensus) -> None:
-    """Module 5: the plan in the period. TransferLA, ReviewDraft and the phase
-    transfer dates wait for the plan's later life (haven/send/changes)."""
+    """Module 5: the plan in the period, in the 2026 order."""
     plan = state.plan
     if plan is None:
         return
     element = _add(parent, "ActivePlans")
+    transfer = state.transfer_in()
+    if transfer is not None:
+        _add(element, "TransferLA", transfer.previous_la)
     placements(element, state, plan)
     for rank, need in ((1, plan.primary_need), (2, plan.secondary_need)):
         if need:
             senneed = _add(element, "SENneed")
             _add(senneed, "SENtype", need)
             _add(senneed, "SENtypeRank", rank)
+    review_and_transfer(element, state)
+
+
+def review_and_transfer(element: Any, state: AsAtCensus) -> None:
+    """The latest review and its decision, the amendments' draft and the
+    phase transfer's dates."""
     reviews = state.reviews()
     latest = reviews[-1] if reviews else None
+    decided = None
     if latest is not None:
         _add(element, "ReviewMeeting", latest.held_on)
-        decided = latest.decided_on and latest.decided_on <= state.census.day
+        decided = _by_census(latest.decided_on, state)
         if decided:
             _optional(element, "ReviewOutcome", latest.decision)
-        # LastReview: the date the latest review was decided ([UNCONFIRMED]
-        # meaning, sen2.md §9), last in 2026.
-        if decided:
-            _add(element, "LastReview", latest.decided_on)
+    _optional(element, "ReviewDraft", state.review_draft())
+    due, final = state.phase_transfer()
+    _optional(element, "PhaseTransferDueDate", due)
+    _optional(element, "PhaseTransferFinalDate", final)
+    # LastReview: the date the latest review was decided ([UNCONFIRMED]
+    # meaning, sen2.md §9), last in 2026.
+    _optional(element, "LastReview", decided)
+
+
+def _by_census(day: dt.date | None, state: AsAtCensus) -> dt.date | None:
+    return day if day is not None and day <= state.census.day else None
 
 
 def requests(parent: Any, state: AsAtCensus) -> None:
