@@ -1,7 +1,9 @@
-"""SEND forms in a browser: a request for an EHC needs assessment (first with
-every fault at once), the decision to assess, asking for advice, the social
-worker giving the social care advice from their queue, the decision to issue,
-the draft plan and the final plan."""
+"""SEND forms in a browser, issue 18's walk: a request for an EHC needs
+assessment (first with every fault at once), the decision to assess, asking
+for advice, the social worker giving the social care advice from their queue,
+the decision to issue, the draft plan, the final plan, the annual review and
+its decision to amend, and the phase transfer to secondary school named in the
+amended plan, with axe on the way."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -12,6 +14,7 @@ from haven.core import clock
 from haven.core.models import Establishment
 from haven.send import forms
 from haven.send.models import EhcPlan, EhcRequest
+from haven.timescales.catalogue import rule
 from tests.browser.conftest import (
     serious_accessibility_violations,
     sign_in,
@@ -86,17 +89,17 @@ def test_an_ehc_plan_from_request_to_final(page: Page, live_server, demo):
     page.get_by_role(
         "link", name="Give the social care advice for the EHC needs assessment"
     ).first.click()
-    fill_date(page, "received_on", day(60))
+    fill_date(page, "received_on", day(70))
     page.fill("#id_summary", "Known to children's social care; family support.")
     press(page, "Save the advice")
     expect_success(page, "Advice recorded")
-    assert request.advice.get(kind="social_care").received_on == day(60)
+    assert request.advice.get(kind="social_care").received_on == day(70)
     sign_out(page)
 
     sign_in(page, base, "send-officer")
-    _decide(page, f"{base}/send/requests/{request.pk}/decide-plan/", day(50))
+    _decide(page, f"{base}/send/requests/{request.pk}/decide-plan/", day(68))
     page.goto(f"{base}/send/requests/{request.pk}/draft/")
-    fill_date(page, "on", day(40))
+    fill_date(page, "on", day(65))
     page.fill("#id_urn", str(school.urn))
     select(page, "primary_need", value="SLCN")
     page.fill("#id_section_b", "Speech, language and communication needs.")
@@ -104,7 +107,7 @@ def test_an_ehc_plan_from_request_to_final(page: Page, live_server, demo):
     expect_success(page, "Draft plan sent")
 
     page.goto(f"{base}/send/requests/{request.pk}/final/")
-    fill_date(page, "on", day(20))
+    fill_date(page, "on", day(48))
     choose(page, "exception", "")
     press(page, "Issue the plan")
     expect_success(page, "EHC plan issued")
@@ -112,17 +115,18 @@ def test_an_ehc_plan_from_request_to_final(page: Page, live_server, demo):
     assert serious_accessibility_violations(page) == []
     plan = EhcRequest.objects.get(pk=request.pk).plan
     assert (plan.issued_on, plan.setting, plan.primary_need) == (
-        day(20),
+        day(48),
         school,
         "SLCN",
     )
     assert plan.section_b == "Speech, language and communication needs."
-    _review_and_cease(page, plan, day)
+    _review_and_amend(page, plan, day)
+    _phase_transfer(page, plan, day)
 
 
-def _review_and_cease(page: Page, plan: EhcPlan, day: Callable[[int], dt.date]) -> None:
-    """The annual review meeting (every fault first), then the decision to
-    cease the plan with its SEN2 reason, from the links on the request page."""
+def _review_and_amend(page: Page, plan: EhcPlan, day: Callable[[int], dt.date]) -> None:
+    """The annual review meeting (every fault first), then the decision: cease
+    is refused without its SEN2 reason, and the plan is kept to be amended."""
     page.get_by_role("link", name="Record the annual review meeting").click()
     press(page, "Save the meeting")
     expect_errors(
@@ -131,21 +135,50 @@ def _review_and_cease(page: Page, plan: EhcPlan, day: Callable[[int], dt.date]) 
         "Say who attended the meeting",
         "Give the views of the child and family, in short",
     )
-    fill_date(page, "held_on", day(10))
+    fill_date(page, "held_on", day(40))
     page.fill("#id_attended", "The child, their father, the SENCo")
-    page.fill("#id_views", "They want to move to a school nearer family abroad.")
+    page.fill("#id_views", "They want to go to the secondary school near home.")
     press(page, "Save the meeting")
     expect_success(page, "Review meeting recorded")
     page.get_by_role("link", name="Record the decision").click()
     choose(page, "decision", "C")
-    fill_date(page, "on", day(5))
+    fill_date(page, "on", day(38))
     press(page, "Save the decision")
     expect_errors(page, "Choose why the plan ends")
     assert serious_accessibility_violations(page) == []
-    select(page, "cease_reason", value="7")
+    choose(page, "decision", "A")
+    page.fill("#id_amendments", "Section I: the secondary school from September.")
     press(page, "Save the decision")
     expect_success(page, "Decision recorded")
-    expect(page.locator(f"#reviews-{plan.pk}")).to_contain_text("Moved outside England")
+    expect(page.locator(f"#reviews-{plan.pk}")).to_contain_text("Amend")
     assert serious_accessibility_violations(page) == []
-    plan.refresh_from_db()
-    assert (plan.ceased_on, plan.cease_reason) == (day(5), "7")
+
+
+def _phase_transfer(page: Page, plan: EhcPlan, day: Callable[[int], dt.date]) -> None:
+    """The coming move to secondary school (SEN-PHASE, by 14 February of the
+    transfer year), the amendments sent, and the amended plan naming the next
+    school 15 days later, which meets the duty."""
+    high = Establishment.objects.create(urn=100002, name="Hill High School")
+    page.get_by_role("link", name="Record a coming transfer").first.click()
+    choose(page, "phase", "primary")
+    deadline = rule("SEN-PHASE").deadline
+    assert deadline is not None
+    page.fill("#id_transfer_year", str(deadline.due_from(day(37)).year))
+    fill_date(page, "on", day(37))
+    press(page, "Record the transfer")
+    expect_success(page, "Transfer recorded")
+    page.get_by_role("link", name="Propose amendments").first.click()
+    page.fill("#id_proposed", "Section I: Hill High School from September.")
+    fill_date(page, "sent_on", day(36))
+    press(page, "Send the amendments")
+    expect_success(page, "Proposed amendments sent")
+    page.get_by_role("link", name="Issue the amended plan").first.click()
+    fill_date(page, "on", day(20))
+    page.fill("#id_changes", "Names Hill High School")
+    page.fill("#id_urn", str(high.urn))
+    page.fill("#id_section_i", "Hill High School")
+    press(page, "Issue the amended plan")
+    expect_success(page, "Amended plan issued")
+    expect(page.locator("#plan-changes")).to_contain_text("Hill High School")
+    assert serious_accessibility_violations(page) == []
+    assert plan.transfers.get().named == high
