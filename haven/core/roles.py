@@ -118,16 +118,15 @@ ROLES: tuple[Role, ...] = (
         "SEND officer",
         "Manages EHC needs assessments and plans.",
         ("manage_ehc_plans",),
-        "EHC needs assessments and plans are under SEND; annual reviews, "
-        "amendments, phase transfers and the SEN2 return are not in Haven yet.",
     ),
     Role(
         "performance_analyst",
         "Performance analyst",
         "Produces performance reports and the statutory returns.",
         ("view_performance",),
-        "Performance reports and the CIN census and SSDA903 returns are not in "
-        "Haven yet; the SEN2 return is (SEN2 return, /send/sen2/).",
+        "Performance reports and the statutory returns for the CIN census and "
+        "the SSDA903 are not in Haven yet; the SEN2 return and EHC plan "
+        "timeliness are (SEN2 return, /send/sen2/).",
     ),
     Role(
         "administrator",

@@ -13,7 +13,6 @@ pytestmark = pytest.mark.django_db
 
 STILL_TO_COME = {
     "finance_officer": "Placement payments",
-    "send_officer": "EHC needs assessments",
     "performance_analyst": "statutory returns",
 }
 
@@ -56,6 +55,14 @@ def test_my_work_explains_itself_rather_than_refusing(client, team, role):
 
 def test_a_social_worker_is_not_told_her_work_is_still_to_come(client, alice):
     client.force_login(alice)
+    assert "not in Haven yet" not in client.get(reverse("home")).content.decode()
+
+
+def test_a_send_officer_whose_work_is_all_in_haven_is_not_told_it_is_to_come(
+    client, team
+):
+    """Requests, plans, reviews, amendments, transfers, disputes and SEN2."""
+    client.force_login(make_user("sen", "send_officer", team))
     assert "not in Haven yet" not in client.get(reverse("home")).content.decode()
 
 
