@@ -284,6 +284,23 @@ def test_only_send_officers_and_analysts_download_the_return(
     ).exists()
 
 
+def test_a_reader_from_whom_a_child_is_restricted_may_not_download_the_return(
+    client, year, issued, pat, sally
+):
+    Restriction.objects.create(
+        person=issued.person,
+        kind="restricted",
+        reason="Staff member's son",
+        created_at=clock.now(),
+        created_by=sally,
+    )
+    client.force_login(pat)
+    response = client.get(reverse("send:sen2_download", args=[year]))
+    assert response.status_code == 403
+    assert issued.person.family_name not in response.content.decode()
+    assert not AccessLogEntry.objects.filter(user=pat, what__startswith="SEN2").exists()
+
+
 def test_the_command_writes_the_file_and_prints_the_faults(year, issued, tmp_path):
     Person.objects.filter(pk=issued.person_id).update(upn=None, upn_unknown="")
     out = io.StringIO()

@@ -1,7 +1,8 @@
 """The SEN2 page (/send/sen2/): a year's census day and its source, the
 return's counts and faults, and the XML to upload to COLLECT. For the SEND
 officer and the performance analyst; the file holds every child in the
-return, so only they may download it, and each download is logged."""
+return, so only they may download it, only while no child in it is
+restricted from them, and each download is logged."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -67,6 +68,16 @@ def download(request: AuthenticatedRequest, year: int) -> HttpResponse:
         raise PermissionDenied(f"Haven has no SEN2 census day for {year}")
     sen2 = build.build(year, settings.HAVEN_LA_CODE)
     ids = [s.person_id for s in sen2.subjects]
+    # The file names every child in the return: a restricted or sealed child's
+    # name is the secret, so only a reader who may see each of them named may
+    # take it (a team manager holds view_performance too).
+    hidden = access.unnamed_for(request.user, ids)
+    if hidden:
+        children = "child" if len(hidden) == 1 else "children"
+        raise PermissionDenied(
+            f"The return names {len(hidden)} {children} whose records are "
+            "restricted from you: someone with access to them must download it"
+        )
     access.log_reads(request.user, ids, what=f"SEN2 {year} return", why=WHY)
     response = HttpResponse(sen2.xml, content_type="application/xml")
     name = f"SEN2_{settings.HAVEN_LA_CODE or 'LA'}_{year}.xml"
