@@ -4,8 +4,10 @@ relationship to the whole record: the SEND officer reads the SEND pages and the
 child's social care context, never the case notes (issue 18). A restricted or
 sealed record stays closed to them unless they are granted it."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from haven.core import access
@@ -49,6 +51,16 @@ def open_for_send(user: User, person: Person, *, what: str) -> Person:
         raise PermissionDenied("The child's SEND case is not held by your team")
     access.log_reads(user, [person.pk], what=what, why=WHY)
     return person
+
+
+def held_by_team(user: User) -> "QuerySet[Allocation, Any]":
+    """The children whose SEND case the user's team holds, as person ids (a
+    subquery for the SEND queues)."""
+    return Allocation.objects.filter(
+        role=CaseRole.SEND_OFFICER,
+        ended_on__isnull=True,
+        team_id__in=access.team_ids_for(user),
+    ).values("person_id")
 
 
 def held_among(user: User, person_ids: set[int]) -> set[int]:

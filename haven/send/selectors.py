@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from haven.core import access
-from haven.core.caseroles import CaseRole
-from haven.core.models import Allocation, User
+from haven.core.models import User
 from haven.people.models import Person
+from haven.send import access as send_access
 from haven.send.models import Advice, EhcPlan, EhcRequest
 from haven.timescales.models import Obligation
 
@@ -73,10 +73,7 @@ class QueueRow:
 def queue(user: User) -> list[QueueRow]:
     """The open requests of the children the officer's team holds, soonest
     20-week date first."""
-    teams = access.team_ids_for(user)
-    held = Allocation.objects.filter(
-        role=CaseRole.SEND_OFFICER, ended_on__isnull=True, team_id__in=teams
-    ).values("person_id")
+    held = send_access.held_by_team(user)
     requests = [
         r
         for r in requests_of(

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from haven.core import access
-from haven.core.caseroles import CaseRole
-from haven.core.models import Allocation, User
+from haven.core.models import User
 from haven.people.models import Person
+from haven.send import access as send_access
 from haven.send.changes.codes import RULE_OF
 from haven.send.changes.disputes import sen2_flags
 from haven.send.models import EhcRequest
@@ -69,10 +69,7 @@ class DueRow:
 
 def due_for(user: User) -> list[DueRow]:
     """The open plan-change duties of the children the officer's team holds."""
-    teams = access.team_ids_for(user)
-    held = Allocation.objects.filter(
-        role=CaseRole.SEND_OFFICER, ended_on__isnull=True, team_id__in=teams
-    ).values("person_id")
+    held = send_access.held_by_team(user)
     open_ = (
         Obligation.objects.filter(
             rule_id__in=RULES, status=Obligation.Status.DUE, person_id__in=held
