@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "haven.documents",
     "haven.disclosure",
     "haven.notifications",
+    "haven.returns",
     "haven.demo",
 ]
 

@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("documents",),
     ("disclosure",),
     ("notifications",),
+    ("returns",),
     ("demo",),
 )
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}

@@ -1,0 +1,12 @@
+"""What the returns app declares: its pages under /returns/, the menu entry
+for those who make the returns, and (by importing them) each return's
+registration."""
+
+from haven.core.mounts import mount
+from haven.core.navigation import menu_entry
+from haven.returns import permissions
+
+mount("returns/", "haven.returns.urls")
+menu_entry(
+    "Statutory returns", "returns:index", order=79, shown=permissions.may_make_returns
+)
