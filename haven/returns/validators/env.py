@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -48,34 +49,44 @@ def digest() -> str:
     return hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
 
 
-def is_ready(root: Path) -> bool:
+def is_ready(root: Path, wanted: str | None = None) -> bool:
     marker = root / "env" / MARKER
-    return marker.is_file() and marker.read_text().strip() == digest()
+    wanted = wanted or digest()
+    return marker.is_file() and marker.read_text().strip() == wanted
 
 
 def ensure(root: Path) -> bool:
     """Make the environment under root unless it is complete; True if made."""
-    if is_ready(root):
+    return made_once(root, digest(), _make)
+
+
+def made_once(root: Path, wanted: str, make: Callable[[Path], None]) -> bool:
+    """Run make(root/"env") unless a complete one for `wanted` is there.
+
+    Whoever holds the lock makes it; the others wait, then find it made. The
+    marker is written last, so an environment cut short is made again."""
+    if is_ready(root, wanted):
         return False
     root.mkdir(parents=True, exist_ok=True)
     with open(root / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be making it
+        fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            if is_ready(root):
+            if is_ready(root, wanted):
                 return False
-            _make(root / "env")
+            env = root / "env"
+            shutil.rmtree(env, ignore_errors=True)  # half made, or old pins
+            make(env)
+            (env / MARKER).write_text(wanted + "\n")
             return True
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _make(env: Path) -> None:
-    shutil.rmtree(env, ignore_errors=True)  # half made, or made from old pins
     _run([base_interpreter(), "-m", "venv", str(env)])
     pip = [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet"]
     # Every package is pinned, its dependencies too, so no others come in.
     _run([*pip, "--no-deps", "-r", str(REQUIREMENTS)])
-    (env / MARKER).write_text(digest() + "\n")
 
 
 def base_interpreter() -> str:
