@@ -201,3 +201,13 @@ def test_a_half_made_environment_is_made_again(tmp_path):
     assert not (tmp_path / "env" / "left-over").exists()
     # New pins make it again too.
     assert env.made_once(tmp_path, "new pins", lambda folder: folder.mkdir())
+
+
+@pytest.mark.django_db
+def test_files_the_validator_cannot_read_are_one_fault_in_its_words(child):
+    files = files_903(child.la_child_id)
+    files["header.csv"] = b"CHILD,GENDER\nH1,F\n"  # not a table the 903 has
+    found = run.validate_903(_built(files, child), YEAR)
+    assert len(found) == 1 and found[0].words.startswith(
+        "The validator could not read the return: Failed to match"
+    )

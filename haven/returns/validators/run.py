@@ -86,9 +86,14 @@ def run_cin(xml: Path, year: int) -> Outcome:
 def _run(arguments: list[str]) -> tuple[dict, float]:
     command = [str(env.python()), "-I", str(RUNNER), *arguments]
     started = time.monotonic()
-    done = subprocess.run(
-        command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
-    )
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
+        )
+    except subprocess.TimeoutExpired as late:
+        raise ValidatorFailed(
+            f"The validator did not finish within {TIMEOUT_SECONDS} seconds"
+        ) from late
     seconds = time.monotonic() - started
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
@@ -227,8 +232,12 @@ def validate_903(built: Built, year: int) -> list[Fault]:
     """registry.Return.validate for the SSDA903: its CSVs through the validator."""
     with tempfile.TemporaryDirectory(prefix="haven-903-") as folder:
         for name, content in built.files.items():
-            (Path(folder) / Path(name).name).write_bytes(content)
-        return faults(run_903(Path(folder), year))
+            if name.lower().endswith(".csv"):  # the validator reads only CSVs
+                (Path(folder) / Path(name).name).write_bytes(content)
+        try:
+            return faults(run_903(Path(folder), year))
+        except ValidatorFailed as failed:
+            return [Fault(words=str(failed))]
 
 
 def validate_cin(built: Built, year: int) -> list[Fault]:
@@ -239,4 +248,7 @@ def validate_cin(built: Built, year: int) -> list[Fault]:
     with tempfile.TemporaryDirectory(prefix="haven-cin-") as folder:
         path = Path(folder) / "census.xml"
         path.write_bytes(xml[0])
-        return faults(run_cin(path, year))
+        try:
+            return faults(run_cin(path, year))
+        except ValidatorFailed as failed:
+            return [Fault(words=str(failed))]

@@ -42,10 +42,15 @@ def main(argv: list[str]) -> int:
     out = sys.stdout
     # Rules and loaders print and log as they go; only the JSON goes to stdout.
     with contextlib.redirect_stdout(sys.stderr):
-        if args.kind == "903":
-            found = run_903(args.path, args.year, args.last, args.la)
-        else:
-            found = run_cin(args.path, args.year)
+        try:
+            if args.kind == "903":
+                found = run_903(args.path, args.year, args.last, args.la)
+            else:
+                found = run_cin(args.path, args.year)
+        except Exception as error:  # noqa: BLE001 - the files could not be read
+            # The last line of stderr is what Haven shows the reader.
+            print(f"\n{error}", file=sys.stderr)
+            return 2
     json.dump(found, out)
     out.write("\n")
     return 0
