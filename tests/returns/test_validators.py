@@ -111,6 +111,7 @@ def test_the_903_validator_names_a_planted_fault_by_rule_and_child(child):
     real = [fault for fault in found if not fault.known_false_positive]
     assert [(fault.rule, fault.person_id) for fault in real] == [("440", child.pk)]
     assert "under 4 years old" in real[0].words
+    assert real[0].link == f"/people/{child.pk}/"
 
 
 @pytest.mark.django_db

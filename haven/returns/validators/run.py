@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse
 
 from haven.people.census import HAVEN_ID
 from haven.people.models import Person
@@ -201,13 +202,17 @@ def faults(outcome: Outcome) -> list[Fault]:
                 words = f"{words} (A known fault of the validator: {fault.reason}.)"
             elif child and child not in people:
                 words = f"{words} (The validator names child {child}.)"
+            person_id = people.get(child)
+            # The child's record is where a real fault is put right.
+            mend = person_id is not None and fault is None
             result.append(
                 Fault(
                     words=words,
-                    person_id=people.get(child),
+                    person_id=person_id,
                     rule=fired.rule,
                     query=fired.query or fired.rule.endswith("Q"),
                     known_false_positive=fault is not None,
+                    link=reverse("people:detail", args=[person_id]) if mend else "",
                 )
             )
     return result + [_crash(crashed) for crashed in outcome.crashed]
