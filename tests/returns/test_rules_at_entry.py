@@ -22,6 +22,8 @@ from haven.care.reviews.recording import record_review
 from haven.care.services import start_period_of_care
 from haven.casework import services as casework
 from haven.cin import services as cin
+from haven.cin.plans import start_plan
+from haven.cin.rules import ActionLine
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
@@ -81,6 +83,36 @@ def _assessment_before_referral(world: World) -> object:
     episode = _referral(world)
     before = episode.referral_date - dt.timedelta(days=1)
     return start_assessment(episode, started_on=before, by=world.alice)
+
+
+def _plan_before_referral(world: World) -> object:
+    episode = cin.set_primary_need(_referral(world), "N1", by=world.alice)
+    action = ActionLine(
+        what_must_change="Jasmine gets to school on time every day",
+        who="Her mother, with the family support worker",
+        by_when=clock.today() + dt.timedelta(days=30),
+        if_not_met="A further assessment",
+    )
+    return start_plan(
+        episode,
+        started_on=episode.referral_date - dt.timedelta(days=1),
+        actions=[action],
+        by=world.alice,
+    )
+
+
+def _overlapping_referral(world: World) -> object:
+    """A referral received while an episode since closed was still open."""
+    _close(world, days_before=-10)  # referred 20 days ago, closed 10 days ago
+    # The closure ended the case; her manager gives it back to Alice.
+    allocate_case(
+        world.child,
+        team=world.team,
+        worker=world.alice,
+        on=clock.today(),
+        by=world.mona,
+    )
+    return _referral(world, 15)
 
 
 def _close(world: World, *, days_before: int = 0, reason: str = "RC7") -> object:
@@ -231,6 +263,27 @@ ENFORCED = (
         lambda w: _factors(w, ["16A", "16A"]),
     ),
     AtEntry(
+        "8820",
+        "CIN census",
+        "a child's episodes do not overlap",
+        "overlaps_closed_episode",
+        _overlapping_referral,
+    ),
+    AtEntry(
+        "4015",
+        "CIN census",
+        "a child in need plan does not start before the referral",
+        "started_on",
+        _plan_before_referral,
+    ),
+    AtEntry(
+        "8520; SSDA903 102",
+        "CIN census",
+        "the date of birth is not in the future",
+        "birth_in_future",
+        lambda w: _person(w, date_of_birth=clock.today() + dt.timedelta(days=1)),
+    ),
+    AtEntry(
         "8610",
         "CIN census",
         "a primary need from the list (N0 'not stated' only for history)",
@@ -366,7 +419,7 @@ def world(service, alice, mona, team, freezer) -> World:
         on=clock.today() - dt.timedelta(days=60),
         by=mona,
     )
-    return World(service=service, alice=alice, mona=mona, child=child)
+    return World(service=service, team=team, alice=alice, mona=mona, child=child)
 
 
 @pytest.mark.parametrize("entry", ENFORCED, ids=lambda e: f"{e.where} {e.rules}")
