@@ -212,3 +212,16 @@ def test_files_the_validator_cannot_read_are_one_fault_in_its_words(child):
     assert len(found) == 1 and found[0].words.startswith(
         "The validator could not read the return: Failed to match"
     )
+
+
+@pytest.mark.django_db
+def test_a_child_named_by_local_id_is_found_whatever_its_case(alice, child):
+    local = services.register_person(
+        {"given_name": "Sam", "family_name": "Oyelaran", "local_id": "kc0042"},
+        by=alice,
+    )
+    # The 903 validator upper-cases what it reads.
+    assert run.person_ids({"KC0042", f"H{child.pk}", "H0"}) == {
+        "KC0042": local.pk,
+        f"H{child.pk}": child.pk,
+    }

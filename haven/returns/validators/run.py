@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from haven.people.census import HAVEN_ID
@@ -175,10 +176,14 @@ def person_ids(child_ids: set[str]) -> dict[str, int]:
             Person.objects.filter(pk__in=found.values()).values_list("pk", flat=True)
         )
         found = {child: pk for child, pk in found.items() if pk in real}
-    for child in local:
-        match = Person.objects.filter(local_id__iexact=child).values_list("pk")
-        if match.exists():
-            found[child] = match[0][0]
+    if local:
+        wanted = {child.upper(): child for child in local}
+        matches = (
+            Person.objects.annotate(upper=Upper("local_id"))
+            .filter(upper__in=wanted)
+            .values_list("upper", "pk")
+        )
+        found.update({wanted[upper]: pk for upper, pk in matches})
     return found
 
 
