@@ -69,7 +69,7 @@ def _group(pk: int | None, person: Person | None) -> ChildFaults:
         return ChildFaults(None, "The return as a whole", named=False)
     if person is None:
         return ChildFaults(pk, f"Haven ID {pk}", named=False)
-    return ChildFaults(pk, f"{person.given_name} {person.family_name}", named=True)
+    return ChildFaults(pk, person.full_name, named=True)
 
 
 def named_ids(groups: list[ChildFaults]) -> list[int]:
