@@ -93,6 +93,7 @@ def _context(
         "query": request.GET.urlencode(),
         "refused": _refusal(request, built),
         "checked": checked,
+        "validates": declared.validate is not None,
     }
     named = shown.named_ids(groups)
     if checked and declared.validate is not None:
