@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Iterator
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from haven.core import clock
@@ -146,3 +147,17 @@ def test_two_files_download_as_a_zip_and_the_read_is_logged(
     assert names == ["a.csv", "b.csv"]
     logged = AccessLogEntry.objects.filter(user=pat, what="A fake return 2026 return")
     assert {e.person_id for e in logged} == {c.pk for c in children}
+
+
+def test_export_return_writes_sen2_and_annex_a(tmp_path, settings, db):
+    settings.HAVEN_LA_CODE = "999"
+    out = io.StringIO()
+    call_command(
+        "export_return", "sen2", "--year", "2026", "--out", tmp_path, stdout=out
+    )
+    call_command("export_return", "annex_a", "--year", "2026", "--out", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "Annex_A_999_2026-03-31.xlsx",
+        "SEN2_999_2026.xml",
+    ]
+    assert "SEN2 return 2026: 0 children" in out.getvalue()
