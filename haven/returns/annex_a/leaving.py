@@ -54,30 +54,35 @@ def _latest(rows: Any, day_field: str, *values: str) -> dict[int, Any]:
     return found
 
 
-def care_leavers(period: Period) -> Sheet:
-    sheet = Sheet(
-        9,
-        "Care leavers",
-        [
-            "UASC (or former UASC)",
-            "Allocated Personal Advisor",
-            "Eligibility Category",
-            "Latest Pathway Plan Review Date",
-            "LA in Touch",
-            "Latest Date of Contact",
-            "Type of Accommodation",
-            "Suitability of Accommodation",
-            "Activity Status",
-        ],
-    )
+def leavers(period: Period) -> dict[int, str]:
+    """The relevant and former relevant young people on the day the lists are
+    as at, each with their status."""
     spans = _spans(period)
     born = dict(Person.objects.filter(pk__in=spans).values_list("pk", "date_of_birth"))
-    found = {
+    return {
         pk: kind
         for pk in sorted(spans)
         if (day := born.get(pk)) is not None
         and (kind := standing(day, spans[pk], period.as_at).kind) in LEAVERS
     }
+
+
+LEAVER_HEADER = [
+    "UASC (or former UASC)",
+    "Allocated Personal Advisor",
+    "Eligibility Category",
+    "Latest Pathway Plan Review Date",
+    "LA in Touch",
+    "Latest Date of Contact",
+    "Type of Accommodation",
+    "Suitability of Accommodation",
+    "Activity Status",
+]
+
+
+def care_leavers(period: Period) -> Sheet:
+    sheet = Sheet(9, "Care leavers", list(LEAVER_HEADER))
+    found = leavers(period)
     if not found:
         return sheet
     ids = set(found)
