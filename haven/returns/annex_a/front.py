@@ -1,9 +1,16 @@
 """Lists 1 to 5: contacts, early help assessments, referrals, assessments,
 and section 47 enquiries with their initial conferences."""
 
+import datetime as dt
+from collections import defaultdict
+
+from django.utils import timezone
+
+from haven.assessments.codes import CLOSING_OUTCOMES
 from haven.assessments.models import Assessment
 from haven.casework.models import CaseNote
 from haven.cin.models import CinEpisode
+from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.earlyhelp.models import EarlyHelpAssessment
 from haven.frontdoor.models import ContactChild
@@ -116,23 +123,21 @@ def assessments(period: Period) -> Sheet:
         .order_by("started_on", "pk")
     )
     first = min((a.started_on for a in found), default=period.start)
-    seen = list(
-        CaseNote.objects.filter(
-            person_id__in={a.person_id for a in found},
-            child_seen=True,
-            occurred_at__date__gte=first,
-            occurred_at__lt=until,
-        ).values_list("person_id", "occurred_at")
-    )
+    seen: dict[int, list[dt.date]] = defaultdict(list)
+    for pk, at in CaseNote.objects.filter(
+        person_id__in={a.person_id for a in found},
+        child_seen=True,
+        occurred_at__gte=clock.start_of(first),
+        occurred_at__lt=until,
+    ).values_list("person_id", "occurred_at"):
+        seen[pk].append(timezone.localtime(at).date())
     for a in found:
-        done = a.authorised_at.date() if a.authorised_at else None
+        done = timezone.localtime(a.authorised_at).date() if a.authorised_at else None
         was_seen = any(
-            pk == a.person_id
-            and a.started_on <= at.date()
-            and (done is None or at.date() <= done)
-            for pk, at in seen
+            a.started_on <= day and (done is None or day <= done)
+            for day in seen[a.person_id]
         )
-        support = None if not a.outcome else a.outcome not in ("nfa", "early_help")
+        support = None if not a.outcome else a.outcome not in CLOSING_OUTCOMES
         outcome = a.get_outcome_display() if a.outcome else ""
         sheet.rows.append(
             (
