@@ -33,11 +33,19 @@ def _cell(sheet: Any, value: Any, *, bold: bool = False) -> WriteOnlyCell:
 
 def workbook(title: str, header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
     """A one-sheet workbook: a bold header row, then the rows."""
+    return workbook_of([(title, header, rows)])
+
+
+def workbook_of(
+    sheets: Iterable[tuple[str, list[str], Iterable[Iterable[Any]]]],
+) -> bytes:
+    """A workbook of several sheets, each a title, a bold header row and rows."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31])  # Excel's limit on a sheet name
-    sheet.append([_cell(sheet, name, bold=True) for name in header])
-    for row in rows:
-        sheet.append([_cell(sheet, value) for value in row])
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title=title[:31])  # Excel's limit on a name
+        sheet.append([_cell(sheet, name, bold=True) for name in header])
+        for row in rows:
+            sheet.append([_cell(sheet, value) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

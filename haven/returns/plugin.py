@@ -10,3 +10,5 @@ mount("returns/", "haven.returns.urls")
 menu_entry(
     "Statutory returns", "returns:index", order=79, shown=permissions.may_make_returns
 )
+from haven.returns import sen2  # noqa: F401,E402
+from haven.returns.annex_a import build as annex_a  # noqa: F401,E402
