@@ -43,6 +43,11 @@ class Return:
     # The public validator, run on the built files (validators/): slow, so
     # run only when asked for. None: the DfE publishes no validator.
     validate: Callable[[Built, int], list[Fault]] | None = None
+    # Whether the files carry children's names (the SEN2 does; the CIN census,
+    # SSDA903 and Annex A carry IDs, dates and codes). A restricted child's name
+    # is the secret, so only a return that names children is refused to a
+    # reader from whom any child in it is restricted.
+    names_children: bool = True
 
 
 RETURNS: dict[str, Return] = {}

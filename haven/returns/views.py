@@ -2,9 +2,10 @@
 year; then a page per return and year with its period, the LA code, counts,
 Haven's faults by child, the public validator's on request, and the download.
 
-A return names every child in it, so the download is refused while any child
-in it is restricted from the reader, and each read is logged (as the SEN2
-download is: haven/send/sen2/views.py)."""
+A return that names its children (the SEN2) is refused while any child in it is
+restricted from the reader; the others carry IDs, dates and codes, never a
+name, so they download. A restricted child's faults show their Haven ID only,
+and each read is logged (as the SEN2 download is: haven/send/sen2/views.py)."""
 
 import io
 import zipfile
@@ -91,7 +92,7 @@ def _context(
         "groups": groups,
         "as_at_form": as_at_form,
         "query": request.GET.urlencode(),
-        "refused": _refusal(request, built),
+        "refused": _refusal(request, declared, built),
         "checked": checked,
         "validates": declared.validate is not None,
     }
@@ -109,7 +110,9 @@ def _context(
     return context
 
 
-def _refusal(request: AuthenticatedRequest, built: Built) -> str:
+def _refusal(request: AuthenticatedRequest, declared: Return, built: Built) -> str:
+    if not declared.names_children:
+        return ""
     hidden = access.unnamed_for(request.user, built.person_ids)
     if not hidden:
         return ""
@@ -146,7 +149,7 @@ def download(request: AuthenticatedRequest, key: str, year: int) -> HttpResponse
     _allowed(request)
     declared = _declared(key)
     built, period, _form = _build(request, declared, year)
-    refused = _refusal(request, built)
+    refused = _refusal(request, declared, built)
     if refused:
         raise PermissionDenied(refused)
     if not built.files:

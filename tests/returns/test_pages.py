@@ -4,6 +4,7 @@ by Haven ID alone), the validator's findings on request (its known false
 positives apart), and the download, refused while a child in the return is
 restricted from the reader."""
 
+import dataclasses
 import io
 import zipfile
 from collections.abc import Iterator
@@ -134,6 +135,22 @@ def test_faults_by_child_a_restricted_child_by_id_and_no_download(
     assert checked.index("Postcode not known") > checked.index(
         "The validator's own faults"
     )
+
+
+def test_a_return_that_names_no_child_downloads_with_a_restricted_child_in_it(
+    client, pat, mona, children, fake
+):
+    """The CIN census, SSDA903 and Annex A carry IDs, dates and codes: the name
+    is the secret, so they are not withheld; the page still shows the
+    restricted child by Haven ID alone."""
+    _restrict(children[1], mona)
+    registry.RETURNS["zz_fake"] = dataclasses.replace(fake, names_children=False)
+    client.force_login(pat)
+    page = client.get(reverse("returns:detail", args=["zz_fake", 2026])).content
+    assert b"Secretson" not in page and f"Haven ID {children[1].pk}".encode() in page
+    assert b"someone with access to them must download it" not in page
+    download = client.get(reverse("returns:download", args=["zz_fake", 2026]))
+    assert download.status_code == 200
 
 
 def test_two_files_download_as_a_zip_and_the_read_is_logged(

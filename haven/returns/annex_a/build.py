@@ -92,5 +92,6 @@ registry.register(
         source="Ofsted's ILACS child-level lists 1 to 11 (the LIIA template of "
         "January 2024), for the six months before the date chosen",
         build=build,
+        names_children=False,
     )
 )
