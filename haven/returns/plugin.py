@@ -10,3 +10,4 @@ mount("returns/", "haven.returns.urls")
 menu_entry(
     "Statutory returns", "returns:index", order=79, shown=permissions.may_make_returns
 )
+from haven.returns.cin import declare as cin  # noqa: E402, F401
