@@ -20,6 +20,7 @@ from haven.returns.cin.scope import Period
 from haven.returns.registry import Fault
 
 SCHEMA = Path(__file__).with_name("cin_2026.xsd")
+LA_CODE = re.compile(r"[0-9]{3}")
 CHILD = re.compile(r"^/Message/Children/Child(?:\[(\d+)\])?")
 
 
@@ -117,8 +118,20 @@ def rule_faults(root: Any, subjects: list[Subject], period: Period) -> list[Faul
     return faults
 
 
+def header_faults(root: Any) -> list[Fault]:
+    if LA_CODE.fullmatch(root.findtext("Header/Source/LEA") or ""):
+        return []
+    return [
+        Fault(
+            "The authority's DfE local authority number is not set (the "
+            "HAVEN_LA_CODE setting): the census carries it in its header"
+        )
+    ]
+
+
 def check(built: CinReturn) -> list[Fault]:
     root = etree.fromstring(built.xml)
-    return schema_faults(root, built.subjects) + rule_faults(
-        root, built.subjects, built.period
+    schema = [f for f in schema_faults(root, built.subjects) if "'LEA'" not in f.words]
+    return (
+        header_faults(root) + schema + rule_faults(root, built.subjects, built.period)
     )
