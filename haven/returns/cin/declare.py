@@ -7,6 +7,7 @@ from haven.returns import registry
 from haven.returns.cin import build as census
 from haven.returns.cin.checks import check
 from haven.returns.registry import Built, Return
+from haven.returns.validators.run import validate_cin
 
 
 def build(year: int) -> Built:
@@ -28,5 +29,6 @@ CIN = registry.register(
         source="DfE children in need census 2025 to 2026: specification "
         "(XML, element order of the DfE schema)",
         build=build,
+        validate=validate_cin,
     )
 )
