@@ -164,7 +164,18 @@ def test_what_happened_after_the_period_has_not_happened_yet(make_child, alice):
         factors=["4B"],
         authorised_at=dt.datetime(2026, 4, 10, 12, tzinfo=dt.UTC),
     )
-    details = _child(_root(census(2026)), child).find("CINdetails")
+    later = make_child()
+    CinEpisode.objects.create(
+        person=later,
+        referral_date=dt.date(2026, 3, 30),
+        source="1A",
+        closed_on=dt.date(2026, 4, 2),
+        closure_reason="RC7",
+        referral_nfa=True,
+    )
+    root = _root(census(2026))
+    assert _child(root, later).findtext("CINdetails/ReferralNFA") == "0"
+    details = _child(root, child).find("CINdetails")
     assert details.find("CINclosureDate") is None
     assert [e.tag for e in details.find("Assessments")] == ["AssessmentActualStartDate"]
     assert census(2025).person_ids == frozenset()

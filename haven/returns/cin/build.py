@@ -198,7 +198,9 @@ def episode_details(parent: Any, episode: CinEpisode, period: Period) -> Episode
     for enquiry in episode.section_47_enquiries.all():
         if section_47(element, enquiry, period):
             found.enquiries.append(enquiry.pk)
-    _add(element, "ReferralNFA", episode.referral_nfa)
+    # No further action is known at closure: open at the period's end, the
+    # referral's outcome was still to come.
+    _add(element, "ReferralNFA", episode.referral_nfa and closed is not None)
     for cpp in episode.cp_plans.all():
         if cp_plan(element, cpp, period):
             found.cp_plans.append(cpp.pk)
