@@ -3,8 +3,10 @@ services: its children, its elements in the DfE order (our schema), its
 values as at the period's end, and Haven's own checks naming planted faults."""
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from lxml import etree
 
@@ -304,3 +306,13 @@ def test_the_number_of_queries_does_not_grow_with_the_children(
     one_more()
     one_more()
     assert _queries() == first
+
+
+def test_export_return_writes_the_census(make_child, alice, tmp_path):
+    referred(make_child(), alice)
+    out = io.StringIO()
+    call_command(
+        "export_return", "cin", "--year", str(year()), "--out", tmp_path, stdout=out
+    )
+    assert (tmp_path / f"CIN_999_{year()}.xml").read_bytes().startswith(b"<?xml")
+    assert f"Children in need census {year()}: 1 children" in out.getvalue()
