@@ -16,7 +16,7 @@ from haven.cin.models import CinEpisode, Plan
 from haven.core import codelists
 from haven.core.models import Team
 from haven.core.services import allocate_case, restrict_record
-from haven.protection.models import ChildProtectionPlan
+from haven.protection.models import ChildProtectionPlan, Conference
 from haven.returns.cin import build as exporter
 from haven.returns.cin import checks
 from haven.returns.cin.scope import Period
@@ -316,3 +316,14 @@ def test_export_return_writes_the_census(make_child, alice, tmp_path):
     )
     assert (tmp_path / f"CIN_999_{year()}.xml").read_bytes().startswith(b"<?xml")
     assert f"Children in need census {year()}: 1 children" in out.getvalue()
+
+
+def test_the_latest_category_is_the_one_given_by_the_periods_end():
+    plan = ChildProtectionPlan(initial_category="NEG", latest_category="EMO")
+    reviews = [
+        Conference(held_on=dt.date(2026, 1, 12), category="PHY"),
+        Conference(held_on=dt.date(2026, 5, 4), category="EMO"),
+    ]
+    assert exporter.latest_category(plan, reviews, Period(2026)) == "PHY"
+    assert exporter.latest_category(plan, reviews, Period(2027)) == "EMO"
+    assert exporter.latest_category(plan, reviews[1:], Period(2026)) == "NEG"

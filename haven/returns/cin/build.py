@@ -15,7 +15,7 @@ from haven.assessments.models import Assessment
 from haven.cin.models import CinEpisode
 from haven.core import clock
 from haven.people.codes import Sex
-from haven.protection.models import ChildProtectionPlan, Section47Enquiry
+from haven.protection.models import ChildProtectionPlan, Conference, Section47Enquiry
 from haven.returns.cin.scope import Child, Period, authorised_on, children
 
 SOFTWARE = "Haven"
@@ -154,6 +154,18 @@ def section_47(parent: Any, row: Section47Enquiry, period: Period) -> bool:
     return True
 
 
+def latest_category(
+    row: ChildProtectionPlan, reviews: list[Conference], period: Period
+) -> str:
+    """The category as at the period's end: the plan's latest, unless a
+    review after the end changed it, when it is the one the last review by
+    the end gave (or the plan's first)."""
+    if all(r.held_on <= period.end for r in reviews):
+        return row.latest_category
+    held = [r.category for r in reviews if r.held_on <= period.end and r.category]
+    return held[-1] if held else row.initial_category
+
+
 def cp_plan(parent: Any, row: ChildProtectionPlan, period: Period) -> bool:
     ended = period.by_end(row.ended_on)
     if not period.ongoing(ended):
@@ -162,9 +174,10 @@ def cp_plan(parent: Any, row: ChildProtectionPlan, period: Period) -> bool:
     _add(element, "CPPstartDate", row.started_on)
     _optional(element, "CPPendDate", ended)
     _add(element, "InitialCategoryOfAbuse", row.initial_category)
-    _add(element, "LatestCategoryOfAbuse", row.latest_category)
+    reviews = list(row.reviews.all())  # every review, in date order
+    _add(element, "LatestCategoryOfAbuse", latest_category(row, reviews, period))
     _add(element, "NumberOfPreviousCPP", row.previous_plans)
-    reviews = list(row.reviews.all())
+    reviews = [r for r in reviews if period.start <= r.held_on <= period.end]
     if reviews:
         element_reviews = _add(element, "Reviews")
         for review in reviews:

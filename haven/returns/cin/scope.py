@@ -85,9 +85,11 @@ def _episodes(period: Period) -> list[CinEpisode]:
                 .prefetch_related(
                     Prefetch(
                         "reviews",
-                        conferences.filter(
-                            kind=ConferenceKind.REVIEW, held_on__gte=period.start
-                        ).order_by("held_on", "pk"),
+                        # All of them: one after the period's end may
+                        # have changed the category (build.latest_category).
+                        Conference.objects.filter(kind=ConferenceKind.REVIEW).order_by(
+                            "held_on", "pk"
+                        ),
                     )
                 )
                 .order_by("started_on", "pk"),
