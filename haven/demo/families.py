@@ -17,6 +17,9 @@ from haven.people.models import Person
 # demo authority's area, haven/care/demo_places.py): a child's home postcode
 # is what the distance to their placement is measured from, so it must be in
 # the ONS directory. No street here is real, so no address is anyone's.
+# Kirklees' DfE local authority number: a UPN's characters 2-4 name the
+# authority of the school that gave it (CIN census rule 1530).
+LA_CODE = "382"
 HOME_POSTCODES = (
     "HD1 5ZA",
     "HD2 2WB",
@@ -83,7 +86,7 @@ def _details(
         # (no draw, so a seed builds the same authority as before).
         "disabilities": ["NONE"] if child else [],
         "nhs_number": generate_nhs_number(rng),
-        "upn": generate_upn(rng)
+        "upn": generate_upn(rng, LA_CODE)
         if child and born.year < clock.today().year - 4
         else "",
     }

@@ -4,11 +4,14 @@ registration."""
 
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
-from haven.returns import permissions
+from haven.returns import (
+    permissions,
+    sen2,  # noqa: F401
+)
+from haven.returns.annex_a import build as annex_a  # noqa: F401
+from haven.returns.cin import declare as cin  # noqa: F401
 
 mount("returns/", "haven.returns.urls")
 menu_entry(
     "Statutory returns", "returns:index", order=79, shown=permissions.may_make_returns
 )
-from haven.returns import sen2  # noqa: F401,E402
-from haven.returns.annex_a import build as annex_a  # noqa: F401,E402
