@@ -1,0 +1,173 @@
+"""Writing a child's periods of care, legal statuses and placements from their
+SSDA903 episodes (episodes.py), checked by the rules every recording of care
+keeps (haven.care.history.check: no gap or overlap, codes of the year, the
+status fitting the placement, short breaks, ages), then their reviews,
+missing episodes, and home postcodes (HOME_POST, as addresses: see _homes).
+
+Providers are found by Ofsted URN (or, with none, by sector and postcode) and
+created when Haven has none: PLACE_PROVIDER and URN are read from them."""
+
+import datetime as dt
+
+from haven.care import codes
+from haven.care.history import CareHistory, Status, Stay, check
+from haven.care.models import LegalStatus, PeriodOfCare, Placement, Provider
+from haven.care.placing import place_provider
+from haven.core import clock
+from haven.core.errors import DomainError
+from haven.people.keys import postcode_key
+from haven.people.models import Address
+from haven.returns.legacy.episodes import Run, Span
+from haven.returns.legacy.writing import Refused, Writer
+
+NOT_HELD = "Address not held (imported from the SSDA903)"
+
+
+def _kind(place: str, sector: str) -> str:
+    if place in codes.FOSTERING:
+        return Provider.Kind.LA_FOSTERING if sector == "PR1" else Provider.Kind.AGENCY
+    return {
+        "K1": Provider.Kind.SECURE_HOME,
+        "K2": Provider.Kind.CHILDRENS_HOME,
+        "K3": Provider.Kind.SUPPORTED,
+        "H5": Provider.Kind.SUPPORTED,
+    }.get(place, Provider.Kind.OTHER)
+
+
+def provider_for(writer: Writer, span: Span) -> Provider | None:
+    e = span.first
+    if e.place in codes.WITH_PARENTS or not e.place_provider:
+        return None
+    if e.place_provider == "PR0":
+        raise Refused(
+            e.origin,
+            f"PLACE_PROVIDER PR0 is for placements with parents, not {e.place}",
+        )
+    if e.urn and e.urn != "XXXXXXX":
+        found = Provider.objects.filter(ofsted_urn=e.urn).first()
+        if found is not None and found.sector != e.place_provider:
+            raise Refused(
+                e.origin,
+                f"Haven holds the provider with URN {e.urn} as {found.sector}, "
+                f"the file says {e.place_provider}",
+            )
+        name = f"Provider with Ofsted URN {e.urn}"
+    else:
+        found = None
+        name = f"{e.place_provider} provider at {e.pl_post or 'an unknown postcode'}"
+    if found is None:
+        found, _ = Provider.objects.get_or_create(
+            name=f"{name} (imported)",
+            sector=e.place_provider,
+            ofsted_urn=e.urn,
+            defaults={"kind": _kind(e.place, e.place_provider), "postcode": e.pl_post},
+        )
+    return found
+
+
+def _stay(span: Span, provider: Provider | None) -> Stay:
+    e = span.first
+    return Stay(
+        place=e.place,
+        start=span.start,
+        end=span.end,
+        provider=provider.pk if provider else None,
+        change_reason=span.change_reason,
+        place_provider=place_provider(e.place, provider, span.start),
+        postcode=e.pl_post,
+        urn=provider.ofsted_urn if provider else "",
+    )
+
+
+def write_run(writer: Writer, run: Run) -> PeriodOfCare:
+    """One period of care, checked whole, then written record by record."""
+    providers = [provider_for(writer, span) for span in run.stays]
+    history = CareHistory(
+        start=run.start,
+        end=run.end,
+        need=run.episodes[-1].cin,
+        reason_ended=run.reason,
+        statuses=tuple(Status(s.first.ls, s.start, s.end) for s in run.statuses),
+        stays=tuple(_stay(s, p) for s, p in zip(run.stays, providers, strict=True)),
+    )
+    try:
+        check(history, born=writer.person.date_of_birth, today=clock.today())
+    except DomainError as refused:
+        words = "; ".join(f.message for f in refused.failures)
+        raise Refused(
+            run.episodes[0].origin, f"the period of care is refused: {words}"
+        ) from None
+    first = run.episodes[0].origin
+    period = writer.ensure(
+        PeriodOfCare,
+        "period of care",
+        first,
+        {"person": writer.person, "started_on": run.start},
+        {"need": history.need, "ended_on": run.end, "reason_ended": run.reason},
+        run.start,
+    )
+    for span in run.statuses:
+        writer.ensure(
+            LegalStatus,
+            "legal status",
+            span.origin,
+            {"period": period, "started_on": span.start},
+            {"code": span.first.ls, "ended_on": span.end},
+            span.start,
+        )
+    for span, provider in zip(run.stays, providers, strict=True):
+        _placement(writer, period, span, provider)
+    return period
+
+
+def _placement(
+    writer: Writer, period: PeriodOfCare, span: Span, provider: Provider | None
+) -> None:
+    e = span.first
+    line = codes.ADOPTION_ADDRESS if e.place in codes.FOR_ADOPTION else NOT_HELD
+    writer.ensure(
+        Placement,
+        "placement",
+        span.origin,
+        {"period": period, "started_on": span.start},
+        {
+            "place": e.place,
+            "provider": provider,
+            "address_line_1": line,
+            "postcode": e.pl_post,
+            "ended_on": span.end,
+            "change_reason": span.change_reason,
+        },
+        span.start,
+    )
+
+
+def homes(writer: Writer, runs: list[Run]) -> None:
+    """HOME_POST as the child's addresses: each home postcode from the day
+    before the episode that first gives it (Haven reads HOME_POST as the
+    address the child lived at before an episode began: care/distance.home_on).
+    Left alone when Haven already holds addresses for the child."""
+    held = Address.objects.filter(person=writer.person)
+    if held.exclude(line_1=NOT_HELD).exists():
+        return
+    changes: list[tuple[dt.date, str, object]] = []
+    for run in runs:
+        for e in run.episodes:
+            if e.home_post and (not changes or changes[-1][1] != e.home_post):
+                changes.append((e.decom - dt.timedelta(days=1), e.home_post, e.origin))
+    for index, (start, postcode, origin) in enumerate(changes):
+        end = changes[index + 1][0] if index + 1 < len(changes) else None
+        writer.ensure(
+            Address,
+            "home address",
+            origin,  # type: ignore[arg-type]
+            {"person": writer.person, "started_on": start},
+            {
+                "line_1": NOT_HELD,
+                "town": "Not known",
+                "postcode": postcode,
+                "postcode_key": postcode_key(postcode),
+                "ended_on": end,
+            },
+            start,
+        )
