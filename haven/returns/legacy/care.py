@@ -8,16 +8,19 @@ Providers are found by Ofsted URN (or, with none, by sector and postcode) and
 created when Haven has none: PLACE_PROVIDER and URN are read from them."""
 
 import datetime as dt
+from dataclasses import replace
+
+from django.db.models import Q
 
 from haven.care import codes
 from haven.care.history import CareHistory, Status, Stay, check
 from haven.care.models import LegalStatus, PeriodOfCare, Placement, Provider
-from haven.care.placing import place_provider
+from haven.care.placing import as_stay, place_provider
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.people.keys import postcode_key
 from haven.people.models import Address
-from haven.returns.legacy.episodes import Run, Span
+from haven.returns.legacy.episodes import NEW_PLACEMENT, Run, Span
 from haven.returns.legacy.writing import Refused, Writer
 
 NOT_HELD = "Address not held (imported from the SSDA903)"
@@ -80,15 +83,26 @@ def _stay(span: Span, provider: Provider | None) -> Stay:
 
 
 def write_run(writer: Writer, run: Run) -> PeriodOfCare:
-    """One period of care, checked whole, then written record by record."""
+    """One period of care, checked whole, then written record by record. A run
+    that does not start with RNE S continues a period Haven holds (last year's
+    file, imported before): it is joined to it, as one history."""
+    held = _continued(writer, run)
+    earlier = _join(held, run) if held is not None else ([], [])
     providers = [provider_for(writer, span) for span in run.stays]
+    start = held.started_on if held is not None else run.start
     history = CareHistory(
-        start=run.start,
+        start=start,
         end=run.end,
         need=run.episodes[-1].cin,
         reason_ended=run.reason,
-        statuses=tuple(Status(s.first.ls, s.start, s.end) for s in run.statuses),
-        stays=tuple(_stay(s, p) for s, p in zip(run.stays, providers, strict=True)),
+        statuses=(
+            *earlier[0],
+            *(Status(s.first.ls, s.start, s.end) for s in run.statuses),
+        ),
+        stays=(
+            *earlier[1],
+            *(_stay(s, p) for s, p in zip(run.stays, providers, strict=True)),
+        ),
     )
     try:
         check(history, born=writer.person.date_of_birth, today=clock.today())
@@ -97,15 +111,16 @@ def write_run(writer: Writer, run: Run) -> PeriodOfCare:
         raise Refused(
             run.episodes[0].origin, f"the period of care is refused: {words}"
         ) from None
-    first = run.episodes[0].origin
     period = writer.ensure(
         PeriodOfCare,
         "period of care",
-        first,
-        {"person": writer.person, "started_on": run.start},
+        run.episodes[0].origin,
+        {"person": writer.person, "started_on": start},
         {"need": history.need, "ended_on": run.end, "reason_ended": run.reason},
-        run.start,
+        start,
     )
+    _end_earlier(writer, period, LegalStatus, "legal status", run.statuses[0])
+    _end_earlier(writer, period, Placement, "placement", run.stays[0])
     for span in run.statuses:
         writer.ensure(
             LegalStatus,
@@ -118,6 +133,79 @@ def write_run(writer: Writer, run: Run) -> PeriodOfCare:
     for span, provider in zip(run.stays, providers, strict=True):
         _placement(writer, period, span, provider)
     return period
+
+
+def _continued(writer: Writer, run: Run) -> PeriodOfCare | None:
+    first = run.episodes[0]
+    if first.rne == "S":
+        return None
+    held = (
+        PeriodOfCare.objects.filter(person=writer.person, started_on__lte=first.decom)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=first.decom))
+        .first()
+    )
+    if held is None:
+        raise Refused(
+            first.origin,
+            f"the episode starting {first.decom:%d/%m/%Y} (RNE {first.rne}) continues "
+            "a period of care that neither Haven nor the files hold: import the "
+            "year before too",
+        )
+    return held
+
+
+def _join(period: PeriodOfCare, run: Run) -> tuple[list[Status], list[Stay]]:
+    """The run's first legal status and placement continue the ones Haven holds
+    on its first day, where they are the same; the rows before are returned
+    (ended where the run takes over) for the whole history's check."""
+    day = run.start
+    statuses = list(period.legal_statuses.filter(started_on__lte=day))
+    stays = list(period.placements.filter(started_on__lte=day))
+    if statuses and statuses[-1].code == run.statuses[0].first.ls:
+        run.statuses[0].start = statuses.pop().started_on
+    if stays and _same_place(stays[-1], run.stays[0]):
+        run.stays[0].start = stays.pop().started_on
+    before_status = [
+        Status(s.code, s.started_on, s.ended_on or run.statuses[0].start)
+        for s in statuses
+    ]
+    before_stays = [
+        replace(as_stay(p), end=p.ended_on or run.stays[0].start) for p in stays
+    ]
+    return before_status, before_stays
+
+
+def _same_place(held: Placement, span: Span) -> bool:
+    e = span.first
+    if held.started_on == span.start:
+        return True
+    urn = held.provider.ofsted_urn if held.provider else ""
+    return e.rne not in NEW_PLACEMENT and (held.place, held.postcode, urn) == (
+        e.place,
+        e.pl_post,
+        e.urn,
+    )
+
+
+def _end_earlier(
+    writer: Writer,
+    period: PeriodOfCare,
+    model: type[LegalStatus] | type[Placement],
+    what: str,
+    first: Span,
+) -> None:
+    """A row Haven holds open before the run's first is ended where it starts."""
+    for row in model.objects.filter(
+        period=period, started_on__lt=first.start, ended_on__isnull=True
+    ):
+        writer.ensure(
+            model,
+            what,
+            first.origin,
+            {"period": period, "started_on": row.started_on},
+            {"ended_on": first.start},
+            first.start,
+        )
 
 
 def _placement(
