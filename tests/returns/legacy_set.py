@@ -85,7 +85,7 @@ def write_903(folder: Path, year: int) -> Path:
         folder / "header.csv",
         HEADER,
         [
-            [c, PEOPLE[c][0], PEOPLE[c][1], PEOPLE[c][2], "UN2", "", ""]
+            [c, *PEOPLE[c], "UN2", "0" if PEOPLE[c][0] == "F" else "", ""]
             for c in children
         ],
     )
@@ -170,7 +170,7 @@ def _protected(children: ET.Element, year: int) -> None:
     if year == 2025:
         _add(p, "CPPendDate", "2024-06-20")
     _add(p, "InitialCategoryOfAbuse", "NEG")
-    _add(p, "LatestCategoryOfAbuse", "EMO" if year == 2025 else "NEG")
+    _add(p, "LatestCategoryOfAbuse", "EMO")
     _add(p, "NumberOfPreviousCPP", "0")
     reviews = _add(p, "Reviews")
     for day in ["2023-09-15"] + (["2024-06-20"] if year == 2025 else []):

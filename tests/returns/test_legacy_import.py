@@ -137,6 +137,8 @@ def test_year_by_year_joins_the_open_episode_and_a_second_run_adds_nothing(
     assert ("placement", "2025/episodes.csv", 2) in {
         (p["record"], p["file"], p["row"]) for p in completed
     }
+    plan = child("LG005").cp_plans.get()  # ended by the next year's census
+    assert (str(plan.ended_on), plan.reviews.count()) == ("2024-06-20", 2)
     before = {model: model.objects.count() for model in COUNTED}
     printed = run(tmp_path)
     assert {model: model.objects.count() for model in COUNTED} == before

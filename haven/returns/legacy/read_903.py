@@ -92,18 +92,7 @@ def read_folder(
         )
         reader = _reader_for(columns)
         if reader is None:
-            ignored = next(
-                (t for k, t in IGNORED.items() if k <= set(columns)), "unknown"
-            )
-            problems.append(
-                Problem(
-                    Origin(name, 1, 0),
-                    "",
-                    f"the {ignored} table is not imported ({len(rows)} rows left out)"
-                    if ignored != "unknown"
-                    else "the columns are not those of an SSDA903 table",
-                )
-            )
+            _left_out(name, columns, len(rows), problems)
             continue
         for number, row in enumerate(rows, start=2):
             origin = Origin(name, number, 0)
@@ -118,6 +107,25 @@ def read_folder(
                 problems.append(Problem(origin, child, str(bad)))
                 continue
             _add(children.setdefault(child, Child(child)), found)
+
+
+def _left_out(
+    name: str, columns: tuple[str, ...], count: int, problems: list[Problem]
+) -> None:
+    """A table Haven does not load is named when it holds rows (an empty one,
+    as Haven's own export writes, says nothing)."""
+    table = next((t for k, t in IGNORED.items() if k <= set(columns)), "")
+    if table and not count:
+        return
+    problems.append(
+        Problem(
+            Origin(name, 1, 0),
+            "",
+            f"the {table} table is not imported ({count} rows left out)"
+            if table
+            else "the columns are not those of an SSDA903 table",
+        )
+    )
 
 
 def _reader_for(columns: tuple[str, ...]) -> Callable[..., object] | None:
