@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from haven.assessments.models import Assessment
 from haven.care.models import (
+    CourtOrder,
     LegalStatus,
     MissingEpisode,
     PeriodOfCare,
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 COUNTED = (
     Person,
+    CourtOrder,
     PeriodOfCare,
     LegalStatus,
     Placement,
@@ -74,7 +76,14 @@ def test_the_legacy_set_loads_into_haven(tmp_path: Path) -> None:
     # Moves over two years: one period, the open episode of March 2024 joined.
     [period] = periods("LG001")
     assert period.ended_on is None and period.need == "N1"
-    assert [s.code for s in period.legal_statuses.all()] == ["C1", "C2"]
+    statuses = list(period.legal_statuses.all())
+    assert [s.code for s in statuses] == ["C1", "C2"]
+    # Each status on its order, implied; the interim order ends with the full.
+    assert [(s.order.kind, s.order.implied) for s in statuses] == [
+        ("ico", True),
+        ("care", True),
+    ]
+    assert statuses[0].order.discharged_on == statuses[1].started_on
     placed = list(period.placements.all())
     assert [(p.place, p.provider.ofsted_urn, p.change_reason) for p in placed] == [
         ("U4", "SC100001", "CARPL"),

@@ -13,14 +13,17 @@ from dataclasses import replace
 from django.db.models import Q
 
 from haven.care import codes
+from haven.care.court.implied import running
+from haven.care.court.kinds import ORDER_FOR, SUPERSEDED
 from haven.care.history import CareHistory, Status, Stay, check
-from haven.care.models import LegalStatus, PeriodOfCare, Placement, Provider
+from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare, Placement, Provider
 from haven.care.placing import as_stay, place_provider
 from haven.core import clock
 from haven.core.errors import DomainError
 from haven.people.keys import postcode_key
 from haven.people.models import Address
 from haven.returns.legacy.episodes import NEW_PLACEMENT, Run, Span
+from haven.returns.legacy.rows import Origin
 from haven.returns.legacy.writing import Refused, Writer
 
 NOT_HELD = "Address not held (imported from the SSDA903)"
@@ -132,6 +135,7 @@ def write_run(writer: Writer, run: Run) -> PeriodOfCare:
         )
     for span, provider in zip(run.stays, providers, strict=True):
         _placement(writer, period, span, provider)
+    orders(writer, period, {s.start: s.origin for s in run.statuses})
     return period
 
 
@@ -258,4 +262,62 @@ def homes(writer: Writer, runs: list[Run]) -> None:
                 "ended_on": end,
             },
             start,
+        )
+
+
+def orders(
+    writer: Writer, period: PeriodOfCare, origins: dict[dt.date, Origin]
+) -> None:
+    """Each legal status that needs an order points at one, as a status
+    entered on its own does (haven/care/court/implied.py): the order of its
+    kind still running, or one implied on its first day; an interim or
+    short order ends the day a status on another order takes its place. Both
+    are journaled as imported, not as orders made now (which would start the
+    timescales an order starts)."""
+    before: LegalStatus | None = None
+    for status in period.legal_statuses.order_by("started_on"):
+        kind = ORDER_FOR.get(status.code)
+        if kind is not None and status.order_id is None:
+            order = running(writer.person, kind, status.started_on)
+            if order is None:
+                order = CourtOrder.objects.create(
+                    person=writer.person,
+                    kind=kind,
+                    made_on=status.started_on,
+                    implied=True,
+                    recorded_by=writer.by,
+                )
+                values = {"kind": kind, "made_on": status.started_on, "implied": True}
+                origin = origins.get(status.started_on, next(iter(origins.values())))
+                writer.journal(
+                    "court order", "created", order, origin, status.started_on, values
+                )
+            status.order = order
+            status.save(update_fields=["order"])
+        _supersede(writer, before, status, origins)
+        before = status
+
+
+def _supersede(
+    writer: Writer,
+    before: LegalStatus | None,
+    status: LegalStatus,
+    origins: dict[dt.date, Origin],
+) -> None:
+    order = before.order if before is not None else None
+    if (
+        order is not None
+        and order.kind in SUPERSEDED
+        and order.pk != status.order_id
+        and order.discharged_on is None
+    ):
+        order.discharged_on = status.started_on
+        order.save(update_fields=["discharged_on"])
+        writer.journal(
+            "court order",
+            "completed",
+            order,
+            origins.get(status.started_on, next(iter(origins.values()))),
+            status.started_on,
+            {"discharged_on": status.started_on},
         )
