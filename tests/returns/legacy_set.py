@@ -63,10 +63,10 @@ REVIEWS_2024 = [("LG001", "10/06/2023", "PN1"), ("LG001", "01/12/2023", "PN3")]
 REVIEWS_2025 = [("LG001", "30/05/2024", "PN1"), ("LG004", "20/05/2024", "PN2")]
 MISSING_2024 = [("LG001", "M", "02/10/2023", "04/10/2023")]
 # The second ends before it starts: reported, the rest of LG001 loaded.
-MISSING_2025 = [
-    ("LG001", "A", "05/08/2024", "05/08/2024"),
-    ("LG001", "M", "10/09/2024", "08/09/2024"),
-]
+BAD_MISSING = ("LG001", "M", "10/09/2024", "08/09/2024")
+MISSING_2025 = [("LG001", "A", "05/08/2024", "05/08/2024"), BAD_MISSING]
+# The children with a bad row: left out of a clean set (the round trip's).
+BAD_CHILDREN = {"LG007", "LG008"}
 
 
 def _csv(path: Path, columns: list[str], rows: list[list[str]]) -> None:
@@ -76,10 +76,12 @@ def _csv(path: Path, columns: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def write_903(folder: Path, year: int) -> Path:
+def write_903(folder: Path, year: int, clean: bool = False) -> Path:
     folder.mkdir(parents=True)
     text = EPISODES_2024 if year == 2024 else EPISODES_2025
     episodes = [line.split(",") for line in text.strip().splitlines()]
+    if clean:
+        episodes = [e for e in episodes if e[0] not in BAD_CHILDREN]
     children = sorted({e[0] for e in episodes})
     _csv(
         folder / "header.csv",
@@ -97,6 +99,7 @@ def write_903(folder: Path, year: int) -> Path:
         [[c, PEOPLE[c][1], d, code] for c, d, code in reviews],
     )
     missing = MISSING_2024 if year == 2024 else MISSING_2025
+    missing = [m for m in missing if not (clean and m == BAD_MISSING)]
     _csv(
         folder / "missing.csv",
         MISSING,
@@ -177,7 +180,7 @@ def _protected(children: ET.Element, year: int) -> None:
         _add(reviews, "CPPreviewDate", day)
 
 
-def write_cin(path: Path, year: int) -> Path:
+def write_cin(path: Path, year: int, clean: bool = False) -> Path:
     root = ET.Element("Message")
     collection = _add(_add(root, "Header"), "CollectionDetails")
     _add(collection, "Collection", "CIN")
@@ -200,6 +203,13 @@ def write_cin(path: Path, year: int) -> Path:
             ReasonForClosure="RC7",
             ReferralNFA="1",
         )
+    if not clean:
+        _conflicting(children)
+    path.write_bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    return path
+
+
+def _conflicting(children: ET.Element) -> None:
     # LG007's date of birth here is a day off the SSDA903's: a conflict.
     lg007 = _child(children, "LG007", "2015-03-04", "F", "WBRI")
     _add(
@@ -212,13 +222,12 @@ def write_cin(path: Path, year: int) -> Path:
         "ReferralNFA",
         "0",
     )
-    path.write_bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
-    return path
 
 
-def write_set(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The CIN census files and the SSDA903 folders, written under `folder`."""
+def write_set(folder: Path, clean: bool = False) -> tuple[list[Path], list[Path]]:
+    """The CIN census files and the SSDA903 folders, written under `folder`
+    (`clean`: without the bad rows)."""
     folder.mkdir(parents=True, exist_ok=True)
-    cin = [write_cin(folder / f"cin_{year}.xml", year) for year in (2024, 2025)]
-    ssda = [write_903(folder / str(year), year) for year in (2024, 2025)]
+    cin = [write_cin(folder / f"cin_{y}.xml", y, clean) for y in (2024, 2025)]
+    ssda = [write_903(folder / str(y), y, clean) for y in (2024, 2025)]
     return cin, ssda
