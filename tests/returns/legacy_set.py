@@ -139,7 +139,9 @@ def _details(node: ET.Element, **fields: str) -> ET.Element:
 
 def _protected(children: ET.Element, year: int) -> None:
     """LG005: an assessment, a section 47, an initial conference and a CP plan,
-    open at 31 March 2024 and ended in the next year."""
+    open at 31 March 2024 and ended in the next year. As the DfE asks, each
+    census holds what happened in its year: the 2024-25 census has the plan
+    and its review in that year, not the assessment and enquiry of 2023."""
     node = _child(children, "LG005", "2016-01-12", "F", "WBRI")
     closing = (
         {"CINclosureDate": "2024-07-01", "ReasonForClosure": "RC7"}
@@ -153,6 +155,21 @@ def _protected(children: ET.Element, year: int) -> None:
         PrimaryNeedCode="N1",
         **closing,
     )
+    if year == 2024:
+        _year_one(d)
+    _add(d, "ReferralNFA", "0")
+    p = _add(d, "ChildProtectionPlans")
+    _add(p, "CPPstartDate", "2023-06-20")
+    if year == 2025:
+        _add(p, "CPPendDate", "2024-06-20")
+    _add(p, "InitialCategoryOfAbuse", "NEG")
+    _add(p, "LatestCategoryOfAbuse", "EMO")
+    _add(p, "NumberOfPreviousCPP", "0")
+    reviews = _add(p, "Reviews")
+    _add(reviews, "CPPreviewDate", "2023-09-15" if year == 2024 else "2024-06-20")
+
+
+def _year_one(d: ET.Element) -> None:
     a = _add(d, "Assessments")
     _add(a, "AssessmentActualStartDate", "2023-06-02")
     _add(a, "AssessmentAuthorisationDate", "2023-07-10")
@@ -167,17 +184,6 @@ def _protected(children: ET.Element, year: int) -> None:
         ("ICPCnotRequired", "0"),
     ):
         _add(s, tag, text)
-    _add(d, "ReferralNFA", "0")
-    p = _add(d, "ChildProtectionPlans")
-    _add(p, "CPPstartDate", "2023-06-20")
-    if year == 2025:
-        _add(p, "CPPendDate", "2024-06-20")
-    _add(p, "InitialCategoryOfAbuse", "NEG")
-    _add(p, "LatestCategoryOfAbuse", "EMO")
-    _add(p, "NumberOfPreviousCPP", "0")
-    reviews = _add(p, "Reviews")
-    for day in ["2023-09-15"] + (["2024-06-20"] if year == 2025 else []):
-        _add(reviews, "CPPreviewDate", day)
 
 
 def write_cin(path: Path, year: int, clean: bool = False) -> Path:

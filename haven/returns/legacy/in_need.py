@@ -54,7 +54,14 @@ def _union(before: tuple[Any, ...], later: tuple[Any, ...]) -> tuple[Any, ...]:
         return item[0] if isinstance(item, tuple) else item.start
 
     held = {start(i): i for i in before}
-    held.update({start(i): i for i in later})
+    for item in later:
+        earlier = held.get(start(item))
+        if isinstance(item, rows.CpPlan) and isinstance(earlier, rows.CpPlan):
+            # Each census holds the plan's reviews in its own year.
+            item = replace(
+                item, reviews=tuple(sorted({*earlier.reviews, *item.reviews}))
+            )
+        held[start(item)] = item
     return tuple(held[day] for day in sorted(held))
 
 
