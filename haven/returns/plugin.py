@@ -2,11 +2,14 @@
 for those who make the returns, and (by importing them) each return's
 registration."""
 
+from haven.core.chronology import describe_events
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.returns import permissions
+from haven.returns.legacy.chronology import WORDS as LEGACY_WORDS
 
 mount("returns/", "haven.returns.urls")
+describe_events(LEGACY_WORDS)  # imported history in the chronology
 menu_entry(
     "Statutory returns", "returns:index", order=79, shown=permissions.may_make_returns
 )

@@ -22,6 +22,7 @@ from haven.cin.models import CinEpisode
 from haven.core.models import JournalEvent
 from haven.people.models import Person
 from haven.protection.models import ChildProtectionPlan, Conference, Section47Enquiry
+from haven.returns.legacy.chronology import imported
 from tests.returns.legacy_set import write_set
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +162,10 @@ def test_each_write_is_journaled_as_imported_with_its_file_and_row(
     events = JournalEvent.objects.filter(person=child("LG001"))
     assert events.exclude(type="returns.imported").count() == 0
     assert {(e.source, e.backfilled) for e in events} == {("import", True)}
+    first = events.filter(payload__record="placement").first()
+    assert (
+        imported(first.payload) == "Imported: placement (from 2024/episodes.csv, row 2)"
+    )
     placed = [e.payload for e in events if e.payload["record"] == "placement"]
     assert [(p["file"], p["row"], p["how"]) for p in placed] == [
         ("2024/episodes.csv", 2, "created"),
