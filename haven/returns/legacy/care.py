@@ -242,7 +242,7 @@ def homes(writer: Writer, runs: list[Run]) -> None:
     held = Address.objects.filter(person=writer.person)
     if held.exclude(line_1=NOT_HELD).exists():
         return
-    changes: list[tuple[dt.date, str, object]] = []
+    changes: list[tuple[dt.date, str, Origin]] = []
     for run in runs:
         for e in run.episodes:
             if e.home_post and (not changes or changes[-1][1] != e.home_post):
@@ -252,7 +252,7 @@ def homes(writer: Writer, runs: list[Run]) -> None:
         writer.ensure(
             Address,
             "home address",
-            origin,  # type: ignore[arg-type]
+            origin,
             {"person": writer.person, "started_on": start},
             {
                 "line_1": NOT_HELD,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
+from haven.core.models import User
 from haven.returns.legacy import care, care_events, episodes, in_need, person
 from haven.returns.legacy.read_903 import read_folder
 from haven.returns.legacy.read_cin import read_file
@@ -54,14 +55,14 @@ def import_returns(cin_files: list[Path], ssda903_folders: list[Path]) -> Outcom
     return outcome
 
 
-def _load(child: Child, by: object, outcome: Outcome) -> None:
+def _load(child: Child, by: User, outcome: Outcome) -> None:
     identity = person.agreed(child)
     person.check(identity)
     held = person.existing(child.child)
     if held is not None:
         person.held_agrees(held, identity)
     who = held or person.new_person(identity)
-    writer = Writer(by, who, outcome.tally, outcome.problems, child.child)  # type: ignore[arg-type]
+    writer = Writer(by, who, outcome.tally, outcome.problems, child.child)
     person.complete(writer, identity, created=held is None)
     each(
         in_need.merged(child.referrals),
