@@ -76,6 +76,12 @@ def _csv(path: Path, columns: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
+def _mother(child: str) -> str:
+    """MOTHER: 0 for a girl looked after, blank for boys and for children on
+    short breaks only (SSDA903 rule 393)."""
+    return "0" if PEOPLE[child][0] == "F" and child != "LG002" else ""
+
+
 def write_903(folder: Path, year: int, clean: bool = False) -> Path:
     folder.mkdir(parents=True)
     text = EPISODES_2024 if year == 2024 else EPISODES_2025
@@ -86,10 +92,7 @@ def write_903(folder: Path, year: int, clean: bool = False) -> Path:
     _csv(
         folder / "header.csv",
         HEADER,
-        [
-            [c, *PEOPLE[c], "UN2", "0" if PEOPLE[c][0] == "F" else "", ""]
-            for c in children
-        ],
+        [[c, *PEOPLE[c], "UN2", _mother(c), ""] for c in children],
     )
     _csv(folder / "episodes.csv", EPISODES, episodes)
     reviews = REVIEWS_2024 if year == 2024 else REVIEWS_2025
