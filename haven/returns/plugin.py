@@ -5,6 +5,7 @@ registration."""
 from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.returns import permissions
+from haven.returns.ssda903 import declare as ssda903  # noqa: F401
 
 mount("returns/", "haven.returns.urls")
 menu_entry(
