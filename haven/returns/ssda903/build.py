@@ -11,6 +11,7 @@ from haven.returns.ssda903.adoption import (
     placed_adoption_rows_of,
     prev_perm_rows,
 )
+from haven.returns.ssda903.cohorts import looked_after_in_year
 from haven.returns.ssda903.episode_rows import episode_rows
 from haven.returns.ssda903.header import header_rows
 from haven.returns.ssda903.leavers import oc3_rows
@@ -28,13 +29,21 @@ def rows_of(loaded: Year) -> tuple[dict[str, Rows], list[int]]:
     of liberty orders), and the children OC2's selector left out."""
     oc2, left_out = oc2_rows(loaded)
     oc3, leavers = oc3_rows(loaded)
+    uasc = uasc_rows(loaded)
     people: dict[int, Person] = {p.pk: p for p in leavers}
     people.update((pk, child.person) for pk, child in loaded.children.items())
     found: dict[str, Rows] = {
-        tables.HEADER: header_rows([people[pk] for pk in sorted(people)]),
-        tables.EPISODES: episode_rows(loaded),
+        tables.HEADER: header_rows(
+            [people[pk] for pk in sorted(people)],
+            {
+                pk
+                for pk, c in loaded.children.items()
+                if looked_after_in_year(loaded, c)
+            },
+        ),
+        tables.EPISODES: episode_rows(loaded, {row["_person"] for row in uasc}),
         tables.REVIEWS: review_rows(loaded),
-        tables.UASC: uasc_rows(loaded),
+        tables.UASC: uasc,
         tables.OC2: oc2,
         tables.OC3: oc3,
         tables.AD1: ad1_rows(loaded),

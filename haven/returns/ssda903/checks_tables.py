@@ -151,7 +151,7 @@ def _worker_rows(pk: int, mine: Rows) -> Iterator[Fault]:
     for row in mine:
         worker = row["_worker"]
         if not str(row["SW_ID"]).startswith(("SW", "XX")):
-            who = worker.get_full_name() if worker is not None else "nobody"
+            who = worker.get_full_name()
             yield _fault(
                 pk,
                 f"The child's social worker from {words(row['SW_DECOM'])} ({who}) "

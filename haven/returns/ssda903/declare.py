@@ -2,6 +2,7 @@
 
 from haven.returns.registry import Return, register
 from haven.returns.ssda903.build import build
+from haven.returns.validators.run import validate_903
 
 SSDA903 = register(
     Return(
@@ -10,5 +11,6 @@ SSDA903 = register(
         source="DfE children looked after return (SSDA903): technical specification "
         "for the collection year, CSV tables",
         build=build,
+        validate=validate_903,
     )
 )

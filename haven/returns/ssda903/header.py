@@ -4,11 +4,12 @@ UPN is the child's, or the reason there is none (UN1 to UN5). MOTHER says
 whether a young woman in the return is a mother (1) or not (0), from the
 family relationships recorded in Haven (her child recorded as her child, or
 her recorded as the mother of a child); MC_DOB is the birth date of her first
-child. Both are blank for anyone not female: the return asks it of girls."""
+child. Both are blank for anyone not female, and for a young woman not looked
+after in the year, or only on short breaks (rules 399 and 628)."""
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from haven.people.codes import RelationshipKind, Sex
@@ -33,12 +34,15 @@ def first_children(women: Iterable[int]) -> dict[int, dt.date | None]:
     return {woman: min(days) if days else None for woman, days in born.items()}
 
 
-def header_rows(people: list[Person]) -> list[dict[str, Any]]:
-    women = [p.pk for p in people if p.sex == Sex.FEMALE]
+def header_rows(
+    people: list[Person], looked_after: Collection[int]
+) -> list[dict[str, Any]]:
+    """`looked_after`: the Haven IDs of those looked after in the year."""
+    women = [p.pk for p in people if p.sex == Sex.FEMALE and p.pk in looked_after]
     mothers = first_children(women)
     rows = []
     for person in people:
-        female = person.sex == Sex.FEMALE
+        female = person.pk in women
         rows.append(
             {
                 "CHILD": person.la_child_id,

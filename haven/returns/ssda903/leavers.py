@@ -4,7 +4,10 @@ holds the cohort rule: a relevant or former relevant child on the birthday).
 
 It is asked only of the young people born in the years those birthdays can
 fall in who have ever been in care (one query finds them). A care leaver may
-not be looked after in the year: their Person is read here, for the Header."""
+not be looked after in the year: their Person is read here, for the Header.
+
+A young person whose care ended on or after that birthday has no OC3 row in
+this year (rule 1016: the DfE does not ask it of them yet)."""
 
 import datetime as dt
 from typing import Any
@@ -23,6 +26,12 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
+def _left_since(year: Year, pk: int, birthday: dt.date) -> bool:
+    child = year.children.get(pk)
+    ends = [care.history.end for care in child.cares] if child else []
+    return any(end is not None and end >= birthday for end in ends)
+
+
 def oc3_rows(year: Year) -> tuple[list[dict[str, Any]], list[Person]]:
     """The OC3 rows, and the people in them."""
     youngest, oldest = min(AGES), max(AGES)
@@ -39,7 +48,7 @@ def oc3_rows(year: Year) -> tuple[list[dict[str, Any]], list[Person]]:
     rows, people = [], []
     for person in candidates:
         row = oc3_row(person, year.year)
-        if row is None:
+        if row is None or _left_since(year, person.pk, row.birthday):
             continue
         people.append(person)
         rows.append(

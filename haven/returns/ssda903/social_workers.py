@@ -3,7 +3,9 @@ March, every social worker allocation that held on some day of the year, even
 before the child came into care (rule SW12STG2). SW_ID is the worker's Social
 Work England registration number (User.swe_number); SW_REASON is why this
 worker took over (Allocation.change_reason). An allocation still held after
-31 March is open, as it was at the return."""
+31 March is open, as it was at the return. A case held by a team with no
+worker named, or an allocation that ended the day it began, is no social
+worker's episode, and is left out."""
 
 from typing import Any
 
@@ -22,6 +24,7 @@ def social_worker_rows(year: Year) -> list[dict[str, Any]]:
         Allocation.objects.filter(
             role=CaseRole.SOCIAL_WORKER,
             person_id__in=records,
+            worker__isnull=False,
             started_on__lte=year.last,
         )
         .exclude(ended_on__lt=year.first)
@@ -30,14 +33,17 @@ def social_worker_rows(year: Year) -> list[dict[str, Any]]:
     )
     rows = []
     for allocation in held:
+        if allocation.ended_on == allocation.started_on:
+            continue
         child = year.children[year.records[allocation.person_id]]
         ended = allocation.ended_on
         worker = allocation.worker
+        assert worker is not None  # filtered above
         rows.append(
             {
                 "CHILD": child.child,
                 "DOB": child.person.date_of_birth,
-                "SW_ID": worker.swe_number if worker is not None else "",
+                "SW_ID": worker.swe_number,
                 "SW_DECOM": allocation.started_on,
                 "SW_DEC": ended if ended is not None and ended <= year.last else None,
                 "SW_REASON": allocation.change_reason,
