@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from haven.care import demo_places
 from haven.care.demo_story import Story, _on
+from haven.care.health import records
 from haven.care.leavers import (
     accommodation,
     becoming,
@@ -169,6 +170,14 @@ def _tell(
         else story.in_home("K2", "own_home")
     )
     story.start(came, need="N1", status="V2", placement=placed)
+    # A yearly SDQ: the one a month before the 17th birthday (the OC2 of the
+    # year they turn 17 reports it, SSDA903 rule 197B).
+    sdq_on = birthday(born, 17) - dt.timedelta(days=30)
+    if sdq_on <= today:
+        with _on(sdq_on):
+            records.record_sdq(
+                person, score=14, completed_by="carer", completed_on=sdq_on, by=worker
+            )
     at_18 = birthday(born, 18)
     with _on(at_18 - dt.timedelta(days=60)):
         pathway.agree_pathway_plan(
