@@ -12,7 +12,7 @@ SEED ?= 1
 BENCH_CHILDREN := $(if $(filter command line environment,$(origin CHILDREN)),$(CHILDREN),1000)
 YEARS ?= 5
 
-.PHONY: run test install system-packages assets lint typecheck test-sqlite test-postgres test-browser bench bench-install bench-load clean
+.PHONY: run test install validators system-packages assets lint typecheck test-sqlite test-postgres test-browser bench bench-install bench-load clean
 
 ## Install ----------------------------------------------------------------------
 
@@ -55,6 +55,12 @@ system-packages:
 	fi
 
 install: $(VENV)/.installed $(FRONTEND)/.built
+
+# The public DfE validators in a virtual environment of their own (they pin
+# pandas < 2), under HAVEN_VALIDATORS_DIR. Made on first use anyway (the test
+# suite makes it when a test needs it): this makes it ahead.
+validators: install
+	$(PY) -m haven.returns.validators.env
 
 assets: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0

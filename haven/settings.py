@@ -301,6 +301,9 @@ HAVEN_SEN2_DSCO = env_choice("HAVEN_SEN2_DSCO", ("y", "n", "r")).upper()
 # one of them is in area (the SSDA903's PL_LOCATION). Unset, no placement is
 # said to be in or out of area.
 HAVEN_AREA_CODES = [code.upper() for code in env_list("HAVEN_AREA_CODES", [])]
+# Where the public DfE validators' own virtual environment is made on first use
+# (haven/returns/validators/env.py): they pin pandas < 2, kept apart from Haven's.
+HAVEN_VALIDATORS_DIR = env_path("HAVEN_VALIDATORS_DIR", VAR_DIR / "validators")
 # Local practice, not law: how long the worker and team who held a case that has
 # ended (nobody holds it now) keep reading it to finish the write-up.
 HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS = env_int("HAVEN_ACCESS_AFTER_CASE_ENDS_DAYS", 7)

@@ -7,9 +7,11 @@ from haven.core.mounts import mount
 from haven.core.navigation import menu_entry
 from haven.returns import permissions
 from haven.returns.legacy.chronology import WORDS as LEGACY_WORDS
+from haven.returns.ssda903 import declare as ssda903  # noqa: F401
 
 mount("returns/", "haven.returns.urls")
 describe_events(LEGACY_WORDS)  # imported history in the chronology
 menu_entry(
     "Statutory returns", "returns:index", order=79, shown=permissions.may_make_returns
 )
+from haven.returns.cin import declare as cin  # noqa: E402, F401

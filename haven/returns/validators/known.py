@@ -1,0 +1,116 @@
+"""The validators' own faults: rules that fire on right data (validators.md).
+
+Each is listed once, with the reason in words and the condition under which
+the rule is known to be wrong. A rule that fires under its condition is shown
+as a known fault of the validator, never as an error in the child's record;
+the same rule firing otherwise is an error like any other.
+
+The conditions read facts about each child that run.py notes from the files
+it hands the validator (tags below), so they need no second look at the data.
+"""
+
+from dataclasses import dataclass
+
+# Tags run.py notes for a child from the SSDA903 files.
+OPEN_MISSING = "open_missing"  # a missing episode with no end (open on 31 March)
+RNE_T = "rne_t"  # an episode started for a change of legal status and placement
+RNE_U = "rne_u"  # an episode started for a change of placement, same carers
+SHORT_BREAK_URN = "short_break_urn"  # a V3/V4 short break with a provider's URN
+K3 = "k3"  # placed in supported accommodation (K3)
+# A CIN census with fewer children than this is too small for the return-level
+# statistics (2886Q-2888Q) to say anything.
+SMALL_RETURN = 200
+
+
+@dataclass(frozen=True)
+class Known:
+    rule: str
+    reason: str
+    tag: str = ""  # the child must carry it; "" for every child
+    years: tuple[int, ...] = ()  # the collection years it is wrong in; () all
+    small_return: bool = False  # wrong only on a small return
+
+
+KNOWN_903 = (
+    Known(
+        "575",
+        "it fills a blank missing end date with 31 March before checking, so a "
+        "missing episode still open on 31 March looks closed",
+        OPEN_MISSING,
+    ),
+    Known(
+        "577",
+        "it fills a blank missing end date with 31 March before checking, so a "
+        "missing episode still open on 31 March looks closed",
+        OPEN_MISSING,
+    ),
+    Known(
+        "435",
+        "it treats reason for new episode T (legal status and placement both "
+        "changed) as if it were P (placement only)",
+        RNE_T,
+    ),
+    Known(
+        "436",
+        "it treats reason for new episode U (placement changed, same carers) as "
+        "if it were B",
+        RNE_U,
+    ),
+    Known(
+        "214",
+        "rules 214 and 218 contradict each other for short breaks with a "
+        "provider's URN: one of them fires whatever is recorded",
+        SHORT_BREAK_URN,
+    ),
+    Known(
+        "218",
+        "rules 214 and 218 contradict each other for short breaks with a "
+        "provider's URN: one of them fires whatever is recorded",
+        SHORT_BREAK_URN,
+    ),
+    Known(
+        "146",
+        "the 2024-25 rule accepts supported accommodation only as a lowercase "
+        "'k3', which no return writes",
+        K3,
+        years=(2025,),
+    ),
+    Known(
+        "1002",
+        "it looks back only two years for a care leaver's earlier care, so a "
+        "care leaver who left care longer ago is flagged",
+    ),
+)
+
+_SMALL = (
+    "a statistic over the whole return, which says nothing about a return of "
+    f"fewer than {SMALL_RETURN} children"
+)
+KNOWN_CIN = (
+    Known("2886Q", _SMALL, small_return=True),
+    Known("2887Q", _SMALL, small_return=True),
+    Known("2888Q", _SMALL, small_return=True),
+)
+
+# 0.1.17 reads a column under the wrong name in these rules, so they crash on
+# every file: the rule is not checked, which is the validator's fault.
+CRASH_ON_EVERY_FILE = frozenset({"231", "233"})
+
+
+def known_fault(
+    catalogue: tuple[Known, ...],
+    rule: str,
+    year: int,
+    tags: frozenset[str],
+    children: int,
+) -> Known | None:
+    """The known fault a firing of `rule` is, or None when it is a real one."""
+    for known in catalogue:
+        if known.rule != rule or (known.years and year not in known.years):
+            continue
+        if known.tag and known.tag not in tags:
+            continue
+        if known.small_return and children >= SMALL_RETURN:
+            continue
+        return known
+    return None
