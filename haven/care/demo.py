@@ -266,6 +266,9 @@ def _legal_route(story: Story, start: dt.date, status: str, route: str) -> dt.da
     if route in ("epo", "care_order", "adoption") and rng.random() < 0.9:
         final = day + dt.timedelta(weeks=rng.randint(24, 40))
         try:
+            if route == "adoption":
+                # The agency's decision first (SSDA903 rule 553).
+                story.decided_for_adoption(final - dt.timedelta(weeks=4))
             story.legal_status(final, "E1" if route == "adoption" else "C2")
             day = final
         except Later:

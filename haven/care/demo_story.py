@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from haven.care import moves, services
+from haven.care.adoption import decisions
+from haven.care.adoption.codes import PreviousPermanence
 from haven.care.demo_places import Places, address
 from haven.care.missing import followup
 from haven.care.missing import recording as missing
@@ -160,6 +162,11 @@ class Story:
                 placement=placement,
                 by=self.worker,
             )
+            # Asked of every child who starts to be looked after (SSDA903
+            # PrevPerm, rule 630): the demo's children had no order before.
+            decisions.record_previous_permanence(
+                self.period, code=PreviousPermanence.Z1, by=self.worker
+            )
         self.placement = self.period.placements.get()
 
     def move(self, day: dt.date, placement: PlacementDetails, reason: str) -> None:
@@ -175,6 +182,18 @@ class Story:
         assert self.period is not None
         with _on(self.day(day)):
             moves.change_legal_status(self.period, on=day, code=code, by=self.worker)
+
+    def decided_for_adoption(self, day: dt.date) -> None:
+        """The agency decision maker's decision that the child should be placed
+        for adoption, before the placement order is applied for."""
+        assert self.period is not None
+        with _on(self.day(day)):
+            decisions.decide_adoption(
+                self.period,
+                decided_on=day,
+                decision_maker="Farida Haque",
+                by=self.worker,
+            )
 
     def end(self, day: dt.date, reason: str) -> None:
         assert self.period is not None and self.placement is not None

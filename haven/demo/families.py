@@ -9,7 +9,8 @@ from haven.core.models import Team, User
 from haven.core.services import allocate_case, grant_access, restrict_record
 from haven.demo.names import FAMILY_NAMES, GIVEN_NAMES_F, GIVEN_NAMES_M
 from haven.people import responsibility, services
-from haven.people.codes import Ethnicity, ResponsibilityBasis, Sex
+from haven.people.census import is_school_age_on
+from haven.people.codes import Ethnicity, ResponsibilityBasis, Sex, UpnUnknown
 from haven.people.identifiers import generate_nhs_number, generate_upn
 from haven.people.models import Person
 
@@ -76,7 +77,7 @@ def _details(
     drawn = rng.choices([Sex.FEMALE, Sex.MALE, Sex.UNKNOWN], weights=[49, 49, 2])[0]
     sex = sex or drawn
     names = _given_names(sex)
-    return {
+    details = {
         "given_name": rng.choice(names),
         "family_name": family_name,
         "date_of_birth": born,
@@ -90,6 +91,18 @@ def _details(
         if child and born.year < clock.today().year - 4
         else "",
     }
+    # The returns need a reason for a child's missing UPN (SSDA903 rule 168):
+    # too young for school, or never at a state school in England.
+    if child and not details["upn"]:
+        details["upn_unknown"] = _no_upn(born)
+    return details
+
+
+def _no_upn(born: dt.date) -> str:
+    return UpnUnknown.UN2 if is_school_age_on(born, clock.today()) else UpnUnknown.UN1
+
+
+KNOWN_FOR_DAYS = 7 * 365
 
 
 def create_families(rng: random.Random, children: int) -> list[Person]:
@@ -108,28 +121,36 @@ def create_families(rng: random.Random, children: int) -> list[Person]:
             _details(rng, family_name, mother_born, child=False, sex=Sex.FEMALE),
             by=manager,
         )
-        moved_in = today - dt.timedelta(days=rng.randint(30, 4 * 365))
+        # The family's move, no longer used: drawn so a seed builds the same
+        # authority as before.
+        rng.randint(30, 4 * 365)
         street, postcode = _street(rng), HOME_POSTCODES[rng.randint(1, 9) - 1]
         for _ in range(min(rng.randint(1, 4), children - len(made))):
             born = today - dt.timedelta(days=rng.randint(30, 17 * 365))
-            child = services.register_person(
-                _details(rng, family_name, born, child=True), by=manager
-            )
-            allocate_case(
-                child,
-                team=team,
-                worker=rng.choice(workers),
-                reason="Allocated after referral",
-                by=manager,
-            )
-            services.record_move(
-                child,
-                line_1=street,
-                town="Havenford",
-                postcode=postcode,
-                on=max(moved_in, born),
-                by=manager,
-            )
+            # Registered, allocated and at home since the family became known
+            # (up to seven years ago), before any care the demo tells of: the
+            # SSDA903 needs a social worker for the whole year of a child in
+            # care on 31 March, and a home postcode from before care started.
+            known_since = max(born, today - dt.timedelta(days=KNOWN_FOR_DAYS))
+            details = _details(rng, family_name, born, child=True)
+            with clock.held_at(clock.start_of(known_since) + dt.timedelta(hours=9)):
+                child = services.register_person(details, by=manager)
+                allocate_case(
+                    child,
+                    team=team,
+                    worker=rng.choice(workers),
+                    reason="Allocated after referral",
+                    change_reason="FCONTA",
+                    by=manager,
+                )
+                services.record_move(
+                    child,
+                    line_1=street,
+                    town="Havenford",
+                    postcode=postcode,
+                    on=known_since,
+                    by=manager,
+                )
             link = services.record_relationship(
                 child, other=mother, kind="mother", by=manager
             )

@@ -74,6 +74,19 @@ UNROLED = (
 )
 
 
+# The roles a registered social worker holds, each given a Social Work England
+# registration number (the SSDA903 social worker table's SW_ID): made up from
+# a count, not drawn, so the generator draws as it did before.
+REGISTERED = {
+    "social_worker",
+    "team_manager",
+    "service_manager",
+    "cp_chair",
+    "independent_reviewing_officer",
+    "adoption-worker",
+}
+
+
 def create_staff(rng: random.Random) -> None:
     """Create the demo structure: every service and team, staffed in every role."""
     groups = {
@@ -135,6 +148,7 @@ def _create_user(
         team=team,
         job_title=title or ROLES_BY_KEY[role_key].name,
         password=password,
+        swe_number=f"SW{100000 + len(used_names)}" if role_key in REGISTERED else "",
     )
     user.save()
     return user

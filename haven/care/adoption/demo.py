@@ -127,14 +127,21 @@ def _tell(
     held = current_allocation(period.person)
     social_worker = held.worker if held and held.worker else worker
     status = LegalStatus.objects.filter(period=period).order_by("-started_on").first()
-    if status is not None and status.code != "E1":
-        with _at(start):
-            change_legal_status(period, on=start, code="E1", by=social_worker)
+    # The agency's decision comes before the court's placement order (SSDA903
+    # rule 554: DATE_PLACED on or before the order).
     steps: list[tuple[int, Callable[[dt.date], object]]] = [
         (
-            14,
+            0,
             lambda day: decisions.decide_adoption(
                 period, decided_on=day, decision_maker="Farida Haque", by=social_worker
+            ),
+        ),
+        (
+            14,
+            lambda day: (
+                status is not None
+                and status.code != "E1"
+                and change_legal_status(period, on=day, code="E1", by=social_worker)
             ),
         ),
         (

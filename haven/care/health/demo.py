@@ -10,6 +10,7 @@ did before these records existed."""
 
 import datetime as dt
 import random
+from contextlib import suppress
 
 from haven.care.education import recording as education
 from haven.care.health import assessments, records
@@ -74,12 +75,24 @@ def _health(
     age = age_on(child.date_of_birth, today)
     sdq_on = today - dt.timedelta(days=rng.randint(10, 300))
     if age is not None and 4 <= age <= 16 and sdq_on > start:
+        score, completed_by = (
+            rng.randint(4, 26),
+            rng.choice(("carer", "carer", "teacher")),
+        )
+        # The SDQ is yearly: the one before, if the child was in care and 4
+        # by then (the last collection year's OC2 reports it, rule 186).
+        before = sdq_on - dt.timedelta(days=365)
+        if before > start and (age_on(child.date_of_birth, before) or 0) >= 4:
+            with suppress(DomainError):  # refused: the story keeps the latest
+                records.record_sdq(
+                    child,
+                    score=score,
+                    completed_by=completed_by,
+                    completed_on=before,
+                    by=by,
+                )
         records.record_sdq(
-            child,
-            score=rng.randint(4, 26),
-            completed_by=rng.choice(("carer", "carer", "teacher")),
-            completed_on=sdq_on,
-            by=by,
+            child, score=score, completed_by=completed_by, completed_on=sdq_on, by=by
         )
 
 

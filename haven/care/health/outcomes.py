@@ -9,8 +9,9 @@ has no row (rules 190/191).
 
 Each flag answers for the collection year (1 April to 31 March); a flag the
 return leaves blank for the child's age at 31 March is None: CONVICTED from
-10 (rules 542/543), HEALTH_CHECK under 5 (545/546), SDQ_SCORE from 4 to 16
-(186-189), and the interventions when no substance misuse was identified.
+10 (rules 542/543), HEALTH_CHECK under 5 (545/546), SDQ_SCORE from 4 at 31
+March to under 17 at 1 April (186-189), and the interventions when no
+substance misuse was identified.
 SDQ_REASON (why there is no score) is not recorded yet, so it is always None.
 """
 
@@ -60,9 +61,11 @@ class Oc2Row:
 def continuously_looked_after(child: Person, year: int) -> bool:
     """Looked after continuously for the 12 months to 31 March of `year`."""
     first, last = collection_span(year)
+    # From 1 April (or before) to 31 March (ended_on, exclusive, on it or
+    # later) is the 12 months, as the DfE's validator counts them.
     periods = PeriodOfCare.objects.filter(
-        person_id__in=records_of(child), started_on__lt=first
-    ).exclude(ended_on__lte=last)
+        person_id__in=records_of(child), started_on__lte=first
+    ).exclude(ended_on__lt=last)
     breaks = LegalStatus.objects.filter(
         period__in=periods, code__in=SHORT_BREAKS, started_on__lte=last
     ).exclude(ended_on__lt=first)
@@ -103,6 +106,16 @@ def _sdq(child: Person, first: dt.date, last: dt.date) -> int | None:
     return latest.score if latest is not None else None
 
 
+def _sdq_asked(child: Person, first: dt.date, last: dt.date) -> bool:
+    """The SDQ is asked of a child 4 or over at the end of the year and under
+    17 at its start (rules 187 and 189)."""
+    at_end, at_start = (
+        age_on(child.date_of_birth, last),
+        age_on(child.date_of_birth, first),
+    )
+    return at_end is not None and at_start is not None and at_end >= 4 and at_start < 17
+
+
 def oc2_row(child: Person, year: int) -> Oc2Row | None:
     """The child's OC2 row for the collection year `year` (2026 is 2025-26),
     or None when the child is not in OC2's cohort."""
@@ -114,9 +127,7 @@ def oc2_row(child: Person, year: int) -> Oc2Row | None:
     misuse = SubstanceMisuse.objects.filter(**mine, identified_on__range=(first, last))
     misused = misuse.exists()
     return Oc2Row(
-        sdq_score=_sdq(child, first, last)
-        if age is not None and 4 <= age <= 16
-        else None,
+        sdq_score=_sdq(child, first, last) if _sdq_asked(child, first, last) else None,
         sdq_reason=None,
         convicted=_flag(Offence.objects.filter(**mine, on__range=(first, last)))
         if age is not None and age >= 10

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from haven.care import demo_places
 from haven.care.demo_story import Story, _on
+from haven.care.health import records
 from haven.care.leavers import (
     accommodation,
     becoming,
@@ -43,14 +44,18 @@ from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
 from haven.core.selectors import current_allocation
 from haven.core.services import allocate_case
+from haven.people.identifiers import generate_upn
 from haven.people.models import Person
-from haven.people.services import register_person
+from haven.people.services import record_move, register_person
 from haven.timescales.models import Obligation
 
 ADVISER = "personal-adviser"
 TEAM = "Children in Care Team"
 VISITS_APART = (35, 49)  # days: inside the two months CL-PA-VISIT-N gives
 FIRST_VISIT = 3  # days after moving in: inside CL-PA-VISIT-1's seven
+
+
+HOME = "HD4 5BP"  # a real Kirklees postcode (the ONS directory)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Leaver:
     # (days after the 18th birthday, or before today when negative, ACCOM, place)
     homes: tuple[tuple[int, str, str], ...]
     staying: str = ""
+    sex: str = "F"  # SSDA903 SEX (rule 232 queries U)
 
 
 LEAVERS = (
@@ -82,6 +88,7 @@ LEAVERS = (
         "foster",
         ((0, "Z1", "With his former foster carer"),),
         staying=staying.Kind.STAYING_PUT,
+        sex="M",
     ),
     Leaver(
         "Priya",
@@ -136,11 +143,26 @@ def _tell(
                 "given_name": leaver.given,
                 "family_name": leaver.family,
                 "date_of_birth": born,
+                "sex": leaver.sex,
                 "disabilities": ["NONE"],
+                # A UPN from their schools (SSDA903 rule 168), from a
+                # generator of its own so the shared one draws as before.
+                "upn": generate_upn(random.Random(leaver.given)),
             },
             by=manager,
         )
-        allocate_case(person, team=team, worker=worker, by=manager)
+        # Their family home before care (SSDA903 HOME_POST, rule 392b).
+        record_move(
+            person,
+            line_1="12 Cowlersley Lane",
+            town="Huddersfield",
+            postcode=HOME,
+            on=came - dt.timedelta(days=14),
+            by=manager,
+        )
+        allocate_case(
+            person, team=team, worker=worker, change_reason="FCONTA", by=manager
+        )
     story = Story(rng, person, worker, places, today)
     placed = (
         story.with_carer("U6", "fostering", came)
@@ -148,6 +170,14 @@ def _tell(
         else story.in_home("K2", "own_home")
     )
     story.start(came, need="N1", status="V2", placement=placed)
+    # A yearly SDQ: the one a month before the 17th birthday (the OC2 of the
+    # year they turn 17 reports it, SSDA903 rule 197B).
+    sdq_on = birthday(born, 17) - dt.timedelta(days=30)
+    if sdq_on <= today:
+        with _on(sdq_on):
+            records.record_sdq(
+                person, score=14, completed_by="carer", completed_on=sdq_on, by=worker
+            )
     at_18 = birthday(born, 18)
     with _on(at_18 - dt.timedelta(days=60)):
         pathway.agree_pathway_plan(
