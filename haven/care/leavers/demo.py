@@ -146,8 +146,9 @@ def _tell(
                 "sex": leaver.sex,
                 "disabilities": ["NONE"],
                 # A UPN from their schools (SSDA903 rule 168), from a
-                # generator of its own so the shared one draws as before.
-                "upn": generate_upn(random.Random(leaver.given)),
+                # generator of its own so the shared one draws as before
+                # (seeded from its state: a second slice gets other UPNs).
+                "upn": generate_upn(random.Random(f"{rng.getstate()}{leaver.given}")),
             },
             by=manager,
         )
