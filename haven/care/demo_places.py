@@ -28,6 +28,9 @@ from haven.people.codes import Ethnicity, Sex
 from haven.people.models import Person
 
 AREA_CODES = ("E08000034",)  # Kirklees
+# Kirklees' DfE local authority number: a UPN's characters 2-4 name the
+# authority of the school that gave it (CIN census rule 1530).
+LA_CODE = "382"
 REGISTERED_SINCE = dt.date(2010, 4, 1)
 # Long enough before any placement the demo makes: the large authority's
 # oldest slice is five years back, its stories up to ten before that.

@@ -4,6 +4,7 @@ so every demo child has a journal like a real record would."""
 import datetime as dt
 import random
 
+from haven.care.demo_places import LA_CODE
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.services import allocate_case, grant_access, restrict_record
@@ -18,9 +19,6 @@ from haven.people.models import Person
 # demo authority's area, haven/care/demo_places.py): a child's home postcode
 # is what the distance to their placement is measured from, so it must be in
 # the ONS directory. No street here is real, so no address is anyone's.
-# Kirklees' DfE local authority number: a UPN's characters 2-4 name the
-# authority of the school that gave it (CIN census rule 1530).
-LA_CODE = "382"
 HOME_POSTCODES = (
     "HD1 5ZA",
     "HD2 2WB",

@@ -148,7 +148,10 @@ def _tell(
                 # A UPN from their schools (SSDA903 rule 168), from a
                 # generator of its own so the shared one draws as before
                 # (seeded from its state: a second slice gets other UPNs).
-                "upn": generate_upn(random.Random(f"{rng.getstate()}{leaver.given}")),
+                "upn": generate_upn(
+                    random.Random(f"{rng.getstate()}{leaver.given}"),
+                    demo_places.LA_CODE,
+                ),
             },
             by=manager,
         )

@@ -12,5 +12,6 @@ SSDA903 = register(
         "for the collection year, CSV tables",
         build=build,
         validate=validate_903,
+        names_children=False,
     )
 )

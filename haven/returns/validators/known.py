@@ -17,6 +17,10 @@ RNE_T = "rne_t"  # an episode started for a change of legal status and placement
 RNE_U = "rne_u"  # an episode started for a change of placement, same carers
 SHORT_BREAK_URN = "short_break_urn"  # a V3/V4 short break with a provider's URN
 K3 = "k3"  # placed in supported accommodation (K3)
+# The child has social worker episodes in the return.
+HAS_SOCIAL_WORKERS = "has_social_workers"
+# Every placement postcode is in the ONS postcode directory Haven holds.
+REAL_PLACEMENT_POSTCODES = "real_placement_postcodes"
 # A CIN census with fewer children than this is too small for the return-level
 # statistics (2886Q-2888Q) to say anything.
 SMALL_RETURN = 200
@@ -74,6 +78,23 @@ KNOWN_903 = (
         "'k3', which no return writes",
         K3,
         years=(2025,),
+    ),
+    Known(
+        "SW12STG2",
+        "it compares every social worker episode with every start and end of "
+        "care, and an open episode's end with a blank date, so a worker "
+        "allocated before care began (or after it ended), or a care episode "
+        "open on 31 March that is not the first, makes it fire however "
+        "complete the social worker history (0.1.17; shown on a one-child "
+        "file). A child with no social worker episode at all is still an error",
+        HAS_SOCIAL_WORKERS,
+    ),
+    Known(
+        "169",
+        "it finds the placement's authority in a 2021 table of district codes, "
+        "so a real postcode in a district recoded since (Barnsley: E08000038 "
+        "in the ONS directory, E08000016 in its table) is called invalid",
+        REAL_PLACEMENT_POSTCODES,
     ),
     Known(
         "1002",

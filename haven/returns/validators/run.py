@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db.models.functions import Upper
 from django.urls import reverse
 
+from haven.care import postcodes
 from haven.people.census import HAVEN_ID
 from haven.people.models import Person
 from haven.returns.registry import Built, Fault
@@ -145,9 +146,14 @@ def _tags_903(folder: Path) -> dict[str, frozenset[str]]:
     for row in _rows(folder, "CHILD,DOB,MISSING"):
         if not row["MIS_END"].strip():
             tags.setdefault(row["CHILD"].upper(), set()).add(known.OPEN_MISSING)
+    for row in _rows(folder, "CHILD,DOB,SW_ID"):
+        tags.setdefault(row["CHILD"].upper(), set()).add(known.HAS_SOCIAL_WORKERS)
+    unknown_postcode: set[str] = set()
     for row in _rows(folder, "CHILD,DECOM,RNE"):
         mine = tags.setdefault(row["CHILD"].upper(), set())
         rne = row["RNE"].strip().upper()
+        if (place := row["PL_POST"].strip()) and postcodes.find(place) is None:
+            unknown_postcode.add(row["CHILD"].upper())
         if rne == "T":
             mine.add(known.RNE_T)
         if rne == "U":
@@ -156,6 +162,9 @@ def _tags_903(folder: Path) -> dict[str, frozenset[str]]:
             mine.add(known.SHORT_BREAK_URN)
         if row["PLACE"].strip().upper() == "K3":
             mine.add(known.K3)
+    for child, mine in tags.items():
+        if child not in unknown_postcode:
+            mine.add(known.REAL_PLACEMENT_POSTCODES)
     return {child: frozenset(found) for child, found in tags.items()}
 
 
