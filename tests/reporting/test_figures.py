@@ -1,0 +1,110 @@
+"""Each figure counts from the records, by the month or team it counts in,
+and knows the children behind it."""
+
+import datetime as dt
+
+import pytest
+
+from haven.cin.models import CinEpisode
+from haven.reporting import caseloads, on_the_day, referrals, timeliness
+from haven.reporting.figures import Figure
+from haven.reporting.scope import Scope, of_team
+from haven.reporting.spans import Span, last_twelve_months
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db
+
+YEAR = last_twelve_months(dt.date(2026, 6, 15))
+
+
+def _bar(figure: Figure, key: str, scope: Scope | None = None):
+    return figure.result(YEAR, scope or Scope()).bar(key)
+
+
+def _children(figure: Figure, key: str, scope: Scope | None = None) -> set[int]:
+    return _bar(figure, key, scope).children
+
+
+def test_the_last_twelve_months_are_this_month_so_far_and_eleven_before():
+    months = YEAR.months
+    assert (months[0].first, months[-1].last) == (
+        dt.date(2025, 7, 1),
+        dt.date(2026, 6, 15),
+    )
+    assert len(months) == 12 and not months[-1].whole and months[0].whole
+    clipped = Span(dt.date(2026, 1, 20), dt.date(2026, 3, 3)).months
+    assert [(m.first.day, m.last.day) for m in clipped] == [(20, 31), (1, 28), (1, 3)]
+
+
+def test_the_children_over_time_are_counted_at_each_month_end(jasmine, kai, robin):
+    looked_after = on_the_day.LOOKED_AFTER
+    assert _children(looked_after, "2026-01") == set()
+    assert _children(looked_after, "2026-02") == {robin.pk}
+    assert _children(looked_after, "2026-03") == {robin.pk, jasmine.pk}
+    assert _children(on_the_day.ON_A_PLAN, "2026-04") == set()
+    assert _children(on_the_day.ON_A_PLAN, "2026-05") == {kai.pk}
+    # Looked-after children and children on plans are children in need.
+    assert _children(on_the_day.IN_NEED, "2026-06") == {jasmine.pk, kai.pk, robin.pk}
+
+
+def test_a_team_counts_the_children_whose_case_it_holds(jasmine, kai, robin, team):
+    mine = of_team(team)
+    assert _children(on_the_day.LOOKED_AFTER, "2026-03", mine) == {jasmine.pk}
+    assert _children(on_the_day.IN_NEED, "2026-06", mine) == {jasmine.pk, kai.pk}
+    # A service counts its teams'.
+    whole = of_team(team.parent)
+    assert _children(on_the_day.IN_NEED, "2026-06", whole) == {
+        jasmine.pk,
+        kai.pk,
+        robin.pk,
+    }
+
+
+def test_contact_decisions_within_one_working_day(contacts, front_door, team):
+    lily, noah = contacts
+    june = _bar(timeliness.CONTACTS, "2026-06")
+    assert (june.count, june.hits, june.per_cent) == (2, 1, 50)
+    assert {i.person_id: i.hit for i in june.items} == {lily.pk: True, noah.pk: False}
+    # Due the working day after the contact came: the engine's date.
+    assert {i.details[1] for i in june.items} == {dt.date(2026, 6, 4)}
+    # A contact counts for the team of the manager who decided it.
+    assert _bar(timeliness.CONTACTS, "2026-06", of_team(front_door)).count == 2
+    assert _bar(timeliness.CONTACTS, "2026-06", of_team(team)).count == 0
+
+
+def test_an_initial_conference_within_15_working_days(kai):
+    may = _bar(timeliness.CONFERENCES, "2026-05")
+    assert (may.count, may.hits) == (1, 1)
+    assert may.children == {kai.pk}
+    assert _bar(timeliness.CONFERENCES, "2026-04").per_cent is None
+
+
+def test_a_referral_within_12_months_of_the_last_is_a_re_referral(today):
+    # Made directly: what counts is the referrals' dates.
+    again, once = ChildFactory(), ChildFactory()
+    for child, day, closed in (
+        (again, dt.date(2025, 9, 1), dt.date(2025, 10, 1)),
+        (again, dt.date(2026, 2, 9), None),
+        (once, dt.date(2024, 1, 8), dt.date(2024, 3, 1)),
+        (once, dt.date(2026, 2, 16), None),
+    ):
+        CinEpisode.objects.create(
+            person=child, referral_date=day, closed_on=closed, source="1A"
+        )
+    february = _bar(referrals.RE_REFERRALS, "2026-02")
+    assert (february.count, february.hits, february.per_cent) == (2, 1, 50)
+    assert {i.person_id for i in february.items if i.hit} == {again.pk}
+    september = _bar(referrals.RE_REFERRALS, "2025-09")
+    assert (september.count, september.hits) == (1, 0)
+
+
+def test_caseloads_by_team_and_by_worker(jasmine, kai, robin, team, other_team):
+    by_team = caseloads.BY_TEAM.result(YEAR, Scope())
+    assert {b.key.words: b.children for b in by_team.bars} == {
+        "Assessment Team": {jasmine.pk, kai.pk},
+        "Children in Care Team": {robin.pk},
+    }
+    by_worker = caseloads.BY_WORKER.result(YEAR, of_team(team))
+    assert {b.key.words: b.count for b in by_worker.bars} == {
+        "Alice Tester (Assessment Team)": 2
+    }
