@@ -123,7 +123,7 @@ def _value_ticks(top: int, *, rate: bool) -> list[int]:
 
 
 def _label(result: Result, bar: Bar) -> str:
-    unit = "" if result.figure.rate else f" {result.figure.unit}"
+    unit = "" if result.figure.rate else f" {result.figure.units(bar.count)}"
     return f"{bar.key.words}: {bar.value_words}{unit}"
 
 
@@ -172,7 +172,7 @@ def _upward(chart: Chart, result: Result, series: Series, top: int, href: Href) 
                 bottom - height,
                 slot * 0.7,
                 height,
-                href(result.figure.key, bar.key.key),
+                _link(href, result, bar),
                 _label(result, bar),
                 _short_value(result, bar) if len(bars) <= 24 else "",
                 x + slot * 0.35,
@@ -196,7 +196,7 @@ def _across(chart: Chart, result: Result, series: Series, top: int, href: Href) 
                 y + 4,
                 width,
                 ROW - 8,
-                href(result.figure.key, bar.key.key),
+                _link(href, result, bar),
                 _label(result, bar),
                 _short_value(result, bar),
                 left + width + 6,
@@ -205,6 +205,11 @@ def _across(chart: Chart, result: Result, series: Series, top: int, href: Href) 
         )
         short = bar.key.short if len(bar.key.short) <= 24 else bar.key.short[:23] + "…"
         chart.y_ticks.append(Tick(y + ROW / 2 + 5, short))
+
+
+def _link(href: Href, result: Result, bar: Bar) -> str:
+    """A bar with nothing counted has no children to open: no link."""
+    return href(result.figure.key, bar.key.key) if bar.count else ""
 
 
 def _short_value(result: Result, bar: Bar) -> str:
@@ -245,7 +250,7 @@ def line_chart(
                     y,
                     0,
                     0,
-                    href(result.figure.key, bar.key.key),
+                    _link(href, result, bar),
                     f"{result.figure.name}, {_label(result, bar)}",
                     "",
                 )

@@ -30,6 +30,12 @@ class Behind:
     def children(self) -> int:
         return len(self.bar.children)
 
+    @property
+    def counted(self) -> str:
+        """ "2 decisions", "1 child"."""
+        count = self.bar.count
+        return f"{count} {self.result.figure.units(count)}"
+
     def hit_words(self, item: Item) -> str:
         yes, no = self.result.figure.hit_words
         return yes if item.hit else no

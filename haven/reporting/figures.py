@@ -92,6 +92,12 @@ class Figure:
     team_words: str = "the team holding the child's case on the day it counts"
     bars: Callable[[Span, list[Item]], list[BarKey]] | None = None  # months if None
 
+    def units(self, n: int) -> str:
+        """The unit for a count: "1 child", "2 children", "1 decision"."""
+        if n != 1:
+            return self.unit
+        return "child" if self.unit == "children" else self.unit.removesuffix("s")
+
     def result(self, span: Span, scope: Scope) -> "Result":
         items = narrowed(self, self.compute(span), span, scope)
         keys = self.bars(span, items) if self.bars else months_of(span)
