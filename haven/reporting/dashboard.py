@@ -5,7 +5,7 @@ chart of one or more figures beside its table."""
 from dataclasses import dataclass
 
 from haven.core.models import Team, User
-from haven.reporting import caseloads, on_the_day, referrals, timeliness
+from haven.reporting import caseloads, on_the_day, referrals, stability, timeliness
 from haven.reporting.figures import Figure
 
 
@@ -17,6 +17,10 @@ class Panel:
     line: bool = False
 
 
+def _one(figure: Figure) -> Panel:
+    return Panel(figure.key, figure.name, (figure,))
+
+
 PANELS = (
     Panel(
         "over_time",
@@ -24,14 +28,18 @@ PANELS = (
         on_the_day.OVER_TIME,
         line=True,
     ),
-    *(Panel(f.key, f.name, (f,)) for f in timeliness.TIMELY),
-    Panel(
-        referrals.RE_REFERRALS.key,
-        referrals.RE_REFERRALS.name,
-        (referrals.RE_REFERRALS,),
+    *(
+        _one(figure)
+        for figure in (
+            *timeliness.TIMELY,
+            referrals.RE_REFERRALS,
+            stability.REPEAT_PLANS,
+            stability.STABILITY,
+            timeliness.EHC_PLANS,
+            caseloads.BY_TEAM,
+            caseloads.BY_WORKER,
+        )
     ),
-    Panel(caseloads.BY_TEAM.key, caseloads.BY_TEAM.name, (caseloads.BY_TEAM,)),
-    Panel(caseloads.BY_WORKER.key, caseloads.BY_WORKER.name, (caseloads.BY_WORKER,)),
 )
 
 # Past this many bars a chart is no longer read: the table alone is shown.

@@ -150,4 +150,24 @@ CONFERENCES = declare(
     )
 )
 
+EHC_PLANS = declare(
+    Figure(
+        key="ehc_plans",
+        name="EHC plans within 20 weeks",
+        counts="Of the final EHC plans issued in each month, the per cent issued "
+        "within 20 weeks of the request, plans with an exception included",
+        source=_source(
+            "SEN-EHCP-20W",
+            "As the EHC plan timeliness report's 'within 20 weeks, all plans' "
+            "and SEN2; a plan transferred in has no 20-week clock and is not "
+            "counted.",
+        ),
+        compute=_of_rule("SEN-EHCP-20W"),
+        unit="plans",
+        rate=True,
+        hit_words=("Within 20 weeks", "Later"),
+        columns=TIMESCALE_COLUMNS,
+    )
+)
+
 TIMELY = (CONTACTS, ASSESSMENTS, CONFERENCES)

@@ -5,11 +5,14 @@ import datetime as dt
 
 import pytest
 
+from haven.care import moves
+from haven.care.models import PeriodOfCare
 from haven.cin.models import CinEpisode
-from haven.reporting import caseloads, on_the_day, referrals, timeliness
+from haven.reporting import caseloads, on_the_day, referrals, stability, timeliness
 from haven.reporting.figures import Figure
 from haven.reporting.scope import Scope, of_team
 from haven.reporting.spans import Span, last_twelve_months
+from tests.care.factories import CarerFactory, fostered
 from tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +111,28 @@ def test_caseloads_by_team_and_by_worker(jasmine, kai, robin, team, other_team):
     assert {b.key.words: b.count for b in by_worker.bars} == {
         "Alice Tester (Assessment Team)": 2
     }
+
+
+def test_a_first_plan_is_not_a_repeat(kai):
+    may = _bar(stability.REPEAT_PLANS, "2026-05")
+    assert (may.count, may.hits) == (1, 0)
+    assert may.children == {kai.pk}
+
+
+def test_a_third_placement_in_a_year_counts_against_stability(jasmine, alice):
+    period = PeriodOfCare.objects.get(person=jasmine)
+    for on in (dt.date(2026, 4, 14), dt.date(2026, 5, 11)):
+        moves.move_placement(
+            period,
+            on=on,
+            placement=fostered(CarerFactory()),
+            reason="CREQB",
+            by=alice,
+        )
+    counted = {
+        key: (bar.count, bar.hits)
+        for key in ("2026-03", "2026-04", "2026-05")
+        if (bar := _bar(stability.STABILITY, key))
+    }
+    assert counted == {"2026-03": (1, 0), "2026-04": (1, 0), "2026-05": (1, 1)}
+    assert _bar(stability.STABILITY, "2026-05").items[0].details == (3,)
