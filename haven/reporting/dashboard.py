@@ -1,11 +1,20 @@
 """The dashboard's panels, in the order a manager reads them: the children
-over time first, then timeliness, re-referrals and caseloads. Each panel is a
+over time first, then timeliness (the front door, assessments, conferences,
+reviews and visits), re-referrals, repeat plans, placement stability, EHC
+plans and caseloads. Each panel is a
 chart of one or more figures beside its table."""
 
 from dataclasses import dataclass
 
 from haven.core.models import Team, User
-from haven.reporting import caseloads, on_the_day, referrals, stability, timeliness
+from haven.reporting import (
+    caseloads,
+    on_the_day,
+    on_time,
+    referrals,
+    stability,
+    timeliness,
+)
 from haven.reporting.figures import Figure
 
 
@@ -32,6 +41,7 @@ PANELS = (
         _one(figure)
         for figure in (
             *timeliness.TIMELY,
+            *on_time.ON_TIME,
             referrals.RE_REFERRALS,
             stability.REPEAT_PLANS,
             stability.STABILITY,

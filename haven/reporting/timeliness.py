@@ -19,11 +19,11 @@ from haven.timescales.models import Obligation
 MET = (Obligation.Status.MET_ON_TIME, Obligation.Status.MET_LATE)
 
 
-def met_in(rule_id: str, span: Span) -> list[dict[str, Any]]:
-    """The rule's duties met in the period, with their dates, in one query."""
+def met_in(rule_ids: tuple[str, ...], span: Span) -> list[dict[str, Any]]:
+    """The rules' duties met in the period, with their dates, in one query."""
     rows = (
         Obligation.objects.filter(
-            rule_id=rule_id,
+            rule_id__in=rule_ids,
             status__in=MET,
             closed_on__gte=span.first,
             closed_on__lte=span.last,
@@ -42,10 +42,12 @@ def met_in(rule_id: str, span: Span) -> list[dict[str, Any]]:
 
 
 def _items(
-    rule_id: str, span: Span, teams: Mapping[tuple[int, str], int | None] | None = None
+    rule_ids: tuple[str, ...],
+    span: Span,
+    teams: Mapping[tuple[int, str], int | None] | None = None,
 ) -> list[Item]:
     items = []
-    for row in met_in(rule_id, span):
+    for row in met_in(rule_ids, span):
         closed = row["closed_on"]
         month = span.month_of(closed)
         if month is None:
@@ -65,8 +67,8 @@ def _items(
     return items
 
 
-def _of_rule(rule_id: str) -> Callable[[Span], list[Item]]:
-    return lambda span: _items(rule_id, span)
+def of_rules(*rule_ids: str) -> Callable[[Span], list[Item]]:
+    return lambda span: _items(rule_ids, span)
 
 
 def _contact_decisions(span: Span) -> list[Item]:
@@ -76,7 +78,7 @@ def _contact_decisions(span: Span) -> list[Item]:
         decided_at__date__gte=span.first - _SLACK, decided_by__isnull=False
     ).values_list("person_id", "contact_id", "decided_by__team_id")
     teams = {(person, str(contact)): team for person, contact, team in rows}
-    return _items("REF-DECISION", span, teams)
+    return _items(("REF-DECISION",), span, teams)
 
 
 # A decision is read a day either side of the period's first day: the time
@@ -86,11 +88,13 @@ _SLACK = dt.timedelta(days=1)
 TIMESCALE_COLUMNS = ("Clock started", "Due", "Done")
 
 
-def _source(rule_id: str, measure: str) -> str:
-    rule = catalogue.rule(rule_id)
+def source_of(measure: str, *rule_ids: str) -> str:
+    rules = [catalogue.rule(rule_id) for rule_id in rule_ids]
+    named = "; ".join(f"{rule.id}: {rule.description}" for rule in rules)
     return (
-        f"{measure} The due date is the timescale engine's ({rule.id}: "
-        f"{rule.description}). Source: {rule.source}"
+        f"{measure} The due dates are the timescale engine's ({named}). A duty "
+        f"still not met is counted in the month it is met. Source: "
+        f"{rules[0].source}"
     )
 
 
@@ -100,9 +104,9 @@ CONTACTS = declare(
         name="Contact decisions within one working day",
         counts="Of the decisions on contacts made in each month, the per cent "
         "made within one working day of the contact",
-        source=_source(
-            "REF-DECISION",
+        source=source_of(
             "Each child named on a contact is decided on; each decision counts.",
+            "REF-DECISION",
         ),
         compute=_contact_decisions,
         unit="decisions",
@@ -119,12 +123,12 @@ ASSESSMENTS = declare(
         name="Assessments within 45 working days",
         counts="Of the single assessments authorised in each month, the per cent "
         "authorised within 45 working days",
-        source=_source(
-            "ASSESS-CF",
+        source=source_of(
             "An assessment is done when its manager authorises it (the CIN "
             "census AssessmentAuthorisationDate).",
+            "ASSESS-CF",
         ),
-        compute=_of_rule("ASSESS-CF"),
+        compute=of_rules("ASSESS-CF"),
         unit="assessments",
         rate=True,
         hit_words=("Within 45 working days", "Later"),
@@ -138,11 +142,11 @@ CONFERENCES = declare(
         counts="Of the initial child protection conferences held in each month, "
         "the per cent held within 15 working days of the strategy discussion "
         "that started the section 47 enquiry",
-        source=_source(
-            "CP-ICPC",
+        source=source_of(
             "Each initial conference after a section 47 enquiry counts.",
+            "CP-ICPC",
         ),
-        compute=_of_rule("CP-ICPC"),
+        compute=of_rules("CP-ICPC"),
         unit="conferences",
         rate=True,
         hit_words=("Within 15 working days", "Later"),
@@ -156,13 +160,13 @@ EHC_PLANS = declare(
         name="EHC plans within 20 weeks",
         counts="Of the final EHC plans issued in each month, the per cent issued "
         "within 20 weeks of the request, plans with an exception included",
-        source=_source(
-            "SEN-EHCP-20W",
+        source=source_of(
             "As the EHC plan timeliness report's 'within 20 weeks, all plans' "
             "and SEN2; a plan transferred in has no 20-week clock and is not "
             "counted.",
+            "SEN-EHCP-20W",
         ),
-        compute=_of_rule("SEN-EHCP-20W"),
+        compute=of_rules("SEN-EHCP-20W"),
         unit="plans",
         rate=True,
         hit_words=("Within 20 weeks", "Later"),

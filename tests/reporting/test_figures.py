@@ -8,11 +8,18 @@ import pytest
 from haven.care import moves
 from haven.care.models import PeriodOfCare
 from haven.cin.models import CinEpisode
-from haven.reporting import caseloads, on_the_day, referrals, stability, timeliness
+from haven.reporting import (
+    caseloads,
+    on_the_day,
+    on_time,
+    referrals,
+    stability,
+    timeliness,
+)
 from haven.reporting.figures import Figure
 from haven.reporting.scope import Scope, of_team
 from haven.reporting.spans import Span, last_twelve_months
-from tests.care.factories import CarerFactory, fostered
+from tests.care.factories import CarerFactory, fostered, visited
 from tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +143,11 @@ def test_a_third_placement_in_a_year_counts_against_stability(jasmine, alice):
     }
     assert counted == {"2026-03": (1, 0), "2026-04": (1, 0), "2026-05": (1, 1)}
     assert _bar(stability.STABILITY, "2026-05").items[0].details == (3,)
+
+
+def test_a_visit_to_a_child_on_a_plan_by_its_due_date_is_on_time(kai, alice):
+    visited(kai, by=alice, on=dt.date(2026, 5, 12), place="home")
+    may = _bar(on_time.CP_VISITS, "2026-05")
+    assert (may.count, may.hits) == (1, 1)
+    started, due, done = may.items[0].details
+    assert done == dt.date(2026, 5, 12) and due >= done

@@ -33,7 +33,8 @@ def test_the_dashboard_draws_each_panel_beside_its_table(sam, jasmine, kai):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'href="/reporting/"' in html  # the menu entry
-    for panel in ("over_time", "contact_decisions", "assessments", "caseload_teams"):
+    panels = ("over_time", "contact_decisions", "cp_visits", "caseload_teams")
+    for panel in panels:
         assert f'id="chart-{panel}"' in html and f'id="table-{panel}"' in html
     assert 'role="group" aria-labelledby="chart-over_time-title"' in html
     assert f'<a href="{MARCH}" aria-label="Looked after, March 2026: 1 child"' in html
