@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from haven.core.models import Team, User
 from haven.reporting import (
     caseloads,
+    missing,
     on_the_day,
     on_time,
     referrals,
@@ -42,6 +43,7 @@ PANELS = (
         for figure in (
             *timeliness.TIMELY,
             *on_time.ON_TIME,
+            missing.MISSING,
             referrals.RE_REFERRALS,
             stability.REPEAT_PLANS,
             stability.STABILITY,

@@ -4,6 +4,7 @@ on the chart opens the children behind it, and a figure's children download
 as CSV."""
 
 import csv
+import datetime as dt
 
 from playwright.sync_api import Page, expect
 
@@ -27,10 +28,10 @@ def test_a_service_manager_opens_a_figure_onto_its_children_and_downloads_them(
     expect(page.locator("#table-over_time")).to_be_visible()
     _accessible(page)
 
-    # The line chart's last point: the children in need now.
-    point = page.locator("#chart-over_time a").nth(len(_months(page)) - 1)
-    label = point.get_attribute("aria-label") or ""
-    assert label.startswith("Children in need, ")
+    # The line chart's last point for children in need: those in need now.
+    point = page.locator('#chart-over_time a[aria-label^="Children in need, "]').last
+    month = _months(page)[-1]
+    assert f"{month}:" in (point.get_attribute("aria-label") or "")
     point.click()
     expect(page.locator("h1")).to_contain_text("Children in need")
     expect(page.locator("#behind-summary")).to_be_visible()
@@ -47,4 +48,6 @@ def test_a_service_manager_opens_a_figure_onto_its_children_and_downloads_them(
 
 
 def _months(page: Page) -> list[str]:
-    return page.locator("#table-over_time tbody tr").all_inner_texts()
+    """The months of the dashboard's period, as the chart names them."""
+    ends = page.locator("#table-over_time tbody th").all_inner_texts()
+    return [dt.datetime.strptime(end, "%d %b %Y").strftime("%B %Y") for end in ends]

@@ -6,10 +6,12 @@ import datetime as dt
 import pytest
 
 from haven.care import moves
+from haven.care.missing.recording import report_missing
 from haven.care.models import PeriodOfCare
 from haven.cin.models import CinEpisode
 from haven.reporting import (
     caseloads,
+    missing,
     on_the_day,
     on_time,
     referrals,
@@ -21,6 +23,7 @@ from haven.reporting.scope import Scope, of_team
 from haven.reporting.spans import Span, last_twelve_months
 from tests.care.factories import CarerFactory, fostered, visited
 from tests.factories import ChildFactory
+from tests.reporting.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +154,18 @@ def test_a_visit_to_a_child_on_a_plan_by_its_due_date_is_on_time(kai, alice):
     assert (may.count, may.hits) == (1, 1)
     started, due, done = may.items[0].details
     assert done == dt.date(2026, 5, 12) and due >= done
+
+
+def test_missing_episodes_count_in_the_month_they_started(jasmine, alice):
+    period = PeriodOfCare.objects.get(person=jasmine)
+    report_missing(
+        period,
+        kind="M",
+        started_at=at(dt.date(2026, 5, 20), 21),
+        returned_at=at(dt.date(2026, 5, 21), 8),
+        by=alice,
+    )
+    may = _bar(missing.MISSING, "2026-05")
+    assert may.children == {jasmine.pk}
+    assert may.items[0].details[1] == dt.date(2026, 5, 21)
+    assert _bar(missing.MISSING, "2026-04").count == 0
