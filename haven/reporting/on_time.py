@@ -1,6 +1,6 @@
-"""Reviews, visits and the duties after a missing episode, on time: of the
-duties met in each month, how many by their due date, each due date the
-timescale engine's (as in timeliness.py)."""
+"""Reviews, visits and the return home interview after a missing episode, on
+time: of the duties met in each month, how many by their due date, each due
+date the timescale engine's (as in timeliness.py)."""
 
 from haven.reporting.figures import Figure, declare
 from haven.reporting.timeliness import TIMESCALE_COLUMNS, of_rules, source_of
@@ -24,6 +24,25 @@ def _declare(
     )
 
 
+CIN_REVIEWS = _declare(
+    "cin_reviews",
+    "Child in need plan reviews on time",
+    "Of the child in need plan reviews held in each month, the per cent held "
+    "by their due date",
+    "reviews",
+    "Working Together sets no interval: the council's (three months unless it "
+    "sets its own).",
+    "CIN-REVIEW",
+)
+CIN_VISITS = _declare(
+    "cin_visits",
+    "Child in need visits on time",
+    "Of the visits to children on child in need plans made in each month, the "
+    "per cent made by their due date",
+    "visits",
+    "There is no national frequency: the council's.",
+    "CIN-VISIT",
+)
 LAC_REVIEWS = _declare(
     "lac_reviews",
     "Looked-after children's reviews on time",
@@ -82,4 +101,12 @@ RETURN_INTERVIEWS = _declare(
     "LAC-MISSING-RHI",
 )
 
-ON_TIME = (LAC_REVIEWS, CP_REVIEWS, CP_VISITS, LAC_VISITS, RETURN_INTERVIEWS)
+ON_TIME = (
+    CIN_REVIEWS,
+    CIN_VISITS,
+    CP_REVIEWS,
+    CP_VISITS,
+    LAC_REVIEWS,
+    LAC_VISITS,
+    RETURN_INTERVIEWS,
+)
