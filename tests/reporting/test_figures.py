@@ -14,6 +14,7 @@ from haven.reporting import (
     missing,
     on_the_day,
     on_time,
+    out_of_area,
     referrals,
     stability,
     timeliness,
@@ -169,3 +170,13 @@ def test_missing_episodes_count_in_the_month_they_started(jasmine, alice):
     assert may.children == {jasmine.pk}
     assert may.items[0].details[1] == dt.date(2026, 5, 21)
     assert _bar(missing.MISSING, "2026-04").count == 0
+
+
+@pytest.mark.parametrize(("ours", "out"), [("E08000035", 0), ("E08000034", 1)])
+def test_a_child_placed_beyond_the_authority_s_districts_is_out_of_area(
+    jasmine, settings, ours, out
+):
+    settings.HAVEN_AREA_CODES = [ours]  # Leeds, then Kirklees
+    march = _bar(out_of_area.OUT_OF_AREA, "2026-03")
+    assert (march.count, march.hits) == (1, out)
+    assert march.items[0].details[0] == "E08000035"  # LS6 1AA is in Leeds
