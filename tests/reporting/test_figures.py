@@ -9,6 +9,7 @@ from haven.care import moves
 from haven.care.missing.recording import report_missing
 from haven.care.models import PeriodOfCare
 from haven.cin.models import CinEpisode
+from haven.core.services import allocate_case
 from haven.reporting import (
     caseloads,
     missing,
@@ -23,8 +24,9 @@ from haven.reporting.figures import Figure
 from haven.reporting.scope import Scope, of_team
 from haven.reporting.spans import Span, last_twelve_months
 from tests.care.factories import CarerFactory, fostered, visited
+from tests.cin.test_services import _authorised as authorised
 from tests.factories import ChildFactory
-from tests.reporting.conftest import at
+from tests.reporting.conftest import TODAY, at
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +182,13 @@ def test_a_child_placed_beyond_the_authority_s_districts_is_out_of_area(
     march = _bar(out_of_area.OUT_OF_AREA, "2026-03")
     assert (march.count, march.hits) == (1, out)
     assert march.items[0].details[0] == "E08000035"  # LS6 1AA is in Leeds
+
+
+def test_an_assessment_authorised_within_45_working_days(today, alice, mona, team):
+    child = ChildFactory(given_name="Ava", family_name="Lund")
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    authorised(child, alice, mona)  # referred 30 days ago, authorised today
+    june = _bar(timeliness.ASSESSMENTS, "2026-06")
+    assert (june.count, june.hits, june.children) == (1, 1, {child.pk})
+    started, due, done = june.items[0].details
+    assert (started, done) == (dt.date(2026, 5, 16), TODAY) and due > done
