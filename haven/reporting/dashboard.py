@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from haven.core.models import Team, User
 from haven.reporting import (
     caseloads,
+    early_help,
     missing,
     on_the_day,
     on_time,
@@ -50,6 +51,7 @@ PANELS = (
             stability.STABILITY,
             out_of_area.OUT_OF_AREA,
             timeliness.EHC_PLANS,
+            early_help.WAITING,
             caseloads.BY_TEAM,
             caseloads.BY_WORKER,
         )

@@ -9,9 +9,12 @@ from haven.care import moves
 from haven.care.missing.recording import report_missing
 from haven.care.models import PeriodOfCare
 from haven.cin.models import CinEpisode
+from haven.core.models import Team
 from haven.core.services import allocate_case
+from haven.earlyhelp import services as earlyhelp
 from haven.reporting import (
     caseloads,
+    early_help,
     missing,
     on_the_day,
     on_time,
@@ -25,6 +28,7 @@ from haven.reporting.scope import Scope, of_team
 from haven.reporting.spans import Span, last_twelve_months
 from tests.care.factories import CarerFactory, fostered, visited
 from tests.cin.test_services import _authorised as authorised
+from tests.conftest import make_user
 from tests.factories import ChildFactory
 from tests.reporting.conftest import TODAY, at
 
@@ -192,3 +196,28 @@ def test_an_assessment_authorised_within_45_working_days(today, alice, mona, tea
     assert (june.count, june.hits, june.children) == (1, 1, {child.pk})
     started, due, done = june.items[0].details
     assert (started, done) == (dt.date(2026, 5, 16), TODAY) and due > done
+
+
+def test_a_family_waits_for_early_help_until_a_worker_is_allocated(
+    today, alice, mona, team, service
+):
+    hub = Team.objects.create(name="Early Help Hub", parent=service)
+    ellie = make_user("ellie", "early_help_worker", hub)
+    emma = make_user("emma", "early_help_worker", hub)
+    hub.managers.add(emma)
+    child = ChildFactory(given_name="Ivy")
+    allocate_case(child, team=team, worker=alice, on=dt.date(2026, 1, 5), by=mona)
+    asked = earlyhelp.request_early_help(
+        child,
+        requested_on=dt.date(2026, 3, 2),
+        reason="Parents need support with routines",
+        source="step_down",
+        contact_id=None,
+        by=alice,
+    )
+    earlyhelp.allocate_request(asked, worker=ellie, on=dt.date(2026, 4, 20), by=emma)
+    march = _bar(early_help.WAITING, "2026-03", of_team(hub))
+    assert march.children == {child.pk}
+    assert march.items[0].details == (dt.date(2026, 3, 2), "29 days")
+    assert _bar(early_help.WAITING, "2026-04").count == 0
+    assert _bar(early_help.WAITING, "2026-03", of_team(team)).count == 0
