@@ -33,6 +33,18 @@ def _choice(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
     return form, query.urlencode()
 
 
+def _kept(request: AuthenticatedRequest) -> list[tuple[str, str]]:
+    """The choice, as the download buttons' form sends it again. The downloads
+    are buttons, not links: a link a bar would multiply every page a crawl or
+    a prefetching browser follows by three."""
+    return [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != "format"
+        for value in values
+    ]
+
+
 def _href(query: str) -> charts.Href:
     def href(figure: str, bar: str) -> str:
         url = reverse("reporting:children", args=[figure, bar])
@@ -110,6 +122,7 @@ def figure(
     context = {
         "form": form,
         "query": query,
+        "kept": _kept(request),
         "figure": found,
         "result": result,
         "results": [result],
@@ -146,7 +159,13 @@ def behind(
             tables.children_header(shown),
             tables.children_rows(shown),
         )
-    context = {"form": form, "query": query, "figure": found, "shown": shown}
+    context = {
+        "form": form,
+        "query": query,
+        "kept": _kept(request),
+        "figure": found,
+        "shown": shown,
+    }
     return render(request, "reporting/children.html", context)
 
 

@@ -40,7 +40,7 @@ def test_a_service_manager_opens_a_figure_onto_its_children_and_downloads_them(
     assert named >= 1, "the service manager opens the children of the service"
 
     with page.expect_download() as info:
-        page.get_by_role("link", name="CSV", exact=True).click()
+        page.get_by_role("button", name="Download the list as CSV").click()
     with open(info.value.path(), newline="") as file:
         rows = list(csv.reader(file))
     assert rows[0][:4] == ["Child", "Haven ID", "Date of birth", "Counted on"]
