@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "haven.disclosure",
     "haven.notifications",
     "haven.returns",
+    "haven.reporting",
     "haven.demo",
 ]
 

@@ -1,0 +1,83 @@
+"""Children in need, on child protection plans and looked after at the end of
+each month: counted from the episodes, plans and periods of care themselves,
+each read by its own period's rule of when it holds (haven.core.periods), so a
+count agrees with the child's record and with the returns built from it."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Model
+
+from haven.care.models import PeriodOfCare
+from haven.care.models.looked_after import PERIOD_OF_CARE
+from haven.cin.models import EPISODE_PERIOD, CinEpisode
+from haven.core.periods import Period, contains
+from haven.protection.models import PLAN_PERIOD, ChildProtectionPlan
+from haven.reporting.figures import Figure, Item, declare
+from haven.reporting.spans import Span
+
+
+def _at_month_ends(model: type[Model], period: Period) -> Callable[[Span], list[Item]]:
+    def compute(span: Span) -> list[Item]:
+        rows = (
+            model._default_manager.filter(period.overlapping(span.first, span.last))
+            .order_by()
+            .values_list("person_id", period.start, period.end)
+        )
+        items = []
+        for person_id, start, end in rows:
+            for month in span.months:
+                if contains(start, end, month.last, inclusive_end=period.inclusive_end):
+                    items.append(
+                        Item(person_id, month.key, month.last, details=(start,))
+                    )
+        return items
+
+    return compute
+
+
+def _declare(key: str, name: str, counts: str, source: str, **kw: Any) -> Figure:
+    return declare(
+        Figure(
+            key=key,
+            name=name,
+            counts=counts,
+            source=source,
+            columns=("Since",),
+            team_words="the team holding the child's case at the end of the month",
+            **kw,
+        )
+    )
+
+
+IN_NEED = _declare(
+    "in_need",
+    "Children in need",
+    "Children with an open child in need episode at the end of each month "
+    "(looked-after children and children on child protection plans included)",
+    "A child in need episode runs from the referral to its closure (Children "
+    "Act 1989 s17; the CIN census counts every episode open on 31 March the "
+    "same way). An episode that closed on the last day of a month is not open "
+    "at its end.",
+    compute=_at_month_ends(CinEpisode, EPISODE_PERIOD),
+)
+ON_A_PLAN = _declare(
+    "cp_plans",
+    "On child protection plans",
+    "Children on a child protection plan at the end of each month",
+    "A child protection plan runs from the conference that starts it to the "
+    "conference (or transfer) that ends it (Working Together to Safeguard "
+    "Children 2023, chapter 4; CIN census CPPstartDate and CPPendDate).",
+    compute=_at_month_ends(ChildProtectionPlan, PLAN_PERIOD),
+)
+LOOKED_AFTER = _declare(
+    "looked_after",
+    "Looked after",
+    "Children looked after at the end of each month",
+    "A period of care runs from the day the child started to be looked after "
+    "to the day they ceased (Children Act 1989 s22; SSDA903 DECOM and DEC).",
+    compute=_at_month_ends(PeriodOfCare, PERIOD_OF_CARE),
+)
+
+# The figures drawn together on one line chart.
+OVER_TIME = (IN_NEED, ON_A_PLAN, LOOKED_AFTER)

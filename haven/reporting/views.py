@@ -1,0 +1,178 @@
+"""The performance pages: the dashboard (/reporting/), one figure with its
+downloads (/reporting/<figure>/), and the children behind one of its bars
+(/reporting/<figure>/<bar>/), each for the period and team chosen."""
+
+import itertools
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from haven.core.exports import csv_stream
+from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
+from haven.core.spreadsheets import xlsx_response
+from haven.reporting import charts, children, dashboard, scope, tables
+from haven.reporting.figures import FIGURES, Figure, Result
+from haven.reporting.forms import PeriodForm, period_form
+from haven.reporting.permissions import READERS, may_see_performance
+
+
+def _allowed(request: AuthenticatedRequest) -> None:
+    if not may_see_performance(request.user):
+        raise PermissionDenied("Your role does not include performance information")
+
+
+def _choice(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
+    """The form as asked, and the query string its links carry on."""
+    query = request.GET.copy()
+    query.pop("format", None)
+    form = period_form(query, dashboard.default_team(request.user))
+    return form, query.urlencode()
+
+
+def _kept(request: AuthenticatedRequest) -> list[tuple[str, str]]:
+    """The choice, as the download buttons' form sends it again. The downloads
+    are buttons, not links: a link a bar would multiply every page a crawl or
+    a prefetching browser follows by three."""
+    return [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != "format"
+        for value in values
+    ]
+
+
+def _href(query: str) -> charts.Href:
+    def href(figure: str, bar: str) -> str:
+        url = reverse("reporting:children", args=[figure, bar])
+        return f"{url}?{query}" if query else url
+
+    return href
+
+
+@policy(Policy.ROLE, permission=READERS)
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    _allowed(request)
+    form, query = _choice(request)
+    context: dict[str, Any] = {"form": form, "query": query}
+    if not form.errors:
+        span, chosen = form.span(), scope.of_team(form.chosen_team())
+        href = _href(query)
+        context |= {
+            "span": span,
+            "scope": chosen,
+            "panels": [_drawn(panel, span, chosen, href) for panel in dashboard.PANELS],
+        }
+    return render(request, "reporting/dashboard.html", context)
+
+
+def _drawn(panel: dashboard.Panel, span: Any, chosen: Any, href: Any) -> dict[str, Any]:
+    results = [figure.result(span, chosen) for figure in panel.figures]
+    return {"panel": panel, "results": results, **_chart(results, href, panel)}
+
+
+def _chart(
+    results: list[Result], href: charts.Href, panel: dashboard.Panel
+) -> dict[str, Any]:
+    if panel.line:
+        title = f"{panel.title}: {results[0].scope.words}, {results[0].span.words}"
+        chart = charts.line_chart(
+            results, href, chart_id=f"chart-{panel.key}", title=title
+        )
+    elif len(results[0].bars) > dashboard.MOST_BARS:
+        chart = None
+    else:
+        chart = charts.bar_chart(results[0], href, chart_id=f"chart-{panel.key}")
+    return {"chart": chart, "href": href}
+
+
+def _figure(key: str) -> Figure:
+    found = FIGURES.get(key)
+    if found is None:
+        raise Http404
+    return found
+
+
+@policy(Policy.ROLE, permission=READERS)
+def figure(
+    request: AuthenticatedRequest, key: str
+) -> HttpResponse | StreamingHttpResponse:
+    _allowed(request)
+    found = _figure(key)
+    form, query = _choice(request)
+    if form.errors:
+        return render(request, "reporting/figure.html", {"form": form, "figure": found})
+    result = found.result(form.span(), scope.of_team(form.chosen_team()))
+    export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        name = (
+            f"{found.key}-{result.span.first:%Y-%m-%d}-to-{result.span.last:%Y-%m-%d}"
+        )
+        return _download(
+            export,
+            name,
+            found.name,
+            tables.figure_header(result),
+            tables.figure_rows(result),
+        )
+    panel = dashboard.Panel(found.key, found.name, (found,))
+    context = {
+        "form": form,
+        "query": query,
+        "kept": _kept(request),
+        "figure": found,
+        "result": result,
+        "results": [result],
+        "panel": panel,
+        **_chart([result], _href(query), panel),
+    }
+    return render(request, "reporting/figure.html", context)
+
+
+@policy(Policy.ROLE, permission=READERS)
+def behind(
+    request: AuthenticatedRequest, key: str, bar: str
+) -> HttpResponse | StreamingHttpResponse:
+    _allowed(request)
+    found = _figure(key)
+    form, query = _choice(request)
+    if form.errors:
+        raise Http404
+    result = found.result(form.span(), scope.of_team(form.chosen_team()))
+    chosen = result.bar(bar)
+    if chosen is None:
+        raise Http404
+    shown = children.behind(request.user, result, chosen)
+    export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        children.log_download(
+            request.user, shown, "CSV" if export == "csv" else "spreadsheet"
+        )
+        name = f"{found.key}-{bar}-children"
+        return _download(
+            export,
+            name,
+            found.name,
+            tables.children_header(shown),
+            tables.children_rows(shown),
+        )
+    context = {
+        "form": form,
+        "query": query,
+        "kept": _kept(request),
+        "figure": found,
+        "shown": shown,
+    }
+    return render(request, "reporting/children.html", context)
+
+
+def _download(
+    export: str, name: str, title: str, header: list[str], rows: Any
+) -> HttpResponse | StreamingHttpResponse:
+    if export == "csv":
+        cells = ([tables.text(v) for v in row] for row in rows)
+        return csv_stream(f"{name}.csv", itertools.chain([header], cells))
+    return xlsx_response(f"{name}.xlsx", title, header, rows)
