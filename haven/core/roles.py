@@ -124,9 +124,10 @@ ROLES: tuple[Role, ...] = (
         "Performance analyst",
         "Produces performance reports and the statutory returns.",
         ("view_performance",),
-        "Performance reports and the statutory returns for the CIN census and "
-        "the SSDA903 are not in Haven yet; the SEN2 return and EHC plan "
-        "timeliness are (SEN2 return, /send/sen2/).",
+        "Data quality reports, the Standard Safeguarding Dataset and national "
+        "comparisons are not in Haven yet; the performance dashboards are "
+        "(Performance, /reporting/), and so are the statutory returns: the CIN "
+        "census, SSDA903, SEN2 and Ofsted's Annex A (Statutory returns, /returns/).",
     ),
     Role(
         "administrator",

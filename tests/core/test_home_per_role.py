@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 STILL_TO_COME = {
     "finance_officer": "Placement payments",
-    "performance_analyst": "statutory returns",
+    "performance_analyst": "Data quality reports",
 }
 
 

@@ -19,6 +19,8 @@ SHORT_BREAK_URN = "short_break_urn"  # a V3/V4 short break with a provider's URN
 K3 = "k3"  # placed in supported accommodation (K3)
 # The child has social worker episodes in the return.
 HAS_SOCIAL_WORKERS = "has_social_workers"
+# The child's care ended in the year (an episode ends with a REC other than X1).
+LEFT_CARE = "left_care"
 # Every placement postcode is in the ONS postcode directory Haven holds.
 REAL_PLACEMENT_POSTCODES = "real_placement_postcodes"
 # A CIN census with fewer children than this is too small for the return-level
@@ -88,6 +90,15 @@ KNOWN_903 = (
         "complete the social worker history (0.1.17; shown on a one-child "
         "file). A child with no social worker episode at all is still an error",
         HAS_SOCIAL_WORKERS,
+    ),
+    Known(
+        "SW12STG2",
+        "it contradicts SW17STG2 for a child who left care in the year: "
+        "SW17STG2 wants every child in the social worker table to have an "
+        "episode open on 31 March, which a child whose case has closed cannot "
+        "have, so Haven reports social workers for the children looked after "
+        "on 31 March and this rule then fires for the children who left",
+        LEFT_CARE,
     ),
     Known(
         "169",

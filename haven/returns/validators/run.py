@@ -152,6 +152,8 @@ def _tags_903(folder: Path) -> dict[str, frozenset[str]]:
     for row in _rows(folder, "CHILD,DECOM,RNE"):
         mine = tags.setdefault(row["CHILD"].upper(), set())
         rne = row["RNE"].strip().upper()
+        if row["REC"].strip().upper() not in ("", "X1"):
+            mine.add(known.LEFT_CARE)
         if (place := row["PL_POST"].strip()) and postcodes.find(place) is None:
             unknown_postcode.add(row["CHILD"].upper())
         if rne == "T":
