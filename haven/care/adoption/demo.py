@@ -126,6 +126,21 @@ def _tell(
 ) -> None:
     held = current_allocation(period.person)
     social_worker = held.worker if held and held.worker else worker
+    for after, step in _steps(period, adopters, agency, worker, social_worker, adopt):
+        day = start + dt.timedelta(days=after)
+        with _at(day):
+            step(day)
+
+
+def _steps(
+    period: PeriodOfCare,
+    adopters: sealed.Match,
+    agency: Provider,
+    worker: User,
+    social_worker: User,
+    adopt: bool,
+) -> list[tuple[int, Callable[[dt.date], object]]]:
+    """Each step of the adoption, with the days after the start it is taken."""
     status = LegalStatus.objects.filter(period=period).order_by("-started_on").first()
     # The agency's decision comes before the court's placement order (SSDA903
     # rule 554: DATE_PLACED on or before the order).
@@ -173,10 +188,7 @@ def _tell(
             (after, lambda day: _visit(period.person, day, social_worker))
             for after in (94, 99)
         ]
-    for after, step in steps:
-        day = start + dt.timedelta(days=after)
-        with _at(day):
-            step(day)
+    return steps
 
 
 def _close_case(child: Person, day: dt.date, by: User) -> None:

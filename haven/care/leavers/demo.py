@@ -136,37 +136,7 @@ def _tell(
     worker = User.objects.filter(team=team, groups__name="Social worker").first()
     assert worker is not None
     came = birthday(born, 15) + dt.timedelta(days=30)
-    # Registered when they came to the authority's notice, not today.
-    with _on(came - dt.timedelta(days=14)):
-        person = register_person(
-            {
-                "given_name": leaver.given,
-                "family_name": leaver.family,
-                "date_of_birth": born,
-                "sex": leaver.sex,
-                "disabilities": ["NONE"],
-                # A UPN from their schools (SSDA903 rule 168), from a
-                # generator of its own so the shared one draws as before
-                # (seeded from its state: a second slice gets other UPNs).
-                "upn": generate_upn(
-                    random.Random(f"{rng.getstate()}{leaver.given}"),
-                    demo_places.LA_CODE,
-                ),
-            },
-            by=manager,
-        )
-        # Their family home before care (SSDA903 HOME_POST, rule 392b).
-        record_move(
-            person,
-            line_1="12 Cowlersley Lane",
-            town="Huddersfield",
-            postcode=HOME,
-            on=came - dt.timedelta(days=14),
-            by=manager,
-        )
-        allocate_case(
-            person, team=team, worker=worker, change_reason="FCONTA", by=manager
-        )
+    person = _register(rng, leaver, born, came, team, worker)
     story = Story(rng, person, worker, places, today)
     placed = (
         story.with_carer("U6", "fostering", came)
@@ -198,6 +168,49 @@ def _tell(
             by=manager,
         )
     _support(rng, leaver, person, adviser, today)
+
+
+def _register(
+    rng: random.Random,
+    leaver: Leaver,
+    born: dt.date,
+    came: dt.date,
+    team: Team,
+    worker: User,
+) -> Person:
+    manager = team.managers.get()
+    # Registered when they came to the authority's notice, not today.
+    with _on(came - dt.timedelta(days=14)):
+        person = register_person(
+            {
+                "given_name": leaver.given,
+                "family_name": leaver.family,
+                "date_of_birth": born,
+                "sex": leaver.sex,
+                "disabilities": ["NONE"],
+                # A UPN from their schools (SSDA903 rule 168), from a
+                # generator of its own so the shared one draws as before
+                # (seeded from its state: a second slice gets other UPNs).
+                "upn": generate_upn(
+                    random.Random(f"{rng.getstate()}{leaver.given}"),
+                    demo_places.LA_CODE,
+                ),
+            },
+            by=manager,
+        )
+        # Their family home before care (SSDA903 HOME_POST, rule 392b).
+        record_move(
+            person,
+            line_1="12 Cowlersley Lane",
+            town="Huddersfield",
+            postcode=HOME,
+            on=came - dt.timedelta(days=14),
+            by=manager,
+        )
+        allocate_case(
+            person, team=team, worker=worker, change_reason="FCONTA", by=manager
+        )
+    return person
 
 
 def _plan(leaver: Leaver) -> pathway.PathwaySections:
