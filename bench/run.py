@@ -165,7 +165,7 @@ def _worker_and_child() -> tuple[Any, Any]:
 def measure(repeat: int, access_repeat: int) -> list[Figure]:
     """Every figure for this database: the pages, the access checks, then the
     writes (last: they change what the pages would show)."""
-    from bench import access, payment_run, writes
+    from bench import access, payment_run, returns, writes
     from haven.core.models import JournalEvent, User
     from haven.people.models import Person
 
@@ -182,6 +182,8 @@ def measure(repeat: int, access_repeat: int) -> list[Figure]:
     figures += writes.figures(worker, child, front_door, repeat)
     print("\npayment runs")
     figures += payment_run.figures()
+    print("\nstatutory returns")
+    figures += returns.figures()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the benchmark process: {peak:.0f} MiB")
     return figures
