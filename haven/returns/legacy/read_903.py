@@ -18,25 +18,13 @@ from haven.returns.legacy.rows import (
     Problem,
     Review,
 )
+from haven.returns.ssda903 import tables
 
-HEADER = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
-EPISODES = (
-    "CHILD",
-    "DECOM",
-    "RNE",
-    "LS",
-    "CIN",
-    "PLACE",
-    "PLACE_PROVIDER",
-    "DEC",
-    "REC",
-    "REASON_PLACE_CHANGE",
-    "HOME_POST",
-    "PL_POST",
-    "URN",
-)
-REVIEWS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
-MISSING = ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END")
+# The DfE's columns, listed once for the exporter and the importer alike.
+HEADER = tables.COLUMNS[tables.HEADER]
+EPISODES = tables.COLUMNS[tables.EPISODES]
+REVIEWS = tables.COLUMNS[tables.REVIEWS]
+MISSING = tables.COLUMNS[tables.MISSING]
 # Tables Haven does not load yet, and why (said in the report).
 IGNORED = {
     frozenset(("CHILD", "SEX", "DOB", "DUC")): "UASC",
