@@ -13,15 +13,11 @@ from lxml import etree
 
 from haven.assessments.models import Assessment
 from haven.cin.models import CinEpisode
-from haven.core import clock
+from haven.core import dfe_xml
+from haven.core.dfe_xml import add, optional
 from haven.people.codes import Sex
 from haven.protection.models import ChildProtectionPlan, Conference, Section47Enquiry
 from haven.returns.cin.scope import Child, Period, authorised_on, children
-
-SOFTWARE = "Haven"
-RELEASE = "0.1.0"
-# COLLECT keeps the latest upload, so Haven does not number its files.
-SERIAL = "001"
 
 
 @dataclass
@@ -51,69 +47,40 @@ class CinReturn:
     subjects: list[Subject]  # one per Child element, in order
 
 
-def _add(parent: Any, tag: str, value: object = None) -> Any:
-    element = etree.SubElement(parent, tag)
-    if isinstance(value, bool):
-        element.text = "1" if value else "0"
-    elif isinstance(value, dt.datetime):
-        element.text = value.replace(microsecond=0, tzinfo=None).isoformat()
-    elif isinstance(value, dt.date):
-        element.text = value.isoformat()
-    elif value is not None:
-        element.text = str(value)
-    return element
-
-
-def _optional(parent: Any, tag: str, value: object) -> None:
-    if value not in (None, ""):
-        _add(parent, tag, value)
-
-
 def header(root: Any, period: Period, la_code: str) -> None:
-    head = _add(root, "Header")
-    details = _add(head, "CollectionDetails")
-    _add(details, "Collection", "CIN")
-    _add(details, "Year", period.year)
-    _add(details, "ReferenceDate", period.end)
-    source = _add(head, "Source")
-    _add(source, "SourceLevel", "L")
-    _add(source, "LEA", la_code)
-    _add(source, "SoftwareCode", SOFTWARE)
-    _add(source, "Release", RELEASE)
-    _add(source, "SerialNo", SERIAL)
-    _add(source, "DateTime", clock.now())
+    dfe_xml.header(root, "CIN", period.year, period.end, la_code)
 
 
 def identifiers(parent: Any, child: Child, period: Period) -> None:
     """A child born after the period's end was unborn in it: expected date
     of birth and sex U (rule 8750)."""
     person = child.person
-    element = _add(parent, "ChildIdentifiers")
-    _add(element, "LAchildID", person.la_child_id)
-    _optional(element, "UPN", person.upn)
-    _optional(element, "FormerUPN", child.former_upns[0] if child.former_upns else "")
+    element = add(parent, "ChildIdentifiers")
+    add(element, "LAchildID", person.la_child_id)
+    optional(element, "UPN", person.upn)
+    optional(element, "FormerUPN", child.former_upns[0] if child.former_upns else "")
     if not person.upn:
-        _optional(element, "UPNunknown", person.upn_unknown)
+        optional(element, "UPNunknown", person.upn_unknown)
     born = period.by_end(person.date_of_birth)
-    _optional(element, "PersonBirthDate", born)
+    optional(element, "PersonBirthDate", born)
     if born is None:
         expected = person.expected_date_of_birth or person.date_of_birth
-        _optional(element, "ExpectedPersonBirthDate", expected)
+        optional(element, "ExpectedPersonBirthDate", expected)
     unborn = born is None and bool(
         person.expected_date_of_birth or person.date_of_birth
     )
-    _add(element, "Sex", Sex.UNKNOWN if unborn else person.sex)
-    _optional(element, "PersonDeathDate", period.by_end(person.date_of_death))
+    add(element, "Sex", Sex.UNKNOWN if unborn else person.sex)
+    optional(element, "PersonDeathDate", period.by_end(person.date_of_death))
 
 
 def characteristics(parent: Any, child: Child) -> None:
-    element = _add(parent, "ChildCharacteristics")
-    _add(element, "Ethnicity", child.person.ethnicity)
+    element = add(parent, "ChildCharacteristics")
+    add(element, "Ethnicity", child.person.ethnicity)
     codes = list(child.person.disabilities or [])
     if codes:
-        disabilities = _add(element, "Disabilities")
+        disabilities = add(element, "Disabilities")
         for code in codes:
-            _add(disabilities, "Disability", code)
+            add(disabilities, "Disability", code)
 
 
 def assessment(parent: Any, row: Assessment, period: Period) -> bool:
@@ -122,20 +89,20 @@ def assessment(parent: Any, row: Assessment, period: Period) -> bool:
     completed = authorised_on(row, period)
     if not period.ongoing(completed):
         return False
-    element = _add(parent, "Assessments")
-    _add(element, "AssessmentActualStartDate", row.started_on)
-    _optional(element, "AssessmentAuthorisationDate", completed)
+    element = add(parent, "Assessments")
+    add(element, "AssessmentActualStartDate", row.started_on)
+    optional(element, "AssessmentAuthorisationDate", completed)
     if completed is not None and row.factors:
-        factors = _add(element, "FactorsIdentifiedAtAssessment")
+        factors = add(element, "FactorsIdentifiedAtAssessment")
         for code in row.factors:
-            _add(factors, "AssessmentFactors", code)
+            add(factors, "AssessmentFactors", code)
     return True
 
 
 def cin_plan(parent: Any, started: dt.date, ended: dt.date | None) -> None:
-    element = _add(parent, "CINPlanDates")
-    _add(element, "CINPlanStartDate", started)
-    _optional(element, "CINPlanEndDate", ended)
+    element = add(parent, "CINPlanDates")
+    add(element, "CINPlanStartDate", started)
+    optional(element, "CINPlanEndDate", ended)
 
 
 def section_47(parent: Any, row: Section47Enquiry, period: Period) -> bool:
@@ -145,12 +112,12 @@ def section_47(parent: Any, row: Section47Enquiry, period: Period) -> bool:
         return False
     conference = getattr(row, "initial_conference", None)
     icpc = period.by_end(conference.held_on) if conference else None
-    element = _add(parent, "Section47")
-    _add(element, "S47ActualStartDate", row.started_on)
-    _optional(element, "InitialCPCtarget", row.icpc_target)
-    _optional(element, "DateOfInitialCPC", icpc)
+    element = add(parent, "Section47")
+    add(element, "S47ActualStartDate", row.started_on)
+    optional(element, "InitialCPCtarget", row.icpc_target)
+    optional(element, "DateOfInitialCPC", icpc)
     done = period.by_end(row.completed_on) is not None
-    _add(element, "ICPCnotRequired", done and row.icpc_not_required and icpc is None)
+    add(element, "ICPCnotRequired", done and row.icpc_not_required and icpc is None)
     return True
 
 
@@ -170,18 +137,18 @@ def cp_plan(parent: Any, row: ChildProtectionPlan, period: Period) -> bool:
     ended = period.by_end(row.ended_on)
     if not period.ongoing(ended):
         return False
-    element = _add(parent, "ChildProtectionPlans")
-    _add(element, "CPPstartDate", row.started_on)
-    _optional(element, "CPPendDate", ended)
-    _add(element, "InitialCategoryOfAbuse", row.initial_category)
+    element = add(parent, "ChildProtectionPlans")
+    add(element, "CPPstartDate", row.started_on)
+    optional(element, "CPPendDate", ended)
+    add(element, "InitialCategoryOfAbuse", row.initial_category)
     reviews = list(row.reviews.all())  # every review, in date order
-    _add(element, "LatestCategoryOfAbuse", latest_category(row, reviews, period))
-    _add(element, "NumberOfPreviousCPP", row.previous_plans)
+    add(element, "LatestCategoryOfAbuse", latest_category(row, reviews, period))
+    add(element, "NumberOfPreviousCPP", row.previous_plans)
     reviews = [r for r in reviews if period.start <= r.held_on <= period.end]
     if reviews:
-        element_reviews = _add(element, "Reviews")
+        element_reviews = add(element, "Reviews")
         for review in reviews:
-            _add(element_reviews, "CPPreviewDate", review.held_on)
+            add(element_reviews, "CPPreviewDate", review.held_on)
     return True
 
 
@@ -189,17 +156,17 @@ def episode_details(parent: Any, episode: CinEpisode, period: Period) -> Episode
     """One CINdetails: a referral and what followed it, as at the period's end."""
     found = Episode(episode.pk)
     closed = period.by_end(episode.closed_on)
-    element = _add(parent, "CINdetails")
-    _add(element, "CINreferralDate", episode.referral_date)
-    _add(element, "ReferralSource", episode.source)
-    _optional(element, "PrimaryNeedCode", episode.primary_need)
+    element = add(parent, "CINdetails")
+    add(element, "CINreferralDate", episode.referral_date)
+    add(element, "ReferralSource", episode.source)
+    optional(element, "PrimaryNeedCode", episode.primary_need)
     if closed is not None:
-        _add(element, "CINclosureDate", closed)
-        _optional(element, "ReasonForClosure", episode.closure_reason)
+        add(element, "CINclosureDate", closed)
+        optional(element, "ReasonForClosure", episode.closure_reason)
     # An initial conference with no enquiry before it (a transfer in, say)
     # is given here; one after an enquiry sits in its Section47 (rule 2884).
     initial = [c for c in episode.initial_without_enquiry if c.held_on >= period.start]  # type: ignore[attr-defined]
-    _optional(element, "DateOfInitialCPC", initial[0].held_on if initial else None)
+    optional(element, "DateOfInitialCPC", initial[0].held_on if initial else None)
     for row in episode.assessments.all():
         if assessment(element, row, period):
             found.assessments.append(row.pk)
@@ -213,7 +180,7 @@ def episode_details(parent: Any, episode: CinEpisode, period: Period) -> Episode
             found.enquiries.append(enquiry.pk)
     # No further action is known at closure: open at the period's end, the
     # referral's outcome was still to come.
-    _add(element, "ReferralNFA", episode.referral_nfa and closed is not None)
+    add(element, "ReferralNFA", episode.referral_nfa and closed is not None)
     for cpp in episode.cp_plans.all():
         if cp_plan(element, cpp, period):
             found.cp_plans.append(cpp.pk)
@@ -226,10 +193,10 @@ def build(year: int, la_code: str) -> CinReturn:
     period = Period(year)
     root = etree.Element("Message")
     header(root, period, la_code)
-    parent = _add(root, "Children")
+    parent = add(root, "Children")
     subjects = []
     for child in children(period):
-        element = _add(parent, "Child")
+        element = add(parent, "Child")
         identifiers(element, child, period)
         characteristics(element, child)
         subject = Subject(child.person.pk)

@@ -11,19 +11,14 @@ from typing import Any
 from django.conf import settings
 from lxml import etree
 
-from haven.core import clock
+from haven.core import dfe_xml
+from haven.core.dfe_xml import add, optional
 from haven.people.models import Person
 from haven.send.codes import SEN2_REQUEST_SOURCE, RequestSource
 from haven.send.details import plan_details
 from haven.send.models import Decision, EhcPlan
 from haven.send.sen2.census import CensusDay, census_day
 from haven.send.sen2.scope import AsAtCensus, in_scope, postcodes
-
-SOFTWARE = "Haven"
-RELEASE = "0.1.0"
-# One return per generation: COLLECT takes the latest upload, so Haven does
-# not number its files.
-SERIAL = "001"
 
 
 @dataclass
@@ -42,50 +37,27 @@ class Sen2Return:
     subjects: list[Subject]  # one per Person element, in order
 
 
-def _add(parent: Any, tag: str, value: object = None) -> Any:
-    element = etree.SubElement(parent, tag)
-    if value is not None:
-        element.text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return element
-
-
-def _optional(parent: Any, tag: str, value: object) -> None:
-    if value not in (None, ""):
-        _add(parent, tag, value)
-
-
 def header(root: Any, census: CensusDay, la_code: str) -> None:
-    head = _add(root, "Header")
-    details = _add(head, "CollectionDetails")
-    _add(details, "Collection", "SEN2")
-    _add(details, "Year", census.year)
-    _add(details, "ReferenceDate", census.day)
-    source = _add(head, "Source")
-    _add(source, "SourceLevel", "L")
-    _add(source, "LEA", la_code)
-    _add(source, "SoftwareCode", SOFTWARE)
-    _add(source, "Release", RELEASE)
-    _add(source, "SerialNo", SERIAL)
-    _add(source, "DateTime", clock.now().replace(microsecond=0, tzinfo=None))
+    source = dfe_xml.header(root, "SEN2", census.year, census.day, la_code)
     # Whether a designated medical, clinical and social care officer is in
     # post: the council's settings, Y unless it says otherwise.
     for officer in ("DMO", "DCO", "DSCO"):
-        _add(source, officer, getattr(settings, f"HAVEN_SEN2_{officer}", "Y"))
+        add(source, officer, getattr(settings, f"HAVEN_SEN2_{officer}", "Y"))
 
 
 def person(persons: Any, child: Person, postcode: str) -> Any:
     """Module 1. Haven records no ULN yet, so UniqueLearnerNumber is left out."""
-    element = _add(persons, "Person")
-    _add(element, "Surname", child.family_name)
-    _add(element, "Forename", child.given_name)
-    _add(element, "PersonBirthDate", child.date_of_birth)
-    _add(element, "Sex", child.sex)
-    _add(element, "Ethnicity", child.ethnicity)
-    _optional(element, "PostCode", postcode)
+    element = add(persons, "Person")
+    add(element, "Surname", child.family_name)
+    add(element, "Forename", child.given_name)
+    add(element, "PersonBirthDate", child.date_of_birth)
+    add(element, "Sex", child.sex)
+    add(element, "Ethnicity", child.ethnicity)
+    optional(element, "PostCode", postcode)
     if child.upn:
-        _add(element, "UPN", child.upn)
+        add(element, "UPN", child.upn)
     else:
-        _optional(element, "UPNunknown", child.upn_unknown)
+        optional(element, "UPNunknown", child.upn_unknown)
     return element
 
 
@@ -104,24 +76,24 @@ def request_outcome(state: AsAtCensus) -> tuple[str, dt.date | None]:
 def request(parent: Any, state: AsAtCensus) -> Any:
     """Module 2."""
     outcome, on = request_outcome(state)
-    element = _add(parent, "Requests")
-    _add(element, "ReceivedDate", state.request.received_on)
-    _add(
+    element = add(parent, "Requests")
+    add(element, "ReceivedDate", state.request.received_on)
+    add(
         element,
         "RequestSource",
         SEN2_REQUEST_SOURCE[RequestSource(state.request.source)],
     )
     if outcome in ("Y", "N"):
-        _add(element, "RYA", int(state.request.rya))
-    _optional(element, "RequestOutcomeDate", on)
-    _add(element, "RequestOutcome", outcome)
+        add(element, "RYA", int(state.request.rya))
+    optional(element, "RequestOutcomeDate", on)
+    add(element, "RequestOutcome", outcome)
     if outcome in ("Y", "N"):
         flags = state.dispute_flags()
-        _add(element, "RequestMediation", flags["RequestMediation"])
-        _add(element, "RequestTribunal", flags["RequestTribunal"])
+        add(element, "RequestMediation", flags["RequestMediation"])
+        add(element, "RequestTribunal", flags["RequestTribunal"])
     export = state.export()
     if export is not None:
-        _add(element, "Exported", export.la)
+        add(element, "Exported", export.la)
     return element
 
 
@@ -143,18 +115,18 @@ def assessment_outcome(state: AsAtCensus) -> tuple[str, dt.date | None]:
 def assessment(parent: Any, state: AsAtCensus) -> None:
     """Module 3: only after a decision to assess (rule 1)."""
     outcome, on = assessment_outcome(state)
-    element = _add(parent, "Assessment")
-    _add(element, "AssessmentOutcome", outcome)
-    _optional(element, "AssessmentOutcomeDate", on)
+    element = add(parent, "Assessment")
+    add(element, "AssessmentOutcome", outcome)
+    optional(element, "AssessmentOutcomeDate", on)
     if outcome in ("A", "W"):
         return  # rule 2: nothing more
     flags = state.dispute_flags()
     for flag in ("AssessmentMediation", "AssessmentTribunal"):
-        _add(element, flag, flags[flag])
+        add(element, flag, flags[flag])
     for flag in ("OtherMediation", "OtherTribunal"):
-        _add(element, flag, flags[flag])
+        add(element, flag, flags[flag])
     plan = state.plan
-    _add(element, "Week20", 1 if plan is not None and plan.exception else 0)
+    add(element, "Week20", 1 if plan is not None and plan.exception else 0)
     if plan is not None:
         named_plan(element, state, plan)
 
@@ -162,41 +134,41 @@ def assessment(parent: Any, state: AsAtCensus) -> None:
 def _where(parent: Any, tag: str, where: Any, rank: int) -> Any:
     """A PlanDetail or PlacementDetail's "where": exactly one of URN, UKPRN
     or SENsetting (rule 4), then its rank."""
-    element = _add(parent, tag)
+    element = add(parent, tag)
     if where.establishment is not None:
-        _add(element, "URN", f"{where.establishment.urn:06d}")
+        add(element, "URN", f"{where.establishment.urn:06d}")
     elif where.ukprn:
-        _add(element, "UKPRN", f"{where.ukprn:08d}")
+        add(element, "UKPRN", f"{where.ukprn:08d}")
     elif where.sen_setting:
-        _add(element, "SENSetting", where.sen_setting)
-        _optional(element, "SENSettingOther", where.sen_setting_other)
-    _add(element, "PlacementRank", rank)
+        add(element, "SENSetting", where.sen_setting)
+        optional(element, "SENSettingOther", where.sen_setting_other)
+    add(element, "PlacementRank", rank)
     return element
 
 
 def _indicators(element: Any, where: Any) -> None:
-    _add(element, "SENunitIndicator", int(where.sen_unit))
-    _add(element, "ResourcedProvisionIndicator", int(where.resourced))
+    add(element, "SENunitIndicator", int(where.sen_unit))
+    add(element, "ResourcedProvisionIndicator", int(where.resourced))
 
 
 def named_plan(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
     """Module 4: the plan as issued, its named settings (details.py) and its
     personal budget and codes (PlanArrangements; none recorded is 0)."""
-    element = _add(parent, "NamedPlan")
-    _add(element, "StartDate", plan.issued_on)
+    element = add(parent, "NamedPlan")
+    add(element, "StartDate", plan.issued_on)
     for detail in plan_details(plan):
         _indicators(_where(element, "PlanDetail", detail, detail.rank), detail)
     arrangements = getattr(plan, "arrangements", None)
     if arrangements is not None:
-        _optional(element, "PlanRes", arrangements.residential)
-        _optional(element, "PlanWBP", arrangements.work_based)
-    _add(element, "PB", int(bool(arrangements and arrangements.personal_budget)))
-    _add(element, "OA", int(bool(arrangements and arrangements.organised)))
+        optional(element, "PlanRes", arrangements.residential)
+        optional(element, "PlanWBP", arrangements.work_based)
+    add(element, "PB", int(bool(arrangements and arrangements.personal_budget)))
+    add(element, "OA", int(bool(arrangements and arrangements.organised)))
     if arrangements is not None:
-        _optional(element, "DP", arrangements.direct_payment)
+        optional(element, "DP", arrangements.direct_payment)
     if state.ceased_on:
-        _add(element, "CeaseDate", state.ceased_on)
-        _optional(element, "CeaseReason", plan.cease_reason)
+        add(element, "CeaseDate", state.ceased_on)
+        optional(element, "CeaseReason", plan.cease_reason)
 
 
 def placements(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
@@ -207,12 +179,12 @@ def placements(parent: Any, state: AsAtCensus, plan: EhcPlan) -> None:
         if row.entered_on > state.census.day:
             continue
         element = _where(parent, "PlacementDetail", row, row.rank)
-        _add(element, "EntryDate", row.entered_on)
+        add(element, "EntryDate", row.entered_on)
         if row.left_on is not None and row.left_on <= state.census.day:
-            _add(element, "LeavingDate", row.left_on)
+            add(element, "LeavingDate", row.left_on)
         _indicators(element, row)
-        _optional(element, "Res", row.residential)
-        _optional(element, "WBP", row.work_based)
+        optional(element, "Res", row.residential)
+        optional(element, "WBP", row.work_based)
 
 
 def active_plan(parent: Any, state: AsAtCensus) -> None:
@@ -220,16 +192,16 @@ def active_plan(parent: Any, state: AsAtCensus) -> None:
     plan = state.plan
     if plan is None:
         return
-    element = _add(parent, "ActivePlans")
+    element = add(parent, "ActivePlans")
     transfer = state.transfer_in()
     if transfer is not None:
-        _add(element, "TransferLA", transfer.previous_la)
+        add(element, "TransferLA", transfer.previous_la)
     placements(element, state, plan)
     for rank, need in ((1, plan.primary_need), (2, plan.secondary_need)):
         if need:
-            senneed = _add(element, "SENneed")
-            _add(senneed, "SENtype", need)
-            _add(senneed, "SENtypeRank", rank)
+            senneed = add(element, "SENneed")
+            add(senneed, "SENtype", need)
+            add(senneed, "SENtypeRank", rank)
     review_and_transfer(element, state)
 
 
@@ -240,17 +212,17 @@ def review_and_transfer(element: Any, state: AsAtCensus) -> None:
     latest = reviews[-1] if reviews else None
     decided = None
     if latest is not None:
-        _add(element, "ReviewMeeting", latest.held_on)
+        add(element, "ReviewMeeting", latest.held_on)
         decided = _by_census(latest.decided_on, state)
         if decided:
-            _optional(element, "ReviewOutcome", latest.decision)
-    _optional(element, "ReviewDraft", state.review_draft())
+            optional(element, "ReviewOutcome", latest.decision)
+    optional(element, "ReviewDraft", state.review_draft())
     due, final = state.phase_transfer()
-    _optional(element, "PhaseTransferDueDate", due)
-    _optional(element, "PhaseTransferFinalDate", final)
+    optional(element, "PhaseTransferDueDate", due)
+    optional(element, "PhaseTransferFinalDate", final)
     # LastReview: the date the latest review was decided ([UNCONFIRMED]
     # meaning, sen2.md §9), last in 2026.
-    _optional(element, "LastReview", decided)
+    optional(element, "LastReview", decided)
 
 
 def _by_census(day: dt.date | None, state: AsAtCensus) -> dt.date | None:
@@ -272,7 +244,7 @@ def build(year: int, la_code: str) -> Sen2Return:
         raise ValueError(f"Haven has no SEN2 census day for {year}")
     root = etree.Element("Message")
     header(root, census, la_code)
-    persons = _add(root, "Persons")
+    persons = add(root, "Persons")
     found = in_scope(census)
     codes = postcodes(list(found), census)
     subjects = []
