@@ -121,5 +121,12 @@ def test_a_child_who_came_into_care_in_the_year_has_no_row(
 
 
 def test_a_child_who_left_care_in_the_year_has_no_row(child, period, alice):
-    services.end_period_of_care(period, on=D(2026, 3, 31), reason="E11", by=alice)
+    services.end_period_of_care(period, on=D(2026, 3, 30), reason="E11", by=alice)
     assert oc2_row(child, YEAR) is None
+
+
+def test_care_ending_on_31_march_still_covers_the_twelve_months(child, period, alice):
+    """As the DfE's validator counts them (CONTINUOUSLY_LOOKED_AFTER: an end
+    of care before 31 March breaks the 12 months, one on it does not)."""
+    services.end_period_of_care(period, on=D(2026, 3, 31), reason="E11", by=alice)
+    assert continuously_looked_after(child, YEAR)
