@@ -265,7 +265,7 @@ def test_a_manager_adds_a_provider_and_approves_a_carer(page: Page, live_server,
     page.goto(f"{base}/looked-after/providers/")
     page.get_by_role("link", name="Add a provider").click()
 
-    page.fill("#id_name", "Brightwater Fostering")
+    page.fill("#id_name", "Kestrel Fostering")
     choose(page, "kind", "agency")
     select(page, "sector", value="PR5")
     page.fill("#id_ofsted_urn", "SC1")
@@ -277,8 +277,8 @@ def test_a_manager_adds_a_provider_and_approves_a_carer(page: Page, live_server,
 
     page.fill("#id_ofsted_urn", "SC765432")
     press(page, "Add the provider")
-    expect_success(page, "Brightwater Fostering added")
-    agency = Provider.objects.get(name="Brightwater Fostering")
+    expect_success(page, "Kestrel Fostering added")
+    agency = Provider.objects.get(name="Kestrel Fostering")
     assert (agency.kind, agency.sector, agency.ofsted_urn) == (
         "agency",
         "PR5",
@@ -286,7 +286,7 @@ def test_a_manager_adds_a_provider_and_approves_a_carer(page: Page, live_server,
     )
     assert agency.current_registration().started_on == _day(400)
 
-    page.get_by_role("link", name="Approve a carer for Brightwater Fostering").click()
+    page.get_by_role("link", name="Approve a carer for Kestrel Fostering").click()
     page.fill("#id_person", str(person.pk))
     fill_date(page, "approved_on", _day(100))
     page.check("#id_connected_person")
@@ -295,9 +295,9 @@ def test_a_manager_adds_a_provider_and_approves_a_carer(page: Page, live_server,
     carer = Carer.objects.get(person=person)
     assert (carer.provider, carer.connected_person) == (agency, True)
 
-    page.get_by_role("link", name="Brightwater Fostering", exact=True).click()
+    page.get_by_role("link", name="Kestrel Fostering", exact=True).click()
     choose(page, "registration", "suspended")
     fill_date(page, "registered_on", _day(3))
     press(page, "Save the changes")
-    expect_success(page, "Brightwater Fostering changed")
+    expect_success(page, "Kestrel Fostering changed")
     assert agency.current_registration().status == "suspended"
