@@ -13,9 +13,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from haven.care import moves
-from haven.core.models import Team
+from haven.care.missing.recording import report_missing
+from haven.core.models import Establishment, Team
 from haven.core.services import allocate_case, restrict_record
 from haven.returns import registry
 from haven.returns.ssd import tables
@@ -27,10 +29,12 @@ from tests.care.factories import (
     fostered,
     in_care,
     in_home,
+    visited,
 )
 from tests.conftest import make_user
 from tests.factories import ChildFactory
 from tests.returns.cin_steps import assessed, day, on_a_plan, referred, reviewed, year
+from tests.send.changes_steps import issued_plan
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -259,3 +263,62 @@ def test_export_return_writes_every_table(make_child, alice, tmp_path):
     assert (tmp_path / "ssd_person.csv").read_text().startswith("pers_legacy_id,")
     assert len(list(tmp_path.glob("ssd_*.csv"))) == len(tables.COLUMNS)
     assert f"Standard Safeguarding Dataset {year()}: 1 children" in out.getvalue()
+
+
+def test_a_visit_a_missing_episode_and_an_ehc_plan(june_2026, alice, mona, team):
+    child = ChildFactory()
+    allocate_case(child, team=team, worker=alice, on=D(2024, 1, 5), by=mona)
+    carer = CarerFactory(provider=FosteringServiceFactory())
+    period = in_care(child, by=alice, on=D(2025, 5, 2), placement=fostered(carer))
+    note = visited(child, by=alice, on=D(2025, 6, 10))
+    gone = timezone.make_aware(dt.datetime(2025, 7, 1, 21))
+    episode = report_missing(
+        period,
+        kind="M",
+        started_at=gone,
+        returned_at=gone + dt.timedelta(hours=5),
+        by=alice,
+    )
+    sally = make_user("sally", "send_officer", team)
+    school = Establishment.objects.create(urn=100001, name="Hilltop Primary School")
+    plan = issued_plan(child, sally, school)
+    built = build(2026)
+    assert _table(built, "ssd_cla_visits") == [
+        {
+            "clav_cla_visit_id": str(note.pk),
+            "clav_cla_id": str(period.pk),
+            "clav_person_id": child.la_child_id,
+            "clav_cla_visit_date": "2025-06-10 10:00:00",
+            "clav_cla_visit_seen": "Y",
+            "clav_cla_visit_seen_alone": "Y",
+        }
+    ]
+    assert _table(built, "ssd_missing") == [
+        {
+            "miss_table_id": str(episode.pk),
+            "miss_person_id": child.la_child_id,
+            "miss_missing_episode_start_date": "2025-07-01 21:00:00",
+            "miss_missing_episode_type": "M",
+            "miss_missing_episode_end_date": "2025-07-02 02:00:00",
+            "miss_missing_rhi_offered": "N",
+            "miss_missing_rhi_accepted": "",
+        }
+    ]
+    (request,) = _table(built, "ssd_ehcp_requests")
+    assert request["ehcr_ehcp_req_outcome"] == "Y"
+    (named,) = _table(built, "ssd_ehcp_named_plan")
+    assert (named["ehcn_named_plan_id"], named["ehcn_named_plan_ceased_date"]) == (
+        str(plan.pk),
+        "",
+    )
+    assert _table(built, "ssd_sen_need") == [
+        {
+            "senn_table_id": f"{plan.pk}-1",
+            "senn_active_ehcp_id": str(plan.pk),
+            "senn_active_ehcp_need_type": "ASD",
+            "senn_active_ehcp_need_rank": "1",
+        }
+    ]
+    (person,) = _table(built, "ssd_person")
+    assert person["pers_send_flag"] == "Y"
+    assert _table(built, "ssd_send")[0]["send_person_id"] == child.la_child_id

@@ -8,11 +8,19 @@ permanence and care leavers' OC3 rows from the SSDA903's own builders."""
 
 from typing import Any
 
+from haven.care.codes import ReasonCeased
 from haven.care.missing.reads import missing_table
-from haven.care.models import AdoptionDecision, Review
+from haven.care.models import Review
 from haven.returns.ssd.scope import Rows, Scope
-from haven.returns.ssda903.adoption import prev_perm_rows
+from haven.returns.ssda903.adoption import (
+    ad1_rows,
+    placed_adoption_rows_of,
+    prev_perm_rows,
+)
 from haven.returns.ssda903.loading import Care, Child
+
+# Care ended by an adoption order (application unopposed, opposed).
+ADOPTED = (ReasonCeased.E11, ReasonCeased.E12)
 
 
 def _cares(scope: Scope) -> list[tuple[Child, Care]]:
@@ -164,48 +172,46 @@ def previous_permanence_rows(scope: Scope) -> Rows:
     ]
 
 
+def _adopted_on(scope: Scope) -> dict[int, tuple[Any, int]]:
+    """Each child adopted in the year: the day (their episode ended E11 or
+    E12, an adoption order) and the period of care it ended."""
+    found = {}
+    for child, care in _cares(scope):
+        for episode in care.episodes:
+            if episode.rec in ADOPTED and scope.by_end(episode.dec):
+                found[child.person.pk] = (episode.dec, care.period.pk)
+    return found
+
+
 def permanence_rows(scope: Scope) -> Rows:
-    """Each decision that a child should be placed for adoption, open on some
-    day of the year, with its match and adoption where recorded."""
-    decisions = (
-        AdoptionDecision.objects.filter(
-            person_id__in=list(scope.looked_after.records),
-            decided_on__lte=scope.last,
+    """Each decision that a child should be placed for adoption in force in
+    the year (the SSDA903 PlacedAdoption rows), with the match (the AD1 row)
+    for a child adopted in the year; the adopters themselves stay sealed."""
+    year = scope.looked_after
+    matched = {row["_person"]: row for row in ad1_rows(year)}
+    adopted = _adopted_on(scope)
+    rows = []
+    for number, row in enumerate(placed_adoption_rows_of(year), 1):
+        pk = row["_person"]
+        ad1 = matched.get(pk, {})
+        order, period = adopted.get(pk, (None, ""))
+        rows.append(
+            {
+                **scope.who(pk, "perm_person_id"),
+                "perm_table_id": f"{pk}-{number}",
+                "perm_cla_id": period,
+                "perm_adm_decision_date": row["DATE_PLACED"],
+                "perm_matched_date": ad1.get("DATE_MATCH"),
+                "perm_adopter_sex": ad1.get("SEX_ADOPTR", ""),
+                "perm_adopter_legal_status": ad1.get("LS_ADOPTR", ""),
+                "perm_number_of_adopters": ad1.get("NB_ADOPTR", ""),
+                "perm_adopted_by_carer_flag": {"1": "Y", "0": "N"}.get(
+                    str(ad1.get("FOSTER_CARE", "")), ""
+                ),
+                "perm_decision_reversed_date": row["DATE_PLACED_CEASED"],
+                "perm_decision_reversed_reason": row["REASON_PLACED_CEASED"],
+                "perm_permanence_order_date": order,
+                "perm_permanence_order_type": "Adoption" if order else "",
+            }
         )
-        .select_related("adopters", "adopters__placement")
-        .order_by("decided_on", "pk")
-    )
-    return [
-        _permanence(scope, d) for d in decisions if scope.overlaps(None, d.ceased_on)
-    ]
-
-
-def _permanence(scope: Scope, decision: AdoptionDecision) -> dict[str, Any]:
-    adopters = getattr(decision, "adopters", None)
-    matched = scope.by_end(adopters.matched_on) if adopters else None
-    placed = adopters.placement if adopters and adopters.placement_id else None
-    adopted = scope.by_end(adopters.adopted_on) if adopters else None
-    ceased = scope.by_end(decision.ceased_on)
-    return {
-        **scope.who(decision.person_id, "perm_person_id"),
-        "perm_table_id": decision.pk,
-        "perm_cla_id": decision.period_id,
-        "perm_adm_decision_date": decision.decided_on,
-        "perm_matched_date": matched,
-        "perm_adopter_sex": adopters.sexes if matched and adopters else "",
-        "perm_adopter_legal_status": adopters.legal_status
-        if matched and adopters
-        else "",
-        "perm_number_of_adopters": adopters.number if matched and adopters else "",
-        "perm_placed_for_adoption_date": scope.by_end(placed.started_on)
-        if placed
-        else None,
-        "perm_adopted_by_carer_flag": ("Y" if adopters.foster_carers else "N")
-        if matched and adopters
-        else "",
-        "perm_placement_provider_urn": "",
-        "perm_decision_reversed_date": ceased,
-        "perm_decision_reversed_reason": decision.ceased_reason if ceased else "",
-        "perm_permanence_order_date": adopted,
-        "perm_permanence_order_type": "Adoption" if adopted else "",
-    }
+    return rows
