@@ -25,13 +25,14 @@ def person_rows(scope: Scope, pks: Iterable[int]) -> Rows:
     people = sorted({scope.survivor(pk) for pk in pks}, key=lambda p: p.pk)
     women = [p.pk for p in people if p.sex == Sex.FEMALE]
     mothers = first_children(women)
-    with_plans = set(
-        EhcPlan.objects.filter(
+    with_plans = {
+        scope.survivor(pk).pk
+        for pk in EhcPlan.objects.filter(
             person_id__in=_records(scope, people), issued_on__lte=scope.last
         )
         .exclude(ceased_on__lte=scope.last)
         .values_list("person_id", flat=True)
-    )
+    }
     return [
         {
             "_person": p.pk,
@@ -46,9 +47,7 @@ def person_rows(scope: Scope, pks: Iterable[int]) -> Rows:
             "pers_dob": p.date_of_birth,
             "pers_single_unique_id": p.nhs_number,
             "pers_upn_unknown": "" if p.upn else p.upn_unknown,
-            "pers_send_flag": flag(
-                any(scope.survivor(r).pk == p.pk for r in with_plans)
-            ),
+            "pers_send_flag": flag(p.pk in with_plans),
             "pers_expected_dob": p.expected_date_of_birth,
             "pers_death_date": scope.by_end(p.date_of_death),
             "pers_is_mother": flag(p.pk in mothers) if p.pk in women else "",
@@ -74,7 +73,7 @@ def family_rows(scope: Scope, people: Rows) -> Rows:
 
 def address_rows(scope: Scope, people: Rows) -> Rows:
     """Every address the children have had (the SSD keeps the history)."""
-    ids = [row["_person"] for row in people]
+    ids = {row["_person"] for row in people}
     addresses = Address.objects.filter(
         person_id__in=[r for r, p in scope.people.items() if p.pk in ids]
     ).order_by("person_id", "started_on", "pk")
@@ -115,7 +114,8 @@ def disability_rows(people: Rows, persons: dict[int, Person]) -> Rows:
 def immigration_rows(scope: Scope, people: Rows) -> Rows:
     """Each immigration status recorded, and each time a child was an
     unaccompanied asylum-seeker (care.UascStatus, the SSDA903's UASC)."""
-    ids = [r for r, p in scope.people.items() if p.pk in {x["_person"] for x in people}]
+    named = {row["_person"] for row in people}
+    ids = [r for r, p in scope.people.items() if p.pk in named]
     rows: Rows = [
         {
             **scope.who(s.person_id, "immi_person_id"),
@@ -148,7 +148,8 @@ def identifier_rows(scope: Scope, people: Rows, persons: dict[int, Person]) -> R
         for kind, value in (("NHS Number", person.nhs_number), ("UPN", person.upn)):
             if value:
                 rows.append(_identifier(row, kind, value, f"{kind[0]}{person.pk}"))
-    ids = [r for r, p in scope.people.items() if p.pk in persons]
+    named = {row["_person"] for row in people}
+    ids = [r for r, p in scope.people.items() if p.pk in named]
     for former in FormerUpn.objects.filter(person_id__in=ids).order_by("pk"):
         survivor = scope.survivor(former.person_id)
         owner = {"_person": survivor.pk, "pers_person_id": survivor.la_child_id}

@@ -58,13 +58,11 @@ def contact_rows(scope: Scope) -> Rows:
 
 def early_help_rows(scope: Scope) -> Rows:
     """Each early help request open on some day of the year."""
-    requests = [
-        r
-        for r in EarlyHelpRequest.objects.filter(requested_on__lte=scope.last).order_by(
-            "requested_on", "pk"
-        )
-        if scope.overlaps(r.requested_on, r.closed_on)
-    ]
+    requests = list(
+        EarlyHelpRequest.objects.filter(requested_on__lte=scope.last)
+        .exclude(closed_on__lt=scope.first)
+        .order_by("requested_on", "pk")
+    )
     scope.read(r.person_id for r in requests)
     return [
         {
