@@ -12,6 +12,7 @@ from haven.returns import (
 from haven.returns.annex_a import build as annex_a  # noqa: F401
 from haven.returns.cin import declare as cin  # noqa: F401
 from haven.returns.legacy.chronology import WORDS as LEGACY_WORDS
+from haven.returns.ssd import declare as ssd  # noqa: F401
 from haven.returns.ssda903 import declare as ssda903  # noqa: F401
 
 mount("returns/", "haven.returns.urls")

@@ -1,4 +1,4 @@
-"""manage.py export_return cin|ssda903|sen2|annex_a --year 2026 --out DIR:
+"""manage.py export_return cin|ssda903|sen2|annex_a|ssd --year 2026 --out DIR:
 write a return's files for the collection year (the year its period ends) to
 DIR, then print Haven's checks and, with --validate, the public validator's,
 each fault with the child's Haven ID (never a name: the output may land in a
