@@ -28,7 +28,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from bench import day_pages, domain_pages, finance_pages, floors
+from bench import day_pages, domain_pages, finance_pages, floors, reporting_pages
 from bench.authority import ROOT, cached_path, parser, restore_postgres
 from bench.budgets import (
     SERVICE_MANAGER,
@@ -236,6 +236,7 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
         *domain_pages.pages(service_manager),
         *day_pages.pages(service_manager),
         *finance_pages.pages(service_manager),
+        *reporting_pages.pages(service_manager),
     ]:
         for user, audience in page.users:
             figures.append(

@@ -123,3 +123,13 @@ def test_the_forecast_page_has_issue_17s_budget() -> None:
     slow = Figure("forecast", "forecast", FINANCE, Timing(200, 500), 9)
     assert budgets.overs(quick) == []
     assert budgets.overs(slow) == ["p95 500.0 >= 500 ms"]
+
+
+def test_every_dashboard_has_issue_20s_budget() -> None:
+    from bench.budgets import SERVICE_MANAGER, TEAM_MANAGER
+
+    for audience in (SERVICE_MANAGER, TEAM_MANAGER):
+        quick = Figure("dashboard", "dashboard", audience, Timing(200, 499), 90)
+        slow = Figure("dashboard", "dashboard", audience, Timing(200, 500), 90)
+        assert budgets.overs(quick) == []
+        assert budgets.overs(slow) == ["p95 500.0 >= 500 ms"]
