@@ -135,6 +135,7 @@ def _declare(key: str, name: str, counts: str, measure: str, **kw: object) -> Fi
             columns=("Birthday", "In touch (IN_TOUCH)", "Activity (ACTIV)"),
             team_words="the team holding the young person's case on the birthday",
             bars=lambda span, items: list(GROUPS),
+            bar_heading="Birthday",
             **kw,  # type: ignore[arg-type]
         )
     )

@@ -140,5 +140,6 @@ OVERDUE_BY_FAMILY = declare(
         columns=COLUMNS,
         team_words="the team holding the child's case on the period's last day",
         bars=_families,
+        bar_heading="Rule family",
     )
 )

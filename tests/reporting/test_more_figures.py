@@ -5,6 +5,7 @@ overdue: each counted from records built through the services."""
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from haven.care import moves, services
 from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
@@ -187,3 +188,13 @@ def test_work_overdue_at_a_month_end_until_it_is_done(kai, alice):
     assert [(b.key.key, b.key.words, b.count) for b in by_family.bars] == [
         ("cp", "Child protection", 1)
     ]
+
+
+def test_the_care_leavers_page_heads_its_bars_by_birthday(care_leavers, sam):
+    lee, mia, ola, noa = care_leavers
+    client = Client()
+    client.force_login(sam)
+    html = client.get("/reporting/leavers_in_touch/").content.decode()
+    assert ">Birthday</th>" in html and "At 19 to 21" in html
+    listed = client.get("/reporting/leavers_in_touch/19-21/").content.decode()
+    assert "Mia" in listed and "Ola" in listed and "Lee" not in listed
