@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 
 from haven.care import moves, services
+from haven.care.episodes import episodes
+from haven.care.history import CareHistory, Status, Stay
 from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
 from haven.core.services import allocate_case, restrict_record
 from haven.people.services import record_move
@@ -198,3 +200,20 @@ def test_the_care_leavers_page_heads_its_bars_by_birthday(care_leavers, sam):
     assert ">Birthday</th>" in html and "At 19 to 21" in html
     listed = client.get("/reporting/leavers_in_touch/19-21/").content.decode()
     assert "Mia" in listed and "Ola" in listed and "Lee" not in listed
+
+
+@pytest.mark.parametrize(("place", "stable"), [("A5", True), ("U6", False)])
+def test_an_adoptive_placement_counts_with_the_one_before_it(place, stable):
+    """Fostered from January 2023, then with new carers from January 2025:
+    placed for adoption, the two placements together make two years by March
+    2026; fostered again, the new placement alone does not."""
+    history = CareHistory(
+        start=D(2023, 1, 2),
+        statuses=(Status("C2", D(2023, 1, 2)),),
+        stays=(
+            Stay("U6", D(2023, 1, 2), D(2025, 1, 6), carer=1),
+            Stay(place, D(2025, 1, 6), carer=2),
+        ),
+    )
+    found = episodes(history)
+    assert long_term.stable(found, D(2026, 3, 31)) == (stable, D(2025, 1, 6))
