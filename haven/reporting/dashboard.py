@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from haven.core.models import Team, User
 from haven.reporting import (
     caseloads,
+    distance,
     early_help,
+    leavers,
+    long_term,
     missing,
     on_the_day,
     on_time,
     out_of_area,
+    overdue,
     referrals,
     stability,
     timeliness,
@@ -50,10 +54,26 @@ PANELS = (
             stability.REPEAT_PLANS,
             stability.STABILITY,
             out_of_area.OUT_OF_AREA,
+            distance.AT_A_DISTANCE,
             timeliness.EHC_PLANS,
             early_help.WAITING,
             caseloads.BY_TEAM,
             caseloads.BY_WORKER,
+        )
+    ),
+)
+
+# Long-term stability, care leavers, and work overdue (issue 20).
+PANELS = (
+    *PANELS,
+    *(
+        _one(figure)
+        for figure in (
+            long_term.LONG_TERM,
+            leavers.IN_TOUCH,
+            leavers.IN_EET,
+            overdue.OVERDUE,
+            overdue.OVERDUE_BY_FAMILY,
         )
     ),
 )

@@ -91,6 +91,7 @@ class Figure:
     team_is: str = HOLDER
     team_words: str = "the team holding the child's case on the day it counts"
     bars: Callable[[Span, list[Item]], list[BarKey]] | None = None  # months if None
+    bar_heading: str = ""  # the table's heading for bars other than months
 
     def units(self, n: int) -> str:
         """The unit for a count: "1 child", "2 children", "1 decision"."""

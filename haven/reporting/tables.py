@@ -12,7 +12,7 @@ from haven.reporting.figures import Result
 
 def figure_header(result: Result) -> list[str]:
     figure = result.figure
-    first = "Month" if result.by_month else "Team or worker"
+    first = figure.bar_heading or ("Month" if result.by_month else "Team or worker")
     if not figure.rate:
         return [first, figure.name]
     return [first, figure.unit.capitalize(), figure.hit_words[0], "Per cent"]

@@ -5,8 +5,15 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from haven.care import services as care
+from haven.care.leavers.keeping_in_touch import Contact, record_birthday_contact
 from haven.core.services import allocate_case, restrict_record
+from haven.people.services import record_move
+from haven.reporting import distance, leavers, long_term, overdue
+from haven.reporting.scope import Scope, of_team
+from haven.reporting.spans import last_twelve_months
 from tests.care.factories import CarerFactory, fostered, in_care
 from tests.factories import ChildFactory
 
@@ -53,3 +60,63 @@ def test_no_page_asks_more_for_more_children(
         if n == 0:
             restrict_record(child, kind="restricted", reason="Staff's child", by=sam)
     assert _counted(client, team.pk) == few
+
+
+def _asked(team) -> dict[str, int]:
+    """The queries each of issue 20's later figures makes, for the authority
+    and for a team."""
+
+    year = last_twelve_months(dt.date(2026, 6, 15))
+    mine = of_team(team)
+    made = {}
+    for figure in (
+        long_term.LONG_TERM,
+        distance.AT_A_DISTANCE,
+        leavers.IN_TOUCH,
+        leavers.IN_EET,
+        overdue.OVERDUE,
+        overdue.OVERDUE_BY_FAMILY,
+    ):
+        for scope in (Scope(), mine):
+            with CaptureQueriesContext(connection) as asked:
+                figure.result(year, scope)
+            made[f"{figure.key} {scope.words}"] = len(asked)
+    return made
+
+
+def _long_stayer_and_leaver(n: int, alice, mona, team) -> None:
+    """A child looked after since 2023 with a home address, and a care leaver
+    with their 18th birthday recorded, through the services."""
+
+    stayer = ChildFactory(given_name=f"Long{n}", date_of_birth=dt.date(2014, 3, 1))
+    leaver = ChildFactory(given_name=f"Left{n}", date_of_birth=dt.date(2008, 5, 4))
+    for child in (stayer, leaver):
+        allocate_case(child, team=team, worker=alice, on=dt.date(2019, 1, 7), by=mona)
+    record_move(
+        stayer,
+        line_1="1 Home Street",
+        town="Manchester",
+        postcode="M1 1AD",
+        on=dt.date(2016, 5, 4),
+        by=alice,
+    )
+    in_care(
+        stayer, by=alice, on=dt.date(2023, 6, 1), placement=fostered(CarerFactory())
+    )
+    period = in_care(
+        leaver, by=alice, on=dt.date(2022, 11, 10), placement=fostered(CarerFactory())
+    )
+    care.end_period_of_care(period, on=dt.date(2025, 11, 4), reason="E8", by=alice)
+    record_birthday_contact(
+        leaver,
+        Contact(18, "YES", "F2", "E1", contacted_on=dt.date(2026, 5, 6)),
+        by=alice,
+    )
+
+
+def test_the_later_figures_ask_no_more_for_more_children(today, alice, mona, team, kai):
+    _long_stayer_and_leaver(0, alice, mona, team)
+    few = _asked(team)
+    for n in (1, 2):
+        _long_stayer_and_leaver(n, alice, mona, team)
+    assert _asked(team) == few

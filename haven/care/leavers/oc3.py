@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from haven.care.leavers.keeping_in_touch import AGES, IN_OC3
-from haven.care.leavers.rules import birthday
-from haven.care.leavers.status import leaver_status
+from haven.care.leavers.rules import Span, birthday, standing
+from haven.care.leavers.status import looked_after_spans
 from haven.care.missing.reads import collection_span
 from haven.care.models import BirthdayContact
 from haven.people.models import Person
@@ -34,6 +34,19 @@ class Oc3Row:
 
     def fields(self) -> dict[str, Any]:
         return {"IN_TOUCH": self.in_touch, "ACTIV": self.activ, "ACCOM": self.accom}
+
+    @classmethod
+    def kept(cls, age: int, day: dt.date, kept: BirthdayContact | None) -> "Oc3Row":
+        """The row from what was kept for the birthday: blank if nothing was."""
+        if kept is None:
+            return cls(age, day, "", "", "")
+        return cls(age, day, kept.in_touch, kept.activity, kept.accommodation)
+
+
+def counted_on(born: dt.date, spans: list[Span], day: dt.date) -> bool:
+    """Whether OC3 counts the young person at a birthday: a relevant or
+    former relevant child on it (spans as status.looked_after_spans)."""
+    return standing(born, spans, day).kind in IN_OC3
 
 
 def birthday_in(born: dt.date, year: int) -> tuple[int, dt.date] | None:
@@ -54,14 +67,11 @@ def oc3_row(person: Person, year: int) -> Oc3Row | None:
     if found is None:
         return None
     age, day = found
-    status = leaver_status(person, day)
-    if status is None or status.kind not in IN_OC3:
+    if not counted_on(person.date_of_birth, looked_after_spans(person), day):
         return None
     kept = (
         BirthdayContact.objects.filter(person_id__in=records_of(person), age=age)
         .order_by("-pk")
         .first()
     )
-    if kept is None:
-        return Oc3Row(age, day, "", "", "")
-    return Oc3Row(age, day, kept.in_touch, kept.activity, kept.accommodation)
+    return Oc3Row.kept(age, day, kept)

@@ -3,6 +3,10 @@ the days they were looked after (their legal statuses other than short
 breaks, V3 and V4) and their date of birth. The rule is in rules.py."""
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection
+
+from django.db.models import Q
 
 from haven.care.codes import SHORT_BREAKS
 from haven.care.leavers.rules import Span, Standing, standing
@@ -20,6 +24,29 @@ def looked_after_spans(person: Person) -> list[Span]:
         .values_list("started_on", "ended_on", "period__ended_on")
     )
     return [(start, end or period_end) for start, end, period_end in rows]
+
+
+def looked_after_spans_of(people: Collection[int]) -> dict[int, list[Span]]:
+    """looked_after_spans for many people at once, in one query: each
+    person's own spans and those of the records merged into theirs."""
+    rows = (
+        LegalStatus.objects.filter(
+            Q(period__person_id__in=people)
+            | Q(period__person__merged_into_id__in=people)
+        )
+        .exclude(code__in=SHORT_BREAKS)
+        .values_list(
+            "period__person_id",
+            "period__person__merged_into_id",
+            "started_on",
+            "ended_on",
+            "period__ended_on",
+        )
+    )
+    spans: dict[int, list[Span]] = defaultdict(list)
+    for pk, survivor, start, end, period_end in rows:
+        spans[survivor or pk].append((start, end or period_end))
+    return spans
 
 
 def leaver_status(person: Person, day: dt.date) -> Standing | None:

@@ -10,6 +10,7 @@ A young person whose care ended on or after that birthday has no OC3 row in
 this year (rule 1016: the DfE does not ask it of them yet)."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from haven.care.leavers.keeping_in_touch import AGES
@@ -28,7 +29,13 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 def _left_since(year: Year, pk: int, birthday: dt.date) -> bool:
     child = year.children.get(pk)
-    ends = [care.history.end for care in child.cares] if child else []
+    return left_since(
+        [care.history.end for care in child.cares] if child else [], birthday
+    )
+
+
+def left_since(ends: Iterable[dt.date | None], birthday: dt.date) -> bool:
+    """Whether a period of care ended on or after the birthday (rule 1016)."""
     return any(end is not None and end >= birthday for end in ends)
 
 

@@ -1,0 +1,145 @@
+"""Work still overdue: the timescale engine's obligations open and past their
+due date on a day (haven.timescales: each Obligation's due date and the day it
+was met or set aside, never worked out again here), at the end of each month
+and, by rule family, on the period's last day. A duty counts on a day when its
+clock had started by then, its due date had passed, and it was not yet met or
+set aside; one met or set aside later still counts on the days before."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from haven.reporting.figures import BarKey, Figure, Item, declare
+from haven.reporting.spans import Span
+from haven.timescales.models import Obligation
+
+# A rule's family is the first part of its id (LAC-VISIT-1: LAC).
+FAMILIES = {
+    "REF": "Contacts",
+    "ASSESS": "Assessments",
+    "CP": "Child protection",
+    "CIN": "Children in need",
+    "LADO": "Allegations against adults",
+    "CSPR": "Safeguarding practice reviews",
+    "LAC": "Looked-after children",
+    "CL": "Care leavers",
+    "ADO": "Adoption",
+    "FOST": "Fostering",
+    "PF": "Private fostering",
+    "SGO": "Special guardianship",
+    "CRT": "Court",
+    "CH": "Children's homes",
+    "SEN": "Special educational needs",
+    "CMP": "Complaints",
+}
+
+
+def family_of(rule_id: str) -> str:
+    return rule_id.split("-", 1)[0]
+
+
+def family_words(family: str) -> str:
+    return FAMILIES.get(family, family)
+
+
+def _open_on(days: list[dt.date]) -> list[tuple[dt.date, Any]]:
+    """Each obligation open and past due on any of the days, with the day, in
+    one query."""
+    if not days:
+        return []
+    rows = (
+        Obligation.objects.filter(due_on__lt=max(days))
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=min(days)))
+        .order_by("due_on", "pk")
+        .values(
+            "person_id", "rule_id", "due_on", "closed_on", "trigger_event__occurred_at"
+        )
+    )
+    found = []
+    for row in rows:
+        started = timezone.localdate(row["trigger_event__occurred_at"])
+        closed = row["closed_on"]
+        for day in days:
+            if (
+                started <= day
+                and row["due_on"] < day
+                and (closed is None or closed > day)
+            ):
+                found.append((day, row))
+    return found
+
+
+def _item(bar: str, day: dt.date, row: Any) -> Item:
+    family = family_of(row["rule_id"])
+    return Item(
+        row["person_id"],
+        bar,
+        day,
+        details=(
+            family_words(family),
+            row["rule_id"],
+            row["due_on"],
+            (day - row["due_on"]).days,
+        ),
+    )
+
+
+def _at_month_ends(span: Span) -> list[Item]:
+    months = {m.last: m.key for m in span.months}
+    return [_item(months[day], day, row) for day, row in _open_on(list(months))]
+
+
+def _by_family(span: Span) -> list[Item]:
+    return [
+        _item(family_of(row["rule_id"]).lower(), day, row)
+        for day, row in _open_on([span.last])
+    ]
+
+
+def _families(span: Span, items: Iterable[Item]) -> list[BarKey]:
+    found = {item.bar: str(item.details[0]) for item in items}
+    return sorted(
+        (BarKey(key, words, words) for key, words in found.items()),
+        key=lambda k: k.words,
+    )
+
+
+COLUMNS = ("Family", "Rule", "Due", "Days overdue")
+SOURCE = (
+    "The due dates are the timescale engine's, the same as on everyone's work "
+    "queue; a duty is overdue on a day after its due date until it is met or "
+    "no longer required. A rule's family is the first part of its id (CP, LAC, "
+    "CL...). Fewer is better."
+)
+
+OVERDUE = declare(
+    Figure(
+        key="overdue",
+        name="Work overdue at the end of each month",
+        counts="The duties with a due date (visits, reviews, assessments, "
+        "plans...) not done and past due at the end of each month",
+        source=SOURCE,
+        compute=_at_month_ends,
+        unit="duties",
+        columns=COLUMNS,
+        team_words="the team holding the child's case at the end of the month",
+    )
+)
+OVERDUE_BY_FAMILY = declare(
+    Figure(
+        key="overdue_families",
+        name="Work overdue by rule family",
+        counts="The duties not done and past due on the last day of the period, "
+        "by the family of the rule that sets them",
+        source=SOURCE,
+        compute=_by_family,
+        unit="duties",
+        columns=COLUMNS,
+        team_words="the team holding the child's case on the period's last day",
+        bars=_families,
+        bar_heading="Rule family",
+    )
+)
