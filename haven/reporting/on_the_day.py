@@ -8,7 +8,9 @@ from typing import Any
 
 from django.db.models import Model
 
-from haven.care.models import PeriodOfCare
+from haven.care import episodes
+from haven.care.history import CareHistory, Status
+from haven.care.models import LegalStatus, PeriodOfCare
 from haven.care.models.looked_after import PERIOD_OF_CARE
 from haven.cin.models import EPISODE_PERIOD, CinEpisode
 from haven.core.periods import Period, contains
@@ -34,6 +36,29 @@ def _at_month_ends(model: type[Model], period: Period) -> Callable[[Span], list[
         return items
 
     return compute
+
+
+def _looked_after(span: Span) -> list[Item]:
+    """Children in care at each month's end and not on a short break there: the
+    care app's own answer (haven.care.episodes.looked_after_on), asked of each
+    period read with its legal statuses in two queries."""
+    periods = PeriodOfCare.objects.filter(
+        PERIOD_OF_CARE.overlapping(span.first, span.last)
+    ).order_by()
+    rows = periods.values_list("pk", "person_id", "started_on", "ended_on")
+    statuses: dict[int, list[Status]] = {}
+    held = LegalStatus.objects.filter(period__in=periods.values("pk"))
+    for period_id, code, start, end in held.order_by("started_on", "pk").values_list(
+        "period_id", "code", "started_on", "ended_on"
+    ):
+        statuses.setdefault(period_id, []).append(Status(code, start, end))
+    items = []
+    for pk, person_id, start, end in rows:
+        history = CareHistory(start, end, statuses=tuple(statuses.get(pk, ())))
+        for month in span.months:
+            if episodes.looked_after_on(history, month.last):
+                items.append(Item(person_id, month.key, month.last, details=(start,)))
+    return items
 
 
 def _declare(key: str, name: str, counts: str, source: str, **kw: Any) -> Figure:
@@ -73,10 +98,12 @@ ON_A_PLAN = _declare(
 LOOKED_AFTER = _declare(
     "looked_after",
     "Looked after",
-    "Children looked after at the end of each month",
+    "Children looked after at the end of each month, short breaks left out",
     "A period of care runs from the day the child started to be looked after "
-    "to the day they ceased (Children Act 1989 s22; SSDA903 DECOM and DEC).",
-    compute=_at_month_ends(PeriodOfCare, PERIOD_OF_CARE),
+    "to the day they ceased (Children Act 1989 s22; SSDA903 DECOM and DEC). A "
+    "child on a short break that day (legal status V3 or V4) is not counted, as "
+    "the DfE leaves them out of the children looked after on 31 March.",
+    compute=_looked_after,
 )
 
 # The figures drawn together on one line chart.
