@@ -122,7 +122,7 @@ def test_two_records_alike_with_one_birth_date_are_both_found(faulty, clean):
 
 
 def test_an_episode_with_no_work_for_six_months_is_found(
-    today, alice, mona, team, kai, monkeypatch
+    today, alice, mona, team, kai, settings
 ):
     quiet = ChildFactory(given_name="Ivy", family_name="Stone")
     allocate_case(quiet, team=team, worker=alice, on=dt.date(2025, 9, 1), by=mona)
@@ -133,7 +133,7 @@ def test_an_episode_with_no_work_for_six_months_is_found(
     found = _found("idle_episodes")
     assert quiet.pk in found and kai.pk not in found  # Kai's plan is today's work
     assert quiet.pk not in _found("idle_episodes", "2026-03")  # not yet 6 months
-    monkeypatch.setenv("HAVEN_QUALITY_IDLE_MONTHS", "12")
+    settings.HAVEN_QUALITY_IDLE_MONTHS = 12
     assert quiet.pk not in _found("idle_episodes")
 
 

@@ -6,6 +6,7 @@ sets it."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.db.models import Max
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
@@ -13,7 +14,6 @@ from django.utils import timezone
 
 from haven.cin.models import EPISODE_PERIOD, CinEpisode
 from haven.core import clock
-from haven.core.config import env_int
 from haven.core.models import JournalEvent
 from haven.core.periods import contains
 from haven.reporting.figures import Item
@@ -26,8 +26,7 @@ BY_PEOPLE = (JournalEvent.Source.SCREEN, JournalEvent.Source.API)
 
 
 def idle_months() -> int:
-    """Read when asked, so a change of setting needs only a restart."""
-    return env_int(SETTING, 6, minimum=1)
+    return int(settings.HAVEN_QUALITY_IDLE_MONTHS)
 
 
 def _last_work(span: Span, months: int) -> dict[int, list[dt.date]]:
