@@ -10,6 +10,7 @@ import random
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from haven.care.models import PeriodOfCare, Placement
 from haven.cin.models import CinEpisode
@@ -17,7 +18,7 @@ from haven.core.models import AccessLogEntry, User
 from haven.core.services import allocate_case
 from haven.people.codes import Ethnicity
 from haven.people.identifiers import generate_nhs_number, generate_upn
-from haven.people.models import Person
+from haven.people.models import MergeRequest, Person
 from haven.people.services import change_details
 from haven.reporting import scope
 from haven.reporting.quality.checks import CHECKS
@@ -113,12 +114,25 @@ def test_a_missing_ethnicity_is_found_and_a_refusal_is_not(faulty, clean):
     assert faulty.pk in found and clean.pk not in found
 
 
-def test_two_records_alike_with_one_birth_date_are_both_found(faulty, clean):
+def test_two_records_alike_with_one_birth_date_are_both_found(
+    faulty, clean, alice, team
+):
     twin = ChildFactory(
         given_name="Jasmin", family_name="Thackrey", date_of_birth=faulty.date_of_birth
     )
     found = _found("duplicates")
     assert {faulty.pk, twin.pk} <= found and clean.pk not in found
+    # A manager judged them two people: not listed again.
+    MergeRequest.objects.create(
+        duplicate=twin,
+        into=faulty,
+        reason="Looks like Jasmine",
+        requested_by=alice,
+        requested_at=timezone.now(),
+        holding_team=team,
+        state=MergeRequest.State.DECLINED,
+    )
+    assert not {faulty.pk, twin.pk} & _found("duplicates")
 
 
 def test_an_episode_with_no_work_for_six_months_is_found(
@@ -166,6 +180,8 @@ def test_the_page_is_reached_from_the_dashboard_and_refused_to_a_worker(
     html = _client(sam).get("/reporting/quality/").content.decode()
     assert 'id="table-quality"' in html and 'id="check-idle_episodes"' in html
     assert "HAVEN_QUALITY_IDLE_MONTHS" in html
+    empty = _client(sam).get("/reporting/quality/no_placement/2026-06/")
+    assert 'id="no-named"' in empty.content.decode()
     assert _client(alice).get("/reporting/quality/").status_code == 403
 
 

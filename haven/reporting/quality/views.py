@@ -74,5 +74,6 @@ def records(
             return csv_stream(f"{name}.csv", itertools.chain([header], cells))
         return xlsx_response(f"{name}.xlsx", check.name, header, rows)
     kept = [(k, v) for k, vs in request.GET.lists() if k != "format" for v in vs]
-    context = {"query": query, "kept": kept, "check": check, "shown": shown}
+    day = next(m.last for m in result.span.months if m.key == bar)
+    context = {"query": query, "kept": kept, "check": check, "shown": shown, "day": day}
     return render(request, "reporting/quality/records.html", context)
