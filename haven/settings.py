@@ -361,3 +361,8 @@ DEFAULT_FROM_EMAIL = env_str("HAVEN_EMAIL_FROM", "haven@localhost")
 HAVEN_BANK_CHANGE_WARNING_DAYS = env_int(
     "HAVEN_BANK_CHANGE_WARNING_DAYS", 28, minimum=0
 )
+
+# Local practice: an open child in need episode with no work recorded on the
+# child's record for this many months is listed on the data quality page (no
+# statute or guidance sets it).
+HAVEN_QUALITY_IDLE_MONTHS = env_int("HAVEN_QUALITY_IDLE_MONTHS", 6, minimum=1)

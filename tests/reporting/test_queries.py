@@ -120,3 +120,28 @@ def test_the_later_figures_ask_no_more_for_more_children(today, alice, mona, tea
     for n in (1, 2):
         _long_stayer_and_leaver(n, alice, mona, team)
     assert _asked(team) == few
+
+
+QUALITY = ("/reporting/quality/", "/reporting/quality/ethnicity/2026-06/")
+
+
+def test_the_data_quality_pages_ask_no_more_for_more_faults(
+    sam, alice, mona, team, jasmine, kai, robin
+):
+    from haven.people.models import Person
+
+    Person.objects.filter(pk=jasmine.pk).update(ethnicity="NOBT")  # one listed
+    client = Client()
+    client.force_login(sam)
+    urls = [*QUALITY, *(url + TEAM.format(team=team.pk) for url in QUALITY)]
+    few = {url: _queries(client, url) for url in urls}
+    for n in range(3):
+        child = ChildFactory(given_name=f"More{n}", ethnicity="NOBT")
+        allocate_case(child, team=team, worker=alice, on=dt.date(2025, 1, 6), by=mona)
+        in_care(
+            child, by=alice, on=dt.date(2026, 3, 2), placement=fostered(CarerFactory())
+        )
+        if n == 0:
+            restrict_record(child, kind="restricted", reason="Staff's child", by=sam)
+    Person.objects.filter(pk=jasmine.pk).update(upn="A123")  # a fault more
+    assert {url: _queries(client, url) for url in urls} == few

@@ -1,0 +1,79 @@
+"""The data quality pages: every check counted at each month's end for the
+period and team chosen (/reporting/quality/), and the records one check finds
+at one month's end, each with the page where it is put right
+(/reporting/quality/<check>/<month>/), downloadable as the dashboard's
+children lists are."""
+
+import itertools
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from haven.core.exports import csv_stream
+from haven.core.http import AuthenticatedRequest
+from haven.core.route_policy import Policy, policy
+from haven.core.spreadsheets import xlsx_response
+from haven.reporting import children, dashboard, scope, tables
+from haven.reporting.forms import PeriodForm, period_form
+from haven.reporting.permissions import READERS, may_see_performance
+from haven.reporting.quality.checks import CHECKS
+from haven.reporting.quality.listed import LISTED
+
+
+def _asked(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
+    if not may_see_performance(request.user):
+        raise PermissionDenied("Your role does not include performance information")
+    query = request.GET.copy()
+    query.pop("format", None)
+    return period_form(query, dashboard.default_team(request.user)), query.urlencode()
+
+
+@policy(Policy.ROLE, permission=READERS)
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    form, query = _asked(request)
+    context: dict[str, Any] = {"form": form, "query": query}
+    if not form.errors:
+        span, chosen = form.span(), scope.of_team(form.chosen_team())
+        results = [check.figure.result(span, chosen) for check in LISTED]
+        context |= {
+            "span": span,
+            "scope": chosen,
+            "checks": list(zip(LISTED, results, strict=True)),
+            "months": [
+                (month, [(c, r.bars[i]) for c, r in zip(LISTED, results, strict=True)])
+                for i, month in enumerate(span.months)
+            ],
+        }
+    return render(request, "reporting/quality/index.html", context)
+
+
+@policy(Policy.ROLE, permission=READERS)
+def records(
+    request: AuthenticatedRequest, key: str, bar: str
+) -> HttpResponse | StreamingHttpResponse:
+    form, query = _asked(request)
+    check = CHECKS.get(key)
+    if check is None or form.errors:
+        raise Http404
+    result = check.figure.result(form.span(), scope.of_team(form.chosen_team()))
+    chosen = result.bar(bar)
+    if chosen is None:
+        raise Http404
+    shown = children.behind(request.user, result, chosen)
+    export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        children.log_download(
+            request.user, shown, "CSV" if export == "csv" else "spreadsheet"
+        )
+        name = f"quality-{check.key}-{bar}"
+        header, rows = tables.children_header(shown), tables.children_rows(shown)
+        if export == "csv":
+            cells = ([tables.text(v) for v in row] for row in rows)
+            return csv_stream(f"{name}.csv", itertools.chain([header], cells))
+        return xlsx_response(f"{name}.xlsx", check.name, header, rows)
+    kept = [(k, v) for k, vs in request.GET.lists() if k != "format" for v in vs]
+    day = next(m.last for m in result.span.months if m.key == bar)
+    context = {"query": query, "kept": kept, "check": check, "shown": shown, "day": day}
+    return render(request, "reporting/quality/records.html", context)
