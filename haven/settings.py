@@ -17,6 +17,9 @@ HAVEN_AREA_CODES    comma-separated ONS codes of the local authority districts t
                     county one a district), for "in or out of area" of a placement
 HAVEN_REQUIRE_MFA   every member of staff must set up an authenticator app
                     (default: true); the local demo sets it to false
+HAVEN_COMPARISONS_FILE  a CSV of the council's own published figures to compare
+                    (statistical neighbours, region), the columns of
+                    haven/reporting/comparisons/national.csv (default: none)
 """
 
 from pathlib import Path
@@ -361,3 +364,6 @@ DEFAULT_FROM_EMAIL = env_str("HAVEN_EMAIL_FROM", "haven@localhost")
 HAVEN_BANK_CHANGE_WARNING_DAYS = env_int(
     "HAVEN_BANK_CHANGE_WARNING_DAYS", 28, minimum=0
 )
+# The council's own comparison figures beside the DfE's national ones shipped
+# with Haven (docs/performance.md): blank for none.
+HAVEN_COMPARISONS_FILE = env_str("HAVEN_COMPARISONS_FILE", "")

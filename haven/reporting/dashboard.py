@@ -14,6 +14,8 @@ from haven.reporting import (
     on_the_day,
     on_time,
     out_of_area,
+    oversight,
+    payments,
     referrals,
     stability,
     timeliness,
@@ -56,6 +58,16 @@ PANELS = (
             caseloads.BY_WORKER,
         )
     ),
+)
+
+# Management oversight, and payments against budget (issue 20).
+PANELS += tuple(
+    _one(figure)
+    for figure in (
+        oversight.OVERSIGHT,
+        payments.PAYMENTS,
+        payments.PAYMENTS_BY_CENTRE,
+    )
 )
 
 # Past this many bars a chart is no longer read: the table alone is shown.
