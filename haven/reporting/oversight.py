@@ -17,7 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db.models import Model, Q
+from django.db.models import Max, Model, Q
 from django.utils import timezone
 
 from haven.care.models import PeriodOfCare
@@ -40,15 +40,26 @@ from haven.reporting.spans import Span
 Seen = tuple[dt.date, str]  # the day of an oversight, and what it was
 
 
-def _supervisions(last: dt.date) -> Iterable[tuple[int, Seen]]:
-    rows = Supervision.objects.filter(held_on__lte=last).values_list(
-        "person_id", "person__merged_into_id", "held_on"
-    )
-    for person, merged_into, held in rows:
-        yield merged_into or person, (held, "Case supervision")
+# Before the period only each child's latest oversight matters (the clock of
+# the period's first one starts there): read as one row a child, so the
+# period's figure does not read the whole history.
+_BEFORE = "Before the period"
 
 
-def _decisions(last: dt.date) -> Iterable[tuple[int, Seen]]:
+def _supervisions(span: Span) -> Iterable[tuple[int, Seen]]:
+    held = Supervision.objects.order_by()
+    who = ("person_id", "person__merged_into_id")
+    rows = held.filter(held_on__gte=span.first, held_on__lte=span.last)
+    for person, merged_into, day in rows.values_list(*who, "held_on"):
+        yield merged_into or person, (day, "Case supervision")
+    before = held.filter(held_on__lt=span.first).values(*who)
+    for person, merged_into, day in before.annotate(last=Max("held_on")).values_list(
+        *who, "last"
+    ):
+        yield merged_into or person, (day, _BEFORE)
+
+
+def _decisions(span: Span) -> Iterable[tuple[int, Seen]]:
     """The decisions declared as oversight, read from the journal as the
     work queues read them (a contact decision counts only by a manager)."""
     by_manager = Q(actor__groups__permissions__codename=MANAGER_PERMISSION) | Q(
@@ -58,13 +69,22 @@ def _decisions(last: dt.date) -> Iterable[tuple[int, Seen]]:
     for event_type, decision in DECISIONS.items():
         of_type = Q(type=event_type)
         decided |= (of_type & by_manager) if decision.only_by_a_manager else of_type
+    events = JournalEvent.objects.filter(decided).order_by()
+    who = ("person_id", "person__merged_into_id")
     rows = (
-        JournalEvent.objects.filter(decided, occurred_at__date__lte=last)
-        .values_list("pk", "person_id", "person__merged_into_id", "occurred_at", "type")
+        events.filter(
+            occurred_at__date__gte=span.first, occurred_at__date__lte=span.last
+        )
+        .values_list("pk", *who, "occurred_at", "type")
         .distinct()
     )
     for _pk, person, merged_into, at, kind in rows:
         yield merged_into or person, (timezone.localdate(at), DECISIONS[kind].words)
+    before = events.filter(occurred_at__date__lt=span.first).values(*who)
+    for person, merged_into, at in before.annotate(last=Max("occurred_at")).values_list(
+        *who, "last"
+    ):
+        yield merged_into or person, (timezone.localdate(at), _BEFORE)
 
 
 def _periods(model: type[Model], period: Period, last: dt.date) -> dict[int, list]:
@@ -152,7 +172,7 @@ def _item(
 
 def _compute(span: Span) -> list[Item]:
     seen: dict[int, list[Seen]] = defaultdict(list)
-    for person, oversight in (*_supervisions(span.last), *_decisions(span.last)):
+    for person, oversight in (*_supervisions(span), *_decisions(span)):
         seen[person].append(oversight)
     stricter, policy = _stricter(span.last), _policies()
     allocated = _allocated_from(span.last)

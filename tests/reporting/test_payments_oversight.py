@@ -12,7 +12,7 @@ from haven.finance import rates, runs
 from haven.finance.forecasts import budgets
 from haven.reporting import children, oversight, payments
 from haven.reporting.scope import Scope, of_team
-from haven.reporting.spans import last_twelve_months
+from haven.reporting.spans import Span, last_twelve_months
 from tests.care.factories import AgencyFactory, CarerFactory, fostered, in_care
 from tests.conftest import make_user
 from tests.factories import ChildFactory
@@ -169,3 +169,13 @@ def test_oversight_is_on_time_by_the_councils_configured_period(supervised):
     ]
     may = oversight.OVERSIGHT.result(YEAR, Scope()).bar("2026-05")
     assert supervised.pk in may.children
+    # A period from May reads the clock of its first one from before it.
+    later = [
+        (i.day, i.hit, i.details[2])
+        for i in oversight.OVERSIGHT.compute(Span(D(2026, 5, 1), D(2026, 6, 15)))
+        if i.person_id == supervised.pk and i.details[0] == "Case supervision"
+    ]
+    assert later == [
+        (D(2026, 5, 1), False, D(2026, 3, 20)),
+        (D(2026, 5, 15), True, D(2026, 5, 1)),
+    ]
