@@ -1,7 +1,8 @@
 """The performance pages measured on the large authority (issue 20: "every
 dashboard for the large authority under 500 ms of server time"): the dashboard
 for the whole authority as the service manager reads it, for one team as its
-manager reads it, the data-quality page, and the children behind the heaviest bar (the looked-after
+manager reads it, the data-quality page, and the children behind the heaviest
+bar (the looked-after
 children at the last month's end). The period is the dashboard's own default,
 the last twelve months."""
 

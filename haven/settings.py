@@ -17,6 +17,9 @@ HAVEN_AREA_CODES    comma-separated ONS codes of the local authority districts t
                     county one a district), for "in or out of area" of a placement
 HAVEN_REQUIRE_MFA   every member of staff must set up an authenticator app
                     (default: true); the local demo sets it to false
+HAVEN_COMPARISONS_FILE  a CSV of the council's own published figures to compare
+                    (statistical neighbours, region), the columns of
+                    haven/reporting/comparisons/national.csv (default: none)
 """
 
 from pathlib import Path
@@ -366,3 +369,7 @@ HAVEN_BANK_CHANGE_WARNING_DAYS = env_int(
 # child's record for this many months is listed on the data quality page (no
 # statute or guidance sets it).
 HAVEN_QUALITY_IDLE_MONTHS = env_int("HAVEN_QUALITY_IDLE_MONTHS", 6, minimum=1)
+
+# The council's own comparison figures beside the DfE's national ones shipped
+# with Haven (docs/performance.md): blank for none.
+HAVEN_COMPARISONS_FILE = env_str("HAVEN_COMPARISONS_FILE", "")

@@ -124,6 +124,8 @@ def _value_ticks(top: int, *, rate: bool) -> list[int]:
 
 def _label(result: Result, bar: Bar) -> str:
     unit = "" if result.figure.rate else f" {result.figure.units(bar.count)}"
+    if result.figure.money:
+        unit = f" in {bar.count} {result.figure.units(bar.count)}"
     return f"{bar.key.words}: {bar.value_words}{unit}"
 
 
@@ -213,6 +215,9 @@ def _link(href: Href, result: Result, bar: Bar) -> str:
 
 
 def _short_value(result: Result, bar: Bar) -> str:
+    if result.figure.money:
+        whole = f"£{abs(bar.amount):,.0f}"
+        return f"−{whole}" if bar.amount < 0 else whole
     if not result.figure.rate:
         return str(bar.count)
     return "–" if bar.per_cent is None else f"{bar.per_cent}%"

@@ -18,6 +18,8 @@ from haven.reporting import (
     on_time,
     out_of_area,
     overdue,
+    oversight,
+    payments,
     referrals,
     stability,
     timeliness,
@@ -63,19 +65,20 @@ PANELS = (
     ),
 )
 
-# Long-term stability, care leavers, and work overdue (issue 20).
-PANELS = (
-    *PANELS,
-    *(
-        _one(figure)
-        for figure in (
-            long_term.LONG_TERM,
-            leavers.IN_TOUCH,
-            leavers.IN_EET,
-            overdue.OVERDUE,
-            overdue.OVERDUE_BY_FAMILY,
-        )
-    ),
+# Long-term stability, care leavers, work overdue, management oversight and
+# payments against budget (issue 20).
+PANELS += tuple(
+    _one(figure)
+    for figure in (
+        long_term.LONG_TERM,
+        leavers.IN_TOUCH,
+        leavers.IN_EET,
+        overdue.OVERDUE,
+        overdue.OVERDUE_BY_FAMILY,
+        oversight.OVERSIGHT,
+        payments.PAYMENTS,
+        payments.PAYMENTS_BY_CENTRE,
+    )
 )
 
 # Past this many bars a chart is no longer read: the table alone is shown.

@@ -11,10 +11,12 @@ applied here, in one more (scope.py)."""
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
+from haven.core.templatetags.money import pounds
 from haven.reporting.scope import Scope, held_on
 from haven.reporting.spans import Span
 
@@ -32,6 +34,7 @@ class Item:
     hit: bool | None = None  # for a rate: whether it meets the measure
     team_id: int | None = None
     details: tuple[Any, ...] = ()  # cells under the figure's `columns`
+    amount: Decimal | None = None  # money paid, for a money figure
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class Bar:
     key: BarKey
     items: list[Item] = field(default_factory=list)
     rate: bool = False
+    money: bool = False  # its value is the items' amounts, in pounds
+    budget: Decimal | None = None  # a money figure's budget for the bar
 
     @property
     def count(self) -> int:
@@ -62,7 +67,15 @@ class Bar:
 
     @property
     def value(self) -> int | None:
+        if self.money:
+            return max(0, round(self.amount))  # whole pounds, for the chart
         return self.per_cent if self.rate else self.count
+
+    @property
+    def amount(self) -> Decimal:
+        return sum(
+            (item.amount or Decimal("0.00") for item in self.items), Decimal("0.00")
+        )
 
     @property
     def children(self) -> set[int]:
@@ -70,6 +83,11 @@ class Bar:
 
     @property
     def value_words(self) -> str:
+        if self.money:
+            budget = (
+                "" if self.budget is None else f" of {pounds(self.budget)} budgeted"
+            )
+            return f"{pounds(self.amount)} paid{budget}"
         if not self.rate:
             return str(self.count)
         if self.per_cent is None:
@@ -92,6 +110,8 @@ class Figure:
     team_words: str = "the team holding the child's case on the day it counts"
     bars: Callable[[Span, list[Item]], list[BarKey]] | None = None  # months if None
     bar_heading: str = ""  # the table's heading for bars other than months
+    money: bool = False  # a bar's value is its items' amounts (payments)
+    budget: Callable[[Span], dict[str, Decimal]] | None = None  # by bar key
 
     def units(self, n: int) -> str:
         """The unit for a count: "1 child", "2 children", "1 decision"."""
@@ -102,7 +122,11 @@ class Figure:
     def result(self, span: Span, scope: Scope) -> "Result":
         items = narrowed(self, self.compute(span), span, scope)
         keys = self.bars(span, items) if self.bars else months_of(span)
-        bars = {k.key: Bar(k, rate=self.rate) for k in keys}
+        bars = {k.key: Bar(k, rate=self.rate, money=self.money) for k in keys}
+        if self.budget and scope.team is None:  # budgets are not set by team
+            for key, amount in self.budget(span).items():
+                if key in bars:
+                    bars[key].budget = amount
         for item in items:
             if item.bar in bars:
                 bars[item.bar].items.append(item)

@@ -13,6 +13,8 @@ from haven.reporting.figures import Result
 def figure_header(result: Result) -> list[str]:
     figure = result.figure
     first = figure.bar_heading or ("Month" if result.by_month else "Team or worker")
+    if figure.money:
+        return [first, figure.unit.capitalize(), "Paid", "Budget"]
     if not figure.rate:
         return [first, figure.name]
     return [first, figure.unit.capitalize(), figure.hit_words[0], "Per cent"]
@@ -20,7 +22,9 @@ def figure_header(result: Result) -> list[str]:
 
 def figure_rows(result: Result) -> Iterator[list[Any]]:
     for bar in result.bars:
-        if result.figure.rate:
+        if result.figure.money:
+            yield [bar.key.words, bar.count, bar.amount, bar.budget]
+        elif result.figure.rate:
             yield [bar.key.words, bar.count, bar.hits, bar.per_cent]
         else:
             yield [bar.key.words, bar.count]

@@ -14,7 +14,7 @@ from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
 from haven.core.spreadsheets import xlsx_response
-from haven.reporting import charts, children, dashboard, scope, tables
+from haven.reporting import charts, children, comparisons, dashboard, scope, tables
 from haven.reporting.figures import FIGURES, Figure, Result
 from haven.reporting.forms import PeriodForm, period_form
 from haven.reporting.permissions import READERS, may_see_performance
@@ -71,7 +71,17 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 def _drawn(panel: dashboard.Panel, span: Any, chosen: Any, href: Any) -> dict[str, Any]:
     results = [figure.result(span, chosen) for figure in panel.figures]
-    return {"panel": panel, "results": results, **_chart(results, href, panel)}
+    return {
+        "panel": panel,
+        "results": results,
+        "comparisons": _compared(panel.figures),
+        **_chart(results, href, panel),
+    }
+
+
+def _compared(figures: tuple[Figure, ...]) -> list[comparisons.Comparison]:
+    """The published figures to read beside these (haven.reporting.comparisons)."""
+    return [row for figure in figures for row in comparisons.for_figure(figure.key)]
 
 
 def _chart(
@@ -127,6 +137,7 @@ def figure(
         "result": result,
         "results": [result],
         "panel": panel,
+        "comparisons": _compared((found,)),
         **_chart([result], _href(query), panel),
     }
     return render(request, "reporting/figure.html", context)

@@ -145,3 +145,46 @@ def test_the_data_quality_pages_ask_no_more_for_more_faults(
             restrict_record(child, kind="restricted", reason="Staff's child", by=sam)
     Person.objects.filter(pk=jasmine.pk).update(upn="A123")  # a fault more
     assert {url: _queries(client, url) for url in urls} == few
+
+
+def test_payments_and_oversight_ask_no_more_for_more_children(
+    sam, alice, mona, team, fiona, today
+):
+    """More children paid for and supervised: the same number of queries."""
+    from haven.casework.services import record_supervision
+    from haven.finance import rates, runs
+    from tests.care.factories import AgencyFactory
+    from tests.conftest import make_user
+
+    frank = make_user("frank", "finance_officer")
+    carer = CarerFactory(provider=AgencyFactory())
+    rates.set_provider_rate(
+        carer.provider,
+        basis="framework",
+        weekly_amount="700",
+        started_on=dt.date(2026, 1, 1),
+        by=fiona,
+    )
+
+    def more(n: int, run_from: dt.date) -> None:
+        for k in range(n):
+            child = ChildFactory(given_name=f"Paid{run_from.month}{k}")
+            allocate_case(
+                child, team=team, worker=alice, on=dt.date(2025, 1, 6), by=mona
+            )
+            in_care(child, by=alice, on=dt.date(2026, 3, 2), placement=fostered(carer))
+            record_supervision(child, held_on=run_from, discussion="Plan", by=mona)
+        run = runs.preview_run(provider_kind="agency", starts_on=run_from, by=fiona)
+        runs.close_run(runs.approve_run(run, by=frank), by=frank)
+
+    client = Client()
+    client.force_login(sam)
+    urls = (
+        "/reporting/payments/",
+        "/reporting/payments/2026-04/",
+        "/reporting/oversight/",
+    )
+    more(1, dt.date(2026, 3, 30))
+    few = {url: _queries(client, url) for url in urls}
+    more(3, dt.date(2026, 4, 27))
+    assert {url: _queries(client, url) for url in urls} == few

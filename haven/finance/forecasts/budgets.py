@@ -184,15 +184,36 @@ class Paid:
     starts_on: dt.date
     ends_on: dt.date
     amount: Decimal
+    child_id: int | None = None  # whose placement it paid for
 
 
 def paid_in(year: int) -> list[Paid]:
     """The paid lines whose days fall in the financial year (one query)."""
     edges = month_starts(year)
+    return paid_between(edges[0], edges[-1])
+
+
+def paid_between(first: dt.date, after: dt.date) -> list[Paid]:
+    """The paid lines with days from `first` to before `after` (one query),
+    each with its child: the performance figures read payments here, never
+    a copy of them."""
     rows = PaymentLine.objects.filter(
-        paid=True, starts_on__lt=edges[-1], ends_on__gt=edges[0]
-    ).values_list("provider__kind", "starts_on", "ends_on", "amount")
+        paid=True, starts_on__lt=after, ends_on__gt=first
+    ).values_list("provider__kind", "starts_on", "ends_on", "amount", "child_id")
     return [Paid(*row) for row in rows]
+
+
+def budgeted(years: Iterable[int]) -> dict[str, dict[tuple[int, int], Decimal]]:
+    """Each cost centre's (provider kind's) budget by (year, month), for the
+    financial years starting in `years` (one query)."""
+    found: dict[str, dict[tuple[int, int], Decimal]] = defaultdict(dict)
+    rows = Budget.objects.filter(year__in=set(years)).values_list(
+        "cost_centre__provider_kind", "year", "monthly"
+    )
+    for kind, year, monthly in rows:
+        for start, amount in zip(month_starts(year), monthly, strict=False):
+            found[kind][(start.year, start.month)] = Decimal(amount)
+    return dict(found)
 
 
 def actuals(year: int, lines: Iterable[Paid]) -> dict[str, list[Decimal]]:
