@@ -25,7 +25,7 @@ _copies: dict[Hashable, tuple[object, sqlite3.Connection]] = {}
 
 
 def _copyable() -> bool:
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+    return connection.vendor == "sqlite" and connection.is_in_memory_db()  # type: ignore[attr-defined]
 
 
 def seeded(key: Hashable, seed: Callable[[], None]) -> None:
