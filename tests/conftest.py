@@ -1,6 +1,8 @@
 """Personas and helpers every test can use."""
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
@@ -11,6 +13,7 @@ from hypothesis import settings as hypothesis_settings
 from haven.core import clock
 from haven.core.models import Team, User
 from haven.core.roles import ROLES_BY_KEY
+from tests import demo_authority as shared_demo
 
 # Examples run against a real database, on a machine that runs the SQLite and
 # PostgreSQL suites side by side: a per-example time limit would only measure
@@ -114,3 +117,28 @@ def media(settings, tmp_path):
         },
     }
     return root
+
+
+@pytest.fixture(scope="module")
+def demo_authority(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The demo authority of tests/demo_authority.py, seeded once for all its tests.
+    Module-scoped so that it is set up before each test's own transaction."""
+    try:
+        shared_demo.seed(django_db_blocker)
+    except BaseException:
+        shared_demo.roll_back()
+        raise
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    shared_demo.side_by_side(items)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(
+    item: pytest.Item, nextitem: pytest.Item | None
+) -> Iterator[None]:
+    yield
+    if shared_demo.uses(item) and not shared_demo.uses(nextitem):
+        shared_demo.roll_back()

@@ -12,6 +12,7 @@ from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from haven.demo.staff import DEMO_PASSWORD
+from tests.snapshots import seeded
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -75,9 +76,27 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def seed_demo_afresh(**options: int) -> None:
+    """The demo in a database flushed as between tests (whatever the session's
+    first test found), so every copy of it is the same."""
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("seed_demo", **options, verbosity=0)
+
+
 @pytest.fixture
 def demo(transactional_db: None) -> None:
-    call_command("seed_demo", children=10, seed=11, verbosity=0)
+    """The small demo authority, seeded once a session and copied back for each
+    test (tests/snapshots.py)."""
+    options = {"children": 10, "seed": 11}
+    seeded(("demo", *options.items()), lambda: seed_demo_afresh(**options))
+
+
+def seed_crawled_demo() -> None:
+    """The demo the link crawl walks (serialized rollback has already put back what
+    migrations wrote): the same in every test that asks for it."""
+    from tests.demo.test_every_link import DEMO
+
+    call_command("seed_demo", **DEMO, verbosity=0)
 
 
 def sign_in(page: Page, base_url: str, username: str) -> None:

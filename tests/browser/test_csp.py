@@ -3,15 +3,15 @@ Haven's scripts (GOV.UK Frontend, htmx, the draft autosave, the API docs, the
 admin) work under it without one violation reported."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 
 from haven.core.models import Allocation, User
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import seed_crawled_demo, sign_in
 from tests.browser.test_every_page_accessible import one_page_per_pattern
 from tests.demo.test_every_link import DEMO, crawl
+from tests.snapshots import seeded
 
 # Seen from inside each page, before any of its own scripts run.
 REPORT_VIOLATIONS = """
@@ -120,7 +120,7 @@ def test_multi_factor_pages_report_no_policy_violation(
 
 @pytest.fixture
 def crawled_demo(django_db_serialized_rollback: None, transactional_db: None) -> None:
-    call_command("seed_demo", **DEMO, verbosity=0)
+    seeded(("crawled demo", *DEMO.items()), seed_crawled_demo)
 
 
 @pytest.mark.parametrize("username", ["social-worker", "team-manager"])

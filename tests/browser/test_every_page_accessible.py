@@ -11,17 +11,18 @@ Pages the role is refused are left to the status crawl, which fails on them.
 import time
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import Page
 
 from haven.core.models import User
 from tests.browser.conftest import (
     accessibility_violations,
+    seed_crawled_demo,
     sideways_scrolling,
     sign_in,
 )
 from tests.demo.test_every_link import DEMO, USERNAMES, Reached, crawl, url_pattern
+from tests.snapshots import seeded
 
 WIDTHS = (1200, 320)
 
@@ -29,8 +30,9 @@ WIDTHS = (1200, 320)
 @pytest.fixture
 def crawled_demo(django_db_serialized_rollback: None, transactional_db: None) -> None:
     # Serialized rollback puts back what data migrations wrote (the default oversight
-    # policy), which an earlier browser test's flush removed.
-    call_command("seed_demo", **DEMO, verbosity=0)
+    # policy), which an earlier browser test's flush removed. Seeded once a session
+    # (tests/snapshots.py), shared with test_csp.py.
+    seeded(("crawled demo", *DEMO.items()), seed_crawled_demo)
 
 
 def one_page_per_pattern(reached: list[Reached]) -> list[str]:

@@ -9,10 +9,8 @@ plan overdue; each with their virtual school officer, the school-age with a
 school, and one or two UASC."""
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 
 from haven.care import demo_places, discrepancies, episodes
@@ -45,19 +43,17 @@ from haven.people.models import Person
 from haven.send.models import EhcRequest
 from haven.send.sen2 import build, census, report
 from haven.timescales.models import Obligation
+from tests import demo_authority as shared_demo
 
 pytestmark = pytest.mark.django_db
 
-CHILDREN = 300
+CHILDREN = shared_demo.CHILDREN
 
 
 @pytest.fixture(scope="module", autouse=True)
-def authority(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """One demo authority for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", children=CHILDREN, seed=3, verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def authority(demo_authority: None) -> None:
+    """The demo authority of CHILDREN children, seeded once for this module and
+    tests/returns/demo (tests/demo_authority.py), rolled back after them."""
 
 
 def _histories():

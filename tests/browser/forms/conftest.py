@@ -15,6 +15,11 @@ DEFAULT_POLICY = importlib.import_module(
 
 
 @pytest.fixture(autouse=True)
-def migrated_reference_data(transactional_db: None) -> None:
+def migrated_reference_data(
+    transactional_db: None, request: pytest.FixtureRequest
+) -> None:
+    # The demo is copied over the whole database (tests/snapshots.py): first.
+    if "demo" in request.fixturenames:
+        request.getfixturevalue("demo")
     if not OversightPolicy.objects.exists():
         DEFAULT_POLICY.add_defaults(apps, None)

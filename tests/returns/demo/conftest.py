@@ -1,25 +1,21 @@
 """One freshly seeded demo authority for every test in this folder (the
 returns' checks on the demo: each return passes its validator, the figures
 agree), rolled back at the end. Seeding is the slow part, so it happens once
-for the folder, not once for each module."""
-
-from collections.abc import Iterator
+for the folder and tests/care/test_demo.py together (tests/demo_authority.py),
+not once for each module."""
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from haven.core import clock
+from tests import demo_authority as shared_demo
 
-CHILDREN = 300
+CHILDREN = shared_demo.CHILDREN
 
 
-@pytest.fixture(scope="package", autouse=True)
-def authority(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", children=CHILDREN, seed=3, verbosity=0)
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture(scope="module", autouse=True)
+def authority(demo_authority: None) -> None:
+    """Seeded once for this folder and tests/care/test_demo.py
+    (tests/demo_authority.py)."""
 
 
 @pytest.fixture
