@@ -12,7 +12,7 @@ SEED ?= 1
 BENCH_CHILDREN := $(if $(filter command line environment,$(origin CHILDREN)),$(CHILDREN),1000)
 YEARS ?= 5
 
-.PHONY: run test install validators system-packages assets lint typecheck test-sqlite test-postgres test-browser test-sqlite-then-browser bench bench-install bench-load clean
+.PHONY: run test install validators system-packages assets lint typecheck test-sqlite test-postgres test-browser bench bench-install bench-load clean
 
 ## Install ----------------------------------------------------------------------
 
@@ -79,16 +79,11 @@ run: assets
 
 ## Test -------------------------------------------------------------------------
 
-# The suites are independent (SQLite in memory, PostgreSQL in its own throwaway
-# cluster, the browser's in-memory SQLite behind a live server), so they run in two
-# lanes on the two cores: PostgreSQL's, the longest, in one; SQLite's then the
-# browser's in the other (the browser suite took the core SQLite's left idle
-# while PostgreSQL's ran on). Each lane's output is printed whole when it ends.
+# The two databases' suites are independent (SQLite in memory, PostgreSQL in its
+# own throwaway cluster), so they run side by side on the two cores; each one's
+# output is printed whole when it ends. The browser suite follows on its own.
 test: install system-packages lint typecheck
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-postgres test-sqlite-then-browser
-
-test-sqlite-then-browser: install system-packages
-	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 	$(MAKE) --no-print-directory test-browser
 
 lint: install
