@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Max
 
 from haven.cin import episode_work, handoffs, selectors
 from haven.cin.codes import ClosureReason
@@ -25,7 +26,7 @@ from haven.cin.permissions import may_record_cin
 from haven.cin.rules import check_closing_date, check_date, check_primary_need
 from haven.core import access, clock, journal
 from haven.core.errors import DomainError
-from haven.core.models import Team, User
+from haven.core.models import JournalEvent, Team, User
 from haven.core.roles import records_about_children
 from haven.frontdoor.codes import ReferralSource
 from haven.people.models import Person
@@ -293,13 +294,30 @@ def close_episode(
                 "referral_nfa": episode.referral_nfa,
             },
             by=by,
-            occurred_at=clock.start_of(closed_on),
+            occurred_at=_closing_moment(episode, closed_on),
             significant=True,
         )
         if step_down and existing is None:
             handoffs.handoff().step_down(episode, by=by)
         handoffs.after_closure(person, on=closed_on, by=by)
     return episode
+
+
+def _closing_moment(episode: CinEpisode, closed_on: dt.date) -> dt.datetime:
+    """When the closure stands in the child's journal: the start of its day,
+    but after the episode's own work recorded that day. An episode closes only
+    once its work is done (its assessment authorised, say), so that work came
+    first; stamped at midnight, the closure would sort before an afternoon's
+    authorisation and the timescale engine would read the assessment's duty as
+    ended unmet rather than met."""
+    moment = clock.start_of(closed_on)
+    latest = JournalEvent.objects.filter(
+        person_id=episode.person_id,
+        payload__episode=episode.pk,
+        occurred_at__gte=moment,
+        occurred_at__lt=clock.start_of(closed_on + dt.timedelta(days=1)),
+    ).aggregate(latest=Max("occurred_at"))["latest"]
+    return moment if latest is None else latest + dt.timedelta(microseconds=1)
 
 
 def _check_closure(

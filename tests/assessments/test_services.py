@@ -199,6 +199,10 @@ def test_no_further_action_proposes_rc8_and_the_worker_closes(
     assert not Obligation.objects.filter(
         person=child, status=Obligation.Status.DUE
     ).exists()
+    # Closed the day it was authorised, the assessment still counts as done
+    # on time (the dashboard and the CIN census count it).
+    duty = Obligation.objects.get(person=child, rule_id="ASSESS-CF")
+    assert duty.status == Obligation.Status.MET_ON_TIME
 
 
 def test_early_help_proposes_rc9_which_asks_early_help(assessment, alice, mona, child):
