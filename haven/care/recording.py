@@ -4,9 +4,10 @@ and the facts about a placement its journal events keep."""
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 
 from haven.care import codes, short_breaks
 from haven.care.history import CareHistory, Status, check
@@ -83,6 +84,22 @@ def rows_of(period: PeriodOfCare) -> tuple[list[LegalStatus], list[Placement]]:
         period.placements.select_related("provider").order_by("started_on", "pk")
     )
     return statuses, placements
+
+
+_Periods = TypeVar("_Periods", bound=QuerySet[Any])
+
+
+def with_histories(periods: _Periods) -> _Periods:
+    """Periods of care, first to last, each with its legal statuses and its
+    placements (and their providers) in order, read in two more queries
+    however many periods: what history_of asks of each."""
+    return periods.prefetch_related(
+        Prefetch("legal_statuses", LegalStatus.objects.order_by("started_on", "pk")),
+        Prefetch(
+            "placements",
+            Placement.objects.select_related("provider").order_by("started_on", "pk"),
+        ),
+    ).order_by("started_on", "pk")
 
 
 def history_of(

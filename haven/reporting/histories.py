@@ -9,13 +9,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 
 from haven.care.episodes import Episode, Lived, episodes
 from haven.care.history import CareHistory
-from haven.care.models import LegalStatus, PeriodOfCare, Placement
+from haven.care.models import PeriodOfCare
 from haven.care.models.looked_after import PERIOD_OF_CARE
-from haven.care.recording import history_of
+from haven.care.recording import history_of, with_histories
 from haven.people.models import Address
 
 
@@ -33,21 +33,10 @@ def cared_for(first: dt.date, last: dt.date, *, homes: bool = False) -> list[Car
     """Each period of care with a day from `first` to `last`; with `homes`,
     its episodes carry the child's home postcode and the distance to each
     placement."""
-    periods = (
-        PeriodOfCare.objects.filter(PERIOD_OF_CARE.overlapping(first, last))
-        .annotate(born=F("person__date_of_birth"))
-        .prefetch_related(
-            Prefetch(
-                "legal_statuses", LegalStatus.objects.order_by("started_on", "pk")
-            ),
-            Prefetch(
-                "placements",
-                Placement.objects.select_related("provider").order_by(
-                    "started_on", "pk"
-                ),
-            ),
+    periods = with_histories(
+        PeriodOfCare.objects.filter(PERIOD_OF_CARE.overlapping(first, last)).annotate(
+            born=F("person__date_of_birth")
         )
-        .order_by("started_on", "pk")
     )
     found = list(periods)
     lived = _lived({p.person_id for p in found}) if homes and found else {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from haven.care import episodes as derived
 from haven.care.models import (
@@ -24,7 +24,7 @@ from haven.care.models import (
     Review,
     UascStatus,
 )
-from haven.care.recording import history_of
+from haven.care.recording import history_of, with_histories
 from haven.core.caseroles import CaseRole
 from haven.returns.annex_a.children import yes_no
 from haven.returns.annex_a.period import Period
@@ -67,21 +67,10 @@ class InCare:
 
 
 def _periods(period: Period) -> list[InCare]:
-    found = (
-        PeriodOfCare.objects.filter(started_on__lte=period.end)
-        .exclude(ended_on__lt=period.start)
-        .prefetch_related(
-            Prefetch(
-                "legal_statuses", LegalStatus.objects.order_by("started_on", "pk")
-            ),
-            Prefetch(
-                "placements",
-                Placement.objects.select_related("provider").order_by(
-                    "started_on", "pk"
-                ),
-            ),
+    found = with_histories(
+        PeriodOfCare.objects.filter(started_on__lte=period.end).exclude(
+            ended_on__lt=period.start
         )
-        .order_by("started_on", "pk")
     )
     return [
         InCare(p, list(p.legal_statuses.all()), list(p.placements.all())) for p in found

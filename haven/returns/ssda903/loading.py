@@ -12,14 +12,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from haven.care import episodes as derived
 from haven.care.episodes import Episode
 from haven.care.history import CareHistory
 from haven.care.missing.reads import collection_span
-from haven.care.models import LegalStatus, PeriodOfCare, Placement
-from haven.care.recording import history_of
+from haven.care.models import PeriodOfCare
+from haven.care.recording import history_of, with_histories
 from haven.people.models import Address, Person
 
 
@@ -102,22 +102,7 @@ def load(year: int) -> Year:
         lived[_owner(address.person)].append(
             (address.started_on, address.ended_on, address.postcode)
         )
-    periods = (
-        PeriodOfCare.objects.filter(mine)
-        .select_related("person")
-        .prefetch_related(
-            Prefetch(
-                "legal_statuses", LegalStatus.objects.order_by("started_on", "pk")
-            ),
-            Prefetch(
-                "placements",
-                Placement.objects.select_related("provider").order_by(
-                    "started_on", "pk"
-                ),
-            ),
-        )
-        .order_by("started_on", "pk")
-    )
+    periods = with_histories(PeriodOfCare.objects.filter(mine).select_related("person"))
     for period in periods:
         statuses = list(period.legal_statuses.all())
         placements = list(period.placements.all())
