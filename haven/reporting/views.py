@@ -2,7 +2,6 @@
 downloads (/reporting/<figure>/), and the children behind one of its bars
 (/reporting/<figure>/<bar>/), each for the period and team chosen."""
 
-import itertools
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -10,11 +9,17 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
-from haven.core.spreadsheets import xlsx_response
-from haven.reporting import charts, children, comparisons, dashboard, scope, tables
+from haven.reporting import (
+    charts,
+    children,
+    comparisons,
+    dashboard,
+    downloads,
+    scope,
+    tables,
+)
 from haven.reporting.figures import FIGURES, Figure, Result
 from haven.reporting.forms import PeriodForm, period_form
 from haven.reporting.permissions import READERS, may_see_performance
@@ -117,11 +122,11 @@ def figure(
         return render(request, "reporting/figure.html", {"form": form, "figure": found})
     result = found.result(form.span(), scope.of_team(form.chosen_team()))
     export = request.GET.get("format", "")
-    if export in ("csv", "xlsx"):
+    if export in downloads.FORMATS:
         name = (
             f"{found.key}-{result.span.first:%Y-%m-%d}-to-{result.span.last:%Y-%m-%d}"
         )
-        return _download(
+        return downloads.table(
             export,
             name,
             found.name,
@@ -158,18 +163,9 @@ def behind(
         raise Http404
     shown = children.behind(request.user, result, chosen)
     export = request.GET.get("format", "")
-    if export in ("csv", "xlsx"):
-        children.log_download(
-            request.user, shown, "CSV" if export == "csv" else "spreadsheet"
-        )
+    if export in downloads.FORMATS:
         name = f"{found.key}-{bar}-children"
-        return _download(
-            export,
-            name,
-            found.name,
-            tables.children_header(shown),
-            tables.children_rows(shown),
-        )
+        return downloads.children_behind(request.user, shown, export, name, found.name)
     context = {
         "form": form,
         "query": query,
@@ -178,12 +174,3 @@ def behind(
         "shown": shown,
     }
     return render(request, "reporting/children.html", context)
-
-
-def _download(
-    export: str, name: str, title: str, header: list[str], rows: Any
-) -> HttpResponse | StreamingHttpResponse:
-    if export == "csv":
-        cells = ([tables.text(v) for v in row] for row in rows)
-        return csv_stream(f"{name}.csv", itertools.chain([header], cells))
-    return xlsx_response(f"{name}.xlsx", title, header, rows)

@@ -4,18 +4,15 @@ at one month's end, each with the page where it is put right
 (/reporting/quality/<check>/<month>/), downloadable as the dashboard's
 children lists are."""
 
-import itertools
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from haven.core.exports import csv_stream
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
-from haven.core.spreadsheets import xlsx_response
-from haven.reporting import children, dashboard, scope, tables
+from haven.reporting import children, dashboard, downloads, scope
 from haven.reporting.forms import PeriodForm, period_form
 from haven.reporting.permissions import READERS, may_see_performance
 from haven.reporting.quality.checks import CHECKS
@@ -63,16 +60,9 @@ def records(
         raise Http404
     shown = children.behind(request.user, result, chosen)
     export = request.GET.get("format", "")
-    if export in ("csv", "xlsx"):
-        children.log_download(
-            request.user, shown, "CSV" if export == "csv" else "spreadsheet"
-        )
+    if export in downloads.FORMATS:
         name = f"quality-{check.key}-{bar}"
-        header, rows = tables.children_header(shown), tables.children_rows(shown)
-        if export == "csv":
-            cells = ([tables.text(v) for v in row] for row in rows)
-            return csv_stream(f"{name}.csv", itertools.chain([header], cells))
-        return xlsx_response(f"{name}.xlsx", check.name, header, rows)
+        return downloads.children_behind(request.user, shown, export, name, check.name)
     kept = [(k, v) for k, vs in request.GET.lists() if k != "format" for v in vs]
     day = next(m.last for m in result.span.months if m.key == bar)
     context = {"query": query, "kept": kept, "check": check, "shown": shown, "day": day}
