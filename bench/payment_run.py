@@ -54,7 +54,9 @@ def _four_weekly() -> list[str]:
     from haven.care.models import Placement
     from haven.finance.models import Frequency, PaymentFrequency, PaymentRun
 
-    kinds = sorted(set(Placement.objects.values_list("provider__kind", flat=True)))
+    # A placement with no provider (placed with parents, say) is paid no one.
+    placed = Placement.objects.exclude(provider=None)
+    kinds = sorted(set(placed.values_list("provider__kind", flat=True)))
     for kind in kinds:
         if not PaymentRun.objects.filter(provider_kind=kind).exists():
             PaymentFrequency.objects.update_or_create(
