@@ -5,19 +5,22 @@ The authority is paid as a council pays it: each kind of provider in its own
 run. So that every placement is paid over the same four weeks, the kinds never
 paid yet are set to four-weekly runs (a finance administrator's setting,
 haven/finance/models/runs.PaymentFrequency); the agencies are four-weekly
-already and the demo paid their last year, so the weeks measured are the four
-before their first run: unpaid for every kind. Each sample is the whole of
-it, every kind previewed, approved by the second officer and closed, and
-three earlier four-week periods are paid one after another for the p95. The
-figure names how many placements it paid: the authority holds what it holds,
-and the count is printed beside the time rather than assumed."""
+already. The weeks measured are the latest three four-week periods before
+this week when no run has paid them yet (the large authority's runs stop
+after its first year, so these hold the most children placed); where a run
+has paid them (the demo pays its last year up to this week), the three
+periods before the first run, unpaid for every kind. Each sample is the whole
+of it, every kind previewed, approved by the second officer and closed, the
+periods paid one after another, earliest first. The figure names how many
+placements it paid: the authority holds what it holds, and the count is
+printed beside the time rather than assumed."""
 
 import datetime as dt
 import time
 from typing import Any
 
 from django.db import connection
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.test.utils import CaptureQueriesContext
 
 from bench.budgets import FINANCE, Figure, timing
@@ -34,10 +37,8 @@ def figures() -> list[Figure]:
         print("no two finance officers: the payment run is not measured")
         return []
     kinds = _four_weekly()
-    first = _first_unpaid()
     samples, counts, queries = [], [], 0
-    for n in range(1, SAMPLES + 1):
-        starts_on = first - dt.timedelta(days=28 * n)
+    for starts_on in _periods():
         with CaptureQueriesContext(connection) as captured:
             began = time.perf_counter()
             paid = _pay(kinds, starts_on, officer, second)
@@ -65,14 +66,19 @@ def _four_weekly() -> list[str]:
     return kinds
 
 
-def _first_unpaid() -> dt.date:
-    """The Monday after the weeks measured: the first run's, or this week's."""
+def _periods() -> list[dt.date]:
+    """The first days of the four-week periods to pay, earliest first."""
     from haven.core import clock
     from haven.finance.models import PaymentRun
 
-    first = PaymentRun.objects.aggregate(first=Min("starts_on"))["first"]
     today = clock.today()
-    return first or today - dt.timedelta(days=today.weekday())
+    monday = today - dt.timedelta(days=today.weekday())
+    recent = [monday - dt.timedelta(days=28 * n) for n in range(SAMPLES, 0, -1)]
+    paid = PaymentRun.objects.aggregate(first=Min("starts_on"), last=Max("ends_on"))
+    if paid["last"] is None or paid["last"] <= recent[0]:
+        return recent
+    first = paid["first"]
+    return [first - dt.timedelta(days=28 * n) for n in range(SAMPLES, 0, -1)]
 
 
 def _pay(kinds: list[str], starts_on: dt.date, officer: Any, second: Any) -> set[int]:

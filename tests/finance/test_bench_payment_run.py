@@ -1,7 +1,7 @@
 """The benchmark's payment run (bench/payment_run.py) pays what it times:
-every kind of provider over the same four weeks, three periods back from the
-first unpaid one, each run previewed, approved by the second officer and
-closed."""
+every kind of provider over the same four weeks, the three latest periods
+before this week when no run has paid them (else the three before the first
+run), each run previewed, approved by the second officer and closed."""
 
 import datetime as dt
 from decimal import Decimal
@@ -40,4 +40,10 @@ def test_the_run_pays_each_of_three_four_week_periods(placed, agency, today):
     # Only kinds never paid are set to four-weekly (a setting, as an admin's).
     assert list(PaymentFrequency.objects.values_list("provider_kind", "frequency")) == [
         ("agency", Frequency.FOUR_WEEKLY)
+    ]
+    # Those weeks paid now, a second measure takes the three before them.
+    assert payment_run._periods() == [
+        dt.date(2025, 12, 29),
+        dt.date(2026, 1, 26),
+        dt.date(2026, 2, 23),
     ]
