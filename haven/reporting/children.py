@@ -6,10 +6,14 @@ number of children."""
 
 from dataclasses import dataclass
 
+from django.http import Http404
+
 from haven.core import access, among
 from haven.core.models import User
 from haven.people.models import Person
-from haven.reporting.figures import Bar, Item, Result
+from haven.reporting import scope
+from haven.reporting.figures import Bar, Figure, Item, Result
+from haven.reporting.forms import PeriodForm
 
 
 @dataclass(frozen=True)
@@ -71,3 +75,13 @@ def log_download(user: User, shown: Behind, kind: str) -> None:
         what=f"Performance {kind} download: {figure.name}, {shown.bar.key.words}",
         why="Child behind a performance figure, whose record they may open",
     )
+
+
+def behind_bar(user: User, figure: Figure, form: PeriodForm, key: str) -> Behind:
+    """The children behind one bar of a figure, for the period and team the
+    form chose; 404 for a bar the figure does not have then."""
+    result = figure.result(form.span(), scope.of_team(form.chosen_team()))
+    chosen = result.bar(key)
+    if chosen is None:
+        raise Http404
+    return behind(user, result, chosen)

@@ -157,11 +157,7 @@ def behind(
     form, query = _choice(request)
     if form.errors:
         raise Http404
-    result = found.result(form.span(), scope.of_team(form.chosen_team()))
-    chosen = result.bar(bar)
-    if chosen is None:
-        raise Http404
-    shown = children.behind(request.user, result, chosen)
+    shown = children.behind_bar(request.user, found, form, bar)
     export = request.GET.get("format", "")
     if export in downloads.FORMATS:
         name = f"{found.key}-{bar}-children"

@@ -54,16 +54,12 @@ def records(
     check = CHECKS.get(key)
     if check is None or form.errors:
         raise Http404
-    result = check.figure.result(form.span(), scope.of_team(form.chosen_team()))
-    chosen = result.bar(bar)
-    if chosen is None:
-        raise Http404
-    shown = children.behind(request.user, result, chosen)
+    shown = children.behind_bar(request.user, check.figure, form, bar)
     export = request.GET.get("format", "")
     if export in downloads.FORMATS:
         name = f"quality-{check.key}-{bar}"
         return downloads.children_behind(request.user, shown, export, name, check.name)
     kept = [(k, v) for k, vs in request.GET.lists() if k != "format" for v in vs]
-    day = next(m.last for m in result.span.months if m.key == bar)
+    day = next(m.last for m in form.span().months if m.key == bar)
     context = {"query": query, "kept": kept, "check": check, "shown": shown, "day": day}
     return render(request, "reporting/quality/records.html", context)
