@@ -19,6 +19,8 @@ from haven.care import moves
 from haven.care.missing.recording import report_missing
 from haven.core.models import Establishment, Team
 from haven.core.services import allocate_case, restrict_record
+from haven.people.codes import RelationshipKind
+from haven.people.models import Relationship
 from haven.returns import registry
 from haven.returns.ssd import tables
 from haven.returns.ssd.build import build
@@ -42,7 +44,6 @@ EMPTY = (
     "ssd_pre_proceedings",
     "ssd_voice_of_child",
     "ssd_s251_finance",
-    "ssd_mother",
     "ssd_cla_care_plan",
 )
 
@@ -216,6 +217,28 @@ def test_a_child_looked_after_who_moved(june_2026, alice, mona, team):
         child.la_child_id
     }
     assert built.person_ids == {child.pk}
+
+
+def test_a_mother_looked_after_and_her_child(june_2026, alice, mona, team):
+    mother = ChildFactory(sex="F", date_of_birth=D(2009, 2, 1))
+    allocate_case(mother, team=team, worker=alice, on=D(2024, 1, 5), by=mona)
+    in_care(mother, by=alice, on=D(2025, 1, 10), placement=fostered(CarerFactory()))
+    baby = ChildFactory(date_of_birth=D(2025, 11, 3), local_id="B77")
+    # Recorded both ways round: one row for the pair.
+    Relationship.objects.create(person=baby, other=mother, kind=RelationshipKind.MOTHER)
+    Relationship.objects.create(person=mother, other=baby, kind=RelationshipKind.CHILD)
+    built = build(2026)
+    (person,) = [
+        r for r in _table(built, "ssd_person")
+        if r["pers_person_id"] == mother.la_child_id
+    ]  # fmt: skip
+    assert person["pers_is_mother"] == "Y"
+    (row,) = _table(built, "ssd_mother")
+    assert (row["moth_person_id"], row["moth_childs_person_id"]) == (
+        mother.la_child_id,
+        "B77",
+    )
+    assert row["moth_childs_dob"] == "2025-11-03"
 
 
 def _queries() -> int:

@@ -6,7 +6,9 @@ analyst reads Haven's data in the shape they already use. It names children
 and gives their addresses, so the returns page refuses it to a reader from
 whom any child in it is restricted.
 
-Filled: ssd_person, ssd_family (households), ssd_address, ssd_disability,
+Filled: ssd_person, ssd_family (households), ssd_mother (each mother among
+them to each of her children, as pers_is_mother reads the relationships),
+ssd_address, ssd_disability,
 ssd_immigration_status (recorded statuses and UASC), ssd_linked_identifiers
 (NHS number, UPN, former UPNs), ssd_legal_status, ssd_contacts,
 ssd_early_help_episodes, ssd_cin_episodes, ssd_cin_assessments,
@@ -26,8 +28,6 @@ Written with their header only, and why:
 - ssd_voice_of_child: the SSD's yes/no answers from a child's own app are not
   asked in Haven; the child's views are free text on assessments and reviews.
 - ssd_s251_finance: the SSD holds only placeholders for it (no fields defined).
-- ssd_mother: pers_is_mother is given (the SSDA903 Header's reading of the
-  family relationships); the mother-to-child pairs are not exported yet.
 - ssd_cla_care_plan: care plans are recorded (haven.care.models.CarePlan), but
   their permanence plan is free text, not the SSD's code list; not exported yet.
 

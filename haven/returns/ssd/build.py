@@ -81,6 +81,7 @@ def rows_of(year: int) -> dict[str, Rows]:
         {
             "ssd_person": persons,
             "ssd_family": people.family_rows(scope, persons),
+            "ssd_mother": people.mother_rows(persons),
             "ssd_address": people.address_rows(scope, persons),
             "ssd_disability": people.disability_rows(persons, by_pk),
             "ssd_immigration_status": people.immigration_rows(scope, persons),

@@ -7,11 +7,19 @@ family relationships (haven.returns.ssda903.header.first_children)."""
 from collections.abc import Iterable, Mapping
 
 from haven.care.models import UascStatus
-from haven.people.codes import Sex
-from haven.people.models import Address, FormerUpn, Household, ImmigrationStatus, Person
+from haven.people.census import la_child_id
+from haven.people.codes import RelationshipKind, Sex
+from haven.people.models import (
+    Address,
+    FormerUpn,
+    Household,
+    ImmigrationStatus,
+    Person,
+    Relationship,
+)
 from haven.returns.ssd.scope import Rows, Scope
 from haven.returns.ssd.tables import as_json, flag
-from haven.returns.ssda903.header import first_children
+from haven.returns.ssda903.header import PARENT_KINDS, first_children
 from haven.send.models import EhcPlan
 
 
@@ -167,3 +175,37 @@ def _identifier(
         "link_identifier_type": kind,
         "link_identifier_value": value,
     }
+
+
+def mother_rows(people: Rows) -> Rows:
+    """Each mother among the people to each of her children, read as
+    pers_is_mother reads them (first_children): her child recorded as her
+    child, or her recorded as a child's mother (or parent)."""
+    women = {
+        row["_person"]: row["pers_person_id"]
+        for row in people
+        if row["pers_is_mother"] == flag(True)
+    }
+    as_parent = Relationship.objects.filter(
+        kind__in=PARENT_KINDS, other_id__in=women
+    ).values_list(
+        "pk", "other_id", "person_id", "person__local_id", "person__date_of_birth"
+    )
+    as_child = Relationship.objects.filter(
+        kind=RelationshipKind.CHILD, person_id__in=women
+    ).values_list(
+        "pk", "person_id", "other_id", "other__local_id", "other__date_of_birth"
+    )
+    pairs = {}  # one row per mother and child, however often it is recorded
+    for pk, mother, child, local_id, born in sorted([*as_parent, *as_child]):
+        pairs.setdefault((mother, child), (pk, local_id, born))
+    return [
+        {
+            "_person": mother,
+            "moth_table_id": pk,
+            "moth_person_id": women[mother],
+            "moth_childs_person_id": la_child_id(local_id, child),
+            "moth_childs_dob": born,
+        }
+        for (mother, child), (pk, local_id, born) in sorted(pairs.items())
+    ]
