@@ -5,6 +5,7 @@ them. Whether a young woman is a mother is the SSDA903 Header's reading of the
 family relationships (haven.returns.ssda903.header.first_children)."""
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from haven.care.models import UascStatus
 from haven.people.census import la_child_id
@@ -196,7 +197,8 @@ def mother_rows(people: Rows) -> Rows:
     ).values_list(
         "pk", "person_id", "other_id", "other__local_id", "other__date_of_birth"
     )
-    pairs = {}  # one row per mother and child, however often it is recorded
+    # One row per mother and child, however often the pair is recorded.
+    pairs: dict[tuple[int, int], tuple[Any, ...]] = {}
     for pk, mother, child, local_id, born in sorted([*as_parent, *as_child]):
         pairs.setdefault((mother, child), (pk, local_id, born))
     return [
