@@ -11,7 +11,9 @@ the council submits is wrong in one of them:
 - assessments authorised in the year, and those within 45 working days;
 - initial child protection conferences held in the year, and those within 15
   working days of the enquiry's start;
-- missing episodes that started in the year.
+- missing episodes that started in the year;
+- care leavers at a 17th to 21st birthday in the year, in touch and in
+  education, employment or training (the SSDA903's OC3 table).
 """
 
 import csv
@@ -22,7 +24,7 @@ from collections import Counter
 import pytest
 from lxml import etree
 
-from haven.reporting import missing, on_the_day, timeliness
+from haven.reporting import leavers, missing, on_the_day, timeliness
 from haven.reporting.figures import Figure, Item
 from haven.reporting.scope import Scope
 from haven.reporting.spans import Span
@@ -143,3 +145,32 @@ def test_missing_episodes_agree_with_the_ssda903(returns, last_year):
     started = len(_dashboard(missing.MISSING, last_year))
     assert started, "the demo's children go missing in the year"
     assert started == return_missing(returns[1], last_year)
+
+
+def return_leavers(files: dict[str, bytes]) -> list[dict[str, str]]:
+    for content in files.values():
+        text = content.decode("utf-8-sig")
+        if text.splitlines()[0].split(",")[:3] == ["CHILD", "DOB", "IN_TOUCH"]:
+            return list(csv.DictReader(io.StringIO(text)))
+    raise AssertionError("The SSDA903 has no OC3 table")
+
+
+def _by_child(figure: Figure, collection: int) -> Counter[tuple[str, bool]]:
+    items = _dashboard(figure, collection)
+    ids = {p.pk: p.la_child_id for p in _people({i.person_id for i in items})}
+    return Counter((ids[i.person_id], bool(i.hit)) for i in items)
+
+
+def _people(pks: set[int]):  # type: ignore[no-untyped-def]
+    from haven.people.models import Person
+
+    return Person.objects.filter(pk__in=pks)
+
+
+def test_care_leavers_agree_with_the_oc3_table(returns, last_year):
+    rows = return_leavers(returns[1])
+    assert rows, "the demo has care leavers with a birthday in the year"
+    in_touch = Counter((r["CHILD"], r["IN_TOUCH"] in leavers.TOUCH_CODES) for r in rows)
+    assert _by_child(leavers.IN_TOUCH, last_year) == in_touch
+    in_eet = Counter((r["CHILD"], r["ACTIV"][:1] in ("F", "P")) for r in rows)
+    assert _by_child(leavers.IN_EET, last_year) == in_eet
