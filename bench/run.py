@@ -3,7 +3,7 @@ hold each figure to its budget (bench/budgets.py).
 
     python -m bench.run [--children 1000] [--years 5] [--seed 1]
         [--database sqlite|postgres] [--repeat 20] [--access-repeat 100]
-        [--cache-dir var/bench]
+        [--cache-dir var/bench] [--only STEP ...]
 
 The authority is the cached one bench.authority builds for the same arguments
 (built first if missing). Each page is requested through the Django test client
@@ -12,7 +12,9 @@ requests after two to warm caches, the queries one request makes, and the
 page's floor, its own SQL replayed through a raw cursor (bench/floors.py).
 Then the access checks (bench/access.py) and the service writes
 (bench/writes.py). A summary table ends the run; the exit status is 1 if any
-figure is over its budget.
+figure is over its budget. `--only` runs only the steps named (pages,
+access, writes, payments, returns), or the pages whose label holds a name
+given ("team work"): for measuring one change.
 """
 
 import argparse
@@ -162,9 +164,22 @@ def _worker_and_child() -> tuple[Any, Any]:
     return worker, child
 
 
-def measure(repeat: int, access_repeat: int) -> list[Figure]:
-    """Every figure for this database: the pages, the access checks, then the
-    writes (last: they change what the pages would show)."""
+STEPS = ("pages", "access", "writes", "payments", "returns")
+
+
+def _wanted(only: list[str] | None, step: str, label: str = "") -> bool:
+    """Whether `--only` asks for this step (or, for a page, its label)."""
+    if not only or step in only:
+        return True
+    return bool(label) and any(name not in STEPS and name in label for name in only)
+
+
+def measure(
+    repeat: int, access_repeat: int, only: list[str] | None = None
+) -> list[Figure]:
+    """Every figure for this database (or those `--only` names): the pages,
+    the access checks, then the writes (last: they change what the pages
+    would show)."""
     from bench import access, payment_run, returns, writes
     from haven.core.models import JournalEvent, User
     from haven.people.models import Person
@@ -175,21 +190,27 @@ def measure(repeat: int, access_repeat: int) -> list[Figure]:
     print(f"authority: {people} persons, {events} journal events, {staff} staff")
     worker, child = _worker_and_child()
     front_door = User.objects.get(username="team-manager")
-    figures = _pages(worker, child, front_door, repeat)
-    print(f"\naccess checks ({access_repeat} repeats)")
-    figures += access.measure(access_repeat)
-    print("\nwrites")
-    figures += writes.figures(worker, child, front_door, repeat)
-    print("\npayment runs")
-    figures += payment_run.figures()
-    print("\nstatutory returns")
-    figures += returns.figures()
+    figures = _pages(worker, child, front_door, repeat, only)
+    if _wanted(only, "access"):
+        print(f"\naccess checks ({access_repeat} repeats)")
+        figures += access.measure(access_repeat)
+    if _wanted(only, "writes"):
+        print("\nwrites")
+        figures += writes.figures(worker, child, front_door, repeat)
+    if _wanted(only, "payments"):
+        print("\npayment runs")
+        figures += payment_run.figures()
+    if _wanted(only, "returns"):
+        print("\nstatutory returns")
+        figures += returns.figures()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the benchmark process: {peak:.0f} MiB")
     return figures
 
 
-def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure]:
+def _pages(
+    worker: Any, child: Any, front_door: Any, repeat: int, only: list[str] | None
+) -> list[Figure]:
     from django.test import Client
 
     from haven.core.models import User
@@ -221,6 +242,8 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
     figures = []
     for label, url, query, users in pages:
         for user in users:
+            if not _wanted(only, "pages", f"{label} ({user.username})"):
+                continue
             audience = SERVICE_MANAGER if user == service_manager else WORKER
             figures.append(
                 _page(
@@ -239,6 +262,8 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
         *reporting_pages.pages(service_manager),
     ]:
         for user, audience in page.users:
+            if not _wanted(only, "pages", f"{page.label} ({user.username})"):
+                continue
             figures.append(
                 _page(
                     f"{page.label} ({user.username})",
@@ -266,6 +291,7 @@ def main() -> None:
     parse = parser()
     parse.add_argument("--repeat", type=int, default=20)
     parse.add_argument("--access-repeat", type=int, default=100)
+    parse.add_argument("--only", nargs="+", metavar="STEP")
     args = parse.parse_args()
     # The build (its own process) shares access rules as a server does.
     os.environ.setdefault("HAVEN_CHECK_SHARED_ACCESS_RULES", "false")
@@ -278,7 +304,7 @@ def main() -> None:
         with cluster(durable=True) as url:
             restore_postgres(url, built)
             _setup(url)
-            figures = measure(args.repeat, args.access_repeat)
+            figures = measure(args.repeat, args.access_repeat, args.only)
     else:
         # A copy: the benchmark's sessions and writes must not change the
         # cached authority.
@@ -287,7 +313,7 @@ def main() -> None:
             stale.unlink()
         shutil.copyfile(built, working)
         _setup(f"sqlite:///{working}")
-        figures = measure(args.repeat, args.access_repeat)
+        figures = measure(args.repeat, args.access_repeat, args.only)
     print(summary(figures, title))
     sys.exit(exit_status(figures))
 

@@ -60,21 +60,40 @@ def items_for(workers: Sequence[User], viewer: User | None = None) -> list[WorkI
     Given the viewer, items about children the viewer may not open are left out:
     a queue must not name a child whose record is restricted from its reader.
     """
-    items = [item for source in SOURCES for item in source(workers)]
+    items = gathered(workers)
     if viewer is not None:
         items = access_filtered(viewer, items)
-    items = with_flags(items)
+    return soonest_first(with_flags(items))
+
+
+def gathered(workers: Sequence[User]) -> list[WorkItem]:
+    """Every source's items for these workers, unflagged and unordered: for a
+    page that shows only some of them (flag those with `with_flags`)."""
+    return [item for source in SOURCES for item in source(workers)]
+
+
+def soonest_first(items: list[WorkItem]) -> list[WorkItem]:
+    """Soonest first, undated last (a stable order: ties keep their sources')."""
     return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max))
 
 
 def with_flags(items: list[WorkItem]) -> list[WorkItem]:
     """The items, each with its child's flags (one query for each flag)."""
-    found = flags_for(item.person_id for item in items)
+    return flagged([items])[0]
+
+
+def flagged(lists: list[list[WorkItem]]) -> list[list[WorkItem]]:
+    """Several lists of items, each item with its child's flags, read once for
+    all of them (one query for each flag)."""
+    found = flags_for(item.person_id for items in lists for item in items)
     return [
-        replace(item, flags=tuple(found[item.person_id]))
-        if item.person_id in found
-        else item
-        for item in items
+        [
+            replace(item, flags=tuple(found[item.person_id]))
+            if item.person_id in found
+            else item
+            for item in items
+        ]
+        for items in lists
     ]
 
 

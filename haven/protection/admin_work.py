@@ -6,13 +6,13 @@ view, and the administrator's queue page groups it.
 
 None of these has a due date the timescale engine sets (no rule gives one):
 each says the day the conference is or was. Each call asks the database
-three times however many administrators and conferences.
+once however many administrators and conferences.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from haven.core.models import User
@@ -57,41 +57,41 @@ def _theirs(admins: Sequence[User]) -> QuerySet[ConferenceArrangement]:
 
 def tasks(admins: Sequence[User]) -> list[Task]:
     """Each administrator's invitations to send, records awaiting sign-off
-    and records to circulate, by the conference's day."""
-    mine = _theirs(admins)
-    found = [
-        Task(
+    and records to circulate, by the conference's day: read in one query
+    (a team's view asks it of every worker, most of whom administer none)."""
+    found: dict[str, list[Task]] = {kind: [] for kind in KINDS}
+    waiting = (
+        Q(conference=None, invitations_sent_on=None)
+        | Q(conference__isnull=False, conference__signed_off_at=None)
+        | Q(conference__signed_off_at__isnull=False, record_circulated_on=None)
+    )
+    for b in _theirs(admins).filter(waiting):
+        task = _task(b)
+        found[task.kind].append(task)
+    return [task for kind in KINDS for task in found[kind]]
+
+
+def _task(b: ConferenceArrangement) -> Task:
+    if b.conference is None:
+        return Task(
             INVITATIONS,
             b,
             f"Send the invitations to the {b.get_kind_display().lower()} "
             f"on {b.planned_on:%-d %B %Y}",
         )
-        for b in mine.filter(conference=None, invitations_sent_on=None)
-    ]
-    held = mine.filter(conference__isnull=False)
-    for b in held.filter(conference__signed_off_at=None):
-        assert b.conference is not None
-        found.append(
-            Task(
-                AWAITING,
-                b,
-                f"Ask {b.conference.chair.get_full_name()} to sign off the record "
-                f"of the conference held on {b.conference.held_on:%-d %B %Y}",
-            )
+    if b.conference.signed_off_at is None:
+        return Task(
+            AWAITING,
+            b,
+            f"Ask {b.conference.chair.get_full_name()} to sign off the record "
+            f"of the conference held on {b.conference.held_on:%-d %B %Y}",
         )
-    for b in held.filter(conference__signed_off_at__isnull=False).filter(
-        record_circulated_on=None
-    ):
-        assert b.conference is not None
-        found.append(
-            Task(
-                CIRCULATE,
-                b,
-                "Circulate the signed record of the conference held on "
-                f"{b.conference.held_on:%-d %B %Y}",
-            )
-        )
-    return found
+    return Task(
+        CIRCULATE,
+        b,
+        "Circulate the signed record of the conference held on "
+        f"{b.conference.held_on:%-d %B %Y}",
+    )
 
 
 def admin_work(admins: Sequence[User]) -> list[WorkItem]:

@@ -35,8 +35,10 @@ RULES = (
 
 def social_care_advice(workers: Sequence[User]) -> list[WorkItem]:
     """Social care advice asked of these workers and not yet given."""
-    # The due date read in the same query (one query however many are asked).
+    # The due date read in the same query (one query however many are asked),
+    # by the child and rule (the obligations' index), not every duty due.
     due_on = Obligation.objects.filter(
+        person_id=OuterRef("request__person_id"),
         rule_id=ADVICE_RULE,
         status=Obligation.Status.DUE,
         subject=Cast(OuterRef("pk"), CharField()),

@@ -11,7 +11,14 @@ from haven.core import access, clock, permissions
 from haven.core.caseroles import CaseRole
 from haven.core.links import link
 from haven.core.models import Allocation, User
-from haven.core.work import WorkItem, access_filtered, items_for, with_flags
+from haven.core.work import (
+    WorkItem,
+    access_filtered,
+    flagged,
+    gathered,
+    items_for,
+    soonest_first,
+)
 from haven.people.models import Person
 from haven.timescales import selectors
 from haven.timescales.catalogue import STATUS_WORDS, rule
@@ -154,7 +161,8 @@ class WorkerSummary:
     items: list[WorkItem]
     overdue: int
     due_this_week: int
-    urgent: list[WorkItem]  # overdue or due within the week: what a manager chases
+    # The first URGENT_SHOWN overdue or due within the week: what a manager chases.
+    urgent: list[WorkItem]
 
     @property
     def key(self) -> str:
@@ -194,15 +202,42 @@ def _current_allocations() -> QuerySet[Allocation]:
     ).exclude(person_id__in=merged)
 
 
+URGENT_SHOWN = 10  # a worker's most urgent items on the team's page
+
+
 def team_view(
-    manager: User, today: dt.date | None = None, team: int | None = None
+    manager: User,
+    today: dt.date | None = None,
+    team: int | None = None,
+    worker: str = "",
 ) -> list[WorkerSummary]:
     """Each worker's caseload and queue, and the cases the teams hold with no
     worker, overdue first; of one of the manager's teams, if `team` is given.
-    Only children the manager may open are named."""
+    Only children the manager may open are named. The children's flags are
+    read only for the items a page shows: the chosen `worker`'s (a summary's
+    key), or else every worker's most urgent."""
     today = today or clock.today()
     teams = _teams_of(manager, team)
     workers = team_members(manager, teams)
+    caseloads = _caseloads(workers, teams)
+    by_worker: dict[int, list[WorkItem]] = {w.pk: [] for w in workers}
+    by_worker[UNALLOCATED] = []
+    everything = gathered(workers) + unallocated_obligations(teams)
+    for item in soonest_first(access_filtered(manager, everything)):
+        if not item.private:
+            by_worker.setdefault(item.worker_id, []).append(item)
+    week = today + dt.timedelta(days=7)
+    summaries = [
+        _summary(w, caseloads.get(w.pk if w else UNALLOCATED, 0), items, today, week)
+        for w, items in [(w, by_worker[w.pk]) for w in workers]
+        + [(None, by_worker[UNALLOCATED])]
+    ]
+    _flag_shown(summaries, worker)
+    return sorted(summaries, key=lambda s: (-s.overdue, -len(s.items)))
+
+
+def _caseloads(workers: list[User], teams: set[int]) -> dict[int, int]:
+    """How many children each worker holds now, and the teams with no worker."""
     current = _current_allocations()
     caseloads = dict(
         current.filter(worker__in=workers)
@@ -213,19 +248,21 @@ def team_view(
     caseloads[UNALLOCATED] = current.filter(
         team_id__in=teams, worker__isnull=True
     ).count()
-    by_worker: dict[int, list[WorkItem]] = {w.pk: [] for w in workers}
-    by_worker[UNALLOCATED] = []
-    everything = items_for(workers) + with_flags(unallocated_obligations(teams))
-    for item in access_filtered(manager, everything):
-        if not item.private:
-            by_worker.setdefault(item.worker_id, []).append(item)
-    week = today + dt.timedelta(days=7)
-    summaries = [
-        _summary(w, caseloads.get(w.pk if w else UNALLOCATED, 0), items, today, week)
-        for w, items in [(w, by_worker[w.pk]) for w in workers]
-        + [(None, by_worker[UNALLOCATED])]
-    ]
-    return sorted(summaries, key=lambda s: (-s.overdue, -len(s.items)))
+    return caseloads
+
+
+def _flag_shown(summaries: list[WorkerSummary], worker: str) -> None:
+    """The shown items' flags, for every summary in one read."""
+    chosen = next((s for s in summaries if s.key == worker), None)
+    if chosen is not None:
+        [chosen.items] = flagged([chosen.items])
+        # The items are soonest first: the urgent ones are their first.
+        chosen.urgent = chosen.items[: len(chosen.urgent)]
+        return
+    for summary, urgent in zip(
+        summaries, flagged([s.urgent for s in summaries]), strict=True
+    ):
+        summary.urgent = urgent
 
 
 def _summary(
@@ -241,7 +278,7 @@ def _summary(
         items=items,
         overdue=sum(1 for i in items if i.due_on and i.due_on < today),
         due_this_week=sum(1 for i in items if i.due_on and today <= i.due_on <= week),
-        urgent=[i for i in items if i.due_on and i.due_on <= week],
+        urgent=[i for i in items if i.due_on and i.due_on <= week][:URGENT_SHOWN],
     )
 
 

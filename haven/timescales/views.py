@@ -48,7 +48,9 @@ def team_work(request: AuthenticatedRequest) -> HttpResponse:
     if team is None and not chosen and len(teams) > overview.TEAMS_ON_ONE_PAGE:
         rows = overview.overview(teams, today)
         return render(request, "timescales/team_overview.html", {"rows": rows})
-    summaries = queue.team_view(request.user, today, team.pk if team else None)
+    summaries = queue.team_view(
+        request.user, today, team.pk if team else None, worker=chosen
+    )
     worker = next((s for s in summaries if s.key == chosen), None)
     if worker is not None:
         children, not_named = queue.children_behind(

@@ -53,8 +53,13 @@ def test_the_queues_flag_the_child(child, episode, alice, mona, cath):
     overdue, upcoming = queue.my_work(alice)
     assert _flags(overdue + upcoming, child) == {WORDS}
     summaries = queue.team_view(mona)
-    team_items = [i for s in summaries for i in s.items]
+    team_items = [i for s in summaries for i in s.urgent]
     assert _flags(team_items, child) == {WORDS}
+    # A worker's page shows all her items: each flagged.
+    [hers] = [
+        s for s in queue.team_view(mona, worker=str(alice.pk)) if s.worker == alice
+    ]
+    assert _flags(hers.items, child) == {WORDS}
     [chairs] = chair_queue.queues([cath], cath)
     assert _flags(chairs.minutes, child) == {WORDS}
 
