@@ -363,14 +363,14 @@ def _journal(run: PaymentRun, event_type: str, *, by: Any) -> None:
                 "reason": line.reason,
             }
         )
-    for child in Person.objects.filter(pk__in=by_child).order_by("pk"):
-        journal.append(
-            child,
-            event_type,
-            {
-                "run": run.pk,
-                "period": [run.starts_on.isoformat(), run.ends_on.isoformat()],
-                "lines": by_child[child.pk],
-            },
-            by=by,
-        )
+    period = [run.starts_on.isoformat(), run.ends_on.isoformat()]
+    # In one batch: a run pays thousands of children, and appending to each
+    # stream in turn took two queries a child (journal.append_many).
+    journal.append_many(
+        [
+            (child, event_type, {"run": run.pk, "period": period, "lines": lines})
+            for child in Person.objects.filter(pk__in=by_child).order_by("pk")
+            for lines in [by_child[child.pk]]
+        ],
+        by=by,
+    )
