@@ -3,7 +3,7 @@ hold each figure to its budget (bench/budgets.py).
 
     python -m bench.run [--children 1000] [--years 5] [--seed 1]
         [--database sqlite|postgres] [--repeat 20] [--access-repeat 100]
-        [--cache-dir var/bench]
+        [--cache-dir var/bench] [--only payment-run]
 
 The authority is the cached one bench.authority builds for the same arguments
 (built first if missing). Each page is requested through the Django test client
@@ -12,7 +12,7 @@ requests after two to warm caches, the queries one request makes, and the
 page's floor, its own SQL replayed through a raw cursor (bench/floors.py).
 Then the access checks (bench/access.py) and the service writes
 (bench/writes.py). A summary table ends the run; the exit status is 1 if any
-figure is over its budget.
+figure is over its budget. `--only payment-run` times the payment run alone.
 """
 
 import argparse
@@ -162,14 +162,16 @@ def _worker_and_child() -> tuple[Any, Any]:
     return worker, child
 
 
-def measure(repeat: int, access_repeat: int) -> list[Figure]:
+def measure(repeat: int, access_repeat: int, only: str | None = None) -> list[Figure]:
     """Every figure for this database: the pages, the access checks, then the
-    writes (last: they change what the pages would show)."""
+    writes (last: they change what the pages would show); or `only` one."""
     from bench import access, payment_run, returns, writes
     from haven.core.models import JournalEvent, User
     from haven.people.models import Person
 
     _as_a_server_would()
+    if only == "payment-run":
+        return payment_run.figures()
     people, events = Person.objects.count(), JournalEvent.objects.count()
     staff = User.objects.count()
     print(f"authority: {people} persons, {events} journal events, {staff} staff")
@@ -266,6 +268,7 @@ def main() -> None:
     parse = parser()
     parse.add_argument("--repeat", type=int, default=20)
     parse.add_argument("--access-repeat", type=int, default=100)
+    parse.add_argument("--only", choices=["payment-run"])
     args = parse.parse_args()
     # The build (its own process) shares access rules as a server does.
     os.environ.setdefault("HAVEN_CHECK_SHARED_ACCESS_RULES", "false")
@@ -278,7 +281,7 @@ def main() -> None:
         with cluster(durable=True) as url:
             restore_postgres(url, built)
             _setup(url)
-            figures = measure(args.repeat, args.access_repeat)
+            figures = measure(args.repeat, args.access_repeat, args.only)
     else:
         # A copy: the benchmark's sessions and writes must not change the
         # cached authority.
@@ -287,7 +290,7 @@ def main() -> None:
             stale.unlink()
         shutil.copyfile(built, working)
         _setup(f"sqlite:///{working}")
-        figures = measure(args.repeat, args.access_repeat)
+        figures = measure(args.repeat, args.access_repeat, args.only)
     print(summary(figures, title))
     sys.exit(exit_status(figures))
 
