@@ -261,7 +261,7 @@ def append_many(
         )
         for person, type, payload in asked
     ]
-    batch.insert(made, one=_insert)
+    _insert_many(made)
     with batch.listened(made), together.together(ONCE):
         for place, event in enumerate(made):
             batch.reached(place)
@@ -313,24 +313,32 @@ _WRITTEN = [f for f in JournalEvent._meta.local_concrete_fields if not f.primary
 def _insert(event: JournalEvent) -> None:
     """What `event.save(force_insert=True)` does for an event, its SQL
     compiled once (save itself, should a signal ever listen for it)."""
+    _insert_many([event])
+
+
+def _insert_many(events: list[JournalEvent]) -> None:
+    """Write the events, in the order given, as `_insert` writes one: a few
+    hundred to an INSERT of its SQL's rows (journal_batch.insert_rows)."""
     using = router.db_for_write(JournalEvent)
     connection = connections[using]
+    one_at_a_time = len(events) == 1
     if (
         not connection.features.can_return_columns_from_insert
+        or not (one_at_a_time or connection.features.can_return_rows_from_bulk_insert)
         or signals.pre_save.has_listeners(JournalEvent)
         or signals.post_save.has_listeners(JournalEvent)
     ):
-        event.save(force_insert=True)
+        for event in events:
+            event.save(force_insert=True)
         return
-    values = [f.get_db_prep_save(f.pre_save(event, True), connection) for f in _WRITTEN]
+    rows = [
+        [f.get_db_prep_save(f.pre_save(event, True), connection) for f in _WRITTEN]
+        for event in events
+    ]
     sql = _INSERTS.get(using)
     if sql is None:
-        sql = _INSERTS[using] = _insert_sql(event, using, values)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        (event.pk,) = cursor.fetchone()
-    event._state.adding = False
-    event._state.db = using
+        sql = _INSERTS[using] = _insert_sql(events[0], using, rows[0])
+    batch.insert_rows(events, rows, sql, using)
 
 
 def _insert_sql(event: JournalEvent, using: str, values: list[Any]) -> str:

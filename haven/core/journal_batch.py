@@ -6,20 +6,22 @@ thousand queries. A batch asks for every stream's last event in one query
 and inserts its rows a few hundred at a time.
 """
 
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, router
-from django.db.models import OuterRef, Subquery, signals
+from django.db.models import OuterRef, Subquery
 
 from haven.core import compiled
 from haven.core.models import JournalEvent
 
-# Rows a single INSERT writes (fewer where the database allows fewer
-# parameters: about seventy on SQLite).
-ROWS_AT_ONCE = 1000
+# Rows a single INSERT writes at most (fewer where the database allows fewer
+# parameters).
+ROWS_AT_ONCE = 500
 
 _HEADS: dict[str, compiled.Compiled] = {}
 
@@ -45,20 +47,44 @@ def heads(person_ids: list[int]) -> dict[int, dict[str, Any]]:
     return {row["person_id"]: row for row in found}
 
 
-def insert(events: list[JournalEvent], *, one: Callable[[JournalEvent], None]) -> None:
-    """Write the events, as `one` (journal._insert) writes each: one by one
-    where a save signal listens for events (bulk_create sends none), or the
-    database cannot give back the new rows' ids."""
-    using = router.db_for_write(JournalEvent)
-    if (
-        not connections[using].features.can_return_rows_from_bulk_insert
-        or signals.pre_save.has_listeners(JournalEvent)
-        or signals.post_save.has_listeners(JournalEvent)
-    ):
-        for event in events:
-            one(event)
-        return
-    JournalEvent.objects.using(using).bulk_create(events, batch_size=ROWS_AT_ONCE)
+def insert_rows(
+    events: list[JournalEvent], rows: list[list[Any]], sql: str, using: str
+) -> None:
+    """Write the events, their values prepared (`rows`), with `sql`, the
+    INSERT of one event (journal._insert_sql): one statement for as many rows
+    as the database takes parameters for, each row the same VALUES group."""
+    wrapper = connections[using]
+    width = len(rows[0])
+    before, values, after = sql.partition(" VALUES (")
+    group, _closed, after = after.partition(")")
+    group = f"({group})"
+    if not values or group.count("%s") != width or "%s" in before + after:
+        raise ImproperlyConfigured("The journal's INSERT has no VALUES to repeat")
+    at_once = max(1, min(ROWS_AT_ONCE, _parameters(wrapper) // width))
+    for start in range(0, len(events), at_once):
+        chunk = rows[start : start + at_once]
+        groups = ", ".join([group] * len(chunk))
+        with wrapper.cursor() as cursor:
+            cursor.execute(
+                f"{before} VALUES {groups}{after}",
+                [value for row in chunk for value in row],
+            )
+            # Both databases give the new ids in the order of the VALUES, as
+            # Django's bulk_create counts on.
+            ids = [found[0] for found in cursor.fetchall()]
+        for event, pk in zip(events[start : start + at_once], ids, strict=True):
+            event.pk = pk
+            event._state.adding = False
+            event._state.db = using
+
+
+def _parameters(wrapper: Any) -> int:
+    """The most parameters one statement may carry: SQLite's own limit (Django
+    assumes the 999 of SQLite before 3.32)."""
+    if wrapper.vendor == "sqlite":
+        wrapper.ensure_connection()
+        return int(wrapper.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    return int(wrapper.features.max_query_params or 65_535)
 
 
 @dataclass
