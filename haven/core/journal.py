@@ -225,8 +225,9 @@ def append_many(
 ) -> list[JournalEvent]:
     """Append one event to each of many people's streams, given as (person,
     type, payload), inside the caller's transaction: the rows, hashes and
-    listener calls of `append` called for each in turn, in a fixed number of
-    queries (a payment run appends one for each of two thousand children).
+    listener calls of `append` called for each in turn, in one query for
+    the streams' heads and an INSERT for every few hundred events (a payment
+    run appends one for each of two thousand children).
 
     Each stream's last event is locked first, all in one query and in the
     order of the people's ids (the order `append` one by one in that order
@@ -241,6 +242,8 @@ def append_many(
             "journal.append_many must run inside the service's transaction"
         )
     asked = list(events)
+    if not asked:
+        return []
     ids = [person.pk for person, _type, _payload in asked]
     if len(set(ids)) != len(ids):
         raise ValueError("journal.append_many appends one event to each stream")

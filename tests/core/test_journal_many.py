@@ -174,6 +174,12 @@ def test_a_listener_appending_to_a_stream_later_in_the_batch_is_refused(
     assert not JournalEvent.objects.filter(person__in=[first, second]).exists()
 
 
+def test_an_empty_batch_writes_nothing(alice: User) -> None:
+    with transaction.atomic(), CaptureQueriesContext(connection) as captured:
+        assert journal.append_many([], by=alice) == []
+    assert len(captured) <= 2  # the savepoint's
+
+
 def test_a_batch_names_each_stream_once(alice: User) -> None:
     child = ChildFactory()
     twice = [(child, "test.paid", {}), (child, "test.paid", {})]
