@@ -24,6 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from haven.core import access
 from haven.core.caseroles import CaseRole
+from haven.core.flags import Flag, flags_of_records
 from haven.core.models import User
 from haven.core.selectors import current_allocations
 from haven.people.models import Person
@@ -116,6 +117,15 @@ def allocation_of(person: Person, role: str = CaseRole.SOCIAL_WORKER) -> Any:
         ("core.current_allocations", person.pk), lambda: current_allocations(person)
     )
     return held.get(role)
+
+
+def flags_of(record_ids: list[int], topic: str | None = None) -> list[Flag]:
+    """core.flags.flags_of_records (those of one topic, if given: as
+    topic_flags), read once for the identity bar and the sections."""
+    every = read_once(
+        ("core.flags", tuple(record_ids)), lambda: flags_of_records(record_ids)
+    )
+    return [flag for flag in every if topic is None or flag.topic == topic]
 
 
 def opened(user: User, person: Person, facts: access.RecordFacts) -> None:

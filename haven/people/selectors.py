@@ -15,7 +15,7 @@ from haven.core import access, among, clock
 from haven.core import chronology as chronology_words
 from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
-from haven.core.flags import Flag, flags_of_records
+from haven.core.flags import Flag
 from haven.core.models import Allocation, JournalEvent, User
 from haven.people.keys import FOLD_LENGTH, fold, name_keys, postcode_key
 from haven.people.models import (
@@ -25,7 +25,7 @@ from haven.people.models import (
     PersonWarning,
     Relationship,
 )
-from haven.people.sections import allocation_of, read_once
+from haven.people.sections import allocation_of, flags_of, read_once
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
@@ -116,7 +116,7 @@ def identity_bar(person: Person) -> IdentityBar:
         warnings=warnings,
         allocation=allocation,
         restricted=restriction.get_kind_display() if restriction else None,
-        flags=flags_of_records(ids),
+        flags=flags_of(ids),
     )
 
 
