@@ -411,8 +411,17 @@ def open_record(user: User, person: Any, *, what: str, route: str = "") -> str:
 
     A refusal is logged too (`record_denial`), with who, which record and where.
     """
-    why = why_user_may_open(user, person)
-    if why is None:
+    return open_record_facts(user, person, what=what, route=route).why() or ""
+
+
+def open_record_facts(
+    user: User, person: Any, *, what: str, route: str = ""
+) -> RecordFacts:
+    """`open_record`, returning the facts it read: a page that then asks
+    whether the user may change the record need not ask the database again."""
+    facts = record_facts(user, person)
+    why = None if facts is None else facts.why()
+    if facts is None or why is None:
         record_denial(user, person.pk, what=what, route=route)
         raise AccessDenied(
             "You have no relationship to this child's record. If you need to see it "
@@ -422,7 +431,7 @@ def open_record(user: User, person: Any, *, what: str, route: str = "") -> str:
         AccessLogEntry.objects.create(
             person=person, user=user, at=clock.now(), what=what[:120], why=why[:200]
         )
-    return why
+    return facts
 
 
 def log_reads(user: User, person_ids: Iterable[int], *, what: str, why: str) -> None:

@@ -14,7 +14,8 @@ what is due for them): each reads them through `read_once`, so the page reads
 them once and the sections share them.
 """
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -22,7 +23,10 @@ from typing import Any, TypeVar
 from django.core.exceptions import ImproperlyConfigured
 
 from haven.core import access
+from haven.core.caseroles import CaseRole
+from haven.core.flags import Flag, flags_of_records
 from haven.core.models import User
+from haven.core.selectors import current_allocations
 from haven.people.models import Person
 
 Context = dict[str, Any]
@@ -64,6 +68,21 @@ def read_once(key: Hashable, read: Callable[[], T]) -> T:
     return value
 
 
+@contextmanager
+def page_reads() -> Iterator[None]:
+    """A person page being made: `read_once` shares what it reads until the
+    block ends (the page's own reads, its sections' and its template's). A
+    block inside another shares the outer one's."""
+    if _READS.get() is not None:
+        yield
+        return
+    reading = _READS.set({})
+    try:
+        yield
+    finally:
+        _READS.reset(reading)
+
+
 def person_section(
     key: str, template: str, *, order: int
 ) -> Callable[[Source], Source]:
@@ -84,15 +103,46 @@ def may_change(user: User, person: Person) -> bool:
     )
 
 
+def why_may_open(user: User, person: Person) -> str | None:
+    """access.why_user_may_open, asked once for all the sections of the page."""
+    return read_once(
+        ("access.why", user.pk, person.pk),
+        lambda: access.why_user_may_open(user, person),
+    )
+
+
+def allocation_of(person: Person, role: str = CaseRole.SOCIAL_WORKER) -> Any:
+    """core.selectors.current_allocation, every role read once for the page."""
+    held = read_once(
+        ("core.current_allocations", person.pk), lambda: current_allocations(person)
+    )
+    return held.get(role)
+
+
+def flags_of(record_ids: list[int], topic: str | None = None) -> list[Flag]:
+    """core.flags.flags_of_records (those of one topic, if given: as
+    topic_flags), read once for the identity bar and the sections."""
+    every = read_once(
+        ("core.flags", tuple(record_ids)), lambda: flags_of_records(record_ids)
+    )
+    return [flag for flag in every if topic is None or flag.topic == topic]
+
+
+def opened(user: User, person: Person, facts: access.RecordFacts) -> None:
+    """What the page's own access check read (access.open_record_facts), for
+    `may_change` and `why_may_open` to answer from, inside `page_reads`."""
+    reads = _READS.get()
+    if reads is not None:
+        reads[("access.may_change", user.pk, person.pk)] = facts.lasting_access
+        reads[("access.why", user.pk, person.pk)] = facts.why()
+
+
 def sections_for(person: Person, user: User, record_ids: list[int]) -> list[Shown]:
     """The contributed sections to show on this person's page, in order."""
     shown = []
-    reading = _READS.set({})
-    try:
+    with page_reads():
         for section in sorted(SECTIONS.values(), key=lambda s: (s.order, s.key)):
             context = section.source(person, user, record_ids)
             if context is not None:
                 shown.append(Shown(section.template, context))
-    finally:
-        _READS.reset(reading)
     return shown

@@ -15,9 +15,8 @@ from haven.core import access, among, clock
 from haven.core import chronology as chronology_words
 from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
-from haven.core.flags import Flag, flags_of_records
+from haven.core.flags import Flag
 from haven.core.models import Allocation, JournalEvent, User
-from haven.core.selectors import current_allocation
 from haven.people.keys import FOLD_LENGTH, fold, name_keys, postcode_key
 from haven.people.models import (
     Address,
@@ -26,6 +25,7 @@ from haven.people.models import (
     PersonWarning,
     Relationship,
 )
+from haven.people.sections import allocation_of, flags_of, read_once
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
@@ -40,6 +40,14 @@ def person_for(user: User, pk: int, *, what: str, route: str = "") -> Person:
     A merged duplicate raises Person.DoesNotExist after pointing at its survivor
     through `merged_into`, which the view follows.
     """
+    return opened_person(user, pk, what=what, route=route)[0]
+
+
+def opened_person(
+    user: User, pk: int, *, what: str, route: str = ""
+) -> tuple[Person, access.RecordFacts]:
+    """`person_for`, with what the access check read about the user and the
+    record (whether they may change it), for a page that asks it again."""
     person = Person.objects.filter(pk=pk).first()
     if person is None:
         access.record_denial(user, pk, what=what, route=route)
@@ -47,22 +55,27 @@ def person_for(user: User, pk: int, *, what: str, route: str = "") -> Person:
     if person.merged_into_id is not None:
         raise Person.DoesNotExist
     try:
-        access.open_record(user, person, what=what, route=route)
+        facts = access.open_record_facts(user, person, what=what, route=route)
     except AccessDenied:
         # Unknown, restricted and sealed look the same to someone without
         # access: that a restricted record exists can be the secret.
         if access.is_secret(person):
             raise Person.DoesNotExist from None
         raise
-    return person
+    return person, facts
 
 
 def record_ids(person: Person) -> list[int]:
-    """The person's own id and those of records merged into it."""
-    # No ordering: the model's (by name) would have the database walk every
-    # person in name order rather than look up the few merged into this one.
-    merged = person.merged_records.order_by("pk").values_list("pk", flat=True)
-    return [person.pk, *merged]
+    """The person's own id and those of records merged into it (read once for
+    all the parts of a person page: sections.page_reads)."""
+
+    def read() -> list[int]:
+        # No ordering: the model's (by name) would have the database walk every
+        # person in name order rather than look up the few merged into this one.
+        merged = person.merged_records.order_by("pk").values_list("pk", flat=True)
+        return [person.pk, *merged]
+
+    return list(read_once(("people.record_ids", person.pk), read))
 
 
 def records_of(person: Person) -> "QuerySet[Person, Any]":
@@ -96,14 +109,14 @@ def identity_bar(person: Person) -> IdentityBar:
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
         .order_by("kind")
     )
-    allocation = current_allocation(person)
+    allocation = allocation_of(person)
     restriction = getattr(person, "restriction", None)
     return IdentityBar(
         person=person,
         warnings=warnings,
         allocation=allocation,
         restricted=restriction.get_kind_display() if restriction else None,
-        flags=flags_of_records(ids),
+        flags=flags_of(ids),
     )
 
 

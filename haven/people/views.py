@@ -23,7 +23,7 @@ from haven.people import (
 from haven.people import permissions as rules
 from haven.people.models import ParentalResponsibility, Person
 from haven.people.results import result_rows
-from haven.people.sections import sections_for
+from haven.people.sections import opened, page_reads, sections_for
 
 DAY_MONTH_YEAR = ("day", "month", "year")
 
@@ -95,15 +95,32 @@ def _attach_responsibility(
 
 @policy(Policy.PERSON)
 def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    merged = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
-    if merged:
-        return redirect("people:detail", pk=merged)
-    person = open_person(request, pk, "Person page")
+    try:
+        person, facts = selectors.opened_person(
+            request.user, pk, what="Person page", route=request.path
+        )
+    except AccessDenied as denied:
+        raise PermissionDenied(denied.message) from None
+    except Person.DoesNotExist:
+        # A merged duplicate's page is its survivor's (asked only here: the
+        # record found, it is not one).
+        merged = Person.objects.filter(pk=pk).values_list("merged_into", flat=True)
+        if survivor := merged.first():
+            return redirect("people:detail", pk=survivor)
+        raise Http404 from None
+    # The page's parts, its sections' and its template's read what they share
+    # (the records merged into this one, whether the user may change it) once.
+    with page_reads():
+        opened(request.user, person, facts)
+        return render(request, "people/person_detail.html", _detail(request, person))
+
+
+def _detail(request: AuthenticatedRequest, person: Person) -> dict[str, Any]:
     ids = selectors.record_ids(person)
     relationships = selectors.relationships_of(person, request.user)
     hidden = {row["person"].pk for row in relationships if row["unnamed"]}
     by_authority = _attach_responsibility(relationships, ids)
-    context = {
+    return {
         "person": person,
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
@@ -112,10 +129,10 @@ def person_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "immigration": statuses.statuses_of(ids),
         "household": households.household_rows(person, request.user),
         "life_stage": lifestage.life_stage(person, ids=ids, hidden=hidden),
-        "sections": sections_for(person, request.user, selectors.record_ids(person)),
+        "sections": sections_for(person, request.user, ids),
         "may_record": rules.may_add_people(request.user),
+        "merged": list(Person.objects.filter(pk__in=ids[1:])) if ids[1:] else [],
         "merge_requests": merging.pending_for(request.user)
         .filter(Q(duplicate=person) | Q(into=person))
         .exists(),
     }
-    return render(request, "people/person_detail.html", context)

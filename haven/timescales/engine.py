@@ -92,9 +92,10 @@ def compute(
     made: list[Obligation] = []
     open_ = _Open()
     child = _Child(person_id, date_of_birth)
+    interested = _by_event_type()
     for event in effective_events(events):
         day = timezone.localdate(event.occurred_at)
-        for activation in ACTIVE.values():
+        for activation in interested.get(event.type, ()):
             if event.type in activation.met_by:
                 made += _meet(open_, activation, event, day, settings, child)
             if event.type in activation.ended_by:
@@ -104,6 +105,20 @@ def compute(
             if activation.starts(event.type):
                 made += _start(open_, activation, event, day, settings, child)
     return made
+
+
+def _by_event_type() -> dict[str, list[Activation]]:
+    """The activations each event type can start, meet, end or extend, in the
+    order of ACTIVE: a child's history is read against the few rules each
+    event bears on, not every rule for every event (most of a note's time)."""
+    interested: dict[str, list[Activation]] = {}
+    for activation in ACTIVE.values():
+        rule = activation.rule
+        types = {rule.trigger, *activation.formerly_started_by, *activation.met_by}
+        types.update(activation.ended_by, activation.extended_by)
+        for event_type in types:
+            interested.setdefault(event_type, []).append(activation)
+    return interested
 
 
 def _applies(activation: Activation, facts: Facts) -> bool:

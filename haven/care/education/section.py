@@ -7,7 +7,6 @@ from typing import Any
 from haven.care.education.who import may_record_education
 from haven.care.models import Attendance, Enrolment, Exclusion, PersonalEducationPlan
 from haven.care.selectors import care_for_page
-from haven.core.flags import topic_flags
 from haven.core.models import User
 from haven.people import sections
 from haven.people.identifiers import is_temporary_upn
@@ -40,7 +39,7 @@ def education_section(
         "current": current,
         "upn": person.upn,
         # An EHC plan, from SEND: the virtual school reads it beside the PEPs.
-        "education_flags": topic_flags(record_ids, "education"),
+        "education_flags": sections.flags_of(record_ids, "education"),
         "temporary_upn": is_temporary_upn(person.upn or ""),
         "next_pep": min(due) if due else None,
         "peps": list(

@@ -22,7 +22,6 @@ from haven.casework import permissions as casework_rules
 from haven.core import clock, codelists
 from haven.core.caseroles import CaseRole
 from haven.core.models import User
-from haven.core.selectors import current_allocation
 from haven.people import sections
 from haven.people.models import Person
 from haven.timescales import selectors as timescales
@@ -69,7 +68,7 @@ def leaving_care_section(
     return {
         "person": person,
         "status": status,
-        "adviser": current_allocation(person, CaseRole.PERSONAL_ADVISER),
+        "adviser": sections.allocation_of(person, CaseRole.PERSONAL_ADVISER),
         "birthdays": [_in_words(k) for k in kept],
         "plan": latest_plan(person),
         "reviews": list(PathwayReview.objects.filter(person_id__in=record_ids)[:SHOWN]),

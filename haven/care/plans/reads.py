@@ -6,11 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from haven.care.models import CarePlan, PeriodOfCare, Placement, PlacementPlan
-from haven.core import access
 from haven.core.errors import AccessDenied
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.sections import read_once
+from haven.people.sections import why_may_open
 from haven.timescales import selectors as timescales
 
 CARE_PLAN = "LAC-CAREPLAN"
@@ -19,10 +18,7 @@ PLACEMENT_PLAN = "LAC-PLACEPLAN"
 
 
 def _may_read(user: User, person: Person) -> None:
-    why = read_once(
-        ("plans.may_read", user.pk, person.pk),
-        lambda: access.why_user_may_open(user, person),
-    )
+    why = why_may_open(user, person)
     if why is None:
         raise AccessDenied()
 

@@ -12,8 +12,8 @@ from django.db.models import Prefetch
 from haven.care.models import Escalation, IroContact, Recommendation, Review
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation
-from haven.core.selectors import current_allocation
 from haven.people.models import Person
+from haven.people.sections import allocation_of
 from haven.timescales import selectors as timescales
 
 REVIEW_RULES = ("LAC-REVIEW-1", "LAC-REVIEW-2", "LAC-REVIEW-N")
@@ -21,7 +21,7 @@ REVIEW_RULES = ("LAC-REVIEW-1", "LAC-REVIEW-2", "LAC-REVIEW-N")
 
 def iro_of(person: Person) -> Allocation | None:
     """The child's IRO now: the current allocation of the IRO's case role."""
-    return current_allocation(person, CaseRole.IRO)
+    return allocation_of(person, CaseRole.IRO)
 
 
 def reviews_of(record_ids: list[int]) -> list[Review]:
