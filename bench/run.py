@@ -162,7 +162,9 @@ def _worker_and_child() -> tuple[Any, Any]:
     return worker, child
 
 
-def measure(repeat: int, access_repeat: int) -> list[Figure]:
+def measure(
+    repeat: int, access_repeat: int, only_reporting: bool = False
+) -> list[Figure]:
     """Every figure for this database: the pages, the access checks, then the
     writes (last: they change what the pages would show)."""
     from bench import access, payment_run, returns, writes
@@ -173,6 +175,8 @@ def measure(repeat: int, access_repeat: int) -> list[Figure]:
     people, events = Person.objects.count(), JournalEvent.objects.count()
     staff = User.objects.count()
     print(f"authority: {people} persons, {events} journal events, {staff} staff")
+    if only_reporting:
+        return _reporting(User.objects.get(username="service-manager"), {}, repeat)
     worker, child = _worker_and_child()
     front_door = User.objects.get(username="team-manager")
     figures = _pages(worker, child, front_door, repeat)
@@ -236,7 +240,6 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
         *domain_pages.pages(service_manager),
         *day_pages.pages(service_manager),
         *finance_pages.pages(service_manager),
-        *reporting_pages.pages(service_manager),
     ]:
         for user, audience in page.users:
             figures.append(
@@ -249,6 +252,24 @@ def _pages(worker: Any, child: Any, front_door: Any, repeat: int) -> list[Figure
                     repeat,
                     page.kind,
                 )
+            )
+    return figures + _reporting(service_manager, clients, repeat)
+
+
+def _reporting(
+    service_manager: Any, clients: dict[Any, Any], repeat: int
+) -> list[Figure]:
+    """The dashboards' pages alone and each panel's first computation, then
+    the dashboards with every panel kept (bench/reporting_pages.py)."""
+    figures = reporting_pages.first_computations(
+        service_manager, lambda user: _signed_in(clients, user), _page, repeat
+    )
+    for page in reporting_pages.pages(service_manager):
+        for user, audience in page.users:
+            client = _signed_in(clients, user)
+            label = f"{page.label} ({user.username})"
+            figures.append(
+                _page(label, audience, client, page.url, page.query, repeat, page.kind)
             )
     return figures
 
@@ -266,6 +287,11 @@ def main() -> None:
     parse = parser()
     parse.add_argument("--repeat", type=int, default=20)
     parse.add_argument("--access-repeat", type=int, default=100)
+    parse.add_argument(
+        "--only-reporting",
+        action="store_true",
+        help="measure the performance dashboards alone",
+    )
     args = parse.parse_args()
     # The build (its own process) shares access rules as a server does.
     os.environ.setdefault("HAVEN_CHECK_SHARED_ACCESS_RULES", "false")
@@ -278,7 +304,7 @@ def main() -> None:
         with cluster(durable=True) as url:
             restore_postgres(url, built)
             _setup(url)
-            figures = measure(args.repeat, args.access_repeat)
+            figures = measure(args.repeat, args.access_repeat, args.only_reporting)
     else:
         # A copy: the benchmark's sessions and writes must not change the
         # cached authority.
@@ -287,7 +313,7 @@ def main() -> None:
             stale.unlink()
         shutil.copyfile(built, working)
         _setup(f"sqlite:///{working}")
-        figures = measure(args.repeat, args.access_repeat)
+        figures = measure(args.repeat, args.access_repeat, args.only_reporting)
     print(summary(figures, title))
     sys.exit(exit_status(figures))
 
