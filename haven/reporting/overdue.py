@@ -7,7 +7,7 @@ set aside; one met or set aside later still counts on the days before."""
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Q
@@ -46,9 +46,9 @@ def family_words(family: str) -> str:
     return FAMILIES.get(family, family)
 
 
-def _open_on(days: list[dt.date]) -> list[tuple[dt.date, Any]]:
-    """Each obligation open and past due on any of the days, with the day, in
-    one query. Each row is read once, and the days it counts on found by
+def _open_on(days: list[dt.date]) -> list[tuple[Any, list[dt.date]]]:
+    """Each obligation open and past due on any of the days, with those days,
+    in one query. Each row is read once, and the days it counts on found by
     bisecting the sorted days (from the later of its start and the day after
     it fell due, to the day before it closed), not by trying every day."""
     if not days:
@@ -58,7 +58,7 @@ def _open_on(days: list[dt.date]) -> list[tuple[dt.date, Any]]:
         Obligation.objects.filter(due_on__lt=days[-1])
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=days[0]))
         .order_by("due_on", "pk")
-        .values(
+        .values_list(
             "person_id", "rule_id", "due_on", "closed_on", "trigger_event__occurred_at"
         )
     )
@@ -66,39 +66,40 @@ def _open_on(days: list[dt.date]) -> list[tuple[dt.date, Any]]:
     local = timezone.get_current_timezone()
     one_day = dt.timedelta(days=1)
     for row in rows:
-        started = row["trigger_event__occurred_at"].astimezone(local).date()
-        closed = row["closed_on"]
-        low = bisect_left(days, max(started, row["due_on"] + one_day))
-        high = len(days) if closed is None else bisect_left(days, closed)
-        found.extend((day, row) for day in days[low:high])
+        started = row[4].astimezone(local).date()
+        low = bisect_left(days, max(started, row[2] + one_day))
+        high = len(days) if row[3] is None else bisect_left(days, row[3])
+        if low < high:
+            found.append((row, days[low:high]))
     return found
 
 
-def _item(bar: str, day: dt.date, row: Any) -> Item:
-    family = family_of(row["rule_id"])
-    return Item(
-        row["person_id"],
-        bar,
-        day,
-        details=(
-            family_words(family),
-            row["rule_id"],
-            row["due_on"],
-            (day - row["due_on"]).days,
-        ),
-    )
+def _items(days: list[dt.date], bar_of: Callable[[dt.date, str], str]) -> list[Item]:
+    """An item for each obligation on each day it was overdue, its family's
+    words worked out once a row, not once a day."""
+    items = []
+    for (person_id, rule_id, due_on, _closed, _at), open_days in _open_on(days):
+        family = family_of(rule_id)
+        words = family_words(family)
+        items.extend(
+            Item(
+                person_id,
+                bar_of(day, family),
+                day,
+                details=(words, rule_id, due_on, (day - due_on).days),
+            )
+            for day in open_days
+        )
+    return items
 
 
 def _at_month_ends(span: Span) -> list[Item]:
     months = {m.last: m.key for m in span.months}
-    return [_item(months[day], day, row) for day, row in _open_on(list(months))]
+    return _items(list(months), lambda day, _family: months[day])
 
 
 def _by_family(span: Span) -> list[Item]:
-    return [
-        _item(family_of(row["rule_id"]).lower(), day, row)
-        for day, row in _open_on([span.last])
-    ]
+    return _items([span.last], lambda _day, family: family.lower())
 
 
 def _families(span: Span, items: Iterable[Item]) -> list[BarKey]:
