@@ -77,7 +77,7 @@ def _open_on(days: list[dt.date]) -> list[tuple[Any, list[dt.date]]]:
 def _items(days: list[dt.date], bar_of: Callable[[dt.date, str], str]) -> list[Item]:
     """An item for each obligation on each day it was overdue, its family's
     words worked out once a row, not once a day."""
-    items = []
+    items: list[Item] = []
     for (person_id, rule_id, due_on, _closed, _at), open_days in _open_on(days):
         family = family_of(rule_id)
         words = family_words(family)

@@ -13,6 +13,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from haven.core.http import AuthenticatedRequest
@@ -106,8 +107,16 @@ def panel(request: AuthenticatedRequest, key: str) -> HttpResponse:
     span, chosen = form.span(), scope.of_team(form.chosen_team())
     worked = panels.worked_out(request, found, span, chosen)
     if request.headers.get("HX-Request") == "true":
-        return HttpResponse(worked.html)
-    context = {"panel": found, "worked": worked, "span": span, "scope": chosen}
+        response = HttpResponse(worked.html)
+        # The same URL is a page of its own without htmx: never one for the other.
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    context: dict[str, Any] = {
+        "panel": found,
+        "worked": worked,
+        "span": span,
+        "scope": chosen,
+    }
     context |= {
         "written": panels.query_of(span, chosen),
         "fresh": panels.fresh_minutes(),
