@@ -13,7 +13,7 @@ page's floor, its own SQL replayed through a raw cursor (bench/floors.py).
 Then the access checks (bench/access.py) and the service writes
 (bench/writes.py). A summary table ends the run; the exit status is 1 if any
 figure is over its budget. `--only` runs only the steps named (pages,
-access, writes, payments, returns), or the pages whose label holds a name
+reporting, access, writes, payments, returns), or the pages whose label holds a name
 given ("team work"): for measuring one change.
 """
 
@@ -164,7 +164,7 @@ def _worker_and_child() -> tuple[Any, Any]:
     return worker, child
 
 
-STEPS = ("pages", "access", "writes", "payments", "returns")
+STEPS = ("pages", "reporting", "access", "writes", "payments", "returns")
 
 
 def _wanted(only: list[str] | None, step: str, label: str = "") -> bool:
@@ -259,7 +259,6 @@ def _pages(
         *domain_pages.pages(service_manager),
         *day_pages.pages(service_manager),
         *finance_pages.pages(service_manager),
-        *reporting_pages.pages(service_manager),
     ]:
         for user, audience in page.users:
             if not _wanted(only, "pages", f"{page.label} ({user.username})"):
@@ -274,6 +273,26 @@ def _pages(
                     repeat,
                     page.kind,
                 )
+            )
+    if _wanted(only, "reporting"):
+        figures += _reporting(service_manager, clients, repeat)
+    return figures
+
+
+def _reporting(
+    service_manager: Any, clients: dict[Any, Any], repeat: int
+) -> list[Figure]:
+    """The dashboards' pages alone and each panel's first computation, then
+    the dashboards with every panel kept (bench/reporting_pages.py)."""
+    figures = reporting_pages.first_computations(
+        service_manager, lambda user: _signed_in(clients, user), _page, repeat
+    )
+    for page in reporting_pages.pages(service_manager):
+        for user, audience in page.users:
+            client = _signed_in(clients, user)
+            label = f"{page.label} ({user.username})"
+            figures.append(
+                _page(label, audience, client, page.url, page.query, repeat, page.kind)
             )
     return figures
 

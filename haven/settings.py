@@ -231,6 +231,17 @@ STORAGES = {
 
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 HAVEN_IDLE_TIMEOUT_MINUTES = env_int("HAVEN_IDLE_TIMEOUT_MINUTES", 30, minimum=1)
+
+# The performance dashboard's panels are kept once worked out (local
+# practice: how stale a figure may be), in Django's cache. The file cache is
+# shared by every worker process on a server and needs no service of its own.
+HAVEN_DASHBOARD_FRESH_MINUTES = env_int("HAVEN_DASHBOARD_FRESH_MINUTES", 15, minimum=1)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

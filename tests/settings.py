@@ -23,3 +23,6 @@ HAVEN_REQUIRE_MFA = False
 HAVEN_CHECK_SHARED_ACCESS_RULES = (
     os.environ.get("HAVEN_CHECK_SHARED_ACCESS_RULES", "true") == "true"
 )
+# Each test process keeps the dashboard's panels in its own memory, never in a
+# developer's var/cache/ (whose panels were worked out from another database).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

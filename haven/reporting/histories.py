@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from haven.care.episodes import Episode, Lived, episodes
 from haven.care.history import CareHistory
@@ -29,14 +29,16 @@ class Cared:
     episodes: list[Episode]
 
 
-def cared_for(first: dt.date, last: dt.date, *, homes: bool = False) -> list[Cared]:
+def cared_for(
+    first: dt.date, last: dt.date, *, homes: bool = False, only: Q | None = None
+) -> list[Cared]:
     """Each period of care with a day from `first` to `last`; with `homes`,
     its episodes carry the child's home postcode and the distance to each
-    placement."""
+    placement. `only` narrows the periods in the database, for a figure that
+    can never count the rest (and need not build their histories)."""
+    overlapping = PeriodOfCare.objects.filter(PERIOD_OF_CARE.overlapping(first, last))
     periods = with_histories(
-        PeriodOfCare.objects.filter(PERIOD_OF_CARE.overlapping(first, last)).annotate(
-            born=F("person__date_of_birth")
-        )
+        overlapping.filter(only or Q()).annotate(born=F("person__date_of_birth"))
     )
     found = list(periods)
     lived = _lived({p.person_id for p in found}) if homes and found else {}

@@ -7,6 +7,8 @@ histories and SSDA903 episodes (haven.care.episodes), never a copy."""
 
 import datetime as dt
 
+from django.db.models import Q
+
 from haven.care import codes
 from haven.care.episodes import Episode, episode_on, looked_after_on
 from haven.care.history import age
@@ -44,9 +46,20 @@ def stable(found: list[Episode], day: dt.date) -> tuple[bool, dt.date | None]:
     return adopted and starts[-2] <= two_years_before, starts[-1]
 
 
+def _could_count(span: Span) -> Q:
+    """The periods of care that can count at some month's end of the span: a
+    child under 16 at the first month's end, in care since 30 months before
+    the last month's end. The rest are left in the database, unread."""
+    first_end, last_end = span.months[0].last, span.months[-1].last
+    return Q(
+        started_on__lte=add_months(last_end, -LOOKED_AFTER_MONTHS),
+        person__date_of_birth__gt=add_months(first_end, -12 * UNDER),
+    )
+
+
 def _children(span: Span) -> list[Item]:
     items = []
-    for cared in cared_for(span.first, span.last):
+    for cared in cared_for(span.first, span.last, only=_could_count(span)):
         history = cared.history
         for month in span.months:
             day = month.last

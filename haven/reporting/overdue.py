@@ -6,7 +6,8 @@ clock had started by then, its due date had passed, and it was not yet met or
 set aside; one met or set aside later still counts on the days before."""
 
 import datetime as dt
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Q
@@ -45,58 +46,60 @@ def family_words(family: str) -> str:
     return FAMILIES.get(family, family)
 
 
-def _open_on(days: list[dt.date]) -> list[tuple[dt.date, Any]]:
-    """Each obligation open and past due on any of the days, with the day, in
-    one query."""
+def _open_on(days: list[dt.date]) -> list[tuple[Any, list[dt.date]]]:
+    """Each obligation open and past due on any of the days, with those days,
+    in one query. Each row is read once, and the days it counts on found by
+    bisecting the sorted days (from the later of its start and the day after
+    it fell due, to the day before it closed), not by trying every day."""
     if not days:
         return []
+    days = sorted(days)
     rows = (
-        Obligation.objects.filter(due_on__lt=max(days))
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=min(days)))
+        Obligation.objects.filter(due_on__lt=days[-1])
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=days[0]))
         .order_by("due_on", "pk")
-        .values(
+        .values_list(
             "person_id", "rule_id", "due_on", "closed_on", "trigger_event__occurred_at"
         )
     )
     found = []
+    local = timezone.get_current_timezone()
+    one_day = dt.timedelta(days=1)
     for row in rows:
-        started = timezone.localdate(row["trigger_event__occurred_at"])
-        closed = row["closed_on"]
-        for day in days:
-            if (
-                started <= day
-                and row["due_on"] < day
-                and (closed is None or closed > day)
-            ):
-                found.append((day, row))
+        started = row[4].astimezone(local).date()
+        low = bisect_left(days, max(started, row[2] + one_day))
+        high = len(days) if row[3] is None else bisect_left(days, row[3])
+        if low < high:
+            found.append((row, days[low:high]))
     return found
 
 
-def _item(bar: str, day: dt.date, row: Any) -> Item:
-    family = family_of(row["rule_id"])
-    return Item(
-        row["person_id"],
-        bar,
-        day,
-        details=(
-            family_words(family),
-            row["rule_id"],
-            row["due_on"],
-            (day - row["due_on"]).days,
-        ),
-    )
+def _items(days: list[dt.date], bar_of: Callable[[dt.date, str], str]) -> list[Item]:
+    """An item for each obligation on each day it was overdue, its family's
+    words worked out once a row, not once a day."""
+    items: list[Item] = []
+    for (person_id, rule_id, due_on, _closed, _at), open_days in _open_on(days):
+        family = family_of(rule_id)
+        words = family_words(family)
+        items.extend(
+            Item(
+                person_id,
+                bar_of(day, family),
+                day,
+                details=(words, rule_id, due_on, (day - due_on).days),
+            )
+            for day in open_days
+        )
+    return items
 
 
 def _at_month_ends(span: Span) -> list[Item]:
     months = {m.last: m.key for m in span.months}
-    return [_item(months[day], day, row) for day, row in _open_on(list(months))]
+    return _items(list(months), lambda day, _family: months[day])
 
 
 def _by_family(span: Span) -> list[Item]:
-    return [
-        _item(family_of(row["rule_id"]).lower(), day, row)
-        for day, row in _open_on([span.last])
-    ]
+    return _items([span.last], lambda _day, family: family.lower())
 
 
 def _families(span: Span, items: Iterable[Item]) -> list[BarKey]:

@@ -59,6 +59,13 @@ def _supervisions(span: Span) -> Iterable[tuple[int, Seen]]:
         yield merged_into or person, (day, _BEFORE)
 
 
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's start, local time: compared with the column as it is stored,
+    so the database can use its index on the time (a __date lookup converts
+    every row's time first)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+
 def _decisions(span: Span) -> Iterable[tuple[int, Seen]]:
     """The decisions declared as oversight, read from the journal as the
     work queues read them (a contact decision counts only by a manager)."""
@@ -73,14 +80,15 @@ def _decisions(span: Span) -> Iterable[tuple[int, Seen]]:
     who = ("person_id", "person__merged_into_id")
     rows = (
         events.filter(
-            occurred_at__date__gte=span.first, occurred_at__date__lte=span.last
+            occurred_at__gte=_midnight(span.first),
+            occurred_at__lt=_midnight(span.last + dt.timedelta(days=1)),
         )
         .values_list("pk", *who, "occurred_at", "type")
         .distinct()
     )
     for _pk, person, merged_into, at, kind in rows:
         yield merged_into or person, (timezone.localdate(at), DECISIONS[kind].words)
-    before = events.filter(occurred_at__date__lt=span.first).values(*who)
+    before = events.filter(occurred_at__lt=_midnight(span.first)).values(*who)
     for person, merged_into, at in before.annotate(last=Max("occurred_at")).values_list(
         *who, "last"
     ):

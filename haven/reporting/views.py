@@ -5,9 +5,16 @@ downloads (/reporting/<figure>/), and the children behind one of its bars
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_POST
 
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
@@ -17,6 +24,7 @@ from haven.reporting import (
     comparisons,
     dashboard,
     downloads,
+    panels,
     scope,
     tables,
 )
@@ -50,7 +58,7 @@ def _kept(request: AuthenticatedRequest) -> list[tuple[str, str]]:
     ]
 
 
-def _href(query: str) -> charts.Href:
+def href_for(query: str) -> charts.Href:
     def href(figure: str, bar: str) -> str:
         url = reverse("reporting:children", args=[figure, bar])
         return f"{url}?{query}" if query else url
@@ -60,21 +68,78 @@ def _href(query: str) -> charts.Href:
 
 @policy(Policy.ROLE, permission=READERS)
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The page itself: the panels kept (panels.py) drawn in place, the rest
+    each loaded on its own by htmx, so the page answers at once."""
     _allowed(request)
     form, query = _choice(request)
     context: dict[str, Any] = {"form": form, "query": query}
     if not form.errors:
         span, chosen = form.span(), scope.of_team(form.chosen_team())
-        href = _href(query)
+        found = panels.kept(span, chosen)
+        written = panels.query_of(span, chosen)
         context |= {
             "span": span,
             "scope": chosen,
-            "panels": [_drawn(panel, span, chosen, href) for panel in dashboard.PANELS],
+            "again": panels.fields_of(span, chosen),
+            "fresh": panels.fresh_minutes(),
+            "oldest": min((w.at for w in found.values()), default=None),
+            "panels": [
+                {
+                    "panel": panel,
+                    "kept": found.get(panel.key),
+                    "url": f"{reverse('reporting:panel', args=[panel.key])}?{written}",
+                }
+                for panel in dashboard.PANELS
+            ],
         }
     return render(request, "reporting/dashboard.html", context)
 
 
-def _drawn(panel: dashboard.Panel, span: Any, chosen: Any, href: Any) -> dict[str, Any]:
+@policy(Policy.ROLE, permission=READERS)
+def panel(request: AuthenticatedRequest, key: str) -> HttpResponse:
+    """One panel, as kept or worked out now: its markup alone for htmx, or a
+    page of its own for a browser without JavaScript."""
+    _allowed(request)
+    found = panels.panel_of(key)
+    form, query = _choice(request)
+    if found is None or form.errors:
+        raise Http404
+    span, chosen = form.span(), scope.of_team(form.chosen_team())
+    worked = panels.worked_out(request, found, span, chosen)
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(worked.html)
+        # The same URL is a page of its own without htmx: never one for the other.
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    context: dict[str, Any] = {
+        "panel": found,
+        "worked": worked,
+        "span": span,
+        "scope": chosen,
+    }
+    context |= {
+        "written": panels.query_of(span, chosen),
+        "fresh": panels.fresh_minutes(),
+    }
+    return render(request, "reporting/panel.html", context)
+
+
+@policy(Policy.ROLE, permission=READERS)
+@require_POST
+def work_out_again(request: AuthenticatedRequest) -> HttpResponse:
+    """Forget the kept panels for the period and team: the dashboard then
+    works each out again from the records as they stand now."""
+    _allowed(request)
+    form = period_form(request.POST, dashboard.default_team(request.user))
+    if form.errors:
+        raise Http404
+    span, chosen = form.span(), scope.of_team(form.chosen_team())
+    panels.forget(span, chosen)
+    url = reverse("reporting:index")
+    return HttpResponseRedirect(f"{url}?{panels.query_of(span, chosen)}", status=303)
+
+
+def drawn(panel: dashboard.Panel, span: Any, chosen: Any, href: Any) -> dict[str, Any]:
     results = [figure.result(span, chosen) for figure in panel.figures]
     return {
         "panel": panel,
@@ -143,7 +208,7 @@ def figure(
         "results": [result],
         "panel": panel,
         "comparisons": _compared((found,)),
-        **_chart([result], _href(query), panel),
+        **_chart([result], href_for(query), panel),
     }
     return render(request, "reporting/figure.html", context)
 

@@ -9,6 +9,7 @@ it came and one three working days late."""
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from haven.core import clock
@@ -28,6 +29,13 @@ TODAY = dt.date(2026, 6, 15)
 
 def at(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+@pytest.fixture(autouse=True)
+def no_kept_panels() -> None:
+    """Each test works its panels out from its own records (panels.py keeps
+    them in the process's cache, which outlives a test's database)."""
+    cache.clear()
 
 
 @pytest.fixture

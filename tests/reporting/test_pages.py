@@ -3,6 +3,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.test import Client
@@ -28,16 +29,32 @@ def test_a_social_worker_is_refused_every_page(alice, jasmine):
     assert b'href="/reporting/"' not in client.get("/").content
 
 
+def _drawn(client: Client, url: str = "/reporting/") -> str:
+    """The dashboard as a browser shows it once htmx has loaded every panel
+    not yet worked out: each panel's own URL, then the page again."""
+    html = client.get(url).content.decode()
+    for panel in re.findall(r'hx-get="([^"]+)"', html):
+        response = client.get(
+            panel.replace("&amp;", "&"), headers={"HX-Request": "true"}
+        )
+        assert response.status_code == 200
+    return client.get(url).content.decode()
+
+
 def test_the_dashboard_draws_each_panel_beside_its_table(sam, jasmine, kai):
-    response = _client(sam).get("/reporting/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    client = _client(sam)
+    html = client.get("/reporting/").content.decode()
     assert 'href="/reporting/"' in html  # the menu entry
+    assert 'hx-get="/reporting/panels/over_time/?' in html  # not worked out yet
+    html = _drawn(client)
+    assert "hx-get" not in html  # every panel kept, drawn in place
     panels = ("over_time", "contact_decisions", "cp_visits", "caseload_teams")
     for panel in panels:
         assert f'id="chart-{panel}"' in html and f'id="table-{panel}"' in html
     assert 'role="group" aria-labelledby="chart-over_time-title"' in html
-    assert f'<a href="{MARCH}" aria-label="Looked after, March 2026: 1 child"' in html
+    written = "start_day=1&amp;start_month=7&amp;start_year=2025"
+    assert f'<a href="{MARCH}?{written}' in html
+    assert 'aria-label="Looked after, March 2026: 1 child"' in html
     # Nothing counted, nothing to open.
     assert "/reporting/looked_after/2025-12/" not in html
 
