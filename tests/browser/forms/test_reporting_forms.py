@@ -1,6 +1,7 @@
 """The performance dashboard's period and team, through their widgets: a
 period ending before it starts is refused in the error summary; a period and a
-team show that team's figures for it."""
+team show that team's figures for it; "Work the figures out again now"
+brings the same period and team back, worked out afresh."""
 
 import datetime as dt
 
@@ -13,7 +14,7 @@ from tests.browser.forms.coverage import covers
 from tests.browser.forms.widgets import expect_errors, fill_date, press, select
 
 
-@covers(PeriodForm)
+@covers(PeriodForm, "reporting/dashboard.html")
 def test_the_manager_chooses_a_period_and_a_team(page: Page, live_server, demo):
     today = clock.today()
     sign_in(page, live_server.url, "service-manager")
@@ -35,3 +36,7 @@ def test_the_manager_chooses_a_period_and_a_team(page: Page, live_server, demo):
         f"{team}, {start:%-d %B %Y} to {today:%-d %B %Y}"
     )
     expect(page.locator("#chart-over_time")).to_be_visible()
+
+    press(page, "Work the figures out again now")
+    expect(page.locator("h1 .govuk-caption-m")).to_contain_text(team)
+    expect(page.locator("#worked-over_time")).to_contain_text("Worked out at")
