@@ -1,6 +1,7 @@
 """Personas and helpers every test can use."""
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,6 +26,30 @@ hypothesis_settings.load_profile("haven")
 def pytest_report_header() -> list[str]:
     vendor = connection.vendor
     return [f"database: {vendor} ({connection.settings_dict['NAME']})"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_day_from_noon() -> Iterator[None]:
+    """The whole run happens on one day, its clock starting at noon and running
+    on in real time. Fixtures seeded before midnight and tests run after it
+    would see 'today' change under them (CI may start at any hour), and an hour
+    after midnight is also 'yesterday' for a test recording 'an hour ago'.
+    Tests about the time of day hold the clock themselves (`freezer`).
+    HAVEN_TEST_TODAY=YYYY-MM-DD runs the suite as if it were that day."""
+    wanted = os.environ.get("HAVEN_TEST_TODAY")
+    day = dt.date.fromisoformat(wanted) if wanted else timezone.localdate()
+    offset = clock.start_of(day) + dt.timedelta(hours=12) - timezone.now()
+
+    def now() -> dt.datetime:
+        return timezone.now() + offset
+
+    def today() -> dt.date:
+        return timezone.localdate(now())
+
+    real_now, real_today = clock.now, clock.today
+    clock.now, clock.today = now, today  # type: ignore[assignment]
+    yield
+    clock.now, clock.today = real_now, real_today  # type: ignore[assignment]
 
 
 def make_user(username: str, role_key: str, team: Team | None = None) -> User:
@@ -98,7 +123,7 @@ class FrozenClock:
 
 @pytest.fixture
 def freezer(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
-    frozen = FrozenClock(timezone.now())
+    frozen = FrozenClock(clock.now())
     monkeypatch.setattr(clock, "now", lambda: frozen.at)
     monkeypatch.setattr(clock, "today", lambda: timezone.localdate(frozen.at))
     return frozen

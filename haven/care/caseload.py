@@ -6,13 +6,13 @@ care leavers. A fixed number of queries for any number of children."""
 import datetime as dt
 
 from django.db.models import Q
-from django.utils import timezone
 
 from haven.care.away import away_among
 from haven.care.codes import PlacementType
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
 from haven.care.whereabouts import holding
 from haven.casework.caseload_facts import Facts, Legal
+from haven.core import clock
 
 LOOKED_AFTER = 30
 CARE_LEAVER = 40
@@ -51,7 +51,7 @@ def looked_after_facts(person_ids: set[int], today: dt.date) -> Facts:
         place = PlacementType(placement.place).label if placement.place else ""
         where = ", ".join(p for p in (placement.address_line_1, placement.town) if p)
         facts.placed[person_id] = f"{where} ({place})" if place else where
-    now = timezone.now()
+    now = clock.now()
     looked_after = set(in_care.values())
     for person_id, away in away_among(person_ids, now).items():
         if person_id in looked_after:

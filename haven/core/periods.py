@@ -226,6 +226,14 @@ class Period:
             before_stop = Q(**{f"{self.start}__lt": stop}) if stop else Q()
         return before_stop & (self._open() | ends_after) & self._has_start()
 
+    def overlapping_days(self, first: dt.date, last: dt.date) -> Q:
+        """Rows that hold on any of the days `first` to `last`, both included:
+        a report's span. (`overlapping` reads its end as this period's ends
+        are read, so a period that ends on the day it is closed would miss
+        the rows starting on `last`.)"""
+        stop = last if self.inclusive_end else last + dt.timedelta(days=1)
+        return self.overlapping(first, stop)
+
     def open_rows(self) -> Q:
         """Rows still open (no end), with a start."""
         return self._open() & self._has_start()

@@ -12,7 +12,7 @@ from haven.reporting.spans import Span
 def _waiting(span: Span) -> list[Item]:
     rows = (
         EarlyHelpRequest.objects.filter(
-            REQUEST_PERIOD.overlapping(span.first, span.last)
+            REQUEST_PERIOD.overlapping_days(span.first, span.last)
         )
         .order_by()
         .values_list(

@@ -36,7 +36,9 @@ def cared_for(
     its episodes carry the child's home postcode and the distance to each
     placement. `only` narrows the periods in the database, for a figure that
     can never count the rest (and need not build their histories)."""
-    overlapping = PeriodOfCare.objects.filter(PERIOD_OF_CARE.overlapping(first, last))
+    overlapping = PeriodOfCare.objects.filter(
+        PERIOD_OF_CARE.overlapping_days(first, last)
+    )
     periods = with_histories(
         overlapping.filter(only or Q()).annotate(born=F("person__date_of_birth"))
     )

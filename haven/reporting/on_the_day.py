@@ -22,7 +22,9 @@ from haven.reporting.spans import Span
 def _at_month_ends(model: type[Model], period: Period) -> Callable[[Span], list[Item]]:
     def compute(span: Span) -> list[Item]:
         rows = (
-            model._default_manager.filter(period.overlapping(span.first, span.last))
+            model._default_manager.filter(
+                period.overlapping_days(span.first, span.last)
+            )
             .order_by()
             .values_list("person_id", period.start, period.end)
         )
@@ -43,7 +45,7 @@ def _looked_after(span: Span) -> list[Item]:
     care app's own answer (haven.care.episodes.looked_after_on), asked of each
     period read with its legal statuses in two queries."""
     periods = PeriodOfCare.objects.filter(
-        PERIOD_OF_CARE.overlapping(span.first, span.last)
+        PERIOD_OF_CARE.overlapping_days(span.first, span.last)
     ).order_by()
     rows = periods.values_list("pk", "person_id", "started_on", "ended_on")
     statuses: dict[int, list[Status]] = {}

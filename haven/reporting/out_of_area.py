@@ -16,7 +16,9 @@ from haven.reporting.spans import Span
 
 def _placed(span: Span) -> list[Item]:
     rows = (
-        Placement.objects.filter(PLACEMENT_PERIOD.overlapping(span.first, span.last))
+        Placement.objects.filter(
+            PLACEMENT_PERIOD.overlapping_days(span.first, span.last)
+        )
         .order_by()
         .values_list(
             "period__person_id", "started_on", "ended_on", "postcode", "local_authority"

@@ -48,7 +48,7 @@ def held_on(scope: Scope, first: dt.date, last: dt.date) -> "Holding":
         Allocation.objects.filter(
             role=CaseRole.SOCIAL_WORKER, team_id__in=scope.team_ids
         )
-        .filter(ALLOCATION_PERIOD.overlapping(first, last))
+        .filter(ALLOCATION_PERIOD.overlapping_days(first, last))
         .values_list("person_id", "started_on", "ended_on")
     )
     held: dict[int, list[tuple[dt.date, dt.date | None]]] = {}

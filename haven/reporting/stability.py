@@ -66,7 +66,7 @@ def _placements(span: Span) -> list[Item]:
     placements in the 12 months to that day."""
     since = add_months(span.first, -12)
     rows = (
-        Placement.objects.filter(PLACEMENT_PERIOD.overlapping(since, span.last))
+        Placement.objects.filter(PLACEMENT_PERIOD.overlapping_days(since, span.last))
         .order_by()
         .values_list(
             "period__person_id",

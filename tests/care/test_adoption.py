@@ -9,6 +9,7 @@ import pytest
 from haven.care.adoption import decisions, returns, sealed
 from haven.care.adoption.timescales import AUTHORITY
 from haven.care.models import Adopters, Placement
+from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation
@@ -176,7 +177,6 @@ def test_the_adopters_may_apply_ten_weeks_after_placement_never_overdue(
     """ADO-S42 is an earliest date, not a duty: shown on the Adoption section
     with its source (to be verified) while the child is placed, never an
     obligation; a council's own value replaces it, and says so."""
-    from django.utils import timezone
 
     from haven.timescales.earliest import earliest_from
     from haven.timescales.models import RuleSetting
@@ -198,7 +198,7 @@ def test_the_adopters_may_apply_ten_weeks_after_placement_never_overdue(
         reason="Our agency's practice",
         changed_by=mona,
         approved_by=mona,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
     local = earliest_from("ADO-S42", dt.date(2025, 10, 1))
     assert local is not None and local.day == dt.date(2025, 12, 31)

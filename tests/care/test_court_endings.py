@@ -9,12 +9,12 @@ CRT-ICO starts with the interim care order and is met by its end."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from haven.care.court.aftermath import Aftermath
 from haven.care.court.orders import OrderDetails, discharge_order, record_order
 from haven.care.court.proceedings import dispose_proceedings, issue_proceedings
 from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare
+from haven.core import clock
 from haven.core.errors import DomainError
 from haven.timescales.models import Obligation, RuleSetting
 from tests.care.factories import fostered, in_care
@@ -108,7 +108,7 @@ def test_proceedings_decided_without_an_order_end_the_interim_status(
         reason="Our legal team reviews each interim care order at 8 weeks",
         changed_by=mona,
         approved_by=mona,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
     _care(child, alice, carer)
     case = issue_proceedings(

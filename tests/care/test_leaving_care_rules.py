@@ -15,6 +15,7 @@ from django.utils import timezone
 from haven.care.leavers import accommodation, becoming, booking, needs, pathway
 from haven.care.models import NeedsAssessment
 from haven.care.services import end_period_of_care
+from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent
@@ -118,7 +119,7 @@ def test_the_assessment_meets_the_rule_and_starts_the_pathway_plan(
         reason="Our local offer: the pathway plan within a month",
         changed_by=mona,
         approved_by=mona,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
     made = needs.complete_needs_assessment(
         person, _needs(), completed_on=D(2026, 5, 20), assessor="Alice, SW", by=alice

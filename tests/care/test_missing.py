@@ -13,6 +13,7 @@ from haven.care.missing import followup, missing_now, missing_table, recording
 from haven.care.missing.followup import Interview
 from haven.care.missing.recording import Police
 from haven.care.models import MissingEpisode, Placement
+from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation, RuleSetting
@@ -236,7 +237,7 @@ def _strategy_setting(mona, alice):
         reason="Our protocol: within two working days",
         changed_by=mona,
         approved_by=mona,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from haven.care import moves
 from haven.care.models import CarePlan, PlacementPlan
 from haven.care.plans import reads, recording
 from haven.care.plans.recording import CarePlanSections, PlacementPlanSections
+from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation, RuleSetting
@@ -155,7 +155,7 @@ def _permanence_setting(mona):
         reason="Our second review falls about four months in",
         changed_by=mona,
         approved_by=mona,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
 
 

@@ -6,12 +6,12 @@ moves and corrections were recorded in."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from haven.care import moves, selectors, services
 from haven.care.corrections import correct_placement
 from haven.care.models import PeriodOfCare
 from haven.care.visits import reads, recording, timeline
+from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent
 from haven.timescales.models import Obligation, RuleSetting
@@ -237,7 +237,7 @@ def test_a_visit_asked_for_is_due_when_the_council_says(child, alice, mona, care
         reason="Our standard: within five working days",
         changed_by=mona,
         approved_by=mona,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
     period = in_care(child, by=alice, placement=fostered(carer))
     visited(child, by=alice, on=D(2025, 1, 15))

@@ -107,8 +107,8 @@ def test_a_cancelled_visit_leaves_the_calendar(alice, child):
 
 def test_a_planned_visit_passed_with_no_visit_note_is_flagged(alice, child, sibling):
     """Both visits were planned for three days ago; only the child's was
-    recorded. The sibling's shows as not made, on this week's calendar or
-    among its overdue visits, whatever day of the week it is."""
+    recorded. The sibling's shows as not made on the calendar of the week they
+    were planned in, whatever day of the week it is today."""
     passed = clock.today() - dt.timedelta(days=3)
     with clock.held_at(clock.start_of(passed - dt.timedelta(days=1))):
         plan_visit(child, on=passed, visitor=alice, purpose="", by=alice)
@@ -124,7 +124,7 @@ def test_a_planned_visit_passed_with_no_visit_note_is_flagged(alice, child, sibl
         by=alice,
     )
     today = clock.today()
-    shown = calendar_for([alice], reader=alice, first=monday_of(today), today=today)
+    shown = calendar_for([alice], reader=alice, first=monday_of(passed), today=today)
     entries = [e for week in shown.weeks for e in week.entries] + shown.overdue
     planned = {e.person_id: e.not_made for e in entries if e.planned is not None}
     assert planned == {child.pk: False, sibling.pk: True}

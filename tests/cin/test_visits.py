@@ -30,10 +30,13 @@ def _visits(child):
 
 
 def _note(child, alice, kind="visit", seen=True):
+    # An hour ago, but today even just after midnight: the visit falls due again
+    # from today.
+    today = clock.start_of(clock.today())
     return casework.record_note(
         [child],
         kind=kind,
-        occurred_at=clock.now() - dt.timedelta(hours=1),
+        occurred_at=max(today, clock.now() - dt.timedelta(hours=1)),
         subject="Visit",
         body="Seen at home.",
         seen=Seen(seen, "yes" if seen else ""),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haven.core import access
+from haven.core import access, clock
 from haven.core.models import (
     AccessGrant,
     Allocation,
@@ -113,7 +113,7 @@ def _child(spec, teams, users, now, children):
 
 def _build(user_specs, child_specs):
     teams, users = _world(user_specs)
-    now = timezone.now()
+    now = clock.now()
     children: list[Person] = []
     for spec in child_specs:
         children.append(_child(spec, teams, users, now, children))
@@ -195,7 +195,7 @@ def test_a_change_within_a_request_is_seen_at_once(user_specs, child_specs, chan
         held = [_fresh(user) for user in users]
         for user in held:
             _assert_agrees(user, children)
-        now = timezone.now()
+        now = clock.now()
         for change in changes:
             _change(change, teams, users, children, now)
             for user in held:

@@ -6,11 +6,10 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haven.core import access
+from haven.core import access, clock
 from haven.core.models import AccessGrant, Allocation, BreakGlass, Restriction, Team
 from haven.core.roles import ROLES
 from haven.people.selectors import people_visible_to
@@ -68,7 +67,7 @@ def test_no_selector_returns_a_child_the_rules_deny(user_specs, child_specs):
             if manages:
                 teams[team_i].managers.add(user)
             users.append(user)
-        now = timezone.now()
+        now = clock.now()
         children = []
         for spec in child_specs:
             team_i, worker_i, restriction, picks, glass = spec

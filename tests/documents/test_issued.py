@@ -8,11 +8,11 @@ import zlib
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from haven.assessments.codes import Outcome, Status
 from haven.assessments.models import Assessment
 from haven.cin.models import CinEpisode
+from haven.core import clock
 from haven.core.chronology import describe
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent
@@ -64,7 +64,7 @@ def authorised(child, mona):
         started_on=dt.date(2026, 9, 2),
         status=Status.AUTHORISED,
         outcome=Outcome.CIN_PLAN,
-        authorised_at=timezone.now(),
+        authorised_at=clock.now(),
         authorised_by=mona,
     )
 

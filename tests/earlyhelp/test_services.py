@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from haven.core import access
+from haven.core import access, clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import Allocation, JournalEvent
 from haven.earlyhelp import services
@@ -83,7 +83,7 @@ def test_a_request_needs_a_reason_a_known_source_and_a_past_date(child, alice, e
     with pytest.raises(DomainError) as err:
         services.request_early_help(
             child,
-            requested_on=dt.date.today() + dt.timedelta(days=3),
+            requested_on=clock.today() + dt.timedelta(days=3),
             reason="x",
             source="direct",
             contact_id=None,

@@ -4,7 +4,6 @@ and never the person whose own action it was."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from haven.assessments import services as assessments
 from haven.assessments.starting import start_assessment
@@ -130,7 +129,7 @@ def looked_after(child, alice):
 
 
 def _missing(period, by):
-    started = timezone.now() - dt.timedelta(hours=3)
+    started = clock.now() - dt.timedelta(hours=3)
     return recording.report_missing(period, kind="M", started_at=started, by=by)
 
 

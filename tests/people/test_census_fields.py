@@ -9,6 +9,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from haven.core import clock
 from haven.core.config import env_la_code
 from haven.core.errors import DomainError
 from haven.core.services import allocate_case
@@ -66,7 +67,7 @@ def _details(**extra):
 
 @pytest.mark.django_db
 def test_an_unborn_child_is_sex_unknown(alice):
-    due = dt.date.today() + dt.timedelta(days=60)
+    due = clock.today() + dt.timedelta(days=60)
     with pytest.raises(DomainError) as refused:
         services.register_person(
             _details(expected_date_of_birth=due, sex="F"), by=alice

@@ -10,10 +10,10 @@ import random
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from haven.care.models import PeriodOfCare, Placement
 from haven.cin.models import CinEpisode
+from haven.core import clock
 from haven.core.models import AccessLogEntry, User
 from haven.core.services import allocate_case
 from haven.people.codes import Ethnicity
@@ -128,7 +128,7 @@ def test_two_records_alike_with_one_birth_date_are_both_found(
         into=faulty,
         reason="Looks like Jasmine",
         requested_by=alice,
-        requested_at=timezone.now(),
+        requested_at=clock.now(),
         holding_team=team,
         state=MergeRequest.State.DECLINED,
     )

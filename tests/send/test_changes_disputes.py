@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError, DomainErrors
 from haven.send import services
 from haven.send.changes import disputes
@@ -28,7 +28,7 @@ def _council_sets(rule_id: str, deadline: str, by) -> None:
         reason="Our period for tribunal orders",
         changed_by=by,
         approved_by=by,
-        recorded_at=timezone.now(),
+        recorded_at=clock.now(),
     )
 
 

@@ -26,7 +26,7 @@ def _placed(start: dt.date, end: dt.date | None, day: dt.date) -> bool:
 
 def _unplaced(span: Span) -> list[Item]:
     overlapping = PeriodOfCare.objects.filter(
-        PERIOD_OF_CARE.overlapping(span.first, span.last)
+        PERIOD_OF_CARE.overlapping_days(span.first, span.last)
     ).order_by()
     periods = list(overlapping.values_list("pk", "person_id", "started_on", "ended_on"))
     placements: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
@@ -68,7 +68,9 @@ UNPLACED = declare(
 
 def _outside(span: Span) -> list[Item]:
     rows = (
-        Placement.objects.filter(PLACEMENT_PERIOD.overlapping(span.first, span.last))
+        Placement.objects.filter(
+            PLACEMENT_PERIOD.overlapping_days(span.first, span.last)
+        )
         # Only a placement that starts before its period, or whose period has
         # ended, can hold on a day its period does not.
         .filter(

@@ -40,7 +40,7 @@ def _last_work(span: Span, months: int) -> dict[int, list[dt.date]]:
             occurred_at__gte=clock.start_of(since),
             occurred_at__lt=clock.start_of(span.last + dt.timedelta(days=1)),
             person__in=CinEpisode.objects.filter(
-                EPISODE_PERIOD.overlapping(span.first, span.last)
+                EPISODE_PERIOD.overlapping_days(span.first, span.last)
             ).values("person_id"),
         )
         .annotate(month=TruncMonth("occurred_at"))
@@ -58,7 +58,9 @@ def _compute(span: Span) -> list[Item]:
     months = idle_months()
     work = _last_work(span, months)
     episodes = (
-        CinEpisode.objects.filter(EPISODE_PERIOD.overlapping(span.first, span.last))
+        CinEpisode.objects.filter(
+            EPISODE_PERIOD.overlapping_days(span.first, span.last)
+        )
         .order_by()
         .values_list("person_id", EPISODE_PERIOD.start, EPISODE_PERIOD.end)
     )

@@ -66,7 +66,7 @@ def _holds(dates: dict[int, Dates], person_id: int, day: dt.date, p: Period) -> 
 def _dated(
     rows: QuerySet[Any], period: Period, span: Span
 ) -> tuple[dict[int, Dates], QuerySet[Any]]:
-    overlapping = rows.filter(period.overlapping(span.first, span.last)).order_by()
+    overlapping = rows.filter(period.overlapping_days(span.first, span.last)).order_by()
     found: dict[int, Dates] = {}
     for person_id, start, end in overlapping.values_list(
         "person_id", period.start, period.end
