@@ -64,6 +64,7 @@ STORIES = (
         "No further action; the family know where to find help.",
     ),
 )
+STILL_OPEN_FOR = dt.timedelta(days=60)
 VOICES = (
     "Said they like school and their friends, and want mum to be less sad.",
     "Drew a picture of the family; said they feel safe with nan.",
@@ -96,17 +97,32 @@ def assess(
     with clock_at(submit_on):
         _submit(assessment, submit_on, factors, analysis, recommendation, nfa, worker)
     decide_on = calendar.add_working_days(submit_on, rng.randint(1, 4))
-    if decide_on > clock.today() or rng.random() < 0.15:
-        return None  # waiting for the manager
+    if decide_on > clock.today():
+        return None
+    # Only a recent assessment still waits for its manager or went back to its
+    # worker; an older one was authorised (else a census fault, rule 8736), and
+    # its story ends there, as the one it replaces did.
+    recent = clock.today() - decide_on <= STILL_OPEN_FOR
+    if rng.random() < 0.15:
+        if not recent:
+            with clock_at(decide_on, hour=15):
+                _authorise(assessment, manager)
+        return None
     with clock_at(decide_on, hour=15):
         if rng.random() < 0.2:
+            if not recent:
+                _authorise(assessment, manager)
+                return None
             services.return_assessment(
                 assessment,
                 comments="Please add the father's view and the school's information.",
                 by=manager,
             )
             return None
-        services.authorise_assessment(assessment, by=manager)
+        if _authorise(assessment, manager):
+            # Authorised late, with its reasons: the story ends here, as it
+            # did when the demo gave none and the service refused it.
+            return None
         if nfa:
             # The outcome proposes RC8; the worker closes, choosing it.
             cin.close_episode(
@@ -121,6 +137,16 @@ def assess(
 
 
 LATE_DECISION = "The manager was on leave and the decision waited for their return."
+
+
+def _authorise(assessment: Assessment, manager: User) -> bool:
+    """Authorise, giving the reasons for a delay when it is late (the service
+    asks for them); whether it was late."""
+    due = selectors.due_on(assessment)
+    late = due is not None and clock.today() > due
+    delay_reason = LATE_DECISION if late else ""
+    services.authorise_assessment(assessment, delay_reason=delay_reason, by=manager)
+    return late
 
 
 def finish(
@@ -139,10 +165,7 @@ def finish(
         nfa = need == "N9"
         today = clock.today()
         _submit(assessment, today, factors, analysis, recommendation, nfa, worker)
-    due = selectors.due_on(assessment)
-    late = due is not None and clock.today() > due
-    delay_reason = LATE_DECISION if late else ""
-    services.authorise_assessment(assessment, delay_reason=delay_reason, by=manager)
+    _authorise(assessment, manager)
 
 
 def _started(episode: CinEpisode, worker: User) -> Assessment:

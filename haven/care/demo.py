@@ -45,7 +45,7 @@ from haven.care.education import demo as education_demo
 from haven.care.health import demo as health_demo
 from haven.care.history import age, year_of
 from haven.care.leavers import demo as leavers_demo
-from haven.care.models import PeriodOfCare, Placement
+from haven.care.models import LegalStatus, PeriodOfCare, Placement
 from haven.care.permissions import may_record_care
 from haven.care.placing import PlacementDetails
 from haven.care.plans import demo as plans_demo
@@ -420,12 +420,20 @@ def _leaves(story: Story, day: dt.date, ends: dt.date, years: int) -> None:
         story.end(ends, "E45")
     elif years < 16 and rng.random() < 0.3:
         home = ends - dt.timedelta(days=rng.randint(40, 120))
-        if home > day:
+        # Home to parents while still looked after needs an order: a child
+        # accommodated under section 20 cannot be (SSDA903 rule 378).
+        if home > day and not _accommodated(story):
             story.move(home, story.at_home(), "CARPL")
             story.first_visit(home)
         story.end(ends, "E4A")
     else:
         story.end(ends, rng.choice(("E4A", "E4B", "E13", "E8")))
+
+
+def _accommodated(story: Story) -> bool:
+    """Whether the child's latest legal status is section 20 (V2)."""
+    latest = LegalStatus.objects.filter(period=story.period).order_by("-started_on")
+    return latest.values_list("code", flat=True).first() == "V2"
 
 
 def _recent_visits(story: Story) -> None:

@@ -31,6 +31,8 @@ from haven.cin import selectors as cin_selectors
 from haven.cin import services as cin
 from haven.core import clock
 from haven.core.models import User
+from haven.people import services as people
+from haven.people.codes import Sex
 from haven.people.models import Address, Person
 
 # Late afternoon: the day's steps are written up after they happened.
@@ -154,6 +156,7 @@ class Story:
     ) -> None:
         self.referred(self.day(day), need)
         with _on(self.day(day)):
+            self._sex_known()
             self.period = services.start_period_of_care(
                 self.child,
                 on=day,
@@ -168,6 +171,19 @@ class Story:
                 self.period, code=PreviousPermanence.Z1, by=self.worker
             )
         self.placement = self.period.placements.get()
+
+    def _sex_known(self) -> None:
+        """A sex unknown at referral is known by the time a child comes into
+        care: the SSDA903 has no code for an unknown one (rule 232). Chosen by
+        the record's number, not drawn, so the stories draw as before."""
+        if self.child.sex != Sex.UNKNOWN:
+            return
+        self.child = people.change_details(
+            self.child,
+            {"sex": Sex.FEMALE if self.child.pk % 2 else Sex.MALE},
+            reason="Recorded when the child came into care",
+            by=self.worker,
+        )
 
     def move(self, day: dt.date, placement: PlacementDetails, reason: str) -> None:
         assert self.period is not None and self.placement is not None

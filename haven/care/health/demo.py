@@ -1,8 +1,9 @@
 """Health and education records for the demo authority's children in care now,
 made through the services: the initial health assessment and PEP soon after
-care started, then only the latest review, SDQ and PEP (each met late or on
-time by the latest, so the queues hold only what falls due next), as the
-demo records only the latest statutory visit. Recorded today, each
+care started, then only the latest review and PEP (each met late or on time
+by the latest, so the queues hold only what falls due next), as the demo
+records only the latest statutory visit; and an SDQ in the last collection
+year and in this one, which the last year's return reports. Recorded today, each
 with the day it happened.
 
 Its own generator, seeded from the child, so the other stories draw as they
@@ -15,7 +16,9 @@ from contextlib import suppress
 from haven.care.education import recording as education
 from haven.care.health import assessments, records
 from haven.care.health.outcomes import age_on
+from haven.care.missing.reads import collection_span
 from haven.care.models import PeriodOfCare
+from haven.core.codelists import collection_year
 from haven.core.errors import DomainError
 from haven.core.models import User
 from haven.people.models import Person
@@ -45,10 +48,19 @@ def tell(
     start = period.started_on
     try:
         _health(rng, child, worker, start, today)
+    except DomainError:
+        told = False  # a draw the rules refuse: the story keeps what it has
+    else:
+        told = True
+    # Whatever the health story reached: each SDQ's refusal is its own.
+    _sdqs(rng, child, worker, start, today)
+    if not told:
+        return
+    try:
         if (age := age_on(child.date_of_birth, today)) is not None and age >= 3:
             _peps(rng, child, worker, start, today)
     except DomainError:
-        pass  # a draw the rules refuse: the story keeps what it has
+        pass
 
 
 def _assess(
@@ -72,28 +84,42 @@ def _health(
     review = today - dt.timedelta(days=rng.randint(10, 150))
     if review > initial + dt.timedelta(days=90):
         _assess(rng, child, by, review, "review")
-    age = age_on(child.date_of_birth, today)
-    sdq_on = today - dt.timedelta(days=rng.randint(10, 300))
-    if age is not None and 4 <= age <= 16 and sdq_on > start:
-        score, completed_by = (
-            rng.randint(4, 26),
-            rng.choice(("carer", "carer", "teacher")),
+
+
+def _sdqs(
+    rng: random.Random, child: Person, by: User, start: dt.date, today: dt.date
+) -> None:
+    """The SDQ is yearly: one in the last collection year and one in this, each
+    on a day the child was in care and 4 to 16 (the ages it is asked at), so
+    the last year's OC2 has the score rules 186 and 197B look for."""
+    born = child.date_of_birth
+    if born is None:
+        return
+    score, completed_by = rng.randint(4, 26), rng.choice(("carer", "carer", "teacher"))
+    this_year = collection_year(today)
+    for year in (this_year - 1, this_year):
+        first, last = collection_span(year)
+        earliest = max(first, start + dt.timedelta(days=1), _birthday(born, 4))
+        latest = min(
+            last,
+            today - dt.timedelta(days=10),
+            _birthday(born, 17) - dt.timedelta(days=1),
         )
-        # The SDQ is yearly: the one before, if the child was in care and 4
-        # by then (the last collection year's OC2 reports it, rule 186).
-        before = sdq_on - dt.timedelta(days=365)
-        if before > start and (age_on(child.date_of_birth, before) or 0) >= 4:
-            with suppress(DomainError):  # refused: the story keeps the latest
-                records.record_sdq(
-                    child,
-                    score=score,
-                    completed_by=completed_by,
-                    completed_on=before,
-                    by=by,
-                )
-        records.record_sdq(
-            child, score=score, completed_by=completed_by, completed_on=sdq_on, by=by
-        )
+        if earliest > latest:
+            continue
+        day = earliest + dt.timedelta(days=rng.randint(0, (latest - earliest).days))
+        with suppress(DomainError):  # refused: the story keeps the others
+            records.record_sdq(
+                child, score=score, completed_by=completed_by, completed_on=day, by=by
+            )
+
+
+def _birthday(born: dt.date, years: int) -> dt.date:
+    """The day a child born on `born` turns `years` (29 February: 1 March)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return dt.date(born.year + years, 3, 1)
 
 
 def _peps(
