@@ -48,6 +48,11 @@ ADOPTERS = (
 )
 
 
+# Each story tried on its own, with the first child settled long enough for it:
+# (the adopters, how many days ago it starts, whether the child is adopted).
+PLANS = ((ADOPTERS[0], 250, True), (ADOPTERS[1], 100, False))
+
+
 def populate(children: list[Person]) -> None:
     """One child adopted and one placed for adoption, if the demo has them."""
     worker = User.objects.filter(username=USERNAME).first()
@@ -58,27 +63,19 @@ def populate(children: list[Person]) -> None:
     if worker is None or agency is None:
         return
     today = clock.today()
-    plans = [(ADOPTERS[0], 400, True), (ADOPTERS[1], 100, False)]
-    for period in _candidates(children, worker, today):
-        if not plans:
-            return
-        adopters, lead, adopt = plans[0]
-        base = _settled_since(period)
-        if base > today - dt.timedelta(days=lead):
-            continue
-        try:
-            with transaction.atomic():
-                _tell(
-                    period,
-                    adopters,
-                    agency,
-                    worker,
-                    today - dt.timedelta(days=lead),
-                    adopt,
-                )
-        except DomainError:
-            continue
-        plans.pop(0)
+    candidates = _candidates(children, worker, today)
+    for adopters, lead, adopt in PLANS:
+        for period in candidates:
+            if _settled_since(period) > today - dt.timedelta(days=lead):
+                continue
+            try:
+                with transaction.atomic():
+                    start = today - dt.timedelta(days=lead)
+                    _tell(period, adopters, agency, worker, start, adopt)
+            except DomainError:
+                continue
+            candidates.remove(period)
+            break
 
 
 def _candidates(
@@ -174,13 +171,15 @@ def _steps(
     ]
     if adopt:
         steps += [
+            # The order once the child has lived with the adopters for ten
+            # weeks at least (Adoption and Children Act 2002 s42(2)).
             (
-                300,
+                200,
                 lambda day: sealed.make_adoption_order(
                     period, adopted_on=day, reason="E11", by=worker
                 ),
             ),
-            (321, lambda day: _close_case(period.person, day, social_worker)),
+            (221, lambda day: _close_case(period.person, day, social_worker)),
         ]
     else:
         # Visited within a week of the placement and weekly since (AAR reg 36(4)).
