@@ -19,6 +19,7 @@ from haven.cin import services as cin
 from haven.cin.demo import clock_at
 from haven.cin.models import CinEpisode
 from haven.core import clock
+from haven.core.codelists import collection_year
 from haven.core.models import User
 from haven.timescales import calendar
 
@@ -64,7 +65,6 @@ STORIES = (
         "No further action; the family know where to find help.",
     ),
 )
-STILL_OPEN_FOR = dt.timedelta(days=60)
 VOICES = (
     "Said they like school and their friends, and want mum to be less sad.",
     "Drew a picture of the family; said they feel safe with nan.",
@@ -99,10 +99,10 @@ def assess(
     decide_on = calendar.add_working_days(submit_on, rng.randint(1, 4))
     if decide_on > clock.today():
         return None
-    # Only a recent assessment still waits for its manager or went back to its
-    # worker; an older one was authorised (else a census fault, rule 8736), and
-    # its story ends there, as the one it replaces did.
-    recent = clock.today() - decide_on <= STILL_OPEN_FOR
+    # An assessment started before the last collection year no longer waits
+    # for its manager or went back to its worker: it was authorised (else a
+    # census fault, rule 8736), and its story ends there, as before.
+    recent = assessment.started_on >= _last_year_began()
     if rng.random() < 0.15:
         if not recent:
             with clock_at(decide_on, hour=15):
@@ -137,6 +137,11 @@ def assess(
 
 
 LATE_DECISION = "The manager was on leave and the decision waited for their return."
+
+
+def _last_year_began() -> dt.date:
+    """1 April of the latest collection year that has ended."""
+    return dt.date(collection_year(clock.today()) - 2, 4, 1)
 
 
 def _authorise(assessment: Assessment, manager: User) -> bool:
