@@ -5,10 +5,10 @@ closure of the episode, with the chronology and My work checked on the way."""
 
 import datetime as dt
 
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from haven.assessments.codes import Factor
+from haven.core import clock
 from haven.core.models import User
 from tests.browser.conftest import (
     serious_accessibility_violations,
@@ -35,7 +35,7 @@ def _chronology(page: Page, *events: str) -> None:
 
 def test_contact_to_closure(page: Page, live_server, demo):
     base = live_server.url
-    today = timezone.localdate()
+    today = clock.today()
     worker = User.objects.get(username="social-worker")
     assert worker.team is not None
 

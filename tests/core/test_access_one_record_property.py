@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,7 +87,7 @@ def _child(spec, teams, users, now, children):
     if team_i >= 0:
         members = [u for u in users if u.team_id == teams[team_i].pk]
         worker = members[worker_i % len(members)] if members and worker_i >= 0 else None
-        today = timezone.localdate()
+        today = clock.today()
         Allocation.objects.create(
             person=child,
             team=teams[team_i],
@@ -157,11 +156,11 @@ def _change(change, teams, users, children, now):
             person=child,
             team=teams[team_i],
             worker=worker,
-            started_on=timezone.localdate(),
+            started_on=clock.today(),
         )
     elif what == "end":
         current = Allocation.objects.filter(person=child, ended_on__isnull=True)
-        current.update(ended_on=timezone.localdate())
+        current.update(ended_on=clock.today())
     elif what == "restrict" and not Restriction.objects.filter(person=child):
         _restrict(child, "restricted", [(user_i, False)], users, now)
     elif what == "grant":
