@@ -33,7 +33,8 @@ GENERATORS = (
     "bench/authority.py",
     "bench/history.py",
     "bench/staffing.py",
-    "haven/*/demo*.py",
+    # Every app's demo stories, however deep (haven/care/health/demo.py too).
+    "haven/**/demo*.py",
     "haven/demo/**/*.py",
     "haven/*/migrations/*.py",
 )
