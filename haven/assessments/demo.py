@@ -99,6 +99,20 @@ def assess(
     decide_on = calendar.add_working_days(submit_on, rng.randint(1, 4))
     if decide_on > clock.today():
         return None
+    closing = f"Closed after assessment. {recommendation}" if nfa else None
+    return _decide(rng, assessment, (worker, manager), decide_on, closing)
+
+
+def _decide(
+    rng: random.Random,
+    assessment: Assessment,
+    staff: tuple[User, User],
+    decide_on: dt.date,
+    closing: str | None,
+) -> dt.date | None:
+    """The manager's decision on `decide_on`: as `assess` answers. `closing`:
+    the summary the worker closes a no-further-action episode with."""
+    worker, manager = staff
     # An assessment started before the last collection year no longer waits
     # for its manager or went back to its worker: it was authorised (else a
     # census fault, rule 8736), and its story ends there, as before.
@@ -123,13 +137,13 @@ def assess(
             # Authorised late, with its reasons: the story ends here, as it
             # did when the demo gave none and the service refused it.
             return None
-        if nfa:
+        if closing is not None:
             # The outcome proposes RC8; the worker closes, choosing it.
             cin.close_episode(
-                episode,
+                assessment.episode,
                 closed_on=decide_on,
                 reason="RC8",
-                summary=f"Closed after assessment. {recommendation}",
+                summary=closing,
                 by=worker,
             )
             return None
