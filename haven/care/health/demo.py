@@ -16,6 +16,7 @@ from contextlib import suppress
 from haven.care.education import recording as education
 from haven.care.health import assessments, records
 from haven.care.health.outcomes import age_on
+from haven.care.leavers.rules import birthday
 from haven.care.missing.reads import collection_span
 from haven.care.models import PeriodOfCare
 from haven.core.codelists import collection_year
@@ -99,11 +100,11 @@ def _sdqs(
     this_year = collection_year(today)
     for year in (this_year - 1, this_year):
         first, last = collection_span(year)
-        earliest = max(first, start + dt.timedelta(days=1), _birthday(born, 4))
+        earliest = max(first, start + dt.timedelta(days=1), birthday(born, 4))
         latest = min(
             last,
             today - dt.timedelta(days=10),
-            _birthday(born, 17) - dt.timedelta(days=1),
+            birthday(born, 17) - dt.timedelta(days=1),
         )
         if earliest > latest:
             continue
@@ -112,14 +113,6 @@ def _sdqs(
             records.record_sdq(
                 child, score=score, completed_by=completed_by, completed_on=day, by=by
             )
-
-
-def _birthday(born: dt.date, years: int) -> dt.date:
-    """The day a child born on `born` turns `years` (29 February: 1 March)."""
-    try:
-        return born.replace(year=born.year + years)
-    except ValueError:
-        return dt.date(born.year + years, 3, 1)
 
 
 def _peps(
