@@ -99,6 +99,44 @@ def seed_crawled_demo() -> None:
     call_command("seed_demo", **DEMO, verbosity=0)
 
 
+# Seen from inside each page, before any of its own scripts run.
+REPORT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+def violations(page: Page, console: list[str]) -> list[str]:
+    found = page.evaluate("window.__cspViolations")
+    return [*found, *console]
+
+
+def watched(browser: Browser) -> tuple[Page, list[str]]:
+    """A new page whose Content-Security-Policy violations are kept."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page, watch_policy(page)
+
+
+def watch_policy(page: Page) -> list[str]:
+    """Keep the page's policy violations from its next navigation on: those
+    its scripts report, and those the browser writes to the console."""
+    page.context.add_init_script(REPORT_VIOLATIONS)
+    console: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            console.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return console
+
+
 def sign_in(page: Page, base_url: str, username: str) -> None:
     page.goto(f"{base_url}/sign-in/")
     page.fill("#id_username", username)

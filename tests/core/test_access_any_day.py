@@ -62,3 +62,25 @@ def test_a_relationship_reading_the_day_undeclared_is_refused(
     with pytest.raises(ImproperlyConfigured, match="reads the day"):
         access.why_user_may_open(alice, child)
     shared_rules.forget()
+
+
+def _by_surname(user, today):
+    """A relationship that bakes in a fact about the user it does not declare."""
+    return Q(family_name=user.last_name)
+
+
+def test_rules_reused_after_an_undeclared_fact_changed_are_refused(
+    child, alice, monkeypatch
+):
+    by_surname = access.Relationship("Same surname", 99, _by_surname)
+    monkeypatch.setattr(access, "RELATIONSHIPS", [*access.RELATIONSHIPS, by_surname])
+    shared_rules.forget()
+    access.why_user_may_open(alice, child)
+    alice = type(alice).objects.get(pk=alice.pk)  # the next request
+    access.why_user_may_open(alice, child)  # nothing changed: reused
+    alice.last_name = "Changed"
+    alice.save()
+    alice = type(alice).objects.get(pk=alice.pk)
+    with pytest.raises(ImproperlyConfigured, match="does not declare"):
+        access.why_user_may_open(alice, child)
+    shared_rules.forget()
