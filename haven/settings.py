@@ -173,7 +173,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # username or address before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "haven.core.signin.ThrottlingBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "haven.core.permission_backend.RoleBackend",
 ]
 HAVEN_SIGN_IN_FAILURES_PER_USERNAME = env_int(
     "HAVEN_SIGN_IN_FAILURES_PER_USERNAME", 5, minimum=1
