@@ -3,11 +3,8 @@ each kind the issue asks for is there, the census's rules hold for all of
 them, and the benchmark's ageing can finish them."""
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from haven.casework.codes import NoteKind
 from haven.casework.models import CaseNote
@@ -38,18 +35,13 @@ from haven.timescales.models import Obligation
 
 pytestmark = pytest.mark.django_db
 
-# Enough children for every kind in demo.CYCLE's first ten (one in SHARE has
-# a history), with the front door's strategy decisions besides.
-CHILDREN = 200
-
 
 @pytest.fixture(scope="module", autouse=True)
-def authority(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """One demo authority for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", children=CHILDREN, seed=3, verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def authority(demo_authority: None) -> None:
+    """The demo authority of tests/demo_authority.py (enough children for every
+    kind in demo.CYCLE's first ten, with the front door's strategy decisions
+    besides), seeded once for this module, tests/care/test_demo.py and
+    tests/returns/demo, rolled back after them."""
 
 
 def _due(rule_id: str, subject: int, person_id: int) -> Obligation:
