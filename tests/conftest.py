@@ -111,6 +111,15 @@ def adam(db: None) -> User:
     return make_user("adam", "administrator")
 
 
+@pytest.fixture
+def rules_unchecked(settings: Any) -> None:
+    """For a sweep of many requests that changes no fact about any user between
+    them: reusing a user's access rules needs no check against a fresh build
+    (haven.core.shared_rules), which cost each request a third of its time.
+    The tests that change those facts keep the check."""
+    settings.HAVEN_CHECK_SHARED_ACCESS_RULES = False
+
+
 class FrozenClock:
     """Haven's clock held still; `move_to` moves it by a timedelta."""
 

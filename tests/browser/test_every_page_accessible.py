@@ -62,6 +62,7 @@ def problems_on(page: Page, url: str) -> list[str]:
     return problems
 
 
+@pytest.mark.usefixtures("rules_unchecked")
 @pytest.mark.parametrize("username", USERNAMES)
 def test_every_page_has_no_accessibility_violation_and_fits_a_phone(
     page: Page, live_server, crawled_demo, username: str

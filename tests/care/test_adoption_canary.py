@@ -37,7 +37,7 @@ from tests.care.adoption_helpers import (
 from tests.conftest import make_user
 from tests.factories import ChildFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rules_unchecked")]
 
 CANARIES = (CANARY_NAMES, CANARY_STREET, CANARY_POSTCODE, "Verbrugge", "Zephyrine")
 # The prospective adopters in approval: their own, so that an adoption worker

@@ -27,7 +27,7 @@ from haven.frontdoor.codes import ConsentStatus, ReferralSource
 from tests.conftest import make_user
 from tests.factories import ChildFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rules_unchecked")]
 
 HOSTILE = [
     "\x00",

@@ -23,7 +23,7 @@ from tests.conftest import make_user
 from tests.core.test_every_route_has_a_policy import policies, routes_with
 from tests.factories import ChildFactory, objects_about
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rules_unchecked")]
 
 NAME = "Zephyrine"
 # A stranger may ask for temporary access to a held child's record with a

@@ -13,7 +13,7 @@ from haven.core.services import allocate_case, restrict_record
 from tests.conftest import make_user
 from tests.factories import ChildFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rules_unchecked")]
 
 NAME = "Zephyrine"
 # A form that names no one and opens nothing until a reason is accepted.

@@ -105,6 +105,7 @@ def url_pattern(url: str) -> str:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("rules_unchecked")
 @pytest.mark.parametrize("username", USERNAMES)
 def test_every_link_opens(demo, username: str) -> None:  # type: ignore[no-untyped-def]
     client = Client()
