@@ -89,6 +89,7 @@ def check(history: CareHistory, *, born: dt.date | None, today: dt.date) -> None
     _chain(history, history.statuses, "legal_status", failures)
     _chain(history, history.stays, "placement", failures)
     _fit(history, failures)
+    _home_under_section_20(history, failures)
     _short_breaks(history, failures)
     _ages(history, born, failures)
     _codes(history, failures)
@@ -250,6 +251,24 @@ def _fit(history: CareHistory, failures: Failures) -> None:
                     f"care: the legal status must be V2, C2 or D1, but it is "
                     f"{status.code} from {words(status.start)}. Under a placement "
                     "order, the placement is A5 or A6",
+                )
+
+
+def _home_under_section_20(history: CareHistory, failures: Failures) -> None:
+    """Placement with parents is for a child in care under an order: one
+    accommodated under section 20 (V2) who goes home is no longer looked after."""
+    for stay in history.stays:
+        if stay.place not in codes.WITH_PARENTS:
+            continue
+        for status in history.statuses:
+            if status.code == "V2" and _shared(status, stay):
+                failures.add(
+                    "parents_under_section_20",
+                    f"A child accommodated under section 20 (legal status V2 from "
+                    f"{words(status.start)}) cannot be placed with their parents "
+                    f"(P1, placement from {words(stay.start)}): a child who goes "
+                    "home from accommodation leaves care, so end the period of "
+                    "care instead (SSDA903 rule 378)",
                 )
 
 

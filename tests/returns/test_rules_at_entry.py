@@ -166,6 +166,12 @@ def _home(place: str) -> PlacementDetails:
     return in_home(ProviderFactory(kind=kind), place=place)
 
 
+def _with_parents() -> PlacementDetails:
+    return PlacementDetails(
+        place="P1", address_line_1="1 Home Street", town="Leeds", postcode="LS6 1AA"
+    )
+
+
 ENFORCED = (
     AtEntry(
         "8750",
@@ -317,6 +323,13 @@ ENFORCED = (
         "supported accommodation (K3) only from 16",
         "too_young_for_placement",
         lambda w: _into_care(w, details=_home("K3")),
+    ),
+    AtEntry(
+        "378",
+        "SSDA903",
+        "no placement with parents (P1) while accommodated under section 20 (V2)",
+        "parents_under_section_20",
+        lambda w: _into_care(w, legal_status="V2", details=_with_parents()),
     ),
     AtEntry(
         "302",
