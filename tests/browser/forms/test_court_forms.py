@@ -11,7 +11,13 @@ import datetime as dt
 from playwright.sync_api import Page, expect
 
 from haven.care.court import forms
-from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare, Proceedings
+from haven.care.models import (
+    CourtOrder,
+    LegalStatus,
+    PeriodOfCare,
+    Proceedings,
+    Provider,
+)
 from haven.care.placing import PlacementDetails
 from haven.care.services import start_period_of_care
 from haven.core import clock
@@ -101,7 +107,7 @@ def test_an_order_sets_the_legal_status_and_its_end_is_recorded(
         need="N1",
         legal_status="V2",
         placement=PlacementDetails(
-            "P1", address_line_1="1 Home Street", postcode="LS6 1AA"
+            "K2", provider_id=Provider.objects.get(name="Larchfield House").pk
         ),
         by=worker,
     )
