@@ -20,6 +20,7 @@ from django.db import transaction
 from haven.care import codes, inputs, placing, recording
 from haven.care.codes import LegalStatusCode, PlaceChangeReason
 from haven.care.court import implied
+from haven.care.court.kinds import SUPERSEDED
 from haven.care.history import Status
 from haven.care.models import CourtOrder, LegalStatus, PeriodOfCare, Placement
 from haven.care.visits import timeline
@@ -139,6 +140,7 @@ def change_legal_status(
         period = recording.locked_open(period)
         statuses, placements = recording.rows_of(period)
         current = statuses[-1]
+        _check_after_order(current, on, failures)
         if code == current.code:
             failures.add(
                 "legal_status_unchanged",
@@ -175,3 +177,21 @@ def change_legal_status(
         )
         timeline.sync(child, by=by)
     return status
+
+
+def _check_after_order(
+    current: LegalStatus, on: dt.date | None, failures: Failures
+) -> None:
+    """A short or interim order ends the day the next legal status starts
+    (implied.follow), which cannot be before the order was made."""
+    order = current.order
+    if on is None or order is None or order.kind not in SUPERSEDED:
+        return
+    if on < order.made_on:
+        failures.add(
+            "before_order_made",
+            f"The {order.get_kind_display().lower()} behind the current legal "
+            f"status ({current.code}) was made on {inputs.words(order.made_on)}: "
+            "the legal status cannot change before that day",
+            field="on",
+        )

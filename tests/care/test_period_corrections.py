@@ -348,3 +348,27 @@ def test_a_one_day_period_moves_both_ends_past_its_old_end(child, alice, carer):
         moved.started_on,
         moved.ended_on,
     )
+
+
+def test_a_status_cannot_change_before_the_order_behind_it_was_made(
+    child, alice, carer
+):
+    """The interim care order implied by the first legal status stays made on
+    the day care first started, though the start was corrected earlier: a new
+    status before that day would end the order before it was made. Refused in
+    words, not by the database (found by test_episodes_property.py)."""
+    period = in_care(child, by=alice, on=START, placement=fostered(carer))
+    earlier = START - dt.timedelta(days=2)
+    correct_period(
+        period,
+        dates=_dates(period, started_on=earlier),
+        why="Came in earlier",
+        by=alice,
+    )
+    with pytest.raises(DomainError) as refused:
+        moves.change_legal_status(
+            period, on=START - dt.timedelta(days=1), code="C2", by=alice
+        )
+    assert _codes(refused) == ["before_order_made"]
+    assert "interim care order" in str(refused.value.failures[0])
+    assert [s.code for s in period.legal_statuses.all()] == ["C1"]
