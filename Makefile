@@ -12,7 +12,7 @@ SEED ?= 1
 BENCH_CHILDREN := $(if $(filter command line environment,$(origin CHILDREN)),$(CHILDREN),1000)
 YEARS ?= 5
 
-.PHONY: run test install validators system-packages assets lint typecheck test-sqlite test-postgres test-browser bench bench-install bench-load clean
+.PHONY: run test install validators system-packages assets lint typecheck test-sqlite test-postgres test-browser test-sqlite-then-browser bench bench-install bench-load clean
 
 ## Install ----------------------------------------------------------------------
 
@@ -79,11 +79,15 @@ run: assets
 
 ## Test -------------------------------------------------------------------------
 
-# The two databases' suites are independent (SQLite in memory, PostgreSQL in its
-# own throwaway cluster), so they run side by side on the two cores; each one's
-# output is printed whole when it ends. The browser suite follows on its own.
+# The suites are independent (SQLite in memory, PostgreSQL in its own throwaway
+# cluster, the browser's live server on SQLite), so they run in two lanes on the
+# two cores: PostgreSQL, the longest, in one; SQLite then the browser in the
+# other. Each suite's output is printed whole when it ends.
 test: install system-packages lint typecheck
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-postgres test-sqlite-then-browser
+
+test-sqlite-then-browser: install system-packages
+	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-browser
 
 lint: install
