@@ -27,6 +27,7 @@ from haven.care.visits import timeline
 from haven.core import clock, journal
 from haven.core.errors import Failures
 from haven.core.models import User
+from haven.people.models import Person
 
 
 def move_placement(
@@ -140,19 +141,7 @@ def change_legal_status(
         period = recording.locked_open(period)
         statuses, placements = recording.rows_of(period)
         current = statuses[-1]
-        _check_after_order(current, on, failures)
-        if code == current.code:
-            failures.add(
-                "legal_status_unchanged",
-                f"The legal status is already {code}: choose the new one",
-                field="code",
-            )
-        if on is not None:
-            history = recording.history_of(period, statuses, placements)
-            ending = replace(history.statuses[-1], end=on)
-            changed = (*history.statuses[:-1], ending, Status(code, on))
-            proposed = replace(history, statuses=changed)
-            recording.check_history(proposed, child, failures)
+        _check_status_change(period, child, (statuses, placements), on, code, failures)
         failures.raise_any()
         assert on is not None
         current.ended_on = on
@@ -177,6 +166,33 @@ def change_legal_status(
         )
         timeline.sync(child, by=by)
     return status
+
+
+def _check_status_change(
+    period: PeriodOfCare,
+    child: Person,
+    rows: tuple[list[LegalStatus], list[Placement]],
+    on: dt.date | None,
+    code: str,
+    failures: Failures,
+) -> None:
+    """Everything that would refuse `code` starting on `on` after the
+    period's current legal status."""
+    statuses, placements = rows
+    current = statuses[-1]
+    _check_after_order(current, on, failures)
+    if code == current.code:
+        failures.add(
+            "legal_status_unchanged",
+            f"The legal status is already {code}: choose the new one",
+            field="code",
+        )
+    if on is not None:
+        history = recording.history_of(period, statuses, placements)
+        ending = replace(history.statuses[-1], end=on)
+        changed = (*history.statuses[:-1], ending, Status(code, on))
+        proposed = replace(history, statuses=changed)
+        recording.check_history(proposed, child, failures)
 
 
 def _check_after_order(
