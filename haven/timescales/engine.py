@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.timescales import reading
 from haven.timescales.conditions import Facts
@@ -90,12 +91,31 @@ def compute(
 ) -> list[Obligation]:
     """Every obligation the child's events give, in the order they arose."""
     made: list[Obligation] = []
-    open_ = _Open()
-    child = _Child(person_id, date_of_birth)
-    interested = _by_event_type()
+    reader = _Reader(_Open(), _Child(person_id, date_of_birth), settings)
     for event in effective_events(events):
+        made += reader.read(event)
+    return made
+
+
+@dataclass
+class _Reader:
+    """Reads a child's events one by one, in order, into obligations: those
+    still open after the events read so far are in `open_`."""
+
+    open_: _Open
+    child: _Child
+    settings: dict[str, list[RuleSetting]]
+    interested: dict[str, list[Activation]] = field(
+        default_factory=lambda: _by_event_type()
+    )
+
+    def read(self, event: JournalEvent) -> list[Obligation]:
+        """What `event` meets, ends or extends among the open obligations (in
+        place), and the obligations it starts (returned)."""
+        made: list[Obligation] = []
+        open_, child, settings = self.open_, self.child, self.settings
         day = timezone.localdate(event.occurred_at)
-        for activation in interested.get(event.type, ()):
+        for activation in self.interested.get(event.type, ()):
             if event.type in activation.met_by:
                 made += _meet(open_, activation, event, day, settings, child)
             if event.type in activation.ended_by:
@@ -104,7 +124,7 @@ def compute(
                 _extend(open_, activation, event)
             if activation.starts(event.type):
                 made += _start(open_, activation, event, day, settings, child)
-    return made
+        return made
 
 
 def _by_event_type() -> dict[str, list[Activation]]:
@@ -290,10 +310,67 @@ def _update(changed: list[Obligation]) -> None:
         )
 
 
-def on_events(events: list[JournalEvent]) -> None:
-    """The journal listener: recompute each child once whose events could
-    change an obligation (several events of one step come together)."""
-    watched = watched_event_types()
-    people = {e.person_id for e in events if e.type in watched or e.corrects_id}
+def recompute_from(rule_id: str, day: dt.date) -> None:
+    """Recompute every child with an event on or after `day` that a rule's
+    setting bears on (one applying from `day` is recorded): `carry_on` goes
+    on from obligations computed under the settings in force then."""
+    activation = ACTIVE.get(rule_id)
+    if activation is None:
+        return
+    rule = activation.rule
+    types = {rule.trigger, *activation.formerly_started_by, *activation.met_by}
+    people = (
+        JournalEvent.objects.filter(
+            type__in=sorted(types), occurred_at__gte=clock.start_of(day)
+        )
+        .order_by()
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
     for person_id in sorted(people):
         recompute_person(person_id)
+
+
+# Events that change how a child's earlier events read, not only what follows
+# them: a new date of birth changes the age every rule's condition read.
+REREAD = frozenset({"people.details_changed"})
+
+
+def on_events(events: list[JournalEvent]) -> None:
+    """The journal listener: bring each child's obligations up to date once
+    whose events could change one (several events of one step come together)."""
+    watched = watched_event_types()
+    mine: dict[int, list[JournalEvent]] = {}
+    for event in events:
+        if event.type in watched or event.corrects_id or event.type in REREAD:
+            mine.setdefault(event.person_id, []).append(event)
+    for person_id in sorted(mine):
+        if not carry_on(person_id, mine[person_id]):
+            recompute_person(person_id)
+
+
+def carry_on(person_id: int, new: list[JournalEvent]) -> bool:
+    """Bring the child's stored obligations up to date with `new` events by
+    reading only them, from where the stored ones say the reading had got to
+    (the obligations still open): what `recompute_person` writes, when every
+    new event comes after all the child's others, since the engine reads a
+    child's events in order. False, having written nothing, when one does not
+    (a backdated entry), when one corrects or rereads the past, or when the
+    events are not exactly those stored since (one rolled back with its step).
+    """
+    if any(e.corrects_id or e.type in REREAD for e in new):
+        return False
+    new = sorted(new, key=lambda e: (e.occurred_at, e.sequence))
+    first, sequence = new[0].occurred_at, min(e.sequence for e in new)
+    stored_since, born = reading.since(person_id, first, sequence)
+    if stored_since != {e.pk for e in new}:
+        return False
+    opened = reading.open_obligations(person_id)
+    before = {o.pk: [getattr(o, f) for f in _CHANGEABLE] for o in opened}
+    reader = _Reader(_Open(), _Child(person_id, born), settings_by_rule())
+    for obligation in opened:
+        reader.open_.add(obligation)
+    made = [obligation for event in new for obligation in reader.read(event)]
+    _update([o for o in opened if [getattr(o, f) for f in _CHANGEABLE] != before[o.pk]])
+    Obligation.objects.bulk_create(made)
+    return True

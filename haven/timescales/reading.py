@@ -49,6 +49,56 @@ def events_and_birth_date(
     return query.to_instances(JournalEvent, rows), born
 
 
+# A sequence number no real stream reaches.
+SEQUENCE_STAND_IN = 7_310_251_943
+
+
+def since(
+    person_id: int, first: dt.datetime, sequence: int
+) -> tuple[set[int], dt.date | None]:
+    """The ids of the child's events that can bear on an obligation and come
+    after `first` (when they happened) or from `sequence` on (when they were
+    recorded), and the child's birth date (None with no such event)."""
+    watched = frozenset(watched_event_types())
+
+    def build(rows: QuerySet[Any]) -> compiled.Compiled:
+        relevant = Q(type__in=sorted(watched)) | Q(corrects__isnull=False)
+        later = Q(occurred_at__gt=compiled.TIME_STAND_IN) | Q(
+            sequence__gte=SEQUENCE_STAND_IN
+        )
+        mine = rows.filter(relevant, later, person_id=compiled.ID_STAND_IN)
+        fields = JournalEvent._meta
+        return compiled.Compiled(
+            mine.values("id", born=F("person__date_of_birth")),
+            [
+                _person_slot(JournalEvent),
+                compiled.Slot(
+                    "first", compiled.TIME_STAND_IN, fields.get_field("occurred_at")
+                ),
+                compiled.Slot(
+                    "sequence", SEQUENCE_STAND_IN, fields.get_field("sequence")
+                ),
+            ],
+        )
+
+    query = compiled.once(("timescales.since", watched), JournalEvent, build)
+    rows = query.all(person=person_id, first=first, sequence=sequence)
+    return {row["id"] for row in rows}, rows[0]["born"] if rows else None
+
+
+def open_obligations(person_id: int) -> list[Obligation]:
+    """The child's stored obligations not yet met or ended."""
+
+    def build(rows: QuerySet[Any]) -> compiled.Compiled:
+        due = rows.filter(person_id=compiled.ID_STAND_IN, status=Obligation.Status.DUE)
+        return compiled.Compiled(
+            compiled.every_field(due.order_by("pk")), [_person_slot(Obligation)]
+        )
+
+    query = compiled.once("timescales.open_obligations", Obligation, build)
+    return query.instances(Obligation, person=person_id)
+
+
 def obligations(person_id: int) -> list[Obligation]:
     """The child's stored obligations."""
 

@@ -9,6 +9,7 @@ from haven.core import clock
 from haven.core.errors import DomainError
 from haven.core.models import User
 from haven.core.versions import check_history, values_of
+from haven.timescales import engine
 from haven.timescales import permissions as rules
 from haven.timescales.catalogue import rule
 from haven.timescales.deadlines import Deadline
@@ -81,7 +82,7 @@ def set_rule_value(
         )
     with transaction.atomic():
         check_history(RuleSetting.objects.filter(rule_id=rule_id), seen, _values)
-        return RuleSetting.objects.create(
+        setting = RuleSetting.objects.create(
             rule_id=rule_id,
             deadline=deadline.strip(),
             interval=interval.strip(),
@@ -91,6 +92,9 @@ def set_rule_value(
             changed_by=by,
             recorded_at=clock.now(),
         )
+        # Only an event dated ahead of today can be due under it already.
+        engine.recompute_from(rule_id, applies_from)
+        return setting
 
 
 def _values(setting: RuleSetting) -> dict[str, Any]:
