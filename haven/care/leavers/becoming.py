@@ -196,6 +196,8 @@ def on_care_events(events: list[JournalEvent]) -> None:
     """The journal listener (once per step): a write on a child's periods of
     care, legal statuses or pathway plan brings their events up to date."""
     people = sorted({e.person_id for e in events if e.type in WATCHED})
+    if not people:  # most steps: not even a query
+        return
     # Under 16 today, nobody has become either yet: nothing to read.
     sixteen_ago = birthday(clock.today(), -16) + dt.timedelta(days=1)
     for person in Person.objects.filter(
