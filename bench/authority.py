@@ -33,11 +33,15 @@ GENERATORS = (
     "bench/authority.py",
     "bench/history.py",
     "bench/staffing.py",
+    "bench/to_postgres.py",
     # Every app's demo stories, however deep (haven/care/health/demo.py too).
     "haven/**/demo*.py",
     "haven/demo/**/*.py",
     "haven/*/migrations/*.py",
 )
+
+
+_ARGUMENTS = ("children", "years", "seed", "database", "today", "cache_dir")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -138,11 +142,24 @@ def _checkpoint() -> None:
 
 
 def build_postgres(args: argparse.Namespace, target: Path) -> None:
+    """The SQLite authority of the same arguments (built first, in its own
+    process, if missing), copied row for row (bench/to_postgres.py)."""
     from tests.pgcluster import cluster
 
+    on_sqlite = argparse.Namespace(**{**vars(args), "database": "sqlite"})
+    argv = [f"--{n.replace('_', '-')}={getattr(on_sqlite, n)}" for n in _ARGUMENTS]
+    subprocess.run([sys.executable, "-m", "bench.authority", *argv], check=True)
+    source = cached_path(on_sqlite)
     with cluster() as url:
         _setup(url)
-        _build(args)
+        from bench import to_postgres
+
+        started = time.perf_counter()
+        rows = to_postgres.copy(source)
+        took = time.perf_counter() - started
+        print(
+            f"copied {rows} rows from {_shown(source)}, each compared, in {took:.0f} s"
+        )
         from django.db import connection
 
         connection.close()

@@ -1,12 +1,18 @@
 """The benchmark's large authority (bench/authority.py): a seed builds the same
 authority, journal and all, and its cache is keyed by its arguments."""
 
+import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from bench import authority
+import pytest
+from django.db import connections
+
+from bench import authority, to_postgres
+from haven.core.models import JournalEvent
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGS = ["--children", "10", "--years", "1", "--seed", "3", "--today", "2026-11-02"]
@@ -44,13 +50,46 @@ def _build(cache: Path) -> Path:
     return next(cache.glob("authority-*.sqlite3"))
 
 
-def test_it_builds_the_same_authority_from_the_same_seed(tmp_path: Path) -> None:
-    first = _build(tmp_path).rename(tmp_path / "first.db")
-    second = _build(tmp_path)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small authority, built once for the module."""
+    return _build(tmp_path_factory.mktemp("authority"))
+
+
+def test_it_builds_the_same_authority_from_the_same_seed(built: Path) -> None:
+    first = shutil.copyfile(built, built.with_name("first.db"))
+    built.unlink()
+    assert _build(built.parent) == built
     counts, hashes = _counts_and_hashes(first)
     assert counts["people_person"] > 10  # the children and their mothers
     assert len(hashes) > 50
-    assert _counts_and_hashes(second) == (counts, hashes)
+    assert _counts_and_hashes(built) == (counts, hashes)
+
+
+@pytest.fixture(scope="module")
+def attached(built: Path, django_db_setup: None) -> Iterator[Path]:
+    """The built authority as the copy's source database: after the suite's
+    test databases are made (or one would be made of it too), before the
+    test's database access is set up (which then allows it)."""
+    to_postgres.attach(built)
+    yield built
+    connections[to_postgres.SOURCE].close()
+    del connections[to_postgres.SOURCE]
+    del connections.settings[to_postgres.SOURCE]
+
+
+@pytest.mark.django_db(databases=["default", to_postgres.SOURCE])
+def test_it_is_copied_row_for_row_and_compared(attached: Path) -> None:
+    """How make bench puts the authority on PostgreSQL (on SQLite here, in the
+    SQLite suite): every row, each compared; a database lacking them refused."""
+    counts, hashes = _counts_and_hashes(attached)
+    with pytest.raises(AssertionError, match="differs"):
+        to_postgres.compare()
+    assert to_postgres.copy(attached) == sum(
+        n for table, n in counts.items() if table != "django_migrations"
+    )
+    stored = JournalEvent.objects.order_by("id").values_list("hash", flat=True)
+    assert list(stored) == hashes
 
 
 def test_a_second_run_reuses_the_cached_authority(tmp_path: Path) -> None:
