@@ -7,6 +7,7 @@ database finds sound-alike candidates through an index.
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -21,6 +22,9 @@ SOUNDEX_CODES = {
 }
 
 
+# Pure functions of a name, asked again for every pair a name is compared in
+# (the data-quality check compares every two records born the same day).
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Lower case, no accents, no punctuation, single spaces."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -29,6 +33,7 @@ def normalise_name(name: str) -> str:
     return " ".join(cleaned.split())
 
 
+@lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     """American Soundex of the name's first word (e.g. Smith and Smyth: S530)."""
     word = normalise_name(name).split(" ")[0].upper() if name.strip() else ""

@@ -6,13 +6,12 @@ dates say how they stood at each month's end."""
 import datetime as dt
 
 from django.db.models import F, Q
-from django.urls import reverse
 
 from haven.care.models import PeriodOfCare, Placement
 from haven.care.models.looked_after import PERIOD_OF_CARE, PLACEMENT_PERIOD
 from haven.core.periods import contains
 from haven.reporting.figures import Item
-from haven.reporting.quality.checks import Check, declare, found
+from haven.reporting.quality.checks import Check, declare, found, links
 from haven.reporting.spans import Span
 
 
@@ -37,15 +36,14 @@ def _unplaced(span: Span) -> list[Item]:
     )
     for period_id, start, end in rows:
         placements.setdefault(period_id, []).append((start, end))
-    items = []
+    items, link = [], links("care:move")
     for pk, person_id, start, end in periods:
-        fix = reverse("care:move", args=[pk])
         for month in span.months:
             if _in_period(start, end, month.last) and not any(
                 _placed(s, e, month.last) for s, e in placements.get(pk, ())
             ):
                 words = "Looked after with no placement on this day"
-                items.append(found(person_id, month, words, fix))
+                items.append(found(person_id, month, words, link(pk)))
     return items
 
 
@@ -87,9 +85,8 @@ def _outside(span: Span) -> list[Item]:
             "period__ended_on",
         )
     )
-    items = []
+    items, link = [], links("care:correct")
     for pk, person_id, start, end, period_start, period_end in rows:
-        fix = reverse("care:correct", args=[pk])
         for month in span.months:
             day = month.last
             if _placed(start, end, day) and not _in_period(
@@ -99,7 +96,7 @@ def _outside(span: Span) -> list[Item]:
                     f"The placement from {start:%-d %B %Y} runs outside the "
                     "child's period of care"
                 )
-                items.append(found(person_id, month, words, fix))
+                items.append(found(person_id, month, words, link(pk)))
     return items
 
 

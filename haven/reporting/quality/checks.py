@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 
 from haven.reporting.figures import Figure, Item
 from haven.reporting.spans import Month, Span
@@ -60,6 +61,20 @@ def declare(check: Check) -> Check:
         team_words="the team holding the child's case at the end of the month",
     )
     return check
+
+
+def links(url_name: str) -> Callable[[int], str]:
+    """The path of the page named `url_name` for a record's id, reversed once
+    per record: a check finds a record again at each month's end, and a large
+    authority's checks find tens of thousands."""
+    known: dict[int, str] = {}
+
+    def link(pk: int) -> str:
+        if pk not in known:
+            known[pk] = reverse(url_name, args=[pk])
+        return known[pk]
+
+    return link
 
 
 def found(person_id: int, month: Month, words: str, fix: str) -> Item:

@@ -13,14 +13,13 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 
 from haven.core.models import JournalEvent
 from haven.people.matching import likely_duplicates
 from haven.people.models import FormerUpn, MergeRequest, Person
 from haven.reporting.figures import Item
-from haven.reporting.quality.checks import Check, declare, found
+from haven.reporting.quality.checks import Check, declare, found, links
 from haven.reporting.spans import Span
 
 # The register's own threshold for "this may be the person you are adding"
@@ -100,7 +99,7 @@ def _compute(span: Span) -> list[Item]:
             came[person_id] = min(at, came.get(person_id, at))
         else:
             went[person_id] = max(at, went.get(person_id, at))
-    items = []
+    items, link = [], links("people:merge")
     for month in span.months:
         for pair, why in sorted(pairs.items()):
             if pair in declined or not all(
@@ -109,9 +108,7 @@ def _compute(span: Span) -> list[Item]:
                 continue
             for pk in pair:
                 words = f"Likely the same person as another record: {why}"
-                items.append(
-                    found(pk, month, words, reverse("people:merge", args=[pk]))
-                )
+                items.append(found(pk, month, words, link(pk)))
     return items
 
 

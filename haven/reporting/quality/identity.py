@@ -6,14 +6,14 @@ migrated or typed before the rule came in is found here."""
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from haven.people.codes import Ethnicity
 from haven.people.identifiers import validate_nhs_number, validate_upn
 from haven.reporting.figures import Item
-from haven.reporting.quality.checks import DATED, Check, declare, found
+from haven.reporting.quality.checks import DATED, Check, declare, found, links
 from haven.reporting.quality.population import Population, population
 from haven.reporting.spans import Span
 
@@ -24,6 +24,7 @@ HISTORY = (
 Fault = Callable[[Population, int, dt.date], str | None]
 
 
+@lru_cache(maxsize=65536)  # a number is checked for each month of the span
 def _invalid(validate: Callable[[str], str], value: str) -> str | None:
     try:
         validate(value)
@@ -61,13 +62,12 @@ def _ethnicity(people: Population, person_id: int, day: dt.date) -> str | None:
 def _checked(fault: Fault) -> Callable[[Span], list[Item]]:
     def compute(span: Span) -> list[Item]:
         people = population(span)
-        items = []
+        items, link = [], links("people:edit")
         for month in span.months:
             for person_id in people.counted_on(month.last):
                 words = fault(people, person_id, month.last)
                 if words:
-                    fix = reverse("people:edit", args=[person_id])
-                    items.append(found(person_id, month, words, fix))
+                    items.append(found(person_id, month, words, link(person_id)))
         return items
 
     return compute

@@ -7,17 +7,14 @@ sets it."""
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Max
-from django.db.models.functions import TruncMonth
-from django.urls import reverse
-from django.utils import timezone
+from django.db.models import Case, Max, Value, When
 
 from haven.cin.models import EPISODE_PERIOD, CinEpisode
 from haven.core import clock
 from haven.core.models import JournalEvent
 from haven.core.periods import contains
 from haven.reporting.figures import Item
-from haven.reporting.quality.checks import Check, declare, found
+from haven.reporting.quality.checks import Check, declare, found, links
 from haven.reporting.spans import Span
 from haven.timescales.calendar import add_months
 
@@ -29,34 +26,52 @@ def idle_months() -> int:
     return int(settings.HAVEN_QUALITY_IDLE_MONTHS)
 
 
-def _last_work(span: Span, months: int) -> dict[int, list[dt.date]]:
-    """The day of each child's last work in each calendar month, from
-    the earliest month any month's end can look back to: one row per child per
-    month at most, whatever the number of events."""
-    since = add_months(span.first.replace(day=1), -months)
+def _next_day(day: dt.date) -> dt.datetime:
+    return clock.start_of(day + dt.timedelta(days=1))
+
+
+def _worked(span: Span, months: int) -> dict[int, set[dt.date]]:
+    """For each child, the ends of the span's months by which a person had
+    recorded work on their record in the `months` months before (after the
+    day that many months earlier): one row per child, each month a column the
+    database works out, so no event is read into Python."""
+    ends = [month.last for month in span.months]
+    windows = {
+        f"w{index}": Max(
+            Case(
+                When(
+                    occurred_at__gte=_next_day(add_months(day, -months)),
+                    occurred_at__lt=_next_day(day),
+                    then=Value(1),
+                ),
+                default=Value(0),
+            )
+        )
+        for index, day in enumerate(ends)
+    }
     rows = (
         JournalEvent.objects.filter(
             source__in=BY_PEOPLE,
-            occurred_at__gte=clock.start_of(since),
-            occurred_at__lt=clock.start_of(span.last + dt.timedelta(days=1)),
+            occurred_at__gte=_next_day(add_months(ends[0], -months)),
+            occurred_at__lt=_next_day(ends[-1]),
             person__in=CinEpisode.objects.filter(
                 EPISODE_PERIOD.overlapping_days(span.first, span.last)
             ).values("person_id"),
         )
-        .annotate(month=TruncMonth("occurred_at"))
         .order_by()
-        .values_list("person_id", "month")
-        .annotate(last=Max("occurred_at"))
+        .values("person_id")
+        .annotate(**windows)
+        .values_list("person_id", *windows)
     )
-    work: dict[int, list[dt.date]] = {}
-    for person_id, _month, last in rows:
-        work.setdefault(person_id, []).append(timezone.localdate(last))
-    return work
+    return {
+        person_id: {day for day, held in zip(ends, held, strict=True) if held}
+        for person_id, *held in rows
+    }
 
 
 def _compute(span: Span) -> list[Item]:
     months = idle_months()
-    work = _last_work(span, months)
+    worked = _worked(span, months)
     episodes = (
         CinEpisode.objects.filter(
             EPISODE_PERIOD.overlapping_days(span.first, span.last)
@@ -64,24 +79,20 @@ def _compute(span: Span) -> list[Item]:
         .order_by()
         .values_list("person_id", EPISODE_PERIOD.start, EPISODE_PERIOD.end)
     )
-    items = []
+    items, link = [], links("cin:person")
     for person_id, start, end in episodes:
-        fix = reverse("cin:person", args=[person_id])
         for month in span.months:
             day = month.last
-            cutoff = add_months(day, -months)
             if not contains(
                 start, end, day, inclusive_end=EPISODE_PERIOD.inclusive_end
             ):
                 continue
-            if start > cutoff or any(
-                cutoff < d <= day for d in work.get(person_id, ())
-            ):
+            if start > add_months(day, -months) or day in worked.get(person_id, ()):
                 continue
             words = (
                 f"Open since {start:%-d %B %Y} with no work recorded in {months} months"
             )
-            items.append(found(person_id, month, words, fix))
+            items.append(found(person_id, month, words, link(person_id)))
     return items
 
 

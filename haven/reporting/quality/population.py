@@ -49,8 +49,11 @@ class Population:
 
     def value(self, person_id: int, name: str, day: dt.date) -> Any:
         """The person's value for a field at the end of the day."""
+        changes = self.changes.get(person_id)
+        if not changes:  # most people: no change since the span began
+            return self.now[person_id][name]
         after = clock.start_of(day + dt.timedelta(days=1))
-        for at, before in self.changes.get(person_id, ()):
+        for at, before in changes:
             if at >= after and name in before:
                 return before[name]
         return self.now[person_id][name]
