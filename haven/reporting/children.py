@@ -6,6 +6,7 @@ number of children."""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 
 from haven.core import access, among
@@ -48,7 +49,10 @@ class Behind:
 def behind(user: User, result: Result, bar: Bar) -> Behind:
     ids = bar.children
     openable = among.openable_among(user, ids).openable
-    people = Person.objects.in_bulk(openable)
+    # What the list and its downloads show of each child, and no more: a large
+    # authority's bar names thousands.
+    shown = ("given_name", "family_name", "date_of_birth")
+    people = Person.objects.only(*shown).in_bulk(openable)
     rows = [
         Row(people[item.person_id], item)
         for item in bar.items
@@ -62,6 +66,15 @@ def behind(user: User, result: Result, bar: Bar) -> Behind:
         unnamed_items=sum(1 for i in bar.items if i.person_id not in people),
         unnamed_children=len(ids - set(people)),
     )
+
+
+# The named children a page at a time (the bar of a large authority's
+# looked-after children names two thousand); the downloads hold them all.
+PAGE = 100
+
+
+def page_of(shown: Behind, number: str | None) -> Page:
+    return Paginator(shown.rows, PAGE).get_page(number)
 
 
 def log_download(user: User, shown: Behind, kind: str) -> None:

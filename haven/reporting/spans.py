@@ -20,7 +20,7 @@ class Month:
     first: dt.date
     last: dt.date
 
-    @property
+    @cached_property  # asked for every item a figure finds in the month
     def key(self) -> str:
         return f"{self.first:%Y-%m}"
 

@@ -42,6 +42,7 @@ def _choice(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
     """The form as asked, and the query string its links carry on."""
     query = request.GET.copy()
     query.pop("format", None)
+    query.pop("page", None)
     form = period_form(query, dashboard.default_team(request.user))
     return form, query.urlencode()
 
@@ -53,7 +54,7 @@ def _kept(request: AuthenticatedRequest) -> list[tuple[str, str]]:
     return [
         (key, value)
         for key, values in request.GET.lists()
-        if key != "format"
+        if key not in ("format", "page")
         for value in values
     ]
 
@@ -233,5 +234,6 @@ def behind(
         "kept": _kept(request),
         "figure": found,
         "shown": shown,
+        "page": children.page_of(shown, request.GET.get("page")),
     }
     return render(request, "reporting/children.html", context)

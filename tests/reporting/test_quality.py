@@ -20,7 +20,7 @@ from haven.people.codes import Ethnicity
 from haven.people.identifiers import generate_nhs_number, generate_upn
 from haven.people.models import MergeRequest, Person
 from haven.people.services import change_details
-from haven.reporting import scope
+from haven.reporting import children, scope
 from haven.reporting.quality.checks import CHECKS
 from haven.reporting.quality.listed import LISTED
 from haven.reporting.spans import last_twelve_months
@@ -210,3 +210,25 @@ def test_the_download_is_formula_safe_and_logged(sam, faulty, robin):
     logged = AccessLogEntry.objects.filter(user=sam, person=faulty).get()
     assert "Performance CSV download: Ethnicity missing, June 2026" in logged.what
     assert not AccessLogEntry.objects.filter(person=robin).exists()
+
+
+def test_a_long_list_is_shown_a_page_at_a_time_and_downloaded_whole(
+    sam, faulty, clean, monkeypatch
+):
+    monkeypatch.setattr(children, "PAGE", 1)
+    Person.objects.filter(pk__in=[faulty.pk, clean.pk]).update(ethnicity=Ethnicity.NOBT)
+    period = (
+        "start_day=1&start_month=7&start_year=2025&end_day=15&end_month=6&end_year=2026"
+    )
+    url = f"/reporting/quality/ethnicity/2026-06/?{period}&page=2"
+    second = _client(sam).get(url).content.decode()
+    # By family name: Clara Bright first, then Jasmine Thackray.
+    assert "Jasmine Thackray" in second and "Clara Bright" not in second
+    assert "Children 2 to 2 of the 2 named" in second
+    assert f'href="?{period.replace("&", "&amp;")}&amp;page=1" rel="prev"' in second
+    assert 'name="page"' not in second  # the downloads hold every page
+    first = _client(sam).get(url.replace("page=2", "page=1")).content.decode()
+    assert "Clara Bright" in first and "Jasmine Thackray" not in first
+    response = _client(sam).get(url + "&format=csv")
+    names = b"".join(response.streaming_content).decode()
+    assert "Clara" in names and "Jasmine" in names

@@ -24,6 +24,7 @@ def _asked(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
         raise PermissionDenied("Your role does not include performance information")
     query = request.GET.copy()
     query.pop("format", None)
+    query.pop("page", None)
     return period_form(query, dashboard.default_team(request.user)), query.urlencode()
 
 
@@ -59,7 +60,14 @@ def records(
     if export in downloads.FORMATS:
         name = f"quality-{check.key}-{bar}"
         return downloads.children_behind(request.user, shown, export, name, check.name)
-    kept = [(k, v) for k, vs in request.GET.lists() if k != "format" for v in vs]
+    kept = [
+        (k, v)
+        for k, vs in request.GET.lists()
+        if k not in ("format", "page")
+        for v in vs
+    ]
     day = next(m.last for m in form.span().months if m.key == bar)
+    page = children.page_of(shown, request.GET.get("page"))
     context = {"query": query, "kept": kept, "check": check, "shown": shown, "day": day}
+    context["page"] = page
     return render(request, "reporting/quality/records.html", context)
