@@ -65,21 +65,7 @@ def set_rule_value(
         # the whole value, so no later row silently falls back to the national one.
         interval = interval.strip() or _interval_in_force(rule_id, applies_from)
         _parse(interval, "interval")
-    if applies_from <= clock.today():
-        # Obligations already due keep the value they were due under.
-        raise DomainError(
-            "applies_from_past",
-            "The new value must apply from tomorrow or later",
-            field="applies_from",
-        )
-    if not reason.strip():
-        raise DomainError("reason_required", "Give the reason", field="reason")
-    if approved_by.pk == by.pk:
-        raise DomainError(
-            "self_approved",
-            "Someone other than you must approve the change",
-            field="approved_by",
-        )
+    _check_change(applies_from, reason, approved_by, by)
     with transaction.atomic():
         check_history(RuleSetting.objects.filter(rule_id=rule_id), seen, _values)
         setting = RuleSetting.objects.create(
@@ -95,6 +81,26 @@ def set_rule_value(
         # Only an event dated ahead of today can be due under it already.
         engine.recompute_from(rule_id, applies_from)
         return setting
+
+
+def _check_change(
+    applies_from: dt.date, reason: str, approved_by: User, by: User
+) -> None:
+    if applies_from <= clock.today():
+        # Obligations already due keep the value they were due under.
+        raise DomainError(
+            "applies_from_past",
+            "The new value must apply from tomorrow or later",
+            field="applies_from",
+        )
+    if not reason.strip():
+        raise DomainError("reason_required", "Give the reason", field="reason")
+    if approved_by.pk == by.pk:
+        raise DomainError(
+            "self_approved",
+            "Someone other than you must approve the change",
+            field="approved_by",
+        )
 
 
 def _values(setting: RuleSetting) -> dict[str, Any]:
