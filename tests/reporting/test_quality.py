@@ -21,6 +21,7 @@ from haven.people.identifiers import generate_nhs_number, generate_upn
 from haven.people.models import MergeRequest, Person
 from haven.people.services import change_details
 from haven.reporting import children, scope
+from haven.reporting.quality import population
 from haven.reporting.quality.checks import CHECKS
 from haven.reporting.quality.listed import LISTED
 from haven.reporting.spans import last_twelve_months
@@ -232,3 +233,13 @@ def test_a_long_list_is_shown_a_page_at_a_time_and_downloaded_whole(
     response = _client(sam).get(url + "&format=csv")
     names = b"".join(response.streaming_content).decode()
     assert "Clara" in names and "Jasmine" in names
+
+
+def test_one_page_reads_the_identity_checks_population_once(faulty):
+    span = last_twelve_months(dt.date(2026, 6, 15))
+    assert population.population(span) is not population.population(span)
+    with population.shared():
+        first = population.population(span)
+        assert population.population(span) is first
+        assert first.counted_on(span.last) == [faulty.pk]
+    assert population.population(span) is not first  # nothing kept after it

@@ -8,7 +8,9 @@ in the child's journal with the values before and after: the value on a day
 is the `before` of the first change made after it, or today's if none was."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,13 +41,19 @@ class Population:
     def is_looked_after(self, person_id: int, day: dt.date) -> bool:
         return _holds(self.looked_after, person_id, day, PERIOD_OF_CARE)
 
-    def counted_on(self, day: dt.date) -> Iterable[int]:
-        """Those in need or looked after on the day."""
-        for person_id in self.now:
-            if _holds(self.in_need, person_id, day, EPISODE_PERIOD) or (
-                self.is_looked_after(person_id, day)
-            ):
-                yield person_id
+    counted: dict[dt.date, list[int]] = field(default_factory=dict)
+
+    def counted_on(self, day: dt.date) -> list[int]:
+        """Those in need or looked after on the day (worked out once a day:
+        each identity check asks)."""
+        if day not in self.counted:
+            self.counted[day] = [
+                person_id
+                for person_id in self.now
+                if _holds(self.in_need, person_id, day, EPISODE_PERIOD)
+                or self.is_looked_after(person_id, day)
+            ]
+        return self.counted[day]
 
     def value(self, person_id: int, name: str, day: dt.date) -> Any:
         """The person's value for a field at the end of the day."""
@@ -78,8 +86,35 @@ def _dated(
     return found, overlapping.values("person_id")
 
 
+_SHARED: ContextVar[dict[Span, Population] | None] = ContextVar(
+    "population", default=None
+)
+
+
+@contextmanager
+def shared() -> Iterator[None]:
+    """Within it, each span's population is read once and shared by the
+    checks that read it (the identity checks of one page)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def population(span: Span) -> Population:
-    """Five queries, whatever the number of children."""
+    """Five queries, whatever the number of children (none, within `shared`,
+    for a span read already)."""
+    kept = _SHARED.get()
+    if kept is not None and span in kept:
+        return kept[span]
+    made = _read(span)
+    if kept is not None:
+        kept[span] = made
+    return made
+
+
+def _read(span: Span) -> Population:
     in_need, need_ids = _dated(CinEpisode.objects.all(), EPISODE_PERIOD, span)
     looked_after, care_ids = _dated(PeriodOfCare.objects.all(), PERIOD_OF_CARE, span)
     # Unborn children have no identifiers to check yet.

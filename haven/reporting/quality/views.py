@@ -15,6 +15,7 @@ from haven.core.route_policy import Policy, policy
 from haven.reporting import children, dashboard, downloads, scope
 from haven.reporting.forms import PeriodForm, period_form
 from haven.reporting.permissions import READERS, may_see_performance
+from haven.reporting.quality import population
 from haven.reporting.quality.checks import CHECKS
 from haven.reporting.quality.listed import LISTED
 
@@ -34,7 +35,8 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "query": query}
     if not form.errors:
         span, chosen = form.span(), scope.of_team(form.chosen_team())
-        results = [check.figure.result(span, chosen) for check in LISTED]
+        with population.shared():
+            results = [check.figure.result(span, chosen) for check in LISTED]
         context |= {
             "span": span,
             "scope": chosen,
