@@ -16,7 +16,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from haven.core.models import JournalEvent
-from haven.people.matching import likely_duplicates
+from haven.people.matching import match_score
 from haven.people.models import FormerUpn, MergeRequest, Person
 from haven.reporting.figures import Item
 from haven.reporting.quality.checks import Check, declare, found, links
@@ -37,19 +37,14 @@ def _alike(people: list[dict[str, Any]]) -> set[tuple[int, int]]:
     pairs = set()
     for group in by_birth.values():
         for i, person in enumerate(group):
-            others = [_Row(o) for o in group[i + 1 :]]
-            for _, other in likely_duplicates(person, others, threshold=THRESHOLD):
-                if person["nhs_number"] and other.nhs_number:
+            for other in group[i + 1 :]:
+                if person["nhs_number"] and other["nhs_number"]:
                     continue  # two NHS numbers: two people (twins, say)
-                pairs.add((min(person["pk"], other.pk), max(person["pk"], other.pk)))
+                if match_score(person, other) >= THRESHOLD:
+                    pairs.add(
+                        (min(person["pk"], other["pk"]), max(person["pk"], other["pk"]))
+                    )
     return pairs
-
-
-class _Row:
-    """A record as likely_duplicates reads it: the fields as attributes."""
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update(values)
 
 
 def _pairs() -> dict[tuple[int, int], str]:

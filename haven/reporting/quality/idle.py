@@ -80,14 +80,15 @@ def _compute(span: Span) -> list[Item]:
         .values_list("person_id", EPISODE_PERIOD.start, EPISODE_PERIOD.end)
     )
     items, link = [], links("cin:person")
+    ends = [(month, add_months(month.last, -months)) for month in span.months]
     for person_id, start, end in episodes:
-        for month in span.months:
+        for month, cutoff in ends:
             day = month.last
             if not contains(
                 start, end, day, inclusive_end=EPISODE_PERIOD.inclusive_end
             ):
                 continue
-            if start > add_months(day, -months) or day in worked.get(person_id, ()):
+            if start > cutoff or day in worked.get(person_id, ()):
                 continue
             words = (
                 f"Open since {start:%-d %B %Y} with no work recorded in {months} months"
