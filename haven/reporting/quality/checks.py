@@ -65,16 +65,14 @@ def declare(check: Check) -> Check:
 
 def links(url_name: str) -> Callable[[int], str]:
     """The path of the page named `url_name` for a record's id, reversed once
-    per record: a check finds a record again at each month's end, and a large
-    authority's checks find tens of thousands."""
-    known: dict[int, str] = {}
-
-    def link(pk: int) -> str:
-        if pk not in known:
-            known[pk] = reverse(url_name, args=[pk])
-        return known[pk]
-
-    return link
+    for all records (with a stand-in id, swapped for each): a check finds a
+    record again at each month's end, and a large authority's checks find
+    tens of thousands."""
+    stand_in = "7310251943"
+    head, found_it, tail = reverse(url_name, args=[int(stand_in)]).partition(stand_in)
+    if not found_it or stand_in in tail:
+        raise ImproperlyConfigured(f"{url_name} does not hold its id once")
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def found(person_id: int, month: Month, words: str, fix: str) -> Item:
