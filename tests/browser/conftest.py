@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
@@ -74,6 +75,14 @@ def page(browser: Browser) -> Iterator[Page]:
     opened.set_default_timeout(10_000)
     yield opened
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept() -> None:
+    """Each test's figures are worked out from its own records: the dashboard's
+    panels and the data quality counts are kept in the process's cache, which
+    outlives a test's database."""
+    cache.clear()
 
 
 def seed_demo_afresh(**options: int) -> None:

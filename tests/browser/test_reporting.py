@@ -9,7 +9,6 @@ import csv
 import datetime as dt
 import re
 
-from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import accessibility_violations, sideways_scrolling, sign_in
@@ -25,7 +24,6 @@ def _accessible(page: Page) -> None:
 def test_a_service_manager_opens_a_figure_onto_its_children_and_downloads_them(
     page: Page, live_server, demo
 ):
-    cache.clear()  # panels kept by an earlier test, from another database
     sign_in(page, live_server.url, "service-manager")
     page.get_by_role("link", name="Performance", exact=True).first.click()
     expect(page.locator("h1")).to_contain_text("Performance")

@@ -179,11 +179,62 @@ def test_the_page_is_reached_from_the_dashboard_and_refused_to_a_worker(
         'href="/reporting/quality/"' in _client(sam).get("/reporting/").content.decode()
     )
     html = _client(sam).get("/reporting/quality/").content.decode()
-    assert 'id="table-quality"' in html and 'id="check-idle_episodes"' in html
-    assert "HAVEN_QUALITY_IDLE_MONTHS" in html
+    assert 'hx-get="/reporting/quality/counts/?start_day=' in html
+    counts = _counts(_client(sam))
+    assert 'id="table-quality"' in counts and 'id="check-idle_episodes"' in counts
+    assert "HAVEN_QUALITY_IDLE_MONTHS" in counts
+    assert "<html" not in counts  # htmx gets the counts alone
     empty = _client(sam).get("/reporting/quality/no_placement/2026-06/")
     assert 'id="no-named"' in empty.content.decode()
-    assert _client(alice).get("/reporting/quality/").status_code == 403
+    for url in ("/reporting/quality/", "/reporting/quality/counts/"):
+        assert _client(alice).get(url).status_code == 403
+    assert _client(alice).post("/reporting/quality/again/").status_code == 403
+
+
+PERIOD = (
+    "start_day=1&start_month=7&start_year=2025&end_day=15&end_month=6&end_year=2026"
+)
+
+
+def _counts(client: Client, query: str = PERIOD) -> str:
+    url = f"/reporting/quality/counts/?{query}"
+    return client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+
+def _missing_ethnicity(html: str) -> str:
+    """The count of missing ethnicities at the period's last month's end."""
+    link = 'href="/reporting/quality/ethnicity/2026-06/?'
+    return html.split(link)[1].split(">", 1)[1].split("<", 1)[0]
+
+
+def test_the_counts_are_kept_for_the_next_reader_until_worked_out_again(
+    sam, faulty, clean
+):
+    Person.objects.filter(pk=faulty.pk).update(ethnicity=Ethnicity.NOBT)
+    first = _counts(_client(sam))
+    assert _missing_ethnicity(first) == "1" and 'id="quality-worked"' in first
+    Person.objects.filter(pk=clean.pk).update(ethnicity=Ethnicity.NOBT)
+    # Kept: the page itself now draws the same counts, without asking htmx.
+    page = _client(sam).get(f"/reporting/quality/?{PERIOD}").content.decode()
+    assert _missing_ethnicity(page) == "1" and "hx-get" not in page
+    # The records behind the count are found afresh: both, as they stand now.
+    listed = _client(sam).get(f"/reporting/quality/ethnicity/2026-06/?{PERIOD}")
+    assert "Clara Bright" in listed.content.decode()
+
+    again = _client(sam).post("/reporting/quality/again/", dict(_fields(PERIOD)))
+    assert again.status_code == 303
+    assert again["Location"].startswith("/reporting/quality/?start_day=1")
+    assert _missing_ethnicity(_counts(_client(sam))) == "2"
+
+
+def _fields(query: str) -> list[tuple[str, str]]:
+    return [tuple(pair.split("=")) for pair in query.split("&")]  # type: ignore[misc]
+
+
+def test_without_javascript_the_counts_are_a_page_of_their_own(sam, faulty):
+    html = _client(sam).get(f"/reporting/quality/counts/?{PERIOD}").content.decode()
+    assert "<html" in html and 'id="table-quality"' in html
+    assert 'id="back-to-quality"' in html
 
 
 def test_the_list_names_whom_the_reader_may_open_and_links_to_the_fix(
@@ -218,9 +269,7 @@ def test_a_long_list_is_shown_a_page_at_a_time_and_downloaded_whole(
 ):
     monkeypatch.setattr(children, "PAGE", 1)
     Person.objects.filter(pk__in=[faulty.pk, clean.pk]).update(ethnicity=Ethnicity.NOBT)
-    period = (
-        "start_day=1&start_month=7&start_year=2025&end_day=15&end_month=6&end_year=2026"
-    )
+    period = PERIOD
     url = f"/reporting/quality/ethnicity/2026-06/?{period}&page=2"
     second = _client(sam).get(url).content.decode()
     # By family name: Clara Bright first, then Jasmine Thackray.

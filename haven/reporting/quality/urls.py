@@ -8,5 +8,7 @@ from haven.reporting.quality import views
 
 urlpatterns = [
     path("", views.index, name="quality"),
+    path("counts/", views.counts, name="quality_counts"),
+    path("again/", views.work_out_again, name="quality_again"),
     path("<slug:key>/<slug:bar>/", views.records, name="quality_records"),
 ]

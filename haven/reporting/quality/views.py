@@ -1,28 +1,40 @@
 """The data quality pages: every check counted at each month's end for the
-period and team chosen (/reporting/quality/), and the records one check finds
-at one month's end, each with the page where it is put right
+period and team chosen (/reporting/quality/; the counts are kept once worked
+out, kept.py, drawn by counts/ and forgotten by again/), and the records one
+check finds at one month's end, each with the page where it is put right
 (/reporting/quality/<check>/<month>/), downloadable as the dashboard's
 children lists are."""
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_POST
 
 from haven.core.http import AuthenticatedRequest
 from haven.core.route_policy import Policy, policy
-from haven.reporting import children, dashboard, downloads, scope
+from haven.reporting import children, dashboard, downloads, panels, scope
 from haven.reporting.forms import PeriodForm, period_form
 from haven.reporting.permissions import READERS, may_see_performance
-from haven.reporting.quality import population
+from haven.reporting.quality import kept as keeping
 from haven.reporting.quality.checks import CHECKS
-from haven.reporting.quality.listed import LISTED
+
+
+def _allowed(request: AuthenticatedRequest) -> None:
+    if not may_see_performance(request.user):
+        raise PermissionDenied("Your role does not include performance information")
 
 
 def _asked(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
-    if not may_see_performance(request.user):
-        raise PermissionDenied("Your role does not include performance information")
+    _allowed(request)
     query = request.GET.copy()
     query.pop("format", None)
     query.pop("page", None)
@@ -31,22 +43,59 @@ def _asked(request: AuthenticatedRequest) -> tuple[PeriodForm, str]:
 
 @policy(Policy.ROLE, permission=READERS)
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The page itself: the counts as kept (kept.py) drawn in place, or loaded
+    by htmx once worked out, so the page answers at once."""
     form, query = _asked(request)
     context: dict[str, Any] = {"form": form, "query": query}
     if not form.errors:
         span, chosen = form.span(), scope.of_team(form.chosen_team())
-        with population.shared():
-            results = [check.figure.result(span, chosen) for check in LISTED]
+        written = panels.query_of(span, chosen)
         context |= {
             "span": span,
             "scope": chosen,
-            "checks": list(zip(LISTED, results, strict=True)),
-            "months": [
-                (month, [(c, r.bars[i]) for c, r in zip(LISTED, results, strict=True)])
-                for i, month in enumerate(span.months)
-            ],
+            "kept": keeping.kept(span, chosen),
+            "counts_url": f"{reverse('reporting:quality_counts')}?{written}",
+            "again": panels.fields_of(span, chosen),
+            "fresh": panels.fresh_minutes(),
         }
     return render(request, "reporting/quality/index.html", context)
+
+
+@policy(Policy.ROLE, permission=READERS)
+def counts(request: AuthenticatedRequest) -> HttpResponse:
+    """The counts, as kept or worked out now: their markup alone for htmx, or
+    a page of their own for a browser without JavaScript."""
+    form, _ = _asked(request)
+    if form.errors:
+        raise Http404
+    span, chosen = form.span(), scope.of_team(form.chosen_team())
+    worked = keeping.worked_out(span, chosen)
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(worked.html)
+        # The same URL is a page of its own without htmx: never one for the other.
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    context = {"worked": worked, "span": span, "scope": chosen}
+    context |= {
+        "written": panels.query_of(span, chosen),
+        "fresh": panels.fresh_minutes(),
+    }
+    return render(request, "reporting/quality/counts.html", context)
+
+
+@policy(Policy.ROLE, permission=READERS)
+@require_POST
+def work_out_again(request: AuthenticatedRequest) -> HttpResponse:
+    """Forget the kept counts for the period and team: the page then works
+    them out again from the records as they stand now."""
+    _allowed(request)
+    form = period_form(request.POST, dashboard.default_team(request.user))
+    if form.errors:
+        raise Http404
+    span, chosen = form.span(), scope.of_team(form.chosen_team())
+    keeping.forget(span, chosen)
+    url = reverse("reporting:quality")
+    return HttpResponseRedirect(f"{url}?{panels.query_of(span, chosen)}", status=303)
 
 
 @policy(Policy.ROLE, permission=READERS)
