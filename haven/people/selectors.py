@@ -85,8 +85,13 @@ def records_of(person: Person) -> "QuerySet[Person, Any]":
     # every unmerged record (merged_into NULL) as sharing one value, so it
     # judged the index on merged_into useless and read all of it, every
     # person, for the OR (1.4 ms a query on 28,000 people; this takes 0.01).
-    own = Person.objects.filter(pk=person.pk).order_by().values("pk")
-    merged = Person.objects.filter(merged_into_id=person.pk).order_by().values("pk")
+    return records_of_id(person.pk)
+
+
+def records_of_id(person_id: int) -> "QuerySet[Person, Any]":
+    """records_of, for a person known by id alone."""
+    own = Person.objects.filter(pk=person_id).order_by().values("pk")
+    merged = Person.objects.filter(merged_into_id=person_id).order_by().values("pk")
     return own.union(merged, all=True)
 
 

@@ -31,7 +31,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from haven.care import codes, episodes
@@ -48,7 +47,7 @@ from haven.casework.models import CaseNote
 from haven.core import journal
 from haven.core.models import JournalEvent, User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import records_of, records_of_id
 
 STARTED = "care.placement_started"
 ENDED = "care.placement_ended"
@@ -77,21 +76,35 @@ class Fact:
         return (self.type, str(self.payload[SUBJECT[self.type]]))
 
 
-def _histories(child: Person) -> list[CareHistory]:
-    periods = PeriodOfCare.objects.filter(
-        person_id__in=records_of(child)
-    ).prefetch_related(
-        Prefetch("legal_statuses", LegalStatus.objects.order_by("started_on", "pk")),
-        # A stay reads its provider: with the placements, not one query each.
-        Prefetch("placements", Placement.objects.select_related("provider")),
-    )
+def _histories(person_id: int, on: dt.date | None = None) -> list[CareHistory]:
+    """The child's periods of care (only those open on the day `on`, if given),
+    each with its legal statuses and placements: three queries, grouped here
+    (Django's prefetch took longer than the queries themselves)."""
+    periods = PeriodOfCare.objects.filter(person_id__in=records_of_id(person_id))
+    if on is not None:
+        periods = periods.filter(started_on__lte=on).exclude(ended_on__lt=on)
+    found = list(periods)
+    if not found:
+        return []
+    ids = [p.pk for p in found]
+    statuses: dict[int, list[LegalStatus]] = {pk: [] for pk in ids}
+    for status in LegalStatus.objects.filter(period_id__in=ids).order_by(
+        "started_on", "pk"
+    ):
+        statuses[status.period_id].append(status)
+    placements: dict[int, list[Placement]] = {pk: [] for pk in ids}
+    # A stay reads its provider: with the placements, not one query each.
+    for placement in Placement.objects.filter(period_id__in=ids).select_related(
+        "provider"
+    ):
+        placements[placement.period_id].append(placement)
     return [
         history_of(
             p,
-            list(p.legal_statuses.all()),
-            sorted(p.placements.all(), key=lambda row: (row.started_on, row.pk)),
+            statuses[p.pk],
+            sorted(placements[p.pk], key=lambda row: (row.started_on, row.pk)),
         )
-        for p in periods
+        for p in found
     ]
 
 
@@ -132,27 +145,29 @@ def statutory_visits(child: Person) -> list[CaseNote]:
 
 
 def _visit_fact(
-    child: Person,
-    note: CaseNote,
+    child_id: int,
+    note: tuple[int, dt.datetime],
     histories: list[CareHistory],
     agreed: dict[int, dt.date],
 ) -> Fact | None:
-    day = timezone.localdate(note.occurred_at)
+    """The visit event of the note (its id and when the visit was made)."""
+    note_id, at = note
+    day = timezone.localdate(at)
     for history in histories:
         stay = episodes.placement_on(history, day)
         if stay is None or _short_break(history, day):
             continue
         since = agreed.get(stay.pk or 0)
         payload = {
-            "note": note.pk,
-            "child": child.pk,
+            "note": note_id,
+            "child": child_id,
             "placement": stay.pk,
             "place": stay.place,
             "placement_started_on": stay.start.isoformat(),
             "placement_until_18": stay.place in UNTIL_18,
             "fewer_visits_agreed": since is not None and since <= day,
         }
-        return Fact(VISIT, note.occurred_at, payload)
+        return Fact(VISIT, at, payload)
     return None
 
 
@@ -168,11 +183,11 @@ def _agreements(histories: list[CareHistory]) -> dict[int, dt.date]:
 
 def facts_of(child: Person) -> list[Fact]:
     """Every placement and visit event the child's records give now."""
-    histories = _histories(child)
+    histories = _histories(child.pk)
     agreed = _agreements(histories)
     found = [fact for history in histories for fact in _placement_facts(history)]
     for note in statutory_visits(child) if histories else []:
-        fact = _visit_fact(child, note, histories, agreed)
+        fact = _visit_fact(child.pk, (note.pk, note.occurred_at), histories, agreed)
         if fact is not None:
             found.append(fact)
     return found
@@ -252,20 +267,20 @@ def on_note(event: JournalEvent) -> None:
         payload.get("statutory_visit") and payload.get("child_seen")
     ):
         return
-    child = Person.objects.get(pk=event.person_id)
-    histories = _histories(child)
-    if not histories:
+    if JournalEvent.objects.filter(person_id=event.person_id, type__in=MERGES).exists():
+        if _histories(event.person_id):
+            sync(Person.objects.get(pk=event.person_id), by=event.actor)
         return
-    if JournalEvent.objects.filter(person_id=child.pk, type__in=MERGES).exists():
-        sync(child, by=event.actor)
+    if payload.get("kind") != NoteKind.VISIT:
         return
-    note = CaseNote.objects.get(pk=payload["note"])
-    if note.kind != NoteKind.VISIT:
-        return
-    fact = _visit_fact(child, note, histories, _agreements(histories))
+    # The note was recorded as the event says (casework.services._journal_note):
+    # its id, and when the visit was made; only the periods open that day count.
+    note = (payload["note"], event.occurred_at)
+    histories = _histories(event.person_id, on=timezone.localdate(event.occurred_at))
+    fact = _visit_fact(event.person_id, note, histories, _agreements(histories))
     if fact is None:
         return
     with journal.as_one_step():
         journal.append(
-            child, fact.type, fact.payload, by=event.actor, occurred_at=fact.at
+            event.person, fact.type, fact.payload, by=event.actor, occurred_at=fact.at
         )
