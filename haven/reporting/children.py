@@ -15,6 +15,7 @@ from haven.people.models import Person
 from haven.reporting import scope
 from haven.reporting.figures import Bar, Figure, Item, Result
 from haven.reporting.forms import PeriodForm
+from haven.reporting.spans import Span
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,14 @@ def log_download(user: User, shown: Behind, kind: str) -> None:
 def behind_bar(user: User, figure: Figure, form: PeriodForm, key: str) -> Behind:
     """The children behind one bar of a figure, for the period and team the
     form chose; 404 for a bar the figure does not have then."""
-    result = figure.result(form.span(), scope.of_team(form.chosen_team()))
+    span = form.span()
+    if figure.month_alone:
+        # A month of a long period, not every month's children worked out.
+        month = next((m for m in span.months if m.key == key), None)
+        if month is None:
+            raise Http404
+        span = Span(month.first, month.last)
+    result = figure.result(span, scope.of_team(form.chosen_team()))
     chosen = result.bar(key)
     if chosen is None:
         raise Http404

@@ -112,6 +112,9 @@ class Figure:
     bar_heading: str = ""  # the table's heading for bars other than months
     money: bool = False  # a bar's value is its items' amounts (payments)
     budget: Callable[[Span], dict[str, Decimal]] | None = None  # by bar key
+    # Each month's items follow from that month alone (counted on its last
+    # day): the children behind one month are counted over that month only.
+    month_alone: bool = False
 
     def units(self, n: int) -> str:
         """The unit for a count: "1 child", "2 children", "1 decision"."""

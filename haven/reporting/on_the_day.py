@@ -72,6 +72,7 @@ def _declare(key: str, name: str, counts: str, source: str, **kw: Any) -> Figure
             source=source,
             columns=("Since",),
             team_words="the team holding the child's case at the end of the month",
+            month_alone=True,
             **kw,
         )
     )

@@ -221,3 +221,30 @@ def test_a_family_waits_for_early_help_until_a_worker_is_allocated(
     assert march.items[0].details == (dt.date(2026, 3, 2), "29 days")
     assert _bar(early_help.WAITING, "2026-04").count == 0
     assert _bar(early_help.WAITING, "2026-03", of_team(team)).count == 0
+
+
+def test_the_children_behind_a_month_are_those_the_whole_period_finds_then(
+    sam, team, jasmine, kai, robin
+):
+    """A figure counted on each month's last day (month_alone) works out only
+    the month asked for behind a bar: the same children, for the whole
+    authority and for a team, in a period starting mid-month."""
+    from haven.reporting import children, scope
+    from haven.reporting.figures import FIGURES
+    from haven.reporting.forms import period_form
+
+    alone = [f for f in FIGURES.values() if f.month_alone]
+    assert {f.key for f in alone} >= {"in_need", "cp_plans", "looked_after"}
+    for team_id in ("", team.pk):
+        query = {"start_day": 14, "start_month": 1, "start_year": 2026}
+        query |= {"end_day": 15, "end_month": 6, "end_year": 2026, "team": team_id}
+        form = period_form(query, None)
+        assert form.is_valid(), form.errors
+        for figure in alone:
+            whole = figure.result(form.span(), scope.of_team(form.chosen_team()))
+            counted = 0
+            for bar in whole.bars:
+                one = children.behind_bar(sam, figure, form, bar.key.key).bar
+                assert (one.key, one.items) == (bar.key, bar.items), figure.key
+                counted += bar.count
+            assert counted, f"{figure.key} finds nobody: the test proves nothing"
