@@ -14,7 +14,6 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, router
-from django.db.models import OuterRef, Subquery
 
 from haven.core import compiled
 from haven.core.models import JournalEvent
@@ -23,7 +22,14 @@ from haven.core.models import JournalEvent
 # parameters).
 ROWS_AT_ONCE = 500
 
-_HEADS: dict[str, compiled.Compiled] = {}
+# Each id asked is looked up once, its last event found by the unique index
+# on (person, sequence). Filtering the events by `person_id IN (...)` instead
+# compared every event of every child asked with its stream's last: 290 ms
+# for the 2,200 children of a payment run on a large authority, against 11.
+_HEADS = {
+    "sqlite": ("json_each(%s) AS ids", ""),
+    "postgresql": ("unnest(%s::bigint[]) AS ids(value)", " FOR UPDATE OF e"),
+}
 
 
 def heads(person_ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -31,20 +37,22 @@ def heads(person_ids: list[int]) -> dict[int, dict[str, Any]]:
     rows locked in the order of the ids (people with no events are left out,
     as `journal._head` finds no row for them)."""
     using = router.db_for_write(JournalEvent)
-    query = _HEADS.get(using)
-    if query is None:
-        events = JournalEvent.objects.using(using)
-        last = events.filter(person_id=OuterRef("person_id")).order_by("-sequence")
-        ids, slot = compiled.ids_in(using)
-        rows = (
-            events.select_for_update()
-            .filter(person_id__in=ids, sequence=Subquery(last.values("sequence")[:1]))
-            .order_by("person_id")
-            .values("person_id", "sequence", "hash")
-        )
-        query = _HEADS[using] = compiled.Compiled(rows, [slot])
-    found = query.all(ids=compiled.ids_value(using, person_ids))
-    return {row["person_id"]: row for row in found}
+    wrapper = connections[using]
+    asked, lock = _HEADS[wrapper.vendor]
+    table = wrapper.ops.quote_name(JournalEvent._meta.db_table)
+    sql = (
+        f"SELECT e.person_id, e.sequence, e.hash FROM {asked} "
+        f"JOIN {table} e ON e.person_id = ids.value AND e.sequence = "
+        f"(SELECT MAX(u.sequence) FROM {table} u WHERE u.person_id = ids.value) "
+        f"ORDER BY e.person_id{lock}"
+    )
+    with wrapper.cursor() as cursor:
+        cursor.execute(sql, [compiled.ids_value(using, person_ids)])
+        found = cursor.fetchall()
+    return {
+        person: {"person_id": person, "sequence": sequence, "hash": hashed}
+        for person, sequence, hashed in found
+    }
 
 
 def insert_rows(
