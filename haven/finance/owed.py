@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.db.models import F
 
 from haven.care.models import Placement, Provider
-from haven.finance.rates import RateBook, Stay, line_amount, rate_book
+from haven.finance.rates import RateBook, Stay, line_amount, rate_book, stays_of
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -99,26 +99,11 @@ def stays_with(
 ) -> list[Stay]:
     """The placements with these providers holding on a day of the period, as
     finance reads them (one query)."""
-    rows = (
+    return stays_of(
         Placement.objects.filter(provider__in=list(providers), started_on__lt=ends_on)
         .exclude(ended_on__lte=starts_on)
         .exclude(ended_on=F("started_on"))
-        .select_related("period__person", "provider")
     )
-    return [
-        Stay(
-            placement_id=row.pk,
-            child_id=row.period.person_id,
-            provider_id=row.provider_id or 0,
-            started_on=row.started_on,
-            ended_on=row.ended_on,
-            carer_id=row.carer_id,
-            born=row.period.person.date_of_birth,
-            in_house=row.provider is not None
-            and row.provider.kind == Provider.Kind.LA_FOSTERING,
-        )
-        for row in rows
-    ]
 
 
 def owed(

@@ -116,6 +116,39 @@ class Stay:
         return self.started_on <= day and (self.ended_on is None or day < self.ended_on)
 
 
+# The columns a stay holds, read as values: a run reads thousands of
+# placements, and reading them as objects made four of each (the child's
+# every field among them).
+_STAY_COLUMNS = (
+    "pk",
+    "period__person_id",
+    "provider_id",
+    "started_on",
+    "ended_on",
+    "carer_id",
+    "period__person__date_of_birth",
+    "provider__kind",
+)
+
+
+def stays_of(placements: "models.QuerySet[Placement]") -> list[Stay]:
+    """The placements as finance reads them, in one query."""
+    rows = placements.values_list(*_STAY_COLUMNS)
+    return [
+        Stay(
+            placement_id=pk,
+            child_id=child,
+            provider_id=provider or 0,
+            started_on=start,
+            ended_on=end,
+            carer_id=carer,
+            born=born,
+            in_house=kind == Provider.Kind.LA_FOSTERING,
+        )
+        for pk, child, provider, start, end, carer, born, kind in rows
+    ]
+
+
 @dataclass(frozen=True)
 class RateBook:
     """Every rate that may price the days asked about, read once."""

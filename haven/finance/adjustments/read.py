@@ -7,21 +7,7 @@ from django.db.models import F, Q
 from haven.care.models import Placement, Provider
 from haven.finance.adjustments.compare import Adjustment, Paid, Window, adjustments
 from haven.finance.models import PaymentLine
-from haven.finance.rates import Stay, rate_book
-
-
-def _stay(row: Placement) -> Stay:
-    return Stay(
-        placement_id=row.pk,
-        child_id=row.period.person_id,
-        provider_id=row.provider_id or 0,
-        started_on=row.started_on,
-        ended_on=row.ended_on,
-        carer_id=row.carer_id,
-        born=row.period.person.date_of_birth,
-        in_house=row.provider is not None
-        and row.provider.kind == Provider.Kind.LA_FOSTERING,
-    )
+from haven.finance.rates import rate_book, stays_of
 
 
 def due(kind: str, w: Window) -> list[Adjustment]:
@@ -35,10 +21,7 @@ def due(kind: str, w: Window) -> list[Adjustment]:
         & ~Q(ended_on=F("started_on"))
     )
     paid_here = Q(pk__in=in_window.filter(provider__kind=kind).values("placement_id"))
-    rows = Placement.objects.filter(holding | paid_here).select_related(
-        "period__person", "provider"
-    )
-    stays = [_stay(row) for row in rows]
+    stays = stays_of(Placement.objects.filter(holding | paid_here))
     ids = [s.placement_id for s in stays]
     paid = [
         Paid(*row)

@@ -40,8 +40,11 @@ def run_payees(run: PaymentRun) -> dict[Payee, str]:
     from haven.finance.oneoff.models import OneOffPayment
 
     found: set[Payee] = set()
-    for line in run.lines.select_related("provider", "placement"):
-        found.add(payees.of_line(line))
+    # Each provider and carer paid once, not every line as objects: a run pays
+    # thousands of placements and a few hundred payees.
+    paid = run.lines.values_list("provider_id", "provider__kind", "placement__carer_id")
+    for provider_id, kind, carer_id in paid.order_by().distinct():
+        found.add(payees.of_provider(provider_id, kind, carer_id))
     for one in OneOffPayment.objects.filter(run=run).select_related("provider"):
         found.add(payees.of_placement(one.provider, one.carer_id))
     return names(found)

@@ -31,9 +31,14 @@ def paid_through_carer(provider: Provider) -> bool:
 
 def of_placement(provider: Provider, carer_id: int | None) -> Payee:
     """The payee for days of a placement with this provider and carer."""
-    if paid_through_carer(provider) and carer_id:
-        return Payee(provider.pk, carer_id)
-    return Payee(provider.pk)
+    return of_provider(provider.pk, provider.kind, carer_id)
+
+
+def of_provider(provider_id: int, kind: str, carer_id: int | None) -> Payee:
+    """of_placement, for a provider known by its id and kind."""
+    if kind == Provider.Kind.LA_FOSTERING and carer_id:
+        return Payee(provider_id, carer_id)
+    return Payee(provider_id)
 
 
 def of_line(line: Any) -> Payee:
