@@ -22,6 +22,7 @@ from decimal import Decimal
 from django.db.models import F
 
 from haven.care.models import Placement, Provider
+from haven.finance.rate_turns import turns
 from haven.finance.rates import RateBook, Stay, line_amount, rate_book, stays_of
 
 ONE_DAY = dt.timedelta(days=1)
@@ -77,9 +78,15 @@ def lines_owed(
         stop = ends_on if stay.ended_on is None else min(ends_on, stay.ended_on)
         run_start: dt.date | None = None
         run_rate: Decimal | None = None
+        turning = turns(book, stay, first, stop)
+        asked: tuple[Decimal | None] | None = None  # the rate since the last turn
         for day in _days(first, stop):
             owed = not paid(stay.placement_id, day)
-            rate = book.weekly_on(stay, day) if owed else None
+            if day in turning:
+                asked = None
+            if owed and asked is None:
+                asked = (book.weekly_on(stay, day),)
+            rate = asked[0] if owed and asked is not None else None
             if run_start is not None and (not owed or rate != run_rate):
                 found.append(_line(stay, run_start, day, run_rate))
                 run_start = None

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from haven.care.moves import move_placement
 from haven.finance import rates
+from haven.finance.models.rates import AgeBand
 from haven.finance.owed import lines_owed, owed
 from haven.finance.rates import RateBook, Span, Stay
 from tests.care.factories import fostered
@@ -17,6 +18,10 @@ from tests.care.factories import fostered
 D = dt.date
 START = D(2026, 1, 1)
 DAYS = 70
+AMOUNTS = st.decimals("0", "2000", places=2)
+# Birthdays inside the period (one a 29 February), moving children between
+# the allowance's age bands, and one far from them.
+BIRTHS = [D(2021, 1, 20), D(2016, 2, 29), D(2015, 3, 1), D(2010, 2, 10), D(2009, 6, 1)]
 
 
 def _day(n: int) -> dt.date:
@@ -46,14 +51,18 @@ def histories(draw):
                     draw(st.sampled_from([1, 2])),
                     _day(start),
                     None if stop is None else _day(stop),
+                    # Some with one of the authority's own carers: priced by
+                    # the allowance for their age that day and the carer's fee.
+                    carer_id=child,
+                    born=draw(st.sampled_from(BIRTHS)),
+                    in_house=draw(st.booleans()),
                 )
             )
 
-    def spans():
+    def spans(values=AMOUNTS):
         days = sorted(draw(st.sets(st.integers(-20, DAYS), max_size=4)))
-        amounts = st.decimals("0", "2000", places=2)
         return [
-            Span(_day(a), None if b is None else _day(b), draw(amounts))
+            Span(_day(a), None if b is None else _day(b), draw(values))
             for a, b in zip(days, [*days[1:], None][: len(days)], strict=True)
             if draw(st.booleans()) or b is None  # some gaps: unpriced days
         ]
@@ -61,6 +70,9 @@ def histories(draw):
     book = RateBook(
         provider={1: spans(), 2: spans()},
         placement={s.placement_id: spans() for s in stays if draw(st.booleans())},
+        allowance={band: spans() for band in AgeBand},
+        fee={"1": spans(), "2": spans()},
+        carer_level={child: spans(st.sampled_from(["1", "2"])) for child in (1, 2, 3)},
     )
     paid = draw(
         st.sets(
