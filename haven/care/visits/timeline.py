@@ -37,17 +37,15 @@ from haven.care import codes, episodes
 from haven.care.history import CareHistory
 from haven.care.models import (
     FewerVisitsAgreement,
-    LegalStatus,
-    PeriodOfCare,
-    Placement,
 )
-from haven.care.recording import history_of, occurred
+from haven.care.recording import occurred
+from haven.care.visits import day_histories
 from haven.casework.codes import NoteKind
 from haven.casework.models import CaseNote
 from haven.core import journal
 from haven.core.models import JournalEvent, User
 from haven.people.models import Person
-from haven.people.selectors import records_of, records_of_id
+from haven.people.selectors import records_of
 
 STARTED = "care.placement_started"
 ENDED = "care.placement_ended"
@@ -74,38 +72,6 @@ class Fact:
     @property
     def identity(self) -> tuple[str, str]:
         return (self.type, str(self.payload[SUBJECT[self.type]]))
-
-
-def _histories(person_id: int, on: dt.date | None = None) -> list[CareHistory]:
-    """The child's periods of care (only those open on the day `on`, if given),
-    each with its legal statuses and placements: three queries, grouped here
-    (Django's prefetch took longer than the queries themselves)."""
-    periods = PeriodOfCare.objects.filter(person_id__in=records_of_id(person_id))
-    if on is not None:
-        periods = periods.filter(started_on__lte=on).exclude(ended_on__lt=on)
-    found = list(periods)
-    if not found:
-        return []
-    ids = [p.pk for p in found]
-    statuses: dict[int, list[LegalStatus]] = {pk: [] for pk in ids}
-    for status in LegalStatus.objects.filter(period_id__in=ids).order_by(
-        "started_on", "pk"
-    ):
-        statuses[status.period_id].append(status)
-    placements: dict[int, list[Placement]] = {pk: [] for pk in ids}
-    # A stay reads its provider: with the placements, not one query each.
-    for placement in Placement.objects.filter(period_id__in=ids).select_related(
-        "provider"
-    ):
-        placements[placement.period_id].append(placement)
-    return [
-        history_of(
-            p,
-            statuses[p.pk],
-            sorted(placements[p.pk], key=lambda row: (row.started_on, row.pk)),
-        )
-        for p in found
-    ]
 
 
 def _short_break(history: CareHistory, day: dt.date) -> bool:
@@ -183,7 +149,7 @@ def _agreements(histories: list[CareHistory]) -> dict[int, dt.date]:
 
 def facts_of(child: Person) -> list[Fact]:
     """Every placement and visit event the child's records give now."""
-    histories = _histories(child.pk)
+    histories = day_histories.histories(child.pk)
     agreed = _agreements(histories)
     found = [fact for history in histories for fact in _placement_facts(history)]
     for note in statutory_visits(child) if histories else []:
@@ -268,7 +234,7 @@ def on_note(event: JournalEvent) -> None:
     ):
         return
     if JournalEvent.objects.filter(person_id=event.person_id, type__in=MERGES).exists():
-        if _histories(event.person_id):
+        if day_histories.histories(event.person_id):
             sync(Person.objects.get(pk=event.person_id), by=event.actor)
         return
     if payload.get("kind") != NoteKind.VISIT:
@@ -276,7 +242,9 @@ def on_note(event: JournalEvent) -> None:
     # The note was recorded as the event says (casework.services._journal_note):
     # its id, and when the visit was made; only the periods open that day count.
     note = (payload["note"], event.occurred_at)
-    histories = _histories(event.person_id, on=timezone.localdate(event.occurred_at))
+    histories = day_histories.open_on(
+        event.person_id, timezone.localdate(event.occurred_at)
+    )
     fact = _visit_fact(event.person_id, note, histories, _agreements(histories))
     if fact is None:
         return
