@@ -11,17 +11,23 @@ Its links carry the period and team written out, so a panel kept for one
 reader opens the same figures for the next, whatever their own default team."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
 from haven.core import clock
-from haven.reporting import dashboard
+from haven.core.http import AuthenticatedRequest
+from haven.reporting import dashboard, scope
+from haven.reporting.forms import period_form
 from haven.reporting.scope import Scope
 from haven.reporting.spans import Span
 
@@ -94,6 +100,35 @@ def worked_out(
 def forget(span: Span, scope: Scope) -> None:
     """Every panel for the period and team, to be worked out again now."""
     cache.delete_many([key_of(panel, span, scope) for panel in dashboard.PANELS])
+
+
+def answered(
+    request: HttpRequest, worked: Worked, template: str, context: dict[str, Any]
+) -> HttpResponse:
+    """What was worked out: its markup alone for htmx, or, for a browser
+    without JavaScript, a page of its own (`template`, given `worked`)."""
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(worked.html)
+        # The same URL is a page of its own without htmx: never one for the other.
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    return render(request, template, {**context, "worked": worked})
+
+
+def forgotten(
+    request: AuthenticatedRequest,
+    forget: Callable[[Span, Scope], None],
+    url_name: str,
+) -> HttpResponse:
+    """Forget what was kept for the period and team posted (`forget`), and go
+    back to the page (`url_name`) for them, to be worked out again."""
+    form = period_form(request.POST, dashboard.default_team(request.user))
+    if form.errors:
+        raise Http404
+    span, chosen = form.span(), scope.of_team(form.chosen_team())
+    forget(span, chosen)
+    url = f"{reverse(url_name)}?{query_of(span, chosen)}"
+    return HttpResponseRedirect(url, status=303)
 
 
 def panel_of(key: str) -> dashboard.Panel | None:

@@ -8,12 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpResponse,
-    HttpResponseRedirect,
     StreamingHttpResponse,
 )
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from haven.core.http import AuthenticatedRequest
@@ -107,22 +105,12 @@ def panel(request: AuthenticatedRequest, key: str) -> HttpResponse:
         raise Http404
     span, chosen = form.span(), scope.of_team(form.chosen_team())
     worked = panels.worked_out(request, found, span, chosen)
-    if request.headers.get("HX-Request") == "true":
-        response = HttpResponse(worked.html)
-        # The same URL is a page of its own without htmx: never one for the other.
-        patch_vary_headers(response, ["HX-Request"])
-        return response
-    context: dict[str, Any] = {
-        "panel": found,
-        "worked": worked,
-        "span": span,
-        "scope": chosen,
-    }
+    context: dict[str, Any] = {"panel": found, "span": span, "scope": chosen}
     context |= {
         "written": panels.query_of(span, chosen),
         "fresh": panels.fresh_minutes(),
     }
-    return render(request, "reporting/panel.html", context)
+    return panels.answered(request, worked, "reporting/panel.html", context)
 
 
 @policy(Policy.ROLE, permission=READERS)
@@ -131,13 +119,7 @@ def work_out_again(request: AuthenticatedRequest) -> HttpResponse:
     """Forget the kept panels for the period and team: the dashboard then
     works each out again from the records as they stand now."""
     _allowed(request)
-    form = period_form(request.POST, dashboard.default_team(request.user))
-    if form.errors:
-        raise Http404
-    span, chosen = form.span(), scope.of_team(form.chosen_team())
-    panels.forget(span, chosen)
-    url = reverse("reporting:index")
-    return HttpResponseRedirect(f"{url}?{panels.query_of(span, chosen)}", status=303)
+    return panels.forgotten(request, panels.forget, "reporting:index")
 
 
 def drawn(panel: dashboard.Panel, span: Any, chosen: Any, href: Any) -> dict[str, Any]:

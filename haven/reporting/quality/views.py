@@ -11,12 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpResponse,
-    HttpResponseRedirect,
     StreamingHttpResponse,
 )
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from haven.core.http import AuthenticatedRequest
@@ -70,17 +68,9 @@ def counts(request: AuthenticatedRequest) -> HttpResponse:
         raise Http404
     span, chosen = form.span(), scope.of_team(form.chosen_team())
     worked = keeping.worked_out(span, chosen)
-    if request.headers.get("HX-Request") == "true":
-        response = HttpResponse(worked.html)
-        # The same URL is a page of its own without htmx: never one for the other.
-        patch_vary_headers(response, ["HX-Request"])
-        return response
-    context = {"worked": worked, "span": span, "scope": chosen}
-    context |= {
-        "written": panels.query_of(span, chosen),
-        "fresh": panels.fresh_minutes(),
-    }
-    return render(request, "reporting/quality/counts.html", context)
+    context = {"span": span, "scope": chosen, "fresh": panels.fresh_minutes()}
+    context["written"] = panels.query_of(span, chosen)
+    return panels.answered(request, worked, "reporting/quality/counts.html", context)
 
 
 @policy(Policy.ROLE, permission=READERS)
@@ -89,13 +79,7 @@ def work_out_again(request: AuthenticatedRequest) -> HttpResponse:
     """Forget the kept counts for the period and team: the page then works
     them out again from the records as they stand now."""
     _allowed(request)
-    form = period_form(request.POST, dashboard.default_team(request.user))
-    if form.errors:
-        raise Http404
-    span, chosen = form.span(), scope.of_team(form.chosen_team())
-    keeping.forget(span, chosen)
-    url = reverse("reporting:quality")
-    return HttpResponseRedirect(f"{url}?{panels.query_of(span, chosen)}", status=303)
+    return panels.forgotten(request, keeping.forget, "reporting:quality")
 
 
 @policy(Policy.ROLE, permission=READERS)
