@@ -67,7 +67,12 @@ def _measure(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    func()  # warm the caches a server in use would have warm
+    from haven.core import compiled
+
+    # Warm, as a server in use has its caches and its connection's prepared
+    # statements (haven/core/compiled.py SETTLED_AFTER).
+    for _ in range(compiled.SETTLED_AFTER):
+        func()
     samples, cpu = [], []
     for _ in range(repeat):
         start, start_cpu = time.perf_counter(), time.process_time()

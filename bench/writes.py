@@ -88,10 +88,10 @@ def _timed(
     label: str, kind: str, func: Callable[[], float], watch: _Stopwatch, repeat: int
 ) -> Figure:
     """`func` does one write and returns the ms of its measured part; writes
-    first warm caches as a server in use has them warm (PostgreSQL keeps a
-    statement prepared once a connection has run it PREPARE_AFTER times), one
-    more counts the queries."""
-    for _ in range(compiled.PREPARE_AFTER):
+    first warm caches as a server in use has them warm (PostgreSQL answers a
+    compiled statement as it will from then on once a connection has run it
+    SETTLED_AFTER times), one more counts the queries."""
+    for _ in range(compiled.SETTLED_AFTER):
         func()
     watch.counting = True
     func()

@@ -28,6 +28,12 @@ M = TypeVar("M", bound=Model)
 # Runs of the same compiled query on a connection before PostgreSQL keeps it
 # prepared (psycopg's own default).
 PREPARE_AFTER = 5
+# Runs before a connection answers a compiled query as it will from then on:
+# once prepared, PostgreSQL still plans it afresh for each of its next five
+# runs before it settles on a plan it keeps (plan_cache_mode "auto", the
+# PREPARE documentation). The benchmarks warm a check or a write this often,
+# as a server's connection in use has them.
+SETTLED_AFTER = PREPARE_AFTER + 5
 
 # Values no real query holds.
 ID_STAND_IN = -7_310_251_943
