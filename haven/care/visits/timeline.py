@@ -35,9 +35,7 @@ from django.utils import timezone
 
 from haven.care import codes, episodes
 from haven.care.history import CareHistory
-from haven.care.models import (
-    FewerVisitsAgreement,
-)
+from haven.care.models import FewerVisitsAgreement
 from haven.care.recording import occurred
 from haven.care.visits import day_histories
 from haven.casework.codes import NoteKind
