@@ -29,10 +29,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
-from haven.care import few
 from haven.care.inputs import words
 from haven.care.models import PeriodOfCare, Placement, Provider, Registration
 from haven.care.whereabouts import holding
+from haven.core import few
 from haven.timescales.catalogue.looked_after_visits import RULES as VISIT_RULES
 from haven.timescales.models import Obligation
 

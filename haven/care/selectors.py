@@ -7,17 +7,19 @@ before these are asked; records merged into the child's are counted as theirs.
 
 import datetime as dt
 from dataclasses import dataclass
-
-from django.db.models import Prefetch
+from typing import TypeVar
 
 from haven.care import episodes as derived
 from haven.care.episodes import Episode
 from haven.care.history import CareHistory
 from haven.care.models import LegalStatus, PeriodOfCare, Placement
 from haven.care.recording import history_of
+from haven.core import few
 from haven.people.models import Address, Person
 from haven.people.sections import read_once
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids, records_of
+
+T = TypeVar("T", LegalStatus, Placement)
 
 
 @dataclass(frozen=True)
@@ -44,35 +46,65 @@ class Care:
 def care_of(person: Person) -> list[Care]:
     """The child's periods of care, newest first, each with its legal statuses
     and placements (oldest first) and its SSDA903 episodes, their HOME_POST
-    read from the child's address history."""
-    periods = (
-        PeriodOfCare.objects.filter(person_id__in=records_of(person))
-        .prefetch_related(
-            Prefetch(
-                "legal_statuses", LegalStatus.objects.order_by("started_on", "pk")
-            ),
-            Prefetch(
-                "placements",
-                Placement.objects.select_related("provider", "carer__person").order_by(
-                    "started_on", "pk"
-                ),
+    read from the child's address history. (Its queries are compiled once
+    for a child with a few periods: haven.core.few.)"""
+    ids = record_ids(person)
+    periods = few.of(
+        "care.care_of.periods",
+        PeriodOfCare,
+        ids,
+        lambda found: PeriodOfCare.objects.filter(person_id__in=found).order_by(
+            "-started_on", "-pk"
+        ),
+    )
+    period_ids = [period.pk for period in periods]
+    statuses = _by_period(
+        few.of(
+            "care.care_of.statuses",
+            LegalStatus,
+            period_ids,
+            lambda found: LegalStatus.objects.filter(period_id__in=found).order_by(
+                "started_on", "pk"
             ),
         )
-        .order_by("-started_on", "-pk")
     )
-    lived = list(
-        Address.objects.filter(person_id__in=records_of(person)).values_list(
-            "started_on", "ended_on", "postcode"
+    placements = _by_period(
+        few.of(
+            "care.care_of.placements",
+            Placement,
+            period_ids,
+            lambda found: Placement.objects.filter(period_id__in=found)
+            .select_related("provider", "carer__person")
+            .order_by("started_on", "pk"),
         )
     )
+    lived = [
+        (row["started_on"], row["ended_on"], row["postcode"])
+        for row in few.values_of(
+            "care.care_of.addresses",
+            Address,
+            ids,
+            lambda found: Address.objects.filter(person_id__in=found).values(
+                "started_on", "ended_on", "postcode"
+            ),
+        )
+    ]
     found = []
     for period in periods:
-        statuses = list(period.legal_statuses.all())
-        placements = list(period.placements.all())
-        history = history_of(period, statuses, placements)
+        held = statuses.get(period.pk, [])
+        placed = placements.get(period.pk, [])
+        history = history_of(period, held, placed)
         episodes = derived.episodes(history, lived)
-        found.append(Care(period, statuses, placements, history, episodes))
+        found.append(Care(period, held, placed, history, episodes))
     return found
+
+
+def _by_period(rows: list[T]) -> dict[int, list[T]]:
+    """Rows of a period's history, by period (in the order read)."""
+    grouped: dict[int, list[T]] = {}
+    for row in rows:
+        grouped.setdefault(row.period_id, []).append(row)
+    return grouped
 
 
 def care_for_page(person: Person) -> list[Care]:

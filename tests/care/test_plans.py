@@ -126,7 +126,7 @@ def test_a_new_version_supersedes_the_last_and_says_why(child, alice, period):
     first.refresh_from_db()
     assert first.contact.startswith("Mother fortnightly")  # never overwritten
     assert [p.number for p in reads.care_plans(alice, period)] == [2, 1]
-    assert reads.care_plan_in_force(alice, period) == second
+    assert reads.care_plan_in_force(alice, period.person, period) == second
 
 
 def test_every_fault_is_named_at_once(child, alice, period):

@@ -7,9 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import prefetch_related_objects
+
 from haven.care.court.kinds import LEGAL_STATUS, OrderKind
 from haven.care.models import CourtOrder, Proceedings
 from haven.care.permissions import may_record_care
+from haven.core import few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
@@ -37,12 +40,19 @@ def court_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, Any] | None:
     """The section's context; None for an adult with no court records."""
-    cases = list(
-        Proceedings.objects.filter(person_id__in=record_ids).prefetch_related(
-            "extensions"
-        )
+    cases = few.of(
+        "care.court.proceedings",
+        Proceedings,
+        record_ids,
+        lambda ids: Proceedings.objects.filter(person_id__in=ids),
     )
-    orders = list(CourtOrder.objects.filter(person_id__in=record_ids))
+    prefetch_related_objects(cases, "extensions")
+    orders = few.of(
+        "care.court.orders",
+        CourtOrder,
+        record_ids,
+        lambda ids: CourtOrder.objects.filter(person_id__in=ids),
+    )
     age = person.age
     if not cases and not orders and (age is None or age >= 18):
         return None

@@ -7,6 +7,7 @@ from typing import Any
 from haven.care.education.who import may_record_education
 from haven.care.models import Attendance, Enrolment, Exclusion, PersonalEducationPlan
 from haven.care.selectors import care_for_page
+from haven.core import few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.identifiers import is_temporary_upn
@@ -42,10 +43,13 @@ def education_section(
         "education_flags": sections.flags_of(record_ids, "education"),
         "temporary_upn": is_temporary_upn(person.upn or ""),
         "next_pep": min(due) if due else None,
-        "peps": list(
-            PersonalEducationPlan.objects.filter(person_id__in=record_ids).order_by(
-                "-held_on", "-pk"
-            )[:SHOWN]
+        "peps": few.of(
+            "care.education.peps",
+            PersonalEducationPlan,
+            record_ids,
+            lambda ids: PersonalEducationPlan.objects.filter(
+                person_id__in=ids
+            ).order_by("-held_on", "-pk")[:SHOWN],
         ),
         **schools(record_ids),
         "may_record": may_record_education(user) and sections.may_change(user, person),
@@ -55,22 +59,33 @@ def education_section(
 def schools(record_ids: list[int]) -> dict[str, Any]:
     """The child's school history: enrolments, newest first, each with its
     terms' attendance and its exclusions."""
-    enrolments = list(
-        Enrolment.objects.filter(person_id__in=record_ids).select_related(
+    enrolments = few.of(
+        "care.education.enrolments",
+        Enrolment,
+        record_ids,
+        lambda ids: Enrolment.objects.filter(person_id__in=ids).select_related(
             "establishment"
-        )
+        ),
     )
     ids = [e.pk for e in enrolments]
     return {
         "enrolments": enrolments,
-        "attendances": list(
-            Attendance.objects.filter(enrolment_id__in=ids)
-            .select_related("enrolment__establishment")
-            .order_by("-year", "-pk")
+        "attendances": few.of(
+            "care.education.attendances",
+            Attendance,
+            ids,
+            lambda found: (
+                Attendance.objects.filter(enrolment_id__in=found)
+                .select_related("enrolment__establishment")
+                .order_by("-year", "-pk")
+            ),
         ),
-        "exclusions": list(
-            Exclusion.objects.filter(enrolment_id__in=ids).select_related(
-                "enrolment__establishment"
-            )
+        "exclusions": few.of(
+            "care.education.exclusions",
+            Exclusion,
+            ids,
+            lambda found: Exclusion.objects.filter(
+                enrolment_id__in=found
+            ).select_related("enrolment__establishment"),
         ),
     }

@@ -16,6 +16,7 @@ from haven.care.models import (
 )
 from haven.care.permissions import may_record_care
 from haven.care.selectors import care_for_page
+from haven.core import few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
@@ -54,10 +55,25 @@ def _due(
 
 
 def _latest(model: Any, record_ids: list[int], order: str, **where: Any) -> Any:
-    return (
-        model.objects.filter(person_id__in=record_ids, **where)
-        .order_by(f"-{order}", "-pk")
-        .first()
+    name = f"care.health.latest.{model.__name__}.{order}.{sorted(where.items())}"
+    return few.first_of(
+        name,
+        model,
+        record_ids,
+        lambda ids: model.objects.filter(person_id__in=ids, **where).order_by(
+            f"-{order}", "-pk"
+        ),
+    )
+
+
+def _newest(model: Any, record_ids: list[int], shown: int, *order: str) -> list[Any]:
+    """The child's newest records of a kind (in `order`, or the model's)."""
+    by = order or model._meta.ordering
+    return few.of(
+        f"care.health.newest.{model.__name__}.{shown}.{by}",
+        model,
+        record_ids,
+        lambda ids: model.objects.filter(person_id__in=ids).order_by(*by)[:shown],
     )
 
 
@@ -74,16 +90,13 @@ def health_section(
     assessment_rules = {r: period_id for r in FOR_PERIOD} | {
         r: person.pk for r in FOR_CHILD
     }
-    mine = {"person_id__in": record_ids}
     return {
         "person": person,
         "current": current,
         "next_assessment": _due(obligations, person, assessment_rules),
         "next_sdq": _due(obligations, person, {SDQ: period_id}),
-        "assessments": list(
-            HealthAssessment.objects.filter(**mine).order_by("-completed_on", "-pk")[
-                :SHOWN
-            ]
+        "assessments": _newest(
+            HealthAssessment, record_ids, SHOWN, "-completed_on", "-pk"
         ),
         "dental": _latest(DentalCheck, record_ids, "checked_on"),
         "immunisations": _latest(
@@ -92,10 +105,8 @@ def health_section(
         "development": _latest(
             UpToDate, record_ids, "checked_on", what=UpToDate.What.DEVELOPMENT
         ),
-        "sdqs": list(
-            SdqScore.objects.filter(**mine).order_by("-completed_on", "-pk")[:3]
-        ),
-        "misuse": list(SubstanceMisuse.objects.filter(**mine)[:3]),
-        "offences": list(Offence.objects.filter(**mine)[:SHOWN]),
+        "sdqs": _newest(SdqScore, record_ids, 3, "-completed_on", "-pk"),
+        "misuse": _newest(SubstanceMisuse, record_ids, 3),
+        "offences": _newest(Offence, record_ids, SHOWN),
         "may_record": may_record_care(user) and sections.may_change(user, person),
     }

@@ -11,6 +11,7 @@ from haven.care.missing import protocol
 from haven.care.models import MissingEpisode, StrategyMeeting
 from haven.care.permissions import may_record_care
 from haven.care.selectors import care_for_page
+from haven.core import few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
@@ -55,15 +56,23 @@ def missing_section(
     periods = [care.period for care in care_for_page(person)]
     if not periods:
         return None
-    episodes = list(
-        MissingEpisode.objects.filter(period__person_id__in=record_ids)
-        .select_related("period")
-        .order_by("started_at", "pk")
+    episodes = few.of(
+        "care.missing.episodes",
+        MissingEpisode,
+        record_ids,
+        lambda ids: (
+            MissingEpisode.objects.filter(period__person_id__in=ids)
+            .select_related("period")
+            .order_by("started_at", "pk")
+        ),
     )
-    meeting = (
-        StrategyMeeting.objects.filter(person_id__in=record_ids)
-        .order_by("-held_on", "-pk")
-        .first()
+    meeting = few.first_of(
+        "care.missing.meeting",
+        StrategyMeeting,
+        record_ids,
+        lambda ids: StrategyMeeting.objects.filter(person_id__in=ids).order_by(
+            "-held_on", "-pk"
+        ),
     )
     open_period = periods[0] if periods[0].ended_on is None else None
     missing = next((e for e in episodes if e.ended_at is None), None)

@@ -11,11 +11,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from haven.care import few
 from haven.care.discrepancies import Discrepancy
 from haven.care.missing.checks import when
 from haven.care.models import MissingEpisode
-from haven.core import clock
+from haven.core import clock, few
 
 OVERDUE = dt.timedelta(hours=24)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from haven.care.models import CarePlan, PeriodOfCare, Placement, PlacementPlan
+from haven.core import few
 from haven.core.errors import AccessDenied
 from haven.core.models import User
 from haven.people.models import Person
@@ -43,14 +44,33 @@ def placement_plans(user: User, placement: Placement) -> list[PlacementPlan]:
     )
 
 
-def care_plan_in_force(user: User, period: PeriodOfCare) -> CarePlan | None:
-    _may_read(user, period.person)
-    return CarePlan.objects.filter(period=period).order_by("-number").first()
+def care_plan_in_force(
+    user: User, person: Person, period: PeriodOfCare
+) -> CarePlan | None:
+    """The care plan in force for a period of the child's (or of a record
+    merged into theirs)."""
+    _may_read(user, person)
+    return few.first_of(
+        "care.plans.care_plan_in_force",
+        CarePlan,
+        [period.pk],
+        lambda ids: CarePlan.objects.filter(period_id__in=ids).order_by("-number"),
+    )
 
 
-def placement_plan_in_force(user: User, placement: Placement) -> PlacementPlan | None:
-    _may_read(user, placement.period.person)
-    return PlacementPlan.objects.filter(placement=placement).order_by("-number").first()
+def placement_plan_in_force(
+    user: User, person: Person, placement: Placement
+) -> PlacementPlan | None:
+    """The plan in force for a placement of the child's (as above)."""
+    _may_read(user, person)
+    return few.first_of(
+        "care.plans.placement_plan_in_force",
+        PlacementPlan,
+        [placement.pk],
+        lambda ids: PlacementPlan.objects.filter(placement_id__in=ids).order_by(
+            "-number"
+        ),
+    )
 
 
 @dataclass(frozen=True)

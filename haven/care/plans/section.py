@@ -22,7 +22,7 @@ def plans_section(
         return None
     period = cares[0].period
     placement = cares[0].current_placement
-    care_plan = reads.care_plan_in_force(user, period)
+    care_plan = reads.care_plan_in_force(user, person, period)
     plan_due = reads.due(person, reads.CARE_PLAN, period.pk, record_ids)
     permanence_due = reads.due(person, reads.PERMANENCE, period.pk, record_ids)
     placement_due = (
@@ -38,7 +38,9 @@ def plans_section(
         "permanence_due": permanence_due,
         "placement": placement,
         "placement_plan": (
-            reads.placement_plan_in_force(user, placement) if placement else None
+            reads.placement_plan_in_force(user, person, placement)
+            if placement
+            else None
         ),
         "placement_plan_due": placement_due,
         "may_record": may_record_care(user) and sections.may_change(user, person),

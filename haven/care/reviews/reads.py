@@ -7,9 +7,8 @@ engine's obligation, never counted here). Pages open the child's record
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-
 from haven.care.models import Escalation, IroContact, Recommendation, Review
+from haven.core import few
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation
 from haven.people.models import Person
@@ -25,32 +24,59 @@ def iro_of(person: Person) -> Allocation | None:
 
 
 def reviews_of(record_ids: list[int]) -> list[Review]:
-    """The child's reviews, newest first, each with its recommendations."""
-    recommendations = Recommendation.objects.select_related("owner").order_by(
-        "due_on", "pk"
+    """The child's reviews, newest first, each with its recommendations as
+    `recommended` (read for the child at once, not review by review)."""
+    reviews = few.of(
+        "care.reviews.reviews",
+        Review,
+        record_ids,
+        lambda ids: (
+            Review.objects.filter(period__person_id__in=ids)
+            .select_related("chair")
+            .order_by("-held_on", "-number")
+        ),
     )
-    return list(
-        Review.objects.filter(period__person_id__in=record_ids)
-        .select_related("chair")
-        .prefetch_related(Prefetch("recommendations", queryset=recommendations))
-        .order_by("-held_on", "-number")
+    recommendations = few.of(
+        "care.reviews.recommendations",
+        Recommendation,
+        record_ids,
+        lambda ids: (
+            Recommendation.objects.filter(review__period__person_id__in=ids)
+            .select_related("owner")
+            .order_by("due_on", "pk")
+        ),
     )
+    by_review: dict[int, list[Recommendation]] = {}
+    for recommendation in recommendations:
+        by_review.setdefault(recommendation.review_id, []).append(recommendation)
+    for review in reviews:
+        setattr(review, "recommended", by_review.get(review.pk, []))  # noqa: B010
+    return reviews
 
 
 def contacts_of(record_ids: list[int]) -> list[IroContact]:
-    return list(
-        IroContact.objects.filter(period__person_id__in=record_ids)
-        .select_related("iro")
-        .order_by("-on", "-pk")
+    return few.of(
+        "care.reviews.contacts",
+        IroContact,
+        record_ids,
+        lambda ids: (
+            IroContact.objects.filter(period__person_id__in=ids)
+            .select_related("iro")
+            .order_by("-on", "-pk")
+        ),
     )
 
 
 def escalations_of(record_ids: list[int]) -> list[Escalation]:
-    return list(
-        Escalation.objects.filter(period__person_id__in=record_ids)
-        .select_related("raised_by")
-        .prefetch_related("steps")
-        .order_by("-raised_on", "-pk")
+    return few.of(
+        "care.reviews.escalations",
+        Escalation,
+        record_ids,
+        lambda ids: (
+            Escalation.objects.filter(period__person_id__in=ids)
+            .select_related("raised_by")
+            .order_by("-raised_on", "-pk")
+        ),
     )
 
 

@@ -21,7 +21,6 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from haven.care import few
 from haven.care.discrepancies import Discrepancy
 from haven.care.inputs import words
 from haven.care.models import Placement
@@ -29,6 +28,7 @@ from haven.care.whereabouts import holding
 from haven.casework.codes import NoteKind
 from haven.casework.models import CaseNote
 from haven.casework.visits import VisitPlace
+from haven.core import few
 
 PLACED_WITH_PARENTS = "P1"
 ADDRESS = ("address_line_1", "town", "postcode")  # what Placement.address joins

@@ -10,7 +10,7 @@ from haven.care.models import FewerVisitsAgreement, VisitRequest
 from haven.care.permissions import may_record_care
 from haven.care.visits import reads, timeline
 from haven.care.visits.recording import may_agree_from
-from haven.core import clock
+from haven.core import clock, few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
@@ -31,7 +31,12 @@ def visits_section(
     placement = current.current_placement if current else None
     following = reads.next_visit(person, placement, record_ids)
     agreement = (
-        FewerVisitsAgreement.objects.filter(placement=placement).first()
+        few.first_of(
+            "care.visits.agreement",
+            FewerVisitsAgreement,
+            [placement.pk],
+            lambda ids: FewerVisitsAgreement.objects.filter(placement_id__in=ids),
+        )
         if placement is not None
         else None
     )
@@ -50,8 +55,13 @@ def visits_section(
         "may_agree": long_term
         and agreement is None
         and clock.today() >= may_agree_from(placement),  # type: ignore[arg-type]
-        "requests": VisitRequest.objects.filter(
-            period__person_id__in=record_ids
-        ).order_by("-requested_on", "-pk")[:3],
+        "requests": few.of(
+            "care.visits.requests",
+            VisitRequest,
+            record_ids,
+            lambda ids: VisitRequest.objects.filter(period__person_id__in=ids).order_by(
+                "-requested_on", "-pk"
+            )[:3],
+        ),
         "may_record": may_record_care(user) and sections.may_change(user, person),
     }

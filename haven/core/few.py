@@ -1,12 +1,12 @@
-"""The discrepancy checks' queries over a few children, compiled once.
+"""Queries about a few records, compiled once.
 
-On a child's page the checks ask about one child (with any records merged
-into theirs), every time the page is shown; building each query cost Django
-more than a millisecond, running it a tenth of that. For a few ids the query
-is compiled once for each number of ids (haven/core/compiled.py), with a
-stand-in for each id, for the day and for the time now, and only those are
-swapped in; the managers' list, over every looked-after child, builds its
-queries as before.
+A child's page asks about one child (with any records merged into theirs)
+every time it is shown: its sections' and the discrepancy checks' questions.
+Building each query cost Django the better part of a millisecond, running it a
+tenth of that. For a few ids the query is compiled once for each number of ids
+(haven/core/compiled.py), with a stand-in for each id, for the day and for the
+time now, and only those are swapped in; asked of more ids (the managers'
+lists, over every looked-after child) the query is built as before.
 """
 
 import datetime as dt
@@ -51,6 +51,34 @@ def rows(
     return _run(name, model, ids, build, today, now, many=True)
 
 
+# Asks only about the ids: no day or time in it.
+OfIds = Callable[[list[int]], QuerySet[Any]]
+
+
+def of(name: str, model: type[Model], ids: Collection[int], query: OfIds) -> list[Any]:
+    """The instances a query asking only about the ids gives, as `objects`."""
+    return objects(name, model, ids, lambda found, _day, _now: query(found), _NO_DAY)
+
+
+def first_of(
+    name: str, model: type[Model], ids: Collection[int], query: OfIds
+) -> Any | None:
+    """The first instance such a query gives (in its own order), or None."""
+    found = of(name, model, ids, lambda found: query(found)[:1])
+    return found[0] if found else None
+
+
+def values_of(
+    name: str, model: type[Model], ids: Collection[int], query: OfIds
+) -> list[dict[str, Any]]:
+    """The rows of such a query (a .values() one), as `rows`."""
+    return rows(name, model, ids, lambda found, _day, _now: query(found), _NO_DAY)
+
+
+# The day passed to a query that holds none (its optional slot is not there).
+_NO_DAY = dt.date.min
+
+
 def _run(
     name: str,
     model: type[Model],
@@ -88,7 +116,7 @@ def _run(
         ]
         return compiled.Compiled(query, slots)
 
-    query = compiled.once(("care.few", name, len(ordered)), model, make)
+    query = compiled.once(("few", name, len(ordered)), model, make)
     values: dict[str, Any] = {f"id_{i}": pk for i, pk in enumerate(ordered)}
     values |= {"today": today, "now": now}
     return query.all(**values) if many else query.objects(**values)
