@@ -73,9 +73,11 @@ def care_of(person: Person) -> list[Care]:
             "care.care_of.placements",
             Placement,
             period_ids,
-            lambda found: Placement.objects.filter(period_id__in=found)
-            .select_related("provider", "carer__person")
-            .order_by("started_on", "pk"),
+            lambda found: (
+                Placement.objects.filter(period_id__in=found)
+                .select_related("provider", "carer__person")
+                .order_by("started_on", "pk")
+            ),
         )
     )
     lived = [

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from haven.casework.codes import NoteKind
 from haven.casework.models import CaseNote, PlannedVisit
-from haven.core import among, clock
+from haven.core import among, clock, few
 from haven.core.models import User
 from haven.core.work import WorkItem, access_filtered
 from haven.timescales.queue import obligations_of
@@ -165,8 +165,12 @@ def _visited_days(passed: list[PlannedVisit]) -> set[tuple[int, dt.date]]:
 
 def planned_for_child(person_ids: list[int], today: dt.date) -> list[PlannedVisit]:
     """The child's visits planned from today, soonest first."""
-    return list(
-        PlannedVisit.objects.filter(
-            person_id__in=person_ids, planned_for__gte=today, cancelled_at__isnull=True
-        ).select_related("visitor")
+    return few.objects(
+        "casework.planned_for_child",
+        PlannedVisit,
+        person_ids,
+        lambda ids, day, _now: PlannedVisit.objects.filter(
+            person_id__in=ids, planned_for__gte=day, cancelled_at__isnull=True
+        ).select_related("visitor"),
+        today,
     )

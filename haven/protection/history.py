@@ -7,6 +7,7 @@ the system before Haven) kept as recorded."""
 from dataclasses import dataclass
 from typing import Any
 
+from haven.core import few
 from haven.core.models import User
 from haven.people.models import Person
 from haven.protection.models import ChildProtectionPlan
@@ -37,10 +38,15 @@ def person_section(
     person: Person, user: User, record_ids: list[int]
 ) -> dict[str, Any] | None:
     """None for a child who has never had a plan: the page leaves it out."""
-    plans = list(
-        ChildProtectionPlan.objects.filter(person_id__in=record_ids)
-        .select_related("starting_conference", "end_conference")
-        .order_by("started_on", "pk")
+    plans = few.of(
+        "protection.history.plans",
+        ChildProtectionPlan,
+        record_ids,
+        lambda ids: (
+            ChildProtectionPlan.objects.filter(person_id__in=ids)
+            .select_related("starting_conference", "end_conference")
+            .order_by("started_on", "pk")
+        ),
     )
     if not plans:
         return None

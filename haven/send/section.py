@@ -32,7 +32,7 @@ def send_section(
     if not permissions.may_see_send(user):
         return None
     manages = permissions.may_manage_ehc(user)
-    requests = list(selectors.requests_of(record_ids))
+    requests = selectors.requests_for_page(record_ids)
     if not requests and not manages:
         return None
     due = selectors.twenty_weeks_due([r.pk for r in requests])

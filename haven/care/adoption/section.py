@@ -10,6 +10,7 @@ from haven.care.adoption.codes import PlanCeased
 from haven.care.adoption.permissions import may_manage_adoption, may_plan_adoption
 from haven.care.models import Adopters, AdoptionDecision, PermanenceBefore
 from haven.care.selectors import care_for_page
+from haven.core import few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
@@ -41,10 +42,13 @@ def adoption_section(
     cares = care_for_page(person)
     if not cares:
         return None
-    decision = (
-        AdoptionDecision.objects.filter(person_id__in=record_ids)
-        .order_by("-decided_on", "-pk")
-        .first()
+    decision = few.first_of(
+        "care.adoption.decision",
+        AdoptionDecision,
+        record_ids,
+        lambda ids: AdoptionDecision.objects.filter(person_id__in=ids).order_by(
+            "-decided_on", "-pk"
+        ),
     )
     open_period = next((c.period for c in cares if c.period.ended_on is None), None)
     may_change = sections.may_change(user, person)
@@ -63,9 +67,14 @@ def adoption_section(
         "dates": dates,
         "may_apply_from": _may_apply_from(dates),
         "adopters": sealed.adopters_for(person, user),
-        "permanence": PermanenceBefore.objects.filter(person_id__in=record_ids)
-        .order_by("-pk")
-        .first(),
+        "permanence": few.first_of(
+            "care.adoption.permanence",
+            PermanenceBefore,
+            record_ids,
+            lambda ids: PermanenceBefore.objects.filter(person_id__in=ids).order_by(
+                "-pk"
+            ),
+        ),
         "may_decide": may_plan_adoption(user)
         and may_change
         and open_period is not None

@@ -11,19 +11,27 @@ from django.db.models import Q
 from haven.care.codes import SHORT_BREAKS
 from haven.care.leavers.rules import Span, Standing, standing
 from haven.care.models import LegalStatus
+from haven.core import few
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 
 def looked_after_spans(person: Person) -> list[Span]:
     """The spans the person was looked after, short breaks left out, across
     every record merged into theirs."""
-    rows = (
-        LegalStatus.objects.filter(period__person_id__in=records_of(person))
-        .exclude(code__in=SHORT_BREAKS)
-        .values_list("started_on", "ended_on", "period__ended_on")
+    rows = few.values_of(
+        "care.leavers.looked_after_spans",
+        LegalStatus,
+        record_ids(person),
+        lambda ids: (
+            LegalStatus.objects.filter(period__person_id__in=ids)
+            .exclude(code__in=SHORT_BREAKS)
+            .values("started_on", "ended_on", "period__ended_on")
+        ),
     )
-    return [(start, end or period_end) for start, end, period_end in rows]
+    return [
+        (row["started_on"], row["ended_on"] or row["period__ended_on"]) for row in rows
+    ]
 
 
 def looked_after_spans_of(people: Collection[int]) -> dict[int, list[Span]]:

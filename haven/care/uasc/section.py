@@ -7,7 +7,7 @@ from haven.care.models import UascStatus
 from haven.care.permissions import may_record_care
 from haven.care.selectors import care_for_page
 from haven.care.uasc.ssda903 import uasc_row
-from haven.core import clock
+from haven.core import clock, few
 from haven.core.models import User
 from haven.people import sections
 from haven.people.models import Person
@@ -18,7 +18,12 @@ def uasc_section(
 ) -> dict[str, Any] | None:
     """The section's context; None for a child never looked after and never
     a UASC."""
-    statuses = list(UascStatus.objects.filter(person_id__in=record_ids))
+    statuses = few.of(
+        "care.uasc.statuses",
+        UascStatus,
+        record_ids,
+        lambda ids: UascStatus.objects.filter(person_id__in=ids),
+    )
     if not statuses and not care_for_page(person):
         return None
     row = uasc_row(person, clock.today()) if statuses else None

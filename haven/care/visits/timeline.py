@@ -40,10 +40,10 @@ from haven.care.recording import occurred
 from haven.care.visits import day_histories
 from haven.casework.codes import NoteKind
 from haven.casework.models import CaseNote
-from haven.core import journal
+from haven.core import few, journal
 from haven.core.models import JournalEvent, User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 STARTED = "care.placement_started"
 ENDED = "care.placement_ended"
@@ -98,13 +98,16 @@ def _placement_facts(history: CareHistory) -> list[Fact]:
 
 def statutory_visits(child: Person) -> list[CaseNote]:
     """The child's statutory visits in which they were seen, oldest first."""
-    return list(
-        CaseNote.objects.filter(
-            person_id__in=records_of(child),
+    return few.of(
+        "care.visits.statutory_visits",
+        CaseNote,
+        record_ids(child),
+        lambda ids: CaseNote.objects.filter(
+            person_id__in=ids,
             kind=NoteKind.VISIT,
             statutory_visit=True,
             child_seen=True,
-        ).order_by("occurred_at", "pk")
+        ).order_by("occurred_at", "pk"),
     )
 
 
