@@ -99,7 +99,9 @@ def _run(
     def make(_rows: QuerySet[Any]) -> compiled.Compiled:
         query = build(stand_ins, compiled.DAY_STAND_IN, compiled.TIME_STAND_IN)
         slots = [
-            compiled.Slot(f"id_{i}", stand_in, models.BigIntegerField())
+            # Repeated: a query may ask the ids in two places (either side
+            # of a relationship).
+            compiled.Slot(f"id_{i}", stand_in, models.BigIntegerField(), repeated=True)
             for i, stand_in in enumerate(stand_ins)
         ]
         slots += [

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 
-from haven.core import clock
+from haven.core import clock, few
 from haven.core.models import JournalEvent
 from haven.people.models import Person, Relationship
 
@@ -179,22 +179,40 @@ def _names(people: list[Person], hidden: set[int] | frozenset[int]) -> str:
 def roles_of(person: Person, ids: list[int] | None = None) -> Roles:
     """The person's roles (over their merged records too, given `ids`)."""
     ids = ids or [person.pk]
-    links = Relationship.objects.filter(Q(person_id__in=ids) | Q(other_id__in=ids))
+    links = few.of(
+        "people.roles_of.links",
+        Relationship,
+        ids,
+        lambda found: Relationship.objects.filter(
+            Q(person_id__in=found) | Q(other_id__in=found)
+        ).select_related("person", "other"),
+    )
     roles = Roles()
-    for link in links.select_related("person", "other"):
+    for link in links:
         theirs = link.other_id in ids
         kind = link.kind
         if theirs and kind in PARENT_KINDS or not theirs and kind in CHILD_KINDS:
             roles.parent_of.append(link.person if theirs else link.other)
         elif theirs and kind in CARER_KINDS or not theirs and kind in CARED_FOR_KINDS:
             roles.carer_of.append(link.person if theirs else link.other)
-    roles.contact_subject = Person.objects.filter(
-        pk__in=ids, frontdoor_contacts__isnull=False
-    ).exists()
-    roles.case_subject = Person.objects.filter(
-        pk__in=ids, cin_episodes__isnull=False
-    ).exists()
+    roles.contact_subject = _any_of("frontdoor_contacts", ids)
+    roles.case_subject = _any_of("cin_episodes", ids)
     return roles
+
+
+def _any_of(related: str, ids: list[int]) -> bool:
+    """Whether any of the records has a row of `related` (a reverse relation
+    the apps above declare: a contact, a case)."""
+    return bool(
+        few.values_of(
+            f"people.roles_of.{related}",
+            Person,
+            ids,
+            lambda found: Person.objects.filter(
+                pk__in=found, **{f"{related}__isnull": False}
+            ).values("pk")[:1],
+        )
+    )
 
 
 @dataclass

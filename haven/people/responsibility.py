@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 
-from haven.core import access, clock, journal
+from haven.core import access, clock, few, journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
 from haven.core.roles import records_about_children
@@ -161,8 +161,11 @@ def record_responsibility(
 def responsibility_for(ids: list[int]) -> list[ParentalResponsibility]:
     """Records where one of `ids` (a person and their merged records) is the
     child or the holder."""
-    return list(
-        ParentalResponsibility.objects.filter(
-            Q(child_id__in=ids) | Q(holder_id__in=ids)
-        ).select_related("holder", "child")
+    return few.of(
+        "people.responsibility_for",
+        ParentalResponsibility,
+        ids,
+        lambda found: ParentalResponsibility.objects.filter(
+            Q(child_id__in=found) | Q(holder_id__in=found)
+        ).select_related("holder", "child"),
     )

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from haven.core import access, among, clock
+from haven.core import access, among, clock, few
 from haven.core import chronology as chronology_words
 from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
@@ -20,6 +20,7 @@ from haven.core.models import Allocation, JournalEvent, User
 from haven.people.keys import FOLD_LENGTH, fold, name_keys, postcode_key
 from haven.people.models import (
     Address,
+    FormerUpn,
     Person,
     PersonName,
     PersonWarning,
@@ -109,10 +110,16 @@ class IdentityBar:
 def identity_bar(person: Person) -> IdentityBar:
     ids = record_ids(person)
     today = clock.today()
-    warnings = list(
-        PersonWarning.objects.filter(person_id__in=ids)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
-        .order_by("kind")
+    warnings = few.objects(
+        "people.identity_bar.warnings",
+        PersonWarning,
+        ids,
+        lambda found, day, _now: (
+            PersonWarning.objects.filter(person_id__in=found)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+            .order_by("kind")
+        ),
+        today,
     )
     allocation = allocation_of(person)
     restriction = getattr(person, "restriction", None)
@@ -125,9 +132,32 @@ def identity_bar(person: Person) -> IdentityBar:
     )
 
 
-def addresses_of(person: Person) -> QuerySet[Address]:
-    return Address.objects.filter(person_id__in=record_ids(person)).order_by(
-        "-started_on"
+def addresses_of(person: Person) -> list[Address]:
+    return few.of(
+        "people.addresses_of",
+        Address,
+        record_ids(person),
+        lambda ids: Address.objects.filter(person_id__in=ids).order_by("-started_on"),
+    )
+
+
+def names_of(person: Person) -> list[PersonName]:
+    """The person's other names (their own record's)."""
+    return few.of(
+        "people.names_of",
+        PersonName,
+        [person.pk],
+        lambda ids: PersonName.objects.filter(person_id__in=ids).order_by("pk"),
+    )
+
+
+def former_upns_of(person: Person) -> list[FormerUpn]:
+    """The UPNs the child used to have (their own record's)."""
+    return few.of(
+        "people.former_upns_of",
+        FormerUpn,
+        [person.pk],
+        lambda ids: FormerUpn.objects.filter(person_id__in=ids).order_by("pk"),
     )
 
 
@@ -142,11 +172,25 @@ def relationships_of(person: Person, user: User | None = None) -> list[dict[str,
 
     ids = record_ids(person)
     rows: list[dict[str, Any]] = []
-    for link in Relationship.objects.filter(person_id__in=ids).select_related("other"):
+    for link in few.of(
+        "people.relationships_of.from",
+        Relationship,
+        ids,
+        lambda found: Relationship.objects.filter(person_id__in=found).select_related(
+            "other"
+        ),
+    ):
         rows.append(
             {"person": link.other, "kind": link.get_kind_display(), "link": link}
         )
-    for link in Relationship.objects.filter(other_id__in=ids).select_related("person"):
+    for link in few.of(
+        "people.relationships_of.to",
+        Relationship,
+        ids,
+        lambda found: Relationship.objects.filter(other_id__in=found).select_related(
+            "person"
+        ),
+    ):
         inverse = RelationshipKind(INVERSE_RELATIONSHIP[link.kind]).label
         rows.append({"person": link.person, "kind": inverse, "link": link})
     if user is not None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from haven.core import access, clock, journal
+from haven.core import access, clock, few, journal
 from haven.core.errors import DomainError, Failures
 from haven.core.models import User
 from haven.core.roles import records_about_children
@@ -134,8 +134,11 @@ def record_immigration_status(
 
 
 def statuses_of(ids: list[int]) -> list[ImmigrationStatus]:
-    return list(
-        ImmigrationStatus.objects.filter(person_id__in=ids).select_related(
-            "recorded_by"
-        )
+    return few.of(
+        "people.statuses_of",
+        ImmigrationStatus,
+        ids,
+        lambda found: ImmigrationStatus.objects.filter(
+            person_id__in=found
+        ).select_related("recorded_by"),
     )

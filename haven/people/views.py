@@ -124,6 +124,8 @@ def _detail(request: AuthenticatedRequest, person: Person) -> dict[str, Any]:
         "person": person,
         "bar": selectors.identity_bar(person),
         "addresses": selectors.addresses_of(person),
+        "names": selectors.names_of(person),
+        "former_upns": selectors.former_upns_of(person),
         "relationships": relationships,
         "by_authority": by_authority,
         "immigration": statuses.statuses_of(ids),
