@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from haven.care import moves
 from haven.care.away import AWAY_SOURCES, Away, away_source
 from haven.care.board import Filters, board
+from haven.care.distance import home_on
 from haven.casework.seeing import Alone, Seen
 from haven.casework.services import record_note
 from haven.casework.visits import Visit
@@ -19,6 +20,7 @@ from haven.core import clock
 from haven.core.services import allocate_case, restrict_record
 from haven.people.keys import postcode_key
 from haven.people.models import Address
+from haven.people.services import merge_records
 from tests.care.factories import fostered, in_care, in_home
 from tests.factories import ChildFactory
 
@@ -229,3 +231,52 @@ def test_the_number_of_queries_does_not_grow_with_the_children(
     assert large.hidden == 2
     assert all(r.seen is not None for r in large.rows)
     assert many == few
+
+
+@pytest.mark.parametrize(
+    "lived",
+    [
+        # (postcode, started on, relative to the period's start)
+        [],
+        [("M1 1AD", -400)],
+        [("M1 1AD", -400), ("M1 1AE", -30), ("OL1 1AA", 0)],
+        [("OL1 1AA", 0)],
+        [("M1 1AD", -400), ("OL1 1AA", 10)],
+        [("OL1 1AA", 10)],
+    ],
+)
+def test_the_home_postcode_is_the_one_before_care_began(child, alice, carer, lived):
+    """The board reads the home postcode in SQL, as distance.home_on reads it
+    from the child's addresses."""
+    starts = [START + dt.timedelta(days=days) for _, days in lived]
+    ends = [*starts[1:], None] if lived else []
+    for (postcode, days), ended in zip(lived, ends, strict=True):
+        Address.objects.create(
+            person=child,
+            line_1="1 Home Street",
+            town="Manchester",
+            postcode=postcode,
+            postcode_key=postcode_key(postcode),
+            started_on=START + dt.timedelta(days=days),
+            ended_on=ended,
+        )
+    in_care(child, by=alice, on=START, placement=fostered(carer))
+    addresses = [
+        (a.started_on, a.ended_on, a.postcode)
+        for a in Address.objects.filter(person=child)
+    ]
+    (row,) = board(alice).rows
+    assert row.where.home_postcode == home_on(addresses, START)
+
+
+def test_a_merged_childs_home_is_read_from_the_record_it_joined(child, alice, carer):
+    duplicate = ChildFactory(given_name=child.given_name, family_name=child.family_name)
+    lives_at(child, "M1 1AD")
+    lives_at(duplicate, "OL1 1AA", since=dt.date(2020, 1, 1))
+    for record in (child, duplicate):
+        allocate_case(record, team=alice.team, worker=alice, on=START, by=alice)
+    in_care(duplicate, by=alice, on=START, placement=fostered(carer))
+    merge_records(duplicate, into=child, reason="The same child", by=alice)
+    (row,) = board(alice).rows
+    assert row.child == child
+    assert row.where.home_postcode == "M1 1AD"

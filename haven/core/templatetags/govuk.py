@@ -7,6 +7,8 @@ each widget and put errors where the Design System puts them.
 from typing import Any
 
 from django import forms, template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -42,12 +44,35 @@ def field(bound: forms.BoundField, **options: Any) -> dict[str, Any]:
         "field": bound,
         "parts": parts,
         "component": _component(widget),
+        "options": _options(bound),
         "input_type": getattr(widget, "input_type", "text"),
         "classes": options.get("classes", ""),
         "label_size": options.get("label_size", ""),
         "autocomplete": options.get("autocomplete", ""),
         "is_page_heading": options.get("heading", False),
     }
+
+
+def _options(bound: forms.BoundField) -> SafeString | None:
+    """A one-choice select's options as HTML, made here rather than by a loop
+    over Django's option widgets (a select of hundreds of workers took most of
+    a page's rendering that way). The same choices, values and selection as
+    Django's Select gives: the first option whose value is the field's is
+    selected. None for any other widget, or choices in groups (the template
+    renders those itself)."""
+    widget = bound.field.widget
+    if not isinstance(widget, forms.Select) or widget.allow_multiple_selected:
+        return None
+    values = widget.format_value(bound.value())
+    rows, chosen = [], False
+    for value, label in widget.choices:
+        if isinstance(label, (list, tuple)):
+            return None
+        value = "" if value is None else value
+        selected = not chosen and str(value) in values
+        chosen |= selected
+        rows.append((value, " selected" if selected else "", label))
+    return format_html_join("", '<option value="{}"{}>{}</option>', rows)
 
 
 @register.inclusion_tag("govuk/error_summary.html")
