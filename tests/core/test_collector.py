@@ -5,6 +5,10 @@ import gc
 import importlib
 import sys
 
+from django.core.signals import request_finished
+
+from haven.core import collector
+
 
 def test_loading_the_wsgi_application_freezes_start_up():
     gc.unfreeze()
@@ -15,3 +19,23 @@ def test_loading_the_wsgi_application_freezes_start_up():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+        request_finished.disconnect(dispatch_uid=collector.UID)
+
+
+def test_what_the_first_requests_leave_alive_is_frozen_once():
+    gc.unfreeze()
+    try:
+        collector.settle()
+        frozen = gc.get_freeze_count()
+        kept = [[n] for n in range(1000)]  # a cache the first requests filled
+        for _ in range(collector.SETTLE_AGAIN_AFTER - 1):
+            request_finished.send(sender=None)
+        assert gc.get_freeze_count() == frozen
+        request_finished.send(sender=None)
+        assert gc.get_freeze_count() >= frozen + len(kept)
+        more = [[n] for n in range(1000)]
+        request_finished.send(sender=None)  # once only: no longer listening
+        assert gc.get_freeze_count() < frozen + len(kept) + len(more)
+    finally:
+        gc.unfreeze()
+        request_finished.disconnect(dispatch_uid=collector.UID)
