@@ -4,7 +4,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connections, router
 from django.db.models import Q, QuerySet
@@ -143,21 +143,24 @@ def addresses_of(person: Person) -> list[Address]:
 
 def names_of(person: Person) -> list[PersonName]:
     """The person's other names (their own record's)."""
-    return few.of(
-        "people.names_of",
-        PersonName,
-        [person.pk],
-        lambda ids: PersonName.objects.filter(person_id__in=ids).order_by("pk"),
-    )
+    return _own_rows(PersonName, person)
 
 
 def former_upns_of(person: Person) -> list[FormerUpn]:
     """The UPNs the child used to have (their own record's)."""
+    return _own_rows(FormerUpn, person)
+
+
+M = TypeVar("M", PersonName, FormerUpn)
+
+
+def _own_rows(model: type[M], person: Person) -> list[M]:
+    """The rows of `model` about the person's own record, in the order made."""
     return few.of(
-        "people.former_upns_of",
-        FormerUpn,
+        f"people.own.{model.__name__}",
+        model,
         [person.pk],
-        lambda ids: FormerUpn.objects.filter(person_id__in=ids).order_by("pk"),
+        lambda ids: model.objects.filter(person_id__in=ids).order_by("pk"),
     )
 
 
