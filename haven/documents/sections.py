@@ -2,11 +2,10 @@
 
 from typing import Any
 
-from haven.core import few
 from haven.core.models import User
 from haven.documents import permissions as rules
+from haven.documents import selectors
 from haven.documents.letters import LETTERS
-from haven.documents.models import Document
 from haven.people.models import Person
 from haven.people.sections import may_change
 
@@ -21,14 +20,7 @@ def documents_section(
     changeable = may_change(user, person)
     return {
         "person": person,
-        "documents": few.of(
-            "documents.section",
-            Document,
-            record_ids,
-            lambda ids: Document.objects.filter(person_id__in=ids).select_related(
-                "added_by"
-            )[:SHOWN],
-        ),
+        "documents": selectors.newest_documents(record_ids, SHOWN),
         "may_add": changeable and rules.may_add_documents(user),
         "may_issue": changeable and rules.may_issue_documents(user),
         "letters": list(LETTERS.values()),

@@ -14,9 +14,11 @@ from haven.care.plans.recording import CarePlanSections, PlacementPlanSections
 from haven.core import clock
 from haven.core.errors import AccessDenied, DomainError
 from haven.core.models import JournalEvent
+from haven.core.services import allocate_case
 from haven.timescales.models import Obligation, RuleSetting
 from haven.timescales.queue import my_work
 from tests.care.factories import fostered, in_care, in_home
+from tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -333,3 +335,23 @@ def test_the_database_keeps_the_chain_whole(child, alice, period):
     ):
         with pytest.raises(IntegrityError), transaction.atomic():
             CarePlan.objects.create(**values, **broken)
+
+
+def test_a_plan_is_never_read_through_another_child(child, bob, carer, period, alice):
+    """Bob may open his own child only: naming her with Jasmine's period (or
+    placement) reads nothing of Jasmine's."""
+    recording.record_care_plan(
+        period, sections=sections(), agreed_on=dt.date(2026, 6, 12), by=alice
+    )
+    his = ChildFactory(given_name="Tom", family_name="Ashworth")
+    allocate_case(his, team=bob.team, worker=bob, on=dt.date(2024, 1, 5), by=bob)
+    placement = period.placements.get()
+    with pytest.raises(AccessDenied):
+        reads.care_plan_in_force(bob, his, period)
+    with pytest.raises(AccessDenied):
+        reads.placement_plan_in_force(bob, his, period, placement)
+    # Jasmine's own period, with a placement of another period, is refused too.
+    his_period = in_care(his, by=bob, on=START, placement=fostered(carer))
+    with pytest.raises(AccessDenied):
+        reads.placement_plan_in_force(bob, his, his_period, placement)
+    assert reads.care_plan_in_force(bob, his, his_period) is None

@@ -77,7 +77,7 @@ def test_a_selects_options_are_djangos_own(data):
 
 
 @pytest.mark.django_db
-def test_a_model_selects_options_are_djangos_own(django_user_model):
+def test_a_model_selects_options_are_djangos_own():
     from haven.core.models import Team
 
     teams = [Team.objects.create(name=f"Team <{n}>") for n in range(3)]

@@ -11,6 +11,7 @@ from haven.core.errors import AccessDenied
 from haven.core.models import User
 from haven.people.models import Person
 from haven.people.sections import why_may_open
+from haven.people.selectors import record_ids
 from haven.timescales import selectors as timescales
 
 CARE_PLAN = "LAC-CAREPLAN"
@@ -44,12 +45,20 @@ def placement_plans(user: User, placement: Placement) -> list[PlacementPlan]:
     )
 
 
+def _may_read_period(user: User, person: Person, period: PeriodOfCare) -> None:
+    """The user may open the child, and the period is the child's (or of a
+    record merged into theirs): a plan is never read through another child."""
+    _may_read(user, person)
+    if period.person_id not in record_ids(person):
+        raise AccessDenied()
+
+
 def care_plan_in_force(
     user: User, person: Person, period: PeriodOfCare
 ) -> CarePlan | None:
     """The care plan in force for a period of the child's (or of a record
     merged into theirs)."""
-    _may_read(user, person)
+    _may_read_period(user, person, period)
     return few.first_of(
         "care.plans.care_plan_in_force",
         CarePlan,
@@ -59,10 +68,13 @@ def care_plan_in_force(
 
 
 def placement_plan_in_force(
-    user: User, person: Person, placement: Placement
+    user: User, person: Person, period: PeriodOfCare, placement: Placement
 ) -> PlacementPlan | None:
-    """The plan in force for a placement of the child's (as above)."""
-    _may_read(user, person)
+    """The plan in force for a placement in a period of the child's (as
+    above)."""
+    _may_read_period(user, person, period)
+    if placement.period_id != period.pk:
+        raise AccessDenied()
     return few.first_of(
         "care.plans.placement_plan_in_force",
         PlacementPlan,

@@ -38,7 +38,7 @@ def plans_section(
         "permanence_due": permanence_due,
         "placement": placement,
         "placement_plan": (
-            reads.placement_plan_in_force(user, person, placement)
+            reads.placement_plan_in_force(user, person, period, placement)
             if placement
             else None
         ),
