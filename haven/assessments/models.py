@@ -46,6 +46,8 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ("-started_on", "-pk")
+        # The managers' queue: the submitted ones, oldest first.
+        indexes = [models.Index(fields=["status", "submitted_at"])]
 
     def __str__(self) -> str:
         return f"Single assessment from {self.started_on:%d %b %Y}"

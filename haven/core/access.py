@@ -169,7 +169,8 @@ class Rules:
 
     key: tuple[Any, ...]  # the day first
     conditions: tuple[tuple[str, Q], ...]  # (relationship, filter), in order
-    compiled: dict[tuple[str, str], Any]  # (model, database) -> record.Compiled
+    # (question, database[, how many ids]) -> compiled.Compiled
+    compiled: dict[tuple[Any, ...], Any]
     days: tuple[Callable[[dt.date], Any], ...]  # the conditions' day values
 
     @cached_property

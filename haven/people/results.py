@@ -11,6 +11,7 @@ from django.db.models import Q
 from haven.core import clock
 from haven.core.caseroles import CaseRole
 from haven.core.models import Allocation
+from haven.people import selectors
 from haven.people.codes import WarningKind
 from haven.people.models import Address, Person, PersonWarning
 
@@ -40,8 +41,8 @@ def result_rows(people: Iterable[Person]) -> list[ResultRow]:
     current = Q(ended_on__isnull=True) | Q(ended_on__gt=today)
     addresses: dict[int, Address] = {}
     rows = Address.objects.filter(
-        Q(person_id__in=ids) | Q(person__merged_into_id__in=ids),
         current,
+        person_id__in=selectors.records_of_ids(ids),
         started_on__lte=today,
     ).select_related("person")
     for address in rows.order_by("started_on", "pk"):

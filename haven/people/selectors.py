@@ -2,7 +2,7 @@
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -91,8 +91,16 @@ def records_of(person: Person) -> "QuerySet[Person, Any]":
 
 def records_of_id(person_id: int) -> "QuerySet[Person, Any]":
     """records_of, for a person known by id alone."""
-    own = Person.objects.filter(pk=person_id).order_by().values("pk")
-    merged = Person.objects.filter(merged_into_id=person_id).order_by().values("pk")
+    return records_of_ids([person_id])
+
+
+def records_of_ids(ids: Collection[int]) -> "QuerySet[Person, Any]":
+    """records_of for many people: their ids and those of the records merged
+    into theirs. (An OR of a row's person and that person's merged_into, as
+    two tables, is no index's: PostgreSQL read every address and every person
+    to find the few of a page of search results, 20 ms.)"""
+    own = Person.objects.filter(pk__in=ids).order_by().values("pk")
+    merged = Person.objects.filter(merged_into_id__in=ids).order_by().values("pk")
     return own.union(merged, all=True)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
-from django.db.models import F, Q
+from django.db.models import F
 
 from haven.care.leavers.keeping_in_touch import AGES
 from haven.care.leavers.oc3 import Oc3Row, counted_on
@@ -19,6 +19,7 @@ from haven.care.leavers.rules import birthday
 from haven.care.leavers.status import looked_after_spans_of
 from haven.care.models import BirthdayContact, PeriodOfCare
 from haven.people.models import Person
+from haven.people.selectors import records_of_ids
 from haven.reporting.figures import BarKey, Figure, Item, declare
 from haven.reporting.spans import Span
 from haven.returns.ssda903.leavers import left_since
@@ -53,9 +54,7 @@ def _kept(people: set[int]) -> dict[tuple[int, int], BirthdayContact]:
     """The latest record kept for each birthday, merged records' included."""
     kept: dict[tuple[int, int], BirthdayContact] = {}
     contacts = (
-        BirthdayContact.objects.filter(
-            Q(person_id__in=people) | Q(person__merged_into_id__in=people)
-        )
+        BirthdayContact.objects.filter(person_id__in=records_of_ids(people))
         .annotate(survivor=F("person__merged_into_id"))
         .order_by("pk")
     )

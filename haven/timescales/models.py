@@ -65,6 +65,9 @@ class Obligation(models.Model):
         indexes = [
             models.Index(fields=["person", "rule_id"]),
             models.Index(fields=["status", "due_on"]),
+            # The obligation of one record (an EHC request's 20 weeks, a
+            # contact's decision) is found by its rule and subject.
+            models.Index(fields=["rule_id", "subject"]),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haven.core import access, clock
+from haven.core import access, among, clock
 from haven.core.models import AccessGrant, Allocation, BreakGlass, Restriction, Team
 from haven.core.roles import ROLES
 from haven.people.selectors import people_visible_to
@@ -118,8 +118,16 @@ def test_no_selector_returns_a_child_the_rules_deny(user_specs, child_specs):
             children.append((child, spec))
         for user in users:
             visible = set(people_visible_to(user))
+            # Asked of every child at once (more than `few.FEW` of them, or
+            # fewer) and of each alone: the compiled checks agree too.
+            together = among.openable_among(user, {c.pk for c, _spec in children})
             for child, spec in children:
                 expected = _oracle(user, child, spec, teams, users)
                 assert (child in visible) == expected, (user, spec)
                 assert (access.why_user_may_open(user, child) is not None) == expected
+                alone = among.openable_among(user, {child.pk})
+                for found in (together, alone):
+                    assert (child.pk in found.openable) == expected
+                    secret = spec[2] != "none" and not expected
+                    assert (child.pk in found.unnamed) == secret
         transaction.set_rollback(True)

@@ -27,11 +27,11 @@ from haven.care import inputs, recording
 from haven.care.leavers.rules import FORMER_RELEVANT, QUALIFYING, RELEVANT
 from haven.care.leavers.status import leaver_status
 from haven.care.models import AdviserVisit, LeaverAccommodation
-from haven.core import codelists, journal
+from haven.core import codelists, few, journal
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids, records_of
 
 PROVIDED = "care.leaving_care_accommodation_provided"
 ENDED = "care.leaving_care_accommodation_ended"
@@ -43,7 +43,12 @@ HOUSED = (RELEVANT, FORMER_RELEVANT, QUALIFYING)
 
 def history(person: Person) -> list[LeaverAccommodation]:
     """Every accommodation recorded, the latest first."""
-    return list(LeaverAccommodation.objects.filter(person_id__in=records_of(person)))
+    return few.of(
+        "leavers.accommodation",
+        LeaverAccommodation,
+        record_ids(person),
+        lambda ids: LeaverAccommodation.objects.filter(person_id__in=ids),
+    )
 
 
 def lived_on(person: Person, day: dt.date) -> LeaverAccommodation | None:

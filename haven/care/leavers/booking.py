@@ -18,11 +18,11 @@ from haven.care.leavers.pathway import latest_plan
 from haven.care.leavers.rules import FORMER_RELEVANT, RELEVANT
 from haven.care.leavers.status import leaver_status
 from haven.care.models import PathwayReviewBooking
-from haven.core import clock, journal
+from haven.core import clock, few, journal
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 SCHEDULED = "care.pathway_review_scheduled"
 # The adviser's visits (reg 8) are for those the authority supports after care.
@@ -31,13 +31,16 @@ VISITED_BEFORE = (RELEVANT, FORMER_RELEVANT)
 
 def next_booking(person: Person) -> PathwayReviewBooking | None:
     """The latest booking for a review not yet past."""
-    return (
-        PathwayReviewBooking.objects.filter(
-            person_id__in=records_of(person), review_on__gte=clock.today()
-        )
-        .order_by("-created_at", "-pk")
-        .first()
+    found = few.objects(
+        "leavers.next_booking",
+        PathwayReviewBooking,
+        record_ids(person),
+        lambda ids, day, _now: PathwayReviewBooking.objects.filter(
+            person_id__in=ids, review_on__gte=day
+        ).order_by("-created_at", "-pk")[:1],
+        clock.today(),
     )
+    return found[0] if found else None
 
 
 def _checked(person: Person, review_on: dt.date | None, failures: Failures) -> None:

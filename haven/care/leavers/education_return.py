@@ -18,17 +18,22 @@ from haven.care import inputs, recording
 from haven.care.leavers.rules import FORMER_RELEVANT
 from haven.care.leavers.status import leaver_status
 from haven.care.models import ReturnToEducation
-from haven.core import journal
+from haven.core import few, journal
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 NOTIFIED = "care.return_to_education_notified"
 
 
 def latest_notice(person: Person) -> ReturnToEducation | None:
-    return ReturnToEducation.objects.filter(person_id__in=records_of(person)).first()
+    return few.first_of(
+        "leavers.latest_notice",
+        ReturnToEducation,
+        record_ids(person),
+        lambda ids: ReturnToEducation.objects.filter(person_id__in=ids),
+    )
 
 
 def _told_on(person: Person, day: dt.date | None, failures: Failures) -> dt.date | None:

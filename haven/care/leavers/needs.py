@@ -19,11 +19,11 @@ from haven.care import inputs, recording
 from haven.care.leavers.rules import ELIGIBLE, FORMER_RELEVANT, RELEVANT
 from haven.care.leavers.status import leaver_status
 from haven.care.models import NeedsAssessment
-from haven.core import journal
+from haven.core import few, journal
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 COMPLETED = "care.leaving_care_assessment_completed"
 ASSESSED = (ELIGIBLE, RELEVANT, FORMER_RELEVANT)
@@ -54,7 +54,12 @@ WORDS = {
 
 
 def latest_assessment(person: Person) -> NeedsAssessment | None:
-    return NeedsAssessment.objects.filter(person_id__in=records_of(person)).first()
+    return few.first_of(
+        "leavers.latest_assessment",
+        NeedsAssessment,
+        record_ids(person),
+        lambda ids: NeedsAssessment.objects.filter(person_id__in=ids),
+    )
 
 
 def _assessed_on(

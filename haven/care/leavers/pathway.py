@@ -22,11 +22,11 @@ from haven.care.leavers.rules import ELIGIBLE, FORMER_RELEVANT, RELEVANT
 from haven.care.leavers.status import leaver_status
 from haven.care.models import PathwayPlan, PathwayReview
 from haven.care.plans import versions
-from haven.core import journal
+from haven.core import few, journal
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 AGREED = "care.pathway_plan_agreed"
 REVIEWED = "care.pathway_plan_reviewed"
@@ -57,10 +57,11 @@ WORDS = {
 
 
 def latest_plan(person: Person) -> PathwayPlan | None:
-    return (
-        PathwayPlan.objects.filter(person_id__in=records_of(person))
-        .order_by("-number")
-        .first()
+    return few.first_of(
+        "leavers.latest_plan",
+        PathwayPlan,
+        record_ids(person),
+        lambda ids: PathwayPlan.objects.filter(person_id__in=ids).order_by("-number"),
     )
 
 

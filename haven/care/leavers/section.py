@@ -19,7 +19,7 @@ from haven.care.models import BirthdayContact, PathwayReview
 from haven.care.permissions import may_record_care
 from haven.care.selectors import care_for_page
 from haven.casework import permissions as casework_rules
-from haven.core import clock, codelists
+from haven.core import clock, codelists, few
 from haven.core.caseroles import CaseRole
 from haven.core.models import User
 from haven.people import sections
@@ -62,7 +62,12 @@ def leaving_care_section(
     status = leaver_status(person, clock.today())
     if status is None or status.age < FROM_AGE:
         return None
-    kept = BirthdayContact.objects.filter(person_id__in=record_ids).order_by("age")
+    kept = few.of(
+        "leavers.birthdays",
+        BirthdayContact,
+        record_ids,
+        lambda ids: BirthdayContact.objects.filter(person_id__in=ids).order_by("age"),
+    )
     may_change = sections.may_change(user, person)
     due = timescales.due_for_page(record_ids)
     return {
@@ -71,7 +76,12 @@ def leaving_care_section(
         "adviser": sections.allocation_of(person, CaseRole.PERSONAL_ADVISER),
         "birthdays": [_in_words(k) for k in kept],
         "plan": latest_plan(person),
-        "reviews": list(PathwayReview.objects.filter(person_id__in=record_ids)[:SHOWN]),
+        "reviews": few.of(
+            "leavers.reviews",
+            PathwayReview,
+            record_ids,
+            lambda ids: PathwayReview.objects.filter(person_id__in=ids)[:SHOWN],
+        ),
         "next_review": timescales.next_due_in(due, person.pk, REVIEW_RULE, person.pk),
         "assessment": latest_assessment(person),
         "booked": next_booking(person),

@@ -6,14 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection
 
-from django.db.models import Q
-
 from haven.care.codes import SHORT_BREAKS
 from haven.care.leavers.rules import Span, Standing, standing
 from haven.care.models import LegalStatus
 from haven.core import few
 from haven.people.models import Person
-from haven.people.selectors import record_ids
+from haven.people.selectors import record_ids, records_of_ids
 
 
 def looked_after_spans(person: Person) -> list[Span]:
@@ -38,10 +36,7 @@ def looked_after_spans_of(people: Collection[int]) -> dict[int, list[Span]]:
     """looked_after_spans for many people at once, in one query: each
     person's own spans and those of the records merged into theirs."""
     rows = (
-        LegalStatus.objects.filter(
-            Q(period__person_id__in=people)
-            | Q(period__person__merged_into_id__in=people)
-        )
+        LegalStatus.objects.filter(period__person_id__in=records_of_ids(people))
         .exclude(code__in=SHORT_BREAKS)
         .values_list(
             "period__person_id",

@@ -22,11 +22,11 @@ from haven.care import inputs, recording
 from haven.care.leavers.rules import FORMER_RELEVANT, birthday
 from haven.care.leavers.status import leaver_status
 from haven.care.models import StayingArrangement
-from haven.core import journal
+from haven.core import few, journal
 from haven.core.errors import Failures
 from haven.core.models import User
 from haven.people.models import Person
-from haven.people.selectors import records_of
+from haven.people.selectors import record_ids
 
 RECORDED = "care.staying_arrangement_recorded"
 Kind = StayingArrangement.Kind
@@ -52,12 +52,18 @@ def _until(kind: str) -> tuple[int, str]:
 
 def arrangements(person: Person) -> list[StayingArrangement]:
     """Every staying put and staying close arrangement, the latest first."""
-    return list(StayingArrangement.objects.filter(person_id__in=records_of(person)))
+    return few.of(
+        "leavers.staying",
+        StayingArrangement,
+        record_ids(person),
+        lambda ids: StayingArrangement.objects.filter(person_id__in=ids),
+    )
 
 
-def counted(person: Person) -> dict[str, int]:
-    """How many arrangements of each kind the young person has had, in words."""
-    found = Counter(a.kind for a in arrangements(person))
+def counted(had: list[StayingArrangement]) -> dict[str, int]:
+    """How many arrangements of each kind (of those `arrangements` gave) the
+    young person has had, in words."""
+    found = Counter(a.kind for a in had)
     return {label: found[kind] for kind, label in Kind.choices}
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from haven.care.leavers import accommodation, staying
 from haven.care.leavers.local_offer import local_offer
 from haven.care.models import AdviserVisit, LeaverAccommodation
-from haven.core import codelists
+from haven.core import codelists, few
 from haven.people.models import Person
 from haven.timescales import selectors as timescales
 
@@ -47,11 +47,17 @@ def support(person: Person, record_ids: list[int]) -> dict[str, Any]:
         ),
         default=None,
     )
+    had = staying.arrangements(person)
     return {
         "lived": [_in_words(a) for a in accommodation.history(person)],
-        "visits": list(AdviserVisit.objects.filter(person_id__in=record_ids)[:SHOWN]),
+        "visits": few.of(
+            "leavers.adviser_visits",
+            AdviserVisit,
+            record_ids,
+            lambda ids: AdviserVisit.objects.filter(person_id__in=ids)[:SHOWN],
+        ),
         "next_visit": next_visit,
-        "staying": staying.arrangements(person),
-        "staying_counts": staying.counted(person),
+        "staying": had,
+        "staying_counts": staying.counted(had),
         "local_offer": local_offer(),
     }

@@ -59,8 +59,15 @@ class Allocation(models.Model):
         ordering = ["person", "-started_on"]
         constraints = ALLOCATION_PERIOD.constraints()
         indexes = [
-            models.Index(fields=["worker", "ended_on"], name="allocation_worker_idx"),
-            models.Index(fields=["team", "ended_on"], name="allocation_team_idx"),
+            # With the role: a work list asks for one role's cases (a team's
+            # IROs'), and without it PostgreSQL joined in every allocation of
+            # that role from the constraint's index (4 ms a list on team work).
+            models.Index(
+                fields=["worker", "ended_on", "role"], name="allocation_worker_idx"
+            ),
+            models.Index(
+                fields=["team", "ended_on", "role"], name="allocation_team_idx"
+            ),
             # An access check asks about one child: who holds it now.
             models.Index(fields=["person", "ended_on"], name="allocation_person_idx"),
         ]
