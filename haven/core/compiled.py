@@ -13,6 +13,7 @@ a slot declared `repeated`, not at all).
 """
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
@@ -65,7 +66,18 @@ class Slot:
 class Compiled:
     """The SQL of `queryset` (a .values() query), with `slots` to fill."""
 
-    def __init__(self, queryset: QuerySet[Any], slots: list[Slot]) -> None:
+    def __init__(
+        self,
+        queryset: QuerySet[Any],
+        slots: list[Slot],
+        *,
+        plan_each_over: int | None = None,
+    ) -> None:
+        # Asked of more ids than this (a slot's list), PostgreSQL plans the
+        # query for the ids it is given on each run, not once for any: a kept
+        # plan is made for about ten, and some (who holds each case, on a
+        # board of two thousand children) then take three times as long.
+        self.plan_each_over = plan_each_over
         self.database = queryset.db
         connection = connections[self.database]
         compiler = queryset.query.get_compiler(using=self.database)
@@ -133,12 +145,19 @@ class Compiled:
             cursor, sql = connection.cursor(), self.sql
         else:
             cursor, sql = (
-                _prepared(connection, self.numbered_sql),
+                _prepared(connection, self.numbered_sql, self._kept_plan(params)),
                 self.numbered_sql or self.sql,
             )
         with cursor:
             cursor.execute(sql, params)
             return _converted(cursor.fetchall(), self.expressions, connection)
+
+    def _kept_plan(self, params: list[Any]) -> bool:
+        """Whether PostgreSQL may keep this run's plan (see plan_each_over)."""
+        over = self.plan_each_over
+        return over is None or not any(
+            isinstance(value, list) and len(value) > over for value in params
+        )
 
     def bound(self, **values: Any) -> list[Any]:
         """The parameters, with these values in their slots."""
@@ -229,7 +248,7 @@ def _numbered(sql: str) -> str:
     return first + "".join(f"${n}{part}" for n, part in enumerate(rest, start=1))
 
 
-def _prepared(connection: Any, numbered_sql: str | None) -> Any:
+def _prepared(connection: Any, numbered_sql: str | None, kept: bool = True) -> Any:
     """A PostgreSQL cursor that binds on the server, so that psycopg prepares
     the statement once a connection has run it (`prepare_threshold`): planning
     a query of a dozen subqueries takes the server about 2 ms, running it a
@@ -243,9 +262,23 @@ def _prepared(connection: Any, numbered_sql: str | None) -> Any:
     if connection.connection.prepare_threshold is None:
         connection.connection.prepare_threshold = PREPARE_AFTER
     kind: Any = psycopg.RawCursor if numbered_sql else ServerBindingCursor
+    if not kept:
+        kind = _unprepared(kind)
     # Wrapped as Django wraps its own, so execute_wrappers (the query counts
     # of tests and benchmarks) see these queries too.
     return connection._prepare_cursor(kind(connection.connection))
+
+
+@functools.cache
+def _unprepared(kind: type) -> type:
+    """A cursor of `kind` that never prepares its statement: each run is
+    planned for its own values (Compiled.plan_each_over)."""
+
+    class Unprepared(kind):
+        def execute(self, query: Any, params: Any = None, **options: Any) -> Any:
+            return super().execute(query, params, **{**options, "prepare": False})
+
+    return Unprepared
 
 
 class AsIs(Field):

@@ -140,3 +140,44 @@ def test_objects_come_with_what_they_select_related(
 
 def vars_of_model(obj) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.fields}
+
+
+def test_a_query_of_many_ids_is_planned_for_them_each_run() -> None:
+    """Over `plan_each_over` ids a compiled query is never prepared, so that
+    PostgreSQL plans it for the ids given; fewer, it is prepared and kept.
+    Either way the rows are the queryset's."""
+    from django.db import connection
+
+    from haven.people.models import Person
+
+    children = [ChildFactory() for _ in range(4)]
+    ids, slot = compiled.ids_in("default")
+    query = compiled.Compiled(
+        Person.objects.filter(pk__in=ids).order_by("pk").values_list("pk"),
+        [slot],
+        plan_each_over=3,
+    )
+
+    def run_prepared() -> int:
+        """How many runs the statement, once prepared, has had."""
+        if connection.vendor != "postgresql":
+            return 0
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT generic_plans + custom_plans FROM pg_prepared_statements"
+                " WHERE statement = %s",
+                [query.numbered_sql],
+            )
+            return sum(n for (n,) in cursor.fetchall())
+
+    seen = []
+    for asked in (children[:3], children):
+        wanted = sorted(c.pk for c in asked)
+        value = compiled.ids_value("default", wanted)
+        for _ in range(compiled.SETTLED_AFTER):
+            assert [pk for (pk,) in query.rows(ids=value)] == wanted
+        seen.append(run_prepared())
+    if connection.vendor == "postgresql":
+        few, many = seen
+        assert few > 0  # three ids: prepared
+        assert many == few  # four: not one run more of the prepared statement
