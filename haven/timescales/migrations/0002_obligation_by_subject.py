@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="obligation",
             index=models.Index(
-                fields=["rule_id", "subject"], name="timescales__rule_id_673751_idx"
+                fields=["subject", "rule_id"], name="obligation_subject_idx"
             ),
         ),
     ]
