@@ -149,7 +149,10 @@ def test_staying_put_runs_to_21_and_is_counted(leaver, adviser):
         with_whom="Near Larchfield House",
         by=adviser,
     )
-    assert staying.counted(staying.arrangements(leaver)) == {"Staying put": 1, "Staying close": 1}
+    assert staying.counted(staying.arrangements(leaver)) == {
+        "Staying put": 1,
+        "Staying close": 1,
+    }
     with pytest.raises(DomainError) as refused:
         staying.record_staying(
             leaver,
