@@ -231,6 +231,13 @@ def ids_in(database: str, name: str = "ids") -> tuple[RawSQL, Slot]:
     return RawSQL(sql, [stand_in]), Slot(name, stand_in, AsIs())
 
 
+def ids_subquery(database: str, ids: Collection[int]) -> RawSQL:
+    """These ids as one parameter, for `field__in=` in a query built as usual
+    (however many there are: a list would be a parameter each)."""
+    sql, _stand_in = IDS_IN[connections[database].vendor]
+    return RawSQL(sql, [ids_value(database, ids)])
+
+
 def ids_value(database: str, ids: Collection[int]) -> Any:
     """The value of an `ids_in` slot: these ids."""
     asked = sorted(ids)

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from haven.core import access, among, clock, few
+from haven.core import access, among, clock, compiled, few
 from haven.core import chronology as chronology_words
 from haven.core.caseroles import CaseRole
 from haven.core.errors import AccessDenied
@@ -234,7 +234,9 @@ def search(
     """
     from haven.people.matching import name_similarity
 
-    candidates = people_visible_to(user)
+    if not (name or identifier or date_of_birth or postcode):
+        return list(people_visible_to(user)[:limit])
+    candidates = Person.objects.filter(merged_into__isnull=True)
     if identifier:
         compact = "".join(identifier.split()).upper()
         candidates = candidates.filter(
@@ -252,7 +254,14 @@ def search(
             _name_filter(given, family) | typed,
             pk__in=_name_candidates(given, family) | _ids(typed),
         )
-    found = list(candidates.distinct()[: limit * 4])
+    # Access asked of the matches' ids at once, by the compiled check: the
+    # same rules as people_visible_to, whose filter PostgreSQL planned afresh
+    # (2 ms) for every search.
+    matched = set(candidates.values_list("pk", flat=True))
+    openable = among.openable_among(user, matched).openable
+    database = router.db_for_read(Person)
+    mine = compiled.ids_subquery(database, openable)
+    found = list(Person.objects.using(database).filter(pk__in=mine)[: limit * 4])
     if name:
         found.sort(
             key=lambda p: -name_similarity(given, family, p.given_name, p.family_name)
