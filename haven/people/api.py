@@ -16,7 +16,7 @@ from haven.core import clock, params
 from haven.core.chronology import describe, impact, is_backdated, unnamed_in
 from haven.core.errors import AccessDenied
 from haven.core.route_policy import Policy, policy
-from haven.people import lifestage, selectors
+from haven.people import finder, lifestage, selectors
 from haven.people import permissions as rules
 from haven.people.models import Person
 from haven.people.services import DETAIL_FIELDS
@@ -93,7 +93,7 @@ class PersonSearch(APIView):
         """Records the signed-in user may open that match, best first (at most 50)."""
         if not rules.may_search_records(request.user):
             raise Forbidden("Your role does not include reading case records")
-        found = selectors.search(
+        found = finder.search(
             request.user,  # type: ignore[arg-type]
             name=params.text(request.query_params.get("name")),
             identifier=params.text(request.query_params.get("identifier")),

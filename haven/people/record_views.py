@@ -18,7 +18,7 @@ from haven.core.http import AuthenticatedRequest, posted
 from haven.core.roles import records_about_children
 from haven.core.route_policy import Policy, policy
 from haven.core.versions import StaleEdit
-from haven.people import merging, responsibility, selectors, services, statuses
+from haven.people import finder, merging, responsibility, selectors, services, statuses
 from haven.people import permissions as rules
 from haven.people.codes import RelationshipKind
 from haven.people.forms import (
@@ -182,7 +182,7 @@ def add_relationship(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = open_person(request, pk, "Record a relationship")
     form = RelationshipForm(posted(request))
     query = params.text(request.GET.get("q")) or params.text(request.POST.get("q"))
-    found = selectors.search(request.user, name=query, limit=20) if query else []
+    found = finder.search(request.user, name=query, limit=20) if query else []
     found = [p for p in found if p.pk != person.pk]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

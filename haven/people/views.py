@@ -13,6 +13,7 @@ from haven.core.http import AuthenticatedRequest
 from haven.core.paging import UncountedPage, uncounted_page
 from haven.core.route_policy import Policy, policy
 from haven.people import (
+    finder,
     households,
     lifestage,
     merging,
@@ -44,7 +45,7 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
     except ValidationError as invalid:
         date_of_birth, born_error = None, invalid.messages[0]
     if name or identifier or postcode or date_of_birth:
-        found = selectors.search(
+        found = finder.search(
             request.user,
             name=name,
             identifier=identifier,

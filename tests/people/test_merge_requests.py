@@ -9,7 +9,7 @@ from django.urls import reverse
 from haven.core.errors import DomainError
 from haven.core.models import JournalEvent
 from haven.core.services import allocate_case
-from haven.people import merging, selectors, services
+from haven.people import finder, merging, services
 from haven.people.models import MergeRequest
 from tests.conftest import make_user
 from tests.factories import AllocationFactory, ChildFactory
@@ -120,7 +120,7 @@ def test_whoever_held_either_side_still_opens_and_finds_the_record(
         assert client.get(reverse("people:detail", args=[child.pk])).status_code == 200
         api = client.get(reverse("people-api:detail", args=[child.pk]))
         assert api.status_code == 200
-        assert child in selectors.search(user, name="Primrose Ashdown")
+        assert child in finder.search(user, name="Primrose Ashdown")
         listing = client.get(reverse("people:list"), {"name": "Primrose Ashdown"})
         assert reverse("people:detail", args=[child.pk]) in listing.content.decode()
 
